@@ -1,0 +1,213 @@
+"""The data the analysis produces and every other layer consumes.
+
+These plain dataclasses are the contract between the core (ingest, alignment, entities, figures),
+the reports (JSON / Markdown) and the UI.  They hold no behaviour beyond cheap derived lookups, so
+the UI can show them without parsing or matching anything itself.
+
+Offsets: every ``start``/``end`` pair is a half-open range of Python ``str`` indices into the
+*paragraph* text (``Paragraph.text``), which is the sanitised text the user sees.  Article-level
+offsets (``Paragraph.start``/``end``) index ``Article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "organization", "place", "other"]
+FigureStatus = Literal["agree", "conflict", "single"]
+FigureKind = Literal["count", "amount", "percent", "duration", "date", "year", "ordinal", "other"]
+
+ParagraphRef = tuple[int, int]
+"""``(article_index, paragraph_index)``, both 0-based."""
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of an article, as shown to the user.
+
+    Attributes:
+        index: position in the article (0-based).
+        text: sanitised paragraph text; hard-wrapped lines are joined with single spaces.
+        start: offset of ``text`` in ``Article.text``.
+        end: ``start + len(text)``.
+        sentences: ``(start, end)`` ranges of the sentences, as offsets into ``text``.
+        boilerplate: page furniture ("Share this", "Source link", bylines...) that must never match.
+    """
+
+    index: int
+    text: str
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...] = ()
+    boilerplate: bool = False
+
+
+@dataclass(slots=True)
+class Article:
+    """One input document after ingest.
+
+    Attributes:
+        source: where it came from, as the user named it (a path, or ``-`` for standard input).
+        title: the HTML title, a Markdown heading or a short first line; else the file name.
+        text: the whole sanitised text; paragraphs are separated by a blank line.
+        paragraphs: the article's paragraphs in reading order.
+    """
+
+    source: str
+    title: str
+    text: str
+    paragraphs: list[Paragraph]
+
+
+@dataclass(slots=True)
+class Match:
+    """Two paragraphs from different articles that report the same facts.
+
+    ``left`` always belongs to the article with the smaller index.  A paragraph may take part in
+    several matches (n-to-m) and matches may cross (reordering).
+
+    Attributes:
+        left / right: the two paragraphs.
+        score: similarity in 0..1 (1 = same wording and content).
+        words: informative words both paragraphs use (display form), most informative first.
+        names: proper names both use (capitalised terms, spelling variants met by fuzzy matching).
+        numbers: numbers both use.
+        near_verbatim: the two are nearly word-for-word the same (shared wire copy).
+    """
+
+    left: ParagraphRef
+    right: ParagraphRef
+    score: float
+    words: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    near_verbatim: bool = False
+
+    def other(self, ref: ParagraphRef) -> ParagraphRef:
+        """The partner of ``ref`` in this match."""
+        return self.right if ref == self.left else self.left
+
+
+@dataclass(slots=True)
+class Mention:
+    """One occurrence of an entity in a paragraph (offsets into ``Paragraph.text``)."""
+
+    article: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation, place or other name, linked across all articles.
+
+    Attributes:
+        id: position in ``Analysis.entities``.
+        name: canonical name, the fullest form seen ("Recep Tayyip Erdoğan").
+        type: person / organization / place / other.
+        variants: every distinct surface form seen, canonical name first.
+        mentions: every occurrence, in article then reading order.
+    """
+
+    id: int
+    name: str
+    type: EntityType
+    variants: list[str]
+    mentions: list[Mention]
+
+    @property
+    def articles(self) -> list[int]:
+        """Indices of the articles that mention this entity, ascending."""
+        return sorted({m.article for m in self.mentions})
+
+
+@dataclass(slots=True)
+class Figure:
+    """A numeric expression with what it counts.
+
+    Attributes:
+        article / paragraph / start / end: where it is (offsets into ``Paragraph.text``).
+        text: the expression as written ("more than 500 people").
+        value: the normalised single value, when there is one (500.0; 2024.0 for a year).
+        low / high: the range the expression allows, taking qualifiers and vagueness into
+            account ("more than 500" -> 500..inf; "hundreds" -> 200..999; "12" -> 12..12).
+            ``None`` means unbounded on that side.
+        qualifier: "more than", "at least", "about", "up to", "nearly"... or ``None``.
+        counted: what is counted, normalised ("killed", "troops", "percent", "usd"), or ``None``.
+        kind: count / amount / percent / duration / date / year / ordinal / other.
+        unit: currency or unit when there is one ("usd", "percent", "year", "km").
+        group: index into ``Analysis.figure_groups``, or ``None`` when not grouped.
+    """
+
+    article: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    counted: str | None
+    kind: FigureKind = "count"
+    unit: str | None = None
+    group: int | None = None
+
+
+@dataclass(slots=True)
+class FigureGroup:
+    """Figures from the articles that count the same thing, and whether they agree.
+
+    Attributes:
+        id: position in ``Analysis.figure_groups``.
+        counted: what the members count (shared normalised label).
+        kind: the members' kind.
+        status: ``agree`` (values compatible), ``conflict`` or ``single`` (one article only).
+        figures: indices into ``Analysis.figures``.
+    """
+
+    id: int
+    counted: str
+    kind: FigureKind
+    status: FigureStatus
+    figures: list[int]
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything the reader and the reports show about a set of articles."""
+
+    articles: list[Article]
+    matches: list[Match]
+    entities: list[Entity] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    figure_groups: list[FigureGroup] = field(default_factory=list)
+    _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
+
+    def match_indices(self, ref: ParagraphRef) -> list[int]:
+        """Indices into ``matches`` of the matches ``ref`` takes part in, best score first."""
+        if self._by_paragraph is None:
+            index: dict[ParagraphRef, list[int]] = {}
+            for i, m in enumerate(self.matches):
+                index.setdefault(m.left, []).append(i)
+                index.setdefault(m.right, []).append(i)
+            for ids in index.values():
+                ids.sort(key=lambda i: -self.matches[i].score)
+            self._by_paragraph = index
+        return self._by_paragraph.get(ref, [])
+
+    def partners(self, ref: ParagraphRef, article: int | None = None) -> list[ParagraphRef]:
+        """The paragraphs matched with ``ref`` (optionally only those in ``article``), best first."""
+        out = [self.matches[i].other(ref) for i in self.match_indices(ref)]
+        return out if article is None else [p for p in out if p[0] == article]
+
+    def unmatched(self, article: int) -> list[int]:
+        """Paragraphs of ``article`` with no counterpart in any other article (boilerplate excluded)."""
+        return [
+            p.index
+            for p in self.articles[article].paragraphs
+            if not p.boilerplate and not self.match_indices((article, p.index))
+        ]
