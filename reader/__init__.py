@@ -1,0 +1,6 @@
+"""parallel-reader: read several articles about the same story side by side.
+
+``reader.core`` holds the analysis (no UI imports); ``reader.ui`` shows it; ``reader.cli`` wires them.
+"""
+
+__version__ = "0.1.0"

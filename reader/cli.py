@@ -1,0 +1,225 @@
+"""Command line: ``parallel-reader [FILE ...]`` opens the reader, ``parallel-reader compare`` reports.
+
+This module only wires the core to the UI and to files.  Every failure a user can cause (a missing
+file, a binary, too few articles, an unwritable output) ends as one line on stderr and a non-zero
+exit; ``--debug`` shows the traceback instead, for bug reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.core.ingest import IngestError, load_article
+from reader.core.model import Article
+
+PROG = "parallel-reader"
+EXIT_INPUT = 1
+"""Bad input: a file could not be read, or there is nothing to compare."""
+EXIT_USAGE = 2
+"""The command line itself is wrong (argparse uses 2 as well)."""
+EXIT_INTERNAL = 70
+"""A bug: something failed that should not have (EX_SOFTWARE)."""
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _one_line(message: str) -> str:
+    """An error message safe for the terminal: file names can carry escape bytes too."""
+    return _CONTROL.sub("?", message)
+
+
+class CliError(Exception):
+    """A problem to report as one line and exit with ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_INPUT) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=(
+            "Read several articles about the same story side by side. With no files, opens a "
+            "bundled sample. For a headless report use: parallel-reader compare FILE FILE ..."
+        ),
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md, .html, or - for stdin")
+    parser.add_argument("--sample", metavar="NAME", help="open a bundled sample set by name")
+    parser.add_argument(
+        "--list-samples", action="store_true", help="list the bundled sample sets and exit"
+    )
+    _common_options(parser)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} compare",
+        description="Compare articles without the UI and write the analysis as JSON or Markdown.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md, .html, or - for stdin")
+    parser.add_argument(
+        "--format", choices=("json", "markdown", "md"), default="json", help="output format"
+    )
+    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    _common_options(parser)
+    return parser
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--entities",
+        choices=("rules", "spacy"),
+        default="rules",
+        help="entity finder: built-in rules (default) or spaCy (needs spaCy and en_core_web_sm)",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+
+
+def _load_all(sources: Sequence[str]) -> list[Article]:
+    """Ingest every source; the first failure becomes a one-line :class:`CliError`."""
+    if list(sources).count("-") > 1:
+        raise CliError("standard input (-) can be given only once", EXIT_USAGE)
+    articles = []
+    for source in sources:
+        try:
+            articles.append(load_article(source))
+        except IngestError as error:
+            raise CliError(str(error)) from error
+    if len(articles) < 2:
+        raise CliError(
+            f"need at least two articles to compare, got {len(articles)}", EXIT_USAGE
+        )
+    return articles
+
+
+def _analyze(articles: list[Article], entity_backend: str, progress=None):
+    from reader.core.analysis import analyze
+
+    try:
+        return analyze(articles, progress=progress, entity_backend=entity_backend)
+    except (ImportError, OSError, ValueError, RuntimeError) as error:
+        if entity_backend == "spacy":
+            raise CliError(f"spaCy entity backend unavailable: {error}") from error
+        raise
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """``parallel-reader compare``: analyse and write the report."""
+    from reader.core.report import to_json, to_markdown
+
+    articles = _load_all(args.files)
+    analysis = _analyze(articles, args.entities)
+    text = to_json(analysis) if args.format == "json" else to_markdown(analysis)
+    if args.output and args.output != "-":
+        path = Path(args.output)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise CliError(f"{args.output}: cannot write: {error.strerror or error}") from error
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0
+
+
+def _sample_sources(name: str | None) -> list[str]:
+    from reader.sample_sets import default_sample, sample_files, sample_names
+
+    chosen = name or default_sample()
+    if chosen is None:
+        raise CliError("no bundled samples in this installation; give two or more files")
+    files = sample_files(chosen)
+    if not files:
+        known = ", ".join(sample_names()) or "none"
+        raise CliError(f"no sample set named {chosen!r} (bundled: {known})", EXIT_USAGE)
+    return [str(f) for f in files]
+
+
+def run_reader(args: argparse.Namespace) -> int:
+    """Open the interactive reader on the given files, or on a bundled sample."""
+    if args.list_samples:
+        from reader.sample_sets import sample_files, sample_names
+
+        for name in sample_names():
+            print(f"{name}: " + ", ".join(f.name for f in sample_files(name)))
+        return 0
+    if args.files and args.sample:
+        raise CliError("give files or --sample, not both", EXIT_USAGE)
+    sources = list(args.files) if args.files else _sample_sources(args.sample)
+    if not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
+        raise CliError(
+            "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
+            EXIT_USAGE,
+        )
+    articles = _load_all(sources)
+    if "-" in sources:
+        _reattach_terminal_stdin()
+
+    from reader.ui.app import ReaderApp
+
+    backend = args.entities
+
+    def analyze_in_worker(items: list[Article], progress) -> object:
+        return _analyze(items, backend, progress)
+
+    ReaderApp(articles, analyze_in_worker).run()
+    return 0
+
+
+def _reattach_terminal_stdin() -> None:
+    """After reading an article from a pipe, give the reader the keyboard back."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as error:
+        raise CliError("an article came from standard input and no terminal is available "
+                       "for the reader; use parallel-reader compare instead") from error
+    os.dup2(tty, 0)
+    os.close(tty)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``parallel-reader`` console script and ``python -m reader``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "compare":
+        parser = _compare_parser()
+        args = parser.parse_args(argv[1:])
+        if args.format == "md":
+            args.format = "markdown"
+        action = run_compare
+    else:
+        parser = _reader_parser()
+        args = parser.parse_args(argv)
+        action = run_reader
+    try:
+        return action(args)
+    except CliError as error:
+        if args.debug:
+            raise
+        print(f"{PROG}: error: {_one_line(str(error))}", file=sys.stderr)
+        return error.code
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the promise is "never a traceback"
+        if args.debug:
+            raise
+        print(
+            f"{PROG}: internal error: {type(error).__name__}: {_one_line(str(error))} "
+            "(run with --debug for details)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

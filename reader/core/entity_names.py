@@ -1,0 +1,792 @@
+"""Closed word lists and small gazetteers for entity detection and typing.
+
+Pure data, written from general knowledge, so detection works offline with nothing downloaded.
+The lists are deliberately small: they only need to *type* names and to reject capitalised
+function words; names that are not listed are still found by capitalisation and typed by
+context cues.  All entries are lower case and accent-folded (compare with ``fold``-ed tokens).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in text.split() if w)
+
+
+def _lines(text: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in text.strip().splitlines() if line.strip())
+
+
+# Capitalised words that are sentence openers, pronouns, determiners, adverbs or generic nouns,
+# never names on their own.  A span starting with one of them loses it ("The Associated Press",
+# "Since Trump took office").
+STOP_CAPS = _words(
+    """
+    a an the this that these those it its he she they we i you his her hers their theirs our ours
+    my mine your yours him them us me who whom whose what which where when why how whoever
+    there here yes no not nor but and or so if as at in on of for from to by with without into
+    onto upon under over above below among between through during before after since until till
+    while though although because unless whether despite unlike like about against along around
+    across behind beyond near toward towards via per within
+    however meanwhile moreover furthermore therefore thus hence also still even just only
+    instead overall indeed nevertheless nonetheless otherwise besides finally eventually
+    earlier later now then today tonight yesterday tomorrow recently currently already again
+    once soon last next first second third fourth fifth another other others some many most
+    much more less least few several both all each every any either neither such same own
+    officials police authorities residents witnesses experts analysts critics sources observers
+    people protesters demonstrators troops soldiers forces rescuers investigators prosecutors
+    lawyers doctors medics reporters journalists voters supporters opponents leaders diplomats
+    according asked speaking reporting writing added says said told meanwhile update updated
+    breaking exclusive watch read share click subscribe advertisement photo video image
+    please thanks thank welcome sorry dear hello hi ok okay oh well yet too very
+    week weeks day game round season chapter part section page article
+    one two three four five six seven eight nine ten hundreds thousands millions dozens
+    let lets don dont didn doesn isn aren wasn weren won can cannot couldn wouldn shouldn
+    will would should could may might must shall do does did done is are was were be been being
+    have has had having get got make made take took go went see saw say
+    """
+)
+
+MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+WEEKDAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun"
+)
+
+# Titles and honorifics: not part of the name, but a strong sign the name is a person.
+# A title is a run of modifiers ending in a head word ("Foreign Minister", "Prime Minister",
+# "Vice President", "Gen.").  Modifiers alone never strip ("Foreign Ministry" stays whole).
+TITLE_HEADS = _words(
+    """
+    mr mrs ms miss mx dr prof president minister secretary chancellor premier king queen pope
+    prince princess sheikh sheik emir sultan ayatollah imam rabbi cardinal archbishop bishop
+    reverend rev sen senator rep representative congressman congresswoman gov governor mayor
+    judge justice gen lt col maj capt sgt adm cmdr lieut colonel captain sergeant admiral
+    commander marshal brigadier corporal private coach sir dame lord lady baroness baron
+    duke duchess countess ambassador envoy spokesman spokeswoman spokesperson chairman
+    chairwoman chair ceo officer detective inspector superintendent constable sheriff
+    speaker leader dictator director commissioner attorney councillor councilman
+    councilwoman pastor
+    """
+)
+TITLE_MODIFIERS = _words(
+    """
+    prime foreign defense defence interior finance foreign economy economic health education
+    justice trade energy home vice deputy acting former late crown supreme chief grand
+    interim first lieutenant major general assistant under associate senior junior
+    executive managing opposition majority minority senate district
+    high head party military army police fire press
+    """
+)
+# Words that may follow a title head and still belong to the title ("Secretary of State",
+# "Secretary-General", "Attorney General", "Minister for Foreign Affairs").
+TITLE_TAILS = _words("general of for the state foreign affairs defense defence")
+
+# Organisation and place cue words (last or any token of a multi-word name).
+ORG_CUES = _words(
+    """
+    ministry ministries party council agency agencies university college school academy
+    institute institution inc corp corporation co company companies ltd llc plc group bank
+    army navy forces force police court courts committee organization organisation union
+    association department commission news times post journal herald tribune telegraph
+    guardian gazette reuters press network broadcasting radio tv television channel
+    foundation fund trust federation alliance coalition front movement brigade brigades
+    battalion regiment command guard guards corps militia parliament senate congress
+    assembly cabinet government administration office bureau service services authority
+    board league club team fc church mosque synagogue hospital clinic center centre
+    airlines airways motors industries holdings partners capital securities exchange
+    commission tribunal chamber society institute laboratories labs systems technologies
+    reuters bloomberg afp ap bbc cnn
+    """
+)
+
+PLACE_CUES = _words(
+    """
+    city province river mountain mountains mount mt street avenue ave road rd boulevard
+    region county district island islands valley lake sea ocean gulf bay strait coast
+    peninsula desert plain plains hill hills square bridge airport port harbor harbour park
+    village town township borough territory territories canyon falls beach crossing border
+    highway freeway camp base oblast prefecture governorate canton kingdom republic
+    emirate heights isle
+    """
+)
+
+# Corporate suffixes dropped before comparing names ("Microsoft Corp." == "Microsoft").
+CORP_SUFFIXES = _words("inc corp co ltd llc plc ag sa nv gmbh limited corporation incorporated")
+
+# Lower-case particles allowed inside a name ("Staffan de Mistura", "Mohammed bin Salman",
+# "Ursula von der Leyen") and, except "of", at its start ("de Mistura", "van der Leyen").
+NAME_PARTICLES = (
+    "de", "da", "das", "dos", "do", "di", "del", "della", "du", "van", "von", "der", "den", "ter",
+    "bin", "ibn", "bint", "al", "el", "la", "le", "y",
+)
+LEADING_PARTICLES = ("van der", "von der", "van den", "de la", "de", "van", "von", "bin", "ibn", "da", "di", "del", "della", "dos", "du")
+# Lower-case Arabic-style prefixes joined by a hyphen to a capitalised part ("al-Assad").
+HYPHEN_PREFIXES = ("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "abu", "bin", "ibn", "ul", "ur")
+
+# Abbreviations whose final period does not end a sentence before a name.
+TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof gen sen rep gov lt col maj capt sgt adm cmdr rev st mt ft messrs")
+OTHER_ABBREVIATIONS = _words("jr sr inc corp co ltd no vs etc bros")
+
+COUNTRIES = _lines(
+    """
+    afghanistan
+    albania
+    algeria
+    andorra
+    angola
+    antigua and barbuda
+    argentina
+    armenia
+    australia
+    austria
+    azerbaijan
+    bahamas
+    bahrain
+    bangladesh
+    barbados
+    belarus
+    belgium
+    belize
+    benin
+    bhutan
+    bolivia
+    bosnia
+    bosnia and herzegovina
+    botswana
+    brazil
+    brunei
+    bulgaria
+    burkina faso
+    burundi
+    cambodia
+    cameroon
+    canada
+    cape verde
+    central african republic
+    chad
+    chile
+    china
+    colombia
+    comoros
+    congo
+    democratic republic of congo
+    democratic republic of the congo
+    costa rica
+    croatia
+    cuba
+    cyprus
+    czech republic
+    czechia
+    denmark
+    djibouti
+    dominica
+    dominican republic
+    east timor
+    ecuador
+    egypt
+    el salvador
+    equatorial guinea
+    eritrea
+    estonia
+    eswatini
+    ethiopia
+    fiji
+    finland
+    france
+    gabon
+    gambia
+    georgia
+    germany
+    ghana
+    greece
+    grenada
+    guatemala
+    guinea
+    guinea-bissau
+    guyana
+    haiti
+    honduras
+    hungary
+    iceland
+    india
+    indonesia
+    iran
+    iraq
+    ireland
+    israel
+    italy
+    ivory coast
+    cote d'ivoire
+    jamaica
+    japan
+    jordan
+    kazakhstan
+    kenya
+    kiribati
+    kosovo
+    kuwait
+    kyrgyzstan
+    laos
+    latvia
+    lebanon
+    lesotho
+    liberia
+    libya
+    liechtenstein
+    lithuania
+    luxembourg
+    madagascar
+    malawi
+    malaysia
+    maldives
+    mali
+    malta
+    mauritania
+    mauritius
+    mexico
+    micronesia
+    moldova
+    monaco
+    mongolia
+    montenegro
+    morocco
+    mozambique
+    myanmar
+    burma
+    namibia
+    nauru
+    nepal
+    netherlands
+    holland
+    new zealand
+    nicaragua
+    niger
+    nigeria
+    north korea
+    north macedonia
+    macedonia
+    norway
+    oman
+    pakistan
+    palau
+    palestine
+    panama
+    papua new guinea
+    paraguay
+    peru
+    philippines
+    poland
+    portugal
+    qatar
+    romania
+    russia
+    russian federation
+    rwanda
+    samoa
+    san marino
+    saudi arabia
+    senegal
+    serbia
+    seychelles
+    sierra leone
+    singapore
+    slovakia
+    slovenia
+    solomon islands
+    somalia
+    south africa
+    south korea
+    south sudan
+    spain
+    sri lanka
+    sudan
+    suriname
+    sweden
+    switzerland
+    syria
+    taiwan
+    tajikistan
+    tanzania
+    thailand
+    togo
+    tonga
+    trinidad and tobago
+    tunisia
+    turkey
+    turkiye
+    turkmenistan
+    tuvalu
+    uganda
+    ukraine
+    united arab emirates
+    uae
+    united kingdom
+    uk
+    u.k.
+    britain
+    great britain
+    england
+    scotland
+    wales
+    northern ireland
+    united states
+    united states of america
+    us
+    u.s.
+    usa
+    u.s.a.
+    america
+    uruguay
+    uzbekistan
+    vanuatu
+    vatican
+    vatican city
+    venezuela
+    vietnam
+    yemen
+    zambia
+    zimbabwe
+    """
+)
+
+REGIONS = _lines(
+    """
+    europe
+    asia
+    africa
+    north america
+    south america
+    latin america
+    central america
+    middle east
+    near east
+    far east
+    east asia
+    southeast asia
+    south asia
+    central asia
+    west africa
+    east africa
+    north africa
+    sub-saharan africa
+    sahel
+    horn of africa
+    balkans
+    caucasus
+    scandinavia
+    arctic
+    antarctica
+    caribbean
+    mediterranean
+    persian gulf
+    gulf
+    pacific
+    atlantic
+    gaza
+    gaza strip
+    west bank
+    east jerusalem
+    golan heights
+    sinai
+    crimea
+    donbas
+    donbass
+    donetsk
+    luhansk
+    kherson
+    zaporizhzhia
+    kashmir
+    tibet
+    xinjiang
+    hong kong
+    macau
+    kurdistan
+    darfur
+    idlib
+    aleppo
+    greenland
+    puerto rico
+    guam
+    hawaii
+    alaska
+    california
+    texas
+    florida
+    new york
+    new jersey
+    pennsylvania
+    ohio
+    michigan
+    illinois
+    georgia
+    virginia
+    west virginia
+    north carolina
+    south carolina
+    arizona
+    nevada
+    utah
+    colorado
+    oregon
+    washington state
+    massachusetts
+    connecticut
+    maryland
+    delaware
+    maine
+    vermont
+    new hampshire
+    rhode island
+    kentucky
+    tennessee
+    alabama
+    mississippi
+    louisiana
+    arkansas
+    missouri
+    iowa
+    minnesota
+    wisconsin
+    indiana
+    kansas
+    nebraska
+    oklahoma
+    new mexico
+    montana
+    idaho
+    wyoming
+    north dakota
+    south dakota
+    ontario
+    quebec
+    british columbia
+    alberta
+    bavaria
+    catalonia
+    siberia
+    anatolia
+    punjab
+    sindh
+    balochistan
+    bengal
+    kerala
+    gujarat
+    sichuan
+    guangdong
+    queensland
+    new south wales
+    victoria
+    surrey
+    yorkshire
+    """
+)
+
+CITIES = _lines(
+    """
+    london
+    paris
+    berlin
+    madrid
+    rome
+    moscow
+    kyiv
+    kiev
+    kharkiv
+    odesa
+    odessa
+    lviv
+    mariupol
+    bakhmut
+    minsk
+    warsaw
+    prague
+    vienna
+    budapest
+    bucharest
+    sofia
+    athens
+    istanbul
+    ankara
+    izmir
+    brussels
+    amsterdam
+    the hague
+    geneva
+    zurich
+    bern
+    stockholm
+    oslo
+    copenhagen
+    helsinki
+    dublin
+    belfast
+    edinburgh
+    glasgow
+    manchester
+    liverpool
+    birmingham
+    lisbon
+    barcelona
+    milan
+    naples
+    munich
+    frankfurt
+    hamburg
+    marseille
+    marseilles
+    lyon
+    belgrade
+    zagreb
+    sarajevo
+    tirana
+    tbilisi
+    yerevan
+    baku
+    tehran
+    baghdad
+    mosul
+    basra
+    damascus
+    beirut
+    amman
+    jerusalem
+    tel aviv
+    haifa
+    ramallah
+    gaza city
+    rafah
+    khan younis
+    cairo
+    alexandria
+    riyadh
+    jeddah
+    mecca
+    medina
+    doha
+    dubai
+    abu dhabi
+    muscat
+    sanaa
+    aden
+    kabul
+    kandahar
+    islamabad
+    karachi
+    lahore
+    delhi
+    new delhi
+    mumbai
+    bombay
+    kolkata
+    chennai
+    bangalore
+    bengaluru
+    hyderabad
+    dhaka
+    kathmandu
+    colombo
+    beijing
+    shanghai
+    guangzhou
+    shenzhen
+    wuhan
+    taipei
+    seoul
+    pyongyang
+    tokyo
+    osaka
+    kyoto
+    hiroshima
+    manila
+    jakarta
+    bangkok
+    hanoi
+    ho chi minh city
+    saigon
+    kuala lumpur
+    yangon
+    phnom penh
+    sydney
+    melbourne
+    brisbane
+    perth
+    canberra
+    auckland
+    wellington
+    nairobi
+    mogadishu
+    addis ababa
+    khartoum
+    kinshasa
+    lagos
+    abuja
+    accra
+    dakar
+    johannesburg
+    cape town
+    pretoria
+    harare
+    tripoli
+    benghazi
+    tunis
+    algiers
+    rabat
+    casablanca
+    washington
+    new york city
+    los angeles
+    chicago
+    houston
+    philadelphia
+    phoenix
+    san antonio
+    san diego
+    dallas
+    san francisco
+    seattle
+    boston
+    miami
+    atlanta
+    detroit
+    denver
+    las vegas
+    baltimore
+    pittsburgh
+    cleveland
+    new orleans
+    minneapolis
+    st. louis
+    kansas city
+    oakland
+    sacramento
+    portland
+    austin
+    nashville
+    memphis
+    orlando
+    tampa
+    jacksonville
+    indianapolis
+    milwaukee
+    cincinnati
+    columbus
+    charlotte
+    brooklyn
+    manhattan
+    queens
+    bronx
+    hollywood
+    malibu
+    beverly hills
+    toronto
+    montreal
+    vancouver
+    ottawa
+    mexico city
+    havana
+    caracas
+    bogota
+    lima
+    santiago
+    buenos aires
+    sao paulo
+    rio de janeiro
+    brasilia
+    quito
+    la paz
+    montevideo
+    """
+)
+
+# Demonyms and nationality adjectives: a sign the next name is a place-related entity, and
+# never an entity on their own here (they are adjectives, not the place).
+DEMONYMS = _words(
+    """
+    afghan albanian algerian american americans angolan argentine argentinian armenian
+    australian austrian azerbaijani azeri bahraini bangladeshi belarusian belgian bolivian
+    bosnian brazilian british briton britons bulgarian burmese cambodian cameroonian canadian
+    chadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch
+    ecuadorian egyptian emirati english eritrean estonian ethiopian european europeans filipino
+    finnish french gambian georgian german germans ghanaian greek guatemalan guinean haitian
+    honduran hungarian icelandic indian indians indonesian iranian iranians iraqi iraqis irish
+    israeli israelis italian italians ivorian jamaican japanese jordanian kazakh kenyan korean
+    koreans kosovar kurdish kurd kurds kuwaiti kyrgyz lao laotian latvian lebanese liberian
+    libyan lithuanian luxembourgish macedonian malagasy malawian malaysian malian maltese
+    mauritanian mexican mexicans moldovan mongolian montenegrin moroccan mozambican namibian
+    nepalese nepali nigerian nigerien nicaraguan norwegian omani pakistani pakistanis
+    palestinian palestinians panamanian paraguayan persian peruvian polish portuguese qatari
+    romanian russian russians rwandan saudi saudis scottish senegalese serbian serb serbs
+    singaporean slovak slovenian somali south-african spanish sri-lankan sudanese swedish swiss
+    syrian syrians taiwanese tajik tanzanian thai tibetan togolese tunisian turkish turks
+    turkmen ugandan ukrainian ukrainians uruguayan uzbek venezuelan vietnamese welsh yemeni
+    zambian zimbabwean arab arabs arabic western eastern northern southern asian african
+    africans latino hispanic jewish muslim muslims christian christians catholic sunni shia
+    shiite alawite druze hindu buddhist orthodox protestant
+    """
+)
+
+# Groups of names that denote the same entity (first entry = preferred display form, folded).
+ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("turkey", "turkiye"),
+    ("united states", "united states of america", "us", "usa", "u.s.", "u.s.a.", "america"),
+    ("united kingdom", "uk", "u.k.", "britain", "great britain"),
+    ("united nations", "un", "u.n."),
+    ("european union", "eu", "e.u."),
+    ("russia", "russian federation"),
+    ("ivory coast", "cote d'ivoire"),
+    ("czech republic", "czechia"),
+    ("myanmar", "burma"),
+    ("netherlands", "holland"),
+    ("north korea", "dprk"),
+    ("north macedonia", "macedonia"),
+    ("united arab emirates", "uae"),
+    ("democratic republic of congo", "democratic republic of the congo", "drc"),
+    ("islamic state", "isis", "isil", "daesh"),
+    ("kyiv", "kiev"),
+    ("odesa", "odessa"),
+    ("mumbai", "bombay"),
+    ("ho chi minh city", "saigon"),
+    ("bengaluru", "bangalore"),
+    ("marseille", "marseilles"),
+    ("donbas", "donbass"),
+    ("new york city", "nyc"),
+    ("bosnia and herzegovina", "bosnia"),
+)
+
+PLACES = COUNTRIES | REGIONS | CITIES
+
+# Common given names (persons) across the languages met in international news.
+GIVEN_NAMES = _words(
+    """
+    aaron abdul abdullah abdel abu adam adrian ahmad ahmed aisha alan albert alex alexander
+    alexandra alexei alexey ali alice alicia alison amanda amir amy ana andrea andreas andrew
+    andrei andrzej angela angelina ann anna anne annie anthony antonio antony ariel arthur
+    ashley ashraf barack barbara ben benjamin bernard bernie beth betty bill billy bob boris
+    brad brandon brian bruce bruno carl carla carlos carmen caroline catherine charles
+    charlie chris christian christina christine christopher chuck claire claude colin
+    connor craig cristina dan daniel danny david dean deborah denis dennis diana diane dmitry
+    dmitri dominic donald donna doug douglas ebrahim ed edward elena eli elizabeth ellen emily
+    emma emmanuel eric erik fatima felipe fernando francis francisco frank franz fred
+    gabriel gary george gerald gilbert giorgia giuseppe gordon greg gregory hakan hamid
+    hans harold harry hassan heather helen henry hillary hossein howard hugo hussein ian
+    ibrahim igor ilham imran isaac ivan jack jacob jake james jamie jan jane janet jared
+    jason jean jeff jeffrey jennifer jeremy jerome jessica jim jimmy joan joe joel johann
+    john johnny jon jonathan jorge jose joseph josh joshua juan julia julian julie justin
+    kamala karen karl kate katherine kathleen kathy keir keith kelly ken kevin khalid kim
+    kimberly kristin kurt larry laura lauren lee leon leonid liam linda lindsay lisa liz
+    lloyd louis louise lucas lucy luis luke lula maria marie marine mario mark martin mary
+    matt matthew max maxim megan mehmet melania michael michel michelle miguel mike mikhail
+    mohamed mohammad mohammed muhammad mustafa nancy naomi natalie nathan neil nicholas
+    nick nicola nicolas nikki nikolai nina noah oleg olaf oliver olivia omar oscar pablo
+    patricia patrick paul paula pedro peter petr philip philippe pierre rachel rafael ralph
+    ramzan randy ray raymond rebecca recep rex richard rick rishi rob robert roberto
+    rodrigo roger ron ronald rose ruth ryan sadiq salman sam samantha samuel sandra sara
+    sarah scott sean sebastian sergei sergey sergio shinzo simon sophie stanley stefan
+    stephen steve steven susan tara taylor ted teresa theresa thomas tim timothy tina tom
+    tony tyler ursula valentina valerie vanessa victor victoria vincent vladimir volodymyr
+    walter wang wayne william xavier xi yair yasser yuri yusuf zoe
+    """
+)

@@ -1,0 +1,627 @@
+"""Find numeric expressions in paragraphs and say what they count.
+
+One compiled master regex finds every number candidate in a paragraph in a single pass: dates
+(month names), digit numbers with optional currency, magnitude and range, written-out numbers and
+vague quantities.  Each candidate is then refined with small anchored regexes run at fixed
+positions (never a scan of the whole text): a unit suffix to the right ("%", "-year", "dollars"),
+a qualifier to the left ("more than"), and the counted thing (an event verb such as "were killed"
+to the right, "killing" / "death toll rose to" to the left, else the head of the noun phrase that
+follows).  That keeps the cost linear in the text and the per-candidate Python work small.
+
+Noise is dropped rather than reported: numbers glued to letters or hyphens ("G7", "COVID-19",
+"F-16"), numbers after a capitalised name word ("Boeing 737", "Route 66"), times, fractions and
+version numbers ("10:30", "24/7", "1.2.3"), idiomatic "one" ("one of the", "one day"), and ordinal
+words ("for the first time").  Digit ordinals ("3rd") are kept with kind "ordinal" so the UI can
+show them, and grouping ignores them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from reader.core.figure_labels import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MEASURE_UNITS,
+    TIME_UNITS,
+    event_label,
+    noun_label,
+    singular,
+)
+from reader.core.model import Article, Figure, FigureKind
+from reader.core.number_words import (
+    SCALES,
+    VAGUE_WORDS,
+    WORD_NUMBER,
+    parse_digits,
+    parse_word_number,
+    rounding_tolerance,
+    vague_range,
+)
+
+# --------------------------------------------------------------------------- master regex
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"(?![a-z])"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\w)"
+_DAY_RANGE = rf"(?:\s*[-–]\s*{_DAY})?"
+_DATE = (
+    rf"{_MONTH}\s+{_DAY}{_DAY_RANGE}(?:,?\s+{_YEAR})?"
+    rf"|(?<![\w.,:/-]){_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
+)
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_ATTACHED = r"(?:bn|mn|tn|m|k|b|st|nd|rd|th|s)"
+_SCALE_WORDS = r"(?i:thousand|million|billion|trillion|hundred|mln|bln|bn|mn)"
+_CUR = r"(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CNY)\s?)"
+
+
+def _num(i: int) -> str:
+    """One number: digits (+ attached suffix), a vague quantity, a word number or "half"."""
+    return (
+        rf"(?:(?P<d{i}>{_DIGITS})(?P<a{i}>{_ATTACHED})?(?![\w]|[.,:/]\d)"
+        rf"|(?<![\w-])(?P<v{i}>(?i:{VAGUE_WORDS}))"
+        rf"|(?<![\w-])(?P<w{i}>(?i:{WORD_NUMBER}))(?![\w-])"
+        + (r"|(?<![\w-])(?P<half>(?i:half))\b" if i == 1 else "")
+        + rf")(?:(?:\s+|-)(?P<s{i}>{_SCALE_WORDS})\b)?"
+    )
+
+
+# The leading lookahead lets the regex engine reject, in one character test, every position that
+# cannot start a candidate (mid-word, or a word whose first letter starts no number, month or
+# currency word); without it the scan of 2 MB costs three times as much.
+_LEAD = r"(?=[\d$€£¥]|\b[abdefhjmnostzuABDEFHJMNOSTZUCGK])"
+_MASTER = re.compile(
+    rf"{_LEAD}(?:(?P<date>{_DATE})"
+    rf"|(?:(?P<pre>(?i:between|from))\s+)?(?<![\w.,/:-])(?P<cur>{_CUR})?{_num(1)}"
+    rf"(?:(?P<sep>\s*[-–—]\s*|\s+(?i:to)\s+|(?(pre)\s+(?i:and)\s+|(?!)))"
+    rf"(?P<cur2>{_CUR})?{_num(2)})?)"
+)
+
+# --------------------------------------------------------------------------- helper regexes
+
+_DATE_ONLY = re.compile(_DATE)
+_DATE_JOIN = re.compile(r"\s*(?:[-–]|to|until|till|through|and)\s*")
+_MONTH_FIND = re.compile(_MONTH)
+_DAY_YEAR_FIND = re.compile(r"\d+")
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+_SUFFIX = re.compile(
+    r"(?P<pct>\s*%|\s*(?i:per\s?cent|percent|pct)\b)"
+    r"|(?P<pp>\s+(?i:percentage\s+points?)\b)"
+    r"|\s+(?P<curw>(?i:(?:US\s+)?dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan"
+    r"|renminbi|roubles?|rubles?|shekels?|rupees?))\b"
+    r"|\s+(?P<curc>USD|EUR|GBP|JPY|CNY)\b"
+    r"|(?:\s+|-)(?P<du>(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
+    r"|century|centuries))\b(?P<old>-old)?"
+    r"|(?:\s*|-)(?P<mu>(?i:square\s+(?:kilomet(?:re|er)s?|miles?)|sq\s?km|km/h|°C|°F"
+    r"|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|kg|kilograms?|tonnes?|tons?|acres?"
+    r"|hectares?|degrees|mph|feet|ft|inch(?:es)?|cm|mm|barrels?))(?![\w/])"
+)
+_AND_HALF = re.compile(r"\s+(?i:and\s+a\s+half)\b")
+
+_QUALIFIERS: dict[str, str] = {
+    "more than": "more than", "over": "more than", "above": "more than",
+    "in excess of": "more than", "upwards of": "more than", "just over": "more than",
+    "north of": "more than", "at least": "at least", "no fewer than": "at least",
+    "no less than": "at least", "a minimum of": "at least", "about": "about",
+    "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just shy of": "nearly", "up to": "up to", "as many as": "up to", "as much as": "up to",
+    "at most": "up to", "no more than": "up to", "a maximum of": "up to",
+    "fewer than": "less than", "less than": "less than", "under": "less than",
+    "below": "less than",
+}
+_QUAL_RE = re.compile(
+    r"(?<![\w])(?P<q>"
+    + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+
+_STOP = (
+    r"and|or|but|nor|in|on|at|of|for|from|to|by|with|as|that|which|who|whom|whose|the|a|an|this"
+    r"|these|those|their|its|his|her|our|your|than|into|onto|after|before|during|since|while"
+    r"|when|where|over|under|near|across|per|including|among|amid|against|between|through"
+    r"|throughout|about|around|more|less|fewer|other|others|such|each|all|both|some|any|no|not"
+    r"|were|was|are|is|be|been|being|have|has|had|will|would|could|should|can|may|might|must"
+    r"|do|does|did|said|says|say|told|according|out|up|down|off|then|there|here|it|they|them"
+    r"|he|she|we|you|i|times|time|ago|later|earlier|last|next|so|too|very|also|just|only"
+    r"|again|still|yet|now|today|yesterday|tomorrow|whether|if|because|though|although|per"
+)
+_STOP_SET = frozenset(_STOP.split("|"))
+_EVENT_WORDS = (
+    r"killed|dead|died|deaths|fatalities|injured|wounded|hurt|injuries|casualties|arrested"
+    r"|detained|displaced|missing|evacuated|rescued|kidnapped|abducted|lost\s+their\s+lives"
+    r"|taken\s+hostage|fled"
+)
+_RIGHT_EVENT = re.compile(
+    r"(?:\s+of)?(?:\s+(?!(?:" + _STOP + r")\b)[A-Za-z][\w'’-]*){0,3}?"
+    r"(?:\s+(?:were|was|are|is|have|has|had|been|being|reportedly|reported|confirmed|later"
+    r"|also|all|now|since|already|being)){0,3}"
+    r"\s+(?P<ev>" + _EVENT_WORDS + r")\b",
+    re.IGNORECASE,
+)
+_LEFT_EVENT = re.compile(
+    r"(?<![\w])(?P<ev>killing|killed|kills|kill|injuring|wounding|wounded|injured|arresting"
+    r"|arrested|detaining|detained|displacing|displaced|evacuating|evacuated|rescuing|rescued"
+    r"|kidnapping|kidnapped|abducting|abducted|(?:death|injury|casualty)\s+toll|toll"
+    r"|number\s+of\s+(?:dead|deaths|fatalities|injured|wounded|casualties))"
+    r"(?:\s+(?:in|from|on|among)(?:\s+the)?\s+[\w'’-]+)?"  # "the death toll in Gaza rose to"
+    r"(?:\s+(?:has|have|had|been|now|rose|risen|rising|climbed|climbing|jumped|reached|reaching"
+    r"|hit|stood|stands|stand|was|is|were|are|further|increased|to|at|of|from|another|a|total"
+    r"|of|some|reportedly))*\s+$",
+    re.IGNORECASE,
+)
+_NOUN_RUN = re.compile(
+    r"(?:\s+of(?:\s+the)?)?((?:\s+(?!(?:" + _STOP + r")\b)[A-Za-z][A-Za-z'’-]*){1,3})",
+    re.IGNORECASE,
+)
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_PREV_WORD = re.compile(r"([A-Za-z][\w.]*)\s+$")
+_BARE_NEXT = re.compile(r"\s*(?:$|[,.;:!?)]|\s(?:in|at|on|from|across|and|or|near|inside|outside)\b)")
+_HALF_OK = re.compile(r"\s+(?:of|the|its|their|his|her|all|our)\b", re.IGNORECASE)
+_HALF_TIME = re.compile(r"\s+an?\s+(hour|day|year|month|week|century|decade)\b", re.IGNORECASE)
+_HALF_BLOCK = frozenset({"first", "second", "other", "a", "one", "and", "latter", "back"})
+
+_NAME_PREFIXES = frozenset(
+    "route highway interstate boeing airbus flight article resolution section chapter apollo "
+    "windows iphone galaxy model page no no. number room gate terminal platform level phase "
+    "building block unit sector bus line channel road street avenue track version v fig figure "
+    "table vol volume episode season grade class category type mark mk series covid sars "
+    "mh su mig f pixel xbox playstation ps".split()
+)
+_NOT_NAMES = frozenset(
+    "in on at by since until from the about some over nearly around of and or but to for with "
+    "after before during between than up as a an when if while all almost just under more "
+    "less only killing killed injuring arrested wounded".split()
+)
+_MONTH_DAY_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+_VERBISH = frozenset(
+    "fled left took made went came gave got met held began saw ran won lost fell rose sank "
+    "grew flew drew fought brought bought caught sought sold told stood sat hit cut put set shot "
+    "struck spent sent built kept felt dealt meant paid laid said spoke broke chose drove rode "
+    "wrote hid ate remain stay live die say return arrive attend face need want vote work "
+    "hold get go come take make become became run".split()
+)
+_ED_NOUNS = frozenset({"hundred", "red", "bed", "shed", "seed", "need", "speed", "breed"})
+_ING_NOUNS = frozenset({"building", "housing", "bombing", "shelling", "meeting", "being",
+                        "wing", "king", "ring", "thing", "string", "spring", "hearing",
+                        "sibling", "offering", "killing", "shooting", "uprising", "clothing",
+                        "funding", "spending", "earning", "saving", "crossing", "landing"})
+_ONE_IDIOM_NOUNS = frozenset({"day", "time", "way", "thing", "side", "hand", "point", "another",
+                              "other", "more", "last", "way", "moment", "night", "morning"})
+
+
+@dataclass(slots=True)
+class _Counted:
+    label: str | None
+    end: int  # end of the counted phrase when it lies right of the number, else -1
+    event: bool
+
+
+def _kind_of_prev(text: str, start: int) -> tuple[str | None, bool]:
+    """The word before ``start`` and whether it begins a sentence (so capitals mean nothing)."""
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
+    if not m:
+        return None, True
+    before = text[max(0, m.start() - 3):m.start()].rstrip()
+    sentence_start = not before or before[-1] in ".!?\"“”'‘’:;(—–-"
+    return m.group(1), sentence_start
+
+
+def _qualifier(text: str, start: int) -> tuple[str | None, int]:
+    """Canonical qualifier ending right before ``start`` ("over" -> "more than") and its start."""
+    m = _QUAL_RE.search(text, max(0, start - 24), start)
+    if not m:
+        return None, start
+    q = " ".join(m.group("q").lower().split())
+    return _QUALIFIERS[q], m.start()
+
+
+def _counted_right(text: str, pos: int, allow_noun: bool) -> _Counted:
+    """What the number counts, looking right: an event verb, else the noun phrase's head."""
+    m = _RIGHT_EVENT.match(text, pos)
+    if m:
+        label = event_label(m.group("ev"))
+        if label:
+            return _Counted(label, m.end(), True)
+    if not allow_noun:
+        return _Counted(None, -1, False)
+    m = _NOUN_RUN.match(text, pos)
+    if not m:
+        return _Counted(None, -1, False)
+    words: list[str] = []
+    end = pos
+    for w in _WORD.finditer(m.group(1)):
+        token = w.group(0)
+        low = token.lower()
+        if low in _VERBISH or low.endswith("ly") or (
+            low.endswith("ed") and low not in _ED_NOUNS
+        ) or (low.endswith("ing") and low not in _ING_NOUNS):
+            break
+        words.append(token)
+        end = m.start(1) + w.end()
+    if not words:
+        return _Counted(None, -1, False)
+    return _Counted(noun_label(words), end, False)
+
+
+def _counted_left(text: str, start: int) -> str | None:
+    """Event label from a verb or toll phrase ending right before the figure ("killing 12")."""
+    m = _LEFT_EVENT.search(text, max(0, start - 60), start)
+    return event_label(m.group("ev")) if m else None
+
+
+def _date_parts(s: str) -> tuple[float | None, float | None, float | None]:
+    """(value, low, high) of a date or date range, encoded as [YYYY]MMDD so dates compare.
+
+    Without a year the value is MMDD (1208 for December 8); grouping compares such values with
+    year-bearing ones modulo 10000.  A month alone ("December 2024") spans days 1..31.
+    """
+    months = [_MONTH_NUM[m.group(0)[:3].lower()] for m in _MONTH_FIND.finditer(s)]
+    numbers = [int(n) for n in _DAY_YEAR_FIND.findall(s)]
+    years = [n for n in numbers if n > 31]
+    days = [n for n in numbers if n <= 31]
+    if not months:
+        return None, None, None
+    base = years[-1] * 10000 if years else 0
+    if not days:
+        return None, float(base + months[0] * 100 + 1), float(base + months[-1] * 100 + 31)
+    if len(months) == 1:
+        months = months * len(days)
+    elif len(days) == 1:
+        days = days * len(months)
+    points = [base + mo * 100 + d for mo, d in zip(months, days)]
+    lo, hi = points[0], points[-1]
+    if hi < lo and len(years) < 2:  # "December 28 to January 3"
+        hi += 10000 if base else 0
+    value = float(lo) if lo == hi else None
+    return value, float(min(lo, hi)), float(max(lo, hi))
+
+
+def _apply_qualifier(kind: str, qualifier: str | None, low: float | None, high: float | None,
+                     value: float | None) -> tuple[float | None, float | None]:
+    """Widen a range by what the qualifier allows.
+
+    "more than"/"at least" open the top, "up to"/"less than" open the bottom.  "about" allows
+    +-10 % (at least +-1 for small counts); "nearly" allows 10 % below and nothing above.
+    Dates and years are not widened: "around 2020" is not a numeric tolerance question.
+    """
+    if qualifier is None or low is None or high is None:
+        return low, high
+    if qualifier in ("more than", "at least"):
+        return low, None
+    if qualifier in ("up to", "less than"):
+        return None, high
+    if kind in ("date", "year", "ordinal"):
+        return low, high
+    ref = value if value is not None else high
+    if qualifier == "about":
+        tol = max(abs(ref) * 0.10, 1.0 if kind in ("count", "percent") else 0.0)
+        return low - tol, high + tol
+    if qualifier == "nearly":
+        return low - abs(ref) * 0.10, high
+    return low, high
+
+
+def _figures_in(text: str, article: int, paragraph: int) -> list[Figure]:
+    """All figures in one paragraph, in reading order."""
+    out: list[Figure] = []
+    skip_until = 0
+    last_count: Figure | None = None
+    for m in _MASTER.finditer(text):
+        if m.start() < skip_until:
+            continue
+        fig = _date_figure(text, m, article, paragraph) if m.group("date") else \
+            _quant_figure(text, m, article, paragraph, last_count)
+        if fig is None:
+            continue
+        skip_until = fig.end
+        out.append(fig)
+        if fig.kind == "count" and fig.counted:
+            last_count = fig
+    return out
+
+
+def _date_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> Figure:
+    start, end = m.span()
+    j = _DATE_JOIN.match(text, end)
+    if j:
+        m2 = _DATE_ONLY.match(text, j.end())
+        if m2:
+            end = m2.end()
+    prev = text[max(0, start - 9):start].lower()
+    if prev.endswith(("from ", "between ")) and end > m.end():
+        start -= 5 if prev.endswith("from ") else 8
+    value, low, high = _date_parts(text[start:end])
+    return Figure(article, paragraph, start, end, text[start:end], value, low, high,
+                  None, "date", "date", None)
+
+
+def _number(m: re.Match[str], i: int) -> tuple[float | None, float | None, float | None, float]:
+    """(value, low, high, rounding tolerance) of number ``i`` of the match, before any scale."""
+    d = m.group(f"d{i}")
+    if d is not None:
+        v = parse_digits(d)
+        return v, v, v, 0.0
+    v_txt = m.group(f"v{i}")
+    if v_txt is not None:
+        r = vague_range(v_txt)
+        if r is None:
+            return None, None, None, 0.0
+        return r[2], r[0], r[1], 0.0
+    w = m.group(f"w{i}")
+    if w is not None:
+        v = parse_word_number(w)
+        return v, v, v, 0.0
+    return None, None, None, 0.0
+
+
+def _scale(m: re.Match[str], i: int, has_cur: bool) -> tuple[float, bool]:
+    """Multiplier from an attached ("3.5bn") or spaced ("1.2 million") magnitude word.
+
+    Returns (scale, ok); ok is False for an attached letter that makes no sense as a magnitude
+    here (a bare "12b" is a flat number, not 12 billion).
+    """
+    s = m.group(f"s{i}")
+    if s is not None:
+        return SCALES[s.lower()], True
+    a = m.group(f"a{i}")
+    if a in ("bn", "mn", "tn", "k"):
+        return SCALES[a], True
+    if a in ("m", "b"):
+        return (SCALES[a], True) if has_cur else (1.0, a == "m")
+    return 1.0, True
+
+
+def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
+                  last_count: Figure | None) -> Figure | None:
+    """Build the Figure for a non-date candidate, or None when it is noise."""
+    has_range = m.group("sep") is not None
+    n1_start = m.start("cur") if m.group("cur") else m.start("d1") if m.group("d1") else \
+        m.start("v1") if m.group("v1") else m.start("w1") if m.group("w1") else m.start("half")
+    start = m.start() if has_range and m.group("pre") else n1_start
+    end = m.end()
+
+    if m.group("half"):
+        return _half_figure(text, m, article, paragraph)
+
+    cur_sym = (m.group("cur") or m.group("cur2") or "").strip().lower()
+    currency = CURRENCY_SYMBOLS.get(cur_sym) if cur_sym else None
+    suffix = _SUFFIX.match(text, end)
+    if suffix and suffix.group("curw"):
+        word = " ".join(suffix.group("curw").lower().split())
+        word = word[3:] if word.startswith("us ") else word
+        currency = currency or CURRENCY_WORDS.get(singular(word.split()[0])) or \
+            CURRENCY_WORDS.get(word)
+    if suffix and suffix.group("curc"):
+        currency = currency or CURRENCY_SYMBOLS.get(suffix.group("curc").lower())
+
+    v1, lo1, hi1, _ = _number(m, 1)
+    if v1 is None and lo1 is None:
+        return None
+    sc1, ok1 = _scale(m, 1, currency is not None)
+    if not ok1:
+        return None
+    a1 = m.group("a1")
+    if has_range:
+        v2, lo2, hi2, _ = _number(m, 2)
+        sc2, ok2 = _scale(m, 2, currency is not None)
+        if v2 is None and lo2 is None or not ok2:
+            has_range = False
+            end = m.start("sep")
+        elif sc1 == 1.0 and sc2 != 1.0 and not m.group("s1") and not a1:
+            sc1 = sc2  # "$10-15 million": the magnitude applies to both ends
+    if not has_range:
+        end = m.end("s1") if m.group("s1") else m.end("a1") if a1 else (
+            m.end("d1") if m.group("d1") else m.end("v1") if m.group("v1") else m.end("w1"))
+        if m.group("pre"):
+            start = n1_start
+        suffix = _SUFFIX.match(text, end)
+        if suffix and suffix.group("curw"):
+            word = " ".join(suffix.group("curw").lower().split())
+            word = word[3:] if word.startswith("us ") else word
+            currency = currency or CURRENCY_WORDS.get(singular(word.split()[0]))
+        elif suffix and suffix.group("curc"):
+            currency = currency or CURRENCY_SYMBOLS.get(suffix.group("curc").lower())
+        elif not m.group("cur"):
+            currency = None
+
+    digits = m.group("d1")
+    plain_int = digits is not None and not a1 and not m.group("s1") and \
+        "," not in digits and "." not in digits and not currency
+    is_vague = m.group("v1") is not None
+    word_txt = (m.group("w1") or "").lower()
+
+    if not has_range:
+        h = _AND_HALF.match(text, end)
+        if h and (digits or word_txt) and not m.group("s1") and not a1:
+            v1 = (v1 or 0) + 0.5
+            lo1 = hi1 = v1
+            end = h.end()
+            suffix = _SUFFIX.match(text, end)
+
+    tol = rounding_tolerance(digits, sc1) if digits and sc1 > 1 else 0.0
+    value = v1 * sc1 if v1 is not None else None
+    low = lo1 * sc1 - tol if lo1 is not None else None
+    high = hi1 * sc1 + tol if hi1 is not None else None
+    if has_range:
+        lo2v = lo2 * sc2 if lo2 is not None else None
+        hi2v = hi2 * sc2 if hi2 is not None else None
+        if low is None or hi2v is None or lo2v is None:
+            return None
+        low, high, value = min(low, lo2v), max(high or low, hi2v), None
+        d2 = m.group("d2")
+        if plain_int and d2 and len(digits or "") == 4 and len(d2) == 4 and \
+                1800 <= low and high <= 2100 and not suffix_is_unit(suffix):
+            return Figure(article, paragraph, start, end, text[start:end], None, low, high,
+                          None, "year", "year", "year")  # "2014-2024"
+
+    # ---- kind and unit from the suffix
+    kind: FigureKind = "count"
+    unit: str | None = None
+    counted: str | None = None
+    if suffix is not None and (suffix.group("curw") or suffix.group("curc")) and currency:
+        end = suffix.end()
+    if currency:
+        kind, unit, counted = "amount", currency, currency
+        if m.group("cur") is None and not (suffix and (suffix.group("curw") or suffix.group("curc"))):
+            kind, unit, counted = "count", None, None
+    elif a1 == "m" or (suffix is not None and suffix.group("mu")):
+        mu = "m" if a1 == "m" else " ".join(suffix.group("mu").lower().split())  # type: ignore[union-attr]
+        unit = MEASURE_UNITS.get(mu) or MEASURE_UNITS.get(singular(mu)) or mu
+        kind, counted = "other", unit
+        if suffix is not None and suffix.group("mu"):
+            end = suffix.end()
+    elif suffix is not None and suffix.group("pct"):
+        kind, unit, counted = "percent", "percent", "percent"
+        end = suffix.end()
+    elif suffix is not None and suffix.group("pp"):
+        kind, unit, counted = "percent", "percentage point", "percentage point"
+        end = suffix.end()
+    elif suffix is not None and suffix.group("du"):
+        unit = singular(suffix.group("du"))
+        unit = "century" if unit.startswith("centur") else unit
+        end = suffix.end()
+        if suffix.group("old"):
+            kind, counted = "other", "age"
+        else:
+            kind = "duration"
+            if word_txt == "one" and unit == "day" and not has_range:
+                q, _ = _qualifier(text, start)
+                if q is None:
+                    return None  # "one day" idiom
+    elif a1 in ("st", "nd", "rd", "th"):
+        kind = "ordinal"
+    elif a1 == "s":
+        if digits and len(digits) == 4 and digits.endswith("0"):
+            y = float(digits)
+            return Figure(article, paragraph, start, end, text[start:end], None, y, y + 9,
+                          None, "year", "year", "year")
+        return None
+
+    # ---- noise: names, idioms
+    prev, sentence_start = _kind_of_prev(text, start)
+    prev_low = prev.lower() if prev else None
+    if plain_int and kind in ("count", "ordinal") and not has_range and prev:
+        if prev_low in _NAME_PREFIXES:
+            return None
+        if prev[0].isupper() and not sentence_start and prev_low not in _NOT_NAMES \
+                and prev_low not in _MONTH_DAY_WORDS:
+            return None
+
+    # ---- qualifier
+    qualifier = None
+    if not (has_range and m.group("pre")):
+        qualifier, qstart = _qualifier(text, start)
+        start = qstart
+
+    # ---- what is counted
+    c_end = -1
+    if kind == "count":
+        c = _counted_right(text, end, allow_noun=True)
+        counted, c_end = c.label, c.end
+        if not c.event:
+            left = _counted_left(text, start)
+            if left:
+                counted = left  # "killing 12 Palestinians": the event wins over the noun
+        if word_txt == "one" and not has_range:
+            if counted is None or _OF.match(text, end) or counted in _ONE_IDIOM_NOUNS or (
+                prev_low in ("no", "any", "every", "the", "this", "that", "which", "each")
+            ):
+                return None
+        if plain_int and 1800 <= (value or 0) <= 2100 and len(digits or "") == 4:
+            plural = c.label is not None and (c.event or _is_plural(text, end))
+            if not plural:
+                kind, unit, counted, c_end = "year", "year", "year", -1
+        if counted is None and last_count is not None and not is_vague and \
+                _BARE_NEXT.match(text, end) and _same_sentence(text, last_count.end, start):
+            counted = last_count.counted  # "3 killed in Aleppo and 10 in Idlib"
+    elif kind == "duration":
+        c = _counted_right(text, end, allow_noun=True)
+        counted = c.label if c.label and not c.event else unit
+        c_end = c.end if c.label and not c.event else -1
+    if c_end > end:
+        end = c_end
+
+    if kind == "ordinal":
+        counted, value, low, high = None, v1, v1, v1
+        qualifier = None
+    else:
+        low, high = _apply_qualifier(kind, qualifier, low, high, value)
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    if value is not None and not math.isfinite(value):
+        return None
+    return Figure(article, paragraph, start, end, text[start:end], value, low, high,
+                  qualifier, counted, kind, unit)
+
+
+def suffix_is_unit(suffix: re.Match[str] | None) -> bool:
+    """Whether a suffix match names a unit (percent, currency, time, measure)."""
+    return suffix is not None and any(suffix.group(g) for g in ("pct", "pp", "curw", "curc", "du", "mu"))
+
+
+def _is_plural(text: str, pos: int) -> bool:
+    m = _WORD.search(text, pos, pos + 40)
+    if not m:
+        return False
+    w = m.group(0).lower()
+    return w == "people" or (w.endswith("s") and not w.endswith("ss"))
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """True when only a short list separator lies between two figures ("..., and 10 in Idlib")."""
+    between = text[a:b]
+    return len(between) < 80 and not any(ch in between for ch in ".!?;:()")
+
+
+def _half_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> Figure | None:
+    """ "half of the residents" -> 50 percent; "half an hour" -> a 0.5 hour duration."""
+    start, end = m.start("half"), m.end("half")
+    prev, _ = _kind_of_prev(text, start)
+    if prev and prev.lower() in _HALF_BLOCK:
+        return None
+    t = _HALF_TIME.match(text, end)
+    qualifier, qstart = _qualifier(text, start)
+    if t:
+        unit = t.group(1).lower()
+        low, high = _apply_qualifier("duration", qualifier, 0.5, 0.5, 0.5)
+        return Figure(article, paragraph, qstart, t.end(), text[qstart:t.end()], 0.5, low, high,
+                      qualifier, unit, "duration", unit)
+    if not _HALF_OK.match(text, end):
+        return None
+    low, high = _apply_qualifier("percent", qualifier, 50.0, 50.0, 50.0)
+    return Figure(article, paragraph, qstart, end, text[qstart:end], 50.0, low, high, qualifier,
+                  "percent", "percent", "percent")
+
+
+def find_figures(articles: list[Article]) -> list[Figure]:
+    """Every figure in every non-boilerplate paragraph, in article and reading order."""
+    out: list[Figure] = []
+    for ai, art in enumerate(articles):
+        for p in art.paragraphs:
+            if p.boilerplate or not p.text:
+                continue
+            out.extend(_figures_in(p.text, ai, p.index))
+    return out
+
+
+def duration_days(unit: str | None) -> float:
+    """Days per ``unit`` for durations (1.0 when unknown), used to compare "48 hours" with "2 days"."""
+    return TIME_UNITS.get(unit or "", 1.0)

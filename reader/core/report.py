@@ -1,0 +1,312 @@
+"""Serialise an :class:`Analysis` for scripts (JSON) and for people (Markdown).
+
+The JSON layout is a public, versioned contract (documented in the README): scripts depend on it,
+so fields are only ever added within a schema version.  The Markdown report is meant to be pasted
+into a memo, so article text is escaped (it renders as written) and can never carry terminal
+control bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from reader import __version__
+from reader.core.model import Analysis, Article, Figure, FigureGroup, Match, article_label
+
+SCHEMA_VERSION = 1
+
+# Any C0/C1 control except newline and tab; text is sanitised at ingest, this is a last guard
+# for everything the report itself adds (titles, sources given on the command line).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _number(value: float | None) -> float | int | None:
+    """JSON-friendly number: integral floats become ints, infinities become ``None``."""
+    if value is None or math.isinf(value) or math.isnan(value):
+        return None
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+# --------------------------------------------------------------------------------------- JSON
+
+
+def pair_summary(analysis: Analysis, left: int, right: int) -> dict[str, Any]:
+    """Matches and one-sided paragraphs for one pair of articles."""
+    matched_left: set[int] = set()
+    matched_right: set[int] = set()
+    count = 0
+    for m in analysis.matches:
+        if m.left[0] == left and m.right[0] == right:
+            matched_left.add(m.left[1])
+            matched_right.add(m.right[1])
+            count += 1
+
+    def only(article: int, matched: set[int]) -> list[int]:
+        return [
+            p.index
+            for p in analysis.articles[article].paragraphs
+            if not p.boilerplate and p.index not in matched
+        ]
+
+    def coverage(article: int, matched: set[int]) -> float:
+        body = [p for p in analysis.articles[article].paragraphs if not p.boilerplate]
+        return round(len(matched) / len(body), 4) if body else 0.0
+
+    return {
+        "articles": [left, right],
+        "matches": count,
+        "only_left": only(left, matched_left),
+        "only_right": only(right, matched_right),
+        "coverage": [coverage(left, matched_left), coverage(right, matched_right)],
+    }
+
+
+def _article_json(index: int, article: Article) -> dict[str, Any]:
+    return {
+        "index": index,
+        "label": article_label(index),
+        "source": article.source,
+        "title": article.title,
+        "paragraphs": [
+            {
+                "index": p.index,
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "sentences": [list(s) for s in p.sentences],
+                "boilerplate": p.boilerplate,
+            }
+            for p in article.paragraphs
+        ],
+    }
+
+
+def _match_json(match: Match) -> dict[str, Any]:
+    return {
+        "left": list(match.left),
+        "right": list(match.right),
+        "score": round(match.score, 4),
+        "near_verbatim": match.near_verbatim,
+        "reason": {
+            "words": list(match.words),
+            "names": list(match.names),
+            "numbers": list(match.numbers),
+        },
+    }
+
+
+def _figure_json(index: int, figure: Figure, groups: list[FigureGroup]) -> dict[str, Any]:
+    group = None
+    if figure.group is not None and 0 <= figure.group < len(groups):
+        group = {"id": figure.group, "status": groups[figure.group].status}
+    return {
+        "id": index,
+        "text": figure.text,
+        "value": _number(figure.value),
+        "range": [_number(figure.low), _number(figure.high)],
+        "qualifier": figure.qualifier,
+        "counted": figure.counted,
+        "kind": figure.kind,
+        "unit": figure.unit,
+        "article": figure.article,
+        "paragraph": figure.paragraph,
+        "start": figure.start,
+        "end": figure.end,
+        "group": group,
+    }
+
+
+def to_json_data(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as plain JSON-serialisable data (schema version :data:`SCHEMA_VERSION`)."""
+    n = len(analysis.articles)
+    entities = []
+    for e in analysis.entities:
+        present = e.articles
+        entities.append(
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "variants": list(e.variants),
+                "articles": present,
+                "only_in": present[0] if len(present) == 1 and n > 1 else None,
+                "mentions": [
+                    {
+                        "article": m.article,
+                        "paragraph": m.paragraph,
+                        "start": m.start,
+                        "end": m.end,
+                        "text": m.text,
+                    }
+                    for m in e.mentions
+                ],
+            }
+        )
+    groups = analysis.figure_groups
+    return {
+        "schema": "parallel-reader/compare",
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"parallel-reader {__version__}",
+        "articles": [_article_json(i, a) for i, a in enumerate(analysis.articles)],
+        "matches": [_match_json(m) for m in analysis.matches],
+        "unmatched": [analysis.unmatched(i) for i in range(n)],
+        "pairs": [pair_summary(analysis, i, j) for i in range(n) for j in range(i + 1, n)],
+        "entities": entities,
+        "figures": [_figure_json(i, f, groups) for i, f in enumerate(analysis.figures)],
+        "figure_groups": [
+            {
+                "id": g.id,
+                "counted": g.counted,
+                "kind": g.kind,
+                "status": g.status,
+                "figures": list(g.figures),
+                "articles": sorted({analysis.figures[i].article for i in g.figures}),
+            }
+            for g in groups
+        ],
+    }
+
+
+def to_json(analysis: Analysis) -> str:
+    """The analysis as a JSON document (UTF-8 text, non-ASCII kept readable)."""
+    return json.dumps(to_json_data(analysis), ensure_ascii=False, indent=2) + "\n"
+
+
+# ----------------------------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape text so Markdown renders it literally, with no control bytes."""
+    return _MD_SPECIAL.sub(r"\\\1", _CONTROL.sub("", text))
+
+
+def _title(article: Article) -> str:
+    return md_escape(article.title or article.source)
+
+
+def _quote(text: str) -> str:
+    return "> " + md_escape(text)
+
+
+def _reason(match: Match) -> str:
+    parts = []
+    if match.names:
+        parts.append("names: " + ", ".join(md_escape(x) for x in match.names))
+    if match.numbers:
+        parts.append("numbers: " + ", ".join(md_escape(x) for x in match.numbers))
+    if match.words:
+        parts.append("words: " + ", ".join(md_escape(x) for x in match.words))
+    return "; ".join(parts) if parts else "overall wording"
+
+
+def _pair_markdown(analysis: Analysis, left: int, right: int, out: list[str]) -> None:
+    a, b = analysis.articles[left], analysis.articles[right]
+    la, lb = article_label(left), article_label(right)
+    summary = pair_summary(analysis, left, right)
+    out.append(f"## {la} ↔ {lb}: {_title(a)} ↔ {_title(b)}")
+    out.append("")
+    out.append(
+        f"{summary['matches']} matched pairs; {la} covered {summary['coverage'][0]:.0%}, "
+        f"{lb} covered {summary['coverage'][1]:.0%}."
+    )
+    out.append("")
+    pair_matches = sorted(
+        (m for m in analysis.matches if m.left[0] == left and m.right[0] == right),
+        key=lambda m: (m.left[1], m.right[1]),
+    )
+    if pair_matches:
+        out.append("### Matched paragraphs")
+        out.append("")
+    for m in pair_matches:
+        flag = " · near-verbatim" if m.near_verbatim else ""
+        out.append(
+            f"**{la}{m.left[1] + 1} ↔ {lb}{m.right[1] + 1}** · score {m.score:.2f}{flag} · {_reason(m)}"
+        )
+        out.append("")
+        out.append(_quote(a.paragraphs[m.left[1]].text))
+        out.append(">")
+        out.append(f"> — {lb}{m.right[1] + 1}: " + md_escape(b.paragraphs[m.right[1]].text))
+        out.append("")
+    for label, article, only in ((la, a, summary["only_left"]), (lb, b, summary["only_right"])):
+        out.append(f"### Only in {label} ({len(only)})")
+        out.append("")
+        if not only:
+            out.append("Nothing: every paragraph has a counterpart.")
+            out.append("")
+        for index in only:
+            out.append(f"- **{label}{index + 1}** " + md_escape(article.paragraphs[index].text))
+        if only:
+            out.append("")
+
+
+def _entity_table(analysis: Analysis, out: list[str]) -> None:
+    n = len(analysis.articles)
+    labels = [article_label(i) for i in range(n)]
+    out.append("## Entities")
+    out.append("")
+    if not analysis.entities:
+        out.append("No names found.")
+        out.append("")
+        return
+    out.append("| Name | Type | " + " | ".join(labels) + " | Variants |")
+    out.append("|---|---|" + "---:|" * n + "---|")
+    for e in analysis.entities:
+        counts = [0] * n
+        for m in e.mentions:
+            counts[m.article] += 1
+        cells = [str(c) if c else "–" for c in counts]
+        variants = ", ".join(md_escape(v) for v in e.variants[1:]) or ""
+        only = f" (only in {labels[e.articles[0]]})" if len(e.articles) == 1 and n > 1 else ""
+        out.append(
+            f"| {md_escape(e.name)}{only} | {e.type} | " + " | ".join(cells) + f" | {variants} |"
+        )
+    out.append("")
+
+
+def _figure_table(analysis: Analysis, out: list[str]) -> None:
+    n = len(analysis.articles)
+    labels = [article_label(i) for i in range(n)]
+    out.append("## Figures")
+    out.append("")
+    if not analysis.figure_groups:
+        out.append("No figures found.")
+        out.append("")
+        return
+    order = {"conflict": 0, "agree": 1, "single": 2}
+    groups = sorted(analysis.figure_groups, key=lambda g: (order.get(g.status, 3), g.id))
+    out.append("| Status | Counted | " + " | ".join(labels) + " |")
+    out.append("|---|---|" + "---|" * n)
+    for g in groups:
+        per_article: list[list[str]] = [[] for _ in range(n)]
+        for i in g.figures:
+            f = analysis.figures[i]
+            per_article[f.article].append(f"{md_escape(f.text)} (¶{f.paragraph + 1})")
+        cells = ["; ".join(x) if x else "–" for x in per_article]
+        status = "**conflict**" if g.status == "conflict" else g.status
+        out.append(f"| {status} | {md_escape(g.counted)} | " + " | ".join(cells) + " |")
+    out.append("")
+
+
+def to_markdown(analysis: Analysis) -> str:
+    """A readable report: per pair, matched paragraphs and what only one article says; then the
+    entity table and the figures table (conflicts first)."""
+    out: list[str] = ["# Parallel reading report", ""]
+    out.append("| | Title | Source | Paragraphs |")
+    out.append("|---|---|---|---:|")
+    for i, a in enumerate(analysis.articles):
+        body = sum(1 for p in a.paragraphs if not p.boilerplate)
+        out.append(f"| {article_label(i)} | {_title(a)} | {md_escape(a.source)} | {body} |")
+    out.append("")
+    n = len(analysis.articles)
+    for i in range(n):
+        for j in range(i + 1, n):
+            _pair_markdown(analysis, i, j, out)
+    _entity_table(analysis, out)
+    _figure_table(analysis, out)
+    text = "\n".join(out).rstrip() + "\n"
+    return _CONTROL.sub("", text)

@@ -1,0 +1,137 @@
+"""Unit tests for grouping figures across articles (reader.core.figures.group_figures)."""
+
+from __future__ import annotations
+
+from reader.core.figures import find_figures, group_figures
+from reader.core.model import Article, FigureGroup, Match, Paragraph
+
+
+def article(*paragraphs: str) -> Article:
+    pars, off = [], 0
+    for i, t in enumerate(paragraphs):
+        pars.append(Paragraph(i, t, off, off + len(t)))
+        off += len(t) + 2
+    return Article("test", "t", "\n\n".join(paragraphs), pars)
+
+
+def run(arts: list[Article], matches: list[Match] | None = None):
+    figures = find_figures(arts)
+    groups = group_figures(figures, arts, matches or [])
+    return figures, groups
+
+
+def summary(arts: list[Article], matches: list[Match] | None = None) -> list[tuple[str, str, list[str]]]:
+    figures, groups = run(arts, matches)
+    return [(g.status, g.counted, [figures[i].text for i in g.figures]) for g in groups]
+
+
+def group_of(groups: list[FigureGroup], figures, text: str) -> FigureGroup:
+    (idx,) = [i for i, f in enumerate(figures) if f.text == text]
+    return groups[figures[idx].group]  # type: ignore[index]
+
+
+def test_exact_conflict_12_vs_14_killed() -> None:
+    out = summary([article("Israeli strikes killed 12 people in Gaza on Tuesday."),
+                   article("An Israeli air strike in Gaza left 14 people dead on Tuesday.")])
+    assert out[0] == ("conflict", "killed", ["12 people", "14 people dead"])
+
+
+def test_agree_with_qualifier_at_least() -> None:
+    out = summary([article("At least 12 people were killed in Gaza."),
+                   article("The death toll in Gaza rose to 14.")])
+    assert out == [("agree", "killed", ["At least 12 people were killed", "14"])]
+
+
+def test_agree_with_about_tolerance() -> None:
+    assert summary([article("About 50 troops were sent."), article("It sent 52 troops.")])[0][0] == "agree"
+    assert summary([article("About 50 troops were sent."), article("It sent 70 troops.")])[0][0] == "single"
+
+
+def test_agree_with_vagueness() -> None:
+    out = summary([article("Hundreds were killed, officials said."), article("More than 500 were killed.")])
+    assert out == [("agree", "killed", ["Hundreds were killed", "More than 500 were killed"])]
+
+
+def test_vague_conflicts_with_out_of_range_figure_in_matched_paragraphs() -> None:
+    out = summary([article("Dozens were killed in Gaza."), article("In Gaza 2,000 were killed.")],
+                  [Match((0, 0), (1, 0), 0.7)])
+    assert out[0][0] == "conflict"
+
+
+def test_single_when_one_article_reports_it() -> None:
+    out = summary([article("Police arrested 5 people."), article("Nothing to see here.")])
+    assert out == [("single", "arrested", ["5 people"])]
+
+
+def test_repeated_mentions_in_one_article_form_one_group() -> None:
+    figures, groups = run([article("12 people were killed.", "The 12 dead were buried.")])
+    assert len(groups) == 1 and groups[0].figures == [0, 1] and groups[0].status == "single"
+
+
+def test_dates_agree_and_conflict_via_matched_paragraphs() -> None:
+    m = [Match((0, 0), (1, 0), 0.8)]
+    agree = summary([article("The rebels took Damascus on December 8."),
+                     article("Rebels seized Damascus on 8 December 2024.")], m)
+    assert agree == [("agree", "date", ["December 8", "8 December 2024"])]
+    conflict = summary([article("The rebels took Damascus on December 8."),
+                        article("Rebels seized Damascus on 9 December 2024.")], m)
+    assert conflict[0][0] == "conflict"
+
+
+def test_dates_in_unmatched_paragraphs_are_not_grouped() -> None:
+    out = summary([article("The rebels took Damascus on December 8."),
+                   article("Markets reopened on 9 December 2024.")])
+    assert [s for s, _, _ in out] == ["single", "single"]
+
+
+def test_ranges_overlap_agree_and_disjoint_conflict() -> None:
+    m = [Match((0, 0), (1, 0), 0.8)]
+    assert summary([article("Between 10 and 15 percent backed it."), article("Some 12% backed it.")], m)[0][0] == "agree"
+    assert summary([article("Between 10 and 15 percent backed it."), article("Some 30% backed it.")], m)[0][0] == "conflict"
+
+
+def test_matched_paragraphs_group_different_labels() -> None:
+    figures, groups = run([article("Israeli strikes killed 12 Palestinians in Gaza."),
+                           article("Gaza officials said 12 people died.")], [Match((0, 0), (1, 0), 0.8)])
+    assert len(groups) == 1 and groups[0].status == "agree" and groups[0].counted == "killed"
+
+
+def test_matched_paragraphs_pair_figures_one_to_one() -> None:
+    out = summary([article("3 killed in Aleppo and 10 in Idlib."),
+                   article("Ten died in Idlib, and three in Aleppo.")], [Match((0, 0), (1, 0), 0.8)])
+    assert sorted(out) == [("agree", "killed", ["10", "Ten died"]), ("agree", "killed", ["3 killed", "three"])]
+
+
+def test_different_events_do_not_conflict() -> None:
+    out = summary([article("3 people were killed in Aleppo."), article("10 people were killed in Idlib.")])
+    assert [s for s, _, _ in out] == ["single", "single"]
+
+
+def test_generic_amounts_group_only_through_matches() -> None:
+    arts = [article("The fund is $3.5bn."), article("Exports reached $7bn.")]
+    assert [s for s, _, _ in summary(arts)] == ["single", "single"]
+    out = summary([article("The fund is $3.5bn."), article("The fund totals 3.5 billion dollars.")],
+                  [Match((0, 0), (1, 0), 0.8)])
+    assert out == [("agree", "usd", ["$3.5bn", "3.5 billion dollars"])]
+
+
+def test_durations_compare_across_units() -> None:
+    out = summary([article("The siege lasted 48 hours."), article("The siege lasted two days.")],
+                  [Match((0, 0), (1, 0), 0.8)])
+    assert out[0][0] == "agree"
+
+
+def test_order_conflicts_then_agree_then_single_and_group_indices() -> None:
+    arts = [article("Police arrested 5 people.", "12 people were killed in Gaza.", "About 50 troops were sent."),
+            article("14 people were killed in Gaza.", "It sent 52 troops.")]
+    figures, groups = run(arts)
+    assert [g.status for g in groups] == ["conflict", "agree", "single"]
+    for g in groups:
+        assert g.id == groups.index(g)
+        for i in g.figures:
+            assert figures[i].group == g.id
+
+
+def test_ordinals_are_not_grouped() -> None:
+    figures, groups = run([article("The 3rd attack came."), article("The 4th attack came.")])
+    assert groups == [] and all(f.group is None for f in figures)

@@ -1,0 +1,56 @@
+"""Property tests: figure extraction and grouping never fail and keep their invariants."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.figures import find_figures, group_figures
+from reader.core.model import Article, Match, Paragraph
+
+_PIECES = st.sampled_from([
+    "more than", "about", "nearly", "up to", "at least", "some", "between", "and", "to", "-", "–",
+    "12", "1,200", "3.5", "$", "€", "£", "bn", "m", "million", "percent", "%", "dozens", "hundreds",
+    "a dozen", "half", "of", "people", "were", "killed", "killing", "injured", "troops", "December",
+    "8th", "Dec.", "2024", "1990s", "13-year", "days", "hours", "one", "first", "G7", "COVID-19",
+    "Aleppo", "Idlib", ".", ",", ":", "/", "twenty-five", "three", "and a half", "from", "the",
+])
+_TEXT = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=40).map(" ".join),
+)
+
+
+def _article(texts: list[str]) -> Article:
+    pars, off = [], 0
+    for i, t in enumerate(texts):
+        pars.append(Paragraph(i, t, off, off + len(t)))
+        off += len(t) + 2
+    return Article("p", "p", "\n\n".join(texts), pars)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_TEXT, min_size=1, max_size=4), min_size=1, max_size=3), st.data())
+def test_extraction_and_grouping_invariants(texts: list[list[str]], data: st.DataObject) -> None:
+    arts = [_article(t) for t in texts]
+    figures = find_figures(arts)
+    for f in figures:
+        par = arts[f.article].paragraphs[f.paragraph]
+        assert 0 <= f.start < f.end <= len(par.text)
+        assert par.text[f.start:f.end] == f.text
+        if f.low is not None and f.high is not None:
+            assert f.low <= f.high
+    refs = [(a, p.index) for a, art in enumerate(arts) for p in art.paragraphs]
+    matches = []
+    if len(arts) > 1:
+        for _ in range(data.draw(st.integers(0, 4))):
+            left = data.draw(st.sampled_from([r for r in refs if r[0] == 0]))
+            right = data.draw(st.sampled_from([r for r in refs if r[0] > 0]))
+            matches.append(Match(left, right, 0.5))
+    groups = group_figures(figures, arts, matches)
+    for i, f in enumerate(figures):
+        if f.group is not None:
+            assert i in groups[f.group].figures
+    for g in groups:
+        assert g.status in ("agree", "conflict", "single")
+        assert all(figures[i].group == g.id for i in g.figures)

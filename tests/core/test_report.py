@@ -1,0 +1,115 @@
+"""JSON and Markdown reports: schema, indices, escaping and safety."""
+
+from __future__ import annotations
+
+import json
+
+from reader.core.model import (
+    Analysis,
+    Article,
+    Entity,
+    Figure,
+    FigureGroup,
+    Match,
+    Mention,
+    Paragraph,
+)
+from reader.core.report import SCHEMA_VERSION, md_escape, to_json, to_json_data, to_markdown
+
+
+def _article(source: str, title: str, texts: list[str], boilerplate: set[int] = frozenset()) -> Article:
+    paragraphs, offset = [], 0
+    for i, text in enumerate(texts):
+        paragraphs.append(Paragraph(i, text, offset, offset + len(text), ((0, len(text)),), i in boilerplate))
+        offset += len(text) + 2
+    return Article(source, title, "\n\n".join(texts), paragraphs)
+
+
+def _analysis() -> Analysis:
+    a = _article("a.txt", "Ceasefire holds [/]", [
+        "At least 12 people were killed in Aleppo, officials said.",
+        "President Erdogan called for calm.",
+        "A paragraph only A has, with [bold]markup[/bold] and a | pipe.",
+    ])
+    b = _article("b.md", "Truce *holds*", [
+        "Mr Erdoğan urged restraint on Tuesday.",
+        "Fourteen people died in Aleppo.",
+        "Share this",
+    ], boilerplate={2})
+    matches = [
+        Match((0, 0), (1, 1), 0.71, words=("aleppo",), names=("Aleppo",), numbers=()),
+        Match((0, 1), (1, 0), 0.64, words=("calm",), names=("Erdogan",), near_verbatim=False),
+    ]
+    entities = [
+        Entity(0, "Erdoğan", "person", ["Erdoğan", "Erdogan"], [
+            Mention(0, 1, 10, 17, "Erdogan"), Mention(1, 0, 3, 10, "Erdoğan")]),
+        Entity(1, "Aleppo", "place", ["Aleppo"], [Mention(0, 0, 31, 37, "Aleppo")]),
+    ]
+    figures = [
+        Figure(0, 0, 0, 31, "At least 12 people were killed", 12.0, 12.0, None, "at least", "killed", group=0),
+        Figure(1, 1, 0, 8, "Fourteen", 14.0, 14.0, 14.0, None, "killed", group=0),
+    ]
+    groups = [FigureGroup(0, "killed", "count", "agree", [0, 1])]
+    return Analysis([a, b], matches, entities, figures, groups)
+
+
+def test_json_schema_and_indices() -> None:
+    data = json.loads(to_json(_analysis()))
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert [a["source"] for a in data["articles"]] == ["a.txt", "b.md"]
+    assert data["articles"][0]["paragraphs"][2]["text"].startswith("A paragraph only A")
+    for m in data["matches"]:
+        for side in ("left", "right"):
+            art, par = m[side]
+            assert 0 <= par < len(data["articles"][art]["paragraphs"])
+        assert 0.0 <= m["score"] <= 1.0
+        assert set(m["reason"]) == {"words", "names", "numbers"}
+    assert data["unmatched"] == [[2], []]  # boilerplate "Share this" is not "only in B"
+    assert data["pairs"][0]["only_left"] == [2]
+    assert data["pairs"][0]["only_right"] == []
+
+
+def test_json_entities_and_figures() -> None:
+    data = to_json_data(_analysis())
+    erdogan = data["entities"][0]
+    assert erdogan["articles"] == [0, 1] and erdogan["only_in"] is None
+    assert data["entities"][1]["only_in"] == 0
+    mention = erdogan["mentions"][1]
+    text = data["articles"][mention["article"]]["paragraphs"][mention["paragraph"]]["text"]
+    assert text[mention["start"]:mention["end"]] == mention["text"]
+    first = data["figures"][0]
+    assert first["range"] == [12, None]  # unbounded above is null, not Infinity
+    assert first["group"] == {"id": 0, "status": "agree"}
+    assert data["figure_groups"][0]["articles"] == [0, 1]
+
+
+def test_markdown_sections_and_escaping() -> None:
+    md = to_markdown(_analysis())
+    assert "## A ↔ B" in md
+    assert "### Only in A (1)" in md
+    assert "\\[bold\\]markup\\[/bold\\]" in md  # renders literally
+    assert "\\|" in md  # a pipe cannot break a table
+    assert "## Entities" in md and "## Figures" in md
+    assert "Erdoğan" in md and "(only in A)" in md
+
+
+def test_markdown_conflicts_come_first() -> None:
+    analysis = _analysis()
+    analysis.figure_groups = [
+        FigureGroup(0, "injured", "count", "single", [0]),
+        FigureGroup(1, "killed", "count", "conflict", [1]),
+    ]
+    md = to_markdown(analysis)
+    table = md.split("## Figures", 1)[1]
+    assert table.index("conflict") < table.index("single")
+
+
+def test_reports_never_carry_control_bytes() -> None:
+    analysis = _analysis()
+    analysis.articles[0].title = "Evil \x1b[2J title\x07"
+    analysis.articles[0].source = "x\x1b]0;pwn\x07.txt"
+    for text in (to_markdown(analysis),):
+        assert "\x1b" not in text and "\x07" not in text
+    assert "\x1b" not in md_escape("a\x1bb")
+    # JSON escapes control characters as \u sequences, never raw bytes.
+    assert "\x1b" not in to_json(analysis)

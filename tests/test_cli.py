@@ -1,0 +1,150 @@
+"""The command line: compare output, every input error as one line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+A_TEXT = """Storm closes port
+
+Heavy rain forced the harbour authority in Valmora to close the port on Monday, stranding 40 ships.
+
+Mayor Ilse Brandt said the closure would last at least three days.
+
+The city museum reopened its west wing after renovation.
+"""
+
+B_TEXT = """Port shut as storm hits Valmora
+
+Mayor Brandt told reporters the port would stay shut for three days or more.
+
+Forty vessels were stuck after the Valmora harbour authority closed the port on Monday because of heavy rain.
+
+Local football fixtures were postponed.
+"""
+
+
+@pytest.fixture()
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(A_TEXT, encoding="utf-8")
+    b.write_text(B_TEXT, encoding="utf-8")
+    return a, b
+
+
+def _run(args: list[str], stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        input=stdin.decode("utf-8") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_compare_json_to_stdout(pair, capsys) -> None:
+    assert main(["compare", str(pair[0]), str(pair[1])]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema_version"] == 1
+    assert [a["title"] for a in data["articles"]] == ["Storm closes port", "Port shut as storm hits Valmora"]
+    pairs = {(tuple(m["left"]), tuple(m["right"])) for m in data["matches"]}
+    assert ((0, 0), (1, 1)) in pairs  # reordered: A's first paragraph is B's second
+    assert ((0, 1), (1, 0)) in pairs
+    assert data["unmatched"] == [[2], [2]]
+
+
+def test_compare_markdown_to_file(pair, tmp_path) -> None:
+    out = tmp_path / "report.md"
+    assert main(["compare", str(pair[0]), str(pair[1]), "--format", "markdown", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Parallel reading report")
+    assert "### Only in A (1)" in text
+
+
+def test_compare_reads_stdin(pair) -> None:
+    result = _run(["compare", str(pair[0]), "-"], stdin=B_TEXT.encode())
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["articles"][1]["source"] == "-"
+    assert data["matches"]
+
+
+@pytest.mark.parametrize(
+    ("make", "expect"),
+    [
+        (lambda d: d / "missing.txt", "missing.txt"),
+        (lambda d: d, str()),  # a directory
+        (lambda d: _write(d / "bin.dat", b"\x00\x01\x02\xff" * 200), "bin.dat"),
+        (lambda d: _write(d / "empty.txt", b"  \n\n \t\n"), "empty.txt"),
+    ],
+    ids=["missing", "directory", "binary", "empty"],
+)
+def test_bad_input_is_one_line_and_nonzero(pair, tmp_path, make, expect) -> None:
+    bad = make(tmp_path)
+    result = _run(["compare", str(pair[0]), str(bad)])
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("parallel-reader: error:")
+    assert expect in lines[0]
+    assert result.stdout == ""
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_fewer_than_two_articles(pair) -> None:
+    result = _run(["compare", str(pair[0])])
+    assert result.returncode == 2
+    assert "at least two articles" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unwritable_output(pair, tmp_path) -> None:
+    result = _run(["compare", str(pair[0]), str(pair[1]), "-o", str(tmp_path / "no" / "dir" / "x.json")])
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_error_message_cannot_carry_escape_sequences(pair, tmp_path) -> None:
+    result = _run(["compare", str(pair[0]), str(tmp_path / "evil\x1b[2J.txt")])
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr
+
+
+def test_debug_shows_traceback(pair, tmp_path) -> None:
+    result = _run(["compare", str(pair[0]), str(tmp_path / "missing.txt"), "--debug"])
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr
+
+
+def test_reader_refuses_without_terminal(pair) -> None:
+    result = _run([str(pair[0]), str(pair[1])])
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr
+
+
+def test_list_samples() -> None:
+    result = _run(["--list-samples"])
+    assert result.returncode == 0
+    assert "ceasefire" in result.stdout
+
+
+def test_unknown_sample() -> None:
+    result = _run(["--sample", "nope"])
+    assert result.returncode == 2
+    assert "no sample set named 'nope'" in result.stderr
+
+
+def test_version() -> None:
+    result = _run(["--version"])
+    assert result.returncode == 0 and result.stdout.startswith("parallel-reader ")
