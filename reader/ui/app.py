@@ -1,0 +1,119 @@
+"""The Textual application: paints the articles at once, matches them in a worker thread, then
+shows the analysis.  ``reader.cli`` constructs it; tests pass a ready ``analysis``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from collections.abc import Callable
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from reader.core.model import Analysis, Article
+from reader.ui.commands import ReaderCommands
+from reader.ui.navigation import NavIndex
+from reader.ui.screens.reader import ReaderScreen
+
+ProgressCallback = Callable[[str, float], None]
+Analyzer = Callable[[list[Article], ProgressCallback], Analysis]
+
+PROGRESS_INTERVAL = 0.1
+"""Seconds between progress repaints; faster callbacks from the worker are coalesced."""
+
+
+class ReaderApp(App[None]):
+    """Side-by-side reader for several articles about one story.
+
+    Args:
+        articles: the ingested articles, shown immediately.
+        analyze: called as ``analyze(articles, progress)`` in a worker thread when ``analysis`` is
+            not given; ``progress(label, fraction)`` may be called from that thread at any rate.
+        analysis: a ready analysis to show at once (tests, benchmarks).
+    """
+
+    CSS_PATH = Path(__file__).with_name("reader.tcss")
+    """Absolute, so subclasses defined elsewhere (benchmarks, tests) still find the stylesheet."""
+    TITLE = "parallel-reader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-now"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("f1", "help", "Help", show=False, priority=True, id="help-f1"),
+    ]
+
+    def __init__(
+        self,
+        articles: list[Article],
+        analyze: Analyzer | None = None,
+        *,
+        analysis: Analysis | None = None,
+    ) -> None:
+        super().__init__()
+        self.articles = articles
+        self._analyze = analyze
+        self._initial_analysis = analysis
+        self._progress_lock = threading.Lock()
+        self._progress_latest: tuple[str, float] | None = None
+        self._progress_sent = 0.0
+
+    def get_default_screen(self) -> ReaderScreen:
+        busy = ("Matching paragraphs…", 0.0) if self._initial_analysis is None and self._analyze else None
+        return ReaderScreen(self.articles, self._initial_analysis, busy=busy)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        """The reading screen, even while a modal (help, explain, palette) is on top."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReaderScreen):
+                return screen
+        raise LookupError("reader screen is not installed")
+
+    def on_ready(self) -> None:
+        # Started after the first frame so the worker thread does not compete (GIL) with the
+        # first paint: the text is on screen before matching begins.
+        if self._initial_analysis is None and self._analyze is not None:
+            self._run_analysis()
+
+    # -- analysis worker -------------------------------------------------------------------------
+
+    def _progress(self, label: str, fraction: float) -> None:
+        """Progress callback for the worker thread: throttled, then marshalled to the loop."""
+        now = time.monotonic()
+        with self._progress_lock:
+            self._progress_latest = (label, fraction)
+            if now - self._progress_sent < PROGRESS_INTERVAL and fraction < 1.0:
+                return
+            self._progress_sent = now
+        self.call_from_thread(self._show_progress)
+
+    def _show_progress(self) -> None:
+        with self._progress_lock:
+            latest = self._progress_latest
+        if latest is not None and self.reader.busy is not None:
+            self.reader.set_progress(*latest)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _run_analysis(self) -> None:
+        assert self._analyze is not None
+        try:
+            analysis = self._analyze(self.articles, self._progress)
+            nav = NavIndex(analysis)
+        except Exception as error:  # shown to the user; the text stays readable
+            self.call_from_thread(self.reader.analysis_failed, error)
+            return
+        self.call_from_thread(self.reader.set_analysis, analysis, nav)
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        bindings = [*ReaderScreen.BINDINGS, *self.BINDINGS]
+        self.push_screen(HelpScreen([b for b in bindings if isinstance(b, Binding)]))

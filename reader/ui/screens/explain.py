@@ -1,0 +1,72 @@
+"""Why two paragraphs matched: score, near-verbatim flag, shared words / names / numbers, and both
+paragraphs with the shared terms highlighted (all article text shown as data)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.core.model import Article, Match
+from reader.ui.navigation import letter
+
+
+def highlighted(text: str, spans: list[tuple[int, int, str]]) -> Content:
+    """``text`` as Content with the shared-term spans emphasised."""
+    content = Content(text)
+    for start, end, _ in spans:
+        content = content.stylize("bold $text-accent underline", start, end)
+    return content
+
+
+def term_line(label: str, terms: tuple[str, ...]) -> Content:
+    shown = ", ".join(terms) if terms else "—"
+    return Content.from_markup("[b]$label[/] $terms", label=label.ljust(8), terms=shown)
+
+
+class ExplainScreen(ModalScreen[None]):
+    """Modal explanation of one match; escape, x or q closes it."""
+
+    BINDINGS = [
+        Binding("escape,x,q", "dismiss", "Close", id="explain-close"),
+    ]
+
+    def __init__(self, match: Match, articles: list[Article]) -> None:
+        super().__init__()
+        self.match = match
+        self.articles = articles
+
+    def compose(self) -> ComposeResult:
+        from reader.ui.screens.reader import term_spans
+
+        m = self.match
+        verbatim = "[$warning]near-verbatim (shared wire copy?)[/]" if m.near_verbatim else "reworded"
+        with Vertical(id="explain-dialog"):
+            yield Static(
+                Content.from_markup(
+                    "[b]Why these paragraphs match[/]  score [b]$score[/] · " + verbatim,
+                    score=f"{m.score:.2f}",
+                ),
+                id="explain-title",
+            )
+            yield Static(term_line("Words", m.words), classes="explain-terms")
+            yield Static(term_line("Names", m.names), classes="explain-terms")
+            yield Static(term_line("Numbers", m.numbers), classes="explain-terms")
+            with Horizontal(id="explain-texts"):
+                for a, p in (m.left, m.right):
+                    art = self.articles[a]
+                    text = art.paragraphs[p].text
+                    with VerticalScroll(classes="explain-side"):
+                        yield Static(
+                            Content.from_markup(
+                                "[b reverse] $letter [/] [b]$title[/] [dim]¶ $num[/]",
+                                letter=letter(a), title=art.title or art.source, num=str(p + 1),
+                            ),
+                            classes="explain-head",
+                        )
+                        yield Static(highlighted(text, term_spans(text, m)),
+                                     classes="explain-text")
+            yield Static(Content.from_markup("[dim]escape to close[/]"), id="explain-foot")

@@ -1,0 +1,49 @@
+"""The key reference (``?`` / F1), generated from the live bindings so it can never drift."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+MOUSE_HELP = [
+    ("click paragraph", "make it the current paragraph"),
+    ("click list entry", "same as enter: highlight and jump"),
+    ("enter (lists)", "highlight mentions in all panes; repeat to step through"),
+    ("enter / ↓ (search)", "next hit"),
+    ("shift+enter / ↑ (search)", "previous hit"),
+    ("ctrl+p", "command palette: every action, view: show article N, go: entity…"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Modal list of every key."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help-close")]
+
+    def __init__(self, bindings: list[Binding]) -> None:
+        super().__init__()
+        self.bindings = bindings
+
+    def _lines(self) -> Content:
+        rows: list[tuple[str, str]] = []
+        for b in self.bindings:
+            keys = " ".join(self.app.get_key_display(Binding(k, b.action)) for k in b.key.split(","))
+            rows.append((keys, b.description))
+        rows.extend(MOUSE_HELP)
+        width = max(len(k) for k, _ in rows) + 2
+        lines = [
+            Content.from_markup("[b $text-accent]$keys[/]$desc", keys=k.ljust(width), desc=d)
+            for k, d in rows
+        ]
+        return Content("\n").join(lines)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog"):
+            yield Static(Content.from_markup("[b]parallel-reader keys[/]  [dim]escape to close[/]"),
+                         id="help-title")
+            with VerticalScroll():
+                yield Static(self._lines(), id="help-keys")

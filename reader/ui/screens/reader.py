@@ -1,0 +1,777 @@
+"""The reading screen: article panes side by side, the sidebar, search, status and all navigation.
+
+The screen owns the state that spans panes - which article leads, which partner is selected, the
+scroll-sync lock, search hits, the selected entity - and the scroll synchroniser.  Sync is
+leader/follower: the pane the user moves posts ``ArticlePane.Scrolled``; the screen maps its anchor
+row through paragraph anchors (partner rows, interpolated between matched paragraphs) and moves the
+others with the guarded ``ArticlePane.follow``, so no scroll ever echoes back.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, OptionList, Static
+
+from reader.core.model import Analysis, Article, Match, ParagraphRef
+from reader.core.search import Hit, SearchIndex
+from reader.ui.navigation import NavIndex, Span, letter
+from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.widgets.sidebar import EntityList, FigureList, Sidebar
+from reader.ui.widgets.status import StatusLine
+
+SIDEBAR_MIN_WIDTH = 100
+"""Below this many columns the sidebar folds away by itself (``b`` still shows it)."""
+THREE_PANES_MIN_WIDTH = 120
+"""Three panes need at least this many columns; narrower terminals show two."""
+
+
+def term_spans(text: str, match: Match) -> list[Span]:
+    """Spans of the words, names and numbers a match shares, found in ``text``.
+
+    ``reader.core.terms`` belongs to the alignment helper; until it exists (or if it fails) the
+    reader simply highlights nothing rather than guessing at tokenisation itself.
+    """
+    terms = [*match.words, *match.names, *match.numbers]
+    if not terms:
+        return []
+    try:
+        from reader.core.terms import find_term_spans
+    except ImportError:
+        return []
+    try:
+        return [(s, e, "shared") for s, e in find_term_spans(text, terms)]
+    except Exception:  # a bug in term finding must not take the reader down
+        return []
+
+
+class PaneColumn(Vertical):
+    """A pane with its header line (title and source, shown as data)."""
+
+    def __init__(self, article: Article, index: int) -> None:
+        super().__init__(id=f"col-{index}", classes="pane-column")
+        self.article = article
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.header(), classes="pane-header", markup=False)
+        yield ArticlePane(self.article, self.index, id=f"pane-{self.index}")
+
+    def header(self, nav: NavIndex | None = None) -> Content:
+        art = self.article
+        stats = f"{len(art.paragraphs)} ¶"
+        if nav is not None:
+            stats += f" · {len(nav.per_article[self.index].matched)} matched"
+        return Content.from_markup(
+            "[b reverse] $letter [/] [b]$title[/]\n[dim]$source · $stats[/]",
+            letter=letter(self.index),
+            title=art.title or art.source,
+            source=art.source,
+            stats=stats,
+        )
+
+
+class SearchInput(Input):
+    """The search box: enter / down next hit, shift+enter / up previous, escape closes."""
+
+    BINDINGS = [
+        Binding("down", "step(1)", "Next hit", show=False, id="search-next"),
+        Binding("shift+enter,up", "step(-1)", "Previous hit", show=False, id="search-previous"),
+        Binding("escape", "close", "Close search", show=False, id="search-close"),
+    ]
+
+    def action_step(self, direction: int) -> None:
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            screen.search_step(direction)
+
+    def action_close(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            screen.close_search()
+
+
+class SearchBar(Horizontal):
+    """The ``/`` search input with its hit counter."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("/", id="search-prompt")
+        yield SearchInput(placeholder="search all articles (enter next · shift+enter/↑ previous)",
+                    id="search-input")
+        yield Static("", id="search-count", markup=False)
+
+
+class ReaderScreen(Screen):
+    """Side-by-side reading of all articles of one analysis."""
+
+    BINDINGS = [
+        Binding("n", "next_match(1)", "Next match", id="next-match"),
+        Binding("p,N", "next_match(-1)", "Prev match", id="prev-match"),
+        Binding("u", "next_unmatched(1)", "Unmatched", id="next-unmatched"),
+        Binding("U", "next_unmatched(-1)", "Prev unmatched", show=False, id="prev-unmatched"),
+        Binding("j,down", "move(1)", "Next paragraph", show=False, id="cursor-down"),
+        Binding("k,up", "move(-1)", "Previous paragraph", show=False, id="cursor-up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
+        Binding("g,home", "edge(0)", "First paragraph", show=False, id="first"),
+        Binding("G,end", "edge(1)", "Last paragraph", show=False, id="last"),
+        Binding("]", "cycle_partner(1)", "Next partner", show=False, id="next-partner"),
+        Binding("[", "cycle_partner(-1)", "Previous partner", show=False, id="prev-partner"),
+        Binding("tab", "app.focus_next", "Next pane/list", show=False, id="focus-next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane/list", show=False,
+                id="focus-previous"),
+        Binding("/", "search", "Search", id="search"),
+        Binding("e", "focus_list('entities')", "Entities", id="entities"),
+        Binding("f", "focus_list('figures')", "Figures", id="figures"),
+        Binding("x", "explain", "Explain", id="explain"),
+        Binding("s", "toggle_sync", "Sync", id="toggle-sync"),
+        Binding("v", "cycle_view", "View", id="cycle-view"),
+        Binding("b", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
+        Binding("escape", "clear", "Clear highlights", show=False, id="clear"),
+    ]
+
+    def __init__(
+        self,
+        articles: list[Article],
+        analysis: Analysis | None = None,
+        *,
+        busy: tuple[str, float] | None = None,
+    ) -> None:
+        super().__init__()
+        self.articles = articles
+        self.analysis: Analysis | None = None
+        self.nav: NavIndex | None = None
+        self._pending: tuple[Analysis, NavIndex | None] | None = (
+            (analysis, None) if analysis is not None else None
+        )
+        self.active = 0
+        """Article index of the pane that leads navigation."""
+        self.shown: list[int] = list(range(min(len(articles), 2)))
+        self.partner_choice = 0
+        self.sync = True
+        self.busy: tuple[str, float] | None = busy
+        self.search_hits: list[Hit] = []
+        self.search_pos = -1
+        self._search_query = ""
+        self._search_index = SearchIndex(articles)
+        self._search_timer: Timer | None = None
+        self.mention_target: tuple[str, int] | None = None
+        self.mention_refs: list[Hit] = []
+        self.mention_pos = -1
+        self._sidebar_override: bool | None = None
+        self._ready = False
+        self._pending_error: BaseException | None = None
+        self._anchor_cache: dict[tuple, tuple[list[int], list[int]]] = {}
+        self._matched_cache: dict[tuple, list[int]] = {}
+
+    # -- composition -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Horizontal(id="panes"):
+                for i, art in enumerate(self.articles):
+                    yield PaneColumn(art, i)
+            yield Sidebar(id="sidebar")
+        yield SearchBar(id="search-bar")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self.query_one(Sidebar).show(None)
+        self._fit_to_width(self.size.width)
+        self._set_active(self.active)
+        self.pane(self.active).focus()
+        if self.busy is not None:
+            self.query_one(StatusLine).progress(self.busy[1])
+        if self._pending is not None:
+            self.set_analysis(*self._pending)
+        if self._pending_error is not None:
+            self.analysis_failed(self._pending_error)
+            self._pending_error = None
+        self.update_status()
+
+    def pane(self, article: int) -> ArticlePane:
+        return self.query_one(f"#pane-{article}", ArticlePane)
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        return [self.pane(i) for i in range(len(self.articles))]
+
+    @property
+    def active_pane(self) -> ArticlePane:
+        return self.pane(self.active)
+
+    # -- analysis --------------------------------------------------------------------------------
+
+    def set_progress(self, label: str, fraction: float) -> None:
+        """Show the analysis progress (called on the event loop, coalesced by the app)."""
+        self.busy = (label, fraction)
+        if not self._ready:
+            return
+        self.query_one(StatusLine).progress(fraction)
+        self.update_status()
+
+    def set_analysis(self, analysis: Analysis, nav: NavIndex | None = None) -> None:
+        """Show a finished analysis: gutters, shading, sidebar, counters."""
+        if not self._ready:
+            self._pending = (analysis, nav)
+            return
+        self._pending = None
+        self.analysis = analysis
+        self.nav = nav if nav is not None else NavIndex(analysis)
+        self.busy = None
+        self._anchor_cache.clear()
+        self.query_one(StatusLine).progress(None)
+        for i, pane in enumerate(self.panes):
+            pane.set_nav(self.nav.per_article[i])
+            self.query_one(f"#col-{i} .pane-header", Static).update(
+                self.query_one(f"#col-{i}", PaneColumn).header(self.nav)
+            )
+        self.query_one(Sidebar).show(analysis)
+        self.partner_choice = 0
+        self._update_partners()
+        self.update_status()
+
+    def analysis_failed(self, error: BaseException) -> None:
+        """Report a failed analysis; the articles stay on screen, unmatched."""
+        self.busy = None
+        if not self._ready:
+            self._pending_error = error
+            return
+        self.query_one(StatusLine).progress(None)
+        self.notify(f"Matching failed: {error}", title="Analysis error", severity="error",
+                    markup=False, timeout=10)
+        self.update_status()
+
+    # -- layout: visible panes and sidebar -------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_to_width(event.size.width)
+
+    @property
+    def max_visible(self) -> int:
+        return 3 if self.size.width >= THREE_PANES_MIN_WIDTH else 2
+
+    def _fit_to_width(self, width: int) -> None:
+        n = len(self.articles)
+        want = min(n, self.max_visible)
+        visible = [a for a in self.shown if a < n]
+        if self.active not in visible:
+            visible = [self.active]
+        for a in [*range(self.active, n), *range(0, self.active)]:
+            if len(visible) >= want:
+                break
+            if a not in visible:
+                visible.append(a)
+        if len(visible) > want:
+            keep = [self.active] + [a for a in visible if a != self.active][: want - 1]
+            visible = sorted(keep)
+        self._show_articles(sorted(visible))
+        auto = width >= SIDEBAR_MIN_WIDTH
+        if self._sidebar_override is not None and self._sidebar_override == auto:
+            self._sidebar_override = None
+        self._apply_sidebar()
+
+    def _apply_sidebar(self) -> None:
+        auto = self.size.width >= SIDEBAR_MIN_WIDTH
+        shown = auto if self._sidebar_override is None else self._sidebar_override
+        self.query_one(Sidebar).display = shown
+
+    @property
+    def sidebar_shown(self) -> bool:
+        return bool(self.query_one(Sidebar).display)
+
+    def _show_articles(self, visible: list[int]) -> None:
+        self.shown = visible
+        for i in range(len(self.articles)):
+            self.query_one(f"#col-{i}", PaneColumn).display = i in visible
+        if self.active not in visible:
+            self._set_active(visible[0])
+        self._anchor_cache.clear()
+
+    def show_article(self, article: int) -> None:
+        """Make ``article`` visible (replacing the last non-leading pane) and let it lead."""
+        if article not in self.shown:
+            others = [a for a in self.shown if a != self.active]
+            replaced = others[-1] if others else self.shown[-1]
+            self._show_articles(sorted([a for a in self.shown if a != replaced] + [article]))
+        self._set_active(article)
+        self.pane(article).focus()
+        self._update_partners()
+        self._align_followers()
+        self.update_status()
+
+    # -- state helpers ---------------------------------------------------------------------------
+
+    def _set_active(self, article: int) -> None:
+        self.active = article
+        for pane in self.panes:
+            pane.set_active(pane.article_index == article)
+        for i in range(len(self.articles)):
+            self.query_one(f"#col-{i}", PaneColumn).set_class(i == article, "-active")
+
+    @property
+    def current(self) -> ParagraphRef:
+        return (self.active, self.active_pane.cursor)
+
+    def current_partners(self) -> list[ParagraphRef]:
+        """Partners of the current paragraph in the visible articles, best first."""
+        if self.nav is None:
+            return []
+        return self.nav.partners(self.current, self.shown)
+
+    def selected_partner(self) -> ParagraphRef | None:
+        partners = self.current_partners()
+        if not partners:
+            return None
+        return partners[self.partner_choice % len(partners)]
+
+    def current_match(self) -> Match | None:
+        partner = self.selected_partner()
+        if partner is None or self.nav is None:
+            return None
+        return self.nav.match_between(self.current, partner)
+
+    def _update_partners(self) -> None:
+        """Mark the current paragraph's partners in the other panes and its shared terms."""
+        cur = self.current
+        partners = self.current_partners()
+        selected = self.selected_partner()
+        active = self.active_pane
+        shared_active: dict[int, list[Span]] = {}
+        for pane in self.panes:
+            if pane is active:
+                continue
+            mine = [p for a, p in partners if a == pane.article_index]
+            pane.set_partner_marks(set(mine))
+            shared: dict[int, list[Span]] = {}
+            if mine:
+                chosen = selected[1] if selected and selected[0] == pane.article_index else mine[0]
+                pane.set_cursor(chosen)
+                match = self.nav.match_between(cur, (pane.article_index, chosen)) if self.nav else None
+                if match is not None:
+                    shared[chosen] = term_spans(pane.article.paragraphs[chosen].text, match)
+                    if selected == (pane.article_index, chosen):
+                        shared_active[cur[1]] = term_spans(
+                            active.article.paragraphs[cur[1]].text, match
+                        )
+            pane.set_overlay("shared", shared)
+        active.set_partner_marks(set())
+        active.set_overlay("shared", shared_active)
+
+    # -- synchronised scrolling ------------------------------------------------------------------
+
+    def _anchors(self, leader: ArticlePane, follower: ArticlePane) -> tuple[list[int], list[int]]:
+        """Row anchors ``(leader_rows, follower_rows)``: start and end of each matched paragraph of
+        the leader paired with those of its best partner in the follower, by leader row."""
+        key = (leader.article_index, follower.article_index, id(leader.rows),
+               id(follower.rows), id(self.nav))
+        cached = self._anchor_cache.get(key)
+        if cached is not None:
+            return cached
+        lrows: list[int] = []
+        frows: list[int] = []
+        if self.nav is not None and leader.rows is not None and follower.rows is not None:
+            idx = self.nav.per_article[leader.article_index]
+            lpr, fpr = leader.rows.para_row, follower.rows.para_row
+            fa = follower.article_index
+            for p in idx.matched:
+                q = next((q for a, q in idx.partners[p] if a == fa), None)
+                if q is None:
+                    continue
+                lrows.extend((lpr[p], lpr[p + 1]))
+                frows.extend((fpr[q], fpr[q + 1]))
+        self._anchor_cache[key] = (lrows, frows)
+        return lrows, frows
+
+    def map_row(self, leader: ArticlePane, follower: ArticlePane, row: float) -> float:
+        """The follower row level with leader ``row``: exact inside matched paragraphs, linear
+        between them, and a plain shift before the first / after the last anchor."""
+        lrows, frows = self._anchors(leader, follower)
+        if not lrows:
+            lh = leader.rows.height if leader.rows else 1
+            fh = follower.rows.height if follower.rows else 1
+            return row * fh / max(1, lh)
+        i = bisect_right(lrows, row) - 1
+        if i < 0:
+            return frows[0] - (lrows[0] - row)
+        if i >= len(lrows) - 1:
+            return frows[-1] + (row - lrows[-1])
+        l0, l1, f0, f1 = lrows[i], lrows[i + 1], frows[i], frows[i + 1]
+        if l1 == l0:
+            return f0
+        return f0 + (row - l0) * (f1 - f0) / (l1 - l0)
+
+    def _align_followers(self) -> None:
+        """Put each follower's partner (or interpolated position) level with the leader's cursor."""
+        if not self.sync:
+            return
+        leader = self.active_pane
+        if leader.rows is None:
+            return
+        row = leader.paragraph_rows(leader.cursor)[0]
+        offset = row - round(leader.scroll_y)
+        partners = self.current_partners()
+        selected = self.selected_partner()
+        for a in self.shown:
+            if a == self.active:
+                continue
+            follower = self.pane(a)
+            if follower.rows is None:
+                continue
+            mine = [q for fa, q in partners if fa == a]
+            if mine:
+                q = selected[1] if selected and selected[0] == a else mine[0]
+                target = follower.paragraph_rows(q)[0]
+            else:
+                target = self.map_row(leader, follower, row)
+            follower.follow(round(target - offset))
+
+    @on(ArticlePane.Scrolled)
+    def _on_pane_scrolled(self, event: ArticlePane.Scrolled) -> None:
+        if not self.sync or event.pane.article_index not in self.shown:
+            return
+        leader = event.pane
+        top = round(leader.scroll_y)
+        for a in self.shown:
+            if a != leader.article_index:
+                follower = self.pane(a)
+                follower.follow(round(self.map_row(leader, follower, top)))
+
+    @on(ArticlePane.LaidOut)
+    def _on_laid_out(self, event: ArticlePane.LaidOut) -> None:
+        self._anchor_cache.clear()
+        if event.pane.article_index == self.active:
+            event.pane.reveal(event.pane.cursor, jump=False)
+        self._align_followers()
+
+    @on(ArticlePane.ParagraphClicked)
+    def _on_paragraph_clicked(self, event: ArticlePane.ParagraphClicked) -> None:
+        event.pane.focus()
+        self.goto(event.pane.article_index, event.paragraph, jump=False)
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, ArticlePane) and widget.article_index != self.active:
+            self._set_active(widget.article_index)
+            self.partner_choice = 0
+            self._update_partners()
+            self.update_status()
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    def goto(self, article: int, paragraph: int, *, jump: bool = True, row: int | None = None,
+             keep_partner: bool = False) -> None:
+        """Make ``paragraph`` of ``article`` current, reveal it, bring partners level."""
+        if article not in self.shown:
+            others = [a for a in self.shown if a != self.active]
+            replaced = others[-1] if others else self.shown[-1]
+            self._show_articles(sorted([a for a in self.shown if a != replaced] + [article]))
+        if article != self.active:
+            self._set_active(article)
+        pane = self.pane(article)
+        pane.set_cursor(paragraph)
+        pane.reveal(pane.cursor, jump=jump, row=row)
+        if not keep_partner:
+            self.partner_choice = 0
+        self._update_partners()
+        self._align_followers()
+        self.update_status()
+
+    def action_next_match(self, direction: int) -> None:
+        if self.nav is None:
+            self.notify("Still matching paragraphs…", severity="warning", timeout=2)
+            return
+        ordered = [p for p in self.nav.per_article[self.active].matched
+                   if self.nav.partners((self.active, p), self.shown)]
+        target = NavIndex.step(ordered, self.active_pane.cursor, direction)
+        if target is None:
+            self.notify("No matched paragraphs in view", severity="warning", timeout=2)
+            return
+        self.goto(self.active, target)
+
+    def _matched_in_view(self) -> list[int]:
+        """Matched paragraphs of the leading article with a partner in a *shown* article; cached
+        per (article, shown set) so ``n``/``p`` stay O(log n) on huge articles."""
+        assert self.nav is not None
+        key = (id(self.nav), self.active, tuple(self.shown))
+        cached = self._matched_cache.get(key)
+        if cached is None:
+            idx = self.nav.per_article[self.active]
+            shown = set(self.shown)
+            cached = [p for p in idx.matched if any(a in shown for a, _ in idx.partners[p])]
+            self._matched_cache[key] = cached
+        return cached
+
+    def action_next_unmatched(self, direction: int) -> None:
+        if self.nav is None:
+            self.notify("Still matching paragraphs…", severity="warning", timeout=2)
+            return
+        target = NavIndex.step(self.nav.per_article[self.active].unmatched,
+                               self.active_pane.cursor, direction)
+        if target is None:
+            self.notify("Every paragraph has a partner", timeout=2)
+            return
+        self.goto(self.active, target)
+
+    def action_move(self, delta: int) -> None:
+        pane = self.active_pane
+        self.goto(self.active, pane.cursor + delta, jump=False)
+
+    def action_page(self, direction: int) -> None:
+        pane = self.active_pane
+        if pane.rows is None:
+            return
+        height = pane.view_height
+        top = round(pane.scroll_y)
+        new_top = max(0, min(top + direction * max(1, height - 2),
+                             pane.rows.height - height))
+        pane.follow(new_top)
+        target = pane.paragraph_at_row(new_top)
+        if pane.paragraph_rows(target)[0] < new_top and target + 1 < pane.paragraph_count:
+            target += 1
+        if direction > 0 and new_top == top:
+            target = pane.paragraph_count - 1
+        if direction < 0 and new_top == 0:
+            target = 0
+        self.goto(self.active, target, jump=False)
+
+    def action_edge(self, end: int) -> None:
+        pane = self.active_pane
+        self.goto(self.active, pane.paragraph_count - 1 if end else 0, jump=True)
+
+    def action_cycle_partner(self, direction: int) -> None:
+        partners = self.current_partners()
+        if len(partners) < 2:
+            self.notify("This paragraph has no other partner" if partners
+                        else "This paragraph has no partner", timeout=2)
+            return
+        self.partner_choice = (self.partner_choice + direction) % len(partners)
+        self._update_partners()
+        self._align_followers()
+        self.update_status()
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+        if self.sync:
+            self._align_followers()
+        self.notify("Scroll sync on" if self.sync else "Scroll sync off", timeout=1.5)
+        self.update_status()
+
+    def action_cycle_view(self) -> None:
+        n = len(self.articles)
+        if n <= len(self.shown):
+            self.notify("All articles are already shown", timeout=2)
+            return
+        shifted = sorted({(a + 1) % n for a in self.shown})
+        self._show_articles(shifted)
+        self._set_active(self.active if self.active in shifted else shifted[0])
+        self.active_pane.focus()
+        self._update_partners()
+        self._align_followers()
+        self.update_status()
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_override = not self.sidebar_shown
+        self._apply_sidebar()
+        if not self.sidebar_shown and self.focused is not None and not isinstance(
+            self.focused, ArticlePane
+        ):
+            self.active_pane.focus()
+
+    def action_focus_list(self, which: str) -> None:
+        if not self.sidebar_shown:
+            self._sidebar_override = True
+            self._apply_sidebar()
+        self.query_one(f"#{which}", OptionList).focus()
+
+    def action_explain(self) -> None:
+        match = self.current_match()
+        if match is None:
+            self.notify("The current paragraph has no match to explain", severity="warning",
+                        timeout=2)
+            return
+        from reader.ui.screens.explain import ExplainScreen
+
+        self.app.push_screen(ExplainScreen(match, self.articles))
+
+    def action_clear(self) -> None:
+        """Escape: drop search and entity highlights."""
+        self._set_hits([], -1)
+        self._search_query = ""
+        self.mention_target = None
+        self.mention_refs = []
+        self.mention_pos = -1
+        for pane in self.panes:
+            pane.set_overlay("mention", {})
+        self.update_status()
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        self.query_one("#search-input", Input).focus()
+
+    def close_search(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.active_pane.focus()
+
+    @on(Input.Changed, "#search-input")
+    def _on_search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(0.15, self._run_search)
+
+    def _run_search(self) -> None:
+        query = self.query_one("#search-input", Input).value
+        if query == self._search_query:
+            return
+        self._search_query = query
+        self._set_hits(self._search_index.find(query), -1)
+        self.update_status()
+
+    @on(Input.Submitted, "#search-input")
+    def _on_search_submitted(self, event: Input.Submitted) -> None:
+        self.search_step(1)
+
+    def search_step(self, direction: int) -> None:
+        """Jump to the next / previous hit (running the search first if typing is pending)."""
+        self._run_search()
+        hits = self.search_hits
+        if not hits:
+            if self._search_query.strip():
+                self.notify("No hits", severity="warning", timeout=2)
+            return
+        if self.search_pos < 0:
+            here = (self.active, self.active_pane.cursor)
+            after = [i for i, h in enumerate(hits) if (h[0], h[1]) >= here]
+            pos = (after[0] if after else 0) if direction > 0 else (
+                (after[0] - 1) % len(hits) if after else len(hits) - 1)
+        else:
+            pos = (self.search_pos + direction) % len(hits)
+        self._set_hits(hits, pos)
+        a, p, s, _ = hits[pos]
+        pane = self.pane(a) if a in self.shown else None
+        row = pane.row_of_offset(p, s) if pane is not None else None
+        self.goto(a, p, jump=True, row=row)
+
+    def _set_hits(self, hits: list[Hit], pos: int) -> None:
+        old_pos = self.search_pos
+        same = hits is self.search_hits
+        self.search_hits = hits
+        self.search_pos = pos
+        if same and old_pos != pos:
+            # Only the current-hit mark moved: rebuild just the layers of the two articles.
+            touched = {hits[i][0] for i in (old_pos, pos) if 0 <= i < len(hits)}
+        else:
+            touched = set(range(len(self.articles)))
+        for a in touched:
+            layer: dict[int, list[Span]] = {}
+            for i, (ha, hp, hs, he) in enumerate(hits):
+                if ha == a:
+                    layer.setdefault(hp, []).append((hs, he, "hit-current" if i == pos else "hit"))
+            self.pane(a).set_overlay("search", layer)
+        count = self.query_one("#search-count", Static)
+        if hits:
+            count.update(f"hit {pos + 1 if pos >= 0 else '–'} of {len(hits)}")
+        else:
+            count.update("no hits" if self._search_query.strip() else "")
+
+    # -- entities and figures --------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected)
+    def _on_option_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id
+        if not option_id or self.analysis is None:
+            return
+        self.select_target((option_id[0], int(option_id[1:])))
+
+    def select_target(self, target: tuple[str, int]) -> None:
+        """Highlight an entity's mentions (``("e", id)``) or a figure group's members
+        (``("g", id)``) in every pane and step to the next one on each repeat."""
+        analysis = self.analysis
+        if analysis is None:
+            return
+        if target != self.mention_target:
+            kind, ident = target
+            if kind == "e":
+                refs = [(m.article, m.paragraph, m.start, m.end)
+                        for m in analysis.entities[ident].mentions]
+            else:
+                figs = [analysis.figures[i] for i in analysis.figure_groups[ident].figures]
+                refs = sorted((f.article, f.paragraph, f.start, f.end) for f in figs)
+            self.mention_target = target
+            self.mention_refs = refs
+            here = (self.active, self.active_pane.cursor)
+            after = [i for i, r in enumerate(refs) if (r[0], r[1]) >= here]
+            self.mention_pos = after[0] if after else 0
+            layers: list[dict[int, list[Span]]] = [{} for _ in self.articles]
+            for a, p, s, e in refs:
+                layers[a].setdefault(p, []).append((s, e, "mention"))
+            for a, pane in enumerate(self.panes):
+                pane.set_overlay("mention", layers[a])
+        else:
+            self.mention_pos = (self.mention_pos + 1) % max(1, len(self.mention_refs))
+        if not self.mention_refs:
+            return
+        a, p, s, _ = self.mention_refs[self.mention_pos]
+        row = self.pane(a).row_of_offset(p, s) if a in self.shown else None
+        self.goto(a, p, jump=True, row=row)
+
+    def target_label(self) -> str:
+        if self.mention_target is None or self.analysis is None:
+            return ""
+        kind, ident = self.mention_target
+        if kind == "e":
+            return self.analysis.entities[ident].name
+        return self.analysis.figure_groups[ident].counted or "figure"
+
+    # -- status ----------------------------------------------------------------------------------
+
+    def status_text(self) -> Content:
+        parts: list[Content] = []
+        pane = self.active_pane
+        a = self.active
+        if self.busy is not None:
+            label, fraction = self.busy
+            parts.append(Content.from_markup("[b]$label[/] $pct", label=label,
+                                              pct=f"{round(100 * fraction)}%"))
+        elif self.nav is not None:
+            matched = self.nav.per_article[a].matched
+            pos = NavIndex.position(matched, pane.cursor)
+            parts.append(Content.from_markup(
+                "match [b]$k[/] of $n", k=str(pos) if pos else "–", n=str(len(matched))))
+            match = self.current_match()
+            if match is not None:
+                partner = self.selected_partner()
+                n_partners = len(self.current_partners())
+                more = f" ({self.partner_choice % n_partners + 1}/{n_partners})" if n_partners > 1 else ""
+                parts.append(Content.from_markup(
+                    "→ $ref$more  score $score", ref=f"{letter(partner[0])}{partner[1] + 1}",
+                    more=more, score=f"{match.score:.2f}"))
+                if match.near_verbatim:
+                    parts.append(Content.from_markup("[$warning]≈ verbatim[/]"))
+        parts.append(Content.from_markup(
+            "$a ¶ $k/$n", a=letter(a), k=str(pane.cursor + 1), n=str(pane.paragraph_count)))
+        if self.search_hits:
+            k = str(self.search_pos + 1) if self.search_pos >= 0 else "–"
+            parts.append(Content.from_markup("hit $k of $n", k=k, n=str(len(self.search_hits))))
+        if self.mention_target is not None and self.mention_refs:
+            parts.append(Content.from_markup(
+                "$name $k/$n", name=self.target_label(), k=str(self.mention_pos + 1),
+                n=str(len(self.mention_refs))))
+        parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
+        return Content(" · ").join(parts)
+
+    def update_status(self) -> None:
+        self.query_one(StatusLine).show(self.status_text())

@@ -1,0 +1,138 @@
+"""Entity and figure lists: two ``OptionList``s (Line API, cheap with thousands of entries).
+
+Every prompt is a ``Content`` built with ``Content.from_markup("...$name...", name=...)`` so names and
+figures taken from articles are substituted as data and can never act as markup.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from reader.core.model import Analysis, Entity, Figure, FigureGroup
+from reader.ui.navigation import letter
+
+TYPE_HEADINGS = {
+    "person": "People",
+    "organization": "Organisations",
+    "place": "Places",
+    "other": "Other names",
+}
+MAX_VARIANTS = 3
+
+
+def presence(articles: list[int], total: int) -> str:
+    """Per-article presence column, e.g. ``"A B -"``."""
+    present = set(articles)
+    return " ".join(letter(a) if a in present else "-" for a in range(total))
+
+
+def entity_prompt(entity: Entity, total: int) -> Content:
+    """One entity line: presence, canonical name, folded variants, mention count, "only in" mark."""
+    variants = [v for v in entity.variants if v != entity.name][:MAX_VARIANTS]
+    more = len(entity.variants) - 1 - len(variants)
+    folded = ", ".join(variants) + (f", +{more}" if more > 0 else "")
+    arts = entity.articles
+    prompt = Content.from_markup(
+        "[dim]$presence[/] $name", presence=presence(arts, total), name=entity.name
+    )
+    if folded:
+        prompt += Content.from_markup(" [dim]($variants)[/]", variants=folded)
+    prompt += Content.from_markup(" [dim]×$n[/]", n=str(len(entity.mentions)))
+    if total > 1 and len(arts) == 1:
+        prompt += Content.from_markup(" [$warning]only in $a[/]", a=letter(arts[0]))
+    return prompt
+
+
+def figure_prompt(group: FigureGroup, analysis: Analysis) -> Content:
+    """One figure group: status mark, what is counted, each article's values with paragraph refs."""
+    mark = {"conflict": "[$error]✗[/]", "agree": "[$success]✓[/]"}.get(group.status, "[dim]·[/]")
+    per_article: dict[int, list[str]] = {}
+    for fid in group.figures:
+        fig = analysis.figures[fid]
+        per_article.setdefault(fig.article, []).append(f"{short_value(fig)} ¶{fig.paragraph + 1}")
+    prompt = Content.from_markup(f"{mark} [b]$counted[/]:", counted=group.counted or group.kind)
+    parts = [
+        Content.from_markup("[b]$a[/] $vals", a=letter(a), vals=", ".join(vals))
+        for a, vals in sorted(per_article.items())
+    ]
+    return prompt + " " + Content(" · ").join(parts)
+
+
+QUALIFIER_MARKS = {"at least": "≥", "more than": ">", "over": ">", "up to": "≤", "fewer than": "<",
+                   "less than": "<", "at most": "≤", "about": "~", "around": "~", "some": "~",
+                   "nearly": "~", "almost": "~", "approximately": "~"}
+
+
+def short_value(fig: Figure) -> str:
+    """Compact value of a figure for the list ("≥12"), falling back to its text when unvalued."""
+    if fig.value is None:
+        return fig.text
+    value = f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,g}"
+    mark = QUALIFIER_MARKS.get((fig.qualifier or "").lower(), "~" if fig.qualifier else "")
+    unit = "%" if fig.unit == "percent" or fig.kind == "percent" else ""
+    return f"{mark}{value}{unit}"
+
+
+def group_order(group: FigureGroup) -> tuple[int, int]:
+    """Conflicts first, then agreements, then single-article figures."""
+    return ({"conflict": 0, "agree": 1}.get(group.status, 2), group.id)
+
+
+class EntityList(OptionList):
+    """Entities grouped by type (disabled headings, separators); option ids are ``e<entity id>``."""
+
+    def show(self, analysis: Analysis | None) -> None:
+        self.clear_options()
+        if analysis is None:
+            self.add_option(Option(Content.styled("Analysing…", "dim"), disabled=True))
+            return
+        total = len(analysis.articles)
+        options: list[Option | None] = []
+        for etype, heading in TYPE_HEADINGS.items():
+            ents = [e for e in analysis.entities if e.type == etype]
+            if not ents:
+                continue
+            ents.sort(key=lambda e: (-len(e.articles), -len(e.mentions), e.name.casefold()))
+            if options:
+                options.append(None)
+            options.append(
+                Option(Content.styled(f"{heading} ({len(ents)})", "bold $text-secondary"),
+                       disabled=True)
+            )
+            options.extend(Option(entity_prompt(e, total), id=f"e{e.id}") for e in ents)
+        if not options:
+            options.append(Option(Content.styled("No names found", "dim"), disabled=True))
+        self.add_options(options)
+
+
+class FigureList(OptionList):
+    """Figure groups, conflicts first; option ids are ``g<group id>``."""
+
+    def show(self, analysis: Analysis | None) -> None:
+        self.clear_options()
+        if analysis is None:
+            self.add_option(Option(Content.styled("Analysing…", "dim"), disabled=True))
+            return
+        groups = sorted(analysis.figure_groups, key=group_order)
+        if not groups:
+            self.add_option(Option(Content.styled("No figures found", "dim"), disabled=True))
+            return
+        self.add_options(Option(figure_prompt(g, analysis), id=f"g{g.id}") for g in groups)
+
+
+class Sidebar(Vertical):
+    """The folding right-hand column holding both lists."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("Entities  [dim](e)[/]", classes="sidebar-title")
+        yield EntityList(id="entities")
+        yield Label("Figures  [dim](f)[/]", classes="sidebar-title")
+        yield FigureList(id="figures")
+
+    def show(self, analysis: Analysis | None) -> None:
+        self.query_one(EntityList).show(analysis)
+        self.query_one(FigureList).show(analysis)

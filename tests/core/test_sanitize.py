@@ -1,0 +1,83 @@
+"""The sanitiser removes everything a terminal would interpret and keeps every visible character."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.sanitize import CONTROL_CHARS, sanitize
+
+HOSTILE = "AAA\x1b[2J\x1b]0;PWNED-TITLE\x1b\\BBB\x1b[31mREDCCC\x07bell\x08bs\rcr\x00nul\x1b[?1049lDDD"
+
+
+def _controls(text: str) -> list[str]:
+    return [ch for ch in text if ord(ch) in CONTROL_CHARS or ch in "\r\t\x1b"]
+
+
+def test_hostile_example_from_the_guide() -> None:
+    out = sanitize(HOSTILE)
+    assert _controls(out) == []
+    assert "\x1b" not in out
+    assert "PWNED-TITLE" not in out  # the OSC payload is part of the sequence, not text
+    assert out == "AAABBBREDCCCbellbs\ncrnulDDD"
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("a\x1b[1;31;48;5;200mb", "ab"),  # SGR with parameters
+        ("a\x1b]52;c;aGVsbG8=\x07b", "ab"),  # OSC 52 clipboard write, BEL-terminated
+        ("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b", "alinkb"),  # hyperlink: text kept
+        ("a\x1bP1$r0m\x1b\\b", "ab"),  # DCS
+        ("a\x1b_payload\x1b\\b", "ab"),  # APC
+        ("a\x1b7\x1b8\x1bcb", "ab"),  # save/restore cursor, full reset
+        ("a\x1b(Bb", "ab"),  # charset designation
+        ("a\x9b2Jb", "ab"),  # 8-bit CSI
+        ("a\x9d\x9cb", "ab"),  # lone C1 controls
+        ("a\x7fb", "ab"),  # DEL
+        ("x\u202eevil\u202cy", "xevily"),  # bidi override ("Trojan Source")
+        ("x\u2066iso\u2069y", "xisoy"),  # bidi isolate
+        ("a\x1b", "a"),  # lone ESC at the end
+    ],
+)
+def test_escape_sequences_and_controls_removed(dirty: str, clean: str) -> None:
+    assert sanitize(dirty) == clean
+
+
+def test_unterminated_osc_stops_at_end_of_line() -> None:
+    out = sanitize("title\x1b]0;junk\nThe article text survives.")
+    assert out == "title\nThe article text survives."
+
+
+def test_line_endings_normalised() -> None:
+    assert sanitize("a\r\nb\rc\nd") == "a\nb\nc\nd"
+
+
+def test_line_separating_controls_become_line_breaks() -> None:
+    # deleting them would glue the words on either side together
+    assert sanitize("one\x0ctwo\x0bthree\x85four\u2028five\u2029six") == "one\ntwo\nthree\nfour\nfive\n\nsix"
+
+
+def test_tabs_expanded() -> None:
+    assert sanitize("a\tb") == "a   b"
+    assert "\t" not in sanitize("\tindented\t\ttext")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京で会議が開かれた。",
+        "Emoji 🎉👍🏽 and flags 🇫🇷",
+        "Café, naïve, Ærøskøbing, Zażółć gęślą jaźń",
+        "“Curly” ‘quotes’ — dashes – and … ellipsis",
+        "Arabic مرحبا and Hebrew שלום with marks \u200e\u200f",
+        "Markup-looking [bold]text[/] and [/] and [link=x] stay literal",
+        "non\u00a0breaking and zero\u200bwidth",
+    ],
+)
+def test_clean_unicode_untouched(text: str) -> None:
+    assert sanitize(text) == text
+
+
+def test_clean_text_is_returned_unchanged_object_when_nothing_to_do() -> None:
+    text = "Plain text.\nSecond line."
+    assert sanitize(text) is text

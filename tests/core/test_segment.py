@@ -1,0 +1,149 @@
+"""Paragraph blocks, sentence boundaries and boilerplate detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+# --- blocks -------------------------------------------------------------------------------------
+
+
+def test_blocks_are_separated_by_blank_lines() -> None:
+    text = "one\ntwo\n\n  \n three \n\n\n\nfour"
+    assert split_blocks(text) == [["one", "two"], ["three"], ["four"]]
+
+
+def test_no_blank_line_means_one_block_per_line() -> None:
+    assert split_blocks("first line\nsecond line\n") == [["first line"], ["second line"]]
+    assert split_blocks("a\n  \nb") == [["a"], ["b"]]
+
+
+def test_single_line_and_empty() -> None:
+    assert split_blocks("only") == [["only"]]
+    assert split_blocks("\n \n") == []
+
+
+def test_collapse_whitespace() -> None:
+    assert collapse_whitespace("  hard\nwrapped   line\u00a0here ") == "hard wrapped line here"
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+
+def test_plain_sentences() -> None:
+    assert sentences("One thing. Another thing! A question? Yes.") == [
+        "One thing.", "Another thing!", "A question?", "Yes.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith met Dr. Jones and Mrs. Brown on Jan. 5 at No. 10 Downing St. in London.",
+        "J. R. R. Tolkien and George W. Bush were mentioned.",
+        "Growth was 1.2 percent, up from 0.9 percent.",
+        "The U.S. Senate voted and U.K. officials agreed.",
+        "Roe v. Wade was cited, e.g. by the court, i.e. the judges.",
+        "Apple Inc. said profits rose.",
+    ],
+)
+def test_no_false_boundaries(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_quote_after_the_stop() -> None:
+    assert sentences('"We will rebuild," he said. "It will take time." She agreed.') == [
+        '"We will rebuild," he said.', '"It will take time."', "She agreed.",
+    ]
+    assert sentences("He said “no.” Then he left.") == ["He said “no.”", "Then he left."]
+
+
+def test_quoted_question_continues_with_lowercase() -> None:
+    assert sentences('"Why?" she asked. Nobody knew.') == ['"Why?" she asked.', "Nobody knew."]
+
+
+def test_ambiguous_abbreviation_before_a_sentence_opener() -> None:
+    assert sentences("He moved to the U.S. The family followed. Martin Luther King Jr. He spoke.") == [
+        "He moved to the U.S.", "The family followed.", "Martin Luther King Jr.", "He spoke.",
+    ]
+
+
+def test_ellipses() -> None:
+    assert sentences("Wait... and then nothing. Well… Maybe later.") == [
+        "Wait... and then nothing.", "Well…", "Maybe later.",
+    ]
+
+
+def test_said_no_is_not_the_number_abbreviation() -> None:
+    assert sentences("He said no. Then he left.") == ["He said no.", "Then he left."]
+
+
+def test_list_number_at_start_is_not_a_sentence() -> None:
+    assert sentences("1. Collect the data. Then stop.") == ["1. Collect the data.", "Then stop."]
+
+
+def test_cjk_full_stops() -> None:
+    assert sentences("东京是首都。它很大！真的吗？是的") == ["东京是首都。", "它很大！", "真的吗？", "是的"]
+
+
+def test_offsets_are_stripped_and_cover_text() -> None:
+    text = "  First one.   Second one.  "
+    spans = split_sentences(text)
+    assert spans == ((2, 12), (15, 26))
+    assert split_sentences("") == ()
+    assert split_sentences("   ") == ()
+    assert split_sentences("no terminator") == ((0, 13),)
+
+
+# --- boilerplate --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source link", "Share this", "Share this article", "Share on Facebook", "Share via Email",
+        "Read more", "Read more: Storm closes bridge", "READ MORE", "Advertisement", "ADVERTISEMENT",
+        "Story continues below advertisement", "Click here to subscribe", "Sign up for our newsletter",
+        "Subscribe to our daily briefing", "Follow us on Twitter", "Follow Reuters on Facebook",
+        "Related: Mayor resigns after scandal", "Related stories", "Photo: Reuters",
+        "Photograph: Jane Doe/AP", "(Photo by John Smith/Getty Images)", "Image credit: NASA",
+        "(Reporting by John Smith; Editing by Jane Doe)", "Reporting by Ali Khan in Karachi",
+        "By John Smith", "By JOHN SMITH and Ali Khan, Reuters", "By The Associated Press",
+        "© 2024 The Daily Example", "Copyright 2023 Reuters. All rights reserved.", "All rights reserved",
+        "(c) 2022 Example Media", "Updated: 12 March 2024", "Published 3 hours ago", "5 min read",
+        "We use cookies to improve your experience.", "This article was originally published on Example.",
+        "* * *", "|", "Listen to this article",
+    ],
+)
+def test_furniture_is_boilerplate(text: str) -> None:
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share prices fell sharply on Monday.",
+        "By Sunday, the army had withdrawn from the town.",
+        "Related research suggests otherwise.",
+        "Advertising revenue fell 5% last year.",
+        "Published in 2019, the report found serious problems.",
+        "Comments by the minister drew criticism.",
+        "Copyright law is changing across Europe.",
+        "Photographers gathered outside the court.",
+        "The bridge reopened on Tuesday.",
+        "Follow-up inspections are planned for May.",
+        # a long real paragraph that happens to contain furniture words
+        "Read more carefully, the minister's letter shows that the government knew about the "
+        "cracks in the bridge two years ago, and officials who wanted to share this information "
+        "with the public were told to wait until after the election, according to documents seen "
+        "by reporters.",
+    ],
+)
+def test_real_content_is_not_boilerplate(text: str) -> None:
+    assert not is_boilerplate(text)
