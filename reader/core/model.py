@@ -211,3 +211,16 @@ class Analysis:
             for p in self.articles[article].paragraphs
             if not p.boilerplate and not self.match_indices((article, p.index))
         ]
+
+
+def article_label(index: int) -> str:
+    """The short letter an article goes by in reports and the reader: A, B, ..., Z, AA, AB, ...
+
+    Analysts talk about "the A version" and "B's figure"; letters stay short in gutters and tables.
+    """
+    label = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        label = chr(ord("A") + rem) + label
+    return label
