@@ -1,0 +1,529 @@
+"""Paragraph alignment: which paragraphs of different articles report the same facts.
+
+Pipeline (all linear in the input size; no all-pairs comparison):
+
+1. **Terms.** Each non-boilerplate paragraph becomes the *set* of its content keys
+   (:func:`reader.core.terms.content_keys`: casefolded, accent-free, lightly stemmed, stopwords
+   out, numbers normalised).  A key is a *name* when it is written capitalised more often than
+   not across the whole input.
+2. **Spelling variants.** Names of >= 5 letters that one article uses and the other never does
+   are compared with ``rapidfuzz.fuzz.ratio`` within the same first letter; pairs scoring
+   >= :data:`VARIANT_CUTOFF` become one key ("Zelensky"/"Zelenskyy", "Recep"/"Recept").
+   Accent variants ("Erdoğan"/"Erdogan") already share a key.
+3. **Weights.** IDF over all paragraphs of all articles, ``ln((N + 1) / df)``; names and numbers
+   get a small boost.  Common words therefore weigh almost nothing and a name used in every
+   paragraph ("Erdogan" in a story about Erdogan) weighs little.
+4. **Candidates.** Per article pair, an inverted index of the right article's keys (keys in more
+   than :data:`POSTING_CAP` of its paragraphs are not indexed) accumulates shared weight per
+   left paragraph; each paragraph, on either side, keeps its :data:`TOP_K` best partners (on
+   huge articles only those sharing :data:`CANDIDATE_MIN_SHARE` of their weight).
+5. **Scores.** For each candidate: weighted Dice (symmetric) and smoothed weighted containment
+   (shared weight over the smaller side + a smoothing mass, so split/merged halves score well);
+   the score is ``max(dice, sqrt(dice * containment))``.  Two further kinds of evidence can
+   raise it: *anchors* (terms no other paragraph uses, shared by the two -- strong evidence even
+   when the rest is reworded) and a *single sentence* of either paragraph largely contained in
+   the other (two paragraphs sharing one fact among others).
+6. **Selection.** A pair is kept when its score clears :data:`MIN_SCORE` *and* is at least
+   :data:`RELATIVE_TO_BEST` of the best score of either paragraph -- so true splits/merges (whose
+   halves score alike) survive and incidental overlaps of a paragraph that has a much better
+   partner are dropped.  A light positional prior then admits weaker pairs whose diagonal
+   neighbour pair was kept (runs of consecutive matches), never overriding the relative rule.
+7. **Reasons.** Shared keys, most informative first, reported as names / numbers / words in the
+   left paragraph's spelling (``"Left/Right"`` when the spellings differ).  ``near_verbatim`` is
+   set when ``rapidfuzz.fuzz.ratio`` of the folded texts is >= :data:`NEAR_VERBATIM_RATIO`.
+
+The thresholds were chosen by measurement on ``benchmarks/generate.py`` output and the
+hand-made ``samples/`` (see ``benchmarks/bench_compare.py``), not on any one text.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from rapidfuzz import fuzz, process
+
+from reader.core.model import Article, Match
+from reader.core.terms import TOKEN_RE, fold, number_key, word_info
+
+VARIANT_CUTOFF = 88.0
+"""``fuzz.ratio`` (0..100) from which two names of different articles count as one spelling.
+Measured on 17 known transliteration pairs and 20 distinct look-alikes (same first letter
+required): 85 meets 12/17 variants but merges 10 distinct pairs (Austria/Australia,
+Colombia/Columbia...); 88 meets 10/17 (Zelensky/Zelenskyy, Recep/Recept, Tymoshenko/Timoshenko,
+Halvorsen/Halvorson...) and merges 5 (Johnson/Johnston, Brown/Browne...); 90 meets only 7/17.
+Merging only names one article never writes the other way keeps those rare in practice."""
+VARIANT_MIN_LEN = 5
+POSTING_CAP = 60
+"""Keys found in more paragraphs of one article than this are too common to propose candidates."""
+TOP_K = 8
+"""Candidates kept per left paragraph (splits into more parts than this are rare)."""
+CANDIDATE_MIN_SHARE = 0.2
+"""On large inputs, candidates must share indexed (rare) weight of at least this fraction of one
+side's weight (halves the pairs to score at no measured recall cost on the generator)."""
+EXHAUSTIVE_PAIRS = 250_000
+"""Article pairs with at most this many paragraph pairs (500 x 500) skip that pre-filter: on
+ordinary articles it is cheap to score every candidate, and weak matches that only the sentence or
+anchor evidence reveals are kept."""
+MIN_SCORE = 0.2
+"""Global threshold on the final score."""
+RELATIVE_TO_BEST = 0.5
+"""A pair must score at least this fraction of the best pair of each of its two paragraphs."""
+STRONG_SCORE = 0.4
+"""Pairs scoring this much are kept even when one side has a much better partner."""
+NEIGHBOUR_MIN_SCORE = 0.14
+"""Lower threshold for pairs whose diagonal neighbour pair was matched."""
+NEAR_VERBATIM_RATIO = 92.0
+"""``fuzz.ratio`` of the folded texts from which a pair is shared wire copy (verbatim copies with
+re-written numbers score >= 96 in the generator; light edits 90-95)."""
+SENTENCE_WEIGHT = 0.85
+"""How much a single contained sentence counts relative to a whole-paragraph match."""
+SENTENCE_MIN_BASE = 0.12
+"""Below this whole-paragraph score the sentence check is skipped (too little in common)."""
+ANCHOR_SCORE = 0.3
+ANCHOR_COUNT = 4
+"""Sharing this many terms that no other paragraph uses scores :data:`ANCHOR_SCORE`."""
+NAME_BOOST = 1.25
+NUMBER_BOOST = 1.25
+MAX_REASONS = 8
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Fallback sentence split (when ingest gave none): after . ! ? followed by a space, so
+    "1.2 billion" stays whole.  Only used to find a paragraph's single shared fact."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@dataclass(slots=True)
+class _Para:
+    """Precomputed view of one paragraph."""
+
+    ref: tuple[int, int]
+    text: str
+    keys: frozenset[str]
+    weight: float = 0.0
+    seq: tuple[str, ...] = ()
+    """Keys of every token in order ("" for stopwords); kept only for multi-sentence paragraphs."""
+    bounds: tuple[int, ...] = ()
+    """End position in ``seq`` of each sentence."""
+    sentence_keys: list[tuple[frozenset[str], float]] | None = None
+
+
+@dataclass(slots=True)
+class _Vocab:
+    """Corpus-wide facts about keys."""
+
+    weight: dict[str, float] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+    canon: dict[str, str] = field(default_factory=dict)
+    smoothing: float = 1.0
+    df: dict[str, int] = field(default_factory=dict)
+    anchor_df: int = 2
+    key_of: dict[str, str] = field(default_factory=dict)
+    """Surface form -> key ("" for stopwords), shared cache of the whole run."""
+
+
+def align(articles: list[Article]) -> list[Match]:
+    """Match the paragraphs of every pair of articles; see the module docstring for the method.
+
+    Returns matches sorted by ``(left, right)``, with ``left`` in the article of smaller index.
+    Boilerplate paragraphs and paragraphs without content words never match.
+    """
+    if len(articles) < 2:
+        return []
+    # The run allocates millions of small, acyclic objects (sets, tuples); the cyclic garbage
+    # collector would rescan them over and over, making large inputs super-linear.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _align(articles)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _align(articles: list[Article]) -> list[Match]:
+    vocab = _Vocab()
+    paras, surfaces, cap_counts, lower_counts = _collect(articles, vocab.key_of)
+    vocab.names = {k for k, c in cap_counts.items() if c > lower_counts.get(k, 0)}
+    vocab.canon = _variant_map(paras, vocab.names)
+    if vocab.canon:
+        canon = vocab.canon
+        for art in paras:
+            for p in art:
+                if not p.keys.isdisjoint(canon):
+                    p.keys = frozenset(canon.get(k, k) for k in p.keys)
+        vocab.names |= {canon[k] for k in vocab.names if k in canon}
+    _weigh(paras, vocab)
+    display = [_display_forms(c, vocab) for c in surfaces]
+
+    matches: list[Match] = []
+    for a in range(len(articles)):
+        for b in range(a + 1, len(articles)):
+            matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b]))
+    matches.sort(key=lambda m: (m.left, m.right))
+    return matches
+
+
+# --------------------------------------------------------------------------- preparation
+
+
+def _surface_key(surface: str) -> str:
+    """Key of one surface form, ``""`` for stopwords."""
+    if surface[0].isdigit():
+        return number_key(surface)
+    key, _kind, stop = word_info(surface)
+    return "" if stop else key
+
+
+def _collect(
+    articles: list[Article], key_of: dict[str, str]
+) -> tuple[list[list[_Para]], list[Counter[str]], Counter[str], Counter[str]]:
+    """Key sets of all paragraphs, each article's surface counts, and how often each key is
+    written capitalised / lower-case (the evidence for "this is a name")."""
+    paras: list[list[_Para]] = []
+    per_article: list[Counter[str]] = []
+    lookup = key_of.__getitem__
+    findall = TOKEN_RE.findall
+    for ai, art in enumerate(articles):
+        out: list[_Para] = []
+        surfaces: Counter[str] = Counter()
+        for p in art.paragraphs:
+            if p.boilerplate:
+                continue
+            text = p.text
+            spans = p.sentences or _sentence_spans(text)
+            if len(spans) < 2:
+                toks = findall(text)
+                bounds: tuple[int, ...] = ()
+            else:
+                # Tokenise sentence by sentence so the sentence check never re-tokenises.
+                # Cut at sentence starts only, so that text between given sentences is kept.
+                cuts = [0] + [s for s, _e in spans[1:]] + [len(text)]
+                toks = []
+                ends = []
+                for s, e in zip(cuts, cuts[1:]):
+                    toks += findall(text, s, e)
+                    ends.append(len(toks))
+                bounds = tuple(ends)
+            surfaces.update(toks)
+            for s in set(toks).difference(key_of):
+                key_of[s] = _surface_key(s)
+            seq = tuple(map(lookup, toks))
+            keys = set(seq)
+            keys.discard("")
+            if keys:
+                out.append(_Para((ai, p.index), text, frozenset(keys), seq=seq if bounds else (),
+                                 bounds=bounds))
+        paras.append(out)
+        per_article.append(surfaces)
+    cap: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for surfaces in per_article:
+        for s, n in surfaces.items():
+            k = key_of[s]
+            if not k or s[0].isdigit():
+                continue
+            if s[0].isupper():
+                cap[k] += n
+            else:
+                lower[k] += n
+    return paras, per_article, cap, lower
+
+
+def _display_forms(surfaces: Counter[str], vocab: _Vocab) -> dict[str, str]:
+    """Canonical key -> how one article usually writes it (lower-case preferred for non-names)."""
+    key_of, canon, names = vocab.key_of, vocab.canon, vocab.names
+    best: dict[str, tuple[int, str]] = {}
+    for s, n in surfaces.items():
+        k = key_of[s]
+        if not k:
+            continue
+        k = canon.get(k, k)
+        rank = n * 2 + (1 if (k in names) == s[0].isupper() else 0) * 1_000_000
+        if rank > best.get(k, (-1, ""))[0]:
+            best[k] = (rank, s)
+    return {k: s for k, (_r, s) in best.items()}
+
+
+def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
+    """Map spelling variants of names across articles onto one key (union-find)."""
+    vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
+    long_names = [{k for k in v if k in names and len(k) >= VARIANT_MIN_LEN} for v in vocabs]
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for a in range(len(paras)):
+        for b in range(a + 1, len(paras)):
+            only_a = long_names[a] - vocabs[b]
+            only_b = long_names[b] - vocabs[a]
+            if not only_a or not only_b:
+                continue
+            by_letter: dict[str, list[str]] = {}
+            for k in only_b:
+                by_letter.setdefault(k[0], []).append(k)
+            for k in only_a:
+                choices = by_letter.get(k[0])
+                if not choices:
+                    continue
+                hit = process.extractOne(k, choices, scorer=fuzz.ratio,
+                                         score_cutoff=VARIANT_CUTOFF)
+                if hit is not None:
+                    ra, rb = find(k), find(hit[0])
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    return {k: find(k) for k in parent if find(k) != k}
+
+
+def _weigh(paras: list[list[_Para]], vocab: _Vocab) -> None:
+    """IDF weights over all paragraphs, and each paragraph's total weight."""
+    df: Counter[str] = Counter()
+    n = 0
+    for art in paras:
+        for p in art:
+            df.update(p.keys)
+            n += 1
+    names = vocab.names
+    weight = vocab.weight
+    vocab.df = df
+    vocab.anchor_df = max(2, len(paras))
+    for k, d in df.items():
+        w = math.log((n + 1) / d)
+        if k[0].isdigit():
+            w *= NUMBER_BOOST
+        elif k in names:
+            w *= NAME_BOOST
+        weight[k] = max(w, 0.01)
+    total = 0.0
+    count = 0
+    for art in paras:
+        for p in art:
+            p.weight = sum(weight[k] for k in p.keys)
+            total += p.weight
+            count += len(p.keys)
+    # Smoothing mass for containment: about two average terms, so that a paragraph of two
+    # words cannot be "fully contained" on the strength of one shared name.
+    vocab.smoothing = 2.0 * (total / count) if count else 1.0
+
+
+# --------------------------------------------------------------------------- one article pair
+
+
+def _align_pair(
+    left: list[_Para], right: list[_Para], vocab: _Vocab, dl: dict[str, str], dr: dict[str, str]
+) -> list[Match]:
+    if not left or not right:
+        return []
+    weight = vocab.weight
+    scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
+    keep = _select(scored)
+    out = []
+    for (i, j), score in sorted(keep.items()):
+        out.append(_make_match(left[i], right[j], score, vocab, dl, dr))
+    return out
+
+
+def _candidates(left: list[_Para], right: list[_Para], weight: dict[str, float]) -> set[tuple[int, int]]:
+    """Pairs sharing enough rare weight, via an inverted index; top-K per paragraph, both sides."""
+    index: dict[str, list[int]] = {}
+    for j, p in enumerate(right):
+        for k in p.keys:
+            index.setdefault(k, []).append(j)
+    cap = POSTING_CAP
+    left_df: Counter[str] = Counter()
+    for p in left:
+        left_df.update(p.keys)
+    index = {k: v for k, v in index.items() if len(v) <= cap and left_df.get(k, 0) <= cap}
+    pairs: set[tuple[int, int]] = set()
+    best_for_right: dict[int, list[tuple[float, int]]] = {}
+    right_weight = [q.weight for q in right]
+    min_share = CANDIDATE_MIN_SHARE if len(left) * len(right) > EXHAUSTIVE_PAIRS else 0.0
+    for i, p in enumerate(left):
+        acc: dict[int, float] = {}
+        get = acc.get
+        for k in p.keys:
+            posting = index.get(k)
+            if posting is None:
+                continue
+            w = weight[k]
+            for j in posting:
+                acc[j] = get(j, 0.0) + w
+        if not acc:
+            continue
+        # Cheap pre-filter: the rare weight shared must be a visible part of the smaller side.
+        if min_share:
+            wi = p.weight * min_share
+            items = [(j, s) for j, s in acc.items() if s >= wi or s >= right_weight[j] * min_share]
+        else:
+            items = list(acc.items())
+        top = heapq.nlargest(TOP_K, items, key=itemgetter(1)) if len(items) > TOP_K else items
+        for j, s in top:
+            pairs.add((i, j))
+        # Right-side top-K: a right paragraph whose partner has many better candidates.
+        for j, s in items:
+            heap = best_for_right.get(j)
+            if heap is None:
+                best_for_right[j] = [(s, i)]
+            elif len(heap) < TOP_K:
+                heapq.heappush(heap, (s, i))
+            elif s > heap[0][0]:
+                heapq.heapreplace(heap, (s, i))
+    for j, heap in best_for_right.items():
+        for _s, i in heap:
+            pairs.add((i, j))
+    return pairs
+
+
+def _sentences(p: _Para, vocab: _Vocab) -> list[tuple[frozenset[str], float]]:
+    """(canonical keys, weight) of each sentence of ``p`` heavy enough to stand as a fact alone
+    (>= two smoothing masses); computed once per paragraph, on demand."""
+    if p.sentence_keys is None:
+        out = []
+        weight, floor, canon = vocab.weight, 2 * vocab.smoothing, vocab.canon
+        start = 0
+        for end in p.bounds:
+            keys = set(p.seq[start:end])
+            start = end
+            keys.discard("")
+            if canon:
+                keys = {canon.get(k, k) for k in keys}
+            ws = sum(map(weight.__getitem__, keys))
+            if ws >= floor:
+                out.append((frozenset(keys), ws))
+        p.sentence_keys = out
+        p.seq = ()
+    return p.sentence_keys
+
+
+def _sentence_score(p: _Para, q: _Para, vocab: _Vocab) -> float:
+    """Best smoothed containment of one sentence of ``p`` in the whole of ``q``."""
+    weight, m, qkeys = vocab.weight, vocab.smoothing, q.keys
+    best = 0.0
+    for keys, ws in _sentences(p, vocab):
+        shared = sum(weight.get(k, 0.0) for k in keys if k in qkeys)
+        best = max(best, shared / (ws + m))
+    return best
+
+
+def _score(p: _Para, q: _Para, vocab: _Vocab) -> float:
+    weight = vocab.weight
+    common = p.keys & q.keys
+    shared = sum(map(weight.__getitem__, common))
+    if shared <= 0:
+        return 0.0
+    dice = 2 * shared / (p.weight + q.weight)
+    contain = shared / (min(p.weight, q.weight) + vocab.smoothing)
+    # Dice alone already says "same content" for equal paragraphs; the containment term lifts
+    # the parts of a split or merge, whose Dice is low because the other side says more.
+    score = max(dice, math.sqrt(dice * contain))
+    # Anchors: terms found in no other paragraph than these two (per article on average).  A
+    # few of them shared is strong evidence even when the rest is reworded beyond recognition.
+    df, anchor_df = vocab.df, vocab.anchor_df
+    anchors = sum(1 for k in common if df[k] <= anchor_df)
+    if anchors >= 2:
+        score = max(score, ANCHOR_SCORE * min(1.0, anchors / ANCHOR_COUNT))
+    # One shared sentence-level fact.  A sentence shares at most ``shared`` and weighs at least
+    # two smoothing masses, which bounds what the check can add: skip it when it cannot help.
+    if SENTENCE_MIN_BASE <= score < STRONG_SCORE and (
+        SENTENCE_WEIGHT * shared / (3 * vocab.smoothing) > score
+    ):
+        sentence = max(_sentence_score(p, q, vocab), _sentence_score(q, p, vocab))
+        score = max(score, SENTENCE_WEIGHT * sentence)
+    return min(1.0, score)
+
+
+def _score_candidates(left, right, pairs, vocab) -> dict[tuple[int, int], float]:
+    out = {}
+    for i, j in pairs:
+        s = _score(left[i], right[j], vocab)
+        if s >= NEIGHBOUR_MIN_SCORE:
+            out[(i, j)] = s
+    return out
+
+
+def _select(scored: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Threshold + relative-to-best selection, then the diagonal-neighbour prior."""
+    best_l: dict[int, float] = {}
+    best_r: dict[int, float] = {}
+    for (i, j), s in scored.items():
+        if s > best_l.get(i, 0.0):
+            best_l[i] = s
+        if s > best_r.get(j, 0.0):
+            best_r[j] = s
+
+    def relative_ok(i: int, j: int, s: float) -> bool:
+        return s >= STRONG_SCORE or s >= RELATIVE_TO_BEST * max(best_l[i], best_r[j])
+
+    keep = {ij: s for ij, s in scored.items() if s >= MIN_SCORE and relative_ok(*ij, s)}
+    # Positional prior: a weaker pair next to a kept pair on the same diagonal is likely the
+    # continuation of a run (paraphrased neighbours).  Repeat so runs can extend.
+    for _ in range(3):
+        added = {}
+        for (i, j), s in scored.items():
+            if (i, j) in keep or s < NEIGHBOUR_MIN_SCORE or not relative_ok(i, j, s):
+                continue
+            if (i - 1, j - 1) in keep or (i + 1, j + 1) in keep:
+                added[(i, j)] = s
+        if not added:
+            break
+        keep.update(added)
+    return keep
+
+
+# --------------------------------------------------------------------------- reasons
+
+
+def _make_match(
+    p: _Para, q: _Para, score: float, vocab: _Vocab, dp: dict[str, str], dq: dict[str, str]
+) -> Match:
+    weight, key_of = vocab.weight, vocab.key_of
+    shared = sorted(p.keys & q.keys, key=lambda k: (-weight[k], k))
+    words: list[str] = []
+    names: list[str] = []
+    numbers: list[str] = []
+    for k in shared:
+        left_form = dp.get(k, k)
+        if k[0].isdigit():
+            if len(numbers) < MAX_REASONS:
+                numbers.append(left_form)
+        elif k in vocab.names:
+            if len(names) < MAX_REASONS:
+                right_form = dq.get(k, left_form)
+                # Same key = same spelling up to case/accents/possessive: show it once.  Else
+                # both spellings, so find_term_spans lights up each side's own.
+                same = key_of.get(right_form) == key_of.get(left_form)
+                names.append(left_form if same else f"{left_form}/{right_form}")
+        elif len(words) < MAX_REASONS and len(k) > 2:
+            # Two-letter fragments ("al" of "al-Sharif") are not worth showing as a reason.
+            words.append(left_form)
+    near = False
+    if score >= 0.6:
+        near = fuzz.ratio(fold(p.text), fold(q.text)) >= NEAR_VERBATIM_RATIO
+    return Match(
+        left=p.ref,
+        right=q.ref,
+        score=round(score, 4),
+        words=tuple(words),
+        names=tuple(names),
+        numbers=tuple(numbers),
+        near_verbatim=near,
+    )
+

@@ -1,0 +1,244 @@
+"""Tokenising and normalising words, names and numbers for matching and highlighting.
+
+Everything that compares wording across articles goes through :func:`term_key`, so two surface
+forms meet exactly when their keys are equal:
+
+* ``casefold`` plus accent stripping (Unicode NFKD, combining marks dropped, and a few letters
+  NFKD leaves alone such as ``ı``, ``ø``, ``ł``, ``đ``) -- "Erdoğan" and "ERDOGAN" meet;
+* possessive ``'s`` and inner apostrophes dropped -- "Erdogan's" meets "Erdogan";
+* a small suffix folder (:func:`stem`) for plurals and ``-ed``/``-ing``/``-ly`` -- it only has
+  to be *consistent*, not linguistically right, because both sides are folded the same way;
+* numbers written with thousands separators lose them ("50,000" -> ``50000``), trailing
+  ``.0`` goes ("3.0" -> ``3``), and the number words two..ninety become digits ("three" -> ``3``).
+
+Spelling variants that normalisation cannot reconcile ("Zelensky"/"Zelenskyy") are met later by
+:mod:`reader.core.align` with fuzzy matching; the shared name is then reported as
+``"Zelensky/Zelenskyy"`` and :func:`find_term_spans` highlights both spellings because it splits
+terms into tokens (see its docstring).
+
+The module has no dependency beyond the standard library so every layer may reuse it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+TokenKind = Literal["word", "number"]
+
+# Words: runs of letters, with inner apostrophes ("O'Neill", "Erdogan's").  Hyphens split words
+# on purpose, so "al-Assad" still meets "Assad" and "cross-border" meets "border".
+# Numbers: digits with "," or "." separators ("50,000", "1.5").
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+"""One token: a word (letters with inner apostrophes) or a number ("50,000", "1.5").  Use
+``TOKEN_RE.findall`` for the fastest tokenisation when offsets are not needed."""
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                             "æ": "ae", "œ": "oe", "ß": "ss", "’": "'"})
+
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all almost along already also although am among an and
+    another any anyone anything are around as at be because been before being below between both
+    but by can cannot could did do does doing done down during each either else even ever every
+    few for from further get gets got had has have having he her here hers herself him himself
+    his how however i if in into is it its itself just least less let like made make many may me
+    might more most much must my myself neither no nor not now of off often on once one only or
+    other others our ours ourselves out over own per perhaps put rather same say said says saying
+    see seen she should since so some still such than that the their theirs them themselves then
+    there these they this those though through thus to told too toward towards under until up
+    upon us very via was we well were what whatever when where whether which while who whom whose
+    why will with within without would yet you your yours yourself yourselves mr mrs ms dr
+    according added adding asked including included told tell tells
+    """.split()
+)
+"""Function words and reporting verbs ("said", "according") that carry no fact of their own."""
+
+NUMBER_WORDS: dict[str, str] = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+    "eighty": "80", "ninety": "90",
+}
+"""Number words mapped to digits.  "one" is left out: it is mostly a pronoun ("one of the ...")."""
+
+
+class Token(NamedTuple):
+    """One token of a text.
+
+    Attributes:
+        start / end: half-open offsets into the text that was tokenised.
+        text: the surface form as written.
+        key: the normalised key (:func:`term_key`); equal keys mean "the same term".
+        kind: ``"number"`` for digits and number words, else ``"word"``.
+        capitalised: the surface form starts with an upper-case letter.
+        sentence_initial: the token opens a sentence (so capitals prove nothing about names).
+        stopword: a function word; such tokens never count as shared content.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    kind: TokenKind
+    capitalised: bool
+    sentence_initial: bool
+    stopword: bool
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents: "Erdoğan" -> "erdogan", "Straße" -> "strasse"."""
+    text = text.casefold().translate(_EXTRA_FOLD)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """Fold common English suffixes so inflected forms share a key.
+
+    Deliberately light (plural ``-s``/``-es``/``-ies``, ``-ed``, ``-ing``, ``-ly``, final ``-e``,
+    doubled final consonant) and conservative on short words, which are left alone.  It only has
+    to map related forms to one key *consistently*; the key is never shown to the user.
+
+    >>> stem("ministers"), stem("announced"), stem("announcing"), stem("stopped"), stem("cities")
+    ('minister', 'announc', 'announc', 'stop', 'city')
+    """
+    n = len(word)
+    if n <= 3:
+        return word
+    if word.endswith("ies") and n > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith(("ches", "shes", "xes", "zes")) and n > 5:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    n = len(word)
+    if word.endswith("ing") and n >= 7:
+        word = word[:-3]
+    elif word.endswith("ed") and n >= 6:
+        word = word[:-2]
+    elif word.endswith("ly") and n >= 6:
+        word = word[:-2]
+    n = len(word)
+    if n >= 5 and word[-1] == word[-2] and word[-1] not in "aeiouylsz":
+        word = word[:-1]
+    if word.endswith("e") and len(word) >= 5:
+        word = word[:-1]
+    return word
+
+
+def number_key(text: str) -> str:
+    """Canonical key of a written number: "50,000" -> "50000", "3.50" -> "3.5", "3,5" -> "3.5".
+
+    A comma followed by groups of exactly three digits is a thousands separator; any other
+    comma is read as a decimal comma.
+    """
+    if "," in text:
+        text = text.replace(",", "") if _THOUSANDS_RE.match(text) else text.replace(",", ".")
+    if "." in text:
+        head, _, tail = text.partition(".")
+        tail = tail.replace(".", "").rstrip("0")
+        text = f"{head}.{tail}" if tail else head
+    stripped = text.lstrip("0")
+    if not stripped or stripped.startswith("."):
+        stripped = "0" + stripped
+    return stripped
+
+
+@lru_cache(maxsize=200_000)
+def word_info(surface: str) -> tuple[str, TokenKind, bool]:
+    """(key, kind, stopword) of a *word* surface form (not digits); cached because news text
+    repeats itself.  Words shorter than two letters count as stopwords."""
+    folded = fold(surface)
+    if "'" in folded:
+        if folded.endswith("'s"):
+            folded = folded[:-2]
+        folded = folded.replace("'", "")
+    if folded in STOPWORDS:
+        return folded, "word", True
+    number = NUMBER_WORDS.get(folded)
+    if number is not None:
+        return number, "number", False
+    return stem(folded), "word", len(folded) < 2
+
+
+def term_key(surface: str) -> str:
+    """The normalised key of one token's surface form (word or number)."""
+    if surface[:1].isdigit():
+        return number_key(surface)
+    return word_info(surface)[0]
+
+
+def _is_sentence_initial(text: str, start: int) -> bool:
+    """True when only spaces, quotes or brackets separate ``start`` from a sentence end."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\n\"'“‘«([—–-":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;…"
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """Yield every word and number token of ``text`` with offsets and normalised keys.
+
+    Stopwords are yielded too (flagged), so callers that need positions see every token.
+    """
+    for m in TOKEN_RE.finditer(text):
+        surface = m.group()
+        start = m.start()
+        if surface[0].isdigit():
+            yield Token(start, m.end(), surface, number_key(surface), "number", False, False, False)
+            continue
+        key, kind, stop = word_info(surface)
+        yield Token(start, m.end(), surface, key, kind, surface[0].isupper(),
+                    _is_sentence_initial(text, start), stop)
+
+
+def tokenize(text: str) -> list[Token]:
+    """All tokens of ``text`` (see :func:`iter_tokens`)."""
+    return list(iter_tokens(text))
+
+
+def content_keys(text: str) -> list[str]:
+    """Keys of the content tokens of ``text`` (stopwords and 1-letter words out), in order.
+
+    The fast path used for indexing many paragraphs: no Token objects are built.
+    """
+    out: list[str] = []
+    append = out.append
+    for surface in TOKEN_RE.findall(text):
+        if surface[0].isdigit():
+            append(number_key(surface))
+        else:
+            key, _kind, stop = word_info(surface)
+            if not stop:
+                append(key)
+    return out
+
+
+def find_term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Offsets of the tokens of ``text`` that show one of ``terms``, sorted, for highlighting.
+
+    Each term is tokenised with the same rules as the text and a text token is highlighted when
+    its key equals the key of any token of any term, so accents, case, plurals, possessives and
+    "50,000"/"50000" or "three"/"3" all meet.  Fuzzy spelling variants are handled by the
+    *terms*, not here: :func:`reader.core.align.align` reports a name met across spellings as
+    ``"Zelensky/Zelenskyy"``, whose two tokens light up whichever spelling each paragraph uses.
+    Stopwords inside multi-word terms ("Bank of England") are not highlighted on their own.
+    """
+    keys: set[str] = set()
+    for term in terms:
+        tokens = tokenize(term)
+        for tok in tokens:
+            if not tok.stopword or len(tokens) == 1:
+                keys.add(tok.key)
+    if not keys:
+        return []
+    return [(t.start, t.end) for t in iter_tokens(text) if t.key in keys]

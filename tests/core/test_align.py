@@ -1,0 +1,207 @@
+"""Paragraph alignment on small hand-written articles: splits, merges, reorders, variants."""
+
+from __future__ import annotations
+
+from reader.core.align import align
+from reader.core.model import Article, Match, Paragraph
+
+
+def make_article(paragraphs: list[str], source: str = "a.txt", boilerplate: set[int] = frozenset()) -> Article:
+    """Build an Article the way ingest would, without depending on ingest."""
+    paras = []
+    offset = 0
+    for i, text in enumerate(paragraphs):
+        paras.append(Paragraph(i, text, offset, offset + len(text), boilerplate=i in boilerplate))
+        offset += len(text) + 2
+    return Article(source, source, "\n\n".join(paragraphs), paras)
+
+
+def pairs(matches: list[Match]) -> set[tuple[tuple[int, int], tuple[int, int]]]:
+    return {(m.left, m.right) for m in matches}
+
+
+STRIKE_A = [
+    "Dock workers at the port of Valmora walked out on Monday, halting the loading of 40 "
+    "container ships after wage talks with the harbour authority broke down.",
+    "The strike was called by the Coastal Transport Union, which represents about 6,500 "
+    "stevedores, crane operators and tug crews along the northern coast.",
+    "Union leader Katarzyna Wiśniewska said members had rejected an offer of a 3 percent raise "
+    "as an insult. Food prices rose by 11 percent last year, she said, and families of dockers "
+    "were skipping meals.",
+    "Shipping analysts warned that a stoppage lasting more than a week could disrupt grain "
+    "exports, which pass almost entirely through the terminal.",
+    "Share this article: Valmora port strike dockers union",
+]
+STRIKE_B = [
+    "Stevedores in Valmora downed tools on Monday after pay negotiations with port managers "
+    "collapsed, leaving 40 container vessels stranded at the quays.",
+    "Katarzyna Wisniewska, who leads the union, called the proposed 3% increase an insult.",
+    "Food prices climbed 11 percent last year, she noted, adding that the families of dockers "
+    "were now skipping meals.",
+    "Grain exports, nearly all of which leave through the terminal, could be hit if the "
+    "stoppage drags on beyond a week, analysts warned.",
+    "The Coastal Transport Union, with roughly 6500 members including crane operators and tug "
+    "crews, organised the walkout.",
+    "Separately, the city council approved a new cycling lane along the seafront promenade, "
+    "to be finished before the summer festival.",
+    "Share this article: Valmora port strike dockers union",
+]
+
+
+def strike() -> list[Match]:
+    return align([make_article(STRIKE_A, "a.txt", {4}), make_article(STRIKE_B, "b.txt", {6})])
+
+
+def test_true_pairs_found_including_split_and_reorder() -> None:
+    got = pairs(strike())
+    expected = {
+        ((0, 0), (1, 0)),
+        ((0, 1), (1, 4)),  # moved to the end: crossing match
+        ((0, 2), (1, 1)),  # split: both halves
+        ((0, 2), (1, 2)),
+        ((0, 3), (1, 3)),
+    }
+    assert got == expected
+
+
+def test_boilerplate_and_unrelated_never_match() -> None:
+    refs = {r for m in strike() for r in (m.left, m.right)}
+    assert (0, 4) not in refs and (1, 6) not in refs  # identical boilerplate
+    assert (1, 5) not in refs  # the cycling lane
+
+
+def test_merge_two_to_one() -> None:
+    merged = [
+        "Stevedores in Valmora downed tools on Monday after pay negotiations collapsed, leaving "
+        "40 container vessels stranded. The walkout was organised by the Coastal Transport Union, "
+        "with roughly 6500 members including crane operators and tug crews.",
+        "The city council approved a new cycling lane along the seafront promenade.",
+    ]
+    got = pairs(align([make_article(STRIKE_A[:4]), make_article(merged, "c.txt")]))
+    assert got == {((0, 0), (1, 0)), ((0, 1), (1, 0))}
+
+
+def test_reasons_scores_and_variants() -> None:
+    by_pair = {(m.left, m.right): m for m in strike()}
+    split_half = by_pair[((0, 2), (1, 1))]
+    assert "Katarzyna" in split_half.names
+    assert "Wiśniewska" in split_half.names  # accent variant meets by folding, left spelling shown
+    assert "3" in split_half.numbers
+    union = by_pair[((0, 1), (1, 4))]
+    assert "6,500" in union.numbers  # "6,500" met "6500", left display form
+    assert {"Coastal", "Transport", "Union"} <= set(union.names)
+    assert "crane" in union.words and "tug" in union.words
+    for m in by_pair.values():
+        assert 0.0 <= m.score <= 1.0
+        assert len(m.words) <= 8
+        assert not m.near_verbatim
+
+
+def test_fuzzy_name_variants_meet_and_report_both_spellings() -> None:
+    a = make_article([
+        "President Zelensky told lawmakers in the capital that an air defence package worth 1.2 "
+        "billion dollars would arrive before winter.",
+        "Farmers in the south reported a record sunflower harvest despite the drought.",
+    ])
+    b = make_article([
+        "Lawmakers heard from Zelenskyy that air defence equipment worth 1.2 billion dollars "
+        "would be delivered ahead of winter.",
+        "A museum of folk costume reopened after a decade of restoration work.",
+    ], "b.txt")
+    matches = align([a, b])
+    assert pairs(matches) == {((0, 0), (1, 0))}
+    assert "Zelensky/Zelenskyy" in matches[0].names
+    assert "1.2" in matches[0].numbers
+
+
+def test_informative_words_first() -> None:
+    # "government" is in every paragraph, "moratorium" in only the matching pair.
+    a = make_article([
+        "The government announced a moratorium on evictions until the spring.",
+        "The government also raised the heating allowance for pensioners.",
+        "Opposition parties said the government had acted too late.",
+    ])
+    b = make_article([
+        "A moratorium on evictions will run until spring, the government said.",
+        "Critics accused the government of ignoring rural schools.",
+    ], "b.txt")
+    matches = align([a, b])
+    assert pairs(matches) == {((0, 0), (1, 0))}
+    words = matches[0].words
+    assert words.index("moratorium") < words.index("government")
+
+
+def test_shared_popular_name_alone_does_not_match() -> None:
+    a = make_article([
+        "Erdogan opened a new bridge over the Bosphorus on Saturday, the third such crossing.",
+        "Erdogan later met business leaders to discuss inflation, which reached 61 percent.",
+        "Erdogan's party is expected to name its candidates for the local elections in May.",
+    ])
+    b = make_article([
+        "Inflation hit 61 percent last month, and Erdogan told business leaders it would ease.",
+        "Erdogan also criticised European leaders over their stance on migration quotas.",
+        "Erdogan's spokesman declined to comment on reports of a cabinet reshuffle.",
+    ], "b.txt")
+    assert pairs(align([a, b])) == {((0, 1), (1, 0))}
+
+
+def test_near_verbatim_wire_copy() -> None:
+    wire = ("Heavy rain caused the Sava river to burst its banks on Thursday, flooding 300 homes in "
+            "the town of Brevik and forcing the closure of two main roads, police said.")
+    edited = wire.replace("police said", "local police said")
+    paraphrased = ("Around 300 houses in Brevik were flooded after torrential downpours pushed the "
+                   "Sava over its banks on Thursday; two key roads were shut.")
+    m1 = align([make_article([wire]), make_article([edited], "b.txt")])
+    m2 = align([make_article([wire]), make_article([paraphrased], "b.txt")])
+    assert len(m1) == 1 and m1[0].near_verbatim and m1[0].score > 0.8
+    assert len(m2) == 1 and not m2[0].near_verbatim
+
+
+def test_three_articles_every_pair_and_ordering() -> None:
+    a = make_article(STRIKE_A[:4])
+    b = make_article(STRIKE_B[:6], "b.txt")
+    c = make_article(STRIKE_A[:4], "c.txt")
+    matches = align([a, b, c])
+    article_pairs = {(m.left[0], m.right[0]) for m in matches}
+    assert article_pairs == {(0, 1), (0, 2), (1, 2)}
+    assert all(m.left[0] < m.right[0] for m in matches)
+    assert matches == sorted(matches, key=lambda m: (m.left, m.right))
+    same = [m for m in matches if (m.left[0], m.right[0]) == (0, 2)]
+    assert {(m.left[1], m.right[1]) for m in same} == {(i, i) for i in range(4)}
+    assert all(m.near_verbatim and m.score == 1.0 for m in same)
+
+
+def test_degenerate_inputs() -> None:
+    assert align([]) == []
+    assert align([make_article(STRIKE_A)]) == []
+    empty = make_article(["", "   ", "the of and"], "e.txt")
+    assert align([empty, make_article(STRIKE_A)]) == []
+
+
+def test_look_alike_names_stay_apart() -> None:
+    a = make_article([
+        "Austria will send 200 police officers to help guard the border crossing at Spielfeld "
+        "during the summer, the interior ministry announced.",
+    ])
+    b = make_article([
+        "Australia will send 200 police officers to help guard the border crossing at Spielfeld "
+        "during the summer, the interior ministry announced.",
+    ], "b.txt")
+    (match,) = align([a, b])
+    assert not any("Austria" in n or "Australia" in n for n in match.names)
+    assert "Spielfeld" in match.names
+
+
+def test_reported_terms_highlight_in_both_paragraphs() -> None:
+    """The UI highlights Match reasons with find_term_spans; each reason must light up on both
+    sides, whichever spelling or number format each side uses."""
+    from reader.core.terms import find_term_spans
+
+    a = make_article(STRIKE_A, "a.txt", {4})
+    b = make_article(STRIKE_B, "b.txt", {6})
+    for m in align([a, b]):
+        left = a.paragraphs[m.left[1]].text
+        right = b.paragraphs[m.right[1]].text
+        for term in m.words + m.names + m.numbers:
+            assert find_term_spans(left, [term]), (term, left)
+            assert find_term_spans(right, [term]), (term, right)

@@ -1,0 +1,64 @@
+"""Property tests: align() is total and its output always honours the Match contract."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.align import align
+from reader.core.model import Article, Paragraph
+from reader.core.terms import content_keys
+
+# A small alphabet of news-ish words, names, numbers and odd characters, so that random texts
+# actually share terms (random unicode alone would almost never overlap).
+WORDS = st.sampled_from(
+    ["the", "Erdoğan", "Erdogan", "Zelensky", "Zelenskyy", "ceasefire", "ceasefires", "troops",
+     "50,000", "50000", "three", "3", "Monday", "said", "valley", "—", "...", "O'Neill", "é",
+     "Straße", "\u0301", "ı", "Kyiv", "x", "!", "?", "1.5", "1,5", "al-Assad", ""]
+)
+TEXT = st.one_of(
+    st.lists(WORDS, max_size=25).map(" ".join),
+    st.text(max_size=60),
+)
+ARTICLE = st.lists(st.tuples(TEXT, st.booleans()), max_size=6)
+
+
+def build(spec: list[tuple[str, bool]], n: int) -> Article:
+    paras = []
+    offset = 0
+    for i, (text, boiler) in enumerate(spec):
+        paras.append(Paragraph(i, text, offset, offset + len(text), boilerplate=boiler))
+        offset += len(text) + 2
+    return Article(f"a{n}.txt", f"a{n}", "\n\n".join(t for t, _ in spec), paras)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ARTICLE, max_size=4))
+def test_align_output_respects_contract(specs: list[list[tuple[str, bool]]]) -> None:
+    articles = [build(spec, n) for n, spec in enumerate(specs)]
+    matches = align(articles)
+    seen = set()
+    for m in matches:
+        (la, lp), (ra, rp) = m.left, m.right
+        assert 0 <= la < ra < len(articles)
+        left, right = articles[la].paragraphs[lp], articles[ra].paragraphs[rp]
+        assert not left.boilerplate and not right.boilerplate
+        assert 0.0 <= m.score <= 1.0
+        assert (m.left, m.right) not in seen
+        seen.add((m.left, m.right))
+        assert all(isinstance(x, str) and x for x in m.words + m.names + m.numbers)
+        assert len(m.words) <= 8
+    assert matches == sorted(matches, key=lambda m: (m.left, m.right))
+
+
+@settings(max_examples=60, deadline=None)
+@given(ARTICLE)
+def test_an_article_matches_its_copy_fully(spec: list[tuple[str, bool]]) -> None:
+    """Every paragraph with content meets its own copy, with the top score."""
+    a, b = build(spec, 0), build(spec, 1)
+    by_pair = {(m.left[1], m.right[1]): m for m in align([a, b])}
+    for p in a.paragraphs:
+        if p.boilerplate or not content_keys(p.text):
+            continue
+        m = by_pair.get((p.index, p.index))
+        assert m is not None and m.score == 1.0
