@@ -12,11 +12,11 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TextIO
 
 from reader import __version__
 from reader.core.ingest import IngestError, load_article
-from reader.core.model import Article
+from reader.core.model import Analysis, Article
 
 PROG = "parallel-reader"
 EXIT_INPUT = 1
@@ -115,21 +115,28 @@ def _analyze(articles: list[Article], entity_backend: str, progress=None):
 
 def run_compare(args: argparse.Namespace) -> int:
     """``parallel-reader compare``: analyse and write the report."""
-    from reader.core.report import to_json, to_markdown
-
     articles = _load_all(args.files)
     analysis = _analyze(articles, args.entities)
-    text = to_json(analysis) if args.format == "json" else to_markdown(analysis)
     if args.output and args.output != "-":
-        path = Path(args.output)
         try:
-            path.write_text(text, encoding="utf-8")
+            with open(args.output, "w", encoding="utf-8") as stream:
+                _write_report(analysis, args.format, stream)
         except OSError as error:
             raise CliError(f"{args.output}: cannot write: {error.strerror or error}") from error
     else:
-        sys.stdout.write(text)
+        _write_report(analysis, args.format, sys.stdout)
         sys.stdout.flush()
     return 0
+
+
+def _write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
+    """Stream JSON (large inputs stay within memory); Markdown is written in one piece."""
+    from reader.core.report import to_markdown, write_json
+
+    if fmt == "json":
+        write_json(analysis, stream)
+    else:
+        stream.write(to_markdown(analysis))
 
 
 def _sample_sources(name: str | None) -> list[str]:

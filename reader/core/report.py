@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from reader import __version__
 from reader.core.model import Analysis, Article, Figure, FigureGroup, Match, article_label
@@ -119,60 +120,94 @@ def _figure_json(index: int, figure: Figure, groups: list[FigureGroup]) -> dict[
     }
 
 
-def to_json_data(analysis: Analysis) -> dict[str, Any]:
-    """The analysis as plain JSON-serialisable data (schema version :data:`SCHEMA_VERSION`)."""
-    n = len(analysis.articles)
-    entities = []
-    for e in analysis.entities:
-        present = e.articles
-        entities.append(
-            {
-                "id": e.id,
-                "name": e.name,
-                "type": e.type,
-                "variants": list(e.variants),
-                "articles": present,
-                "only_in": present[0] if len(present) == 1 and n > 1 else None,
-                "mentions": [
-                    {
-                        "article": m.article,
-                        "paragraph": m.paragraph,
-                        "start": m.start,
-                        "end": m.end,
-                        "text": m.text,
-                    }
-                    for m in e.mentions
-                ],
-            }
-        )
-    groups = analysis.figure_groups
+def _entity_json(entity, n_articles: int) -> dict[str, Any]:
+    present = entity.articles
     return {
-        "schema": "parallel-reader/compare",
-        "schema_version": SCHEMA_VERSION,
-        "generator": f"parallel-reader {__version__}",
-        "articles": [_article_json(i, a) for i, a in enumerate(analysis.articles)],
-        "matches": [_match_json(m) for m in analysis.matches],
-        "unmatched": [analysis.unmatched(i) for i in range(n)],
-        "pairs": [pair_summary(analysis, i, j) for i in range(n) for j in range(i + 1, n)],
-        "entities": entities,
-        "figures": [_figure_json(i, f, groups) for i, f in enumerate(analysis.figures)],
-        "figure_groups": [
-            {
-                "id": g.id,
-                "counted": g.counted,
-                "kind": g.kind,
-                "status": g.status,
-                "figures": list(g.figures),
-                "articles": sorted({analysis.figures[i].article for i in g.figures}),
-            }
-            for g in groups
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "variants": list(entity.variants),
+        "articles": present,
+        "only_in": present[0] if len(present) == 1 and n_articles > 1 else None,
+        "mentions": [
+            {"article": m.article, "paragraph": m.paragraph, "start": m.start, "end": m.end, "text": m.text}
+            for m in entity.mentions
         ],
     }
 
 
+def _group_json(group: FigureGroup, analysis: Analysis) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "counted": group.counted,
+        "kind": group.kind,
+        "status": group.status,
+        "figures": list(group.figures),
+        "articles": sorted({analysis.figures[i].article for i in group.figures}),
+    }
+
+
+def _sections(analysis: Analysis) -> Iterator[tuple[str, Any]]:
+    """The top-level fields in order; list fields come as lazy iterators of items.
+
+    Both the in-memory form and the streamed text are built from this one description, so they
+    cannot drift apart.
+    """
+    n = len(analysis.articles)
+    groups = analysis.figure_groups
+    yield "schema", "parallel-reader/compare"
+    yield "schema_version", SCHEMA_VERSION
+    yield "generator", f"parallel-reader {__version__}"
+    yield "articles", (_article_json(i, a) for i, a in enumerate(analysis.articles))
+    yield "matches", (_match_json(m) for m in analysis.matches)
+    yield "unmatched", (analysis.unmatched(i) for i in range(n))
+    yield "pairs", (pair_summary(analysis, i, j) for i in range(n) for j in range(i + 1, n))
+    yield "entities", (_entity_json(e, n) for e in analysis.entities)
+    yield "figures", (_figure_json(i, f, groups) for i, f in enumerate(analysis.figures))
+    yield "figure_groups", (_group_json(g, analysis) for g in groups)
+
+
+def to_json_data(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as plain JSON-serialisable data (schema version :data:`SCHEMA_VERSION`)."""
+    return {
+        key: value if isinstance(value, (str, int)) else list(value)
+        for key, value in _sections(analysis)
+    }
+
+
+def iter_json(analysis: Analysis) -> Iterator[str]:
+    """The JSON document in pieces, one list item per line.
+
+    Streaming keeps peak memory flat on very large inputs: a 2 x 20,000-paragraph comparison
+    would otherwise hold every item's dict and the whole indented text at once.
+    """
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    yield "{"
+    first_key = True
+    for key, value in _sections(analysis):
+        yield ("\n  " if first_key else ",\n  ") + dump(key) + ": "
+        first_key = False
+        if isinstance(value, (str, int)):
+            yield dump(value)
+            continue
+        yield "["
+        first_item = True
+        for item in value:
+            yield ("\n    " if first_item else ",\n    ") + dump(item)
+            first_item = False
+        yield "]" if first_item else "\n  ]"
+    yield "\n}\n"
+
+
+def write_json(analysis: Analysis, stream: TextIO) -> None:
+    """Write the JSON document to ``stream`` without building it in memory."""
+    for piece in iter_json(analysis):
+        stream.write(piece)
+
+
 def to_json(analysis: Analysis) -> str:
     """The analysis as a JSON document (UTF-8 text, non-ASCII kept readable)."""
-    return json.dumps(to_json_data(analysis), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(analysis))
 
 
 # ----------------------------------------------------------------------------------- Markdown
