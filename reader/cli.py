@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from reader import __version__
@@ -163,12 +164,18 @@ def run_reader(args: argparse.Namespace) -> int:
     if args.files and args.sample:
         raise CliError("give files or --sample, not both", EXIT_USAGE)
     sources = list(args.files) if args.files else _sample_sources(args.sample)
+    from_sample = not args.files
     if not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
         raise CliError(
             "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
             EXIT_USAGE,
         )
     articles = _load_all(sources)
+    if from_sample:
+        # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
+        for article in articles:
+            path = Path(article.source)
+            article.source = f"{path.parent.name}/{path.name}"
     if "-" in sources:
         _reattach_terminal_stdin()
 
