@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.core import entity_names as N
@@ -32,12 +31,15 @@ _HP = "|".join(N.HYPHEN_PREFIXES)
 _TOK = rf"(?:(?:{_HP})-)?[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
 _CONN = r"(?:of[ \u00a0]+the|of|" + "|".join(N.NAME_PARTICLES) + r"|&)"
 _LEAD = "|".join(p.replace(" ", r"[ \u00a0]+") for p in N.LEADING_PARTICLES)
-# Finding spans: a cheap scan for a capital (or "al-"-style prefix), then an anchored match of
-# the whole span there; a scanning regex with a look-behind at every position is several times
-# slower on megabytes of text.
-_START_RE = re.compile(rf"[{_UP}]|(?:{_HP})-[{_UP}]")
-_SPAN_BODY_RE = re.compile(rf"{_TOK}(?:[ \u00a0]+(?:{_CONN}[ \u00a0]+)*{_TOK})*")
+# Finding spans: the pattern starts with a plain character class (a capital), so the regex
+# engine scans for it at C speed; the rare cases that need the text before the match (inside a
+# word, an "al-" prefix, a leading "de") are settled in Python.  A look-behind or an optional
+# prefix at the start of the pattern disables that fast scan and measured twice as slow.
+_FIRST_TOK = rf"[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
+_SPAN_RE = re.compile(rf"{_FIRST_TOK}(?:[ \u00a0]+(?:{_CONN}[ \u00a0]+)*{_TOK})*")
 _LEAD_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?:{_LEAD})[ \u00a0]+$")
+_LEAD_LAST = frozenset(p.split()[-1] for p in N.LEADING_PARTICLES)
+_HYPHEN_PREFIX_SET = frozenset(N.HYPHEN_PREFIXES)
 _PIECE_RE = re.compile(rf"{_TOK}|\S+")
 _CAP_START_RE = re.compile(rf"(?:(?:{_HP})-)?[{_UP}]")
 _BEFORE_OPENERS = "\"“‘'([{«—–- \u00a0\t"
@@ -49,6 +51,9 @@ _HYPHEN_SUFFIX_RE = re.compile(
     r"brokered|mediated|registered|flagged|bred|educated|trained)$"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A word of 3+ letters glued by an apostrophe to another word that is not a contraction
+# ("Saints'Pierre"); "O'Brien", "don't", "it's" do not match.
+_GLUED_RE = re.compile(r"[^\W\d_]{3,}['’](?!(?:s|t|d|ll|re|ve|m)(?![^\W\d_]))(?=[^\W\d_]{2})", re.IGNORECASE)
 _LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
 _CTX_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|from|to|across|outside|inside|into|toward|towards)\s+(?:the\s+)?$")
 _CTX_BEFORE_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
@@ -180,6 +185,16 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
         if not _CAP_START_RE.match(raw):
             out.append(_Tok(a, b, raw, raw.lower(), False, False, conn=True))
             continue
+        if "'" in raw or "’" in raw:
+            glued = _GLUED_RE.match(raw)
+            if glued:  # "Chargers'Jamal", "Colts'defense": a possessive with the space lost
+                k = glued.end() - 1
+                out.append(_Tok(a, a + k, raw[:k], tok_fold(raw[:k]), next_initial, True))
+                next_initial = False
+                a, raw = a + k + 1, raw[k + 1 :]
+                if not _CAP_START_RE.match(raw):
+                    out.append(_Tok(a, b, raw, raw.lower(), False, False, stop=True))
+                    continue
         hard = False
         if raw.endswith(("'s", "’s", "'S", "’S")) and len(raw) > 3:
             b -= 2
@@ -261,7 +276,8 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
         if not g:
             continue
         for part in _split_inner_acronyms(g):
-            _split_titles(part, out)
+            for sub in _split_before_given(part):
+                _split_titles(sub, out)
     return out
 
 
@@ -284,6 +300,26 @@ def _split_inner_acronyms(g: list[_Tok]) -> list[list[_Tok]]:
         cur.append(t)
     parts.append(cur)
     return [p for p in parts if p]
+
+
+def _split_before_given(g: list[_Tok]) -> list[list[_Tok]]:
+    """"Chargers Jamal Williams", "Knicks Mark Jackson": a plural word (a team, a group) right
+    before a given name and a surname is not part of the person's name."""
+    if len(g) < 3 or g[-1].fold in N.ORG_CUES or g[-1].fold in N.PLACE_CUES:
+        return [g]
+    for i in range(1, len(g) - 1):
+        t, p = g[i], g[i - 1]
+        if t.conn or p.conn:
+            return [g]
+        if t.fold not in N.GIVEN_NAMES or g[i + 1].conn:
+            continue
+        f = p.fold
+        if (
+            len(f) >= 4 and f[-1] == "s" and f[-2] not in "aiosu'" and f.isalpha()
+            and f not in N.GIVEN_NAMES and f not in N.PLACES and f not in N.TITLE_HEADS
+        ):
+            return [g[:i], g[i:]]
+    return [g]
 
 
 def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], bool]]) -> None:
@@ -332,17 +368,23 @@ def _known(low: str) -> bool:
     return f in N.PLACES or f in N.GIVEN_NAMES or f in _ALIAS_KEYS
 
 
-_ALIAS_KEYS = frozenset(a for grp in N.ALIAS_GROUPS for a in grp)
+# Known bodies count as known names too ("Reuters reported..."), except "who", which opens
+# questions far more often than it names the World Health Organization.
+_ALIAS_KEYS = frozenset(a for grp in N.ALIAS_GROUPS for a in grp) | (N.KNOWN_ORGANIZATIONS - {"who"})
 
 
 def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None:
-    before = ptext[max(0, start - 14) : start]
-    if _CTX_BEFORE_PLACE.search(before):
-        votes[2] += 1.0
-    elif _CTX_BEFORE_THE.search(before):
-        votes[1] += 0.5
-    if _CTX_AFTER_PERSON.match(ptext, end, min(len(ptext), end + 16)):
-        votes[0] += 1.0
+    # Both cues need white space (before) or white space / a comma (after) next to the name;
+    # checking that character first skips the regexes for most mentions.
+    if start > 2 and ptext[start - 1].isspace():
+        before = ptext[max(0, start - 14) : start]
+        if _CTX_BEFORE_PLACE.search(before):
+            votes[2] += 1.0
+        elif _CTX_BEFORE_THE.search(before):
+            votes[1] += 0.5
+    if end < len(ptext) and (ptext[end] == "," or ptext[end].isspace()):
+        if _CTX_AFTER_PERSON.match(ptext, end, min(len(ptext), end + 16)):
+            votes[0] += 1.0
 
 
 def detect(articles: list[Article]) -> Detection:
@@ -351,84 +393,140 @@ def detect(articles: list[Article]) -> Detection:
     definitions: list[tuple[str, str]] = []
     mid_tokens: set[str] = set()
     deferred: list[tuple[int, int, str, str]] = []
+    # Names repeat across paragraphs and articles: the analysis of a span depends only on its
+    # text and on whether it opens a sentence, so each distinct (text, initial) is analysed once.
+    cache: dict[tuple[str, bool], list[_Found]] = {}
     for ai, art in enumerate(articles):
         for pi, para in enumerate(art.paragraphs):
             ptext = para.text
-            if not ptext:
-                continue
+            if not ptext or para.boilerplate:
+                continue  # credit lines and share buttons name editors, not the story's people
             mode = _paragraph_mode(ptext)
             if mode != "normal":
                 deferred.append((ai, pi, ptext, mode))  # needs the words seen in normal text
                 continue
-            _detect_paragraph(ai, pi, ptext, mode, None, mid_tokens, cands, definitions)
+            _detect_paragraph(ai, pi, ptext, None, mid_tokens, cands, definitions, cache)
     for ai, pi, ptext, mode in deferred:
-        _detect_paragraph(ai, pi, ptext, mode, mid_tokens, mid_tokens, cands, definitions)
+        _detect_paragraph(ai, pi, ptext, mid_tokens, mid_tokens, cands, definitions, None)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
     return Detection(kept, definitions)
 
 
+_Found = tuple[int, int, str, bool, bool]
+"""One name inside a span: (start, end) relative to the span, text, title seen, lone
+sentence-initial word (kept only if confirmed elsewhere)."""
+
+
+def _analyse_span(
+    span: str, initial: bool, vocab: set[str] | None, mid_tokens: set[str]
+) -> tuple[list[_Found], bool]:
+    """Names inside one capitalised span, and whether the answer depended on ``mid_tokens``
+    (then it must not be cached: the set grows while reading)."""
+    toks = _pieces(span, 0, len(span), initial)
+    consulted = False
+    if vocab is not None:
+        toks = _break_common(toks, vocab)
+    else:
+        consulted = _drop_initial_verb(toks, mid_tokens)
+    found: list[_Found] = []
+    for g, titled in _clean(toks):
+        names = [t for t in g if not t.conn]
+        if len(names) == 1 and not _keep_single(names[0]):
+            continue
+        if len(names) > 1 and all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in names):
+            continue
+        a, b = g[0].start, g[-1].end
+        lone_initial = len(names) == 1 and g[0].initial and vocab is None
+        if vocab is None:
+            for t in names:
+                if not t.initial:
+                    mid_tokens.add(t.fold)
+        found.append((a, b, span[a:b], titled, lone_initial))
+    return found, consulted
+
+
 def _detect_paragraph(
-    ai: int, pi: int, ptext: str, mode: str, vocab: set[str] | None,
-    mid_tokens: set[str], cands: list[Candidate], definitions: list[tuple[str, str]],
+    ai: int, pi: int, ptext: str, vocab: set[str] | None, mid_tokens: set[str],
+    cands: list[Candidate], definitions: list[tuple[str, str]],
+    cache: dict[tuple[str, bool], list[_Found]] | None,
 ) -> None:
     """Candidates of one paragraph.  In Title Case / ALL CAPS lines (``vocab`` given) a word
     only counts as a name word when it is known or was seen capitalised mid-sentence elsewhere."""
     para_cands: list[Candidate] = []
     for s, e in _spans(ptext):
-        toks = _pieces(ptext, s, e, _is_sentence_initial(ptext, s))
-        if vocab is not None:
-            toks = _break_common(toks, vocab)
+        initial = _is_sentence_initial(ptext, s)
+        span = ptext[s:e]
+        if cache is not None:
+            key = (span, initial)
+            found = cache.get(key)
+            if found is None:
+                found, consulted = _analyse_span(span, initial, vocab, mid_tokens)
+                if not consulted:
+                    cache[key] = found
         else:
-            _drop_initial_adverb(toks, mid_tokens)
-        for g, titled in _clean(toks):
-            names = [t for t in g if not t.conn]
-            if len(names) == 1 and not _keep_single(names[0]):
-                continue
-            if len(names) > 1 and all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in names):
-                continue
-            a, b = g[0].start, g[-1].end
-            initial = len(names) == 1 and g[0].initial and vocab is None
-            if vocab is None:
-                for t in names:
-                    if not t.initial:
-                        mid_tokens.add(t.fold)
-            c = Candidate(ai, pi, a, b, ptext[a:b], initial)
+            found, _ = _analyse_span(span, initial, vocab, mid_tokens)
+        for ra, rb, text, titled, lone_initial in found:
+            a, b = s + ra, s + rb
+            c = Candidate(ai, pi, a, b, text, lone_initial)
             if titled:
                 c.votes[0] += 3.0
             _context_votes(ptext, a, b, c.votes)
             para_cands.append(c)
-    definitions.extend(find_definitions(ptext, para_cands))
+    if len(para_cands) > 1 and "(" in ptext:
+        definitions.extend(find_definitions(ptext, para_cands))
     cands.extend(para_cands)
 
 
-def _spans(ptext: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each maximal capitalised span, with a leading particle ("de Mistura")."""
+def _spans(ptext: str) -> list[tuple[int, int]]:
+    """(start, end) of each maximal capitalised span, with a leading particle ("de Mistura") or
+    an Arabic-style prefix ("al-Assad"), never starting inside a word ("iPhone")."""
+    out: list[tuple[int, int]] = []
+    search = _SPAN_RE.search
     pos = 0
-    n = len(ptext)
-    while pos < n:
-        m = _START_RE.search(ptext, pos)
+    while True:
+        m = search(ptext, pos)
         if m is None:
-            return
-        s = m.start()
-        if s > 0 and (ptext[s - 1].isalnum() or ptext[s - 1] in "'’-_"):
-            pos = s + 1  # inside a word ("iPhone")
-            continue
-        body = _SPAN_BODY_RE.match(ptext, s)
-        if body is None:
-            pos = s + 1
-            continue
-        e = body.end()
-        lead = _LEAD_BEFORE_RE.search(ptext, max(0, s - 10), s)
-        yield (lead.start() if lead else s), e
+            return out
+        s, e = m.span()
+        if s:
+            c = ptext[s - 1]
+            if c == " " or c == "\u00a0":
+                if ptext[max(0, s - 7) : s - 1].rpartition(" ")[2] in _LEAD_LAST:
+                    lead = _LEAD_BEFORE_RE.search(ptext, max(0, s - 10), s)
+                    if lead:
+                        s = lead.start()
+            elif c == "-":
+                j = s - 1
+                while j > 0 and ptext[j - 1].isalpha():
+                    j -= 1
+                if ptext[j : s - 1] in _HYPHEN_PREFIX_SET and not (j and (ptext[j - 1].isalnum() or ptext[j - 1] in "'’-_")):
+                    s = j
+                else:
+                    pos = s + 1  # "anti-American", "Jong-Un" seen from the inside
+                    continue
+            elif c.isalnum() or c in "'’_":
+                pos = s + 1  # inside a word ("iPhone")
+                continue
+        out.append((s, e))
         pos = e
 
 
-def _drop_initial_adverb(toks: list[_Tok], mid_tokens: set[str]) -> None:
-    """"Typically Microsoft ...": a sentence-initial -ly adverb is not part of the name."""
-    if len(toks) > 1 and toks[0].initial and not toks[0].conn and toks[0].fold.endswith("ly"):
-        if toks[0].fold not in mid_tokens and not _known(toks[0].fold):
-            toks[0].stop = True
-            toks[1].initial = False
+def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
+    """"Typically Microsoft ...", "Fired Jim O'Brien ...": a sentence-initial -ly adverb, or an
+    -ed verb before a given name and a surname, is not part of the name unless the word is also
+    seen capitalised mid-sentence.  Returns whether ``mid_tokens`` was consulted."""
+    if len(toks) < 2 or not toks[0].initial or toks[0].conn:
+        return False
+    f = toks[0].fold
+    if not f.endswith("ly") and not (
+        f.endswith("ed") and len(f) >= 5 and len(toks) > 2 and not toks[1].conn
+        and toks[1].fold in N.GIVEN_NAMES and not toks[2].conn
+    ):
+        return False
+    if f not in mid_tokens and not _known(f):
+        toks[0].stop = True
+        toks[1].initial = False
+    return True
 
 
 def find_definitions(ptext: str, para_cands: list[Candidate]) -> list[tuple[str, str]]:

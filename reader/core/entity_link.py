@@ -40,7 +40,12 @@ _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
 _PARTICLES = frozenset(N.NAME_PARTICLES) | frozenset(N.HYPHEN_PREFIXES)
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_ALIAS: dict[str, str] = {a: grp[0] for grp in N.ALIAS_GROUPS for a in grp}
+_NICK_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    pair for grp in N.NICKNAME_GROUPS for pet in grp[1:] for pair in ((grp[0], pet), (pet, grp[0]))
+)
+# Abbreviated words spelled out before comparing ("Mt Cook" == "Mount Cook"); "St" is "Saint"
+# before a name and "Street" after one.
+_ABBREV_ANY = {"mt": "mount", "ft": "fort", "pt": "point"}
 
 
 def name_key(surface: str) -> str:
@@ -51,7 +56,36 @@ def name_key(surface: str) -> str:
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in N.CORP_SUFFIXES:
         toks.pop()
+    if len(toks) > 1:
+        toks = [_ABBREV_ANY.get(t, t) for t in toks]
+        if toks[0] == "st":
+            toks[0] = "saint"
+        if toks[-1] == "st":
+            toks[-1] = "street"
     return " ".join(toks)
+
+
+# Gazetteer tables under the same key as the names ("st. louis" -> "saint louis", "u.s." -> "us").
+_PLACE_KEYS = frozenset(name_key(p) for p in N.PLACES)
+_ORG_KEYS = frozenset(name_key(o) for o in N.KNOWN_ORGANIZATIONS)
+_ALIAS: dict[str, str] = {name_key(a): name_key(grp[0]) for grp in N.ALIAS_GROUPS for a in grp}
+_GROUP_OF: dict[str, tuple[str, ...]] = {name_key(grp[0]): tuple(name_key(a) for a in grp) for grp in N.ALIAS_GROUPS}
+
+
+def given_equiv(a: str, b: str) -> bool:
+    """Two (folded) first names that can denote the same person: equal, a listed short form of
+    the other ("mo" / "maurice"), or a prefix of at least four letters ("fred" / "frederick")."""
+    if a == b or (a, b) in _NICK_PAIRS:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and long.startswith(short)
+
+
+def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The name without a trailing generational suffix ("comeaux jr" -> "comeaux")."""
+    if len(tokens) > 1 and tokens[-1] in _GENERATIONAL:
+        return tokens[:-1]
+    return tokens
 
 
 @dataclass(slots=True)
@@ -150,6 +184,8 @@ def _tok_match(a: str, b: str, threshold: float) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]  # an initial matches the word it abbreviates
+    if (a, b) in _NICK_PAIRS:
+        return True
     if min(len(a), len(b)) <= 3:
         return False
     return fuzz.ratio(a, b, score_cutoff=threshold) >= threshold
@@ -158,8 +194,9 @@ def _tok_match(a: str, b: str, threshold: float) -> bool:
 def tokens_compatible(x: tuple[str, ...], y: tuple[str, ...], threshold: float) -> bool:
     """Every word of the shorter name has its own fuzzy counterpart in the longer one."""
     a, b = (x, y) if len(x) <= len(y) else (y, x)
-    if {t for t in a if t in _GENERATIONAL} != {t for t in b if t in _GENERATIONAL}:
-        return False
+    ga, gb = {t for t in a if t in _GENERATIONAL}, {t for t in b if t in _GENERATIONAL}
+    if ga and gb and ga != gb:
+        return False  # "Jr" vs "Sr"; a name without the suffix may be either
     used = [False] * len(b)
     for t in a:
         for j, u in enumerate(b):
@@ -172,10 +209,15 @@ def tokens_compatible(x: tuple[str, ...], y: tuple[str, ...], threshold: float) 
 
 
 def _ordered_sub(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """``short`` is an ordered subsequence of ``long`` that keeps its last word."""
-    if not short or short[-1] != long[-1]:
+    """``short`` is an ordered subsequence of ``long`` that keeps its last word (generational
+    suffixes aside); the first word of a multi-word short form may be a short form of the given
+    name ("Fred LaRue" in "Frederick C. LaRue", "Comeaux" in "Arcade Joseph Comeaux Jr.")."""
+    short, long = _core(short), _core(long)
+    if not short or len(short) >= len(long) or short[-1] != long[-1]:
         return False
     it = iter(long)
+    if len(short) > 1 and short[0] != long[0] and given_equiv(short[0], long[0]):
+        short, it = short[1:], iter(long[1:])
     return all(any(t == u for u in it) for t in short)
 
 
@@ -184,7 +226,9 @@ def _static_votes(node: _Node) -> list[float]:
     toks = node.tokens
     if not toks:
         return v
-    if node.gaz is not None:
+    if node.key in _ORG_KEYS or (node.gaz is not None and node.gaz in _ORG_KEYS):
+        v[1] += 6.0
+    elif node.gaz is not None:
         v[2] += 4.0
     org = [t for t in toks if t in N.ORG_CUES]
     if org:
@@ -219,8 +263,8 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
         if ni is None:
             toks = tuple(t for t in key.split() if t not in _CONNECTORS) or tuple(key.split())
             acr = is_acronym(c.text) and len(toks) == 1
-            gaz = _ALIAS.get(key) or (key if key in N.PLACES else None)
-            if gaz is not None and gaz not in N.PLACES and not any(a in N.PLACES for a in _alias_group(gaz)):
+            gaz = _ALIAS.get(key) or (key if key in _PLACE_KEYS else None)
+            if gaz is not None and gaz not in _PLACE_KEYS and not any(a in _PLACE_KEYS for a in _alias_group(gaz)):
                 gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
             ni = by_key[key] = len(nodes)
             nodes.append(_Node(key, toks, acr, gaz))
@@ -230,9 +274,6 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
         n.articles.add(c.article)
         cand_node.append(ni)
     return nodes, cand_node
-
-
-_GROUP_OF: dict[str, tuple[str, ...]] = {grp[0]: grp for grp in N.ALIAS_GROUPS}
 
 
 def _alias_group(canon: str) -> tuple[str, ...]:
@@ -272,6 +313,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
                 uf.union(order[k], i)
             else:
                 order[k] = i
+    # 3b. the same name with a short form of the given name ("Mo Cheeks" / "Maurice Cheeks")
+    _nicknames(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
     # 5. implicit acronyms
@@ -319,6 +362,21 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                 uf.union(*pair)
 
 
+def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
+    by_rest: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.full and n.gaz is None and len(n.tokens) <= 4:
+            by_rest[_core(n.tokens)[1:]].append(i)
+    for rest, members in by_rest.items():
+        if len(members) < 2 or not rest or len(members) > 50:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = nodes[members[x]].tokens[0], nodes[members[y]].tokens[0]
+                if a != b and given_equiv(a, b):
+                    uf.union(members[x], members[y])
+
+
 def _initials(tokens: tuple[str, ...]) -> str:
     return "".join(t[0] for t in tokens if t not in _PARTICLES)
 
@@ -341,7 +399,7 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
         if n.full and n.gaz is None:
-            by_last[n.tokens[-1]].append(i)
+            by_last[_core(n.tokens)[-1]].append(i)
             by_first[n.tokens[0]].append(i)
     override: dict[tuple[int, int], int] = {}
     order = sorted(range(len(nodes)), key=lambda i: -len(nodes[i].tokens))
@@ -350,7 +408,7 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
         if s.acronym or not s.tokens or s.gaz is not None:
             continue
         k = len(s.tokens)
-        longs = [j for j in by_last.get(s.tokens[-1], ()) if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)]
+        longs = [j for j in by_last.get(_core(s.tokens)[-1], ()) if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)]
         if cfg.prefix_given_names and k == 1 and s.tokens[0] in N.GIVEN_NAMES:
             longs += [j for j in by_first.get(s.tokens[0], ()) if 2 <= len(nodes[j].tokens) <= 3 and not _has_cue(nodes[j])]
         if not longs:

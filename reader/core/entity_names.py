@@ -68,7 +68,7 @@ TITLE_HEADS = _words(
     duke duchess countess ambassador envoy spokesman spokeswoman spokesperson chairman
     chairwoman chair ceo officer detective inspector superintendent constable sheriff
     speaker leader dictator director commissioner attorney councillor councilman
-    councilwoman pastor
+    councilwoman pastor surgeon
     """
 )
 TITLE_MODIFIERS = _words(
@@ -758,6 +758,74 @@ ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
 
 PLACES = COUNTRIES | REGIONS | CITIES
 
+# International bodies, agencies and news organisations that news names without any cue word
+# ("the UN", "UNHCR", "Reuters"): without this list their name alone looks like a place or person.
+KNOWN_ORGANIZATIONS = _lines(
+    """
+    united nations
+    un
+    u.n.
+    unhcr
+    unicef
+    unesco
+    unrwa
+    who
+    world health organization
+    wfp
+    world food programme
+    nato
+    european union
+    eu
+    e.u.
+    african union
+    arab league
+    asean
+    opec
+    imf
+    international monetary fund
+    world bank
+    wto
+    world trade organization
+    icc
+    international criminal court
+    icj
+    international court of justice
+    red cross
+    red crescent
+    icrc
+    amnesty international
+    human rights watch
+    medecins sans frontieres
+    doctors without borders
+    msf
+    greenpeace
+    interpol
+    europol
+    fbi
+    cia
+    nsa
+    pentagon
+    kremlin
+    hamas
+    hezbollah
+    taliban
+    al-qaeda
+    al qaeda
+    islamic state
+    isis
+    isil
+    reuters
+    associated press
+    ap
+    afp
+    agence france-presse
+    bbc
+    cnn
+    al jazeera
+    bloomberg
+    """
+)
+
 # Common given names (persons) across the languages met in international news.
 GIVEN_NAMES = _words(
     """
@@ -789,4 +857,108 @@ GIVEN_NAMES = _words(
     tony tyler ursula valentina valerie vanessa victor victoria vincent vladimir volodymyr
     walter wang wayne william xavier xi yair yasser yuri yusuf zoe
     """
+) | _words(
+    # Further frequent first names (English-speaking countries first); names that are also
+    # common surnames or places ("Carter", "Austin", "Troy") are left out on purpose, since a
+    # given name lets a lone word join a full name that starts with it.
+    """
+    aaliyah abigail adriana agnes aidan alberto alfred alfredo allison alvin amber andre angelo
+    anita antoine arnold arturo ashton audrey barry beatrice benedict bernadette beverly bonnie
+    bradley brenda brett brittany brooke caleb calvin carlo carol carolyn cecilia cedric cheryl
+    clara colleen cornelius cynthia damian darnell darren darryl dave deandre debra delores
+    derek derrick devin diego dolores dorothy duane dustin dwayne dwight eddie edgar edith edwin
+    eileen elaine eleanor elijah elise elsa emilio enrique erin ernest esther ethan eugene evan
+    evelyn faisal florence francesca frederick gail geoffrey gerard gina gloria gwen hakeem
+    hannah heidi herbert hilda irene isabel isabella jackie jacqueline jamal jamar jamel janice
+    jasmine javier jeanne jeffery jenna jerry jesse jill joanne jodi jody johnnie joyce juanita
+    julio kareem katie kayla keisha kendrick kenneth kerry kristen kyle latoya lawrence leah
+    leroy leslie lillian lorenzo lori lorraine lucia lydia malik marc marcus margaret marilyn
+    marjorie marlon marsha marvin maureen maurice maxine melissa melvin micheal miranda miriam
+    mitchell monica myron nadia natasha nichole nicole nora norma norman olga pamela pat peggy
+    phillip phyllis priscilla quentin ramon randall raul reggie regina reginald renee rhonda
+    ricardo ricky roberta ronnie rosemary ruben rudy sabrina sally salvatore sanjay seth shane
+    shannon sharon shaun shawn sheila sherry shirley sonia stacy sylvia tamara tanya terrence
+    thelma theodore tiffany toby trevor tyrone vernon veronica vickie viola vivian wanda wendy
+    willie yvonne zachary
+    """
+)
+
+# Given names with their usual short forms and pet names: each line is a formal name followed by
+# forms that may stand for it ("Mo Cheeks" / "Maurice Cheeks", "Fred LaRue" / "Frederick LaRue",
+# "Katie Jenkin" / "Kathryn Jenkin").  Only formal <-> short pairs are equivalent, never two short
+# forms of one line ("Tina" and "Chris" both shorten Christina but are different people).
+NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(line.split())
+    for line in """
+    abraham abe
+    albert al bert
+    alan al
+    alexander alex sandy sasha
+    alexandra alex sasha
+    andrew andy drew
+    anthony tony
+    antonio tony
+    barbara barb babs
+    benjamin ben benny
+    bernard bernie
+    catherine cathy kate katie cat
+    katherine kathy kate katie kat kathryn
+    kathryn kathy kate katie
+    charles charlie chuck chas
+    christopher chris
+    christina chris tina
+    christine chris
+    daniel dan danny
+    david dave davey
+    deborah debbie deb
+    donald don donnie
+    douglas doug
+    edward ed eddie ted ned
+    elizabeth liz lizzie beth betty bettie betsy eliza
+    frederick fred freddie freddy
+    gerald jerry gerry
+    gregory greg
+    henry hank harry
+    herbert herb bert
+    jacob jake
+    james jim jimmy jamie
+    jeffrey jeff
+    jennifer jen jenny
+    john jack johnny jon
+    jonathan jon
+    joseph joe joey
+    joshua josh
+    kenneth ken kenny
+    lawrence larry
+    leonard leo len lenny
+    margaret maggie meg peggy marge
+    matthew matt
+    maurice mo
+    mohammed mo mohamed mohammad muhammad mohamad
+    michael mike mickey
+    nathaniel nate nat
+    nathan nate
+    nicholas nick nicky
+    patrick pat paddy
+    patricia pat patty trish
+    peter pete
+    philip phil
+    raymond ray
+    rebecca becky becca
+    richard rick ricky dick rich richie
+    robert rob bob bobby robbie bert
+    ronald ron ronnie
+    samuel sam sammy
+    samantha sam
+    stephen steve stevie
+    steven steve stevie
+    susan sue susie
+    theodore ted teddy theo
+    thomas tom tommy
+    timothy tim timmy
+    vincent vince vinnie vinny
+    walter walt wally
+    william bill billy will willie willy liam
+    zachary zach zack
+    """.strip().splitlines()
 )
