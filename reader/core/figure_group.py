@@ -162,8 +162,11 @@ def _same_family(a: Figure, b: Figure) -> bool:
 
 
 class _UnionFind:
+    """Union-find that also remembers the direct cross-figure links (for the conflict test)."""
+
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        self.links: list[tuple[int, int]] = []
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -217,6 +220,7 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
         used_a.add(i)
         used_b.add(j)
         uf.union(i, j)
+        uf.links.append((i, j))
 
 
 def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFind,
@@ -237,8 +241,11 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
     else:
         pairs = _indexed_pairs(ids, figures, ctx)
     for i, j in pairs:
-        if figures[i].article == figures[j].article or uf.find(i) == uf.find(j):
+        if figures[i].article == figures[j].article:
             continue
+        joined = uf.find(i) == uf.find(j)
+        if joined and compatible(figures[i], figures[j]):
+            continue  # nothing to add: same group, and no conflict to record
         if not _same_family(figures[i], figures[j]):
             continue
         pi = (figures[i].article, figures[i].paragraph)
@@ -250,6 +257,7 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
             continue
         if compatible(figures[i], figures[j]) or shared_caps or (shared >= 3 and sim >= 0.25):
             uf.union(i, j)
+            uf.links.append((i, j))
 
 
 def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tuple[int, int]]:
@@ -274,27 +282,17 @@ def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tup
     return pairs
 
 
-def _status(members: list[int], figures: list[Figure]) -> str:
+def _status(members: list[int], figures: list[Figure], conflicted: bool) -> str:
+    """single (one article), conflict (a direct link joins incompatible figures) or agree.
+
+    Only a *direct* link counts: a vague "at least 3" can join "3 killed" in one outlet and
+    "10 killed" in another (both compatible with it) without those two contradicting each other,
+    since they may report different events.
+    """
     arts = {figures[i].article for i in members}
     if len(arts) < 2:
         return "single"
-    strip = any(figures[i].kind == "date" and figures[i].low is not None and figures[i].low < 10000
-                for i in members)
-    max_low: dict[int, float] = {}
-    min_high: dict[int, float] = {}
-    for i in members:
-        f = figures[i]
-        lo, hi = _bounds(f, strip)
-        a = f.article
-        max_low[a] = max(max_low.get(a, -math.inf), lo)
-        min_high[a] = min(min_high.get(a, math.inf), hi)
-    highs = sorted((h, a) for a, h in min_high.items())
-    for a, lo in max_low.items():
-        # smallest upper bound among the *other* articles
-        h = highs[0][0] if highs[0][1] != a else (highs[1][0] if len(highs) > 1 else math.inf)
-        if lo > h + _EPS * max(1.0, abs(h) if math.isfinite(h) else 1.0):
-            return "conflict"
-    return "agree"
+    return "conflict" if conflicted else "agree"
 
 
 def _group_label(members: list[int], figures: list[Figure]) -> str:
@@ -352,10 +350,13 @@ def group_figures(figures: list[Figure], articles: list[Article],
     comps: dict[int, list[int]] = defaultdict(list)
     for i in eligible:
         comps[uf.find(i)].append(i)
+    conflicted = {uf.find(i) for i, j in uf.links
+                  if figures[i].article != figures[j].article
+                  and not compatible(figures[i], figures[j])}
     staged = []
-    for members in comps.values():
+    for root, members in comps.items():
         members.sort()
-        staged.append((_status(members, figures), members))
+        staged.append((_status(members, figures, root in conflicted), members))
     staged.sort(key=lambda s: (_STATUS_ORDER[s[0]], s[1][0]))
     groups: list[FigureGroup] = []
     for gid, (status, members) in enumerate(staged):

@@ -201,3 +201,21 @@ def test_boilerplate_paragraphs_are_ignored_and_offsets_are_per_paragraph() -> N
     out = find_figures([art, article("No numbers here.", "Over 30 troops came.")])
     assert [(f.article, f.paragraph, f.text) for f in out] == [
         (0, 1, "12 people were killed"), (1, 1, "Over 30 troops")]
+
+
+@pytest.mark.parametrize("text, shown, value, counted", [
+    ("The death toll rose from 12 to 14 on Sunday.", "14", 14.0, "killed"),
+    ("Inflation fell from 3.5 to 2.9 percent.", "2.9 percent", 2.9, "percent"),
+    ("Spending was raised from $1.2bn to $1.5bn.", "$1.5bn", 1.5e9, "usd"),
+    ("The number of injured climbed from 40 to 55.", "55", 55.0, "injured"),
+])
+def test_change_from_to_reports_the_new_value_not_a_range(text: str, shown: str, value: float,
+                                                          counted: str) -> None:
+    f = one(text)
+    assert (f.text, f.value, f.counted) == (shown, value, counted)
+    assert f.low is not None and f.low >= value * 0.9  # not widened down to the old value
+
+
+def test_from_to_without_a_change_verb_stays_a_range() -> None:
+    f = one("The festival runs from 12 to 14 days.")
+    assert (f.low, f.high, f.value) == (12.0, 14.0, None)

@@ -135,3 +135,27 @@ def test_order_conflicts_then_agree_then_single_and_group_indices() -> None:
 def test_ordinals_are_not_grouped() -> None:
     figures, groups = run([article("The 3rd attack came."), article("The 4th attack came.")])
     assert groups == [] and all(f.group is None for f in figures)
+
+
+def test_vague_figure_does_not_chain_two_events_into_a_conflict() -> None:
+    # "at least 3" is compatible with both; 3 in Aleppo and 10 in Idlib are different events
+    # and are never linked directly, so nothing here contradicts anything.
+    out = summary([article("At least 3 people were killed."),
+                   article("3 people were killed in Aleppo."),
+                   article("10 people were killed in Idlib.")])
+    assert [s for s, _, _ in out] == ["agree"]
+
+
+def test_direct_link_inside_a_chain_still_conflicts() -> None:
+    out = summary([article("At least 3 people were killed."),
+                   article("3 people were killed in Aleppo."),
+                   article("14 people were killed in Aleppo.")])
+    assert [s for s, _, _ in out] == ["conflict"]
+
+
+def test_change_figure_conflicts_with_a_value_inside_the_old_range() -> None:
+    m = [Match((0, 0), (1, 0), 0.8)]
+    assert summary([article("The death toll rose from 12 to 14."),
+                    article("13 people were killed.")], m)[0][0] == "conflict"
+    assert summary([article("The death toll rose from 12 to 14."),
+                    article("14 people were killed.")], m)[0][0] == "agree"

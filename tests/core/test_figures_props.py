@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core import figure_extract as fe
 from reader.core.figures import find_figures, group_figures
 from reader.core.model import Article, Match, Paragraph
 
@@ -54,3 +55,22 @@ def test_extraction_and_grouping_invariants(texts: list[list[str]], data: st.Dat
     for g in groups:
         assert g.status in ("agree", "conflict", "single")
         assert all(figures[i].group == g.id for i in g.figures)
+
+
+_CASED = st.sampled_from(["Twelve", "TWELVE", "Hundreds Of", "A few", "US$", "USD 5", "From 3",
+                          "x-12", "3.5.1", "some", "A dozen", "An", "ſix", "Sept.", "May 3"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, _CASED, st.text(max_size=4)), max_size=40),
+       st.sampled_from([" ", "", "-", "  ", "\n", "("]))
+def test_fast_paths_equal_the_plain_regexes(pieces: list[str], sep: str) -> None:
+    """The speed-ups in figure_extract (candidate scanner, hand-walked previous word) are exact."""
+    text = sep.join(pieces)
+    got = [(m.span(), m.groupdict()) for m in fe._master_matches(text)]
+    want = [(m.span(), m.groupdict()) for m in fe._MASTER.finditer(text)]
+    assert got == want
+    for start in range(len(text) + 1):
+        m = fe._PREV_WORD.search(text, max(0, start - 30), start)
+        word, _ = fe._kind_of_prev(text, start)
+        assert word == (m.group(1) if m else None)
