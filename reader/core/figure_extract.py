@@ -67,7 +67,7 @@ _DATE = (
 )
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_ATTACHED = r"(?:bn|mn|tn|m|k|b|st|nd|rd|th|s)"
+_ATTACHED = r"(?:bn|mn|tn|km|m|k|b|st|nd|rd|th|s)"
 _SCALE_WORDS = r"(?i:thousand|million|billion|trillion|hundred|mln|bln|bn|mn)"
 _CUR = r"(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CNY)\s?)"
 
@@ -266,6 +266,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PREV_WORD = re.compile(r"([A-Za-z][\w.]*)\s+$")
 _BARE_NEXT = re.compile(r"\s*(?:$|[,.;:!?)]|\s(?:in|at|on|from|across|and|or|near|inside|outside)\b)")
 _HALF_OK = re.compile(r"\s+(?:of|the|its|their|his|her|all|our)\b", re.IGNORECASE)
+_CLOCK_ZONE = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs\b|hours\b|h\b|local time)")
+
+
+def _is_clock_time(text: str, end: int, value: float) -> bool:
+    """A four-digit 24-hour clock time followed by a zone or "hours" ("2100 GMT", "0600 hrs")."""
+    return value <= 2400 and value % 100 < 60 and _CLOCK_ZONE.match(text, end) is not None
+
+
 _HALF_TIME = re.compile(r"\s+an?\s+(hour|day|year|month|week|century|decade)\b", re.IGNORECASE)
 _HALF_BLOCK = frozenset({"first", "second", "other", "a", "one", "and", "latter", "back"})
 
@@ -681,8 +689,8 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         kind, unit, counted = "amount", currency, currency
         if g["cur"] is None and not (suffix and (suffix.group("curw") or suffix.group("curc"))):
             kind, unit, counted = "count", None, None
-    elif a1 == "m" or (suffix is not None and suffix.group("mu")):
-        mu = "m" if a1 == "m" else " ".join(suffix.group("mu").lower().split())  # type: ignore[union-attr]
+    elif a1 in ("m", "km") or (suffix is not None and suffix.group("mu")):
+        mu = a1 if a1 in ("m", "km") else " ".join(suffix.group("mu").lower().split())  # type: ignore[union-attr]
         unit = MEASURE_UNITS.get(mu) or MEASURE_UNITS.get(singular(mu)) or mu
         kind, counted = "other", unit
         if suffix is not None and suffix.group("mu"):
@@ -744,6 +752,8 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
                 prev_low in ("no", "any", "every", "the", "this", "that", "which", "each")
             ):
                 return None
+        if plain_int and len(digits or "") == 4 and _is_clock_time(text, end, value or 0):
+            return None  # "2100 GMT" is a time of day, neither a year nor a count
         if plain_int and 1800 <= (value or 0) <= 2100 and len(digits or "") == 4:
             plural = c.label is not None and (c.event or _is_plural(text, end))
             if not plural:

@@ -197,10 +197,15 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
             if not _same_family(fi, fj):
                 continue
             gi, gj = _is_generic(fi.counted), _is_generic(fj.counted)
-            if not gi and not gj and fi.counted != fj.counted:
-                continue
-            same_label = fi.counted == fj.counted and not gi
             sim, _, shared_caps = ctx.similarity(i, j)
+            if not gi and not gj and fi.counted != fj.counted:
+                # Outlets name the same thing differently ("500 families have fled" / "hundreds
+                # of families"; "trucks" / "lorries"): in matched paragraphs, pair them when the
+                # values agree and the pairing is unambiguous or the wording around them is alike.
+                unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
+                if not (compatible(fi, fj) and (unique or sim >= 0.34)):
+                    continue
+            same_label = fi.counted == fj.counted and not gi
             if compatible(fi, fj):
                 score = 3.0 + 1.5 * same_label + sim
             else:

@@ -56,6 +56,9 @@ NOUN_SYNONYMS: dict[str, str] = {
     "arrest": "arrested", "detainee": "arrested",
     "hostage": "hostage", "captive": "hostage",
     "percent": "percent", "per cent": "percent", "pct": "percent",
+    # British / American pairs and plain near-synonyms that outlets swap when rewriting.
+    "lorry": "truck", "truck": "truck", "vehicle": "vehicle",
+    "kilometre": "km", "kilometer": "km",
 }
 
 CURRENCY_SYMBOLS: dict[str, str] = {

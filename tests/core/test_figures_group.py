@@ -159,3 +159,41 @@ def test_change_figure_conflicts_with_a_value_inside_the_old_range() -> None:
                     article("13 people were killed.")], m)[0][0] == "conflict"
     assert summary([article("The death toll rose from 12 to 14."),
                     article("14 people were killed.")], m)[0][0] == "agree"
+
+
+def test_clock_time_is_not_a_year() -> None:
+    from reader.core.figures import find_figures
+    from reader.core.model import Article, Paragraph
+
+    text = "The truce took effect at midnight local time (2100 GMT) on Thursday."
+    article = Article("a.txt", "t", text, [Paragraph(0, text, 0, len(text))])
+    assert [f.text for f in find_figures([article])] == []
+
+
+def test_matched_paragraphs_pair_differently_named_counts() -> None:
+    from reader.core.figures import find_figures, group_figures
+    from reader.core.model import Article, Match, Paragraph
+
+    a_text = "More than 500 families have fled the valley since the fighting began, the UNHCR said."
+    b_text = "Hundreds of families have left their homes since the shelling started, says the UNHCR."
+    arts = [Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))]) for i, t in enumerate((a_text, b_text))]
+    figures = find_figures(arts)
+    groups = group_figures(figures, arts, [Match((0, 0), (1, 0), 0.8)])
+    assert len(groups) == 1 and groups[0].status == "agree"
+
+
+def test_lorries_and_trucks_count_the_same_thing() -> None:
+    from reader.core.figures import find_figures
+
+    texts = ["A first convoy of 30 trucks waited in Sirvan.", "A first convoy of thirty lorries waited in Sirvan."]
+    arts = [Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))]) for i, t in enumerate(texts)]
+    assert {f.counted for f in find_figures(arts)} == {"truck"}
+
+
+def test_attached_kilometres() -> None:
+    from reader.core.figures import find_figures
+
+    text = "Heavy weapons are to be withdrawn 15km from the line of contact."
+    article = Article("a.txt", "t", text, [Paragraph(0, text, 0, len(text))])
+    [figure] = find_figures([article])
+    assert (figure.text, figure.value, figure.unit) == ("15km", 15.0, "km")
