@@ -211,6 +211,10 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
             else:
                 if ctx.contradicts(i, j) and not shared_caps:
                     continue
+                if fi.counted != fj.counted and not (gi and gj) and None not in (fi.counted, fj.counted):
+                    # Incompatible values that count differently named things ("1,200 people"
+                    # and "hundreds of families") are not the same fact told two ways.
+                    continue
                 unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
                 if not (same_label or unique or sim >= 0.34):
                     continue

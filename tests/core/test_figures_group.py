@@ -197,3 +197,14 @@ def test_attached_kilometres() -> None:
     article = Article("a.txt", "t", text, [Paragraph(0, text, 0, len(text))])
     [figure] = find_figures([article])
     assert (figure.text, figure.value, figure.unit) == ("15km", 15.0, "km")
+
+
+def test_people_and_families_in_matched_paragraphs_do_not_conflict() -> None:
+    from reader.core.figures import find_figures, group_figures
+
+    a_text = "About 1,200 people spent the night in the Ashford Mills leisure centre."
+    b_text = "Hundreds of Ashford Mills families spent the night in the leisure centre."
+    arts = [Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))]) for i, t in enumerate((a_text, b_text))]
+    figures = find_figures(arts)
+    groups = group_figures(figures, arts, [Match((0, 0), (1, 0), 0.8)])
+    assert all(g.status != "conflict" for g in groups)
