@@ -8,7 +8,11 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    not across the whole input.
 2. **Spelling variants.** Names of >= 5 letters that one article uses and the other never does
    are compared with ``rapidfuzz.fuzz.ratio`` within the same first letter; pairs scoring
-   >= :data:`VARIANT_CUTOFF` become one key ("Zelensky"/"Zelenskyy", "Recep"/"Recept").
+   >= :data:`VARIANT_CUTOFF` become one key ("Zelensky"/"Zelenskyy", "Recep"/"Recept").  Names
+   whose first letters differ but sound alike (same consonant skeleton, :func:`_skeleton`) meet
+   when the rest of the two names clears the same cutoff ("Gaddafi"/"Qaddafi", "Cohen"/"Kohen").
+   Short names (Kiev/Kyiv) are not fuzzy-matched -- vowel-only differences are as common between
+   distinct places (Gaza/Giza) -- well-known exonyms are listed in :mod:`reader.core.terms`.
    Accent variants ("Erdoğan"/"Erdogan") already share a key.
 3. **Weights.** IDF over all paragraphs of all articles, ``ln((N + 1) / df)``; names and numbers
    get a small boost.  Common words therefore weigh almost nothing and a name used in every
@@ -28,7 +32,18 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    halves score alike) survive and incidental overlaps of a paragraph that has a much better
    partner are dropped.  A light positional prior then admits weaker pairs whose diagonal
    neighbour pair was kept (runs of consecutive matches), never overriding the relative rule.
-7. **Reasons.** Shared keys, most informative first, reported as names / numbers / words in the
+7. **Gap filling.** A paragraph still unmatched that lies between two matched anchors
+   (``A_i0<->B_j0`` and ``A_i1<->B_j1``, ``i0 < i < i1``, ``j0 <= j1``, window of at most
+   :data:`GAP_MAX_WINDOW`) is matched with its best partner inside ``j0..j1`` when that scores
+   :data:`GAP_MIN_SCORE` (and is near the paragraph's own best); the same from the right side.
+   The window includes the anchors' partners, so split/merge halves next to a match are found.
+8. **Calibration.** Internally a true match scores roughly 0.2-0.6, which reads as "weak" to an
+   analyst.  The reported ``Match.score`` is ``raw ** CALIBRATION_EXPONENT`` with the exponent
+   chosen so that the acceptance threshold :data:`MIN_SCORE` (raw 0.2) maps to 0.5: monotone,
+   0 -> 0, 1 -> 1 (copies still score 1.0), raw 0.4 -> 0.67, raw 0.6 -> 0.80.  Pairs accepted only
+   by the positional prior or gap filling therefore show below 0.5 ("weak, credible from
+   context").  ``near_verbatim`` is independent of the score (a text-ratio test).
+9. **Reasons.** Shared keys, most informative first, reported as names / numbers / words in the
    left paragraph's spelling (``"Left/Right"`` when the spellings differ).  ``near_verbatim`` is
    set when ``rapidfuzz.fuzz.ratio`` of the folded texts is >= :data:`NEAR_VERBATIM_RATIO`.
 
@@ -38,6 +53,7 @@ hand-made ``samples/`` (see ``benchmarks/bench_compare.py``), not on any one tex
 
 from __future__ import annotations
 
+import bisect
 import gc
 import heapq
 import math
@@ -78,6 +94,12 @@ STRONG_SCORE = 0.4
 """Pairs scoring this much are kept even when one side has a much better partner."""
 NEIGHBOUR_MIN_SCORE = 0.14
 """Lower threshold for pairs whose diagonal neighbour pair was matched."""
+GAP_MIN_SCORE = 0.12
+"""Lower threshold for the gap-filling pass (a paragraph left unmatched between two matched
+anchors, scored only against the other article's paragraphs between the anchors' partners)."""
+GAP_MAX_WINDOW = 4
+"""Gaps whose window on the other side spans more paragraphs than this are not filled: the
+local order proves little there."""
 NEAR_VERBATIM_RATIO = 92.0
 """``fuzz.ratio`` of the folded texts from which a pair is shared wire copy (verbatim copies with
 re-written numbers score >= 96 in the generator; light edits 90-95)."""
@@ -91,6 +113,8 @@ ANCHOR_COUNT = 4
 NAME_BOOST = 1.25
 NUMBER_BOOST = 1.25
 MAX_REASONS = 8
+CALIBRATION_EXPONENT = math.log(0.5) / math.log(MIN_SCORE)
+"""The reported score is ``raw ** CALIBRATION_EXPONENT`` (see the module docstring)."""
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 
@@ -260,6 +284,18 @@ def _display_forms(surfaces: Counter[str], vocab: _Vocab) -> dict[str, str]:
     return {k: s for k, (_r, s) in best.items()}
 
 
+_SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "z": "s", "p": "b", "t": "d",
+                                "w": "f", "v": "f"})
+_VOWELS_RE = re.compile(r"[aeiouyh]")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+def _skeleton(key: str) -> str:
+    """Consonant skeleton of a folded name, letters grouped by sound (c/k/q/g, t/d, v/f/w...),
+    vowels, ``y`` and ``h`` dropped, doubles collapsed: "gaddafi" and "qaddafi" -> "kdf"."""
+    return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("", key.replace("ph", "f").translate(_SOUND_CLASSES)))
+
+
 def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
     """Map spelling variants of names across articles onto one key (union-find)."""
     vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
@@ -280,16 +316,27 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
             by_letter: dict[str, list[str]] = {}
             for k in only_b:
                 by_letter.setdefault(k[0], []).append(k)
+            by_sound: dict[str, list[str]] = {}
+            for k in only_b:
+                by_sound.setdefault(_skeleton(k), []).append(k)
             for k in only_a:
                 choices = by_letter.get(k[0])
-                if not choices:
+                hit = None
+                if choices:
+                    hit = process.extractOne(k, choices, scorer=fuzz.ratio,
+                                             score_cutoff=VARIANT_CUTOFF)
+                if hit is None:
+                    # First letters differ but sound alike ("Gaddafi"/"Qaddafi"): same consonant
+                    # skeleton and the rest of the names as close as the main rule demands.
+                    for other in by_sound.get(_skeleton(k), ()):
+                        if other[0] != k[0] and fuzz.ratio(k[1:], other[1:]) >= VARIANT_CUTOFF:
+                            hit = (other,)
+                            break
+                if hit is None:
                     continue
-                hit = process.extractOne(k, choices, scorer=fuzz.ratio,
-                                         score_cutoff=VARIANT_CUTOFF)
-                if hit is not None:
-                    ra, rb = find(k), find(hit[0])
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+                ra, rb = find(k), find(hit[0])
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
     return {k: find(k) for k in parent if find(k) != k}
 
 
@@ -454,7 +501,7 @@ def _score_candidates(left, right, pairs, vocab) -> dict[tuple[int, int], float]
     out = {}
     for i, j in pairs:
         s = _score(left[i], right[j], vocab)
-        if s >= NEIGHBOUR_MIN_SCORE:
+        if s >= GAP_MIN_SCORE:
             out[(i, j)] = s
     return out
 
@@ -485,7 +532,53 @@ def _select(scored: dict[tuple[int, int], float]) -> dict[tuple[int, int], float
         if not added:
             break
         keep.update(added)
+    _fill_gaps(scored, keep, best_l, best_r)
     return keep
+
+
+def _fill_gaps(
+    scored: dict[tuple[int, int], float],
+    keep: dict[tuple[int, int], float],
+    best_l: dict[int, float],
+    best_r: dict[int, float],
+) -> None:
+    """Second pass: a paragraph left unmatched between two matched anchors ``(i0, j0)`` and
+    ``(i1, j1)`` with ``i0 < i < i1`` and ``j0 <= j1`` most likely reports something from the
+    other article's window ``j0..j1`` (inclusive, so split/merge partners of an anchor count).
+    The local order makes a weak lexical match credible, so within the window the threshold is
+    :data:`GAP_MIN_SCORE`; the pair must still be the paragraph's best or near it.  Run for the
+    left side, then symmetrically for the right; linear in the number of scored pairs."""
+    for flip in (False, True):
+        best_self = best_r if flip else best_l
+        by_self: dict[int, list[tuple[int, float]]] = {}
+        for (i, j), s in scored.items():
+            if s >= GAP_MIN_SCORE:
+                a, b = (j, i) if flip else (i, j)
+                by_self.setdefault(a, []).append((b, s))
+        anchors = sorted({(j, i) if flip else (i, j) for i, j in keep})
+        if not anchors:
+            return
+        matched = {a for a, _b in anchors}
+        firsts = [a for a, _b in anchors]
+        added: dict[tuple[int, int], float] = {}
+        for a, options in by_self.items():
+            if a in matched:
+                continue
+            pos = bisect.bisect_left(firsts, a)
+            if pos == 0 or pos == len(anchors):
+                continue
+            # The partner of the nearest anchor before (its last) and after (its first).
+            lo = anchors[pos - 1][1]
+            hi = anchors[pos][1]
+            if hi < lo or hi - lo > GAP_MAX_WINDOW:
+                continue
+            inside = [(s, b) for b, s in options if lo <= b <= hi]
+            if not inside:
+                continue
+            s, b = max(inside)
+            if s >= RELATIVE_TO_BEST * best_self[a]:
+                added[(b, a) if flip else (a, b)] = s
+        keep.update(added)
 
 
 # --------------------------------------------------------------------------- reasons
@@ -520,7 +613,7 @@ def _make_match(
     return Match(
         left=p.ref,
         right=q.ref,
-        score=round(score, 4),
+        score=round(min(1.0, score ** CALIBRATION_EXPONENT), 4),
         words=tuple(words),
         names=tuple(names),
         numbers=tuple(numbers),

@@ -8,6 +8,14 @@ forms meet exactly when their keys are equal:
 * possessive ``'s`` and inner apostrophes dropped -- "Erdogan's" meets "Erdogan";
 * a small suffix folder (:func:`stem`) for plurals and ``-ed``/``-ing``/``-ly`` -- it only has
   to be *consistent*, not linguistically right, because both sides are folded the same way;
+* a few derivational endings fold too (``-ation``/``-tion`` -> ``-t``, ``-ment``, ``-ator``), so
+  "evacuation" meets "evacuated" and "negotiations" meets "negotiated";
+* a small hand-written table of near-synonyms common in news English (:data:`SYNONYM_GROUPS`:
+  killed/died/dead, soldiers/troops, lorry/truck, fled/evacuated, shelling/bombardment...) maps
+  every member onto one key, so two outlets that word the same fact differently still share it.
+  The table is general English, never the wording of one text; members are folded *after*
+  stemming, so inflected forms ("soldiers", "fleeing") follow;
+  A few well-known exonyms and transliterations (Kiev/Kyiv, Peking/Beijing) are listed too;
 * numbers written with thousands separators lose them ("50,000" -> ``50000``), trailing
   ``.0`` goes ("3.0" -> ``3``), and the number words two..ninety become digits ("three" -> ``3``).
 
@@ -65,6 +73,72 @@ NUMBER_WORDS: dict[str, str] = {
     "eighty": "80", "ninety": "90",
 }
 """Number words mapped to digits.  "one" is left out: it is mostly a pronoun ("one of the ...")."""
+
+
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("kill", "killed", "die", "died", "dead", "death", "deaths", "fatalities", "slain"),
+    ("injured", "wounded", "hurt", "injuries", "injury"),
+    ("troops", "soldiers", "servicemen"),
+    ("lorry", "lorries", "truck", "trucks"),
+    ("car", "cars", "vehicle", "vehicles"),
+    ("evacuated", "evacuation", "evacuate", "fled", "flee", "fleeing"),
+    ("shelling", "bombardment", "bombarded", "shelled", "barrage"),
+    ("blast", "explosion", "exploded", "detonation"),
+    ("missile", "missiles", "rocket", "rockets"),
+    ("airstrike", "airstrikes", "air-strike", "bombing"),
+    ("truce", "ceasefire", "armistice"),
+    ("deal", "agreement", "accord", "pact"),
+    ("talks", "negotiations", "negotiated", "negotiate"),
+    ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
+    ("protester", "protesters", "demonstrator", "demonstrators"),
+    ("arrested", "detained", "arrest", "detention"),
+    ("jail", "prison", "jailed", "imprisoned"),
+    ("rise", "rose", "risen", "increase", "increased", "climb", "climbed", "grew", "jumped"),
+    ("fall", "fell", "fallen", "drop", "dropped", "decline", "declined", "plunged", "slumped"),
+    ("buy", "bought", "purchase", "purchased", "acquire", "acquired", "acquisition"),
+    ("firm", "company", "companies", "firms"),
+    ("children", "kids", "child"),
+    ("home", "homes", "house", "houses", "houses", "dwelling"),
+    ("shut", "closed", "closure", "shutdown"),
+    ("spill", "spilled", "spilt", "leak", "leaked", "leaking"),
+    ("disused", "abandoned", "derelict"),
+    ("overnight", "night", "nighttime"),
+    ("fire", "blaze", "fires", "blazes"),
+    ("crash", "collision", "crashed", "collided"),
+    ("strike", "walkout", "stoppage"),
+    ("wage", "wages", "pay", "salary", "salaries"),
+    ("chief", "boss", "head"),
+    ("quake", "earthquake", "tremor"),
+    ("gunman", "attacker", "shooter", "assailant"),
+    ("hostage", "hostages", "captive", "captives"),
+    ("doctor", "doctors", "physician", "physicians"),
+    ("inquiry", "investigation", "probe", "investigators", "inspectors"),
+    ("railway", "railways", "rail"),
+    ("railroad",),
+    ("begin", "began", "start", "started", "launched", "launch"),
+    ("vote", "ballot", "poll", "election", "elections"),
+    ("aid", "assistance", "relief"),
+    ("refugee", "refugees", "displaced"),
+    ("flood", "flooding", "floods", "inundated"),
+    ("minister", "ministers", "secretary"),
+    ("cabinet", "government"),
+    # Well-known exonyms and transliterations that fuzzy spelling cannot meet safely (short
+    # names differ by vowels only; "Kiev"/"Kyiv" looks no closer than "Gaza"/"Giza").
+    ("kyiv", "kiev"),
+    ("kharkiv", "kharkov"),
+    ("lviv", "lvov"),
+    ("odesa", "odessa"),
+    ("mykolaiv", "nikolaev", "mykolayiv"),
+    ("beijing", "peking"),
+    ("mumbai", "bombay"),
+    ("myanmar", "burma"),
+    ("gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi"),
+    ("muslim", "moslem"),
+    ("koran", "quran"),
+)
+"""Near-synonyms of news English, each group folded onto one key (see the module docstring).
+Kept small and general on purpose: a wrong merge makes two unrelated paragraphs share a word,
+which the IDF weighting keeps cheap, while a right one bridges a paraphrase."""
 
 
 class Token(NamedTuple):
@@ -128,6 +202,14 @@ def stem(word: str) -> str:
     elif word.endswith("ly") and n >= 6:
         word = word[:-2]
     n = len(word)
+    # Derivational endings: "evacuation"/"evacuated", "agreement"/"agreed", "investigator".
+    if n >= 8 and word.endswith("tion"):
+        word = word[:-3]
+    elif n >= 9 and word.endswith("ment"):
+        word = word[:-4]
+    elif n >= 9 and word.endswith("ator"):
+        word = word[:-2]
+    n = len(word)
     if n >= 5 and word[-1] == word[-2] and word[-1] not in "aeiouylsz":
         word = word[:-1]
     if word.endswith("e") and len(word) >= 5:
@@ -167,7 +249,21 @@ def word_info(surface: str) -> tuple[str, TokenKind, bool]:
     number = NUMBER_WORDS.get(folded)
     if number is not None:
         return number, "number", False
-    return stem(folded), "word", len(folded) < 2
+    key = stem(folded)
+    return _SYNONYM_KEY.get(key, key), "word", len(folded) < 2
+
+
+def _synonym_keys() -> dict[str, str]:
+    """Stemmed member -> the stem of its group's first member."""
+    out: dict[str, str] = {}
+    for group in SYNONYM_GROUPS:
+        head = stem(fold(group[0]))
+        for word in group:
+            out.setdefault(stem(fold(word)), head)
+    return out
+
+
+_SYNONYM_KEY = _synonym_keys()
 
 
 def term_key(surface: str) -> str:

@@ -205,3 +205,84 @@ def test_reported_terms_highlight_in_both_paragraphs() -> None:
         for term in m.words + m.names + m.numbers:
             assert find_term_spans(left, [term]), (term, left)
             assert find_term_spans(right, [term]), (term, right)
+
+
+FLOOD_A = [
+    "Heavy rain caused the Sava river to burst its banks on Thursday, flooding 300 homes in Brevik.",
+    "Residents said the water rose within an hour and many lost cars, furniture and livestock overnight.",
+    "A separate report praised the town's new library, opened by the mayor in spring.",
+    "The regional governor Tomas Vrana promised 2 million euros in emergency grants to families in Brevik.",
+]
+FLOOD_B = [
+    "The Sava burst its banks in Brevik on Thursday after heavy rain, flooding some 300 homes.",
+    "Schools across the district will hold exams a week later than planned, officials said.",
+    "Locals described a wall of brown water that swept away livestock within minutes.",
+    "Governor Tomas Vrana pledged 2 million euros of emergency grants for Brevik families.",
+]
+
+
+def test_gap_filling_matches_weak_pair_between_anchors(monkeypatch) -> None:
+    """A weak lexical match (one shared word) is credible between two matched anchors, off the
+    diagonal; without the gap pass it is lost, and the unrelated paragraphs stay unmatched."""
+    from reader.core import align as align_module
+
+    articles = [make_article(FLOOD_A), make_article(FLOOD_B, "b.txt")]
+    got = {(m.left, m.right): m for m in align(articles)}
+    assert set(got) == {((0, 0), (1, 0)), ((0, 1), (1, 2)), ((0, 3), (1, 3))}
+    assert got[((0, 1), (1, 2))].score < 0.5  # weak, accepted from context: shown as such
+    monkeypatch.setattr(align_module, "GAP_MAX_WINDOW", -1)
+    assert pairs(align(articles)) == {((0, 0), (1, 0)), ((0, 3), (1, 3))}
+
+
+def test_gap_filling_needs_anchors_on_both_sides() -> None:
+    # The same weak pair, off the diagonal, with an anchor after it but none before: the local
+    # order proves nothing, so it stays unmatched.
+    articles = [make_article([FLOOD_A[1], FLOOD_A[3]]),
+                make_article([FLOOD_B[2], FLOOD_B[1], FLOOD_B[3]], "b.txt")]
+    assert pairs(align(articles)) == {((0, 1), (1, 2))}
+
+
+def test_score_calibration_is_monotone_and_centred_on_threshold() -> None:
+    from reader.core.align import CALIBRATION_EXPONENT, MIN_SCORE
+
+    assert abs(MIN_SCORE ** CALIBRATION_EXPONENT - 0.5) < 1e-9
+    raws = [0.0, 0.05, 0.1, MIN_SCORE, 0.3, 0.5, 0.8, 1.0]
+    cal = [r ** CALIBRATION_EXPONENT for r in raws]
+    assert cal == sorted(cal) and cal[0] == 0.0 and cal[-1] == 1.0
+    # Clear matches read as clear, not as "0.28".
+    by_pair = {(m.left, m.right): m for m in strike()}
+    assert by_pair[((0, 0), (1, 0))].score >= 0.6
+
+
+def test_synonyms_bridge_a_paraphrase_and_highlight_both_sides() -> None:
+    from reader.core.terms import find_term_spans
+
+    a = make_article([
+        "Twelve soldiers were killed when a lorry exploded at a checkpoint near Darvasi.",
+        "The harvest festival drew record crowds to the old market square.",
+    ])
+    b = make_article([
+        "A truck blast at a checkpoint outside Darvasi left 12 troops dead, officials said.",
+        "Parliament debated a new budget for rural schools.",
+    ], "b.txt")
+    matches = align([a, b])
+    assert pairs(matches) == {((0, 0), (1, 0))}
+    m = matches[0]
+    assert {"soldiers", "killed", "lorry"} <= set(m.words)
+    for term in m.words:
+        assert find_term_spans(b.paragraphs[0].text, [term]), term
+
+
+def test_first_letter_sound_variants_meet_but_look_alikes_do_not() -> None:
+    a = make_article([
+        "Colonel Castellanos addressed supporters in Sirte, promising to fight on for 40 days.",
+        "Colombia and Austria discussed 15 border posts near Graz with Gaza officials.",
+    ])
+    b = make_article([
+        "Speaking in Sirte, Kastellanos vowed to his supporters that he would fight for 40 days.",
+        "Columbia and Australia spoke about 15 border posts near Graz with Giza officials.",
+    ], "b.txt")
+    by_pair = {(m.left, m.right): m for m in align([a, b])}
+    assert "Castellanos/Kastellanos" in by_pair[((0, 0), (1, 0))].names
+    names = by_pair[((0, 1), (1, 1))].names
+    assert not any("/" in n for n in names)

@@ -87,3 +87,26 @@ def test_find_term_spans_ignores_inner_stopwords_and_empty() -> None:
     assert got == ["Bank", "England"]
     assert find_term_spans(text, []) == []
     assert find_term_spans("", ["Bank"]) == []
+
+
+def test_derivational_endings_fold() -> None:
+    assert term_key("evacuation") == term_key("evacuated") == term_key("evacuate")
+    assert term_key("derailment") == term_key("derailed")
+    assert term_key("investigators") == term_key("investigation")
+    # short words keep their ending, so "nation" does not become "nat"
+    assert term_key("nation") != term_key("national")
+
+
+def test_news_synonyms_share_a_key() -> None:
+    for group in [("killed", "died", "dead"), ("soldiers", "troops"), ("lorry", "trucks"),
+                  ("shelling", "bombardment"), ("negotiations", "talks"), ("fled", "evacuated")]:
+        assert len({term_key(w) for w in group}) == 1, group
+    assert term_key("soldiers") != term_key("killed")
+    assert term_key("Kiev") == term_key("Kyiv")
+    assert term_key("Gaza") != term_key("Giza")
+
+
+def test_find_term_spans_meets_synonyms() -> None:
+    text = "Three troops died in the bombardment."
+    got = [text[s:e] for s, e in find_term_spans(text, ["soldiers", "killed", "shelling"])]
+    assert got == ["troops", "died", "bombardment"]
