@@ -367,7 +367,8 @@ async def test_hostile_text_is_literal_and_inert(hostile: Analysis) -> None:
                         "[$accent]", "東京"):
             assert literal in joined
         header = str(app.query_one("#col-0 .pane-header").content)
-        assert "[bold]Title[/bold] [@click=app.quit]x[/]" in header and "[/]evil.txt" in header
+        title = str(app.query_one("#col-0 .pane-title").content)
+        assert "[bold]Title[/bold] [@click=app.quit]x[/]" in title and "evil.txt" in header
         ents = app.query_one(EntityList)
         prompts = [str(ents.get_option_at_index(i).prompt) for i in range(ents.option_count)]
         assert any("[@click=app.quit]x[/]" in p for p in prompts)

@@ -11,11 +11,20 @@ from textual.widgets import Static
 
 MOUSE_HELP = [
     ("click paragraph", "make it the current paragraph"),
-    ("click list entry", "same as enter: highlight and jump"),
-    ("enter (lists)", "highlight mentions in all panes; repeat to step through"),
+    ("enter / click (lists)", "highlight mentions in all panes; again: next one"),
     ("enter / ↓ (search)", "next hit"),
     ("shift+enter / ↑ (search)", "previous hit"),
-    ("ctrl+p", "command palette: every action, view: show article N, go: entity…"),
+    ("ctrl+p", "command palette: all actions, show article N, go: entity…"),
+]
+LEGEND = [
+    ("→B3,4", "gutter: partners of this paragraph (article B, ¶3 and ¶4)"),
+    ("⇅B6", "gutter: partner, but in a different order (moved text)"),
+    ("≠", "gutter: no partner in any other article"),
+    ("·", "gutter: page furniture (byline, share links), never matched"),
+    ("shading", "green = near-identical wording; lighter = looser match"),
+    ("underlined", "words, names and numbers the current pair shares"),
+    ("red underline", "a figure another article reports differently"),
+    ("✗ ✓ ·", "figures list: conflict / agree / one article only"),
 ]
 
 
@@ -32,8 +41,10 @@ class HelpScreen(ModalScreen[None]):
         rows: list[tuple[str, str]] = []
         for b in self.bindings:
             keys = " ".join(self.app.get_key_display(Binding(k, b.action)) for k in b.key.split(","))
-            rows.append((keys, b.description))
+            rows.append((keys, f"{b.description} · {b.tooltip}" if b.tooltip else b.description))
         rows.extend(MOUSE_HELP)
+        rows.append(("", ""))
+        rows.extend(LEGEND)
         width = max(len(k) for k, _ in rows) + 2
         lines = [
             Content.from_markup("[b $text-accent]$keys[/]$desc", keys=k.ljust(width), desc=d)

@@ -10,6 +10,7 @@ others with the guarded ``ArticlePane.follow``, so no scroll ever echoes back.
 from __future__ import annotations
 
 from bisect import bisect_right
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import AwaitMount
 from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from reader.core.model import Analysis, Article, Match, ParagraphRef
@@ -63,20 +65,25 @@ class PaneColumn(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.header(), classes="pane-header", markup=False)
+        yield Static(self.title(), classes="pane-title", markup=False)
         yield ArticlePane(self.article, self.index, id=f"pane-{self.index}")
 
     def header(self, nav: NavIndex | None = None) -> Content:
+        """One line: the article letter, its file name and how much of it is matched."""
         art = self.article
         stats = f"{len(art.paragraphs)} ¶"
         if nav is not None:
-            stats += f" · {len(nav.per_article[self.index].matched)} matched"
+            stats = f"{len(nav.per_article[self.index].matched)}/{stats} matched"
+        name = Path(art.source).name if art.source != "-" else "standard input"
         return Content.from_markup(
-            "[b reverse] $letter [/] [b]$title[/]\n[dim]$source · $stats[/]",
-            letter=letter(self.index),
-            title=art.title or art.source,
-            source=art.source,
-            stats=stats,
+            "[b reverse] $letter [/] [dim]$source · $stats[/]",
+            letter=letter(self.index), source=name or art.source, stats=stats,
         )
+
+    def title(self) -> Content:
+        """The headline, on up to two lines: outlets are told apart by their headlines, and one
+        line of a three-pane layout cut most of them off."""
+        return Content.from_markup("[b]$title[/]", title=self.article.title or self.article.source)
 
 
 class SearchInput(Input):
@@ -113,9 +120,12 @@ class ReaderScreen(Screen):
     """Side-by-side reading of all articles of one analysis."""
 
     BINDINGS = [
-        Binding("n", "next_match(1)", "Next match", id="next-match"),
-        Binding("p,N", "next_match(-1)", "Prev match", id="prev-match"),
-        Binding("u", "next_unmatched(1)", "Unmatched", id="next-unmatched"),
+        Binding("n", "next_match(1)", "Next match", id="next-match",
+                tooltip="next matched paragraph; its partners line up"),
+        Binding("p,N", "next_match(-1)", "Prev match", id="prev-match",
+                tooltip="previous matched paragraph"),
+        Binding("u", "next_unmatched(1)", "Unmatched", id="next-unmatched",
+                tooltip="next paragraph no other article reports"),
         Binding("U", "next_unmatched(-1)", "Prev unmatched", show=False, id="prev-unmatched"),
         Binding("j,down", "move(1)", "Next paragraph", show=False, id="cursor-down"),
         Binding("k,up", "move(-1)", "Previous paragraph", show=False, id="cursor-up"),
@@ -123,19 +133,28 @@ class ReaderScreen(Screen):
         Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
         Binding("g,home", "edge(0)", "First paragraph", show=False, id="first"),
         Binding("G,end", "edge(1)", "Last paragraph", show=False, id="last"),
-        Binding("]", "cycle_partner(1)", "Next partner", show=False, id="next-partner"),
+        Binding("]", "cycle_partner(1)", "Next partner", show=False, id="next-partner",
+                tooltip="next partner of a split/merged paragraph"),
         Binding("[", "cycle_partner(-1)", "Previous partner", show=False, id="prev-partner"),
         Binding("tab", "app.focus_next", "Next pane/list", show=False, id="focus-next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane/list", show=False,
                 id="focus-previous"),
-        Binding("/", "search", "Search", id="search"),
-        Binding("e", "focus_list('entities')", "Entities", id="entities"),
-        Binding("f", "focus_list('figures')", "Figures", id="figures"),
-        Binding("x", "explain", "Explain", id="explain"),
-        Binding("s", "toggle_sync", "Sync", id="toggle-sync"),
-        Binding("v", "cycle_view", "View", id="cycle-view"),
-        Binding("b", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
-        Binding("escape", "clear", "Clear highlights", show=False, id="clear"),
+        Binding("/", "search", "Search", id="search",
+                tooltip="search all articles (case and accents ignored)"),
+        Binding("e", "focus_list('entities')", "Entities", id="entities",
+                tooltip="go to the list of people, organisations, places"),
+        Binding("f", "focus_list('figures')", "Figures", id="figures",
+                tooltip="go to the figures list (conflicts first)"),
+        Binding("x", "explain", "Explain", id="explain",
+                tooltip="why the current pair matched: score, shared terms"),
+        Binding("s", "toggle_sync", "Sync", id="toggle-sync",
+                tooltip="lock / unlock scrolling of the panes together"),
+        Binding("v", "cycle_view", "View", id="cycle-view",
+                tooltip="show the next articles when not all fit"),
+        Binding("b", "toggle_sidebar", "Sidebar", id="toggle-sidebar",
+                tooltip="show / hide entities and figures"),
+        Binding("escape", "clear", "Clear highlights", show=False, id="clear",
+                tooltip="clear search and entity highlights"),
     ]
 
     def __init__(
@@ -171,18 +190,22 @@ class ReaderScreen(Screen):
         self._pending_error: BaseException | None = None
         self._anchor_cache: dict[tuple, tuple[list[int], list[int]]] = {}
         self._matched_cache: dict[tuple, list[int]] = {}
+        self._chrome: list[AwaitMount | None] | None = None
 
     # -- composition -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The status line sits under the panes only, not under the sidebar: Textual repaints the
+        # bounding box of everything that changed, and a full-width status row would drag the
+        # whole sidebar into every key's repaint.
         with Horizontal(id="body"):
-            with Horizontal(id="panes"):
-                for i, art in enumerate(self.articles):
-                    yield PaneColumn(art, i)
+            with Vertical(id="main"):
+                with Horizontal(id="panes"):
+                    for i, art in enumerate(self.articles):
+                        yield PaneColumn(art, i)
+                yield StatusLine(id="status")
             yield Sidebar(id="sidebar")
-        yield SearchBar(id="search-bar")
-        yield StatusLine(id="status")
-        yield Footer()
+        yield Horizontal(id="footer-slot")
 
     def on_mount(self) -> None:
         self._ready = True
@@ -190,14 +213,41 @@ class ReaderScreen(Screen):
         self._fit_to_width(self.size.width)
         self._set_active(self.active)
         self.pane(self.active).focus()
-        if self.busy is not None:
-            self.query_one(StatusLine).progress(self.busy[1])
         if self._pending is not None:
             self.set_analysis(*self._pending)
         if self._pending_error is not None:
             self.analysis_failed(self._pending_error)
             self._pending_error = None
         self.update_status()
+
+    def add_chrome(self) -> None:
+        """Mount what the first frame does not need: the sidebar lists, the (hidden) search bar,
+        the progress bar and the key footer.
+
+        Called by the app once the first frame is on screen.  Composing them up front cost about
+        half of the reader's start-up (~20 widgets to style and render) for parts that can only
+        say "Analysing…" at that point.  Idempotent; :meth:`chrome_ready` awaits it.
+        """
+        if self._chrome is not None or not self.is_attached:
+            return
+        status = self.query_one(StatusLine)
+        self._chrome = [
+            self.query_one(Sidebar).populate(),
+            self.mount(SearchBar(id="search-bar"), before=status),
+            # The slot keeps the footer's row reserved, so nothing moves when it arrives.
+            self.query_one("#footer-slot").mount(Footer()),
+        ]
+        if self.busy is not None:
+            status.progress(self.busy[1])
+
+    async def chrome_ready(self) -> None:
+        """Wait until :meth:`add_chrome` has mounted everything (mounting it if needed)."""
+        self.add_chrome()
+        assert self._chrome is not None
+        for mounting in self._chrome:
+            if mounting is not None:
+                await mounting
+        self._chrome = [None]
 
     def pane(self, article: int) -> ArticlePane:
         return self.query_one(f"#pane-{article}", ArticlePane)
@@ -230,6 +280,7 @@ class ReaderScreen(Screen):
         self.nav = nav if nav is not None else NavIndex(analysis)
         self.busy = None
         self._anchor_cache.clear()
+        self._matched_cache.clear()
         self.query_one(StatusLine).progress(None)
         for i, pane in enumerate(self.panes):
             pane.set_nav(self.nav.per_article[i])
@@ -491,9 +542,7 @@ class ReaderScreen(Screen):
         if self.nav is None:
             self.notify("Still matching paragraphs…", severity="warning", timeout=2)
             return
-        ordered = [p for p in self.nav.per_article[self.active].matched
-                   if self.nav.partners((self.active, p), self.shown)]
-        target = NavIndex.step(ordered, self.active_pane.cursor, direction)
+        target = NavIndex.step(self._matched_in_view(), self.active_pane.cursor, direction)
         if target is None:
             self.notify("No matched paragraphs in view", severity="warning", timeout=2)
             return
@@ -588,7 +637,8 @@ class ReaderScreen(Screen):
         ):
             self.active_pane.focus()
 
-    def action_focus_list(self, which: str) -> None:
+    async def action_focus_list(self, which: str) -> None:
+        await self.chrome_ready()
         if not self.sidebar_shown:
             self._sidebar_override = True
             self._apply_sidebar()
@@ -617,7 +667,8 @@ class ReaderScreen(Screen):
 
     # -- search ----------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
+        await self.chrome_ready()
         bar = self.query_one(SearchBar)
         bar.display = True
         self.query_one("#search-input", Input).focus()
@@ -681,7 +732,9 @@ class ReaderScreen(Screen):
                 if ha == a:
                     layer.setdefault(hp, []).append((hs, he, "hit-current" if i == pos else "hit"))
             self.pane(a).set_overlay("search", layer)
-        count = self.query_one("#search-count", Static)
+        count = next(iter(self.query("#search-count").results(Static)), None)
+        if count is None:
+            return
         if hits:
             count.update(f"hit {pos + 1 if pos >= 0 else '–'} of {len(hits)}")
         else:

@@ -19,7 +19,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -30,6 +30,9 @@ from reader.ui.wrap import wrap_offsets
 
 THREADED_LAYOUT_CHARS = 1_500_000
 """Above this many characters of text, wrapping (~50 ms) moves to a worker thread."""
+STRIP_CACHE_ROWS = 512
+"""Finished rows kept per pane: about a dozen screens.  More only feeds the garbage collector
+(every cached ``Strip`` holds several small dicts it must walk on a full collection)."""
 GUTTER_MAX = 10
 """Widest partner label shown in the gutter, in cells (longer labels end with an ellipsis)."""
 
@@ -149,7 +152,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout_cache: dict[int, Layout] = {}
         self._pending_width: int | None = None
         self._gutter_width = 2
-        self._strips: LRUCache[tuple, Strip] = LRUCache(4096)
+        self._strips: LRUCache[tuple, Strip] = LRUCache(STRIP_CACHE_ROWS)
         self._styles: dict[str, Style] = {}
         self._gen = 0
         self._para_gen: dict[int, int] = {}
@@ -363,6 +366,15 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_component_rich_style(f"articlepane--{name}", partial=partial)
             self._styles[name] = style
         return style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Resize events reach the pane only after the frame that first shows it, so without this
+        # the first frame would say "Laying out text…" and the text would come one frame later.
+        # Small articles are wrapped here, synchronously, the moment the width is known.
+        if (self._total_chars <= THREADED_LAYOUT_CHARS
+                and (self.rows is None or self.rows.width != self._text_width())):
+            self._relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

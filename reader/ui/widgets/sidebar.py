@@ -6,7 +6,7 @@ figures taken from articles are substituted as data and can never act as markup.
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.widget import AwaitMount
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, OptionList
@@ -69,8 +69,10 @@ QUALIFIER_MARKS = {"at least": "≥", "more than": ">", "over": ">", "up to": "�
 
 def short_value(fig: Figure) -> str:
     """Compact value of a figure for the list ("≥12"), falling back to its text when unvalued."""
-    if fig.value is None:
-        return fig.text
+    if fig.value is None or fig.kind == "date":
+        return fig.text  # a date's value is an encoding ("March 14" -> 314), not for reading
+    if fig.kind == "year":
+        return f"{fig.value:.0f}"  # 2019, never "2,019"
     value = f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,g}"
     mark = QUALIFIER_MARKS.get((fig.qualifier or "").lower(), "~" if fig.qualifier else "")
     unit = "%" if fig.unit == "percent" or fig.kind == "percent" else ""
@@ -125,14 +127,37 @@ class FigureList(OptionList):
 
 
 class Sidebar(Vertical):
-    """The folding right-hand column holding both lists."""
+    """The folding right-hand column holding both lists.
 
-    def compose(self) -> ComposeResult:
-        yield Label("Entities  [dim](e)[/]", classes="sidebar-title")
-        yield EntityList(id="entities")
-        yield Label("Figures  [dim](f)[/]", classes="sidebar-title")
-        yield FigureList(id="figures")
+    The lists are mounted by :meth:`populate` after the first frame (two ``OptionList``s and their
+    styles cost a noticeable part of start-up, and they can only say "Analysing…" at that point);
+    :meth:`show` before then is remembered and applied on populate.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._pending: tuple[Analysis | None] | None = None
+        self.populated = False
+
+    def populate(self) -> AwaitMount | None:
+        """Mount the titles and lists (once); returns the mount to await, or ``None``."""
+        if self.populated:
+            return None
+        self.populated = True
+        mounting = self.mount_all([
+            Label("Entities  [dim](e)[/]", classes="sidebar-title"),
+            EntityList(id="entities"),
+            Label("Figures  [dim](f)[/]", classes="sidebar-title"),
+            FigureList(id="figures"),
+        ])
+        if self._pending is not None:
+            self.show(self._pending[0])
+        return mounting
 
     def show(self, analysis: Analysis | None) -> None:
-        self.query_one(EntityList).show(analysis)
-        self.query_one(FigureList).show(analysis)
+        if not self.populated:
+            self._pending = (analysis,)
+            return
+        self._pending = None
+        for lst in (*self.query(EntityList), *self.query(FigureList)):
+            lst.show(analysis)

@@ -41,7 +41,6 @@ class StatusLine(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield StatusText(id="status-text")
-        yield ProgressBar(total=100, show_eta=False, id="progress")
 
     @property
     def text(self) -> str:
@@ -52,8 +51,18 @@ class StatusLine(Horizontal):
         self.query_one(StatusText).show(content)
 
     def progress(self, fraction: float | None) -> None:
-        """Show (0..1) or hide (``None``) the progress bar."""
-        bar = self.query_one("#progress", ProgressBar)
+        """Show (0..1) or hide (``None``) the progress bar.
+
+        The bar (four widgets) is mounted on first use rather than composed: it is only needed
+        once the analysis runs, which starts after the first frame.
+        """
         self.set_class(fraction is not None, "-busy")
-        if fraction is not None:
-            bar.update(progress=round(100 * max(0.0, min(1.0, fraction))))
+        if fraction is None:
+            return
+        value = round(100 * max(0.0, min(1.0, fraction)))
+        bars = self.query(ProgressBar)
+        if bars:
+            bars.first().update(progress=value)
+        else:
+            self.mount(ProgressBar(total=100, show_eta=False, id="progress"))
+            self.query_one(ProgressBar).update(progress=value)
