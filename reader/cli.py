@@ -170,6 +170,12 @@ def run_reader(args: argparse.Namespace) -> int:
             "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
             EXIT_USAGE,
         )
+    import gc
+
+    # Ingest and the first layout allocate many long-lived objects; collecting them repeatedly
+    # before the first frame only delays it.  ReaderApp re-enables collection once the text is
+    # on screen (and on exit).
+    gc.disable()
     articles = _load_all(sources)
     if from_sample:
         # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
