@@ -25,7 +25,10 @@ Measures:
   predicted pair = same entity.  "detected" uses gold mentions overlapped by a prediction (each
   takes the entity of its best-overlapping prediction); "end-to-end" keeps all gold mentions
   (undetected ones link to nothing);
-* baseline: the same detected mentions linked iff their predicted texts fold to the same string.
+* baseline: the same detected mentions linked iff their predicted texts fold to the same string;
+* type accuracy: among detected gold mentions (PER/ORG/LOC), the share whose entity (that of the
+  best-overlapping prediction) has the matching type (PER->person, ORG->organization,
+  LOC->place), with a confusion table per split.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class Gold:
     end: int
     chain: str
     selected: bool
+    coarse: str = ""
 
 
 @dataclass
@@ -119,7 +123,7 @@ def load_stories(data: Path, level: str) -> list[Story]:
                     selected.add((di, m["line"]))
                 if m["coarse_type"] not in ("PER", "ORG", "LOC") or not m["contiguous"] or not _is_named(m["text"]):
                     continue
-                gold.append(Gold(di, m["char_start"], m["char_end"], m["chain"], m["in_selected_sentence"]))
+                gold.append(Gold(di, m["char_start"], m["char_end"], m["chain"], m["in_selected_sentence"], m["coarse_type"]))
         stories.append(Story(key, parts[0]["split"], articles, line_starts, para_line, gold, selected))
     return stories
 
@@ -152,8 +156,12 @@ def _prf(tp: float, npred: float, ngold: float) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+_GOLD_TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
+
+
 def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend: str = "rules", nlp=None) -> dict:
     tot = Counter()
+    confusion: Counter = Counter()  # (gold coarse type, predicted entity type) over detected gold mentions
     for st in stories:
         if st.detection is None:
             if backend == "spacy":
@@ -164,6 +172,7 @@ def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend
                 st.detection = detect(st.articles)
         entities = link(st.detection, cfg)
         preds: dict[int, list[tuple[int, int, int, str]]] = defaultdict(list)  # doc -> (start, end, ent, text)
+        etype = {e.id: e.type for e in entities}
         for e in entities:
             for m in e.mentions:
                 line = st.para_line[m.article][m.paragraph]
@@ -192,6 +201,7 @@ def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend
                     best, best_ov = (eid, text), ov
             if best is not None:
                 tot["ov_gold_tp"] += 1
+                confusion[(g.coarse, etype[best[0]])] += 1
                 linked.append((g.doc, g.chain, best[0]))
                 base.append((g.doc, g.chain, name_key(best[1])))
             e2e.append((g.doc, g.chain, best[0] if best else None))
@@ -208,7 +218,10 @@ def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend
         ),
         "n_gold": tot["gold"],
         "n_pred": tot["pred"],
+        "confusion": confusion,
     }
+    n_typed = sum(confusion.values())
+    out["type_acc"] = sum(c for (g, t), c in confusion.items() if _GOLD_TYPE[g] == t) / n_typed if n_typed else 0.0
     p, r = out["det_overlap"]
     out["det_overlap"] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     for name in ("link", "e2e", "base"):
@@ -228,6 +241,7 @@ def report(stories: list[Story], cfg: LinkConfig, level: str, backend: str, nlp=
         "| split | gold | gold mentions | measure | P | R | F1 |",
         "|---|---|---|---|---|---|---|",
     ]
+    confusions: list[tuple[str, str, Counter]] = []
     for split in ("train", "dev"):
         sub = [s for s in stories if s.split == split]
         if not sub:
@@ -241,6 +255,16 @@ def report(stories: list[Story], cfg: LinkConfig, level: str, backend: str, nlp=
             rows.append(f"| {split} | {g} | {n} | linking, detected ({r['link_pairs']} gold pairs) | {_fmt(r['link'])} |")
             rows.append(f"| {split} | {g} | {n} | linking, end-to-end | {_fmt(r['e2e'])} |")
             rows.append(f"| {split} | {g} | {n} | baseline exact string, detected | {_fmt(r['base'])} |")
+            rows.append(f"| {split} | {g} | {n} | type accuracy, detected | | | {r['type_acc']:.3f} |")
+            confusions.append((split, g, r["confusion"]))
+    rows += ["", "Type confusion (detected gold mentions; rows = gold type, columns = predicted type):", ""]
+    cols = ("person", "organization", "place", "other")
+    rows += ["| split | gold | gold type | " + " | ".join(cols) + " | accuracy |", "|---|---|---|---|---|---|---|---|"]
+    for split, g, conf in confusions:
+        for gt in ("PER", "ORG", "LOC"):
+            row = [conf[(gt, c)] for c in cols]
+            acc = conf[(gt, _GOLD_TYPE[gt])] / sum(row) if sum(row) else 0.0
+            rows.append(f"| {split} | {g} | {gt} | " + " | ".join(str(x) for x in row) + f" | {acc:.3f} |")
     return "\n".join(rows)
 
 

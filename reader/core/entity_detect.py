@@ -29,7 +29,7 @@ _HP = "|".join(N.HYPHEN_PREFIXES)
 # apostrophes, periods and ampersands ("Jong-un", "O'Brien", "U.S", "AT&T"), then an optional
 # possessive / closing apostrophe or a final period (decided later: abbreviation or sentence end).
 _TOK = rf"(?:(?:{_HP})-)?[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
-_CONN = r"(?:of[ \u00a0]+the|of|" + "|".join(N.NAME_PARTICLES) + r"|&)"
+_CONN = r"(?:of[ \u00a0]+the|of|and|" + "|".join(N.NAME_PARTICLES) + r"|&)"
 _LEAD = "|".join(p.replace(" ", r"[ \u00a0]+") for p in N.LEADING_PARTICLES)
 # Finding spans: the pattern starts with a plain character class (a capital), so the regex
 # engine scans for it at C speed; the rare cases that need the text before the match (inside a
@@ -55,10 +55,39 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # ("Saints'Pierre"); "O'Brien", "don't", "it's" do not match.
 _GLUED_RE = re.compile(r"[^\W\d_]{3,}['’](?!(?:s|t|d|ll|re|ve|m)(?![^\W\d_]))(?=[^\W\d_]{2})", re.IGNORECASE)
 _LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
-_CTX_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|from|to|across|outside|inside|into|toward|towards)\s+(?:the\s+)?$")
-_CTX_BEFORE_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_CTX_AFTER_PERSON = re.compile(
-    r"^(?:\s+(?:said|says|told|added|wrote|tweeted|argued|insisted|recalled|stated)\b|,\s*\d{1,3}\s*,|,\s*who\b)"
+# Context cues, read around every mention and summed over all mentions of an entity.  "in X"
+# is a strong place cue; "at / from / to X" also precede people and companies ("lost to X",
+# "a statement from X"), so they count little.
+# Words right before a name, looked up in sets (a regex search per mention cost a tenth of
+# the detection time).  "in X" is a strong place cue; "at / from / to X" also precede people
+# and companies ("lost to X", "a statement from X"), so they count little.
+_PREP_STRONG = frozenset("in near outside inside across throughout around".split())
+_PREP_WEAK = frozenset("at from to into toward towards via".split())
+_PLACE_OF = frozenset(
+    "town city village port county province state region suburb district capital island borough "
+    "municipality residents outskirts streets citizens people mayor governor centre center heart".split()
+)
+_CTX_AFTER_SPEAKER = re.compile(
+    r"^\s+(?:said|says|told|added|wrote|tweeted|argued|insisted|recalled|stated|announced|confirmed|"
+    r"denied|declined|warned|admitted)\b"
+)
+_CTX_AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|,\s*who\b|\s+(?:himself|herself)\b)")
+_CTX_AFTER_ORG = re.compile(
+    r"^['’]s?\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|chief executive|ceo|chairman|"
+    r"board|shares|headquarters|website|statement|employees|staff)\b",
+    re.IGNORECASE,
+)
+_CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
+_CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b")
+_CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
+# A dateline opens a paragraph: "ASHFORD MILLS, England, Oct 8 (Agency) - ...",
+# "WASHINGTON (Reuters) - ...", "PARIS — ..."; the agency in parentheses is an organisation.
+_DATELINE_AFTER = re.compile(r"^(?:,[^.!?\n]{0,60}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]\s")
+_AGENCY_AFTER = re.compile(r"^\)\s*[-–—]\s")
+# Sentence-initial words that open a clause, not a name ("Considering Lionsgate's offer...").
+_INITIAL_OPENERS = frozenset(
+    "considering following including regarding concerning excluding pending barring given "
+    "notwithstanding assuming excepting".split()
 )
 _DEF_BETWEEN = re.compile(
     r"^[ \u00a0]*(?:(?:group|party|movement|militia|organi[sz]ation|network|alliance|coalition|front|forces)[ \u00a0]+)?\([ \u00a0]*$",
@@ -84,7 +113,8 @@ class Candidate:
     """One detected name occurrence, before linking.
 
     ``votes`` holds typing evidence from this occurrence only (title, context words, a spaCy
-    label): person, organization, place.
+    label): person, organization, place, and "speaker" ("X said"), which fits a person or an
+    organisation and is settled over the whole entity by :mod:`entity_link`.
     """
 
     article: int
@@ -93,7 +123,7 @@ class Candidate:
     end: int
     text: str
     initial: bool = False
-    votes: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+    votes: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])
 
 
 @dataclass(slots=True)
@@ -197,8 +227,11 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
                     continue
         hard = False
         if raw.endswith(("'s", "’s", "'S", "’S")) and len(raw) > 3:
-            b -= 2
-            hard = True
+            if b < e and out and out[-1].fold in ("st", "saint") and not out[-1].conn:
+                pass  # "St Anne's Primary", "St Mary's Hospital": the possessive is the name
+            else:
+                b -= 2
+                hard = True
         elif raw.endswith(("'", "’")):
             b -= 1
             hard = True
@@ -241,13 +274,17 @@ def _title_run(toks: list[_Tok]) -> tuple[int, int] | None:
     return None
 
 
-def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
+def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
     """Turn one span's tokens into name sub-spans, each with a 'title seen' flag."""
     groups: list[list[_Tok]] = [[]]
-    for t in toks:
+    for k, t in enumerate(toks):
         cur = groups[-1]
         if t.conn:
-            if t.fold.startswith("of") and (not cur or cur[-1].conn or cur[-1].fold not in _OF_HEADS):
+            if t.fold == "and":
+                if not _and_inside_name(cur, toks, k):
+                    groups.append([])
+                    continue
+            elif t.fold.startswith("of") and (not cur or cur[-1].conn or cur[-1].fold not in _OF_HEADS):
                 groups.append([])
                 continue
             cur.append(t)
@@ -267,7 +304,7 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
         cur.append(t)
         if t.hard_stop:
             groups.append([])
-    out: list[tuple[list[_Tok], bool]] = []
+    out: list[tuple[list[_Tok], int]] = []
     for g in groups:
         while g and g[0].conn and g[0].fold not in N.LEADING_PARTICLES:
             g = g[1:]
@@ -275,10 +312,41 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
             g = g[:-1]
         if not g:
             continue
+        if g[0].initial and len(g) > 1 and not g[1].conn and g[0].fold in N.ORG_DESCRIPTORS:
+            out.append((g[1:], 2))  # "Operator Northline Rail said..."
+            continue
         for part in _split_inner_acronyms(g):
             for sub in _split_before_given(part):
                 _split_titles(sub, out)
     return out
+
+
+def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """"Fire and Rescue Service", "Department of Health and Human Services": an "and" stays
+    inside a name when the words after it end in an organisation cue word and neither side
+    looks like a person or a place of its own ("Lindsay Lohan and Betty Ford Center",
+    "Britain and France Telecom" are split)."""
+    if not cur or cur[-1].conn or cur[-1].hard_stop or "." in cur[-1].text or _short_acronym(cur[-1]):
+        return False
+    h = cur[-1].fold
+    if h in N.GIVEN_NAMES or h in N.PLACES or h in N.ORG_CUES or h in N.PLACE_CUES:
+        return False  # the words before "and" already make a whole name ("Emory University")
+    if k + 1 >= len(toks):
+        return False
+    first = toks[k + 1]
+    if first.conn or first.fold in N.GIVEN_NAMES or first.fold in N.PLACES or _short_acronym(first):
+        return False
+    last, n_words = None, 0
+    for t in toks[k + 1 : k + 5]:
+        if t.conn and t.fold == "and":
+            break
+        if t.stop or _is_stop(t.text, t.fold):
+            break
+        if not t.conn:
+            last, n_words = t, n_words + 1
+        if t.hard_stop:
+            break
+    return last is not None and n_words >= 2 and last.fold in N.ORG_CUES
 
 
 def _short_acronym(t: _Tok) -> bool:
@@ -322,29 +390,29 @@ def _split_before_given(g: list[_Tok]) -> list[list[_Tok]]:
     return [g]
 
 
-def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], bool]]) -> None:
+def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
     run = _title_run(g)
     if run is None:
-        out.append((g, False))
+        out.append((g, 0))
         return
     i, j = run
     rest = g[j:]
     while rest and rest[0].conn and rest[0].fold not in N.LEADING_PARTICLES:
         rest = rest[1:]
     if rest and rest[-1].fold in N.ORG_CUES | N.PLACE_CUES:
-        out.append((g, False))  # "Justice Department", "Prince Edward Island": not a title
+        out.append((g, 0))  # "Justice Department", "Prince Edward Island": not a title
         return
     left = g[:i]
     while left and left[-1].conn:
         left = left[:-1]
     if left and not all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in left):
-        out.append((left, False))
+        out.append((left, 0))
     if rest:
-        sub: list[tuple[list[_Tok], bool]] = []
+        sub: list[tuple[list[_Tok], int]] = []
         _split_titles(rest, sub)
         if sub:
             first, _ = sub[0]
-            sub[0] = (first, True)
+            sub[0] = (first, 1)
         out.extend(sub)
 
 
@@ -374,17 +442,64 @@ _ALIAS_KEYS = frozenset(a for grp in N.ALIAS_GROUPS for a in grp) | (N.KNOWN_ORG
 
 
 def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None:
-    # Both cues need white space (before) or white space / a comma (after) next to the name;
-    # checking that character first skips the regexes for most mentions.
+    """Typing evidence from the words around one mention (see the ``_CTX_*`` patterns).
+
+    Most cues need white space or punctuation right next to the name; checking that character
+    first skips the regexes for most mentions.
+    """
+    n = len(ptext)
+    placed = False  # "in X said...": the verb belongs to the sentence's subject, not to X
     if start > 2 and ptext[start - 1].isspace():
-        before = ptext[max(0, start - 14) : start]
-        if _CTX_BEFORE_PLACE.search(before):
+        words = ptext[max(0, start - 30) : start].split()[-3:]
+        w = words[-1].lower() if words else ""
+        w2 = words[-2].lower() if len(words) > 1 else ""
+        if w == "the" and w2 in _PREP_STRONG:
+            w, w2 = w2, ""
+        elif w == "the" and w2 in _PREP_WEAK:
+            w, w2 = w2, ""
+        if w == "of" and w2 in _PLACE_OF:
+            votes[2] += 1.5
+            placed = True
+        elif w in _PREP_STRONG:
             votes[2] += 1.0
-        elif _CTX_BEFORE_THE.search(before):
-            votes[1] += 0.5
-    if end < len(ptext) and (ptext[end] == "," or ptext[end].isspace()):
-        if _CTX_AFTER_PERSON.match(ptext, end, min(len(ptext), end + 16)):
+            placed = True
+        elif w in _PREP_WEAK:
+            votes[2] += 0.3
+        elif w == "the":
+            votes[1] += 0.5  # "the X": an organisation or a place, hardly a person
+            votes[0] -= 0.5
+    elif start and ptext[start - 1] == "(" and _AGENCY_AFTER.match(ptext, end, min(n, end + 5)):
+        votes[1] += 3.0  # "(Reuters) -" after a dateline
+    if end >= n:
+        return
+    c = ptext[end]
+    if c.isspace():
+        tail = ptext[end : end + 16]
+        if _CTX_AFTER_SPEAKER.match(tail):
+            if not placed:
+                votes[3] += 1.0
+        elif _CTX_AFTER_PERSON.match(tail):
             votes[0] += 1.0
+        else:
+            m = _CTX_AFTER_FOLLOWER.match(tail)
+            if m and m.group(1) in N.PLACE_FOLLOWERS:
+                votes[2] += 1.0
+    elif c == ",":
+        tail = ptext[end : end + 40]
+        if _CTX_AFTER_PERSON.match(tail):
+            votes[0] += 1.0
+        else:
+            m = _CTX_AFTER_COMMA_PLACE.match(tail)
+            if m and fold(m.group(1).rstrip(".,")) in N.PLACES:
+                votes[2] += 1.5  # "Dallas, Texas", "Ashford Mills, England"
+    elif c in "'’":
+        if _CTX_AFTER_ORG.match(ptext, end, min(n, end + 24)):
+            votes[1] += 1.5
+    elif c == "-":
+        if _CTX_AFTER_PLACE_SUFFIX.match(ptext, end, min(n, end + 8)):
+            votes[2] += 1.5
+    if start <= 1 and c in ", ([-–—" and _DATELINE_AFTER.match(ptext, end, min(n, end + 110)):
+        votes[2] += 3.0
 
 
 def detect(articles: list[Article]) -> Detection:
@@ -412,9 +527,10 @@ def detect(articles: list[Article]) -> Detection:
     return Detection(kept, definitions)
 
 
-_Found = tuple[int, int, str, bool, bool]
-"""One name inside a span: (start, end) relative to the span, text, title seen, lone
-sentence-initial word (kept only if confirmed elsewhere)."""
+_Found = tuple[int, int, str, int, bool]
+"""One name inside a span: (start, end) relative to the span, text, cue cut off before it
+(0 none, 1 a person's title, 2 an organisation descriptor), lone sentence-initial word (kept
+only if confirmed elsewhere)."""
 
 
 def _analyse_span(
@@ -468,8 +584,10 @@ def _detect_paragraph(
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
             c = Candidate(ai, pi, a, b, text, lone_initial)
-            if titled:
+            if titled == 1:
                 c.votes[0] += 3.0
+            elif titled == 2:
+                c.votes[1] += 2.0
             _context_votes(ptext, a, b, c.votes)
             para_cands.append(c)
     if len(para_cands) > 1 and "(" in ptext:
@@ -518,6 +636,10 @@ def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
     if len(toks) < 2 or not toks[0].initial or toks[0].conn:
         return False
     f = toks[0].fold
+    if f in _INITIAL_OPENERS:
+        toks[0].stop = True
+        toks[1].initial = False
+        return False
     if not f.endswith("ly") and not (
         f.endswith("ed") and len(f) >= 5 and len(toks) > 2 and not toks[1].conn
         and toks[1].fold in N.GIVEN_NAMES and not toks[2].conn

@@ -122,6 +122,7 @@ class _Node:
     tokens: tuple[str, ...]  # content words (no of/the/and)
     acronym: bool
     gaz: str | None  # gazetteer / alias canonical key when the name is a known place
+    corp: bool = False  # a surface ended in a corporate suffix ("Corp.", "Ltd")
     surfaces: Counter = field(default_factory=Counter)
     mentions: list[int] = field(default_factory=list)
     articles: set[int] = field(default_factory=set)
@@ -228,6 +229,8 @@ def _static_votes(node: _Node) -> list[float]:
         return v
     if node.key in _ORG_KEYS or (node.gaz is not None and node.gaz in _ORG_KEYS):
         v[1] += 6.0
+    elif node.corp:
+        v[1] += 4.0  # "Microsoft Corp.": the suffix is dropped from the key, not the evidence
     elif node.gaz is not None:
         v[2] += 4.0
     org = [t for t in toks if t in N.ORG_CUES]
@@ -235,14 +238,19 @@ def _static_votes(node: _Node) -> list[float]:
         v[1] += 2.0 + (1.0 if toks[-1] in N.ORG_CUES else 0.0)
     if toks[-1] in N.PLACE_CUES or (len(toks) > 1 and toks[0] in N.PLACE_CUES):
         v[2] += 2.5
+    if len(toks) > 1 and toks[0] == "saint" and toks[-1] not in N.ORG_CUES:
+        v[2] += 1.5  # "St Anne", "St Helens": saints' names in the news are places and churches
     cues = bool(org) or any(t in N.PLACE_CUES for t in toks)
     if not cues and not node.acronym and node.gaz is None:
         if toks[0] in N.GIVEN_NAMES and 2 <= len(toks) <= 4:
             v[0] += 2.0
         elif len(toks) == 1 and toks[0] in N.GIVEN_NAMES:
             v[0] += 1.0
+        elif 3 <= len(toks) <= 4 and any(t in N.GIVEN_NAMES for t in toks[1:-1]):
+            v[0] += 1.5  # a middle name: "Duncan Robert Rait"
         elif 2 <= len(toks) <= 3:
-            v[0] += 0.5
+            # A tie-breaker only: any cue word or context (in X, the X, X said) outweighs it.
+            v[0] += 0.25
         if any(t in _PARTICLES for t in toks):
             v[0] += 0.5
     if node.acronym and node.gaz is None:
@@ -267,7 +275,9 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
             if gaz is not None and gaz not in _PLACE_KEYS and not any(a in _PLACE_KEYS for a in _alias_group(gaz)):
                 gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
             ni = by_key[key] = len(nodes)
-            nodes.append(_Node(key, toks, acr, gaz))
+            words = fold(c.text).replace(".", "").split()
+            corp = len(words) > 1 and words[-1] in N.CORP_SUFFIXES
+            nodes.append(_Node(key, toks, acr, gaz, corp))
         n = nodes[ni]
         n.surfaces[c.text] += 1
         n.mentions.append(ci)
@@ -452,6 +462,21 @@ def _resolve_ambiguous(
                 override[(i, art)] = present[0]
 
 
+def _settle_speaker(ctx: list[float], static: list[float]) -> None:
+    """"X said" fits a person or an organisation: it goes to whichever the rest of the evidence
+    (over all mentions) favours, person when nothing tells them apart."""
+    if len(ctx) < 4 or not ctx[3]:
+        return
+    per = static[0] + ctx[0]
+    org = static[1] + ctx[1]
+    if org > per:
+        ctx[1] += ctx[3]
+    elif per > 0 or org == per == 0:
+        ctx[0] += ctx[3]
+    else:
+        ctx[1] += ctx[3]
+
+
 def _canonical(surfaces: Counter) -> str:
     def rank(s: str) -> tuple:
         words = [w for w in s.split() if w.lower() not in _CONNECTORS]
@@ -477,13 +502,14 @@ def _entities(
         for ni in node_ids:
             for t, w in enumerate(_static_votes(nodes[ni])):
                 votes[t] += w
-        ctx = [0.0, 0.0, 0.0]
+        ctx = [0.0, 0.0, 0.0, 0.0]
         for ci in members:
-            for t in range(3):
-                ctx[t] += cands[ci].votes[t]
+            for t, w in enumerate(cands[ci].votes):
+                ctx[t] += w
+        _settle_speaker(ctx, votes)
         scale = 3.0 / len(members)
         for t in range(3):
-            votes[t] += ctx[t] * scale + (math.log1p(ctx[t]) if ctx[t] else 0.0)
+            votes[t] += ctx[t] * scale + (math.log1p(ctx[t]) if ctx[t] > 0 else 0.0)
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
         name = _canonical(surfaces)

@@ -99,6 +99,8 @@ ORG_CUES = _words(
     airlines airways motors industries holdings partners capital securities exchange
     commission tribunal chamber society institute laboratories labs systems technologies
     reuters bloomberg afp ap bbc cnn
+    wire primary rail railway railways railroad telecom media studios records pictures
+    entertainment energy
     """
 )
 
@@ -110,6 +112,29 @@ PLACE_CUES = _words(
     village town township borough territory territories canyon falls beach crossing border
     highway freeway camp base oblast prefecture governorate canton kingdom republic
     emirate heights isle
+    lane drive terrace crescent close row mews parade gardens grove walk way wharf quay
+    embankment green common estate moor marsh fen heath forest wood woods weir dam reservoir
+    canal creek cove pier station tunnel junction glen vale ridge cape marina promenade
+    """
+)
+
+# Common nouns that introduce an organisation's name at the start of a sentence ("Operator
+# Northline Rail said...", "Carrier Flybe..."): not part of the name, a sign of an organisation.
+ORG_DESCRIPTORS = _words(
+    """
+    operator company firm carrier airline insurer retailer developer manufacturer maker
+    regulator broadcaster owner supplier contractor lender landlord publisher distributor
+    charity watchdog provider chain giant startup start-up club studio label network
+    """
+)
+
+# Nouns that, in lower case right after a name, show the name is a place ("the Orchard estate",
+# "the Mill Lane ward", "Ashford Mills families", "the Indianapolis area").
+PLACE_FOLLOWERS = _words(
+    """
+    estate ward area district neighbourhood neighborhood suburb suburbs county region town
+    village city province border coast valley countryside residents families locals
+    streets shoreline outskirts metro
     """
 )
 

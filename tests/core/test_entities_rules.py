@@ -162,3 +162,79 @@ def test_boilerplate_paragraphs_name_no_entities() -> None:
     names = {e.name for e in find_entities([article])}
     assert "Ilse Brandt" in names
     assert not names & {"Selin Acar", "Tom Hale", "Tom"}
+
+
+# --- typing by context and cue words -------------------------------------------------------------
+
+
+def _types(*texts: str) -> dict[str, str]:
+    return {e.name: e.type for e in find_entities([article(t) for t in texts])}
+
+
+def test_place_context_outweighs_person_default() -> None:
+    types = _types(
+        "About 300 people in Tarnwick Vale were evacuated. Tarnwick Vale families slept in a hall.",
+        "Crews from the town of Tarnwick Vale helped.",
+    )
+    assert types["Tarnwick Vale"] == "place"
+
+
+def test_dateline_is_a_place_and_agency_in_parentheses_an_organisation() -> None:
+    types = _types("DORNFELD, Germany, May 2 (Kestrel Wire) - Two people were hurt, police said.")
+    assert types["DORNFELD"] == "place"
+    assert types["Kestrel Wire"] == "organization"
+
+
+def test_name_followed_by_comma_and_known_place_is_a_place() -> None:
+    assert _types("The plant near Bramlow, Texas, closed.")["Bramlow"] == "place"
+
+
+def test_and_stays_inside_organisation_names_ending_in_a_cue_word() -> None:
+    ents = find_entities([article("Varnley Fire and Rescue Service said a wagon had ruptured.")])
+    assert "Varnley Fire and Rescue Service" in names(ents)
+    assert by_variant(ents, "Varnley Fire and Rescue Service").type == "organization"
+    split = names(find_entities([article("Talks between Emory University and Grendel Health Service ended.")]))
+    assert {"Emory University", "Grendel Health Service"} <= split
+
+
+def test_street_and_water_cue_words_type_places() -> None:
+    types = _types("Police closed Quarry Terrace and Holt Weir; Pell Lane stayed open.")
+    assert types["Quarry Terrace"] == types["Holt Weir"] == types["Pell Lane"] == "place"
+
+
+def test_sentence_initial_organisation_descriptor_is_cut_and_votes_organisation() -> None:
+    ents = find_entities([article("Operator Kelvane Freight said it was too early to speculate.")])
+    assert "Kelvane Freight" in names(ents)
+    assert by_variant(ents, "Kelvane Freight").type == "organization"
+
+
+def test_speaker_without_person_evidence_follows_organisation_evidence() -> None:
+    types = _types("Kelvane Rail's spokesman declined to comment. Kelvane Rail said the line would reopen.")
+    assert types["Kelvane Rail"] == "organization"
+
+
+def test_speaker_with_a_given_name_is_a_person() -> None:
+    assert _types("Martin Drellow said the line would reopen.")["Martin Drellow"] == "person"
+
+
+def test_saint_possessive_stays_in_the_name() -> None:
+    ents = find_entities([article("Evacuees went to St Anne's Primary and Kingsmead Academy.")])
+    assert "St Anne's Primary" in names(ents)
+    assert by_variant(ents, "St Anne's Primary").type == "organization"
+
+
+def test_corporate_suffix_is_organisation_evidence() -> None:
+    assert _types("Workers at Dravex Corp. went on strike.")["Dravex Corp."] == "organization"
+
+
+def test_place_follower_noun_types_a_place() -> None:
+    assert _types("Police evacuated the Larkspur estate overnight.")["Larkspur"] == "place"
+
+
+def test_unknown_two_word_name_in_place_context_is_not_a_person() -> None:
+    assert _types("Crews worked in Ostley Marsh overnight.")["Ostley Marsh"] == "place"
+    assert _types("Crews worked in Ostley Brook overnight.")["Ostley Brook"] == "place"
+
+
+def test_middle_given_name_is_person_evidence() -> None:
+    assert _types("The court heard that Drax Robert Quell left early.")["Drax Robert Quell"] == "person"
