@@ -35,7 +35,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from reader.core.figures import find_figures, group_figures  # noqa: E402
-from reader.core.model import Article, Match, Paragraph  # noqa: E402
+from reader.core.model import Article, Match  # noqa: E402
 
 PLACES = ["Gaza", "Aleppo", "Idlib", "Damascus", "Kyiv", "Kharkiv", "Khan Younis", "Rafah", "Homs",
           "Beirut", "Mosul", "Sanaa", "Goma", "Tigray", "Darfur", "Odesa", "Jenin", "Marib"]
@@ -146,12 +146,7 @@ def make_pair(n_paragraphs: int, seed: int, mode: str = "news") -> tuple[list[Ar
 
 
 def _article(name: str, texts: list[str]) -> Article:
-    pars: list[Paragraph] = []
-    off = 0
-    for i, t in enumerate(texts):
-        pars.append(Paragraph(i, t, off, off + len(t)))
-        off += len(t) + 2
-    return Article(name, name, "\n\n".join(texts), pars)
+    return Article.from_texts(name, name, texts)
 
 
 def _best(fn, repeat: int) -> tuple[float, float, object]:  # type: ignore[no-untyped-def]

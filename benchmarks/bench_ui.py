@@ -174,17 +174,16 @@ def startup(sample: str, runs: int, baseline_script: Path, pycache: str) -> dict
 
 
 def synthetic(n: int, seed: int = 7):
-    from reader.core.model import Analysis, Article, Match, Paragraph
+    from reader.core.model import Analysis, Article, Match
 
     rng = random.Random(seed)
 
     def article(name: str) -> Article:
-        paras, pos = [], 0
-        for i in range(n):
-            text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(30, 90))).capitalize() + "."
-            paras.append(Paragraph(i, text, pos, pos + len(text)))
-            pos += len(text) + 2
-        return Article(name, name, "\n\n".join(p.text for p in paras), paras)
+        texts = [
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(30, 90))).capitalize() + "."
+            for _ in range(n)
+        ]
+        return Article.from_texts(name, name, texts)
 
     a, b = article("left.txt"), article("right.txt")
     matches = [Match((0, i), (1, min(n - 1, max(0, i + rng.randint(-2, 2)))),

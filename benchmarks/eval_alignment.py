@@ -159,23 +159,12 @@ def evaluate_set(path: str | Path) -> dict[str, Any]:
         key = _pair(tuple(m.left), tuple(m.right))
         scored[key] = max(scored.get(key, 0.0), float(m.score))
     predicted = set(scored)
-    tp = len(predicted & expected)
-    precision = _ratio(tp, len(predicted))
-    recall = _ratio(tp, len(expected))
     best_correct, best_total = best_match_counts(expected, scored)
     return {
         "name": path.name,
         "articles": [f.name for f in files],
         "paragraphs": [len(a.paragraphs) for a in articles],
-        "expected": len(expected),
-        "predicted": len(predicted),
-        "true_positives": tp,
-        "precision": precision,
-        "recall": recall,
-        "f1": _f1(precision, recall),
-        "best_correct": best_correct,
-        "best_total": best_total,
-        "best_match_accuracy": _ratio(best_correct, best_total),
+        **_metrics(len(predicted & expected), len(predicted), len(expected), best_correct, best_total),
         "seconds": seconds,
         "false_positives": [[list(a), list(b), round(scored[(a, b)], 3)] for a, b in sorted(predicted - expected)],
         "false_negatives": [[list(a), list(b)] for a, b in sorted(expected - predicted)],
@@ -186,13 +175,21 @@ def evaluate_set(path: str | Path) -> dict[str, Any]:
 def evaluate_all(sets: Iterable[str | Path] | None = None) -> dict[str, Any]:
     """Evaluate several sets (default: all under samples/) and add micro-averaged ``overall`` figures."""
     results = [evaluate_set(s) for s in (sample_sets() if sets is None else sets)]
-    tp = sum(r["true_positives"] for r in results)
-    n_pred = sum(r["predicted"] for r in results)
-    n_exp = sum(r["expected"] for r in results)
-    best_correct = sum(r["best_correct"] for r in results)
-    best_total = sum(r["best_total"] for r in results)
+    counts = [
+        sum(r[key] for r in results)
+        for key in ("true_positives", "predicted", "expected", "best_correct", "best_total")
+    ]
+    overall = {**_metrics(*counts), "seconds": sum(r["seconds"] for r in results)}
+    return {"sets": results, "overall": overall}
+
+
+def _metrics(tp: int, n_pred: int, n_exp: int, best_correct: int, best_total: int) -> dict[str, Any]:
+    """Pair precision / recall / F1 and best-match accuracy from raw counts.
+
+    One definition for a single set and for the micro-averaged total over sets.
+    """
     precision, recall = _ratio(tp, n_pred), _ratio(tp, n_exp)
-    overall = {
+    return {
         "expected": n_exp,
         "predicted": n_pred,
         "true_positives": tp,
@@ -202,9 +199,7 @@ def evaluate_all(sets: Iterable[str | Path] | None = None) -> dict[str, Any]:
         "best_correct": best_correct,
         "best_total": best_total,
         "best_match_accuracy": _ratio(best_correct, best_total),
-        "seconds": sum(r["seconds"] for r in results),
     }
-    return {"sets": results, "overall": overall}
 
 
 def _public(result: dict[str, Any]) -> dict[str, Any]:

@@ -336,11 +336,7 @@ def speed(stories: list[Story], n_paragraphs: int = 5000, seed: int = 7) -> str:
 
 
 def _article_from_paragraphs(paras: list[str], source: str) -> Article:
-    out, pos = [], 0
-    for i, t in enumerate(paras):
-        out.append(Paragraph(i, t, pos, pos + len(t)))
-        pos += len(t) + 2
-    return Article(source, source, "\n\n".join(paras), out)
+    return Article.from_texts(source, source, paras)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-from reader.core.model import Article, Paragraph
+from reader.core.model import Article
 from reader.core.sanitize import sanitize
 from reader.core.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
 
@@ -455,19 +455,12 @@ def article_from_text(text: str, source: str, *, fmt: str = "txt") -> Article:
     if not blocks:
         raise IngestError(source, "no readable text (empty article)")
 
-    paragraphs: list[Paragraph] = []
-    offset = 0
-    for i, block in enumerate(blocks):
-        paragraphs.append(Paragraph(
-            index=i, text=block, start=offset, end=offset + len(block),
-            sentences=split_sentences(block), boilerplate=is_boilerplate(block),
-        ))
-        offset += len(block) + 2
-    return Article(
-        source=source,
-        title=title or _default_title(source),
-        text="\n\n".join(blocks),
-        paragraphs=paragraphs,
+    return Article.from_texts(
+        source,
+        title or _default_title(source),
+        blocks,
+        boilerplate={i for i, block in enumerate(blocks) if is_boilerplate(block)},
+        sentences=split_sentences,
     )
 
 

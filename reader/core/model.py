@@ -11,8 +11,9 @@ offsets (``Paragraph.start``/``end``) index ``Article.text``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import ClassVar, Literal
 
 EntityType = Literal["person", "organization", "place", "other"]
 FigureStatus = Literal["agree", "conflict", "single"]
@@ -58,6 +59,39 @@ class Article:
     title: str
     text: str
     paragraphs: list[Paragraph]
+
+    PARAGRAPH_SEPARATOR: ClassVar[str] = "\n\n"
+
+    @classmethod
+    def from_texts(
+        cls,
+        source: str,
+        title: str,
+        texts: Sequence[str],
+        *,
+        boilerplate: Container[int] = frozenset(),
+        sentences: Callable[[str], tuple[tuple[int, int], ...]] | None = None,
+    ) -> Article:
+        """Lay out paragraph texts as one article, blank-line separated, with matching offsets.
+
+        The one place that decides how ``Article.text`` and ``Paragraph.start``/``end`` relate, so
+        ingest, tests and benchmarks cannot disagree about it.
+
+        Args:
+            boilerplate: indices of the paragraphs that are page furniture.
+            sentences: how to find each paragraph's sentence ranges (none when omitted).
+        """
+        paragraphs = []
+        offset = 0
+        step = len(cls.PARAGRAPH_SEPARATOR)
+        for i, text in enumerate(texts):
+            paragraphs.append(Paragraph(
+                i, text, offset, offset + len(text),
+                sentences=sentences(text) if sentences else (),
+                boilerplate=i in boilerplate,
+            ))
+            offset += len(text) + step
+        return cls(source, title, cls.PARAGRAPH_SEPARATOR.join(texts), paragraphs)
 
 
 @dataclass(slots=True)

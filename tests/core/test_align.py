@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from reader.core.align import align
-from reader.core.model import Article, Match, Paragraph
+from reader.core.model import Article, Match
 
 
 def make_article(paragraphs: list[str], source: str = "a.txt", boilerplate: set[int] = frozenset()) -> Article:
     """Build an Article the way ingest would, without depending on ingest."""
-    paras = []
-    offset = 0
-    for i, text in enumerate(paragraphs):
-        paras.append(Paragraph(i, text, offset, offset + len(text), boilerplate=i in boilerplate))
-        offset += len(text) + 2
-    return Article(source, source, "\n\n".join(paragraphs), paras)
+    return Article.from_texts(source, source, paragraphs, boilerplate=boilerplate)
 
 
 def pairs(matches: list[Match]) -> set[tuple[tuple[int, int], tuple[int, int]]]:

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.align import align
-from reader.core.model import Article, Paragraph
+from reader.core.model import Article
 from reader.core.terms import content_keys
 
 # A small alphabet of news-ish words, names, numbers and odd characters, so that random texts
@@ -24,12 +24,9 @@ ARTICLE = st.lists(st.tuples(TEXT, st.booleans()), max_size=6)
 
 
 def build(spec: list[tuple[str, bool]], n: int) -> Article:
-    paras = []
-    offset = 0
-    for i, (text, boiler) in enumerate(spec):
-        paras.append(Paragraph(i, text, offset, offset + len(text), boilerplate=boiler))
-        offset += len(text) + 2
-    return Article(f"a{n}.txt", f"a{n}", "\n\n".join(t for t, _ in spec), paras)
+    texts = [text for text, _ in spec]
+    boilerplate = {i for i, (_, boiler) in enumerate(spec) if boiler}
+    return Article.from_texts(f"a{n}.txt", f"a{n}", texts, boilerplate=boilerplate)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,16 +8,12 @@ from hypothesis import strategies as st
 
 from reader.core.entities import find_entities
 from reader.core.entity_link import LinkConfig
-from reader.core.model import Article, Entity, Paragraph
+from reader.core.model import Article, Entity
 
 
 def article(*paragraphs: str, source: str = "a.txt") -> Article:
     """Build an Article directly (one Paragraph per argument), as ingest would."""
-    paras, pos = [], 0
-    for i, text in enumerate(paragraphs):
-        paras.append(Paragraph(i, text, pos, pos + len(text)))
-        pos += len(text) + 2
-    return Article(source, "title", "\n\n".join(paragraphs), paras)
+    return Article.from_texts(source, "title", paragraphs)
 
 
 def names(entities: list[Entity]) -> set[str]:

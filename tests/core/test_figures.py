@@ -5,15 +5,11 @@ from __future__ import annotations
 import pytest
 
 from reader.core.figures import find_figures
-from reader.core.model import Article, Figure, Paragraph
+from reader.core.model import Article, Figure
 
 
 def article(*paragraphs: str) -> Article:
-    pars, off = [], 0
-    for i, t in enumerate(paragraphs):
-        pars.append(Paragraph(i, t, off, off + len(t)))
-        off += len(t) + 2
-    return Article("test", "t", "\n\n".join(paragraphs), pars)
+    return Article.from_texts("test", "t", paragraphs)
 
 
 def figs(text: str) -> list[Figure]:

@@ -7,11 +7,7 @@ from reader.core.model import Article, FigureGroup, Match, Paragraph
 
 
 def article(*paragraphs: str) -> Article:
-    pars, off = [], 0
-    for i, t in enumerate(paragraphs):
-        pars.append(Paragraph(i, t, off, off + len(t)))
-        off += len(t) + 2
-    return Article("test", "t", "\n\n".join(paragraphs), pars)
+    return Article.from_texts("test", "t", paragraphs)
 
 
 def run(arts: list[Article], matches: list[Match] | None = None):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from reader.core import figure_extract as fe
 from reader.core.figures import find_figures, group_figures
-from reader.core.model import Article, Match, Paragraph
+from reader.core.model import Article, Match
 
 _PIECES = st.sampled_from([
     "more than", "about", "nearly", "up to", "at least", "some", "between", "and", "to", "-", "–",
@@ -23,11 +23,7 @@ _TEXT = st.one_of(
 
 
 def _article(texts: list[str]) -> Article:
-    pars, off = [], 0
-    for i, t in enumerate(texts):
-        pars.append(Paragraph(i, t, off, off + len(t)))
-        off += len(t) + 2
-    return Article("p", "p", "\n\n".join(texts), pars)
+    return Article.from_texts("p", "p", texts)
 
 
 @settings(max_examples=200, deadline=None)

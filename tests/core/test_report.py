@@ -12,17 +12,14 @@ from reader.core.model import (
     FigureGroup,
     Match,
     Mention,
-    Paragraph,
 )
 from reader.core.report import SCHEMA_VERSION, md_escape, to_json, to_json_data, to_markdown
 
 
 def _article(source: str, title: str, texts: list[str], boilerplate: set[int] = frozenset()) -> Article:
-    paragraphs, offset = [], 0
-    for i, text in enumerate(texts):
-        paragraphs.append(Paragraph(i, text, offset, offset + len(text), ((0, len(text)),), i in boilerplate))
-        offset += len(text) + 2
-    return Article(source, title, "\n\n".join(texts), paragraphs)
+    return Article.from_texts(
+        source, title, texts, boilerplate=boilerplate, sentences=lambda text: ((0, len(text)),)
+    )
 
 
 def _analysis() -> Analysis:

@@ -19,17 +19,11 @@ from reader.core.model import (
     FigureGroup,
     Match,
     Mention,
-    Paragraph,
 )
 
 
 def make_article(source: str, title: str, paragraphs: list[str], boilerplate: set[int] = frozenset()) -> Article:
-    paras = []
-    pos = 0
-    for i, text in enumerate(paragraphs):
-        paras.append(Paragraph(i, text, pos, pos + len(text), boilerplate=i in boilerplate))
-        pos += len(text) + 2
-    return Article(source, title, "\n\n".join(paragraphs), paras)
+    return Article.from_texts(source, title, paragraphs, boilerplate=boilerplate)
 
 
 A_TEXT = [

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from reader.core.model import Analysis
 from reader.ui.app import ReaderApp
 from reader.ui.screens.explain import ExplainScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.sidebar import EntityList, FigureList, Sidebar
+from reader.ui.widgets.sidebar import EntityList, FigureList
 from reader.ui.widgets.status import StatusLine
 
-from .conftest import big_analysis, story_analysis
+from .conftest import big_analysis
 
 
 def status(app: ReaderApp) -> str:

@@ -27,7 +27,7 @@ from reader.core.model import Analysis, Article, Match, ParagraphRef
 from reader.core.search import Hit, SearchIndex
 from reader.ui.navigation import NavIndex, Span, letter
 from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.sidebar import EntityList, FigureList, Sidebar
+from reader.ui.widgets.sidebar import Sidebar
 from reader.ui.widgets.status import StatusLine
 
 SIDEBAR_MIN_WIDTH = 100
