@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from reader.core import entity_names as N
+from reader.core.folding import fold as fold_letters
 from reader.core.model import Article
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0386-\u038f\u0391-\u03ab\u0400-\u042f"
@@ -134,17 +134,15 @@ class Detection:
     definitions: list[tuple[str, str]]
 
 
-_FOLD_MAP = str.maketrans(
-    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-     "Æ": "AE", "œ": "oe", "Œ": "OE", "’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "}
-)
+# Typography that varies between outlets but never between names: curly quotes, dashes and the
+# no-break space.  Letters are folded by :func:`reader.core.folding.fold`, shared with matching.
+_PUNCT_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
 
 
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent-folded lower case ("Erdoğan" -> "erdogan", "Türkiye" -> "turkiye")."""
-    t = unicodedata.normalize("NFKD", text.translate(_FOLD_MAP))
-    return "".join(c for c in t if not unicodedata.combining(c)).lower()
+    return fold_letters(text.translate(_PUNCT_FOLD))
 
 
 def tok_fold(token: str) -> str:

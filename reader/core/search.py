@@ -11,9 +11,9 @@ This module is deliberately free of Textual so it can be unit-tested and reused 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
+from reader.core.folding import fold as fold_letters
 from reader.core.model import Article
 
 Hit = tuple[int, int, int, int]
@@ -34,9 +34,7 @@ def fold(text: str) -> tuple[str, list[int] | None]:
         if ch.isascii():
             piece = ch.lower()
         else:
-            piece = "".join(
-                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
-            ).casefold()
+            piece = fold_letters(ch)
         out.append(piece)
         index.extend([i] * len(piece))
     index.append(len(text))

@@ -30,10 +30,11 @@ The module has no dependency beyond the standard library so every layer may reus
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal, NamedTuple
+
+from reader.core.folding import fold
 
 TokenKind = Literal["word", "number"]
 
@@ -44,9 +45,6 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 """One token: a word (letters with inner apostrophes) or a number ("50,000", "1.5").  Use
 ``TOKEN_RE.findall`` for the fastest tokenisation when offsets are not needed."""
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-                             "æ": "ae", "œ": "oe", "ß": "ss", "’": "'"})
-
 STOPWORDS: frozenset[str] = frozenset(
     """
     a about above after again against all almost along already also although am among an and
@@ -162,15 +160,6 @@ class Token(NamedTuple):
     capitalised: bool
     sentence_initial: bool
     stopword: bool
-
-
-def fold(text: str) -> str:
-    """Casefold and strip accents: "Erdoğan" -> "erdogan", "Straße" -> "strasse"."""
-    text = text.casefold().translate(_EXTRA_FOLD)
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def stem(word: str) -> str:
