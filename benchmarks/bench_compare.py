@@ -45,8 +45,8 @@ def _peak_mb_self() -> float:
 
 def worker_align(folder: Path) -> dict:
     """Runs in its own process: ingest + align, scored against truth.json."""
-    from reader.core.align import align
-    from reader.core.ingest import load_article
+    from reader.core.matching.matcher import align
+    from reader.core.ingest.load import load_article
 
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     t0 = time.perf_counter()

@@ -74,7 +74,7 @@ BASELINE_MARKER = "hello from a minimal app"
 
 INGEST_CHILD = r"""
 import sys, time
-from reader.core.ingest import load_article
+from reader.core.ingest.load import load_article
 t = time.perf_counter()
 for path in sys.argv[1:]:
     load_article(path)
@@ -131,7 +131,7 @@ def spawn_to_paint(argv: list[str], marker: str, env: dict[str, str]) -> float:
 
 def marker_for(first_file: Path) -> str:
     """The first words of the first article's first paragraph (short enough to fit on one row)."""
-    from reader.core.ingest import load_article
+    from reader.core.ingest.load import load_article
 
     words = load_article(str(first_file)).paragraphs[0].text.split()
     marker = words[0]

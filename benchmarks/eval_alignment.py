@@ -8,7 +8,7 @@ Every sample set is a folder holding two or more articles and an ``expected.json
 
 An expected match means a human analyst judged that the two paragraphs report at least one common
 specific fact.  The script loads each article with the real ingest (so paragraph numbering is the
-product's own), runs ``reader.core.align.align`` and compares its matches with the expected ones as
+product's own), runs ``reader.core.matching.matcher.align`` and compares its matches with the expected ones as
 *unordered paragraph pairs*.  It reports, per set and overall (micro-averaged over all pairs):
 
 * precision / recall / F1 of the predicted pairs;
@@ -55,18 +55,18 @@ class EvalError(RuntimeError):
 def _ingest() -> Any:
     """Import ingest lazily so that ``--help`` and the structural tests never depend on it."""
     try:
-        from reader.core import ingest
+        from reader.core import ingest  # the package: load_article, IngestError
     except ImportError as exc:  # pragma: no cover - depends on the tree state
-        raise EvalError(f"reader.core.ingest is not importable ({exc}); install the package first") from exc
+        raise EvalError(f"reader.core.ingest.load is not importable ({exc}); install the package first") from exc
     return ingest
 
 
 def _align_function() -> Callable[[list[Any]], list[Any]]:
     """Import the matcher lazily: it is developed separately and may be absent from a checkout."""
     try:
-        from reader.core.align import align
+        from reader.core.matching.matcher import align
     except ImportError as exc:
-        raise EvalError(f"reader.core.align.align is not available ({exc}); nothing to evaluate") from exc
+        raise EvalError(f"reader.core.matching.matcher.align is not available ({exc}); nothing to evaluate") from exc
     return align
 
 

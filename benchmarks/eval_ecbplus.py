@@ -45,8 +45,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.entity_detect import Detection, detect  # noqa: E402
-from reader.core.entity_link import LinkConfig, link, name_key  # noqa: E402
+from reader.core.entities.detect import Detection, detect  # noqa: E402
+from reader.core.entities.link import LinkConfig, link, name_key  # noqa: E402
 from reader.core.model import Article, Paragraph  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/data/ecbplus")
@@ -165,7 +165,7 @@ def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend
     for st in stories:
         if st.detection is None:
             if backend == "spacy":
-                from reader.core.entities_spacy import detect_spacy
+                from reader.core.entities.spacy_backend import detect_spacy
 
                 st.detection = detect_spacy(st.articles, nlp=nlp)
             else:
@@ -355,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     stories = load_stories(args.data, args.level)
     nlp = None
     if args.backend == "spacy":
-        from reader.core.entities_spacy import load_pipeline
+        from reader.core.entities.spacy_backend import load_pipeline
 
         nlp = load_pipeline(args.model)
     if args.speed:

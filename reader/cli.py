@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from reader import __version__
-from reader.core.ingest import IngestError, load_article
+from reader.core.ingest import IngestError, load_article, sanitize_line
 from reader.core.model import Analysis, Article
+from reader.core.report import FORMATS, format_named, write_report
 
 PROG = "parallel-reader"
 EXIT_INPUT = 1
@@ -28,12 +28,9 @@ EXIT_INTERNAL = 70
 """A bug: something failed that should not have (EX_SOFTWARE)."""
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _one_line(message: str) -> str:
     """An error message safe for the terminal: file names can carry escape bytes too."""
-    return _CONTROL.sub("?", message)
+    return sanitize_line(message, "?")
 
 
 class CliError(Exception):
@@ -69,7 +66,10 @@ def _compare_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md, .html, or - for stdin")
     parser.add_argument(
-        "--format", choices=("json", "markdown", "md"), default="json", help="output format"
+        "--format",
+        choices=_format_choices(),
+        default="json",
+        help="output format: " + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     _common_options(parser)
@@ -130,14 +130,14 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
-    """Stream JSON (large inputs stay within memory); Markdown is written in one piece."""
-    from reader.core.report import to_markdown, write_json
+def _format_choices() -> list[str]:
+    """Every name and alias of the registered report formats."""
+    return [name for fmt in FORMATS.values() for name in (fmt.name, *fmt.aliases)]
 
-    if fmt == "json":
-        write_json(analysis, stream)
-    else:
-        stream.write(to_markdown(analysis))
+
+def _write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
+    """Write the report in the registered format ``fmt`` (JSON is streamed)."""
+    write_report(analysis, fmt, stream)
 
 
 def _sample_sources(name: str | None) -> list[str]:
@@ -213,8 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "compare":
         parser = _compare_parser()
         args = parser.parse_args(argv[1:])
-        if args.format == "md":
-            args.format = "markdown"
+        args.format = format_named(args.format).name
         action = run_compare
     else:
         parser = _reader_parser()

@@ -11,7 +11,7 @@ import reader.core
 
 def _core_modules() -> list[str]:
     return sorted(
-        f"reader.core.{info.name}" for info in pkgutil.iter_modules(reader.core.__path__)
+        info.name for info in pkgutil.walk_packages(reader.core.__path__, prefix="reader.core.")
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.core.align import align
+from reader.core.matching.matcher import align
 from reader.core.entities import find_entities
 from reader.core.figures import find_figures, group_figures
 from reader.core.model import Analysis, Article

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.align import align
+from reader.core.matching.matcher import align
 from reader.core.model import Article, Match
 
 
@@ -190,7 +190,7 @@ def test_look_alike_names_stay_apart() -> None:
 def test_reported_terms_highlight_in_both_paragraphs() -> None:
     """The UI highlights Match reasons with find_term_spans; each reason must light up on both
     sides, whichever spelling or number format each side uses."""
-    from reader.core.terms import find_term_spans
+    from reader.core.matching.terms import find_term_spans
 
     a = make_article(STRIKE_A, "a.txt", {4})
     b = make_article(STRIKE_B, "b.txt", {6})
@@ -219,7 +219,7 @@ FLOOD_B = [
 def test_gap_filling_matches_weak_pair_between_anchors(monkeypatch) -> None:
     """A weak lexical match (one shared word) is credible between two matched anchors, off the
     diagonal; without the gap pass it is lost, and the unrelated paragraphs stay unmatched."""
-    from reader.core import align as align_module
+    from reader.core.matching import matcher as align_module
 
     articles = [make_article(FLOOD_A), make_article(FLOOD_B, "b.txt")]
     got = {(m.left, m.right): m for m in align(articles)}
@@ -238,7 +238,7 @@ def test_gap_filling_needs_anchors_on_both_sides() -> None:
 
 
 def test_score_calibration_is_monotone_and_centred_on_threshold() -> None:
-    from reader.core.align import CALIBRATION_EXPONENT, MIN_SCORE
+    from reader.core.matching.matcher import CALIBRATION_EXPONENT, MIN_SCORE
 
     assert abs(MIN_SCORE ** CALIBRATION_EXPONENT - 0.5) < 1e-9
     raws = [0.0, 0.05, 0.1, MIN_SCORE, 0.3, 0.5, 0.8, 1.0]
@@ -250,7 +250,7 @@ def test_score_calibration_is_monotone_and_centred_on_threshold() -> None:
 
 
 def test_synonyms_bridge_a_paraphrase_and_highlight_both_sides() -> None:
-    from reader.core.terms import find_term_spans
+    from reader.core.matching.terms import find_term_spans
 
     a = make_article([
         "Twelve soldiers were killed when a lorry exploded at a checkpoint near Darvasi.",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.align import align
+from reader.core.matching.matcher import align
 from reader.core.model import Article
-from reader.core.terms import content_keys
+from reader.core.matching.terms import content_keys
 
 # A small alphabet of news-ish words, names, numbers and odd characters, so that random texts
 # actually share terms (random unicode alone would almost never overlap).

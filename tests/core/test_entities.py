@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.entities import find_entities
-from reader.core.entity_link import LinkConfig
+from reader.core.entities.link import LinkConfig
 from reader.core.model import Article, Entity
 
 

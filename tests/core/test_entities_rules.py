@@ -7,8 +7,8 @@ import gc
 import pytest
 
 from reader.core.entities import find_entities
-from reader.core.entity_detect import detect
-from reader.core.entity_link import given_equiv, name_key
+from reader.core.entities.detect import detect
+from reader.core.entities.link import given_equiv, name_key
 from tests.core.test_entities import article, by_variant, check_offsets, names
 
 

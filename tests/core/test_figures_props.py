@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import figure_extract as fe
+from reader.core.figures import extract as fe
 from reader.core.figures import find_figures, group_figures
 from reader.core.model import Article, Match
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.ingest import IngestError, article_from_text, decode_bytes, load_article, sniff_format
+from reader.core.ingest.load import IngestError, article_from_text, decode_bytes, load_article, sniff_format
 from reader.core.model import Article
-from reader.core.sanitize import CONTROL_CHARS
+from reader.core.ingest.sanitize import CONTROL_CHARS
 
 BODY = [
     "The harbour bridge reopened to traffic on Tuesday morning, six weeks after a winter storm "
@@ -442,7 +442,7 @@ def test_plain_text_does_not_import_heavy_libraries(tmp_path: Path) -> None:
     path = write(tmp_path, "plain.txt", "Title\n\nA plain UTF-8 “text” file.\n")
     code = (
         "import sys\n"
-        "from reader.core.ingest import load_article\n"
+        "from reader.core.ingest.load import load_article\n"
         f"load_article({path!r})\n"
         "heavy = ('trafilatura', 'markdown_it', 'charset_normalizer', 'lxml')\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.sanitize import CONTROL_CHARS, sanitize
+from reader.core.ingest.sanitize import CONTROL_CHARS, sanitize
 
 HOSTILE = "AAA\x1b[2J\x1b]0;PWNED-TITLE\x1b\\BBB\x1b[31mREDCCC\x07bell\x08bs\rcr\x00nul\x1b[?1049lDDD"
 

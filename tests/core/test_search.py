@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.folding import fold
+from reader.core.vocabulary.folding import fold
 from reader.core.model import Article
-from reader.core.search import SearchIndex, find
+from reader.core.matching.search import SearchIndex, find
 
 
 def _articles() -> list[Article]:

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.ingest import IngestError, article_from_text
+from reader.core.ingest.load import IngestError, article_from_text
 from reader.core.model import Article
-from reader.core.sanitize import CONTROL_CHARS, sanitize
-from reader.core.segment import is_boilerplate, split_sentences
+from reader.core.ingest.sanitize import CONTROL_CHARS, sanitize
+from reader.core.ingest.segment import is_boilerplate, split_sentences
 
 # Pieces that exercise the interesting paths: escapes, controls, line breaks, abbreviations,
 # quotes, ellipses, CJK stops, Markdown and Rich-markup lookalikes.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.terms import (
+from reader.core.matching.terms import (
     content_keys,
     find_term_spans,
     fold,

@@ -20,10 +20,10 @@ THEME = "textual-dark"
 
 @pytest.fixture(autouse=True)
 def _fixed_term_finder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Shared-term highlighting comes from ``reader.core.terms`` (another module, evolving on its
+    """Shared-term highlighting comes from ``reader.core.matching.terms`` (another module, evolving on its
     own); snapshots use this simple, fixed finder so they show the highlighting yet only change
     when the UI does."""
-    fake = types.ModuleType("reader.core.terms")
+    fake = types.ModuleType("reader.core.matching.terms")
 
     def find_term_spans(text: str, terms) -> list[tuple[int, int]]:
         spans = []
@@ -33,7 +33,7 @@ def _fixed_term_finder(monkeypatch: pytest.MonkeyPatch) -> None:
         return sorted(spans)
 
     fake.find_term_spans = find_term_spans
-    monkeypatch.setitem(sys.modules, "reader.core.terms", fake)
+    monkeypatch.setitem(sys.modules, "reader.core.matching.terms", fake)
 
 
 def make_app(n: int = 2) -> ReaderApp:

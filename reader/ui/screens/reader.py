@@ -24,7 +24,7 @@ from textual.widget import AwaitMount
 from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from reader.core.model import Analysis, Article, Match, ParagraphRef
-from reader.core.search import Hit, SearchIndex
+from reader.core.matching.search import Hit, SearchIndex
 from reader.ui.navigation import NavIndex, Span, letter
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.sidebar import Sidebar
@@ -39,14 +39,14 @@ THREE_PANES_MIN_WIDTH = 120
 def term_spans(text: str, match: Match) -> list[Span]:
     """Spans of the words, names and numbers a match shares, found in ``text``.
 
-    ``reader.core.terms`` belongs to the alignment helper; until it exists (or if it fails) the
+    ``reader.core.matching.terms`` belongs to the alignment helper; until it exists (or if it fails) the
     reader simply highlights nothing rather than guessing at tokenisation itself.
     """
     terms = [*match.words, *match.names, *match.numbers]
     if not terms:
         return []
     try:
-        from reader.core.terms import find_term_spans
+        from reader.core.matching.terms import find_term_spans
     except ImportError:
         return []
     try:

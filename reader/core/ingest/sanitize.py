@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sanitize", "CONTROL_CHARS"]
+__all__ = ["sanitize", "sanitize_line", "CONTROL_CHARS"]
 
 # Escape sequences, longest forms first.  String sequences (OSC, DCS, SOS, PM, APC) end at BEL or
 # ST; an unterminated one stops at the end of the line so a stray ``ESC ]`` cannot swallow the
@@ -61,3 +61,19 @@ def sanitize(text: str, tab_size: int = 4) -> str:
     if "\t" in text:
         text = text.expandtabs(tab_size)
     return text
+
+
+_LINE_CONTROLS = re.compile("[\n\t%s]" % "".join(re.escape(chr(cp)) for cp in sorted(CONTROL_CHARS)))
+
+
+def sanitize_line(text: str, replacement: str = "") -> str:
+    """One line of untrusted text from outside an article body, safe for a terminal or a table.
+
+    File names, titles, URLs and error messages come from outside too: a file name can carry an
+    OSC 52 "write the clipboard" sequence as easily as an article can.  The same rule as
+    :func:`sanitize` applies (escape sequences go whole), and every remaining control, line breaks
+    and tabs included, becomes ``replacement`` so the result stays on one line.
+    """
+    if _LINE_CONTROLS.search(text) is None:
+        return text
+    return _LINE_CONTROLS.sub(replacement, _ESCAPES.sub(replacement, text))

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
-from reader.core import entity_names as N
-from reader.core.entity_detect import Candidate, Detection, fold, is_acronym
+from reader.core.entities import names as N
+from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
 from reader.core.model import Entity, EntityType, Mention
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")

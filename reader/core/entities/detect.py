@@ -7,7 +7,7 @@ rejected, and a lone capitalised word at the start of a sentence is kept only wh
 is also seen capitalised mid-sentence, is a known name, or is followed by another name word.
 
 The output is a flat list of :class:`Candidate` plus acronym definitions ("Islamic State
-(ISIS)"); :mod:`reader.core.entity_link` turns them into linked entities.  Everything works on
+(ISIS)"); :mod:`reader.core.entities.link` turns them into linked entities.  Everything works on
 precompiled regexes and per-span Python, never per-word Python, so 2 MB of text takes a fraction
 of a second.
 """
@@ -18,8 +18,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from reader.core import entity_names as N
-from reader.core.folding import fold as fold_letters
+from reader.core.entities import names as N
+from reader.core.vocabulary.folding import fold as fold_letters
 from reader.core.model import Article
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0386-\u038f\u0391-\u03ab\u0400-\u042f"
@@ -135,7 +135,7 @@ class Detection:
 
 
 # Typography that varies between outlets but never between names: curly quotes, dashes and the
-# no-break space.  Letters are folded by :func:`reader.core.folding.fold`, shared with matching.
+# no-break space.  Letters are folded by :func:`reader.core.vocabulary.folding.fold`, shared with matching.
 _PUNCT_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-", "\u00a0": " "})
 
 

@@ -20,7 +20,7 @@ forms meet exactly when their keys are equal:
   ``.0`` goes ("3.0" -> ``3``), and the number words two..ninety become digits ("three" -> ``3``).
 
 Spelling variants that normalisation cannot reconcile ("Zelensky"/"Zelenskyy") are met later by
-:mod:`reader.core.align` with fuzzy matching; the shared name is then reported as
+:mod:`reader.core.matching.matcher` with fuzzy matching; the shared name is then reported as
 ``"Zelensky/Zelenskyy"`` and :func:`find_term_spans` highlights both spellings because it splits
 terms into tokens (see its docstring).
 
@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from reader.core.folding import fold
+from reader.core.vocabulary.folding import fold
 
 TokenKind = Literal["word", "number"]
 
@@ -314,7 +314,7 @@ def find_term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     Each term is tokenised with the same rules as the text and a text token is highlighted when
     its key equals the key of any token of any term, so accents, case, plurals, possessives and
     "50,000"/"50000" or "three"/"3" all meet.  Fuzzy spelling variants are handled by the
-    *terms*, not here: :func:`reader.core.align.align` reports a name met across spellings as
+    *terms*, not here: :func:`reader.core.matching.matcher.align` reports a name met across spellings as
     ``"Zelensky/Zelenskyy"``, whose two tokens light up whichever spelling each paragraph uses.
     Stopwords inside multi-word terms ("Bank of England") are not highlighted on their own.
     """

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.folding import fold as fold_letters
+from reader.core.vocabulary.folding import fold as fold_letters
 from reader.core.model import Article
 
 Hit = tuple[int, int, int, int]

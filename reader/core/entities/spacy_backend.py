@@ -1,7 +1,7 @@
 """Optional spaCy detection backend: a spaCy pipeline's ``doc.ents`` instead of the rules.
 
 Only detection differs; the spans go through the same linking and typing as the rule backend
-(:mod:`reader.core.entity_link`), with the spaCy label as a strong typing vote.  spaCy and its
+(:mod:`reader.core.entities.link`), with the spaCy label as a strong typing vote.  spaCy and its
 models are optional (extra ``spacy``); nothing is downloaded at run time, and a missing package
 or model raises ``RuntimeError`` with a one-line message saying what to install.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reader.core import entity_names as N
-from reader.core.entity_detect import Candidate, Detection, find_definitions
+from reader.core.entities import names as N
+from reader.core.entities.detect import Candidate, Detection, find_definitions
 from reader.core.model import Article
 
 DEFAULT_MODEL = "en_core_web_sm"

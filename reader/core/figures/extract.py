@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from reader.core.figure_labels import (
+from reader.core.figures.labels import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MEASURE_UNITS,
@@ -32,7 +32,7 @@ from reader.core.figure_labels import (
     singular,
 )
 from reader.core.model import Article, Figure, FigureKind
-from reader.core.number_words import (
+from reader.core.vocabulary.number_words import (
     SCALES,
     TENS,
     UNITS,

@@ -29,8 +29,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from reader.core.figure_extract import duration_days
-from reader.core.figure_labels import GENERIC_LABELS
+from reader.core.figures.extract import duration_days
+from reader.core.figures.labels import GENERIC_LABELS
 from reader.core.model import Article, Figure, FigureGroup, Match
 
 _CTX_CHARS = 70

@@ -11,8 +11,8 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-from reader.core.entity_detect import detect
-from reader.core.entity_link import LinkConfig, link
+from reader.core.entities.detect import detect
+from reader.core.entities.link import LinkConfig, link
 from reader.core.model import Article, Entity
 
 BACKENDS = ("rules", "spacy")
@@ -44,7 +44,7 @@ def find_entities(
         if backend == "rules":
             detection = detect(articles)
         else:
-            from reader.core.entities_spacy import detect_spacy
+            from reader.core.entities.spacy_backend import detect_spacy
 
             detection = detect_spacy(articles, nlp=nlp)
         return link(detection, config)

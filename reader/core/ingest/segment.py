@@ -1,6 +1,6 @@
 """Paragraph blocks, sentence boundaries and page-furniture detection.
 
-Everything here works on already-sanitised text (see :mod:`reader.core.sanitize`) and is
+Everything here works on already-sanitised text (see :mod:`reader.core.ingest.sanitize`) and is
 regex-based so that multi-megabyte inputs segment in a fraction of a second.  The rules are
 general (abbreviation lists, capitalisation, punctuation), never tuned to one outlet's wording.
 """

@@ -3,7 +3,7 @@
 Pipeline (all linear in the input size; no all-pairs comparison):
 
 1. **Terms.** Each non-boilerplate paragraph becomes the *set* of its content keys
-   (:func:`reader.core.terms.content_keys`: casefolded, accent-free, lightly stemmed, stopwords
+   (:func:`reader.core.matching.terms.content_keys`: casefolded, accent-free, lightly stemmed, stopwords
    out, numbers normalised).  A key is a *name* when it is written capitalised more often than
    not across the whole input.
 2. **Spelling variants.** Names of >= 5 letters that one article uses and the other never does
@@ -12,7 +12,7 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    whose first letters differ but sound alike (same consonant skeleton, :func:`_skeleton`) meet
    when the rest of the two names clears the same cutoff ("Gaddafi"/"Qaddafi", "Cohen"/"Kohen").
    Short names (Kiev/Kyiv) are not fuzzy-matched -- vowel-only differences are as common between
-   distinct places (Gaza/Giza) -- well-known exonyms are listed in :mod:`reader.core.terms`.
+   distinct places (Gaza/Giza) -- well-known exonyms are listed in :mod:`reader.core.matching.terms`.
    Accent variants ("Erdoğan"/"Erdogan") already share a key.
 3. **Weights.** IDF over all paragraphs of all articles, ``ln((N + 1) / df)``; names and numbers
    get a small boost.  Common words therefore weigh almost nothing and a name used in every
@@ -65,7 +65,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from reader.core.model import Article, Match
-from reader.core.terms import TOKEN_RE, fold, number_key, word_info
+from reader.core.matching.terms import TOKEN_RE, fold, number_key, word_info
 
 VARIANT_CUTOFF = 88.0
 """``fuzz.ratio`` (0..100) from which two names of different articles count as one spelling.

@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 from reader.core.model import Article
-from reader.core.sanitize import sanitize
-from reader.core.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
+from reader.core.ingest.sanitize import sanitize
+from reader.core.ingest.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
 
 __all__ = ["IngestError", "load_article", "article_from_text", "decode_bytes", "sniff_format"]
 

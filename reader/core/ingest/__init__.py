@@ -1,0 +1,37 @@
+"""Ingest: the bottom stage of the core.
+
+Bytes become an :class:`~reader.core.model.Article`: decode (BOMs, UTF-16, legacy code pages),
+sanitise (terminal controls and escape sequences go first, so every later offset refers to the text
+on screen), extract the body (HTML, Markdown, plain text) and segment it into paragraphs and
+sentences.  Sentence boundaries are computed here once (``Paragraph.sentences``); later stages ask
+for them instead of re-deriving their own rule.
+"""
+
+from __future__ import annotations
+
+from reader.core.ingest.load import (
+    STDIN,
+    IngestError,
+    article_from_text,
+    decode_bytes,
+    load_article,
+    sniff_format,
+)
+from reader.core.ingest.sanitize import CONTROL_CHARS, sanitize, sanitize_line
+from reader.core.ingest.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
+
+__all__ = [
+    "CONTROL_CHARS",
+    "STDIN",
+    "IngestError",
+    "article_from_text",
+    "collapse_whitespace",
+    "decode_bytes",
+    "is_boilerplate",
+    "load_article",
+    "sanitize",
+    "sanitize_line",
+    "sniff_format",
+    "split_blocks",
+    "split_sentences",
+]

@@ -1,0 +1,62 @@
+"""Reports of an :class:`~reader.core.model.Analysis`: the top stage of the core.
+
+Each format is one module with a ``write(analysis, stream)`` function, registered in
+:data:`FORMATS`.  The command line reads its ``--format`` choices from here, so a new format is one
+new module plus one line below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from reader.core.model import Analysis
+from reader.core.report import json_report, markdown_report
+from reader.core.report.json_report import SCHEMA_VERSION, pair_summary, to_json, to_json_data, write_json
+from reader.core.report.markdown_report import md_escape, to_markdown
+
+__all__ = [
+    "FORMATS",
+    "ReportFormat",
+    "SCHEMA_VERSION",
+    "md_escape",
+    "pair_summary",
+    "to_json",
+    "to_json_data",
+    "to_markdown",
+    "write_json",
+    "write_report",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFormat:
+    """One output format: its name on the command line, other names it answers to, its writer."""
+
+    name: str
+    description: str
+    write: Callable[[Analysis, TextIO], None]
+    aliases: tuple[str, ...] = ()
+
+
+FORMATS: dict[str, ReportFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        ReportFormat("json", "versioned JSON for scripts (the default)", json_report.write_json),
+        ReportFormat("markdown", "a briefing to paste into a memo", markdown_report.write_markdown, ("md",)),
+    )
+}
+
+
+def format_named(name: str) -> ReportFormat:
+    """The format called ``name`` or one of its aliases (``KeyError`` when there is none)."""
+    for fmt in FORMATS.values():
+        if name == fmt.name or name in fmt.aliases:
+            return fmt
+    raise KeyError(name)
+
+
+def write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
+    """Write ``analysis`` to ``stream`` in the format called ``fmt``."""
+    format_named(fmt).write(analysis, stream)
