@@ -31,6 +31,13 @@ from collections.abc import Iterable
 
 from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import GENERIC_LABELS
+from reader.core.vocabulary.stopwords import (
+    FUNCTION_WORDS,
+    MONTHS,
+    RELATIVE_TIME_WORDS,
+    REPORTING_WORDS,
+    WEEKDAYS,
+)
 from reader.core.model import Article, Figure, FigureGroup, Match
 
 _CTX_CHARS = 70
@@ -39,15 +46,11 @@ _RARE_TOKEN_DF = 12
 _EPS = 1e-9
 
 _CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CTX_STOP = frozenset(
-    "the and for with that this from have has had were was are but not its their his her they "
-    "them said says say told also after before into over more than about around some least "
-    "nearly almost people according when where which while who other others been being there "
-    "would could should will can may might since during last first new one two three all just "
-    "per cent percent than then our out what week day days year years month months monday "
-    "tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december".split()
+_CTX_STOP = (
+    FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | MONTHS | WEEKDAYS
+    | frozenset("cent day days first month months nearly new people percent three two week year years".split())
 )
+"""Words around a figure that say nothing about what it counts (its context is compared)."""
 
 
 def _is_generic(label: str | None) -> bool:
