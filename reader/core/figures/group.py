@@ -39,6 +39,7 @@ from reader.core.vocabulary.stopwords import (
     WEEKDAYS,
 )
 from reader.core.model import Article, Figure, FigureGroup, Match
+from reader.core.unionfind import UnionFind
 
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
@@ -164,27 +165,14 @@ def _same_family(a: Figure, b: Figure) -> bool:
     return True
 
 
-class _UnionFind:
-    """Union-find that also remembers the direct cross-figure links (for the conflict test)."""
+class _UnionFind(UnionFind[int]):
+    """The shared union-find, remembering the direct cross-figure links (for the conflict test)."""
+
+    __slots__ = ("links",)
 
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+        super().__init__(range(n))
         self.links: list[tuple[int, int]] = []
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if ra < rb:
-                self.parent[rb] = ra
-            else:
-                self.parent[ra] = rb
 
 
 def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx: _Ctx,
