@@ -64,6 +64,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
+from reader.core.ingest.segment import split_sentences
 from reader.core.model import Article, Match
 from reader.core.unionfind import UnionFind
 from reader.core.matching.terms import TOKEN_RE, fold, number_key, word_info
@@ -117,20 +118,6 @@ MAX_REASONS = 8
 CALIBRATION_EXPONENT = math.log(0.5) / math.log(MIN_SCORE)
 """The reported score is ``raw ** CALIBRATION_EXPONENT`` (see the module docstring)."""
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Fallback sentence split (when ingest gave none): after . ! ? followed by a space, so
-    "1.2 billion" stays whole.  Only used to find a paragraph's single shared fact."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END_RE.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 @dataclass(slots=True)
@@ -231,7 +218,7 @@ def _collect(
             if p.boilerplate:
                 continue
             text = p.text
-            spans = p.sentences or _sentence_spans(text)
+            spans = p.sentences or split_sentences(text)
             if len(spans) < 2:
                 toks = findall(text)
                 bounds: tuple[int, ...] = ()

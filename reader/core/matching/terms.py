@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from reader.core.ingest.segment import SentenceStarts
 from reader.core.vocabulary.folding import fold
 from reader.core.vocabulary.number_words import TENS, UNITS
 from reader.core.vocabulary.stopwords import STOPWORDS
@@ -205,19 +206,12 @@ def term_key(surface: str) -> str:
     return word_info(surface)[0]
 
 
-def _is_sentence_initial(text: str, start: int) -> bool:
-    """True when only spaces, quotes or brackets separate ``start`` from a sentence end."""
-    i = start - 1
-    while i >= 0 and text[i] in " \t\n\"'“‘«([—–-":
-        i -= 1
-    return i < 0 or text[i] in ".!?:;…"
-
-
 def iter_tokens(text: str) -> Iterator[Token]:
     """Yield every word and number token of ``text`` with offsets and normalised keys.
 
     Stopwords are yielded too (flagged), so callers that need positions see every token.
     """
+    starts = SentenceStarts(text)
     for m in TOKEN_RE.finditer(text):
         surface = m.group()
         start = m.start()
@@ -226,7 +220,7 @@ def iter_tokens(text: str) -> Iterator[Token]:
             continue
         key, kind, stop = word_info(surface)
         yield Token(start, m.end(), surface, key, kind, surface[0].isupper(),
-                    _is_sentence_initial(text, start), stop)
+                    starts.opens_sentence(start), stop)
 
 
 def tokenize(text: str) -> list[Token]:
