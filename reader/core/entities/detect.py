@@ -488,7 +488,7 @@ def detect(articles: list[Article]) -> Detection:
     cands: list[Candidate] = []
     definitions: list[tuple[str, str]] = []
     mid_tokens: set[str] = set()
-    deferred: list[tuple[int, int, str, str]] = []
+    deferred: list[tuple[int, int, Paragraph, str]] = []
     # Names repeat across paragraphs and articles: the analysis of a span depends only on its
     # text and on whether it opens a sentence, so each distinct (text, initial) is analysed once.
     cache: dict[tuple[str, bool], list[_Found]] = {}

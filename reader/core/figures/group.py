@@ -298,12 +298,12 @@ def _status(members: list[int], figures: list[Figure], conflicted: bool) -> str:
 
 
 def _group_label(members: list[int], figures: list[Figure]) -> str:
-    labels = Counter(figures[i].counted for i in members if figures[i].counted)
+    labels = Counter(c for i in members if (c := figures[i].counted))
     specific = [(n, lab) for lab, n in labels.items() if not _is_generic(lab)]
     if specific:
         return max(specific, key=lambda t: (t[0], -len(t[1])))[1]
     if labels:
-        return labels.most_common(1)[0][0]  # type: ignore[return-value]
+        return labels.most_common(1)[0][0]
     return figures[members[0]].unit or figures[members[0]].kind
 
 
@@ -344,8 +344,8 @@ def group_figures(figures: list[Figure], articles: list[Article],
             first = repeats.setdefault(key, i)
             if first != i:
                 uf.union(first, i)
-        if not _is_generic(f.counted):
-            buckets[(f.kind, f.counted)].append(i)  # type: ignore[arg-type]
+        if f.counted is not None and not _is_generic(f.counted):
+            buckets[(f.kind, f.counted)].append(i)
     for ids in buckets.values():
         _label_links(ids, figures, ctx, uf, matched)
 

@@ -125,7 +125,8 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         if nm is None:
             break  # nothing but whitespace follows: the final sentence ends at the text's end
         nxt = nm.group(1)
-        next_word = _WORD_AFTER.match(text, nm.start(1)).group()
+        word = _WORD_AFTER.match(text, nm.start(1))
+        next_word = word.group() if word else ""
         if not _ends_sentence(text, m.start(), nxt, next_word):
             continue
         out.append((pos, m.end()))

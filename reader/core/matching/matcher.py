@@ -228,8 +228,8 @@ def _collect(
                 cuts = [0] + [s for s, _e in spans[1:]] + [len(text)]
                 toks = []
                 ends = []
-                for s, e in zip(cuts, cuts[1:]):
-                    toks += findall(text, s, e)
+                for lo, hi in zip(cuts, cuts[1:]):
+                    toks += findall(text, lo, hi)
                     ends.append(len(toks))
                 bounds = tuple(ends)
             surfaces.update(toks)
@@ -303,20 +303,20 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
                 by_sound.setdefault(_skeleton(k), []).append(k)
             for k in only_a:
                 choices = by_letter.get(k[0])
-                hit = None
+                partner: str | None = None
                 if choices:
                     hit = process.extractOne(k, choices, scorer=fuzz.ratio,
                                              score_cutoff=VARIANT_CUTOFF)
-                if hit is None:
+                    partner = hit[0] if hit is not None else None
+                if partner is None:
                     # First letters differ but sound alike ("Gaddafi"/"Qaddafi"): same consonant
                     # skeleton and the rest of the names as close as the main rule demands.
                     for other in by_sound.get(_skeleton(k), ()):
                         if other[0] != k[0] and fuzz.ratio(k[1:], other[1:]) >= VARIANT_CUTOFF:
-                            hit = (other,)
+                            partner = other
                             break
-                if hit is None:
-                    continue
-                variants.union(k, hit[0])
+                if partner is not None:
+                    variants.union(k, partner)
     return variants.mapping()
 
 
