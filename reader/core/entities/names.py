@@ -33,7 +33,7 @@ def _data_lines(name: str, *, ordered: bool = False) -> Any:
     """The entries of ``data/<name>.txt`` (read once, at import): a frozenset, or a tuple in file
     order when ``ordered``.  Large gazetteers live in data files so they can be reviewed and
     extended without touching code."""
-    text = files("reader.core.entities").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
+    text = (files("reader.core.entities") / "data" / f"{name}.txt").read_text(encoding="utf-8")
     entries = [line.strip() for line in text.splitlines()]
     entries = [e for e in entries if e and not e.startswith("#")]
     return tuple(entries) if ordered else frozenset(entries)
