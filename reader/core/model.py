@@ -112,6 +112,7 @@ class Match:
         names: proper names both use (capitalised terms, spelling variants met by fuzzy matching).
         numbers: numbers both use.
         near_verbatim: the two are nearly word-for-word the same (shared wire copy).
+        manual: linked by hand by the analyst (a correction), not found by the matcher.
     """
 
     left: ParagraphRef
@@ -121,6 +122,7 @@ class Match:
     names: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     near_verbatim: bool = False
+    manual: bool = False
 
     def other(self, ref: ParagraphRef) -> ParagraphRef:
         """The partner of ``ref`` in this match."""
@@ -148,6 +150,7 @@ class Entity:
         type: person / organization / place / other.
         variants: every distinct surface form seen, canonical name first.
         mentions: every occurrence, in article then reading order.
+        manual: the analyst merged, split or renamed it (a correction).
     """
 
     id: int
@@ -155,6 +158,7 @@ class Entity:
     type: EntityType
     variants: list[str]
     mentions: list[Mention]
+    manual: bool = False
 
     @property
     def articles(self) -> list[int]:
@@ -205,6 +209,8 @@ class FigureGroup:
         kind: the members' kind.
         status: ``agree`` (values compatible), ``conflict`` or ``single`` (one article only).
         figures: indices into ``Analysis.figures``.
+        manual: the analyst's decision on it, when there is one: ``"not a conflict"`` (status set
+            to agree by hand) or ``"split"`` (a figure was split out of it, or it is that figure).
     """
 
     id: int
@@ -212,17 +218,23 @@ class FigureGroup:
     kind: FigureKind
     status: FigureStatus
     figures: list[int]
+    manual: str | None = None
 
 
 @dataclass(slots=True)
 class Analysis:
-    """Everything the reader and the reports show about a set of articles."""
+    """Everything the reader and the reports show about a set of articles.
+
+    ``rejected`` holds the matches the analyst rejected (kept so they can be shown and restored);
+    they are not in ``matches``.
+    """
 
     articles: list[Article]
     matches: list[Match]
     entities: list[Entity] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     figure_groups: list[FigureGroup] = field(default_factory=list)
+    rejected: list[Match] = field(default_factory=list)
     _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
 
     def match_indices(self, ref: ParagraphRef) -> list[int]:
