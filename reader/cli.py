@@ -90,7 +90,11 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _compare_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=f"{PROG} compare",
-        description="Compare articles without the UI and write the analysis as JSON or Markdown.",
+        description=(
+            "Compare articles without the UI and write the analysis: JSON by default "
+            "(--format markdown for a memo). The analyst's corrections saved by the reader are "
+            "applied and marked as manual."
+        ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md, .html, or - for stdin")
     parser.add_argument(
@@ -100,8 +104,18 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="output format: " + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    _corrections_option(parser)
     _common_options(parser)
     return parser
+
+
+def _corrections_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corrections",
+        metavar="PATH",
+        help="corrections file (default: beside the first article, "
+        "<name>.parallel-reader.json, or in the user data folder when that is not writable)",
+    )
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -179,6 +193,7 @@ def run_compare(args: argparse.Namespace) -> int:
     _check_output(args.output, args.files)
     articles = _load_all(args.files, args.max_size)
     analysis = _analyze(articles, args.entities)
+    analysis = _apply_saved_corrections(analysis, args.corrections, args.files)
     if args.output and args.output != "-":
         try:
             with signals_as_exceptions(), atomic_writer(args.output) as stream:
@@ -188,6 +203,26 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         _write_stdout(analysis, args.format)
     return 0
+
+
+def _apply_saved_corrections(
+    analysis: Analysis, path: str | None, sources: Sequence[str]
+) -> Analysis:
+    """``analysis`` with the corrections file applied; problems and stale corrections are one
+    warning line each (the report is still written)."""
+    from reader.core.corrections import apply_corrections, default_path, describe, open_corrections
+
+    if path is not None and not Path(path).exists():
+        raise CliError(f"corrections file {path} not found", EXIT_USAGE)
+    saved = open_corrections(path if path is not None else default_path(sources))
+    if saved.problem:
+        warn(saved.problem)
+    if not saved.corrections:
+        return analysis
+    applied = apply_corrections(analysis, saved.corrections)
+    for correction in applied.stale:
+        warn(f"correction not applied, its paragraphs changed: {describe(correction)}")
+    return applied.analysis
 
 
 def _write_stdout(analysis: Analysis, fmt: str) -> None:

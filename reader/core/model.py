@@ -226,7 +226,8 @@ class Analysis:
     """Everything the reader and the reports show about a set of articles.
 
     ``rejected`` holds the matches the analyst rejected (kept so they can be shown and restored);
-    they are not in ``matches``.
+    they are not in ``matches``.  ``stale_corrections`` describes, one line each, the analyst's
+    corrections that could not be applied because their paragraphs changed.
     """
 
     articles: list[Article]
@@ -235,6 +236,7 @@ class Analysis:
     figures: list[Figure] = field(default_factory=list)
     figure_groups: list[FigureGroup] = field(default_factory=list)
     rejected: list[Match] = field(default_factory=list)
+    stale_corrections: list[str] = field(default_factory=list)
     _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
 
     def match_indices(self, ref: ParagraphRef) -> list[int]:

@@ -25,6 +25,7 @@ from reader.core.corrections.kinds import (
     RenameEntity,
     SplitFigure,
     SplitVariant,
+    describe,
     paragraph_keys,
 )
 from reader.core.figures import compatible
@@ -75,7 +76,7 @@ class _Working:
             self._own_figures.add(index)
         return self.figures[index]
 
-    def result(self) -> Analysis:
+    def result(self, stale: list[str]) -> Analysis:
         return Analysis(
             articles=self.base.articles,
             matches=self.matches,
@@ -84,6 +85,7 @@ class _Working:
             figures=self.figures,
             figure_groups=self.groups,
             rejected=self.rejected,
+            stale_corrections=[*self.base.stale_corrections, *stale],
         )
 
 
@@ -103,7 +105,8 @@ def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> 
             out.stale.append(correction)
         else:
             out.applied.append(correction)
-    out.analysis = work.result() if out.applied else analysis
+    if out.applied or out.stale:
+        out.analysis = work.result([describe(c) for c in out.stale])
     return out
 
 
