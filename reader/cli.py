@@ -69,19 +69,30 @@ def parse_size(text: str) -> int:
     return size
 
 
+_COMMANDS_HELP = f"""commands:
+  {PROG} compare FILE FILE ...  analyse without the UI; writes JSON (the default) or Markdown
+  {PROG} open ANALYSIS.json     open a saved compare JSON report as it was, without re-analysing
+
+run '{PROG} compare --help' or '{PROG} open --help' for their options."""
+
+
 def _reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description=(
             "Read several articles about the same story side by side. With no files, opens a "
-            "bundled sample. For a headless report use: parallel-reader compare FILE FILE ..."
+            "bundled sample. Corrections made in the reader are saved at once to a corrections "
+            "file and applied again next time."
         ),
+        epilog=_COMMANDS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md, .html, or - for stdin")
     parser.add_argument("--sample", metavar="NAME", help="open a bundled sample set by name")
     parser.add_argument(
         "--list-samples", action="store_true", help="list the bundled sample sets and exit"
     )
+    _corrections_option(parser)
     _common_options(parser)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
@@ -106,6 +117,32 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     _corrections_option(parser)
     _common_options(parser)
+    return parser
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} open",
+        description=(
+            "Open a JSON report saved by 'compare' (articles included) in the reader, exactly as "
+            "it was, corrections included, without reading the articles or analysing again."
+        ),
+    )
+    parser.add_argument("report", metavar="ANALYSIS.json", help="a report from compare --format json")
+    parser.add_argument(
+        "--corrections",
+        metavar="PATH",
+        help="where further corrections are saved (default: beside the report, "
+        "<name>.parallel-reader.json)",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=DEFAULT_MAX_SIZE * 4,
+        metavar="SIZE",
+        help=f"largest report read (default {format_size(DEFAULT_MAX_SIZE * 4)})",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     return parser
 
 
@@ -318,12 +355,59 @@ def run_reader(args: argparse.Namespace) -> int:
     from reader.ui.app import ReaderApp
 
     backend = args.entities
+    session = _corrections_session(args.corrections, sources, beside=not from_sample)
 
     def analyze_in_worker(items: list[Article], progress) -> object:
-        return _analyze(items, backend, progress)
+        return session.attach(_analyze(items, backend, progress))
 
     ReaderApp(articles, analyze_in_worker).run()
     return 0
+
+
+def _read_report(path: str, max_size: int) -> Analysis:
+    """The analysis saved in a compare JSON report; any problem is one :class:`CliError` line."""
+    from reader.core.report import ReportError, loads_report
+
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(max_size + 1)
+    except OSError as error:
+        raise CliError(f"{path}: cannot read: {error.strerror or error}") from error
+    if len(data) > max_size:
+        raise CliError(f"{path}: larger than {format_size(max_size)} (--max-size raises it)")
+    try:
+        return loads_report(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise CliError(f"{path}: not a compare report (not UTF-8 text)") from error
+    except ReportError as error:
+        raise CliError(f"{path}: {error}") from error
+
+
+def run_open(args: argparse.Namespace) -> int:
+    """``parallel-reader open ANALYSIS.json``: the saved analysis in the reader, as it was."""
+    analysis = _read_report(args.report, args.max_size)
+    _require_terminal()
+    analysis = _corrections_session(args.corrections, [args.report]).attach(analysis)
+    from reader.ui.app import ReaderApp
+
+    ReaderApp(analysis.articles, analysis=analysis).run()
+    return 0
+
+
+def _corrections_session(path: str | None, sources: Sequence[str], *, beside: bool = True):
+    """The corrections file for these sources (``--corrections`` or the default place)."""
+    from reader.core.corrections import CorrectionSession, default_path, open_corrections
+
+    where = path if path is not None else default_path(sources, beside=beside)
+    return CorrectionSession(open_corrections(where))
+
+
+def _require_terminal() -> None:
+    if not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
+        raise CliError(
+            "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
+            EXIT_USAGE,
+        )
 
 
 def _reattach_terminal_stdin() -> None:
@@ -345,6 +429,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv[1:])
         args.format = format_named(args.format).name
         action = run_compare
+    elif argv and argv[0] == "open":
+        parser = _open_parser()
+        args = parser.parse_args(argv[1:])
+        action = run_open
     else:
         parser = _reader_parser()
         args = parser.parse_args(argv)

@@ -103,3 +103,34 @@ def test_read_only_folder_says_so(tmp_path: Path, monkeypatch) -> None:
     assert message == (f"corrections not saved to {target}: Read-only file system; "
                        "the previous file is kept")
     assert open_corrections(target).corrections == GOOD[:1]
+
+
+def test_session_saves_every_change_and_undoes(tmp_path: Path) -> None:
+    from reader.core.corrections import CorrectionSession
+    from reader.core.model import Analysis, Article, Entity, Mention
+
+    a = Article.from_texts("a.txt", "A", ["Mr Smith spoke."])
+    b = Article.from_texts("b.txt", "B", ["John Smith spoke."])
+    base = Analysis([a, b], [], entities=[
+        Entity(0, "John Smith", "person", ["John Smith"], [Mention(1, 0, 0, 10, "John Smith")]),
+        Entity(1, "Smith", "person", ["Smith"], [Mention(0, 0, 3, 8, "Smith")]),
+    ])
+    target = tmp_path / "c.json"
+    session = CorrectionSession(open_corrections(target))
+    assert len(session.attach(base).entities) == 2
+    message, problem = session.add(MergeEntities("John Smith", "Smith"))
+    assert problem is None and "merged" in message
+    assert len(session.analysis.entities) == 1
+    assert open_corrections(target).corrections == [MergeEntities("John Smith", "Smith")]
+    message, _ = session.undo()
+    assert message.startswith("undone") and len(session.analysis.entities) == 2
+    assert open_corrections(target).corrections == []
+    session.redo()
+    reopened = CorrectionSession(open_corrections(target))
+    assert len(reopened.attach(base).entities) == 1
+
+
+def test_samples_keep_corrections_in_the_data_dir(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(storage, "data_dir", lambda: tmp_path / "data")
+    path = default_path([str(tmp_path / "pkg" / "wire.txt")], beside=False)
+    assert path == tmp_path / "data" / "wire.txt.parallel-reader.json"

@@ -35,6 +35,7 @@ from reader.core.corrections.kinds import (
     SplitVariant,
     describe,
 )
+from reader.core.corrections.session import CorrectionSession
 from reader.core.corrections.storage import CorrectionsFile, default_path, open_corrections
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "SPLIT",
     "Applied",
     "Correction",
+    "CorrectionSession",
     "CorrectionsError",
     "CorrectionsFile",
     "Edit",

@@ -44,9 +44,15 @@ def _safe_name(source: str) -> str:
     return name[:100] or "articles"
 
 
-def default_path(sources: Sequence[str]) -> Path:
-    """Where the corrections for these articles are kept when ``--corrections`` is not given."""
+def default_path(sources: Sequence[str], *, beside: bool = True) -> Path:
+    """Where the corrections for these articles are kept when ``--corrections`` is not given.
+
+    ``beside=False`` keeps them in the data directory even for files (the bundled samples: an
+    installed package's folder is no place for the user's work).
+    """
     first = sources[0] if sources else "-"
+    if not beside and _is_file_source(first):
+        return data_dir() / (Path(first).name + SUFFIX)
     if _is_file_source(first):
         path = Path(first)
         beside = path.with_name(path.name + SUFFIX)
