@@ -357,7 +357,7 @@ def run_reader(args: argparse.Namespace) -> int:
     backend = args.entities
     session = _corrections_session(args.corrections, sources, beside=not from_sample)
 
-    def analyze_in_worker(items: list[Article], progress) -> object:
+    def analyze_in_worker(items: list[Article], progress) -> Analysis:
         return session.attach(_analyze(items, backend, progress))
 
     ReaderApp(articles, analyze_in_worker).run()

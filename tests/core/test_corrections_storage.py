@@ -14,8 +14,8 @@ from reader.core.corrections import (
     default_path,
     dumps,
     open_corrections,
+    storage,
 )
-from reader.core.corrections import storage
 
 GOOD = [MergeEntities("Erdoğan", "Erdogan"), RenameEntity("Aleppo", "Halab")]
 

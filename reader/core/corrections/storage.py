@@ -55,12 +55,11 @@ def default_path(sources: Sequence[str], *, beside: bool = True) -> Path:
         return data_dir() / (Path(first).name + SUFFIX)
     if _is_file_source(first):
         path = Path(first)
-        beside = path.with_name(path.name + SUFFIX)
-        folder = beside.parent
-        if os.access(folder, os.W_OK | os.X_OK) and (
-            not beside.exists() or os.access(beside, os.W_OK)
+        near = path.with_name(path.name + SUFFIX)
+        if os.access(near.parent, os.W_OK | os.X_OK) and (
+            not near.exists() or os.access(near, os.W_OK)
         ):
-            return beside
+            return near
         return data_dir() / (path.name + SUFFIX)
     return data_dir() / (_safe_name(first) + SUFFIX)
 

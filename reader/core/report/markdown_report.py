@@ -139,7 +139,7 @@ def _figure_table(analysis: Analysis, out: list[str]) -> None:
             f = analysis.figures[i]
             per_article[f.article].append(f"{md_escape(f.text)} (¶{f.paragraph + 1})")
         cells = ["; ".join(x) if x else "–" for x in per_article]
-        status = "**conflict**" if g.status == "conflict" else g.status
+        status: str = "**conflict**" if g.status == "conflict" else g.status
         if g.manual:
             status += f" ({g.manual}, by hand)"
         out.append(f"| {status} | {md_escape(g.counted)} | " + " | ".join(cells) + " |")
