@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from reader import __version__
-from reader.core.ingest import IngestError, load_article, sanitize_line
+from reader.core.ingest import IngestError, expand_sources, load_source, sanitize_line
 from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
 from reader.core.model import Analysis, Article
 from reader.core.report import FORMATS, format_named, write_report
@@ -87,7 +87,10 @@ def _reader_parser() -> argparse.ArgumentParser:
         epilog=_COMMANDS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md, .html, or - for stdin")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE",
+        help=".txt, .md, .html, a folder of them, an http(s) address, or - for stdin",
+    )
     parser.add_argument("--sample", metavar="NAME", help="open a bundled sample set by name")
     parser.add_argument(
         "--list-samples", action="store_true", help="list the bundled sample sets and exit"
@@ -107,7 +110,10 @@ def _compare_parser() -> argparse.ArgumentParser:
             "applied and marked as manual."
         ),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md, .html, or - for stdin")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help=".txt, .md, .html, a folder of them, an http(s) address, or - for stdin",
+    )
     parser.add_argument(
         "--format",
         choices=_format_choices(),
@@ -183,10 +189,14 @@ def _load_all(sources: Sequence[str], max_size: int = DEFAULT_MAX_SIZE) -> list[
     article's warnings are printed as they come, one line each."""
     if list(sources).count("-") > 1:
         raise CliError("standard input (-) can be given only once", EXIT_USAGE)
+    try:
+        sources = expand_sources(sources)
+    except IngestError as error:
+        raise CliError(str(error), EXIT_USAGE) from error
     articles = []
     for source in sources:
         try:
-            article = load_article(source, max_size=max_size)
+            article = load_source(source, max_size=max_size)
         except TooLargeError as error:
             raise CliError(f"{error} (--max-size raises it)") from error
         except IngestError as error:
@@ -251,7 +261,7 @@ def _apply_saved_corrections(
 
     if path is not None and not Path(path).exists():
         raise CliError(f"corrections file {path} not found", EXIT_USAGE)
-    saved = open_corrections(path if path is not None else default_path(sources))
+    saved = open_corrections(path if path is not None else default_path(expand_sources(sources)))
     if saved.problem:
         warn(saved.problem)
     if not saved.corrections:
@@ -398,7 +408,7 @@ def _corrections_session(path: str | None, sources: Sequence[str], *, beside: bo
     """The corrections file for these sources (``--corrections`` or the default place)."""
     from reader.core.corrections import CorrectionSession, default_path, open_corrections
 
-    where = path if path is not None else default_path(sources, beside=beside)
+    where = path if path is not None else default_path(expand_sources(sources), beside=beside)
     return CorrectionSession(open_corrections(where))
 
 
