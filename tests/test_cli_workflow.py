@@ -32,8 +32,10 @@ def _reject_first(pair, capsys, target: Path) -> tuple[list[int], list[int]]:
     data = _report(pair, capsys)
     analysis = loads_report(json.dumps(data))
     m = analysis.matches[0]
-    target.write_text(dumps([RejectMatch.of(paragraph_key(analysis, m.left),
-                                            paragraph_key(analysis, m.right))]), encoding="utf-8")
+    target.write_text(
+        dumps([RejectMatch.of(paragraph_key(analysis, m.left), paragraph_key(analysis, m.right))]),
+        encoding="utf-8",
+    )
     return list(m.left), list(m.right)
 
 
@@ -68,8 +70,10 @@ def test_compare_with_corrupt_corrections_warns_and_reports(pair, capsys) -> Non
 
 
 def test_compare_missing_corrections_option_is_an_error(pair, capsys, tmp_path) -> None:
-    assert main(["compare", str(pair[0]), str(pair[1]), "--corrections",
-                 str(tmp_path / "none.json")]) == 2
+    assert (
+        main(["compare", str(pair[0]), str(pair[1]), "--corrections", str(tmp_path / "none.json")])
+        == 2
+    )
     assert "not found" in capsys.readouterr().err
 
 
@@ -83,7 +87,9 @@ def test_help_lists_commands_and_json_default(capsys) -> None:
     assert "JSON by default" in capsys.readouterr().out
 
 
-def test_open_shows_the_saved_analysis_without_reanalysing(pair, capsys, tmp_path, monkeypatch) -> None:
+def test_open_shows_the_saved_analysis_without_reanalysing(
+    pair, capsys, tmp_path, monkeypatch
+) -> None:
     _reject_first(pair, capsys, pair[0].with_name("a.txt.parallel-reader.json"))
     report = tmp_path / "analysis.json"
     assert main(["compare", str(pair[0]), str(pair[1]), "-o", str(report)]) == 0
@@ -92,18 +98,23 @@ def test_open_shows_the_saved_analysis_without_reanalysing(pair, capsys, tmp_pat
     shown = []
     monkeypatch.setenv("TEXTUAL_DRIVER", "headless")
     monkeypatch.setattr("reader.core.analysis.analyze", lambda *a, **k: pytest.fail("re-analysed"))
-    monkeypatch.setattr("reader.ui.app.ReaderApp.run",
-                        lambda self: shown.append(self._initial_analysis))
+    monkeypatch.setattr(
+        "reader.ui.app.ReaderApp.run", lambda self: shown.append(self._initial_analysis)
+    )
     assert main(["open", str(report)]) == 0
     assert len(shown) == 1 and len(shown[0].rejected) == 1
     from reader.core.report import to_json
+
     assert to_json(shown[0]) == report.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("content, words", [
-    ("not json", "not valid JSON"),
-    ('{"schema": "x"}', "not a parallel-reader compare report"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("not json", "not valid JSON"),
+        ('{"schema": "x"}', "not a parallel-reader compare report"),
+    ],
+)
 def test_open_bad_report_is_one_line(tmp_path, capsys, content, words) -> None:
     path = tmp_path / "r.json"
     path.write_text(content, encoding="utf-8")

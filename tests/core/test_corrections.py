@@ -51,22 +51,34 @@ def _base() -> Analysis:
 
 def _snapshot(analysis: Analysis) -> str:
     """Everything a correction can change, as comparable text."""
-    return repr((analysis.matches, analysis.rejected, analysis.entities,
-                 analysis.figures, analysis.figure_groups))
+    return repr(
+        (
+            analysis.matches,
+            analysis.rejected,
+            analysis.entities,
+            analysis.figures,
+            analysis.figure_groups,
+        )
+    )
 
 
 def _corrections(analysis: Analysis) -> list:
     """Every kind of correction that makes sense on ``analysis``."""
     out: list = []
     for m in analysis.matches[:4]:
-        out.append(RejectMatch.of(paragraph_key(analysis, m.left), paragraph_key(analysis, m.right)))
+        out.append(
+            RejectMatch.of(paragraph_key(analysis, m.left), paragraph_key(analysis, m.right))
+        )
     matched = {(m.left, m.right) for m in analysis.matches}
     a, b = analysis.articles[0], analysis.articles[1]
     for i in range(min(3, len(a.paragraphs))):
         for j in range(min(3, len(b.paragraphs))):
             if ((0, i), (1, j)) not in matched:
-                out.append(LinkParagraphs.of(paragraph_key(analysis, (0, i)),
-                                             paragraph_key(analysis, (1, j))))
+                out.append(
+                    LinkParagraphs.of(
+                        paragraph_key(analysis, (0, i)), paragraph_key(analysis, (1, j))
+                    )
+                )
     for g in analysis.figure_groups:
         if g.status == "conflict":
             out.append(NotAConflict(frozenset(figure_key(analysis, i) for i in g.figures)))
@@ -85,8 +97,13 @@ def _corrections(analysis: Analysis) -> list:
 
 def test_sample_offers_every_kind(base: Analysis) -> None:
     kinds = {c.kind for c in _corrections(base)}
-    assert kinds >= {"reject-match", "link-paragraphs", "split-figure", "merge-entities",
-                     "rename-entity"}
+    assert kinds >= {
+        "reject-match",
+        "link-paragraphs",
+        "split-figure",
+        "merge-entities",
+        "rename-entity",
+    }
 
 
 def test_reject_moves_match_to_rejected(base: Analysis) -> None:
@@ -103,7 +120,10 @@ def test_link_adds_a_manual_match(base: Analysis) -> None:
     out = apply_corrections(base, [c])
     manual = [m for m in out.analysis.matches if m.manual]
     assert len(manual) == 1
-    assert {paragraph_key(base, manual[0].left), paragraph_key(base, manual[0].right)} == {c.left, c.right}
+    assert {paragraph_key(base, manual[0].left), paragraph_key(base, manual[0].right)} == {
+        c.left,
+        c.right,
+    }
     assert out.analysis.partners(manual[0].left) and manual[0].left[0] < manual[0].right[0]
 
 
@@ -124,8 +144,9 @@ def test_not_a_conflict_and_split(base: Analysis) -> None:
 
 def test_entity_merge_split_rename(base: Analysis) -> None:
     a, b = base.entities[0], base.entities[1]
-    out = apply_corrections(base, [MergeEntities(a.name, b.name),
-                                   RenameEntity(b.name, "Both of them")]).analysis
+    out = apply_corrections(
+        base, [MergeEntities(a.name, b.name), RenameEntity(b.name, "Both of them")]
+    ).analysis
     assert len(out.entities) == len(base.entities) - 1
     merged = out.entities[0]
     assert merged.name == "Both of them" and merged.manual
@@ -157,8 +178,9 @@ def test_edited_article_keeps_what_it_can_and_reports_the_rest(base: Analysis) -
 def test_corrections_for_other_articles_are_foreign_not_stale(base: Analysis) -> None:
     m = base.matches[0]
     c = RejectMatch.of(paragraph_key(base, m.left), paragraph_key(base, m.right))
-    others = Analysis([Article.from_texts("x.txt", "x", ["One."]),
-                       Article.from_texts("y.txt", "y", ["Two."])], [])
+    others = Analysis(
+        [Article.from_texts("x.txt", "x", ["One."]), Article.from_texts("y.txt", "y", ["Two."])], []
+    )
     out = apply_corrections(others, [c])
     assert out.foreign == [c] and not out.stale and out.analysis is others
 
@@ -173,15 +195,26 @@ def test_file_round_trip(base: Analysis) -> None:
     assert loads(dumps(corrections)) == corrections
 
 
-@pytest.mark.parametrize("text, words", [
-    ("{", "not valid JSON"),
-    ("[]", "not a corrections file"),
-    ('{"schema": "parallel-reader/corrections", "version": 99, "corrections": []}', "version 99"),
-    ('{"schema": "parallel-reader/corrections", "version": 1, "corrections": [{"kind": "x"}]}',
-     "unknown kind"),
-    ('{"schema": "parallel-reader/corrections", "version": 1, "corrections": '
-     '[{"kind": "merge-entities", "target": 3}]}', "corrections[0].target"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("{", "not valid JSON"),
+        ("[]", "not a corrections file"),
+        (
+            '{"schema": "parallel-reader/corrections", "version": 99, "corrections": []}',
+            "version 99",
+        ),
+        (
+            '{"schema": "parallel-reader/corrections", "version": 1, "corrections": [{"kind": "x"}]}',
+            "unknown kind",
+        ),
+        (
+            '{"schema": "parallel-reader/corrections", "version": 1, "corrections": '
+            '[{"kind": "merge-entities", "target": 3}]}',
+            "corrections[0].target",
+        ),
+    ],
+)
 def test_bad_file_is_one_clear_error(text: str, words: str) -> None:
     with pytest.raises(CorrectionsError) as error:
         loads(text)
@@ -191,8 +224,14 @@ def test_bad_file_is_one_clear_error(text: str, words: str) -> None:
 @st.composite
 def _edits(draw):
     pool = _corrections(_base())
-    return draw(st.lists(st.tuples(st.sampled_from(["toggle", "add", "remove", "undo", "redo"]),
-                                   st.sampled_from(pool)), max_size=12))
+    return draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["toggle", "add", "remove", "undo", "redo"]), st.sampled_from(pool)
+            ),
+            max_size=12,
+        )
+    )
 
 
 @given(start=st.lists(st.integers(0, 30), max_size=4, unique=True), edits=_edits())
@@ -238,11 +277,16 @@ def test_stale_detection_never_moves_a_correction(paragraph, text) -> None:
         out = apply_corrections(edited, [c])
         if out.applied:
             rejected = out.analysis.rejected
-            assert all(edited.articles[r.left[0]].paragraphs[r.left[1]].text
-                       == analysis.articles[m.left[0]].paragraphs[m.left[1]].text for r in rejected)
+            assert all(
+                edited.articles[r.left[0]].paragraphs[r.left[1]].text
+                == analysis.articles[m.left[0]].paragraphs[m.left[1]].text
+                for r in rejected
+            )
             assert all(r.right == m.right for r in rejected)
         original = article.paragraphs[paragraph].text
-        if m.left == (0, paragraph) and all(p.text != original for p in edited.articles[0].paragraphs):
+        if m.left == (0, paragraph) and all(
+            p.text != original for p in edited.articles[0].paragraphs
+        ):
             assert out.stale == [c]
 
 

@@ -30,8 +30,9 @@ def test_unwritable_folder_falls_back_to_the_data_dir(tmp_path: Path, monkeypatc
     folder.mkdir()
     monkeypatch.setattr(storage, "data_dir", lambda: tmp_path / "data")
     real_access = os.access
-    monkeypatch.setattr(storage.os, "access",
-                        lambda p, mode: False if Path(p) == folder else real_access(p, mode))
+    monkeypatch.setattr(
+        storage.os, "access", lambda p, mode: False if Path(p) == folder else real_access(p, mode)
+    )
     assert default_path([str(folder / "a.txt")]) == tmp_path / "data" / "a.txt.parallel-reader.json"
     assert default_path(["-"]) == tmp_path / "data" / "stdin.parallel-reader.json"
     assert default_path(["https://example.org/news/1"]).parent == tmp_path / "data"
@@ -46,7 +47,9 @@ def test_missing_file_is_empty_and_saves(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"{ not json", b'{"schema": "other"}', b"\xff\xfe\x00bad"])
-def test_corrupt_file_is_reported_once_and_never_overwritten(tmp_path: Path, content: bytes) -> None:
+def test_corrupt_file_is_reported_once_and_never_overwritten(
+    tmp_path: Path, content: bytes
+) -> None:
     target = tmp_path / "c.json"
     target.write_bytes(content)
     loaded = open_corrections(target)
@@ -100,8 +103,9 @@ def test_read_only_folder_says_so(tmp_path: Path, monkeypatch) -> None:
 
     monkeypatch.setattr("reader.store._create_temporary", refuse)
     message = open_corrections(target).save(GOOD)
-    assert message == (f"corrections not saved to {target}: Read-only file system; "
-                       "the previous file is kept")
+    assert message == (
+        f"corrections not saved to {target}: Read-only file system; the previous file is kept"
+    )
     assert open_corrections(target).corrections == GOOD[:1]
 
 
@@ -111,10 +115,14 @@ def test_session_saves_every_change_and_undoes(tmp_path: Path) -> None:
 
     a = Article.from_texts("a.txt", "A", ["Mr Smith spoke."])
     b = Article.from_texts("b.txt", "B", ["John Smith spoke."])
-    base = Analysis([a, b], [], entities=[
-        Entity(0, "John Smith", "person", ["John Smith"], [Mention(1, 0, 0, 10, "John Smith")]),
-        Entity(1, "Smith", "person", ["Smith"], [Mention(0, 0, 3, 8, "Smith")]),
-    ])
+    base = Analysis(
+        [a, b],
+        [],
+        entities=[
+            Entity(0, "John Smith", "person", ["John Smith"], [Mention(1, 0, 0, 10, "John Smith")]),
+            Entity(1, "Smith", "person", ["Smith"], [Mention(0, 0, 3, 8, "Smith")]),
+        ],
+    )
     target = tmp_path / "c.json"
     session = CorrectionSession(open_corrections(target))
     assert len(session.attach(base).entities) == 2

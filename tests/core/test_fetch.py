@@ -42,7 +42,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         if self.path == "/slow":
             time.sleep(1.5)
-        code, headers, body = self.routes.get(self.path, (200, {"Content-Type": "text/html"}, PAGE_A))
+        code, headers, body = self.routes.get(
+            self.path, (200, {"Content-Type": "text/html"}, PAGE_A)
+        )
         self.send_response(code)
         for k, v in headers.items():
             self.send_header(k, v)
@@ -68,7 +70,14 @@ def server() -> Iterator[str]:
 
 @pytest.fixture(autouse=True)
 def _no_proxy(monkeypatch) -> None:
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+    for name in (
+        "http_proxy",
+        "https_proxy",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -88,12 +97,15 @@ def test_redirect_is_followed(server: str) -> None:
     assert "Valmora" in load_source(server + "/moved").text
 
 
-@pytest.mark.parametrize("path, words", [
-    ("/loop", "redirects"),
-    ("/to-file", "non-web address"),
-    ("/missing", "HTTP 404"),
-    ("/pdf", "not a web page (content type application/pdf)"),
-])
+@pytest.mark.parametrize(
+    "path, words",
+    [
+        ("/loop", "redirects"),
+        ("/to-file", "non-web address"),
+        ("/missing", "HTTP 404"),
+        ("/pdf", "not a web page (content type application/pdf)"),
+    ],
+)
 def test_failures_are_one_line_naming_the_url(server: str, path: str, words: str) -> None:
     with pytest.raises(IngestError) as error:
         load_url(server + path)

@@ -31,8 +31,7 @@ def corrected() -> Analysis:
     base = analyze([load_article(str(f)) for f in files])
     m = base.matches[0]
     matched = {(x.left, x.right) for x in base.matches}
-    free = next((0, i) for i in range(5) if ((0, i), (1, 0)) not in matched
-                and (0, i) != m.left)
+    free = next((0, i) for i in range(5) if ((0, i), (1, 0)) not in matched and (0, i) != m.left)
     group = next(g for g in base.figure_groups if len(g.figures) > 1)
     corrections = [
         RejectMatch.of(paragraph_key(base, m.left), paragraph_key(base, m.right)),
@@ -69,15 +68,21 @@ def test_markdown_marks_manual_decisions(corrected: Analysis) -> None:
     assert "(edited by hand)" in text and "(split, by hand)" in text
 
 
-@pytest.mark.parametrize("mutate, words", [
-    (lambda d: d.update(schema="x"), "not a parallel-reader compare report"),
-    (lambda d: d.update(schema_version=99), "schema version 99"),
-    (lambda d: d["matches"][0].update(left=[0, 9999]), "does not exist"),
-    (lambda d: d["articles"][0]["paragraphs"][0].update(text="\x1b[31mred"), "control characters"),
-    (lambda d: d["figures"][0].update(end=10**6), "outside the paragraph"),
-    (lambda d: d.pop("matches"), "missing field 'matches'"),
-    (lambda d: d["figure_groups"][0].update(figures=[10**6]), "missing figure"),
-])
+@pytest.mark.parametrize(
+    "mutate, words",
+    [
+        (lambda d: d.update(schema="x"), "not a parallel-reader compare report"),
+        (lambda d: d.update(schema_version=99), "schema version 99"),
+        (lambda d: d["matches"][0].update(left=[0, 9999]), "does not exist"),
+        (
+            lambda d: d["articles"][0]["paragraphs"][0].update(text="\x1b[31mred"),
+            "control characters",
+        ),
+        (lambda d: d["figures"][0].update(end=10**6), "outside the paragraph"),
+        (lambda d: d.pop("matches"), "missing field 'matches'"),
+        (lambda d: d["figure_groups"][0].update(figures=[10**6]), "missing figure"),
+    ],
+)
 def test_damaged_report_is_one_line(corrected: Analysis, mutate, words: str) -> None:
     data = json.loads(to_json(corrected))
     mutate(data)

@@ -80,8 +80,10 @@ class _Working:
         return Analysis(
             articles=self.base.articles,
             matches=self.matches,
-            entities=[dataclasses.replace(e, id=i) if e.id != i else e
-                      for i, e in enumerate(self.entities)],
+            entities=[
+                dataclasses.replace(e, id=i) if e.id != i else e
+                for i, e in enumerate(self.entities)
+            ],
             figures=self.figures,
             figure_groups=self.groups,
             rejected=self.rejected,
@@ -183,13 +185,17 @@ def _split_figure(work: _Working, resolver: Resolver, c: SplitFigure) -> None:
         return
     figures = work.figures
     work.groups[gid] = dataclasses.replace(
-        group, figures=rest, status=_status(rest, figures), manual=SPLIT,
+        group,
+        figures=rest,
+        status=_status(rest, figures),
+        manual=SPLIT,
     )
     new_id = len(work.groups)
     f = work.figure(index)
     f.group = new_id
-    work.groups.append(FigureGroup(new_id, f.counted or f.unit or f.kind, f.kind, "single",
-                                   [index], manual=SPLIT))
+    work.groups.append(
+        FigureGroup(new_id, f.counted or f.unit or f.kind, f.kind, "single", [index], manual=SPLIT)
+    )
 
 
 def _status(members: list[int], figures: list[Figure]) -> FigureStatus:
@@ -198,7 +204,7 @@ def _status(members: list[int], figures: list[Figure]) -> FigureStatus:
     if len({figures[i].article for i in members}) < 2:
         return "single"
     for x, i in enumerate(members):
-        for j in members[x + 1:]:
+        for j in members[x + 1 :]:
             a, b = figures[i], figures[j]
             if a.article != b.article and not compatible(a, b):
                 return "conflict"
@@ -222,9 +228,12 @@ def _merge(work: _Working, c: MergeEntities) -> None:
         return
     target, other = work.entities[t], work.entities[o]
     variants = list(target.variants) + [v for v in other.variants if v not in target.variants]
-    mentions = sorted([*target.mentions, *other.mentions],
-                      key=lambda m: (m.article, m.paragraph, m.start))
-    work.entities[t] = dataclasses.replace(target, variants=variants, mentions=mentions, manual=True)
+    mentions = sorted(
+        [*target.mentions, *other.mentions], key=lambda m: (m.article, m.paragraph, m.start)
+    )
+    work.entities[t] = dataclasses.replace(
+        target, variants=variants, mentions=mentions, manual=True
+    )
     del work.entities[o]
 
 
@@ -240,9 +249,15 @@ def _split_variant(work: _Working, c: SplitVariant) -> None:
     variants = [v for v in entity.variants if v != c.variant]
     name = entity.name if entity.name != c.variant else variants[0]
     work.entities[i] = dataclasses.replace(
-        entity, name=name, variants=variants, mentions=kept, manual=True,
+        entity,
+        name=name,
+        variants=variants,
+        mentions=kept,
+        manual=True,
     )
-    work.entities.insert(i + 1, Entity(i + 1, c.variant, entity.type, [c.variant], moved, manual=True))
+    work.entities.insert(
+        i + 1, Entity(i + 1, c.variant, entity.type, [c.variant], moved, manual=True)
+    )
 
 
 def _rename(work: _Working, c: RenameEntity) -> None:

@@ -43,8 +43,12 @@ def _paragraph_json(key: ParagraphKey) -> dict[str, Any]:
 
 
 def _figure_json(key: FigureKey) -> dict[str, Any]:
-    return {"paragraph": _paragraph_json(key.paragraph), "start": key.start, "end": key.end,
-            "text": key.text}
+    return {
+        "paragraph": _paragraph_json(key.paragraph),
+        "start": key.start,
+        "end": key.end,
+        "text": key.text,
+    }
 
 
 def correction_json(c: Correction) -> dict[str, Any]:
@@ -53,8 +57,9 @@ def correction_json(c: Correction) -> dict[str, Any]:
     if isinstance(c, (RejectMatch, LinkParagraphs)):
         out.update(left=_paragraph_json(c.left), right=_paragraph_json(c.right))
     elif isinstance(c, NotAConflict):
-        out["figures"] = sorted((_figure_json(f) for f in c.figures),
-                                key=lambda d: json.dumps(d, sort_keys=True))
+        out["figures"] = sorted(
+            (_figure_json(f) for f in c.figures), key=lambda d: json.dumps(d, sort_keys=True)
+        )
     elif isinstance(c, SplitFigure):
         out["figure"] = _figure_json(c.figure)
     elif isinstance(c, MergeEntities):
@@ -92,13 +97,13 @@ def loads(text: str) -> list[Correction]:
 def from_document(data: Any) -> list[Correction]:
     """Corrections from already-parsed JSON data (raises :class:`CorrectionsError`)."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise CorrectionsError(f"not a corrections file (expected \"schema\": \"{SCHEMA}\")")
+        raise CorrectionsError(f'not a corrections file (expected "schema": "{SCHEMA}")')
     version = data.get("version")
     if version != VERSION:
         raise CorrectionsError(f"unsupported version {version!r} (this program reads {VERSION})")
     items = data.get("corrections")
     if not isinstance(items, list):
-        raise CorrectionsError("\"corrections\" must be a list")
+        raise CorrectionsError('"corrections" must be a list')
     return [_correction(item, f"corrections[{i}]") for i, item in enumerate(items)]
 
 
@@ -152,14 +157,17 @@ def _correction(value: Any, where: str) -> Correction:
         raise CorrectionsError(f"{where}: unknown kind {kind!r}")
     if kind in (RejectMatch.kind, LinkParagraphs.kind):
         cls = RejectMatch if kind == RejectMatch.kind else LinkParagraphs
-        return cls.of(_paragraph(item.get("left"), f"{where}.left"),
-                      _paragraph(item.get("right"), f"{where}.right"))
+        return cls.of(
+            _paragraph(item.get("left"), f"{where}.left"),
+            _paragraph(item.get("right"), f"{where}.right"),
+        )
     if kind == NotAConflict.kind:
         figures = item.get("figures")
         if not isinstance(figures, list) or not figures:
             raise CorrectionsError(f"{where}.figures: expected a non-empty list")
-        return NotAConflict(frozenset(_figure(f, f"{where}.figures[{i}]")
-                                      for i, f in enumerate(figures)))
+        return NotAConflict(
+            frozenset(_figure(f, f"{where}.figures[{i}]") for i, f in enumerate(figures))
+        )
     if kind == SplitFigure.kind:
         return SplitFigure(_figure(item.get("figure"), f"{where}.figure"))
     if kind == MergeEntities.kind:

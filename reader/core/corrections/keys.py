@@ -71,8 +71,11 @@ def paragraph_key(analysis: Analysis, ref: ParagraphRef) -> ParagraphKey:
         1 for p in article.paragraphs[: ref[1]] if len(p.text) == len(text) and p.text == text
     )
     return ParagraphKey(
-        content_hash(article.text), digest, occurrence,
-        source=source_name(article.source), preview=text[:_PREVIEW_CHARS],
+        content_hash(article.text),
+        digest,
+        occurrence,
+        source=source_name(article.source),
+        preview=text[:_PREVIEW_CHARS],
     )
 
 
@@ -90,7 +93,9 @@ class Resolver:
         self.article_hashes = [content_hash(a.text) for a in analysis.articles]
         self._by_article_hash = {h: i for i, h in enumerate(self.article_hashes)}
         self._names = {source_name(a.source) for a in analysis.articles}
-        self._paragraphs: list[dict[str, list[int]]] = [_paragraph_index(a) for a in analysis.articles]
+        self._paragraphs: list[dict[str, list[int]]] = [
+            _paragraph_index(a) for a in analysis.articles
+        ]
         self._figures: dict[tuple[int, int, int, int, str], int] = {
             (f.article, f.paragraph, f.start, f.end, f.text): i
             for i, f in enumerate(analysis.figures)
@@ -114,12 +119,16 @@ class Resolver:
         ]
         if len(places) == 1:
             return places[0]
-        named = [p for p in places if source_name(self._analysis.articles[p[0]].source) == key.source]
+        named = [
+            p for p in places if source_name(self._analysis.articles[p[0]].source) == key.source
+        ]
         return named[0] if len(named) == 1 else None
 
     def related(self, key: ParagraphKey) -> bool:
         """Whether ``key`` concerns these articles at all (same article text or file name)."""
-        return key.article in self._by_article_hash or (bool(key.source) and key.source in self._names)
+        return key.article in self._by_article_hash or (
+            bool(key.source) and key.source in self._names
+        )
 
     def figure(self, key: FigureKey) -> int | None:
         """The index in ``Analysis.figures`` of the figure ``key`` names, if it is still there."""
@@ -134,4 +143,3 @@ def _paragraph_index(article: Article) -> dict[str, list[int]]:
     for p in article.paragraphs:
         index.setdefault(content_hash(p.text), []).append(p.index)
     return index
-

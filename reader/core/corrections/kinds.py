@@ -16,7 +16,11 @@ from reader.core.corrections.keys import FigureKey, ParagraphKey
 
 def _ordered(a: ParagraphKey, b: ParagraphKey) -> tuple[ParagraphKey, ParagraphKey]:
     """A pair in a canonical order, so (a, b) and (b, a) are the same decision."""
-    return (a, b) if (a.article, a.paragraph, a.occurrence) <= (b.article, b.paragraph, b.occurrence) else (b, a)
+    return (
+        (a, b)
+        if (a.article, a.paragraph, a.occurrence) <= (b.article, b.paragraph, b.occurrence)
+        else (b, a)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,14 +93,26 @@ class RenameEntity:
 
 
 Correction: TypeAlias = (
-    RejectMatch | LinkParagraphs | NotAConflict | SplitFigure | MergeEntities | SplitVariant
+    RejectMatch
+    | LinkParagraphs
+    | NotAConflict
+    | SplitFigure
+    | MergeEntities
+    | SplitVariant
     | RenameEntity
 )
 
 KINDS: dict[str, type] = {
     cls.kind: cls
-    for cls in (RejectMatch, LinkParagraphs, NotAConflict, SplitFigure, MergeEntities,
-                SplitVariant, RenameEntity)
+    for cls in (
+        RejectMatch,
+        LinkParagraphs,
+        NotAConflict,
+        SplitFigure,
+        MergeEntities,
+        SplitVariant,
+        RenameEntity,
+    )
 }
 
 
@@ -132,4 +148,3 @@ def describe(correction: Correction) -> str:
 def _para(key: ParagraphKey) -> str:
     preview = key.preview[:30] + ("…" if len(key.preview) > 30 else "")
     return f"{key.source or key.article}: {preview!r}"
-

@@ -42,8 +42,10 @@ class CorrectionSession:
             out.append(self.file.problem)
         if self.applied is not None and self.applied.stale:
             n = len(self.applied.stale)
-            out.append(f"{n} saved correction{'s' if n != 1 else ''} not applied: "
-                       "their paragraphs changed (" + describe(self.applied.stale[0]) + ")")
+            out.append(
+                f"{n} saved correction{'s' if n != 1 else ''} not applied: "
+                "their paragraphs changed (" + describe(self.applied.stale[0]) + ")"
+            )
         return out
 
     @property
@@ -66,7 +68,9 @@ class CorrectionSession:
     def redo(self) -> tuple[str, str | None]:
         return self._change(self.history.redo)
 
-    def _change(self, step: Callable[[], Edit | None], undo: bool = False) -> tuple[str, str | None]:
+    def _change(
+        self, step: Callable[[], Edit | None], undo: bool = False
+    ) -> tuple[str, str | None]:
         edit = step()
         if edit is None:
             return ("nothing to undo" if undo else "nothing to change"), None

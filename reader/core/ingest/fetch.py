@@ -63,8 +63,13 @@ def _opener(source: str, max_redirects: int):
     return urllib.request.build_opener(Redirects())
 
 
-def fetch_url(url: str, *, timeout: float = TIMEOUT, max_size: int = DEFAULT_MAX_SIZE,
-              max_redirects: int = MAX_REDIRECTS) -> tuple[bytes, Message]:
+def fetch_url(
+    url: str,
+    *,
+    timeout: float = TIMEOUT,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_redirects: int = MAX_REDIRECTS,
+) -> tuple[bytes, Message]:
     """Download ``url``: the body and the response headers (raises :class:`IngestError`)."""
     import urllib.error
     import urllib.request
@@ -106,11 +111,18 @@ def fetch_url(url: str, *, timeout: float = TIMEOUT, max_size: int = DEFAULT_MAX
     except TimeoutError:
         raise IngestError(url, f"timed out after {timeout:g} s") from None
     except (OSError, ValueError) as error:  # connection reset, bad port, malformed address
-        raise IngestError(url, f"download failed: {getattr(error, 'strerror', None) or error}") from None
+        raise IngestError(
+            url, f"download failed: {getattr(error, 'strerror', None) or error}"
+        ) from None
 
 
-def load_url(url: str, *, timeout: float = TIMEOUT, max_size: int = DEFAULT_MAX_SIZE,
-             max_redirects: int = MAX_REDIRECTS) -> Article:
+def load_url(
+    url: str,
+    *,
+    timeout: float = TIMEOUT,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_redirects: int = MAX_REDIRECTS,
+) -> Article:
     """Fetch ``url`` and extract its article as for a saved page; the URL is the source."""
     data, headers = fetch_url(url, timeout=timeout, max_size=max_size, max_redirects=max_redirects)
     content_type = headers.get_content_type()

@@ -20,7 +20,8 @@ SUPPORTED_SUFFIXES = frozenset(_EXTENSIONS)
 def folder_articles(folder: Path) -> list[str]:
     """The supported files directly in ``folder``, sorted by name (hidden files skipped)."""
     return sorted(
-        str(p) for p in folder.iterdir()
+        str(p)
+        for p in folder.iterdir()
         if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUPPORTED_SUFFIXES
     )
 
@@ -38,8 +39,9 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
             if len(sources) == 1 and len(found) < 2 or not found:
                 kinds = ", ".join(sorted({".txt", ".md", ".html"}))
                 raise IngestError(
-                    source, f"folder holds {len(found)} article file{'s' if len(found) != 1 else ''} "
-                    f"({kinds}...); at least two are needed"
+                    source,
+                    f"folder holds {len(found)} article file{'s' if len(found) != 1 else ''} "
+                    f"({kinds}...); at least two are needed",
                 )
             out.extend(found)
         else:

@@ -45,7 +45,7 @@ def loads_report(text: str) -> Analysis:
 def from_report_data(data: Any) -> Analysis:
     """The analysis a report describes (raises :class:`ReportError`)."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ReportError(f"not a parallel-reader compare report (no \"schema\": \"{SCHEMA}\")")
+        raise ReportError(f'not a parallel-reader compare report (no "schema": "{SCHEMA}")')
     if data.get("schema_version") != SCHEMA_VERSION:
         raise ReportError(
             f"report schema version {data.get('schema_version')!r} is not supported "
@@ -88,7 +88,10 @@ class _Reader:
         if len(self.articles) < 2:
             raise ReportError("the report has fewer than two articles")
         figures = [self._figure(i, f) for i, f in enumerate(self.data.get("figures", []))]
-        groups = [self._group(i, g, len(figures)) for i, g in enumerate(self.data.get("figure_groups", []))]
+        groups = [
+            self._group(i, g, len(figures))
+            for i, g in enumerate(self.data.get("figure_groups", []))
+        ]
         for f in figures:
             if f.group is not None and not 0 <= f.group < len(groups):
                 raise ReportError(f"figure {f.text!r} points at a missing group")
@@ -98,8 +101,12 @@ class _Reader:
             entities=[self._entity(i, e) for i, e in enumerate(self.data.get("entities", []))],
             figures=figures,
             figure_groups=groups,
-            rejected=[self._match(m, "rejected_matches") for m in self.data.get("rejected_matches", [])],
-            stale_corrections=[sanitize_line(str(s), " ") for s in self.data.get("stale_corrections", [])],
+            rejected=[
+                self._match(m, "rejected_matches") for m in self.data.get("rejected_matches", [])
+            ],
+            stale_corrections=[
+                sanitize_line(str(s), " ") for s in self.data.get("stale_corrections", [])
+            ],
         )
 
     def _article(self, index: int, item: dict[str, Any]) -> Article:
@@ -109,12 +116,17 @@ class _Reader:
             text = _text(p["text"], f"{where}.paragraphs[{i}].text")
             start = _int(p["start"], f"{where}.paragraphs[{i}].start")
             sentences = tuple((int(a), int(b)) for a, b in p.get("sentences", []))
-            if _int(p["index"], "index") != i or start < 0 or any(
-                not 0 <= a <= b <= len(text) for a, b in sentences
+            if (
+                _int(p["index"], "index") != i
+                or start < 0
+                or any(not 0 <= a <= b <= len(text) for a, b in sentences)
             ):
                 raise ReportError(f"{where}.paragraphs[{i}]: index or offsets out of place")
-            paragraphs.append(Paragraph(i, text, start, start + len(text), sentences,
-                                        bool(p.get("boilerplate", False))))
+            paragraphs.append(
+                Paragraph(
+                    i, text, start, start + len(text), sentences, bool(p.get("boilerplate", False))
+                )
+            )
         return Article(
             sanitize_line(str(item["source"]), "?"),
             sanitize_line(str(item.get("title", "")), " "),
@@ -124,8 +136,10 @@ class _Reader:
 
     def _ref(self, value: Any, where: str) -> tuple[int, int]:
         article, paragraph = (_int(x, where) for x in value)
-        if not (0 <= article < len(self.articles)
-                and 0 <= paragraph < len(self.articles[article].paragraphs)):
+        if not (
+            0 <= article < len(self.articles)
+            and 0 <= paragraph < len(self.articles[article].paragraphs)
+        ):
             raise ReportError(f"{where}: paragraph {article}:{paragraph} does not exist")
         return article, paragraph
 
@@ -138,7 +152,9 @@ class _Reader:
         left, right = self._ref(item["left"], where), self._ref(item["right"], where)
         reason = item.get("reason", {})
         return Match(
-            left, right, float(item["score"]),
+            left,
+            right,
+            float(item["score"]),
             words=tuple(str(w) for w in reason.get("words", [])),
             names=tuple(str(w) for w in reason.get("names", [])),
             numbers=tuple(str(w) for w in reason.get("numbers", [])),
@@ -156,7 +172,8 @@ class _Reader:
             mentions.append(Mention(article, paragraph, start, end, _text(m["text"], where)))
         kind = item.get("type")
         return Entity(
-            index, _text(item["name"], where),
+            index,
+            _text(item["name"], where),
             kind if kind in ("person", "organization", "place", "other") else "other",
             [_text(v, where) for v in item.get("variants", [])],
             mentions,
@@ -171,9 +188,16 @@ class _Reader:
         low, high = item.get("range", [None, None])
         group = item.get("group")
         return Figure(
-            article, paragraph, start, end, _text(item["text"], where),
-            _float(item.get("value")), _float(low), _float(high),
-            item.get("qualifier"), item.get("counted"),
+            article,
+            paragraph,
+            start,
+            end,
+            _text(item["text"], where),
+            _float(item.get("value")),
+            _float(low),
+            _float(high),
+            item.get("qualifier"),
+            item.get("counted"),
             kind=item.get("kind", "other"),
             unit=item.get("unit"),
             group=_int(group["id"], where) if group else None,
@@ -188,8 +212,14 @@ class _Reader:
         if status not in ("agree", "conflict", "single"):
             raise ReportError(f"{where}: unknown status {status!r}")
         manual = item.get("manual")
-        return FigureGroup(index, _text(item["counted"], where), item.get("kind", "other"), status,
-                           members, manual=manual if isinstance(manual, str) else None)
+        return FigureGroup(
+            index,
+            _text(item["counted"], where),
+            item.get("kind", "other"),
+            status,
+            members,
+            manual=manual if isinstance(manual, str) else None,
+        )
 
 
 def _article_text(paragraphs: list[Paragraph], where: str) -> str:
