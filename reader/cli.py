@@ -96,6 +96,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         "--list-samples", action="store_true", help="list the bundled sample sets and exit"
     )
     _corrections_option(parser)
+    _config_option(parser)
     _common_options(parser)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
@@ -141,6 +142,7 @@ def _open_parser() -> argparse.ArgumentParser:
         help="where further corrections are saved (default: beside the report, "
         "<name>.parallel-reader.json)",
     )
+    _config_option(parser)
     parser.add_argument(
         "--max-size",
         type=parse_size,
@@ -150,6 +152,24 @@ def _open_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     return parser
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="settings file (default: config.toml in the user config folder; see the README)",
+    )
+
+
+def _reader_setup(args: argparse.Namespace, session) -> dict:
+    """The config and the start-up notices for :class:`ReaderApp` (one line each)."""
+    from reader.config import load_config
+
+    config, warning = load_config(args.config)
+    notices = [warning] if warning else []
+    notices += session.opening_messages()
+    return {"config": config, "notices": notices}
 
 
 def _corrections_option(parser: argparse.ArgumentParser) -> None:
@@ -370,7 +390,7 @@ def run_reader(args: argparse.Namespace) -> int:
     def analyze_in_worker(items: list[Article], progress) -> Analysis:
         return session.attach(_analyze(items, backend, progress))
 
-    ReaderApp(articles, analyze_in_worker).run()
+    ReaderApp(articles, analyze_in_worker, **_reader_setup(args, session)).run()
     return 0
 
 
@@ -397,10 +417,11 @@ def run_open(args: argparse.Namespace) -> int:
     """``parallel-reader open ANALYSIS.json``: the saved analysis in the reader, as it was."""
     analysis = _read_report(args.report, args.max_size)
     _require_terminal()
-    analysis = _corrections_session(args.corrections, [args.report]).attach(analysis)
+    session = _corrections_session(args.corrections, [args.report])
+    analysis = session.attach(analysis)
     from reader.ui.app import ReaderApp
 
-    ReaderApp(analysis.articles, analysis=analysis).run()
+    ReaderApp(analysis.articles, analysis=analysis, **_reader_setup(args, session)).run()
     return 0
 
 

@@ -14,6 +14,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from reader.config import Config, remember_theme
 from reader.core.model import Analysis, Article
 from reader.ui.commands import ReaderCommands
 from reader.ui.navigation import NavIndex
@@ -26,6 +27,21 @@ PROGRESS_INTERVAL = 0.1
 """Seconds between progress repaints; faster callbacks from the worker are coalesced."""
 
 
+def binding_ids() -> set[str]:
+    """Every binding id the reader defines (the names a config file's [keys] table may use)."""
+    from textual.dom import DOMNode
+
+    ids: set[str] = set()
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("reader.ui"):
+            ids.update(b.id for b in cls.__dict__.get("BINDINGS", [])
+                       if isinstance(b, Binding) and b.id)
+    return ids
+
+
 class ReaderApp(App[None]):
     """Side-by-side reader for several articles about one story.
 
@@ -34,6 +50,8 @@ class ReaderApp(App[None]):
         analyze: called as ``analyze(articles, progress)`` in a worker thread when ``analysis`` is
             not given; ``progress(label, fraction)`` may be called from that thread at any rate.
         analysis: a ready analysis to show at once (tests, benchmarks).
+        config: the user's settings (key bindings by id, theme, ...); the defaults when omitted.
+        notices: one-line messages to show once the reader is up (an unusable config file...).
     """
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")
@@ -53,8 +71,12 @@ class ReaderApp(App[None]):
         analyze: Analyzer | None = None,
         *,
         analysis: Analysis | None = None,
+        config: Config | None = None,
+        notices: list[str] | None = None,
     ) -> None:
         super().__init__()
+        self.config = config or Config()
+        self._notices = list(notices or [])
         self.articles = articles
         self._analyze = analyze
         self._initial_analysis = analysis
@@ -74,7 +96,34 @@ class ReaderApp(App[None]):
                 return screen
         raise LookupError("reader screen is not installed")
 
+    def _apply_config(self) -> None:
+        """Key bindings and theme from the config file; unknown names are one notice each."""
+        known = binding_ids()
+        unknown = sorted(set(self.config.keys) - known)
+        if unknown:
+            self._notices.append(
+                "config: unknown key binding id " + ", ".join(unknown)
+                + " (ids: " + ", ".join(sorted(known)) + ")"
+            )
+        keymap = {k: v for k, v in self.config.keys.items() if k in known}
+        if keymap:
+            self.set_keymap(keymap)
+        theme = self.config.theme
+        if theme is not None:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self._notices.append(f"config: unknown theme {theme!r}; using {self.theme}")
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: object) -> None:
+        """The palette's theme choice is written back to the config file."""
+        problem = remember_theme(self.config, self.theme)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
     def on_load(self) -> None:
+        self._apply_config()
         # No garbage collection until the first frame is on screen: start-up allocates hundreds of
         # thousands of short-lived objects (styles, strips), and the collections they trigger cost
         # ~15 ms of the first paint here while freeing almost nothing.  Re-enabled in on_ready.
@@ -105,6 +154,8 @@ class ReaderApp(App[None]):
         # is on screen before the sidebar, footer and search bar mount and before matching begins
         # (a worker thread would hold the GIL half the time).
         self.reader.add_chrome()
+        for notice in self._notices:
+            self.notify(notice, severity="warning", markup=False, timeout=8)
         if self._initial_analysis is None and self._analyze is not None:
             self._run_analysis()
 
