@@ -294,3 +294,37 @@ def test_corrections_json_is_readable(base: Analysis) -> None:
     data = json.loads(dumps(_corrections(base)[:1]))
     assert data["schema"] == "parallel-reader/corrections" and data["version"] == 1
     assert data["corrections"][0]["left"]["preview"]
+
+
+def test_session_decisions_by_what_the_reader_shows(base: Analysis, tmp_path) -> None:
+    from reader.core.corrections import CorrectionSession, open_corrections
+
+    session = CorrectionSession(open_corrections(tmp_path / "c.json"))
+    session.attach(base)
+    m = base.matches[0]
+    session.toggle_reject(m.right, m.left)
+    assert m in session.analysis.rejected
+    session.toggle_reject(m.left, m.right)
+    assert m in session.analysis.matches and not session.analysis.rejected
+    free = next(
+        ((0, i), (1, j))
+        for i in range(len(base.articles[0].paragraphs))
+        for j in range(len(base.articles[1].paragraphs))
+        if not any(x.left == (0, i) and x.right == (1, j) for x in base.matches)
+    )
+    session.toggle_link(*free)
+    assert any(x.manual for x in session.analysis.matches)
+    session.toggle_reject(*free)  # rejecting one's own link withdraws it
+    assert not any(x.manual for x in session.analysis.matches) and not session.analysis.rejected
+    assert "two different articles" in session.toggle_link((0, 0), (0, 1))[0]
+    group = next(g for g in base.figure_groups if len(g.figures) > 1)
+    session.split_figure(group.figures[0])
+    assert len(session.analysis.figure_groups) == len(base.figure_groups) + 1
+    n = len(base.entities)
+    session.merge_entities(0, 1)
+    assert len(session.analysis.entities) == n - 1
+    session.rename_entity(0, "  A  new   name ")
+    assert session.analysis.entities[0].name == "A new name"
+    while session.history.can_undo:
+        session.undo()
+    assert repr(session.analysis.entities) == repr(base.entities)

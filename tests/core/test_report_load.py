@@ -94,3 +94,30 @@ def test_damaged_report_is_one_line(corrected: Analysis, mutate, words: str) -> 
 def test_not_json_is_one_line() -> None:
     with pytest.raises(ReportError, match="not valid JSON"):
         loads_report("{")
+
+
+def test_clips_carry_their_source(corrected: Analysis) -> None:
+    from reader.core.report import pair_clip, paragraph_clip
+
+    text = paragraph_clip(corrected, (1, 0))
+    assert text.startswith(corrected.articles[1].paragraphs[0].text)
+    assert f"— B1 · {corrected.articles[1].source}" in text
+    both = pair_clip(corrected, (1, 0), (0, 2))
+    assert both.index("— A3") < both.index("— B1")
+
+
+def test_save_report_is_atomic(corrected: Analysis, tmp_path, monkeypatch) -> None:
+    from reader.core.report import save_report
+
+    target = tmp_path / "memo.md"
+    save_report(corrected, "markdown", str(target))
+    assert target.read_text(encoding="utf-8") == to_markdown(corrected)
+    target.write_text("previous memo", encoding="utf-8")
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("reader.store.os.fsync", full)
+    with pytest.raises(OSError):
+        save_report(corrected, "markdown", str(target))
+    assert target.read_text(encoding="utf-8") == "previous memo"

@@ -28,7 +28,6 @@ from reader.core.corrections.kinds import (
     describe,
     paragraph_keys,
 )
-from reader.core.figures import compatible
 from reader.core.model import (
     Analysis,
     Entity,
@@ -201,6 +200,10 @@ def _split_figure(work: _Working, resolver: Resolver, c: SplitFigure) -> None:
 def _status(members: list[int], figures: list[Figure]) -> FigureStatus:
     """Status of what is left of a group: single, conflict when two articles' figures are
     incompatible, else agree."""
+    # Imported here: the figure rules are heavy, and the reader opens the corrections file before
+    # its first frame, long before any figure is split.
+    from reader.core.figures import compatible
+
     if len({figures[i].article for i in members}) < 2:
         return "single"
     for x, i in enumerate(members):

@@ -11,9 +11,20 @@ from collections.abc import Callable
 
 from reader.core.corrections.apply import Applied, apply_corrections
 from reader.core.corrections.history import Edit, History
-from reader.core.corrections.kinds import Correction, describe
+from reader.core.corrections.keys import figure_key, paragraph_key
+from reader.core.corrections.kinds import (
+    Correction,
+    LinkParagraphs,
+    MergeEntities,
+    NotAConflict,
+    RejectMatch,
+    RenameEntity,
+    SplitFigure,
+    SplitVariant,
+    describe,
+)
 from reader.core.corrections.storage import CorrectionsFile
-from reader.core.model import Analysis
+from reader.core.model import Analysis, ParagraphRef
 
 
 class CorrectionSession:
@@ -53,6 +64,66 @@ class CorrectionSession:
         if self.applied is None:
             raise LookupError("no analysis attached yet")
         return self.applied.analysis
+
+    # -- decisions named by what the reader shows -------------------------------------------------
+
+    def toggle_reject(self, a: ParagraphRef, b: ParagraphRef) -> tuple[str, str | None]:
+        """``r`` on a pair: reject the match, or restore it when it is rejected.  A match linked by
+        hand is unlinked instead (rejecting one's own link means withdrawing it)."""
+        analysis = self.analysis
+        left, right = sorted((a, b))
+        key_a, key_b = paragraph_key(analysis, left), paragraph_key(analysis, right)
+        link = LinkParagraphs.of(key_a, key_b)
+        if link in self.history:
+            return self._change(lambda: self.history.remove(link))
+        return self.toggle(RejectMatch.of(key_a, key_b))
+
+    def toggle_link(self, a: ParagraphRef, b: ParagraphRef) -> tuple[str, str | None]:
+        """Link two paragraphs of different articles by hand, or withdraw that link."""
+        if a[0] == b[0]:
+            return "a manual link joins paragraphs of two different articles", None
+        analysis = self.analysis
+        return self.toggle(
+            LinkParagraphs.of(paragraph_key(analysis, a), paragraph_key(analysis, b))
+        )
+
+    def toggle_not_a_conflict(self, group: int) -> tuple[str, str | None]:
+        """Mark a conflicting figure group as "not a conflict", or withdraw that mark."""
+        analysis = self.analysis
+        g = analysis.figure_groups[group]
+        decision = NotAConflict(frozenset(figure_key(analysis, i) for i in g.figures))
+        if decision not in self.history and g.status != "conflict":
+            return "only a conflicting group can be marked not a conflict", None
+        return self.toggle(decision)
+
+    def split_figure(self, figure: int) -> tuple[str, str | None]:
+        """Take one figure out of its group."""
+        analysis = self.analysis
+        group = analysis.figures[figure].group
+        if group is None or len(analysis.figure_groups[group].figures) < 2:
+            return "this figure is alone in its group already", None
+        return self.add(SplitFigure(figure_key(analysis, figure)))
+
+    def merge_entities(self, target: int, other: int) -> tuple[str, str | None]:
+        """Merge entity ``other`` into ``target`` (indices into the current entities)."""
+        entities = self.analysis.entities
+        if target == other:
+            return "choose another entity to merge with", None
+        return self.add(MergeEntities(entities[target].name, entities[other].name))
+
+    def split_variant(self, entity: int, variant: str) -> tuple[str, str | None]:
+        """Make the mentions written ``variant`` an entity of their own."""
+        e = self.analysis.entities[entity]
+        if variant not in e.variants or len(e.variants) < 2:
+            return f"{e.name!r} has no other variant to split from", None
+        return self.add(SplitVariant(e.name, variant))
+
+    def rename_entity(self, entity: int, name: str) -> tuple[str, str | None]:
+        """Show an entity under another name."""
+        name = " ".join(name.split())
+        if not name:
+            return "a name cannot be empty", None
+        return self.add(RenameEntity(self.analysis.entities[entity].name, name))
 
     def toggle(self, correction: Correction) -> tuple[str, str | None]:
         """Make or withdraw a decision: (what happened, save problem or ``None``)."""

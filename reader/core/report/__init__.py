@@ -13,6 +13,7 @@ from typing import TextIO
 
 from reader.core.model import Analysis
 from reader.core.report import json_report, markdown_report
+from reader.core.report.clip import pair_clip, paragraph_clip
 from reader.core.report.json_load import ReportError, from_report_data, loads_report
 from reader.core.report.json_report import SCHEMA_VERSION, pair_summary, to_json, to_json_data, write_json
 from reader.core.report.markdown_report import md_escape, to_markdown
@@ -25,11 +26,14 @@ __all__ = [
     "from_report_data",
     "loads_report",
     "md_escape",
+    "pair_clip",
+    "paragraph_clip",
     "pair_summary",
     "to_json",
     "to_json_data",
     "to_markdown",
     "write_json",
+    "save_report",
     "write_report",
 ]
 
@@ -64,3 +68,11 @@ def format_named(name: str) -> ReportFormat:
 def write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
     """Write ``analysis`` to ``stream`` in the format called ``fmt``."""
     format_named(fmt).write(analysis, stream)
+
+
+def save_report(analysis: Analysis, fmt: str, path: str) -> None:
+    """Write the report to ``path`` atomically (the old file survives any failure; ``OSError``
+    propagates for the caller to report in one line)."""
+    from reader.store import atomic_write_text
+
+    atomic_write_text(path, lambda stream: write_report(analysis, fmt, stream))
