@@ -73,6 +73,7 @@ def write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
 def save_report(analysis: Analysis, fmt: str, path: str) -> None:
     """Write the report to ``path`` atomically (the old file survives any failure; ``OSError``
     propagates for the caller to report in one line)."""
-    from reader.store import atomic_write_text
+    from reader.store import atomic_writer
 
-    atomic_write_text(path, lambda stream: write_report(analysis, fmt, stream))
+    with atomic_writer(path) as stream:
+        write_report(analysis, fmt, stream)
