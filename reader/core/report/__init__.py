@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, cast
 
 from reader.core.model import Analysis
 from reader.core.report import json_report, markdown_report
@@ -76,4 +76,4 @@ def save_report(analysis: Analysis, fmt: str, path: str) -> None:
     from reader.store import atomic_writer
 
     with atomic_writer(path) as stream:
-        write_report(analysis, fmt, stream)
+        write_report(analysis, fmt, cast(TextIO, stream))
