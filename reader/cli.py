@@ -163,13 +163,11 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _reader_setup(args: argparse.Namespace, session) -> dict:
-    """The config and the start-up notices for :class:`ReaderApp` (one line each)."""
+    """The config, start-up notices (one line each) and corrections for :class:`ReaderApp`."""
     from reader.config import load_config
 
     config, warning = load_config(args.config)
-    notices = [warning] if warning else []
-    notices += session.opening_messages()
-    return {"config": config, "notices": notices}
+    return {"config": config, "notices": [warning] if warning else [], "session": session}
 
 
 def _corrections_option(parser: argparse.ArgumentParser) -> None:

@@ -9,6 +9,7 @@ import threading
 import time
 from pathlib import Path
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -19,6 +20,9 @@ from reader.core.model import Analysis, Article
 from reader.ui.commands import ReaderCommands
 from reader.ui.navigation import NavIndex
 from reader.ui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from reader.core.corrections import CorrectionSession
 
 ProgressCallback = Callable[[str, float], None]
 Analyzer = Callable[[list[Article], ProgressCallback], Analysis]
@@ -52,6 +56,8 @@ class ReaderApp(App[None]):
         analysis: a ready analysis to show at once (tests, benchmarks).
         config: the user's settings (key bindings by id, theme, ...); the defaults when omitted.
         notices: one-line messages to show once the reader is up (an unusable config file...).
+        session: the corrections session; a ready ``analysis`` is attached to it (corrected) when
+            it has none yet, and ``analyze`` is expected to return an attached analysis.
     """
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")
@@ -73,8 +79,13 @@ class ReaderApp(App[None]):
         analysis: Analysis | None = None,
         config: Config | None = None,
         notices: list[str] | None = None,
+        session: CorrectionSession | None = None,
     ) -> None:
         super().__init__()
+        self.session = session
+        """The analyst's corrections (``None``: the correction keys say so and do nothing)."""
+        if session is not None and analysis is not None and session.base is None:
+            analysis = session.attach(analysis)
         self.config = config or Config()
         self._notices = list(notices or [])
         self.articles = articles
@@ -158,6 +169,8 @@ class ReaderApp(App[None]):
             self.notify(notice, severity="warning", markup=False, timeout=8)
         if self._initial_analysis is None and self._analyze is not None:
             self._run_analysis()
+        else:
+            self._corrections_notices()
 
     # -- analysis worker -------------------------------------------------------------------------
 
@@ -188,8 +201,15 @@ class ReaderApp(App[None]):
             return
         self.call_from_thread(self._show_analysis, analysis, nav)
 
+    def _corrections_notices(self) -> None:
+        """Say once what became of the saved corrections (an unusable file, stale ones)."""
+        if self.session is not None:
+            for line in self.session.opening_messages():
+                self.notify(line, severity="warning", markup=False, timeout=10)
+
     def _show_analysis(self, analysis: Analysis, nav: NavIndex) -> None:
         self.reader.set_analysis(analysis, nav)
+        self._corrections_notices()
         self.call_after_refresh(self._freeze_long_lived)
 
     # -- actions ---------------------------------------------------------------------------------

@@ -36,6 +36,13 @@ PALETTE_ACTIONS: list[tuple[str, str, str]] = [
     ("view: focus entity list", "focus_list('entities')", "e"),
     ("view: focus figure list", "focus_list('figures')", "f"),
     ("view: clear highlights", "clear", "Drop search and entity highlights (escape)"),
+    ("edit: reject or restore the current match", "reject_match", "Saved at once (r)"),
+    ("edit: link paragraphs by hand", "mark_link", "Mark one, then one in another pane (m)"),
+    ("edit: undo the last correction", "undo", "ctrl+z"),
+    ("edit: redo", "redo", "ctrl+y"),
+    ("edit: write the memo (Markdown) to a file", "write_memo", "w"),
+    ("edit: copy the paragraph with its source", "copy_paragraph", "c"),
+    ("edit: copy the pair with their sources", "copy_pair", "C"),
     ("app: help", "app.help", "All keys (? or F1)"),
 ]
 

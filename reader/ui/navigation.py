@@ -78,6 +78,7 @@ class NavIndex:
         unmatched = [p for p in range(n) if not partners[p] and not art.paragraphs[p].boilerplate]
         gutter: list[str] = []
         cross = [False] * n
+        rejected = {ref for m in analysis.rejected for ref in (m.left, m.right)}
         for p in range(n):
             if partners[p]:
                 cross[p] = (a, p) in crossing
@@ -87,11 +88,12 @@ class NavIndex:
                 label = " ".join(
                     letter(oa) + ",".join(str(x) for x in nums) for oa, nums in by_article.items()
                 )
-                gutter.append(("⇅" if cross[p] else "→") + label)
+                manual = any(analysis.matches[i].manual for i in analysis.match_indices((a, p)))
+                gutter.append(("✎" if manual else "⇅" if cross[p] else "→") + label)
             elif art.paragraphs[p].boilerplate:
                 gutter.append("·")
             else:
-                gutter.append("≠")
+                gutter.append("✗" if (a, p) in rejected else "≠")
         return ArticleIndex(partners, best, matched, unmatched, gutter, cross)
 
     def _add_spans(self, analysis: Analysis) -> None:

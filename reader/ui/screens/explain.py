@@ -34,10 +34,12 @@ class ExplainScreen(ModalScreen[None]):
         Binding("escape,x,q", "dismiss", "Close", id="explain-close"),
     ]
 
-    def __init__(self, match: Match, articles: list[Article]) -> None:
+    def __init__(self, match: Match, articles: list[Article], *, rejected: bool = False) -> None:
         super().__init__()
         self.match = match
         self.articles = articles
+        self.rejected = rejected
+        """The analyst rejected this match (``x`` on a paragraph whose match was rejected)."""
 
     def compose(self) -> ComposeResult:
         from reader.ui.screens.reader import term_spans
@@ -45,13 +47,19 @@ class ExplainScreen(ModalScreen[None]):
         m = self.match
         verbatim = "[$warning]near-verbatim (shared wire copy?)[/]" if m.near_verbatim else "reworded"
         with Vertical(id="explain-dialog"):
-            yield Static(
-                Content.from_markup(
+            if m.manual:
+                title = Content.from_markup(
+                    "[b]Linked by hand[/] · you linked these paragraphs ([b]r[/] withdraws the link)")
+            elif self.rejected:
+                title = Content.from_markup(
+                    "[b]Rejected by you[/] · the matcher scored it [b]$score[/] ([b]r[/] restores it)",
+                    score=f"{m.score:.2f}")
+            else:
+                title = Content.from_markup(
                     "[b]Why these paragraphs match[/]  score [b]$score[/] · " + verbatim,
                     score=f"{m.score:.2f}",
-                ),
-                id="explain-title",
-            )
+                )
+            yield Static(title, id="explain-title")
             yield Static(term_line("Words", m.words), classes="explain-terms")
             yield Static(term_line("Names", m.names), classes="explain-terms")
             yield Static(term_line("Numbers", m.numbers), classes="explain-terms")

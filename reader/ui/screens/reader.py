@@ -27,6 +27,7 @@ from reader.core.model import Analysis, Article, Match, ParagraphRef
 from reader.core.matching.search import Hit, SearchIndex
 from reader.ui.navigation import NavIndex, Span, letter
 from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.corrections import CORRECTION_BINDINGS, CorrectionActions, rejected_with
 from reader.ui.widgets.sidebar import Sidebar
 from reader.ui.widgets.status import StatusLine
 
@@ -116,7 +117,7 @@ class SearchBar(Horizontal):
         yield Static("", id="search-count", markup=False)
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(CorrectionActions, Screen):
     """Side-by-side reading of all articles of one analysis."""
 
     BINDINGS = [
@@ -155,6 +156,7 @@ class ReaderScreen(Screen):
                 tooltip="show / hide entities and figures"),
         Binding("escape", "clear", "Clear highlights", show=False, id="clear",
                 tooltip="clear search and entity highlights"),
+        *CORRECTION_BINDINGS,
     ]
 
     def __init__(
@@ -646,6 +648,12 @@ class ReaderScreen(Screen):
 
     def action_explain(self) -> None:
         match = self.current_match()
+        rejected = self.analysis is not None and match is None and rejected_with(self.analysis, self.current)
+        if rejected:
+            from reader.ui.screens.explain import ExplainScreen
+
+            self.app.push_screen(ExplainScreen(rejected[0], self.articles, rejected=True))
+            return
         if match is None:
             self.notify("The current paragraph has no match to explain", severity="warning",
                         timeout=2)
@@ -823,6 +831,7 @@ class ReaderScreen(Screen):
             parts.append(Content.from_markup(
                 "$name $k/$n", name=self.target_label(), k=str(self.mention_pos + 1),
                 n=str(len(self.mention_refs))))
+        parts.extend(self.correction_status())
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
 
