@@ -26,14 +26,22 @@ CORRECTION_BINDINGS: list[Binding] = [
         "reject_match",
         "Reject",
         id="reject-match",
-        tooltip="reject the current match; again restores it",
+        tooltip="reject the match (again: restore); lists: rename, not a conflict",
     ),
     Binding(
         "m",
         "mark_link",
         "Link",
         id="link-paragraphs",
-        tooltip="mark a paragraph; m on one in another pane links them",
+        tooltip="mark a paragraph, m in another pane links them; entities: merge",
+    ),
+    Binding(
+        "S",
+        "split",
+        "Split",
+        show=False,
+        id="split",
+        tooltip="entity list: split a variant out; figure list: split a figure out",
     ),
     Binding("ctrl+z", "undo", "Undo", show=False, id="undo", tooltip="undo the last correction"),
     Binding("ctrl+y", "redo", "Redo", show=False, id="redo", tooltip="redo what was undone"),
@@ -137,7 +145,117 @@ class CorrectionActions:
         if problem:
             self.notify(problem, severity="error", markup=False, timeout=8)
 
+    # -- sidebar lists -----------------------------------------------------------------------------
+
+    def _list_target(self) -> tuple[str, int] | None:
+        """``("e", entity id)`` or ``("g", group id)`` when a sidebar list has focus and an
+        entry is highlighted."""
+        from textual.widgets import OptionList
+
+        focused = getattr(self, "focused", None)
+        if not isinstance(focused, OptionList) or focused.id not in ("entities", "figures"):
+            return None
+        if focused.highlighted is None:
+            self.notify("Highlight an entry first (↑/↓)", severity="warning", timeout=2)
+            return ("", -1)
+        option_id = focused.get_option_at_index(focused.highlighted).id or ""
+        if option_id[:1] not in ("e", "g") or not option_id[1:].isdigit():
+            return ("", -1)
+        return option_id[0], int(option_id[1:])
+
+    def _entity_action(self, kind: str, ident: int) -> None:
+        """``r`` renames, ``m`` merges, ``S`` splits a variant out of entity ``ident``."""
+        from reader.ui.screens.choice import ChoiceScreen
+        from reader.ui.screens.prompt import PromptScreen
+
+        session = self._session()
+        if session is None or self.analysis is None:
+            return
+        entities = self.analysis.entities
+        entity = entities[ident]
+        if kind == "rename":
+
+            def rename(name: str | None) -> None:
+                if name:
+                    self._after(session.rename_entity(ident, name))
+
+            self.app.push_screen(PromptScreen(f"Rename {entity.name!r} to:", entity.name), rename)
+        elif kind == "merge":
+            others = sorted((e for e in entities if e.id != ident), key=lambda e: e.name.casefold())
+            if not others:
+                self.notify("There is no other entity to merge with", severity="warning")
+                return
+
+            def merge(i: int | None) -> None:
+                if i is not None:
+                    self._after(session.merge_entities(ident, others[i].id))
+
+            names = [f"{e.name} ({e.type})" for e in others]
+            self.app.push_screen(ChoiceScreen(f"Merge into {entity.name!r}:", names), merge)
+        else:
+            variants = list(entity.variants)
+            if len(variants) < 2:
+                self.notify(
+                    f"{entity.name!r} has only one spelling; nothing to split",
+                    severity="warning",
+                    markup=False,
+                )
+                return
+
+            def split(i: int | None) -> None:
+                if i is not None:
+                    self._after(session.split_variant(ident, variants[i]))
+
+            self.app.push_screen(ChoiceScreen(f"Split out of {entity.name!r}:", variants), split)
+
+    def _figure_action(self, kind: str, group: int) -> None:
+        """``r`` marks the group "not a conflict" (again: withdraws), ``S`` splits a figure out."""
+        from reader.ui.screens.choice import ChoiceScreen
+
+        session = self._session()
+        if session is None or self.analysis is None:
+            return
+        if kind == "dismiss":
+            self._after(session.toggle_not_a_conflict(group))
+            return
+        members = self.analysis.figure_groups[group].figures
+        figures = self.analysis.figures
+        entries = [
+            f"{article_label(figures[i].article)}{figures[i].paragraph + 1}: {figures[i].text}"
+            for i in members
+        ]
+
+        def split(i: int | None) -> None:
+            if i is not None:
+                self._after(session.split_figure(members[i]))
+
+        self.app.push_screen(ChoiceScreen("Split out of this group:", entries), split)
+
+    def _on_list(self, entity_kind: str, figure_kind: str | None) -> bool:
+        """Run the list action for the focused sidebar list; ``False`` when no list has focus."""
+        target = self._list_target()
+        if target is None:
+            return False
+        kind, ident = target
+        if kind == "e":
+            self._entity_action(entity_kind, ident)
+        elif kind == "g" and figure_kind is not None:
+            self._figure_action(figure_kind, ident)
+        elif kind == "g":
+            self.notify(
+                "On a figure group: r marks it not a conflict, S splits a figure out", timeout=3
+            )
+        return True
+
+    def action_split(self) -> None:
+        if not self._on_list("split", "split"):
+            self.notify("S splits in the entity or figure list (e / f)", timeout=3)
+
+    # -- paragraphs ------------------------------------------------------------------------------
+
     def action_reject_match(self) -> None:
+        if self._on_list("rename", "dismiss"):
+            return
         session = self._session()
         if session is None or self.analysis is None:
             return
@@ -153,6 +271,8 @@ class CorrectionActions:
         self.notify("The current paragraph has no match to reject", severity="warning", timeout=2)
 
     def action_mark_link(self) -> None:
+        if self._on_list("merge", None):
+            return
         session = self._session()
         if session is None:
             return

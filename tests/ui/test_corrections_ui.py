@@ -153,3 +153,73 @@ async def test_x_explains_manual_and_rejected_matches(story2: Analysis, tmp_path
         await pilot.press("m", "x")
         await pilot.pause()
         assert "Linked by hand" in str(app.screen.query_one("#explain-title", Static).render())
+
+
+async def _focus_entry(pilot, app: ReaderApp, which: str, option_id: str) -> None:
+    from textual.widgets import OptionList
+
+    await pilot.press("e" if which == "entities" else "f")
+    await pilot.pause()
+    options = app.reader.query_one(f"#{which}", OptionList)
+    options.highlighted = next(
+        i for i in range(options.option_count) if options.get_option_at_index(i).id == option_id
+    )
+
+
+async def test_entity_rename_merge_split(story2: Analysis, tmp_path) -> None:
+    from reader.ui.screens.choice import ChoiceScreen
+
+    app, path = _app(story2, tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        first = story2.entities[0]
+        await _focus_entry(pilot, app, "entities", f"e{first.id}")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        app.screen.query_one("#prompt-input").value = "Renamed One"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.analysis.entities[0].name == "Renamed One"
+        await _focus_entry(pilot, app, "entities", "e0")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # the first other entity, by name
+        await pilot.pause()
+        assert len(app.reader.analysis.entities) == len(story2.entities) - 1
+        assert app.reader.analysis.entities[0].manual
+        await _focus_entry(pilot, app, "entities", "e0")
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert len(app.reader.analysis.entities) == len(story2.entities)
+        assert len(open_corrections(path).corrections) == 3
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")
+        assert repr(app.reader.analysis.entities) == repr(story2.entities)
+
+
+async def test_figure_group_not_a_conflict_and_split(story2: Analysis, tmp_path) -> None:
+    from reader.core.corrections import NOT_A_CONFLICT
+    from reader.ui.screens.choice import ChoiceScreen
+
+    app, _ = _app(story2, tmp_path)
+    conflict = next(g for g in story2.figure_groups if g.status == "conflict")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await _focus_entry(pilot, app, "figures", f"g{conflict.id}")
+        await pilot.press("r")
+        await pilot.pause()
+        group = app.reader.analysis.figure_groups[conflict.id]
+        assert group.status == "agree" and group.manual == NOT_A_CONFLICT
+        await pilot.press("ctrl+z")
+        await _focus_entry(pilot, app, "figures", f"g{conflict.id}")
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        groups = app.reader.analysis.figure_groups
+        assert len(groups) == len(story2.figure_groups) + 1 and groups[-1].manual == "split"
