@@ -64,3 +64,16 @@ async def test_no_color_is_honoured(story2: Analysis, monkeypatch) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert any(isinstance(f, (Monochrome, NoColor)) for f in app.get_line_filters())
+
+
+async def test_sidebar_and_min_pane_width_from_config(story3: Analysis) -> None:
+    config = Config(None, {}, None, False, 70)
+    app = ReaderApp(story3.articles, analysis=story3, config=config)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert not app.reader.sidebar_shown  # wide enough, but closed by the config
+        assert len(app.reader.shown) == 2  # 160 // 70: two panes, not three
+    app = ReaderApp(story3.articles, analysis=story3)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert app.reader.sidebar_shown and len(app.reader.shown) == 3

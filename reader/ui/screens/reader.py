@@ -188,6 +188,7 @@ class ReaderScreen(CorrectionActions, Screen):
         self.mention_refs: list[Hit] = []
         self.mention_pos = -1
         self._sidebar_override: bool | None = None
+        self._min_pane_width: int | None = None
         self._ready = False
         self._pending_error: BaseException | None = None
         self._anchor_cache: dict[tuple, tuple[list[int], list[int]]] = {}
@@ -211,6 +212,11 @@ class ReaderScreen(CorrectionActions, Screen):
 
     def on_mount(self) -> None:
         self._ready = True
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            # The user's settings: sidebar open or closed at start, narrowest pane.
+            self._sidebar_override = config.sidebar
+            self._min_pane_width = config.min_pane_width
         self.query_one(Sidebar).show(None)
         self._fit_to_width(self.size.width)
         self._set_active(self.active)
@@ -312,6 +318,8 @@ class ReaderScreen(CorrectionActions, Screen):
 
     @property
     def max_visible(self) -> int:
+        if self._min_pane_width is not None:
+            return max(1, min(3, self.size.width // self._min_pane_width))
         return 3 if self.size.width >= THREE_PANES_MIN_WIDTH else 2
 
     def _fit_to_width(self, width: int) -> None:
