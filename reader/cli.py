@@ -287,8 +287,9 @@ def run_reader(args: argparse.Namespace) -> int:
     def analyze_in_worker(items: list[Article], progress) -> object:
         return _analyze(items, backend, progress)
 
-    ReaderApp(articles, analyze_in_worker).run()
-    return 0
+    app = ReaderApp(articles, analyze_in_worker)
+    app.run()
+    return app.return_code or 0  # 128 + N after SIGTERM / SIGHUP (the terminal is restored)
 
 
 def _reattach_terminal_stdin() -> None:
