@@ -208,3 +208,11 @@ def test_max_size_option(pair, tmp_path, capsys, size: str, code: int) -> None:
     assert result == code
     if code == 1:
         assert "larger than the 1 KB limit for one article (--max-size raises it)" in capsys.readouterr().err
+
+
+def test_warnings_are_in_the_json_report(pair, tmp_path, capsys) -> None:
+    stray = tmp_path / "stray.txt"
+    stray.write_bytes(("Storm in Tōkyō closes port\n\n" + A_TEXT).encode("utf-8").replace(b"Heavy", b"\xffHeavy"))
+    assert main(["compare", str(stray), str(pair[1])]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["warnings"] for a in data["articles"]] == [["1 invalid UTF-8 byte replaced with \ufffd"], []]
