@@ -222,17 +222,17 @@ def _decode(data: bytes, source: str, warnings: list[str]) -> str:
         text, stray = mostly
         warnings.append(f"{_plural(stray, 'invalid UTF-8 byte')} replaced with \ufffd")
         return text
-    encoding = _guess_legacy_encoding(data)
-    if encoding is None:
+    legacy = _guess_legacy_encoding(data)
+    if legacy is None:
         raise IngestError(source, "cannot tell the text encoding (binary or corrupt file?)")
     try:
-        return data.decode(encoding)
+        return data.decode(legacy)
     except UnicodeDecodeError:  # the sample fit but the rest did not: tolerate a few strays
-        text = data.decode(encoding, errors="replace")
+        text = data.decode(legacy, errors="replace")
         bad = text.count("\ufffd")
         if bad * 1000 > len(text):
-            raise IngestError(source, f"undecodable text (tried {encoding})") from None
-        warnings.append(f"decoded as {encoding}; {_plural(bad, 'undecodable byte sequence')} replaced with \ufffd")
+            raise IngestError(source, f"undecodable text (tried {legacy})") from None
+        warnings.append(f"decoded as {legacy}; {_plural(bad, 'undecodable byte sequence')} replaced with \ufffd")
         return text
 
 
