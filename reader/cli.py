@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.core.ingest import IngestError, load_article, sanitize_line
@@ -182,7 +182,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":
         try:
             with signals_as_exceptions(), atomic_writer(args.output) as stream:
-                _write_report(analysis, args.format, stream)
+                _write_report(analysis, args.format, cast(TextIO, stream))
         except OSError as error:
             raise CliError(f"{args.output}: cannot write: {error.strerror or error}") from error
     else:
@@ -195,7 +195,8 @@ def _write_stdout(analysis: Analysis, fmt: str) -> None:
     if sys.stdout is None:
         raise CliError("standard output is closed; write the report with -o FILE")
     buffer = getattr(sys.stdout, "buffer", None)
-    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n") if buffer is not None else sys.stdout
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n") if buffer is not None else None
+    stream: TextIO = wrapper if wrapper is not None else sys.stdout
     try:
         sys.stdout.flush()
         _write_report(analysis, fmt, stream)
@@ -206,9 +207,9 @@ def _write_stdout(analysis: Analysis, fmt: str) -> None:
         _silence_stdout()
         raise CliError(f"cannot write to standard output: {error.strerror or error}") from error
     finally:
-        if stream is not sys.stdout:
+        if wrapper is not None:
             try:
-                stream.detach()
+                wrapper.detach()
             except ValueError:
                 pass
 

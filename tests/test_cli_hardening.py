@@ -39,7 +39,9 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _run(args: list[str | bytes], **kwargs) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, timeout=120, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, timeout=120, **kwargs
+    )
 
 
 def _one_error_line(stderr: bytes) -> str:
@@ -76,15 +78,20 @@ def _failing_writer(failure: BaseException):
     def write(analysis, fmt, stream) -> None:
         stream.write('{"articles": [' * 1000)  # half a report
         raise failure
+
     return write
 
 
-@pytest.mark.parametrize(("failure", "code"), [
-    (KeyboardInterrupt(), 130),
-    (OSError(28, "No space left on device"), 1),
-])
-def test_an_interrupted_or_failed_write_keeps_the_old_report(pair, tmp_path, monkeypatch, capsys,
-                                                             failure: BaseException, code: int) -> None:
+@pytest.mark.parametrize(
+    ("failure", "code"),
+    [
+        (KeyboardInterrupt(), 130),
+        (OSError(28, "No space left on device"), 1),
+    ],
+)
+def test_an_interrupted_or_failed_write_keeps_the_old_report(
+    pair, tmp_path, monkeypatch, capsys, failure: BaseException, code: int
+) -> None:
     out = tmp_path / "report.json"
     out.write_text(OLD_REPORT, encoding="utf-8")
     monkeypatch.setattr(cli, "_write_report", _failing_writer(failure))
@@ -151,16 +158,26 @@ def test_json_and_markdown_carry_no_controls_from_file_names(tmp_path: Path, cap
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_stdout_on_a_full_disk(pair) -> None:
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "reader", "compare", str(pair[0]), str(pair[1])],
-                                stdout=full, stderr=subprocess.PIPE, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "compare", str(pair[0]), str(pair[1])],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
     assert result.returncode == 1
-    assert "cannot write to standard output: No space left on device" in _one_error_line(result.stderr)
+    assert "cannot write to standard output: No space left on device" in _one_error_line(
+        result.stderr
+    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file descriptors")
 def test_closed_stdout(pair) -> None:
-    result = subprocess.run([sys.executable, "-m", "reader", "compare", str(pair[0]), str(pair[1])],
-                            stderr=subprocess.PIPE, timeout=120, preexec_fn=lambda: os.close(1))
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "compare", str(pair[0]), str(pair[1])],
+        stderr=subprocess.PIPE,
+        timeout=120,
+        preexec_fn=lambda: os.close(1),
+    )
     assert result.returncode == 1
     assert "standard output is closed" in _one_error_line(result.stderr)
 
@@ -189,7 +206,9 @@ def test_non_utf8_file_names_for_input_and_output(pair, tmp_path) -> None:
 
 def test_warnings_are_one_line_each_on_stderr(pair, tmp_path) -> None:
     stray = tmp_path / "stray.txt"
-    stray.write_bytes(("Storm in Tōkyō closes port\n\n" + A_TEXT).encode("utf-8").replace(b"Heavy", b"\xffHeavy"))
+    stray.write_bytes(
+        ("Storm in Tōkyō closes port\n\n" + A_TEXT).encode("utf-8").replace(b"Heavy", b"\xffHeavy")
+    )
     result = _run(["compare", str(stray), str(pair[1])])
     assert result.returncode == 0
     assert result.stderr.decode("utf-8").splitlines() == [
@@ -207,12 +226,20 @@ def test_max_size_option(pair, tmp_path, capsys, size: str, code: int) -> None:
         result = stop.code
     assert result == code
     if code == 1:
-        assert "larger than the 1 KB limit for one article (--max-size raises it)" in capsys.readouterr().err
+        assert (
+            "larger than the 1 KB limit for one article (--max-size raises it)"
+            in capsys.readouterr().err
+        )
 
 
 def test_warnings_are_in_the_json_report(pair, tmp_path, capsys) -> None:
     stray = tmp_path / "stray.txt"
-    stray.write_bytes(("Storm in Tōkyō closes port\n\n" + A_TEXT).encode("utf-8").replace(b"Heavy", b"\xffHeavy"))
+    stray.write_bytes(
+        ("Storm in Tōkyō closes port\n\n" + A_TEXT).encode("utf-8").replace(b"Heavy", b"\xffHeavy")
+    )
     assert main(["compare", str(stray), str(pair[1])]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [a["warnings"] for a in data["articles"]] == [["1 invalid UTF-8 byte replaced with \ufffd"], []]
+    assert [a["warnings"] for a in data["articles"]] == [
+        ["1 invalid UTF-8 byte replaced with \ufffd"],
+        [],
+    ]

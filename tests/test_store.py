@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import Terminated, atomic_write_bytes, atomic_write_text, atomic_writer, same_file, signals_as_exceptions
+from reader.store import (
+    Terminated,
+    atomic_write_bytes,
+    atomic_write_text,
+    atomic_writer,
+    same_file,
+    signals_as_exceptions,
+)
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -23,18 +30,25 @@ def test_text_and_bytes_are_written(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == "héllo\n"
     atomic_write_bytes(target, b"\x00\x01")
     assert target.read_bytes() == b"\x00\x01"
-    atomic_write_text(target, lambda stream: [stream.write(f"{i}\n") for i in range(3)])  # streaming
+    atomic_write_text(
+        target, lambda stream: [stream.write(f"{i}\n") for i in range(3)]
+    )  # streaming
     assert target.read_text(encoding="utf-8") == "0\n1\n2\n"
     assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("failure", [ValueError("encoding failed"), KeyboardInterrupt(), OSError(28, "No space left on device")])
-def test_a_failure_halfway_leaves_the_old_file_and_no_temporary(tmp_path: Path, failure: BaseException) -> None:
+@pytest.mark.parametrize(
+    "failure",
+    [ValueError("encoding failed"), KeyboardInterrupt(), OSError(28, "No space left on device")],
+)
+def test_a_failure_halfway_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, failure: BaseException
+) -> None:
     target = tmp_path / "report.json"
     target.write_text("the good old report", encoding="utf-8")
     with pytest.raises(type(failure)):
         with atomic_writer(target) as stream:
-            stream.write("{\"half\": " * 10_000)
+            stream.write('{"half": ' * 10_000)
             raise failure
     assert target.read_text(encoding="utf-8") == "the good old report"
     assert _leftovers(tmp_path) == []

@@ -9,8 +9,9 @@ import gc
 import signal
 import threading
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App
@@ -96,7 +97,7 @@ class ReaderApp(App[None]):
     the user's terminal in the alternate screen, echoing mouse moves as garbage."""
 
     def on_mount(self) -> None:
-        self._previous_handlers: dict[int, object] = {}
+        self._previous_handlers: dict[int, Any] = {}
         if threading.current_thread() is not threading.main_thread():
             return  # only the main thread may install signal handlers
         loop = asyncio.get_running_loop()
@@ -119,7 +120,7 @@ class ReaderApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum, previous in handlers.items():
             loop.remove_signal_handler(signum)
-            signal.signal(signum, previous)  # type: ignore[arg-type]
+            signal.signal(signum, previous)
 
     def on_unmount(self) -> None:
         self._restore_signal_handlers()

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import os
-
 import io
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from reader.core.ingest.load import IngestError, article_from_text, decode_bytes, load_article, sniff_format
-from reader.core.model import Article
+from reader.core.ingest.load import (
+    IngestError,
+    article_from_text,
+    decode_bytes,
+    load_article,
+    sniff_format,
+)
 from reader.core.ingest.sanitize import CONTROL_CHARS
+from reader.core.model import Article
 
 BODY = [
     "The harbour bridge reopened to traffic on Tuesday morning, six weeks after a winter storm "

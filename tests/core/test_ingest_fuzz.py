@@ -19,19 +19,49 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 
 # Bytes with a bias towards what breaks decoders and terminals: escape sequences, C1, UTF-8
 # fragments, BOMs, markup.
-_PIECES = [b"\x1b]52;c;AAAA\x07", b"\x1b[2J", b"\x9b", b"\xc2\x9b", b"\xe2\x80\xae", b"\xe2\x80\x8b",
-           b"\xef\xbb\xbf", b"\xff\xfe", b"\x00", b"\r\n", b"\n\n", b"<p>", b"</div>", b"# ", b"> ",
-           b"| a |", b"\xe6\x9d\xb1", b"\x92", b"\xe9", b"Valmora port closed. "]
+_PIECES = [
+    b"\x1b]52;c;AAAA\x07",
+    b"\x1b[2J",
+    b"\x9b",
+    b"\xc2\x9b",
+    b"\xe2\x80\xae",
+    b"\xe2\x80\x8b",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\x00",
+    b"\r\n",
+    b"\n\n",
+    b"<p>",
+    b"</div>",
+    b"# ",
+    b"> ",
+    b"| a |",
+    b"\xe6\x9d\xb1",
+    b"\x92",
+    b"\xe9",
+    b"Valmora port closed. ",
+]
 CONTENT = st.one_of(
     st.binary(max_size=400),
     st.lists(st.one_of(st.sampled_from(_PIECES), st.binary(max_size=8)), max_size=40).map(b"".join),
 )
 # File names: any bytes but "/" and NUL (what POSIX allows), biased to controls and escapes.
-NAME = st.lists(
-    st.one_of(st.sampled_from([b"\x1b]0;t\x07", b"\x1b[31m", b"\n", b"\t", b"\xe2\x80\xae", b"\xc2\x85", b"\xff"]),
-              st.binary(min_size=1, max_size=6).map(lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_"))),
-    min_size=1, max_size=8,
-).map(b"".join).filter(lambda b: b not in (b".", b"..") and len(b) < 200)
+NAME = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [b"\x1b]0;t\x07", b"\x1b[31m", b"\n", b"\t", b"\xe2\x80\xae", b"\xc2\x85", b"\xff"]
+            ),
+            st.binary(min_size=1, max_size=6).map(
+                lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_")
+            ),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+    .map(b"".join)
+    .filter(lambda b: b not in (b".", b"..") and len(b) < 200)
+)
 TEXT = st.text(max_size=300)
 
 
@@ -47,7 +77,7 @@ def check(article: Article) -> None:
     assert article.text == "\n\n".join(p.text for p in article.paragraphs)
     for i, p in enumerate(article.paragraphs):
         assert p.index == i
-        assert article.text[p.start:p.end] == p.text
+        assert article.text[p.start : p.end] == p.text
         last = 0
         for a, b in p.sentences:
             assert last <= a < b <= len(p.text)

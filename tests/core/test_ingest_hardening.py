@@ -18,7 +18,9 @@ from reader.core.ingest.sanitize import CONTROL_CHARS
 
 
 def _clean(text: str) -> bool:
-    return not any(ord(ch) in CONTROL_CHARS or "\ud800" <= ch <= "\udfff" or ch in "\x1b\r\t" for ch in text)
+    return not any(
+        ord(ch) in CONTROL_CHARS or "\ud800" <= ch <= "\udfff" or ch in "\x1b\r\t" for ch in text
+    )
 
 
 # --- names and titles from outside ------------------------------------------------------------
@@ -33,8 +35,10 @@ def test_a_file_name_with_escape_sequences_is_made_safe_at_ingest() -> None:
 
 
 def test_an_html_title_with_controls_and_line_breaks_stays_one_clean_line() -> None:
-    page = ("<html><head><title>Port\u202e closed\n\x1b]0;pwned\x07 today</title></head><body>"
-            "<p>Storm closes the port of Valmora on Monday, stranding forty ships.</p></body></html>")
+    page = (
+        "<html><head><title>Port\u202e closed\n\x1b]0;pwned\x07 today</title></head><body>"
+        "<p>Storm closes the port of Valmora on Monday, stranding forty ships.</p></body></html>"
+    )
     article = article_from_text(page, "p.html", fmt="html")
     assert _clean(article.title) and "\n" not in article.title
     assert "pwned" not in article.title
@@ -44,7 +48,9 @@ def test_an_html_title_with_controls_and_line_breaks_stays_one_clean_line() -> N
 
 
 def test_zero_width_characters_do_not_split_names() -> None:
-    article = article_from_text("President Erd\u200bo\u00adgan met Tok\u2060yo officials in An\u200dkara.", "z.txt")
+    article = article_from_text(
+        "President Erd\u200bo\u00adgan met Tok\u2060yo officials in An\u200dkara.", "z.txt"
+    )
     assert "Erdogan" in article.text and "Tokyo" in article.text and "Ankara" in article.text
 
 
@@ -57,22 +63,26 @@ def test_bidi_overrides_are_removed_and_flagged() -> None:
 
 def test_an_article_of_invisible_characters_only_is_refused() -> None:
     with pytest.raises(IngestError, match="no readable text"):
-        article_from_text("\u200b\u200c\u200d\u2060\u00ad \ufeff\n\n\U000E0041\u200e", "inv.txt")
+        article_from_text("\u200b\u200c\u200d\u2060\u00ad \ufeff\n\n\U000e0041\u200e", "inv.txt")
 
 
 def test_an_article_of_page_furniture_only_is_refused() -> None:
     with pytest.raises(IngestError, match="only page furniture"):
-        article_from_text("Share this article\n\nSign up for our newsletter\n\nAdvertisement", "f.txt")
+        article_from_text(
+            "Share this article\n\nSign up for our newsletter\n\nAdvertisement", "f.txt"
+        )
 
 
 # --- decoding ------------------------------------------------------------------------------------
 
 
 def test_utf8_with_a_few_stray_bytes_stays_utf8_with_a_warning(tmp_path: Path) -> None:
-    body = ("The governor of Tōkyō met officials from 東京 on Tuesday to discuss the reopening of the "
-            "harbour, which had been closed for three days after the storm. " * 3)
+    body = (
+        "The governor of Tōkyō met officials from 東京 on Tuesday to discuss the reopening of the "
+        "harbour, which had been closed for three days after the storm. " * 3
+    )
     data = bytearray(body.encode("utf-8"))
-    for i, stray in zip((40, 90, 150, 210, 260, 330), b"\x92\xff\xe9\x80\x93\xfe"):
+    for i, stray in zip((40, 90, 150, 210, 260, 330), b"\x92\xff\xe9\x80\x93\xfe", strict=True):
         data[i:i] = bytes([stray])
     path = tmp_path / "stray.txt"
     path.write_bytes(bytes(data))
@@ -83,8 +93,10 @@ def test_utf8_with_a_few_stray_bytes_stays_utf8_with_a_warning(tmp_path: Path) -
 
 
 def test_real_legacy_text_still_decodes_as_legacy() -> None:
-    assert decode_bytes("Un été à Paris, le café était très bon.".encode("cp1252"), "f.txt") == \
-        "Un été à Paris, le café était très bon."
+    assert (
+        decode_bytes("Un été à Paris, le café était très bon.".encode("cp1252"), "f.txt")
+        == "Un été à Paris, le café était très bon."
+    )
     text = "東京の橋は嵐の後の修理を終えて火曜日に再開された。関係者はそう述べた。" * 3
     assert decode_bytes(text.encode("shift_jis"), "j.txt") == text
 
@@ -112,11 +124,19 @@ def test_an_endless_device_stops_at_the_limit() -> None:
 def test_endless_standard_input_stops_at_the_limit(tmp_path: Path) -> None:
     other = tmp_path / "b.txt"
     other.write_text("The port of Valmora closed on Monday after the storm.", encoding="utf-8")
-    producer = subprocess.Popen([sys.executable, "-c", "import sys\nwhile True: sys.stdout.write('all work ' * 1000)"],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    producer = subprocess.Popen(
+        [sys.executable, "-c", "import sys\nwhile True: sys.stdout.write('all work ' * 1000)"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        result = subprocess.run([sys.executable, "-m", "reader", "compare", "-", str(other), "--max-size", "2MB"],
-                                stdin=producer.stdout, capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "compare", "-", str(other), "--max-size", "2MB"],
+            stdin=producer.stdout,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         producer.kill()
         producer.wait()
@@ -133,15 +153,23 @@ def test_a_named_pipe_without_a_writer_times_out_with_one_line(tmp_path: Path) -
     other = tmp_path / "b.txt"
     other.write_text("The port of Valmora closed on Monday after the storm.", encoding="utf-8")
     env = {**os.environ, "PARALLEL_READER_PIPE_TIMEOUT": "0.5"}
-    result = subprocess.run([sys.executable, "-m", "reader", "compare", str(fifo), str(other)],
-                            capture_output=True, text=True, timeout=60, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "compare", str(fifo), str(other)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert result.returncode == 1
-    assert result.stderr.strip() == (f"parallel-reader: error: {fifo}: a named pipe with nothing writing to it "
-                                     "(waited 0.5 s)")
+    assert result.stderr.strip() == (
+        f"parallel-reader: error: {fifo}: a named pipe with nothing writing to it (waited 0.5 s)"
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_a_named_pipe_with_a_late_writer_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_named_pipe_with_a_late_writer_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     monkeypatch.setenv("PARALLEL_READER_PIPE_TIMEOUT", "20")
@@ -166,9 +194,13 @@ def test_a_named_pipe_with_a_late_writer_is_read(tmp_path: Path, monkeypatch: py
 
 @pytest.mark.parametrize("depth", [300, 1500, 5000])
 def test_deeply_nested_html_keeps_its_text(depth: int) -> None:
-    page = ("<html><head><title>Deep</title></head><body>" + "<div>" * depth
-            + "<p>The port of Valmora closed on Monday after the storm.</p>" + "</div>" * depth
-            + "<p>Forty ships were stranded.</p></body></html>")
+    page = (
+        "<html><head><title>Deep</title></head><body>"
+        + "<div>" * depth
+        + "<p>The port of Valmora closed on Monday after the storm.</p>"
+        + "</div>" * depth
+        + "<p>Forty ships were stranded.</p></body></html>"
+    )
     article = article_from_text(page, "deep.html", fmt="html")
     texts = [p.text for p in article.paragraphs]
     assert "The port of Valmora closed on Monday after the storm." in texts
@@ -177,10 +209,16 @@ def test_deeply_nested_html_keeps_its_text(depth: int) -> None:
 
 @pytest.mark.parametrize("depth", [30, 150, 1000])
 def test_deep_markdown_blockquotes_keep_their_text(depth: int) -> None:
-    md = "# Storm\n\nFirst paragraph.\n\n" + ">" * depth + " The quoted minister spoke on Monday.\n\nLast paragraph.\n"
+    md = (
+        "# Storm\n\nFirst paragraph.\n\n"
+        + ">" * depth
+        + " The quoted minister spoke on Monday.\n\nLast paragraph.\n"
+    )
     article = article_from_text(md, "deep.md", fmt="md")
     assert [p.text for p in article.paragraphs] == [
-        "First paragraph.", "The quoted minister spoke on Monday.", "Last paragraph."
+        "First paragraph.",
+        "The quoted minister spoke on Monday.",
+        "Last paragraph.",
     ]
 
 

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.ingest.load import IngestError, article_from_text
-from reader.core.model import Article
 from reader.core.ingest.sanitize import CONTROL_CHARS, sanitize
 from reader.core.ingest.segment import is_boilerplate, split_sentences
+from reader.core.model import Article
 
 # Pieces that exercise the interesting paths: escapes, controls, line breaks, abbreviations,
 # quotes, ellipses, CJK stops, Markdown and Rich-markup lookalikes.

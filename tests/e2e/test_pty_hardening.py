@@ -19,10 +19,14 @@ import pytest
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")]
 
-A_TEXT = ("Heavy rain forced the harbour authority in Valmora to close the port on Monday, "
-          "stranding 40 ships.\n\nMayor Ilse Brandt said the closure would last three days.\n")
-B_TEXT = ("Mayor Brandt told reporters the port would stay shut for three days or more.\n\n"
-          "Forty vessels were stuck after the Valmora harbour authority closed the port.\n")
+A_TEXT = (
+    "Heavy rain forced the harbour authority in Valmora to close the port on Monday, "
+    "stranding 40 ships.\n\nMayor Ilse Brandt said the closure would last three days.\n"
+)
+B_TEXT = (
+    "Mayor Brandt told reporters the port would stay shut for three days or more.\n\n"
+    "Forty vessels were stuck after the Valmora harbour authority closed the port.\n"
+)
 LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 MOUSE_OFF = b"\x1b[?1000l"
 
@@ -40,7 +44,9 @@ def _read_available(fd: int, out: bytearray, wait: float) -> bool:
     return bool(chunk)
 
 
-def _run_reader(files: list[str], act: Callable[[int, int], None], timeout: float = 60.0) -> tuple[bytes, int]:
+def _run_reader(
+    files: list[str], act: Callable[[int, int], None], timeout: float = 60.0
+) -> tuple[bytes, int]:
     """Run the reader on ``files`` in a 120x40 pty; once the article is painted call
     ``act(pid, fd)``; return everything it wrote and its exit status."""
     pid, fd = pty.fork()
@@ -71,7 +77,9 @@ def _run_reader(files: list[str], act: Callable[[int, int], None], timeout: floa
                     pass
                 break
         else:
-            pytest.fail(f"reader did not finish within {timeout}s; output so far: {bytes(out)[-400:]!r}")
+            pytest.fail(
+                f"reader did not finish within {timeout}s; output so far: {bytes(out)[-400:]!r}"
+            )
     finally:
         if status is None:
             status = _wait(pid)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from reader.core.model import Analysis, Article
+from reader.core.model import Analysis
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_pane import DISPLAY_CHARS_MAX, ArticlePane, display_text
 
@@ -12,7 +12,10 @@ from .conftest import make_article
 
 
 async def test_ingest_warnings_are_notified(story2: Analysis) -> None:
-    story2.articles[0].warnings = ["6 invalid UTF-8 bytes replaced with \ufffd", "[bold]not markup[/]"]
+    story2.articles[0].warnings = [
+        "6 invalid UTF-8 bytes replaced with \ufffd",
+        "[bold]not markup[/]",
+    ]
     app = ReaderApp(story2.articles, analysis=story2)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -51,6 +54,8 @@ async def test_a_huge_unbroken_paragraph_keeps_the_reader_responsive() -> None:
             await pilot.pause()
         assert time.monotonic() - start < 3.0
         first_para_end = pane.rows.para_row[1] - 2  # the last text row of paragraph 0
-        last_row = "".join(seg.text for seg in pane._render_row(pane.rows, first_para_end, 0, 120, pane.rich_style))
+        last_row = "".join(
+            seg.text for seg in pane._render_row(pane.rows, first_para_end, 0, 120, pane.rich_style)
+        )
         assert "more characters)" in last_row
         assert a.paragraphs[0].text == blob  # display only: the article keeps its text

@@ -21,9 +21,14 @@ import stat
 import sys
 from pathlib import Path
 
-from reader.core.model import Article
 from reader.core.ingest.sanitize import bidi_control_count, sanitize, sanitize_line
-from reader.core.ingest.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
+from reader.core.ingest.segment import (
+    collapse_whitespace,
+    is_boilerplate,
+    split_blocks,
+    split_sentences,
+)
+from reader.core.model import Article
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -455,8 +460,8 @@ def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]
     if len(text) > MARKDOWN_PARSE_LIMIT:
         notes.append(f"Markdown over {MARKDOWN_PARSE_LIMIT >> 20} MB read as plain text "
                      "(markup symbols stay visible)")
-        fallback_title, blocks = _markdown_as_text(text)
-        return title or fallback_title, blocks
+        fallback_title, plain = _markdown_as_text(text)
+        return title or fallback_title, plain
     # Same rule as for plain text: no blank line at all means one paragraph per line.
     line_mode = not re.search(r"\n[^\S\n]*\n", text.strip("\n"))
 
@@ -465,8 +470,8 @@ def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]
     tokens = md.parse(text)
     if _max_level(tokens) >= MARKDOWN_MAX_NESTING - 1:  # markdown-it dropped what was deeper
         notes.append(f"Markdown nested more than {MARKDOWN_MAX_NESTING} levels deep read as plain text")
-        fallback_title, blocks = _markdown_as_text(text)
-        return title or fallback_title, blocks
+        fallback_title, plain = _markdown_as_text(text)
+        return title or fallback_title, plain
     blocks: list[str] = []
     leading_heading = False
     row: list[str] | None = None
