@@ -229,3 +229,11 @@ def test_a_huge_markdown_table_is_read_as_text_with_a_warning() -> None:
     assert any("read as plain text" in w for w in article.warnings)
     text = article.text
     assert "row 59999" in text and "The closing paragraph of the article." in text
+
+
+def test_legacy_text_with_one_accidental_utf8_pair_stays_legacy() -> None:
+    # "Ã©" happens to be valid UTF-8 (C3 A9); the dozens of other accents are not
+    text = "Ã© " + "Le café était très animé à Besançon, dit-il. " * 10
+    warnings: list[str] = []
+    decoded = decode_bytes(text.encode("cp1252"), "f.txt", warnings)
+    assert "\ufffd" not in decoded and warnings == []  # not UTF-8 with 50 replaced bytes

@@ -44,11 +44,15 @@ def _read_available(fd: int, out: bytearray, wait: float) -> bool:
     return bool(chunk)
 
 
+Waiter = Callable[[bytes], bool]
+
+
 def _run_reader(
-    files: list[str], act: Callable[[int, int], None], timeout: float = 60.0
+    files: list[str], act: Callable[[int, int, Waiter], None], timeout: float = 90.0
 ) -> tuple[bytes, int]:
     """Run the reader on ``files`` in a 120x40 pty; once the article is painted call
-    ``act(pid, fd)``; return everything it wrote and its exit status."""
+    ``act(pid, fd, wait_for)``, where ``wait_for(marker)`` reads output until ``marker`` shows up
+    (False after 30 s); return everything it wrote and its exit status."""
     pid, fd = pty.fork()
     if pid == 0:  # child
         os.environ["TERM"] = "xterm-256color"
@@ -58,6 +62,15 @@ def _run_reader(
     out = bytearray()
     status = None
     acted = False
+
+    def wait_for(marker: bytes) -> bool:
+        start = len(out)
+        limit = time.monotonic() + 30
+        while marker not in out[start:] and time.monotonic() < limit:
+            if not _read_available(fd, out, 0.2):
+                return False
+        return marker in out[start:]
+
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
@@ -66,7 +79,7 @@ def _run_reader(
                 time.sleep(1.0)  # let the analysis land and repaint
                 while _read_available(fd, out, 0.1) and select.select([fd], [], [], 0)[0]:
                     pass
-                act(pid, fd)
+                act(pid, fd, wait_for)
                 acted = True
             if not alive:
                 break
@@ -109,7 +122,7 @@ def _pair(folder: Path, name_a: str = "a.txt", name_b: str = "b.txt") -> list[st
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_terminating_signal_restores_the_terminal(tmp_path: Path, signum: int) -> None:
-    def send(pid: int, fd: int) -> None:
+    def send(pid: int, fd: int, wait_for: Waiter) -> None:
         os.kill(pid, signum)
 
     out, code = _run_reader(_pair(tmp_path), send)
@@ -124,11 +137,14 @@ def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path: Path)
     hostile_a = "osc52\x1b]52;c;cm0gLXJmIH4=\x07clip.txt"  # would put `rm -rf ~` on the clipboard
     hostile_b = "title\x1b]0;pwned-title\x07\u202eb.txt"  # would set the window title
 
-    def palette_then_quit(pid: int, fd: int) -> None:
-        os.write(fd, b"\x10")  # ctrl+p: the palette lists the article titles (from the names)
+    def palette_then_quit(pid: int, fd: int, wait_for: Waiter) -> None:
+        time.sleep(1.0)  # the analysis lands and the bindings are live
+        os.write(fd, b"\x10")  # ctrl+p: the palette, whose "view" commands carry the titles
+        assert wait_for(b"commands"), "the command palette did not open"
+        os.write(fd, b"show article")
+        time.sleep(1.5)
+        os.write(fd, b"\x1b")  # close it
         time.sleep(1.0)
-        os.write(fd, b"\x1b")
-        time.sleep(0.5)
         os.write(fd, b"q")
 
     out, code = _run_reader(_pair(tmp_path, hostile_a, hostile_b), palette_then_quit)

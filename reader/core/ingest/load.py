@@ -176,7 +176,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     to them in runs of high bytes (measured: 65-100% of invalid runs touch a non-ASCII
     character), while stray bytes in a UTF-8 article (a pasted cp1252 quote, a corrupted byte)
     sit between ASCII characters.  Single-byte legacy text (cp1252, cp1251) has no valid
-    sequence at all.
+    sequence at all, or one by accident among many accented letters.
     """
     valid = sum(1 for _ in _UTF8_MULTIBYTE.finditer(data))
     if not valid:
@@ -190,7 +190,9 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
         or (m.end() < len(text) and ord(text[m.end()]) >= 0x80)
     )
     clean_majority = valid >= 2 * stray and stray * 1000 <= len(data)
-    if not clean_majority and attached * 4 > len(runs):
+    # Stray bytes apart from the real characters, and not outnumbering them by far (a legacy
+    # file with one accidental UTF-8-looking pair among dozens of accents stays legacy).
+    if not clean_majority and (attached * 4 > len(runs) or stray > 8 * valid):
         return None
     return _ESCAPED_BYTES.sub(lambda m: "\ufffd" * (m.end() - m.start()), text), stray
 
