@@ -68,8 +68,14 @@ CASES = {
 }
 
 
-def run(case: str, folder: Path) -> None:
-    source = CASES[case](folder)
+def make(case: str, folder: Path) -> None:
+    """Write the case's input and print its path (a separate process: generating 20 million
+    characters in Python takes a gigabyte, which a forked child would otherwise inherit and count
+    in its peak RSS)."""
+    print(CASES[case](folder))
+
+
+def run(case: str, folder: Path, source: Path) -> None:
     other = folder / "other.txt"
     other.write_text(OTHER, encoding="utf-8")
     size = source.stat().st_size if source.is_file() else 0
@@ -108,11 +114,20 @@ def main() -> None:
         # One interpreter per case: RUSAGE_CHILDREN's maximum covers every child so far, so each
         # case must be the only child of its own measuring process.
         with tempfile.TemporaryDirectory() as folder:
-            subprocess.run([sys.executable, __file__, "--one", case, folder], check=False)
+            made = subprocess.run(
+                [sys.executable, __file__, "--make", case, folder],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            source = made.stdout.strip()
+            subprocess.run([sys.executable, __file__, "--one", case, folder, source], check=False)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--one":
-        run(sys.argv[2], Path(sys.argv[3]))
+    if len(sys.argv) == 4 and sys.argv[1] == "--make":
+        make(sys.argv[2], Path(sys.argv[3]))
+    elif len(sys.argv) == 5 and sys.argv[1] == "--one":
+        run(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
     else:
         main()
