@@ -261,7 +261,7 @@ def run_reader(args: argparse.Namespace) -> int:
         raise CliError("give files or --sample, not both", EXIT_USAGE)
     sources = list(args.files) if args.files else _sample_sources(args.sample)
     from_sample = not args.files
-    if not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
+    if sys.stdout is None or not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
         raise CliError(
             "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
             EXIT_USAGE,

@@ -243,3 +243,17 @@ def test_warnings_are_in_the_json_report(pair, tmp_path, capsys) -> None:
         ["1 invalid UTF-8 byte replaced with \ufffd"],
         [],
     ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file descriptors")
+def test_the_reader_with_a_closed_stdout_is_one_line(pair) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", str(pair[0]), str(pair[1])],
+        stderr=subprocess.PIPE,
+        timeout=120,
+        env=env,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 2
+    assert "the reader needs a terminal" in _one_error_line(result.stderr)
