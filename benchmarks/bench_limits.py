@@ -7,7 +7,9 @@ a small ordinary second article:
   Cyrillic and CJK (seeded), plus a normal paragraph;
 * ``md-table``: an 11 MB Markdown table (read as plain text past the 1 MB Markdown limit);
 * ``dev-zero``: ``/dev/zero`` (stops at the 50 MB default limit);
-* ``stray-bytes``: a 2 MB UTF-8 article with 6 invalid bytes (decoded as UTF-8 with a warning).
+* ``stray-bytes``: a 2 MB UTF-8 article with 6 invalid bytes (decoded as UTF-8 with a warning);
+* ``reader-keys`` (with ``--reader``): the reader, headless at 120x40, on the ``unbroken`` article
+  with its analysis ready: seconds to the first frame and per ``pagedown`` key.
 
 Usage::
 
@@ -102,9 +104,45 @@ def run(case: str, folder: Path, source: Path) -> None:
     )
 
 
+def reader_keys(source: Path, other: Path) -> None:
+    """First frame and key latency of the reader on ``source`` (analysis given, not timed)."""
+    import asyncio
+    import statistics
+
+    from reader.core.analysis import analyze
+    from reader.core.ingest import load_article
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.article_pane import ArticlePane
+
+    articles = [load_article(str(source)), load_article(str(other))]
+    analysis = analyze(articles)
+
+    async def measure() -> None:
+        app = ReaderApp(articles, analysis=analysis)
+        started = time.perf_counter()
+        async with app.run_test(size=(120, 40)) as pilot:
+            pane = app.query(ArticlePane).first()
+            while pane.rows is None:
+                await pilot.pause(0.01)
+            first = time.perf_counter() - started
+            keys = []
+            for _ in range(10):
+                t = time.perf_counter()
+                await pilot.press("pagedown")
+                await pilot.pause()
+                keys.append(time.perf_counter() - t)
+        print(
+            f"| reader-keys | {source.stat().st_size / 2**20:.1f} | first frame {first:.2f} s | "
+            f"key median {statistics.median(keys):.2f} s, max {max(keys):.2f} s |"
+        )
+
+    asyncio.run(measure())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
+    parser.add_argument("--reader", action="store_true", help="also time the reader's keys")
     args = parser.parse_args()
     print("| case | input MB | exit | seconds | peak RSS MB | last stderr line |")
     print("|---|---:|---:|---:|---:|---|")
@@ -122,11 +160,21 @@ def main() -> None:
             )
             source = made.stdout.strip()
             subprocess.run([sys.executable, __file__, "--one", case, folder, source], check=False)
+    if args.reader:
+        with tempfile.TemporaryDirectory() as folder:
+            source = _unbroken(Path(folder))
+            other = Path(folder) / "other.txt"
+            other.write_text(OTHER, encoding="utf-8")
+            subprocess.run(
+                [sys.executable, __file__, "--keys", str(source), str(other)], check=False
+            )
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--make":
         make(sys.argv[2], Path(sys.argv[3]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "--keys":
+        reader_keys(Path(sys.argv[2]), Path(sys.argv[3]))
     elif len(sys.argv) == 5 and sys.argv[1] == "--one":
         run(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
     else:
