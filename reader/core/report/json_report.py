@@ -69,6 +69,7 @@ def _article_json(index: int, article: Article) -> dict[str, Any]:
                 "end": p.end,
                 "sentences": [list(s) for s in p.sentences],
                 "boilerplate": p.boilerplate,
+                "role": p.role,
             }
             for p in article.paragraphs
         ],
