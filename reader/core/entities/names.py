@@ -8,6 +8,15 @@ context cues.  All entries are lower case and accent-folded (compare with ``fold
 
 from __future__ import annotations
 
+from reader.core.vocabulary.stopwords import (
+    FUNCTION_WORDS,
+    MONTHS,
+    RELATIVE_TIME_WORDS,
+    REPORTING_WORDS,
+    WEEKDAYS,
+)
+from reader.core.vocabulary.synonyms import NAME_ALIAS_GROUPS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in text.split() if w)
@@ -20,40 +29,21 @@ def _lines(text: str) -> frozenset[str]:
 # Capitalised words that are sentence openers, pronouns, determiners, adverbs or generic nouns,
 # never names on their own.  A span starting with one of them loses it ("The Associated Press",
 # "Since Trump took office").
-STOP_CAPS = _words(
+STOP_CAPS = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | _words(
     """
-    a an the this that these those it its he she they we i you his her hers their theirs our ours
-    my mine your yours him them us me who whom whose what which where when why how whoever
-    there here yes no not nor but and or so if as at in on of for from to by with without into
-    onto upon under over above below among between through during before after since until till
-    while though although because unless whether despite unlike like about against along around
-    across behind beyond near toward towards via per within
-    however meanwhile moreover furthermore therefore thus hence also still even just only
-    instead overall indeed nevertheless nonetheless otherwise besides finally eventually
-    earlier later now then today tonight yesterday tomorrow recently currently already again
-    once soon last next first second third fourth fifth another other others some many most
-    much more less least few several both all each every any either neither such same own
-    officials police authorities residents witnesses experts analysts critics sources observers
-    people protesters demonstrators troops soldiers forces rescuers investigators prosecutors
-    lawyers doctors medics reporters journalists voters supporters opponents leaders diplomats
-    according asked speaking reporting writing added says said told meanwhile update updated
-    breaking exclusive watch read share click subscribe advertisement photo video image
-    please thanks thank welcome sorry dear hello hi ok okay oh well yet too very
-    week weeks day game round season chapter part section page article
-    one two three four five six seven eight nine ten hundreds thousands millions dozens
-    let lets don dont didn doesn isn aren wasn weren won can cannot couldn wouldn shouldn
-    will would should could may might must shall do does did done is are was were be been being
-    have has had having get got make made take took go went see saw say
+    advertisement analysts aren article authorities breaking chapter click couldn critics day
+    dear demonstrators didn diplomats doctors doesn don dont dozens eight eventually exclusive
+    experts fifth finally first five forces four fourth furthermore game go hello hence hi
+    hundreds image indeed instead investigators isn journalists lawyers leaders lets meanwhile
+    medics millions moreover nevertheless nine nonetheless observers officials oh ok okay
+    opponents otherwise overall page part people photo please police prosecutors protesters read
+    reporters reporting rescuers residents round saw season second section seven several share
+    shouldn six soldiers sorry sources speaking subscribe supporters take ten thank thanks
+    therefore third thousands three took troops two update updated video voters wasn watch week
+    weeks welcome went weren witnesses won wouldn writing yes
     """
 )
 
-MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-WEEKDAYS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun"
-)
 
 # Titles and honorifics: not part of the name, but a strong sign the name is a person.
 # A title is a run of modifiers ending in a head word ("Foreign Minister", "Prime Minister",
@@ -754,32 +744,8 @@ DEMONYMS = _words(
 )
 
 # Groups of names that denote the same entity (first entry = preferred display form, folded).
-ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("turkey", "turkiye"),
-    ("united states", "united states of america", "us", "usa", "u.s.", "u.s.a.", "america"),
-    ("united kingdom", "uk", "u.k.", "britain", "great britain"),
-    ("united nations", "un", "u.n."),
-    ("european union", "eu", "e.u."),
-    ("russia", "russian federation"),
-    ("ivory coast", "cote d'ivoire"),
-    ("czech republic", "czechia"),
-    ("myanmar", "burma"),
-    ("netherlands", "holland"),
-    ("north korea", "dprk"),
-    ("north macedonia", "macedonia"),
-    ("united arab emirates", "uae"),
-    ("democratic republic of congo", "democratic republic of the congo", "drc"),
-    ("islamic state", "isis", "isil", "daesh"),
-    ("kyiv", "kiev"),
-    ("odesa", "odessa"),
-    ("mumbai", "bombay"),
-    ("ho chi minh city", "saigon"),
-    ("bengaluru", "bangalore"),
-    ("marseille", "marseilles"),
-    ("donbas", "donbass"),
-    ("new york city", "nyc"),
-    ("bosnia and herzegovina", "bosnia"),
-)
+ALIAS_GROUPS = NAME_ALIAS_GROUPS
+"""Alternative names of one referent, from the shared vocabulary."""
 
 PLACES = COUNTRIES | REGIONS | CITIES
 

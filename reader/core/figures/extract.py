@@ -31,6 +31,7 @@ from reader.core.figures.labels import (
     noun_label,
     singular,
 )
+from reader.core.vocabulary.stopwords import FUNCTION_WORDS, RELATIVE_TIME_WORDS, REPORTING_WORDS
 from reader.core.model import Article, Figure, FigureKind
 from reader.core.vocabulary.number_words import (
     SCALES,
@@ -223,17 +224,9 @@ _QUAL_RE = re.compile(
 
 _QUAL_ENDS = tuple({q.split()[-1] for q in _QUALIFIERS})
 
-_STOP = (
-    r"and|or|but|nor|in|on|at|of|for|from|to|by|with|as|that|which|who|whom|whose|the|a|an|this"
-    r"|these|those|their|its|his|her|our|your|than|into|onto|after|before|during|since|while"
-    r"|when|where|over|under|near|across|per|including|among|amid|against|between|through"
-    r"|throughout|about|around|more|less|fewer|other|others|such|each|all|both|some|any|no|not"
-    r"|were|was|are|is|be|been|being|have|has|had|will|would|could|should|can|may|might|must"
-    r"|do|does|did|said|says|say|told|according|out|up|down|off|then|there|here|it|they|them"
-    r"|he|she|we|you|i|times|time|ago|later|earlier|last|next|so|too|very|also|just|only"
-    r"|again|still|yet|now|today|yesterday|tomorrow|whether|if|because|though|although|per"
-)
-_STOP_SET = frozenset(_STOP.split("|"))
+_STOP_SET = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS
+"""Words that end a counted noun phrase ("12 people *in* Gaza")."""
+_STOP = "|".join(sorted(_STOP_SET, key=len, reverse=True))
 _EVENT_WORDS = (
     r"killed|dead|died|deaths|fatalities|injured|wounded|hurt|injuries|casualties|arrested"
     r"|detained|displaced|missing|evacuated|rescued|kidnapped|abducted|lost\s+their\s+lives"

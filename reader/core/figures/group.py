@@ -31,7 +31,15 @@ from collections.abc import Iterable
 
 from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import GENERIC_LABELS
+from reader.core.vocabulary.stopwords import (
+    FUNCTION_WORDS,
+    MONTHS,
+    RELATIVE_TIME_WORDS,
+    REPORTING_WORDS,
+    WEEKDAYS,
+)
 from reader.core.model import Article, Figure, FigureGroup, Match
+from reader.core.unionfind import UnionFind
 
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
@@ -39,15 +47,11 @@ _RARE_TOKEN_DF = 12
 _EPS = 1e-9
 
 _CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CTX_STOP = frozenset(
-    "the and for with that this from have has had were was are but not its their his her they "
-    "them said says say told also after before into over more than about around some least "
-    "nearly almost people according when where which while who other others been being there "
-    "would could should will can may might since during last first new one two three all just "
-    "per cent percent than then our out what week day days year years month months monday "
-    "tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december".split()
+_CTX_STOP = (
+    FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | MONTHS | WEEKDAYS
+    | frozenset("cent day days first month months nearly new people percent three two week year years".split())
 )
+"""Words around a figure that say nothing about what it counts (its context is compared)."""
 
 
 def _is_generic(label: str | None) -> bool:
@@ -161,27 +165,14 @@ def _same_family(a: Figure, b: Figure) -> bool:
     return True
 
 
-class _UnionFind:
-    """Union-find that also remembers the direct cross-figure links (for the conflict test)."""
+class _UnionFind(UnionFind[int]):
+    """The shared union-find, remembering the direct cross-figure links (for the conflict test)."""
+
+    __slots__ = ("links",)
 
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+        super().__init__(range(n))
         self.links: list[tuple[int, int]] = []
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if ra < rb:
-                self.parent[rb] = ra
-            else:
-                self.parent[ra] = rb
 
 
 def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx: _Ctx,

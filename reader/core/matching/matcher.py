@@ -65,6 +65,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from reader.core.model import Article, Match
+from reader.core.unionfind import UnionFind
 from reader.core.matching.terms import TOKEN_RE, fold, number_key, word_info
 
 VARIANT_CUTOFF = 88.0
@@ -300,13 +301,7 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
     """Map spelling variants of names across articles onto one key (union-find)."""
     vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
     long_names = [{k for k in v if k in names and len(k) >= VARIANT_MIN_LEN} for v in vocabs]
-    parent: dict[str, str] = {}
-
-    def find(k: str) -> str:
-        while parent.get(k, k) != k:
-            k = parent[k]
-        return k
-
+    variants: UnionFind[str] = UnionFind()
     for a in range(len(paras)):
         for b in range(a + 1, len(paras)):
             only_a = long_names[a] - vocabs[b]
@@ -334,10 +329,8 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
                             break
                 if hit is None:
                     continue
-                ra, rb = find(k), find(hit[0])
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    return {k: find(k) for k in parent if find(k) != k}
+                variants.union(k, hit[0])
+    return variants.mapping()
 
 
 def _weigh(paras: list[list[_Para]], vocab: _Vocab) -> None:
