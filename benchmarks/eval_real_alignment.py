@@ -21,7 +21,7 @@ Metrics, micro-averaged over the pairs of a set:
 Reports: the whole set; two halves (every setting of :class:`~reader.core.matching.matcher.Settings`
 chosen by a small grid on one half, reported on the other, then swapped); and how the result moves
 when each setting is set to 80% / 120% of its value.  Extra gold files (``--extra``, e.g. the
-held-out ``benchmarks/data/align_extra.json``) are reported with the default settings only: they are
+held-out ``benchmarks/gold/align_extra.json``) are reported with the default settings only: they are
 never tuned on.
 
 Usage::
@@ -57,7 +57,7 @@ from reader.core.matching.matcher import Settings, align  # noqa: E402
 from reader.core.model import Article, Match  # noqa: E402
 
 DEV_GOLD = "alignment/ecb_dev_align.json"
-EXTRA_GOLD = REPO / "benchmarks" / "data" / "align_extra.json"
+EXTRA_GOLD = REPO / "benchmarks" / "gold" / "align_extra.json"
 
 Link = tuple[int, int]
 """(line in x, line in y)."""

@@ -20,6 +20,7 @@ FigureStatus = Literal["agree", "conflict", "single"]
 FigureKind = Literal["count", "amount", "percent", "duration", "date", "year", "ordinal", "other"]
 ParagraphRole = Literal["headline", "body", "furniture"]
 Evidence = Literal["clear", "supported"]
+MatchCue = Literal["best", "lede", "diagonal"]
 
 ParagraphRef = tuple[int, int]
 """``(article_index, paragraph_index)``, both 0-based."""
@@ -120,6 +121,13 @@ class Match:
         names: proper names both use (capitalised terms, spelling variants met by fuzzy matching).
         numbers: numbers both use.
         near_verbatim: the two are nearly word-for-word the same (shared wire copy).
+        evidence: ``"clear"`` (the shared facts alone clear the matcher's threshold) or
+            ``"supported"`` (weaker shared facts, kept because a second cue agrees).
+        cue: for ``"supported"`` matches, the cue that agreed: ``"mutual-best"`` (each is the
+            other's best partner), ``"lede"`` (both in the headline/lede block) or ``"diagonal"``
+            (continues a run of kept matches); ``None`` for clear matches.
+        sentences: the best-matching sentence pair, ``((start, end), (start, end))`` as offsets
+            into the left and right paragraph texts; ``None`` when unknown.
     """
 
     left: ParagraphRef
@@ -129,6 +137,9 @@ class Match:
     names: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     near_verbatim: bool = False
+    evidence: Evidence = "clear"
+    cue: MatchCue | None = None
+    sentences: tuple[tuple[int, int], tuple[int, int]] | None = None
 
     def other(self, ref: ParagraphRef) -> ParagraphRef:
         """The partner of ``ref`` in this match."""
