@@ -82,6 +82,9 @@ def _match_json(match: Match) -> dict[str, Any]:
         "right": list(match.right),
         "score": round(match.score, 4),
         "near_verbatim": match.near_verbatim,
+        "evidence": match.evidence,
+        "cue": match.cue,
+        "sentences": [list(s) for s in match.sentences] if match.sentences else None,
         "reason": {
             "words": list(match.words),
             "names": list(match.names),
