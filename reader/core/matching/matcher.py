@@ -71,8 +71,8 @@ from rapidfuzz import fuzz, process
 
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
-from reader.core.matching.terms import TOKEN_RE, fold, number_key, word_info
-from reader.core.vocabulary.stopwords import MONTHS, WEEKDAYS
+from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
+from reader.core.vocabulary.stopwords import MONTHS
 from reader.core.vocabulary.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
 VARIANT_CUTOFF = 88.0
@@ -175,7 +175,8 @@ class _Para:
     keys: frozenset[str]
     weight: float = 0.0
     seq: tuple[str, ...] = ()
-    """Keys of every token in order ("" for stopwords); kept only for multi-sentence paragraphs."""
+    """Keys of every token in order ("" for stopwords and titles); kept only for multi-sentence
+    paragraphs (the sentence check and the best sentence pair read it)."""
     bounds: tuple[int, ...] = ()
     """End position in ``seq`` of each sentence."""
     sentence_keys: list[tuple[frozenset[str], float]] | None = None
@@ -253,7 +254,7 @@ def _surface_key(surface: str) -> str:
     if surface[0].isdigit():
         return number_key(surface)
     key, _kind, stop = word_info(surface)
-    return "" if stop or fold(surface) in WEEKDAYS else key
+    return "" if stop or key in DAY_NAME_KEYS else key
 
 
 _NOT_NAME_KEYS = frozenset(
@@ -268,6 +269,8 @@ _TITLE_KIND: dict[str, int] = {}
 
 
 def _title_kind(surface: str) -> int:
+    if not surface[0].isupper():
+        return 0
     kind = _TITLE_KIND.get(surface)
     if kind is None:
         folded = fold(surface)
@@ -306,6 +309,7 @@ def _collect(
     per_article: list[Counter[str]] = []
     lookup = key_of.__getitem__
     findall = TOKEN_RE.findall
+    titles = {t for t in key_of if _title_kind(t)}  # capitalised title surfaces met so far
     for ai, art in enumerate(articles):
         out: list[_Para] = []
         surfaces: Counter[str] = Counter()
@@ -328,11 +332,17 @@ def _collect(
                     ends.append(len(toks))
                 bounds = tuple(ends)
             surfaces.update(toks)
-            for s in set(toks).difference(key_of):
+            distinct = set(toks)
+            for s in distinct.difference(key_of):
                 key_of[s] = _surface_key(s)
-            seq_list = list(map(lookup, toks))
-            _mask_titles(toks, seq_list)
-            seq = tuple(seq_list)
+                if _title_kind(s):
+                    titles.add(s)
+            if titles.isdisjoint(distinct):
+                seq = tuple(map(lookup, toks))
+            else:
+                seq_list = list(map(lookup, toks))
+                _mask_titles(toks, seq_list)
+                seq = tuple(seq_list)
             keys = set(seq)
             keys.discard("")
             if keys:
@@ -533,7 +543,6 @@ def _sentences(p: _Para, vocab: _Vocab) -> list[tuple[frozenset[str], float]]:
             if ws >= floor:
                 out.append((frozenset(keys), ws))
         p.sentence_keys = out
-        p.seq = ()
     return p.sentence_keys
 
 
@@ -705,14 +714,18 @@ def _fill_gaps(
 # --------------------------------------------------------------------------- reasons
 
 
-def _sentence_keysets(p: _Para, vocab: _Vocab) -> list[tuple[tuple[int, int], set[str]]]:
-    key_of, canon = vocab.key_of, vocab.canon
+def _sentence_keysets(p: _Para, common: frozenset[str], vocab: _Vocab) -> list[set[str]]:
+    """For each sentence of ``p`` (``p.spans``), the keys of ``common`` it contains; from the
+    token keys kept at collection time, so nothing is tokenised twice."""
+    canon = vocab.canon
     out = []
-    for start, end in p.spans or ((0, len(p.text)),):
-        toks = TOKEN_RE.findall(p.text, start, end)
-        seq = [key_of.get(t) if t in key_of else _surface_key(t) for t in toks]
-        _mask_titles(toks, seq)
-        out.append(((start, end), {canon.get(k, k) for k in seq if k}))
+    start = 0
+    for end in p.bounds:
+        keys = set(p.seq[start:end])
+        start = end
+        if canon:
+            keys = {canon.get(k, k) for k in keys}
+        out.append(keys & common)
     return out
 
 
@@ -720,15 +733,20 @@ def best_sentence_pair(p: _Para, q: _Para, vocab: _Vocab) -> tuple[tuple[int, in
     """The sentence of ``p`` and the sentence of ``q`` that share the most weight (ties: the
     earliest), as offsets into each paragraph's text: where the shared fact is written.  ``None``
     when no sentence pair shares anything."""
+    common = p.keys & q.keys
+    if not common or not p.spans or not q.spans:
+        return None
+    # A single-sentence side has no choice to make (``bounds`` is kept for multi-sentence ones).
+    left = _sentence_keysets(p, common, vocab) if p.bounds else [set(common)]
+    right = _sentence_keysets(q, common, vocab) if q.bounds else [set(common)]
     weight = vocab.weight
-    best: tuple[float, tuple[int, int], tuple[int, int]] | None = None
-    right = _sentence_keysets(q, vocab)
-    for span_p, keys_p in _sentence_keysets(p, vocab):
-        for span_q, keys_q in right:
+    best: tuple[float, int, int] | None = None
+    for a, keys_p in enumerate(left):
+        for b, keys_q in enumerate(right):
             shared = sum(weight.get(k, 0.0) for k in keys_p & keys_q)
             if shared > 0 and (best is None or shared > best[0]):
-                best = (shared, span_p, span_q)
-    return None if best is None else (best[1], best[2])
+                best = (shared, a, b)
+    return None if best is None else (p.spans[best[1]], q.spans[best[2]])
 
 
 def _make_match(
