@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -147,10 +148,11 @@ class _Clusters(UnionFind[int]):
         """Mentions in ``root``'s group."""
         return sum(len(self.nodes[m].mentions) for m in self.members(root))
 
-    def union(  # type: ignore[override]  # same call, the guard is on by default
-        self, a: int, b: int, *, guard: bool = True
+    def union(
+        self, a: int, b: int, can_join: Callable[[int, int], bool] | None = None, *, guard: bool = True
     ) -> bool:
-        return super().union(a, b, self._compatible if guard else None)
+        """Join unless the anti-chaining guard refuses (``guard=False`` for certain aliases)."""
+        return super().union(a, b, can_join or (self._compatible if guard else None))
 
     def _fulls(self, root: int) -> list[_Node]:
         fulls = [self.nodes[m] for m in self.members(root) if self.nodes[m].full]

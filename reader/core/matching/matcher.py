@@ -69,6 +69,7 @@ from typing import ClassVar
 
 from rapidfuzz import fuzz, process
 
+from reader.core.ingest.segment import split_sentences
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
 from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
@@ -150,20 +151,6 @@ class Settings:
     TUNABLE: ClassVar[tuple[str, ...]] = ("clear", "weak", "name_weight")
     """Settings the real-news benchmark tunes on one half and perturbs by +-20%."""
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Fallback sentence split (when ingest gave none): after . ! ? followed by a space, so
-    "1.2 billion" stays whole.  Only used to find a paragraph's single shared fact."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END_RE.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 @dataclass(slots=True)
@@ -181,7 +168,7 @@ class _Para:
     """End position in ``seq`` of each sentence."""
     sentence_keys: list[tuple[frozenset[str], float]] | None = None
     spans: tuple[tuple[int, int], ...] = ()
-    """Sentence ranges in ``text`` (from ingest, else :func:`_sentence_spans`)."""
+    """Sentence ranges in ``text`` (from ingest, else :func:`~reader.core.ingest.segment.split_sentences`)."""
     position: int = 0
     """Position among the article's matchable paragraphs (the headline/lede block is the first
     :data:`LEDE`)."""
@@ -317,7 +304,7 @@ def _collect(
             if p.boilerplate:
                 continue
             text = p.text
-            spans = p.sentences or _sentence_spans(text)
+            spans = p.sentences or split_sentences(text)
             if len(spans) < 2:
                 toks = findall(text)
                 bounds: tuple[int, ...] = ()
@@ -327,8 +314,8 @@ def _collect(
                 cuts = [0] + [s for s, _e in spans[1:]] + [len(text)]
                 toks = []
                 ends = []
-                for s, e in zip(cuts, cuts[1:]):
-                    toks += findall(text, s, e)
+                for lo, hi in zip(cuts, cuts[1:]):
+                    toks += findall(text, lo, hi)
                     ends.append(len(toks))
                 bounds = tuple(ends)
             surfaces.update(toks)
@@ -410,20 +397,20 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
                 by_sound.setdefault(_skeleton(k), []).append(k)
             for k in only_a:
                 choices = by_letter.get(k[0])
-                hit = None
+                partner: str | None = None
                 if choices:
                     hit = process.extractOne(k, choices, scorer=fuzz.ratio,
                                              score_cutoff=VARIANT_CUTOFF)
-                if hit is None:
+                    partner = hit[0] if hit is not None else None
+                if partner is None:
                     # First letters differ but sound alike ("Gaddafi"/"Qaddafi"): same consonant
                     # skeleton and the rest of the names as close as the main rule demands.
                     for other in by_sound.get(_skeleton(k), ()):
                         if other[0] != k[0] and fuzz.ratio(k[1:], other[1:]) >= VARIANT_CUTOFF:
-                            hit = (other,)
+                            partner = other
                             break
-                if hit is None:
-                    continue
-                variants.union(k, hit[0])
+                if partner is not None:
+                    variants.union(k, partner)
     return variants.mapping()
 
 
