@@ -46,7 +46,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -161,7 +160,7 @@ class Counts:
     unmatched_kept: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
+        return Counts(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)))
 
     def metrics(self) -> dict[str, float]:
         def ratio(num: int, den: int) -> float:
@@ -255,10 +254,10 @@ def tune(pairs: Sequence[Pair], base: Settings | None = None) -> Settings:
     grids = [[getattr(base, n) * s for s in _STEPS] for n in names]
     best: tuple[float, float, Settings] | None = None
     for values in itertools.product(*grids):
-        s = dataclasses.replace(base, **dict(zip(names, values)))
+        s = dataclasses.replace(base, **dict(zip(names, values, strict=True)))
         score = objective(score_set(pairs, s)[0])
         # tie-break: closest to the defaults (sum of |log step|)
-        distance = -sum(abs(v / getattr(base, n) - 1) for n, v in zip(names, values))
+        distance = -sum(abs(v / getattr(base, n) - 1) for n, v in zip(names, values, strict=True))
         if best is None or (score, distance) > best[:2]:
             best = (score, distance, s)
     assert best is not None

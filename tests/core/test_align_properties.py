@@ -52,7 +52,7 @@ def test_align_output_respects_contract(specs: list[list[tuple[str, bool]]]) -> 
         assert (m.evidence == "clear") == (m.cue is None)
         assert m.cue in (None, "best", "lede", "diagonal")
         if m.sentences is not None:
-            for (start, end), para in zip(m.sentences, (left, right)):
+            for (start, end), para in zip(m.sentences, (left, right), strict=True):
                 assert 0 <= start < end <= len(para.text)
         assert not any(n.casefold() in ("monday", "president", "minister") for n in m.names)
     assert matches == sorted(matches, key=lambda m: (m.left, m.right))

@@ -456,7 +456,7 @@ def article_from_text(text: str, source: str, *, fmt: str = "txt") -> Article:
     # fact, so they are matched and mined like any paragraph): a plain-text title line, a leading
     # Markdown heading, or the page's <h1> repeating its <title> / front-matter title.
     furniture = {i for i, block in enumerate(blocks) if is_boilerplate(block)}
-    headline = bool(title) and len(blocks) > 1 and 0 not in furniture and _same_text(blocks[0], title)
+    headline = title is not None and len(blocks) > 1 and 0 not in furniture and _same_text(blocks[0], title)
 
     return Article.from_texts(
         source,

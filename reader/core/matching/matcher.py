@@ -70,9 +70,9 @@ from typing import ClassVar
 from rapidfuzz import fuzz, process
 
 from reader.core.ingest.segment import split_sentences
+from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
-from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
 from reader.core.vocabulary.stopwords import MONTHS
 from reader.core.vocabulary.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
@@ -559,7 +559,7 @@ def _score(p: _Para, q: _Para, vocab: _Vocab) -> float:
 
 
 def _raw_score(p: _Para, q: _Para, common: frozenset[str], shared: float, vocab: _Vocab) -> float:
-    weight = vocab.weight
+    """Dice / containment of the shared weight, raised by anchors and by one shared sentence."""
     dice = 2 * shared / (p.weight + q.weight)
     contain = shared / (min(p.weight, q.weight) + vocab.smoothing)
     # Dice alone already says "same content" for equal paragraphs; the containment term lifts
