@@ -138,8 +138,9 @@ class Settings:
 
     Attributes:
         clear: a pair whose shared facts score this much is kept on that evidence alone.
-        weak: a pair scoring at least this much is kept when a second cue agrees (mutual best,
-            both in the headline/lede block, or continuing a diagonal run of kept links).
+        weak: a pair scoring at least this much is kept when it is the best partner of one of
+            its paragraphs; positional cues (headline and lede block, diagonal run, gap between
+            two kept pairs) admit pairs from ``weak * POSITIONAL_FLOOR``.
         name_weight: how much a shared *name* weighs relative to a shared content word of the same
             rarity; names say who, facts say what happened.
     """
