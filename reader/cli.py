@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.core.ingest import IngestError, expand_sources, load_source, sanitize_line
@@ -262,7 +262,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":
         try:
             with signals_as_exceptions(), atomic_writer(args.output) as stream:
-                _write_report(analysis, args.format, stream)
+                _write_report(analysis, args.format, cast(TextIO, stream))
         except OSError as error:
             raise CliError(f"{args.output}: cannot write: {error.strerror or error}") from error
     else:
@@ -295,7 +295,8 @@ def _write_stdout(analysis: Analysis, fmt: str) -> None:
     if sys.stdout is None:
         raise CliError("standard output is closed; write the report with -o FILE")
     buffer = getattr(sys.stdout, "buffer", None)
-    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n") if buffer is not None else sys.stdout
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n") if buffer is not None else None
+    stream: TextIO = wrapper if wrapper is not None else sys.stdout
     try:
         sys.stdout.flush()
         _write_report(analysis, fmt, stream)
@@ -306,9 +307,9 @@ def _write_stdout(analysis: Analysis, fmt: str) -> None:
         _silence_stdout()
         raise CliError(f"cannot write to standard output: {error.strerror or error}") from error
     finally:
-        if stream is not sys.stdout:
+        if wrapper is not None:
             try:
-                stream.detach()
+                wrapper.detach()
             except ValueError:
                 pass
 
@@ -360,7 +361,7 @@ def run_reader(args: argparse.Namespace) -> int:
         raise CliError("give files or --sample, not both", EXIT_USAGE)
     sources = list(args.files) if args.files else _sample_sources(args.sample)
     from_sample = not args.files
-    if not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
+    if sys.stdout is None or not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
         raise CliError(
             "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
             EXIT_USAGE,
@@ -388,8 +389,9 @@ def run_reader(args: argparse.Namespace) -> int:
     def analyze_in_worker(items: list[Article], progress) -> Analysis:
         return session.attach(_analyze(items, backend, progress))
 
-    ReaderApp(articles, analyze_in_worker, **_reader_setup(args, session)).run()
-    return 0
+    app = ReaderApp(articles, analyze_in_worker, **_reader_setup(args, session))
+    app.run()
+    return app.return_code or 0  # 128 + N after SIGTERM / SIGHUP (the terminal is restored)
 
 
 def _read_report(path: str, max_size: int) -> Analysis:
@@ -419,8 +421,9 @@ def run_open(args: argparse.Namespace) -> int:
     analysis = session.attach(analysis)
     from reader.ui.app import ReaderApp
 
-    ReaderApp(analysis.articles, analysis=analysis, **_reader_setup(args, session)).run()
-    return 0
+    app = ReaderApp(analysis.articles, analysis=analysis, **_reader_setup(args, session))
+    app.run()
+    return app.return_code or 0
 
 
 def _corrections_session(path: str | None, sources: Sequence[str], *, beside: bool = True):

@@ -49,7 +49,9 @@ def signals_as_exceptions(*signums: int) -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    wanted = signums or tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s)
+    wanted = signums or tuple(
+        s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s
+    )
 
     def raise_terminated(signum: int, frame: object) -> None:
         raise Terminated(signum)
@@ -71,7 +73,13 @@ def _create_temporary(folder: Path) -> tuple[Path, int]:
     """A new, empty, exclusive temporary file in ``folder``.  Its name is short whatever the
     target's length (a target name near the file-system limit must not make it fail), hidden,
     and created with mode 0o666 minus the umask, as ``open()`` would create the target."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = (
+        os.O_WRONLY
+        | os.O_CREAT
+        | os.O_EXCL
+        | getattr(os, "O_BINARY", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+    )
     while True:
         candidate = folder / f".parallel-reader-{secrets.token_hex(6)}.tmp"
         try:
@@ -95,8 +103,13 @@ def _sync_folder(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_writer(path: str | os.PathLike[str], mode: Literal["w", "wb"] = "w", *,
-                  encoding: str = "utf-8", newline: str | None = "\n") -> Iterator[IO[Any]]:
+def atomic_writer(
+    path: str | os.PathLike[str],
+    mode: Literal["w", "wb"] = "w",
+    *,
+    encoding: str = "utf-8",
+    newline: str | None = "\n",
+) -> Iterator[IO[Any]]:
     """Yield a stream (text for ``"w"``, binary for ``"wb"``) whose content replaces ``path``
     only when the ``with`` block finishes without an exception.
 
@@ -115,6 +128,7 @@ def atomic_writer(path: str | os.PathLike[str], mode: Literal["w", "wb"] = "w", 
         keep_mode = None
     temporary, fd = _create_temporary(folder)
     try:
+        stream: IO[Any]
         if mode == "wb":
             stream = os.fdopen(fd, "wb")
         else:
@@ -135,8 +149,9 @@ def atomic_writer(path: str | os.PathLike[str], mode: Literal["w", "wb"] = "w", 
     _sync_folder(folder)
 
 
-def atomic_write_text(path: str | os.PathLike[str], write: str | Callable[[IO[str]], None], *,
-                      encoding: str = "utf-8") -> None:
+def atomic_write_text(
+    path: str | os.PathLike[str], write: str | Callable[[IO[str]], None], *, encoding: str = "utf-8"
+) -> None:
     """Replace ``path`` with ``write`` (a string, or a function that writes to the stream it is
     given: streaming writers never hold the whole document), atomically."""
     with atomic_writer(path, "w", encoding=encoding) as stream:
@@ -146,7 +161,9 @@ def atomic_write_text(path: str | os.PathLike[str], write: str | Callable[[IO[st
             write(stream)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], write: bytes | Callable[[IO[bytes]], None]) -> None:
+def atomic_write_bytes(
+    path: str | os.PathLike[str], write: bytes | Callable[[IO[bytes]], None]
+) -> None:
     """Replace ``path`` with ``write`` (bytes, or a function writing to a binary stream), atomically."""
     with atomic_writer(path, "wb") as stream:
         if isinstance(write, (bytes, bytearray, memoryview)):

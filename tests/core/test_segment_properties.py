@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.ingest.load import IngestError, article_from_text
-from reader.core.model import Article
 from reader.core.ingest.sanitize import CONTROL_CHARS, sanitize
 from reader.core.ingest.segment import is_boilerplate, split_sentences
+from reader.core.model import Article
 
 # Pieces that exercise the interesting paths: escapes, controls, line breaks, abbreviations,
 # quotes, ellipses, CJK stops, Markdown and Rich-markup lookalikes.
@@ -51,6 +51,9 @@ def check_contract(article: Article) -> None:
         assert article.text[p.start:p.end] == p.text
         assert p.end - p.start == len(p.text)
         assert p.boilerplate == is_boilerplate(p.text)
+        # Roles: furniture iff boilerplate; only paragraph 0 may be the headline.
+        assert (p.role == "furniture") == p.boilerplate
+        assert p.role != "headline" or p.index == 0
         last = 0
         for a, b in p.sentences:
             assert last <= a < b <= len(p.text)

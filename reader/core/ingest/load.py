@@ -21,9 +21,14 @@ import stat
 import sys
 from pathlib import Path
 
-from reader.core.model import Article
 from reader.core.ingest.sanitize import bidi_control_count, sanitize, sanitize_line
-from reader.core.ingest.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
+from reader.core.ingest.segment import (
+    collapse_whitespace,
+    is_boilerplate,
+    split_blocks,
+    split_sentences,
+)
+from reader.core.model import Article
 
 __all__ = [
     "DEFAULT_MAX_SIZE",
@@ -171,7 +176,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     to them in runs of high bytes (measured: 65-100% of invalid runs touch a non-ASCII
     character), while stray bytes in a UTF-8 article (a pasted cp1252 quote, a corrupted byte)
     sit between ASCII characters.  Single-byte legacy text (cp1252, cp1251) has no valid
-    sequence at all.
+    sequence at all, or one by accident among many accented letters.
     """
     valid = sum(1 for _ in _UTF8_MULTIBYTE.finditer(data))
     if not valid:
@@ -185,7 +190,9 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
         or (m.end() < len(text) and ord(text[m.end()]) >= 0x80)
     )
     clean_majority = valid >= 2 * stray and stray * 1000 <= len(data)
-    if not clean_majority and attached * 4 > len(runs):
+    # Stray bytes apart from the real characters, and not outnumbering them by far (a legacy
+    # file with one accidental UTF-8-looking pair among dozens of accents stays legacy).
+    if not clean_majority and (attached * 4 > len(runs) or stray > 8 * valid):
         return None
     return _ESCAPED_BYTES.sub(lambda m: "\ufffd" * (m.end() - m.start()), text), stray
 
@@ -393,10 +400,10 @@ def _short_title_line(lines: list[str]) -> str | None:
 
 
 def _text_blocks(text: str) -> tuple[str | None, list[str]]:
+    """The title (a short first line, which stays block 0 as the headline) and the blocks."""
     blocks = split_blocks(text)
     title = _short_title_line(blocks[0]) if len(blocks) > 1 else None
-    body = blocks[1:] if title is not None else blocks
-    return title, [" ".join(lines) for lines in body]
+    return title, [" ".join(lines) for lines in blocks]
 
 
 # Markdown -------------------------------------------------------------------------------------
@@ -455,8 +462,8 @@ def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]
     if len(text) > MARKDOWN_PARSE_LIMIT:
         notes.append(f"Markdown over {MARKDOWN_PARSE_LIMIT >> 20} MB read as plain text "
                      "(markup symbols stay visible)")
-        fallback_title, blocks = _markdown_as_text(text)
-        return title or fallback_title, blocks
+        fallback_title, plain = _markdown_as_text(text)
+        return title or fallback_title, plain
     # Same rule as for plain text: no blank line at all means one paragraph per line.
     line_mode = not re.search(r"\n[^\S\n]*\n", text.strip("\n"))
 
@@ -465,8 +472,8 @@ def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]
     tokens = md.parse(text)
     if _max_level(tokens) >= MARKDOWN_MAX_NESTING - 1:  # markdown-it dropped what was deeper
         notes.append(f"Markdown nested more than {MARKDOWN_MAX_NESTING} levels deep read as plain text")
-        fallback_title, blocks = _markdown_as_text(text)
-        return title or fallback_title, blocks
+        fallback_title, plain = _markdown_as_text(text)
+        return title or fallback_title, plain
     blocks: list[str] = []
     leading_heading = False
     row: list[str] | None = None
@@ -495,7 +502,7 @@ def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]
         elif tok.type == "html_block":
             blocks.append(_strip_html_fragment(tok.content))
     if leading_heading and title is None and len(blocks) > 1:
-        title = collapse_whitespace(blocks.pop(0))
+        title = collapse_whitespace(blocks[0])  # stays block 0, as the headline
     return title, blocks
 
 
@@ -721,21 +728,24 @@ def article_from_text(text: str, source: str, *, fmt: str = "txt",
     blocks = [collapse_whitespace(b) for b in raw_blocks]
     blocks = [b for b in blocks if b]
     title = collapse_whitespace(sanitize_line(title, " ")) if title else None
-    if fmt != "txt" and title and blocks and _same_text(blocks[0], title):
-        blocks.pop(0)  # the page's <h1> repeats its <title> (or a front-matter title)
     if not any(_readable(b) for b in blocks):
         raise IngestError(source, "no readable text (empty article)")
-    boilerplate = {i for i, block in enumerate(blocks) if is_boilerplate(block)}
-    if len(boilerplate) == len(blocks):
+    furniture = {i for i, block in enumerate(blocks) if is_boilerplate(block)}
+    if len(furniture) == len(blocks):
         raise IngestError(source, "only page furniture (share links, bylines, credits), no article text")
+    # The headline stays paragraph 0 (numbering equals the file's blocks; headlines carry the main
+    # fact, so they are matched and mined like any paragraph): a plain-text title line, a leading
+    # Markdown heading, or the page's <h1> repeating its <title> / front-matter title.
+    headline = title is not None and len(blocks) > 1 and 0 not in furniture and _same_text(blocks[0], title)
 
     shown_source = source if source == STDIN else sanitize_line(source, "?")
     article = Article.from_texts(
         shown_source,
         title or _default_title(shown_source),
         blocks,
-        boilerplate=boilerplate,
+        boilerplate=furniture,
         sentences=split_sentences,
+        headline=headline,
     )
     article.warnings = notes
     return article

@@ -122,16 +122,19 @@ class _Reader:
                 or any(not 0 <= a <= b <= len(text) for a, b in sentences)
             ):
                 raise ReportError(f"{where}.paragraphs[{i}]: index or offsets out of place")
+            boilerplate = bool(p.get("boilerplate", False))
+            role = p.get("role", "furniture" if boilerplate else "body")
+            if role not in ("headline", "body", "furniture"):
+                raise ReportError(f"{where}.paragraphs[{i}]: unknown role {role!r}")
             paragraphs.append(
-                Paragraph(
-                    i, text, start, start + len(text), sentences, bool(p.get("boilerplate", False))
-                )
+                Paragraph(i, text, start, start + len(text), sentences, boilerplate, role=role)
             )
         return Article(
             sanitize_line(str(item["source"]), "?"),
             sanitize_line(str(item.get("title", "")), " "),
             _article_text(paragraphs, where),
             paragraphs,
+            warnings=[sanitize_line(str(w), " ") for w in item.get("warnings", [])],
         )
 
     def _ref(self, value: Any, where: str) -> tuple[int, int]:
@@ -160,7 +163,20 @@ class _Reader:
             numbers=tuple(str(w) for w in reason.get("numbers", [])),
             near_verbatim=bool(item.get("near_verbatim", False)),
             manual=bool(item.get("manual", False)),
+            evidence="supported" if item.get("evidence") == "supported" else "clear",
+            cue=cue if (cue := item.get("cue")) in ("best", "lede", "diagonal") else None,
+            sentences=self._sentence_pair(item.get("sentences"), left, right, where),
         )
+
+    def _sentence_pair(
+        self, value: Any, left: tuple[int, int], right: tuple[int, int], where: str
+    ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        if value is None:
+            return None
+        (a, b), (c, d) = ((_int(x, where) for x in pair) for pair in value)
+        self._span(*left, a, b, where)
+        self._span(*right, c, d, where)
+        return (a, b), (c, d)
 
     def _entity(self, index: int, item: dict[str, Any]) -> Entity:
         where = f"entities[{index}]"

@@ -59,8 +59,9 @@ def _article_json(index: int, article: Article) -> dict[str, Any]:
     return {
         "index": index,
         "label": article_label(index),
-        "source": article.source,
-        "title": article.title,
+        "source": sanitize_line(article.source, "?"),
+        "title": sanitize_line(article.title, " "),
+        "warnings": list(article.warnings),
         "paragraphs": [
             {
                 "index": p.index,
@@ -69,6 +70,7 @@ def _article_json(index: int, article: Article) -> dict[str, Any]:
                 "end": p.end,
                 "sentences": [list(s) for s in p.sentences],
                 "boilerplate": p.boilerplate,
+                "role": p.role,
             }
             for p in article.paragraphs
         ],
@@ -82,6 +84,9 @@ def _match_json(match: Match) -> dict[str, Any]:
         "score": round(match.score, 4),
         "near_verbatim": match.near_verbatim,
         "manual": match.manual,
+        "evidence": match.evidence,
+        "cue": match.cue,
+        "sentences": [list(s) for s in match.sentences] if match.sentences else None,
         "reason": {
             "words": list(match.words),
             "names": list(match.names),

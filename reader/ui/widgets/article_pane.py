@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.model import Article
-from reader.ui.navigation import ArticleIndex, Span, score_band
+from reader.ui.navigation import ArticleIndex, Span
 from reader.ui.wrap import wrap_offsets
 
 THREADED_LAYOUT_CHARS = 1_500_000
@@ -33,6 +33,11 @@ THREADED_LAYOUT_CHARS = 1_500_000
 STRIP_CACHE_ROWS = 512
 """Finished rows kept per pane: about a dozen screens.  More only feeds the garbage collector
 (every cached ``Strip`` holds several small dicts it must walk on a full collection)."""
+DISPLAY_CHARS_MAX = 100_000
+"""Characters of one paragraph the pane lays out and draws; the rest is replaced by a
+"… (N more characters)" mark.  A real paragraph is a few thousand characters at most; a 20 MB run
+without spaces (a dump, a broken export) would otherwise cost seconds of wrapping per resize and
+stall the keyboard.  Display only: the analysis, the reports and search keep the whole text."""
 GUTTER_MAX = 10
 """Widest partner label shown in the gutter, in cells (longer labels end with an ellipsis)."""
 
@@ -58,6 +63,14 @@ class Layout:
     @property
     def height(self) -> int:
         return len(self.row_para)
+
+
+def display_text(text: str, limit: int = DISPLAY_CHARS_MAX) -> str:
+    """``text`` as the pane shows it: whole, or its first ``limit`` characters and a mark saying
+    how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]} … ({len(text) - limit:,} more characters)"
 
 
 def build_layout(texts: list[str], width: int) -> Layout:
@@ -90,9 +103,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "articlepane--cursor",
         "articlepane--cursor-idle",
         "articlepane--partner",
-        "articlepane--match-low",
-        "articlepane--match-mid",
-        "articlepane--match-high",
+        "articlepane--match-clear",
+        "articlepane--match-supported",
         "articlepane--boilerplate",
         "articlepane--entity",
         "articlepane--figure",
@@ -140,7 +152,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.article = article
         self.article_index = article_index
-        self._texts = [p.text for p in article.paragraphs]
+        self._texts = [display_text(p.text) for p in article.paragraphs]
+        self._capped = {p.index for p in article.paragraphs if len(p.text) > DISPLAY_CHARS_MAX}
+        """Paragraphs shown cut short: their spans stop at the cut, not on the mark."""
         self._boiler = {p.index for p in article.paragraphs if p.boilerplate}
         self._total_chars = sum(len(t) for t in self._texts)
         self.nav: ArticleIndex | None = None
@@ -402,9 +416,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         style = base
         nav = self.nav
         if nav is not None:
-            score = nav.best_score[p]
-            if score is not None:
-                style += self._style(f"match-{score_band(score)}", False)
+            # Shaded by the matcher's evidence tier: "clear" reads as a match on its own facts,
+            # "supported" as weaker evidence backed by a second cue (see Match.evidence).
+            tier = nav.tiers.get(p)
+            if tier is not None:
+                style += self._style(f"match-{tier}", False)
         if p in self._boiler:
             style += self._style("boilerplate", True)
         if p == self.cursor:
@@ -456,6 +472,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             spans.extend(self.nav.spans.get(p, ()))
         for layer in self._overlays.values():
             spans.extend(layer.get(p, ()))
+        if p in self._capped:
+            cut = DISPLAY_CHARS_MAX
+            spans = [(s, min(e, cut), kind) for s, e, kind in spans if s < cut]
         return spans
 
     def _text_segments(
