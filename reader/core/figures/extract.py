@@ -23,6 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from reader.core.figures.labels import (
+    EVENT_VALUES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MEASURE_UNITS,
@@ -67,7 +68,12 @@ _DATE = (
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
 )
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = (r"(?:\d{1,3}(?:,\d{3}|,\x20(?=0)\d{3}(?!\d))+|\d+)"
+           r"(?:\.\d+|(?<!\d\d\d)\.\x20\d{1,2}(?=\s?(?:[a-z%$€£]|$)))?")
+"""Digits with optional thousands separators and decimals.  Tokenised copy writes "1, 000" and
+"6. 1 magnitude": a separator followed by a group starting with 0 (no number in prose starts with
+a 0), and a ". " between a short number and one or two digits followed by a lower-case word or a
+unit, are read as one number; a full stop before a new sentence is followed by a capital."""
 _ATTACHED = r"(?:bn|mn|tn|km|m|k|b|st|nd|rd|th|s)"
 _SCALE_WORDS = r"(?i:thousand|million|billion|trillion|hundred|mln|bln|bn|mn)"
 _CUR = r"(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CNY)\s?)"
@@ -165,8 +171,8 @@ _SUFFIX = re.compile(
     r"|\s+(?P<curw>(?i:(?:US\s+)?dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan"
     r"|renminbi|roubles?|rubles?|shekels?|rupees?))\b"
     r"|\s+(?P<curc>USD|EUR|GBP|JPY|CNY)\b"
-    r"|(?:\s+|-)(?P<du>(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
-    r"|century|centuries))\b(?P<old>-old)?"
+    r"|(?:\s+|-|\s-\s)(?P<du>(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
+    r"|century|centuries))\b(?P<old>(?:-|\s-\s)old)?"
     r"|(?:\s*|-)(?P<mu>(?i:square\s+(?:kilomet(?:re|er)s?|miles?)|sq\s?km|km/h|°C|°F"
     r"|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|kg|kilograms?|tonnes?|tons?|acres?"
     r"|hectares?|degrees|mph|feet|ft|inch(?:es)?|cm|mm|barrels?))(?![\w/])"
@@ -188,8 +194,10 @@ def _suffix(text: str, end: int) -> re.Match[str] | None:
     n = len(text)
     while j < n and text[j].isspace():
         j += 1
-    if j == end and j < n and text[j] == "-":
+    if j < n and text[j] == "-":
         j += 1
+        while j < n and text[j] == " ":
+            j += 1
     if not text[j:j + 8].casefold().startswith(_SUFFIX_STARTS):
         return None
     return _SUFFIX.match(text, end)
@@ -267,6 +275,10 @@ def _is_clock_time(text: str, end: int, value: float) -> bool:
     return value <= 2400 and value % 100 < 60 and _CLOCK_ZONE.match(text, end) is not None
 
 
+_CLOCK = re.compile(r"(?:[.:]\s?\d\d)?\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|o'clock\b)", re.IGNORECASE)
+"""A time of day after an hour number: "3 p.m.", "4. 30am" (tokenised copy), "7 o'clock"."""
+
+_BLOCK_OF = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 _HALF_TIME = re.compile(r"\s+an?\s+(hour|day|year|month|week|century|decade)\b", re.IGNORECASE)
 _HALF_BLOCK = frozenset({"first", "second", "other", "a", "one", "and", "latter", "back"})
 
@@ -299,6 +311,10 @@ _ING_NOUNS = frozenset({"building", "housing", "bombing", "shelling", "meeting",
                         "wing", "king", "ring", "thing", "string", "spring", "hearing",
                         "sibling", "offering", "killing", "shooting", "uprising", "clothing",
                         "funding", "spending", "earning", "saving", "crossing", "landing"})
+_BACK_REFERENCE = frozenset({"the", "these", "those", "both", "all", "its", "their", "his", "her",
+                             "our", "my", "your", "whose"})
+"""Words before a small count that make it name a set the story already introduced ("the two
+leaders", "their three children"): the reader learns no quantity from it."""
 _ONE_IDIOM_NOUNS = frozenset({"day", "time", "way", "thing", "side", "hand", "point", "another",
                               "other", "more", "last", "way", "moment", "night", "morning"})
 
@@ -642,6 +658,8 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         elif not g["cur"]:
             currency = None
 
+    if not has_range and (v1 is not None and v1 <= 24) and _CLOCK.match(text, end):
+        return None  # "3:30 a.m.", "around 9 p.m.": a time of day, not a quantity
     digits = g["d1"]
     plain_int = digits is not None and not a1 and not g["s1"] and \
         "," not in digits and "." not in digits and not currency
@@ -718,6 +736,11 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     # ---- noise: names, idioms
     prev, sentence_start = _kind_of_prev(text, start)
     prev_low = prev.lower() if prev else None
+    if plain_int and kind == "count" and not has_range and 0 < (value or 0) < 120 and (
+        prev_low in ("aged", "age") or _is_appositive_age(text, start, end)
+    ):
+        return Figure(article, paragraph, start, end, text[start:end], value, value, value, None,
+                      "age", "other", "year")
     if plain_int and kind in ("count", "ordinal") and not has_range and prev:
         if prev_low in _NAME_PREFIXES:
             return None
@@ -730,6 +753,11 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     if not (has_range and g["pre"]):
         qualifier, qstart = _qualifier(text, start)
         start = qstart
+
+    # ---- a number that names a set already mentioned ("the two leaders", "both sides")
+    if kind == "count" and qualifier is None and not has_range and not is_vague and \
+            prev_low in _BACK_REFERENCE and (value or 0) < 100:
+        return None
 
     # ---- what is counted
     c_end = -1
@@ -745,8 +773,14 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
                 prev_low in ("no", "any", "every", "the", "this", "that", "which", "each")
             ):
                 return None
+            if qualifier is None and not c.event and counted not in EVENT_VALUES and not (
+                last_count is not None and _same_sentence(text, last_count.end, start)
+            ):
+                return None  # "one official said", "one report": an indefinite article
         if plain_int and len(digits or "") == 4 and _is_clock_time(text, end, value or 0):
             return None  # "2100 GMT" is a time of day, neither a year nor a count
+        if plain_int and _BLOCK_OF.match(text, end):
+            return None  # "the 12000 block of Elm Street" is an address
         if plain_int and 1800 <= (value or 0) <= 2100 and len(digits or "") == 4:
             plural = c.label is not None and (c.event or _is_plural(text, end))
             if not plural:
@@ -772,6 +806,16 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         return None
     return Figure(article, paragraph, start, end, text[start:end], value, low, high,
                   qualifier, counted, kind, unit)
+
+
+_APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s?$")
+_APPOSITIVE_AFTER = re.compile(r"\s?(?:,|\.(?!\d)|;|\)|$|\s(?:and|of|from|who|was|is)\b)")
+
+
+def _is_appositive_age(text: str, start: int, end: int) -> bool:
+    """ "Katie Jenkin, 20, was found": a small number set off by commas right after a name."""
+    return _APPOSITIVE_BEFORE.search(text, max(0, start - 40), start) is not None and \
+        _APPOSITIVE_AFTER.match(text, end) is not None
 
 
 def suffix_is_unit(suffix: re.Match[str] | None) -> bool:
@@ -813,14 +857,51 @@ def _half_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> F
                   "percent", "percent", "percent")
 
 
+_STAMP_WORDS = frozenset(
+    "am pm a.m. p.m. gmt utc bst cet est edt cst cdt pst pdt et local time updated posted published "
+    "last modified on at by of pub date dateline".split()
+) | _MONTH_DAY_WORDS
+_STAMP_TOKEN = re.compile(r"[^\W\d_][\w.’']*")
+_CAPTION = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictured|picture|file\s+image|caption|getty\s+images|afp|reuters"
+    r"|ap\s+photo|epa)\b|^\s*(?:image|file)\s*[:|-]",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A paragraph that is only a publication date or time stamp ("May 5, 2010", "Updated 1:41 PM").
+
+    Its date is when the page was written, not a fact of the story, so it is not reported (two
+    outlets publishing on different days do not disagree about anything).
+    """
+    if len(text) > 80:
+        return False
+    words = [w for w in _STAMP_TOKEN.findall(text) if w.lower().rstrip(".") not in _STAMP_WORDS
+             and w.lower() not in _STAMP_WORDS]
+    return len(words) <= 1 and any(ch.isdigit() for ch in text)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line: the date it gives is when the picture was taken."""
+    return _CAPTION.search(text) is not None
+
+
 def find_figures(articles: list[Article]) -> list[Figure]:
-    """Every figure in every non-boilerplate paragraph, in article and reading order."""
+    """Every figure in every non-boilerplate paragraph, in article and reading order.
+
+    Datelines are skipped whole; in photo captions dates are skipped (the picture's date is not
+    the event's, and a caption's other numbers repeat the story's).
+    """
     out: list[Figure] = []
     for ai, art in enumerate(articles):
         for p in art.paragraphs:
-            if p.boilerplate or not p.text:
+            if p.boilerplate or not p.text or is_dateline(p.text):
                 continue
-            out.extend(_figures_in(p.text, ai, p.index))
+            figs = _figures_in(p.text, ai, p.index)
+            if figs and is_caption(p.text):
+                figs = [f for f in figs if f.kind not in ("date", "year")]
+            out.extend(figs)
     return out
 
 

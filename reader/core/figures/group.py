@@ -30,7 +30,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from reader.core.figures.extract import duration_days
-from reader.core.figures.labels import GENERIC_LABELS
+from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, singular
+from reader.core.vocabulary.number_words import SCALES, TENS, UNITS
+from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
 from reader.core.vocabulary.stopwords import (
     FUNCTION_WORDS,
     MONTHS,
@@ -64,6 +66,7 @@ class _Ctx:
         self.figures = figures
         self.articles = articles
         self._cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._owners: dict[int, frozenset[str]] = {}
         # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
         # the 3 the context "Aleppo" and the 10 the context "Idlib".
         self._left: dict[int, int] = {}
@@ -112,11 +115,83 @@ class _Ctx:
         union = len(wi | wj)
         return (shared / union if union else 0.0), shared, len(ci & cj)
 
+    def owner(self, i: int) -> frozenset[str]:
+        """Who an age belongs to: the name before "Katie Jenkin, 20," or the words after
+        "20-year-old Katie" / "a 23-year-old man" (lower case); empty when none is written."""
+        hit = self._owners.get(i)
+        if hit is not None:
+            return hit
+        f = self.figures[i]
+        text = self._text(f)
+        before = _OWNER_BEFORE.search(text, max(0, f.start - 60), f.start)
+        if before:
+            words = before.group(1).split()
+        else:
+            after = _OWNER_AFTER.match(text, f.end)
+            words = after.group(1).split() if after else []
+        hit = frozenset(w.lower() for w in words if w.lower() not in _OWNER_STOP)
+        self._owners[i] = hit
+        return hit
+
+    def noun(self, i: int) -> str | None:
+        """The head noun written right after the number ("one *man* died", "three bank
+        *workers*"), singular; None when there is none or it is any person ("people")."""
+        words = self.figures[i].text.split()
+        k = next((x for x, w in enumerate(words) if _is_number_word(w)), None)
+        if k is None:
+            return None
+        k += 1
+        while k < len(words) and _is_number_word(words[k]):
+            k += 1  # "two million", "26, 000"
+        run: list[str] = []
+        while k < len(words) and len(run) < 3 and words[k].isalpha() and words[k].islower() \
+                and words[k] not in FUNCTION_WORDS and words[k] not in _EVENT_WORDS:
+            run.append(words[k])
+            k += 1
+        if not run:
+            return None
+        w = singular(run[-1])  # the head of "three bank workers"
+        return None if w in _ANY_PERSON or w in EVENT_VALUES or w in _EVENT_WORDS else w
+
+    def same_subject(self, i: int, j: int) -> bool:
+        """Whether two counts can be of the same things: "one man died" is not "two women died"
+        although both count the dead."""
+        if self.figures[i].kind != "count":
+            return True
+        ni, nj = self.noun(i), self.noun(j)
+        return ni is None or nj is None or ni == nj or \
+            self.figures[i].counted == ni or self.figures[j].counted == nj
+
+    def same_owner(self, i: int, j: int, matched: bool = False) -> bool:
+        """Ages belong to a person: two ages join only when they name the same one (two people
+        aged 23 are not one figure).  In matched paragraphs an unnamed age may pair."""
+        if self.figures[i].counted != "age" or self.figures[j].counted != "age":
+            return True
+        oi, oj = self.owner(i), self.owner(j)
+        if oi and oj:
+            return bool(oi & oj)
+        return matched
+
     def contradicts(self, i: int, j: int) -> bool:
         """Both figures sit next to capitalised names and they share none (Aleppo vs Idlib)."""
         _, ci = self.get(i)
         _, cj = self.get(j)
         return bool(ci) and bool(cj) and not (ci & cj)
+
+
+_OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*),\s?$")
+_OWNER_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s[A-Z][\w'’.-]*){0,2}|[a-z][\w'’-]*)")
+_ANY_PERSON = frozenset({"people", "person", "individual", "victim", "resident", "civilian"})
+_EVENT_WORDS = frozenset(w for words in EVENT_CONCEPTS.values() for w in words)
+
+
+def _is_number_word(word: str) -> bool:
+    w = word.lower().strip(",.")
+    return any(c.isdigit() for c in w) or w in UNITS or w in TENS or w in SCALES or \
+        w in ("dozen", "dozens", "hundreds", "thousands", "millions", "several", "few")
+
+
+_OWNER_STOP = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "the", "a", "an"})
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -147,11 +222,17 @@ def _strip_year(a: Figure, b: Figure) -> bool:
 
 
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures for the same thing can both be true (their ranges overlap)."""
+    """Whether two figures for the same thing can both be true (their ranges overlap).
+
+    Ages allow two years apart: outlets writing at different stages of a story (arrest, trial)
+    give one person different ages.
+    """
     strip = _strip_year(a, b)
     alo, ahi = _bounds(a, strip)
     blo, bhi = _bounds(b, strip)
     tol = _EPS * max(1.0, abs(alo) if math.isfinite(alo) else 1.0)
+    if a.counted == "age" and b.counted == "age":
+        tol = 2.0
     return alo <= bhi + tol and blo <= ahi + tol
 
 
@@ -164,12 +245,41 @@ def _same_family(a: Figure, b: Figure) -> bool:
     return True
 
 
-class _UnionFind:
-    """Union-find that also remembers the direct cross-figure links (for the conflict test)."""
+class _Partners:
+    """Per article and specific label, the figures there, to ask "does ``i`` have an agreeing
+    counterpart in article ``a``?" before calling a different value in ``a`` a contradiction."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, figures: list[Figure], eligible: list[int]) -> None:
+        self.figures = figures
+        self.index: dict[tuple[int, str, str | None, str | None], list[int]] = defaultdict(list)
+        for i in eligible:
+            f = figures[i]
+            self.index[(f.article, f.kind, f.unit, f.counted)].append(i)
+
+    def has_compatible(self, i: int, article: int) -> bool:
+        f = self.figures[i]
+        if _is_generic(f.counted) and f.counted != "age":
+            return False
+        return any(compatible(f, self.figures[k])
+                   for k in self.index.get((article, f.kind, f.unit, f.counted), ()))
+
+
+class _UnionFind:
+    """Union-find over figures that refuses merges two figures of one article forbid.
+
+    Links chain: "three killed" pairs with "three people" in a matched paragraph, which pairs
+    with "three boats" elsewhere...  Within one article a group may only hold mentions of one
+    quantity, so a merge is refused when it would put together two figures of the same article
+    whose values are incompatible or whose labels name different things (see ``_same_thing``).
+    It also remembers the direct cross-article links (for the conflict test).
+    """
+
+    def __init__(self, figures: list[Figure]) -> None:
+        n = len(figures)
+        self.figures = figures
         self.parent = list(range(n))
-        self.links: list[tuple[int, int]] = []
+        self.links: list[tuple[int, int, bool]] = []  # (i, j, strong evidence of one quantity)
+        self.by_article: list[dict[int, list[int]] | None] = [None] * n
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -178,17 +288,52 @@ class _UnionFind:
             x = parent[x]
         return x
 
-    def union(self, a: int, b: int) -> None:
+    def _members(self, root: int) -> dict[int, list[int]]:
+        m = self.by_article[root]
+        if m is None:
+            m = {self.figures[root].article: [root]}
+            self.by_article[root] = m
+        return m
+
+    def union(self, a: int, b: int) -> bool:
+        """Join the groups of ``a`` and ``b``; False (nothing done) when that is forbidden."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if ra < rb:
-                self.parent[rb] = ra
-            else:
-                self.parent[ra] = rb
+        if ra == rb:
+            return True
+        ma, mb = self._members(ra), self._members(rb)
+        figs = self.figures
+        for art, xs in (ma.items() if len(ma) <= len(mb) else mb.items()):
+            ys = (mb if len(ma) <= len(mb) else ma).get(art)
+            if ys and not all(_same_thing(figs[x], figs[y]) for x in xs for y in ys):
+                return False
+        if ra > rb:
+            ra, rb, ma, mb = rb, ra, mb, ma
+        self.parent[rb] = ra
+        if len(ma) < len(mb):
+            ma, mb = mb, ma
+        for art, ys in mb.items():
+            ma.setdefault(art, []).extend(ys)
+        self.by_article[ra] = ma
+        self.by_article[rb] = None
+        return True
+
+
+def _same_thing(a: Figure, b: Figure) -> bool:
+    """Whether two figures of one article can be mentions of one quantity: compatible values, and
+    labels that do not name two different things (equal, one generic, or an event and a noun),
+    and the same written number when both have one."""
+    if not compatible(a, b):
+        return False
+    if a.value is not None and b.value is not None and a.value != b.value:
+        return False  # one article repeats a figure with the same number ("at least 10" / "10")
+    la, lb = a.counted, b.counted
+    if la == lb or _is_generic(la) or _is_generic(lb):
+        return True
+    return (la in EVENT_VALUES) != (lb in EVENT_VALUES)
 
 
 def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx: _Ctx,
-                  uf: _UnionFind) -> None:
+                  uf: _UnionFind, partners: _Partners) -> None:
     """One-to-one pairing of the figures of two matched paragraphs (see module doc)."""
     kinds_a = Counter((figures[i].kind, figures[i].unit) for i in a_ids)
     kinds_b = Counter((figures[j].kind, figures[j].unit) for j in b_ids)
@@ -197,7 +342,8 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
         fi = figures[i]
         for j in b_ids:
             fj = figures[j]
-            if not _same_family(fi, fj):
+            if not _same_family(fi, fj) or not ctx.same_owner(i, j, matched=True) or \
+                    not ctx.same_subject(i, j):
                 continue
             gi, gj = _is_generic(fi.counted), _is_generic(fj.counted)
             sim, _, shared_caps = ctx.similarity(i, j)
@@ -205,8 +351,11 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
                 # Outlets name the same thing differently ("500 families have fled" / "hundreds
                 # of families"; "trucks" / "lorries"): in matched paragraphs, pair them when the
                 # values agree and the pairing is unambiguous or the wording around them is alike.
+                # Two different counted nouns ("two women", "two buildings") need alike wording:
+                # only an event and a noun ("three workers" / "three dead") may pair by position.
                 unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
-                if not (compatible(fi, fj) and (unique or sim >= 0.34)):
+                nouns = fi.counted not in EVENT_VALUES and fj.counted not in EVENT_VALUES
+                if not (compatible(fi, fj) and ((unique and not nouns) or sim >= 0.34)):
                     continue
             same_label = fi.counted == fj.counted and not gi
             if compatible(fi, fj):
@@ -221,6 +370,9 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
                 unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
                 if not (same_label or unique or sim >= 0.34):
                     continue
+                if partners.has_compatible(i, figures[j].article) or \
+                        partners.has_compatible(j, figures[i].article):
+                    continue  # each has its own agreeing counterpart: two different facts
                 score = 1.0 + 1.5 * same_label + sim
             cands.append((score, i, j))
     cands.sort(key=lambda c: -c[0])
@@ -229,14 +381,18 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
     for _, i, j in cands:
         if i in used_a or j in used_b:
             continue
+        if not uf.union(i, j):
+            continue
         used_a.add(i)
         used_b.add(j)
-        uf.union(i, j)
-        uf.links.append((i, j))
+        fi, fj = figures[i], figures[j]
+        strong = fi.counted == fj.counted and not _is_generic(fi.counted) and \
+            not ctx.contradicts(i, j)
+        uf.links.append((i, j, strong))
 
 
 def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFind,
-                 matched: set[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+                 matched: set[tuple[tuple[int, int], tuple[int, int]]], partners: _Partners) -> None:
     """Join figures with the same specific label across articles (see module doc)."""
     by_article: dict[int, list[int]] = defaultdict(list)
     for i in ids:
@@ -264,12 +420,21 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
         pj = (figures[j].article, figures[j].paragraph)
         if (pi, pj) in matched or (pj, pi) in matched:
             continue  # the one-to-one pairing of matched paragraphs already decided
-        sim, shared, shared_caps = ctx.similarity(i, j)
-        if ctx.contradicts(i, j):
+        if ctx.contradicts(i, j) or not ctx.same_owner(i, j) or not ctx.same_subject(i, j):
             continue
-        if compatible(figures[i], figures[j]) or shared_caps or (shared >= 3 and sim >= 0.25):
-            uf.union(i, j)
-            uf.links.append((i, j))
+        if compatible(figures[i], figures[j]):
+            if uf.union(i, j):
+                uf.links.append((i, j, True))
+            continue
+        if partners.has_compatible(i, figures[j].article) or \
+                partners.has_compatible(j, figures[i].article):
+            continue  # "300 rounds" has its "300" in the other article; "923 rounds" is another fact
+        sim, shared, shared_caps = ctx.similarity(i, j)
+        if shared_caps or (shared >= 3 and sim >= 0.25):
+            # Unmatched paragraphs: the same label and a shared name make the same quantity
+            # likely, not certain, so the values are shown as differing, never as a conflict.
+            if uf.union(i, j):
+                uf.links.append((i, j, False))
 
 
 def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tuple[int, int]]:
@@ -294,17 +459,22 @@ def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tup
     return pairs
 
 
-def _status(members: list[int], figures: list[Figure], conflicted: bool) -> str:
-    """single (one article), conflict (a direct link joins incompatible figures) or agree.
+def _status(members: list[int], figures: list[Figure], root: int, conflicted: set[int],
+            differing: set[int]) -> str:
+    """single (one article), conflict, differs or agree.
 
-    Only a *direct* link counts: a vague "at least 3" can join "3 killed" in one outlet and
-    "10 killed" in another (both compatible with it) without those two contradicting each other,
-    since they may report different events.
+    ``conflict`` needs a *direct* link between incompatible figures backed by strong evidence
+    that they measure one quantity (the same specific label in paragraphs the aligner matched);
+    a direct incompatible link on weaker evidence gives ``differs``.  Only direct links count: a
+    vague "at least 3" can join "3 killed" in one outlet and "10 killed" in another (both
+    compatible with it) without those two contradicting each other.
     """
     arts = {figures[i].article for i in members}
     if len(arts) < 2:
         return "single"
-    return "conflict" if conflicted else "agree"
+    if root in conflicted:
+        return "conflict"
+    return "differs" if root in differing else "agree"
 
 
 def _group_label(members: list[int], figures: list[Figure]) -> str:
@@ -317,7 +487,7 @@ def _group_label(members: list[int], figures: list[Figure]) -> str:
     return figures[members[0]].unit or figures[members[0]].kind
 
 
-_STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+_STATUS_ORDER = {"conflict": 0, "differs": 1, "agree": 2, "single": 3}
 
 
 def group_figures(figures: list[Figure], articles: list[Article],
@@ -328,7 +498,7 @@ def group_figures(figures: list[Figure], articles: list[Article],
     first, then agreements, then singles, each by first appearance.
     """
     n = len(figures)
-    uf = _UnionFind(n)
+    uf = _UnionFind(figures)
     ctx = _Ctx(figures, articles)
     eligible = [i for i, f in enumerate(figures) if f.kind != "ordinal"]
     for f in figures:
@@ -338,12 +508,13 @@ def group_figures(figures: list[Figure], articles: list[Article],
     for i in eligible:
         by_par[(figures[i].article, figures[i].paragraph)].append(i)
     matched: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    partners = _Partners(figures, eligible)
     for m in matches:
         matched.add((m.left, m.right))
         a_ids = by_par.get(m.left)
         b_ids = by_par.get(m.right)
         if a_ids and b_ids and m.left[0] != m.right[0]:
-            _pair_matched(a_ids, b_ids, figures, ctx, uf)
+            _pair_matched(a_ids, b_ids, figures, ctx, uf, partners)
 
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     repeats: dict[tuple[int, str, str, str | None, float | None, float | None], int] = {}
@@ -357,18 +528,20 @@ def group_figures(figures: list[Figure], articles: list[Article],
         if not _is_generic(f.counted):
             buckets[(f.kind, f.counted)].append(i)  # type: ignore[arg-type]
     for ids in buckets.values():
-        _label_links(ids, figures, ctx, uf, matched)
+        _label_links(ids, figures, ctx, uf, matched, partners)
 
     comps: dict[int, list[int]] = defaultdict(list)
     for i in eligible:
         comps[uf.find(i)].append(i)
-    conflicted = {uf.find(i) for i, j in uf.links
-                  if figures[i].article != figures[j].article
-                  and not compatible(figures[i], figures[j])}
+    conflicted: set[int] = set()
+    differing: set[int] = set()
+    for i, j, strong in uf.links:
+        if figures[i].article != figures[j].article and not compatible(figures[i], figures[j]):
+            (conflicted if strong else differing).add(uf.find(i))
     staged = []
     for root, members in comps.items():
         members.sort()
-        staged.append((_status(members, figures, root in conflicted), members))
+        staged.append((_status(members, figures, root, conflicted, differing), members))
     staged.sort(key=lambda s: (_STATUS_ORDER[s[0]], s[1][0]))
     groups: list[FigureGroup] = []
     for gid, (status, members) in enumerate(staged):

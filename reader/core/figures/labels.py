@@ -35,6 +35,9 @@ EVENT_LABELS: dict[str, str] = {
 }
 """Event word or phrase -> label; single words come from the shared vocabulary's event concepts."""
 
+EVENT_VALUES: frozenset[str] = frozenset(EVENT_LABELS.values())
+"""The labels of counted events ("killed", "injured"...), as opposed to counted nouns."""
+
 NOUN_SYNONYMS: dict[str, str] = {
     "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed",
     "injury": "injured", "wounded": "injured", "injured": "injured", "casualty": "casualty",
@@ -79,7 +82,7 @@ MEASURE_UNITS: dict[str, str] = {
 
 GENERIC_LABELS: frozenset[str] = frozenset(
     {"people", "percent", "percentage point", "time", "other", "year", "date", "thing", "way",
-     "part", "case", "member", "number", "total", "more", "age", "day", "month", "week", "hour",
+     "part", "case", "member", "number", "total", "more", "day", "month", "week", "hour",
      "minute", "second", "decade"}
     | set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
     | set(MEASURE_UNITS.values())
