@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from reader.core.figures.clock import find_times
 from reader.core.figures.labels import (
     EVENT_VALUES,
     CURRENCY_SYMBOLS,
@@ -32,7 +33,12 @@ from reader.core.figures.labels import (
     noun_label,
     singular,
 )
-from reader.core.vocabulary.stopwords import FUNCTION_WORDS, RELATIVE_TIME_WORDS, REPORTING_WORDS
+from reader.core.vocabulary.stopwords import (
+    COUNT_PHRASE_STOPS,
+    FUNCTION_WORDS,
+    RELATIVE_TIME_WORDS,
+    REPORTING_WORDS,
+)
 from reader.core.model import Article, Figure, FigureKind
 from reader.core.vocabulary.number_words import (
     SCALES,
@@ -232,7 +238,7 @@ _QUAL_RE = re.compile(
 
 _QUAL_ENDS = tuple({q.split()[-1] for q in _QUALIFIERS})
 
-_STOP_SET = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS
+_STOP_SET = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | COUNT_PHRASE_STOPS
 """Words that end a counted noun phrase ("12 people *in* Gaza")."""
 _STOP = "|".join(sorted(_STOP_SET, key=len, reverse=True))
 _EVENT_WORDS = (
@@ -278,6 +284,12 @@ def _is_clock_time(text: str, end: int, value: float) -> bool:
 _CLOCK = re.compile(r"(?:[.:]\s?\d\d)?\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|o'clock\b)", re.IGNORECASE)
 """A time of day after an hour number: "3 p.m.", "4. 30am" (tokenised copy), "7 o'clock"."""
 
+_ONE_PRONOUN = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|must|should|may|might)\b",
+                          re.IGNORECASE)
+_PHONE_WORDS = frozenset("call calls called calling dial dialed dialled phoned".split())
+_PHONE_NEXT = re.compile(r"\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|line"
+                         r"|hotline|emergency)\b", re.IGNORECASE)
+_MODEL_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}\s[-–]\s$")
 _BLOCK_OF = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 _HALF_TIME = re.compile(r"\s+an?\s+(hour|day|year|month|week|century|decade)\b", re.IGNORECASE)
 _HALF_BLOCK = frozenset({"first", "second", "other", "a", "one", "and", "latter", "back"})
@@ -505,7 +517,14 @@ def _figures_in(text: str, article: int, paragraph: int) -> list[Figure]:
     skip_until = 0
     last_count: Figure | None = None
     events = _EventIndex(text)
+    times = find_times(text, article, paragraph) if _MAY_HAVE_TIME.search(text) else []
+    t = 0
     for m in _master_matches(text):
+        while t < len(times) and times[t].end <= m.start():
+            out.append(times[t])
+            t += 1
+        if t < len(times) and times[t].start < m.end():
+            continue  # a number inside a time of day ("3 p.m.")
         if m.start() < skip_until:
             continue
         if m.group("date"):
@@ -519,7 +538,13 @@ def _figures_in(text: str, article: int, paragraph: int) -> list[Figure]:
         out.append(fig)
         if fig.kind == "count" and fig.counted:
             last_count = fig
+    out.extend(times[t:])
     return out
+
+
+_MAY_HAVE_TIME = re.compile(r"\d:\d|\d\s?[.]?\s?[ap]\.?\s?m\b|midnight|noon|midday|\d\.\s?\d\d\s?[ap]",
+                            re.IGNORECASE)
+"""A cheap test before ``find_times``: most paragraphs name no time of day."""
 
 
 def _change_target(text: str, m: re.Match[str]) -> re.Match[str] | None:
@@ -696,7 +721,9 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     counted: str | None = None
     if suffix is not None and (suffix.group("curw") or suffix.group("curc")) and currency:
         end = suffix.end()
-    if currency:
+    if a1 in ("st", "nd", "rd", "th"):
+        kind = "ordinal"  # "the 14th month": a position, whatever unit follows
+    elif currency:
         kind, unit, counted = "amount", currency, currency
         if g["cur"] is None and not (suffix and (suffix.group("curw") or suffix.group("curc"))):
             kind, unit, counted = "count", None, None
@@ -724,8 +751,6 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
                 q, _ = _qualifier(text, start)
                 if q is None:
                     return None  # "one day" idiom
-    elif a1 in ("st", "nd", "rd", "th"):
-        kind = "ordinal"
     elif a1 == "s":
         if digits and len(digits) == 4 and digits.endswith("0"):
             y = float(digits)
@@ -734,6 +759,12 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         return None
 
     # ---- noise: names, idioms
+    if _MODEL_NAME.search(text, max(0, start - 8), start):
+        return None  # "AK - 47" as tokenised copy writes "AK-47": a model name
+    if has_range and g["d1"] and g["d2"] and len(g["d1"]) == 3 and len(g["d2"]) in (3, 4) and \
+            g["sep"].strip() in ("-", "–") and not g["pre"] and not suffix_is_unit(suffix) and \
+            not currency:
+        return None  # "907 - 745", "745 - 4811": a phone number, not a range
     prev, sentence_start = _kind_of_prev(text, start)
     prev_low = prev.lower() if prev else None
     if plain_int and kind == "count" and not has_range and 0 < (value or 0) < 120 and (
@@ -773,6 +804,8 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
                 prev_low in ("no", "any", "every", "the", "this", "that", "which", "each")
             ):
                 return None
+            if _ONE_PRONOUN.match(text, end):
+                return None  # "one is killed", "one was": a pronoun
             if qualifier is None and not c.event and counted not in EVENT_VALUES and not (
                 last_count is not None and _same_sentence(text, last_count.end, start)
             ):
@@ -781,6 +814,10 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
             return None  # "2100 GMT" is a time of day, neither a year nor a count
         if plain_int and _BLOCK_OF.match(text, end):
             return None  # "the 12000 block of Elm Street" is an address
+        if plain_int and len(digits or "") == 3 and (
+            _PHONE_NEXT.match(text, end) or prev_low in _PHONE_WORDS
+        ):
+            return None  # "called 911", "a 911 call": a phone number
         if plain_int and 1800 <= (value or 0) <= 2100 and len(digits or "") == 4:
             plural = c.label is not None and (c.event or _is_plural(text, end))
             if not plural:

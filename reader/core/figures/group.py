@@ -159,18 +159,18 @@ class _Ctx:
         if self.figures[i].kind != "count":
             return True
         ni, nj = self.noun(i), self.noun(j)
-        return ni is None or nj is None or ni == nj or \
-            self.figures[i].counted == ni or self.figures[j].counted == nj
+        return ni is None or nj is None or ni == nj
 
     def same_owner(self, i: int, j: int, matched: bool = False) -> bool:
         """Ages belong to a person: two ages join only when they name the same one (two people
-        aged 23 are not one figure).  In matched paragraphs an unnamed age may pair."""
+        aged 23 are not one figure).  In matched paragraphs an unnamed age may pair with the same
+        value."""
         if self.figures[i].counted != "age" or self.figures[j].counted != "age":
             return True
         oi, oj = self.owner(i), self.owner(j)
         if oi and oj:
             return bool(oi & oj)
-        return matched
+        return matched and self.figures[i].value == self.figures[j].value
 
     def contradicts(self, i: int, j: int) -> bool:
         """Both figures sit next to capitalised names and they share none (Aleppo vs Idlib)."""
@@ -181,6 +181,7 @@ class _Ctx:
 
 _OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*),\s?$")
 _OWNER_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s[A-Z][\w'’.-]*){0,2}|[a-z][\w'’-]*)")
+_POSITIONAL_KINDS = frozenset({"date", "time", "year", "percent", "amount"})
 _ANY_PERSON = frozenset({"people", "person", "individual", "victim", "resident", "civilian"})
 _EVENT_WORDS = frozenset(w for words in EVENT_CONCEPTS.values() for w in words)
 
@@ -227,6 +228,8 @@ def compatible(a: Figure, b: Figure) -> bool:
     Ages allow two years apart: outlets writing at different stages of a story (arrest, trial)
     give one person different ages.
     """
+    if a.kind == "time" and b.kind == "time":
+        return _times_overlap(a, b)
     strip = _strip_year(a, b)
     alo, ahi = _bounds(a, strip)
     blo, bhi = _bounds(b, strip)
@@ -234,6 +237,22 @@ def compatible(a: Figure, b: Figure) -> bool:
     if a.counted == "age" and b.counted == "age":
         tol = 2.0
     return alo <= bhi + tol and blo <= ahi + tol
+
+
+_HALF_DAY = 720.0
+
+
+def _times_overlap(a: Figure, b: Figure) -> bool:
+    """Times of day compare on a 12-hour clock ("3:30" often stands without "a.m.")."""
+    if None in (a.low, a.high, b.low, b.high):
+        return True
+    alo, ahi, blo, bhi = a.low, a.high, b.low, b.high  # type: ignore[assignment]
+    if ahi - alo >= _HALF_DAY or bhi - blo >= _HALF_DAY:  # type: ignore[operator]
+        return True
+    for shift in (-2 * _HALF_DAY, -_HALF_DAY, 0.0, _HALF_DAY, 2 * _HALF_DAY):
+        if alo <= bhi + shift and blo + shift <= ahi:  # type: ignore[operator]
+            return True
+    return False
 
 
 def _same_family(a: Figure, b: Figure) -> bool:
@@ -337,7 +356,7 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
     """One-to-one pairing of the figures of two matched paragraphs (see module doc)."""
     kinds_a = Counter((figures[i].kind, figures[i].unit) for i in a_ids)
     kinds_b = Counter((figures[j].kind, figures[j].unit) for j in b_ids)
-    cands: list[tuple[float, int, int]] = []
+    cands: list[tuple[float, int, int, bool]] = []
     for i in a_ids:
         fi = figures[i]
         for j in b_ids:
@@ -374,20 +393,23 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
                         partners.has_compatible(j, figures[i].article):
                     continue  # each has its own agreeing counterpart: two different facts
                 score = 1.0 + 1.5 * same_label + sim
-            cands.append((score, i, j))
+            unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
+            # Certain enough for a conflict: the same specific label, or the one date / percentage /
+            # amount of both paragraphs with a shared name or wording around it.  Generic counts
+            # ("several", "110") and measures pair by position, which is too weak for a conflict.
+            strong = (same_label or unique and fi.kind in _POSITIONAL_KINDS
+                      and (shared_caps or sim >= 0.34)) and not ctx.contradicts(i, j)
+            cands.append((score, i, j, strong))
     cands.sort(key=lambda c: -c[0])
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for _, i, j in cands:
+    for _, i, j, strong in cands:
         if i in used_a or j in used_b:
             continue
         if not uf.union(i, j):
             continue
         used_a.add(i)
         used_b.add(j)
-        fi, fj = figures[i], figures[j]
-        strong = fi.counted == fj.counted and not _is_generic(fi.counted) and \
-            not ctx.contradicts(i, j)
         uf.links.append((i, j, strong))
 
 
@@ -432,9 +454,11 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
         sim, shared, shared_caps = ctx.similarity(i, j)
         if shared_caps or (shared >= 3 and sim >= 0.25):
             # Unmatched paragraphs: the same label and a shared name make the same quantity
-            # likely, not certain, so the values are shown as differing, never as a conflict.
+            # likely; only wording alike around both (a shared name and several shared words)
+            # makes it certain enough for a conflict, else the values are shown as differing.
+            strong = shared_caps > 0 and (shared >= 3 or sim >= 0.25)
             if uf.union(i, j):
-                uf.links.append((i, j, False))
+                uf.links.append((i, j, strong))
 
 
 def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tuple[int, int]]:
