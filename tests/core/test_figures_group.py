@@ -163,7 +163,9 @@ def test_clock_time_is_not_a_year() -> None:
 
     text = "The truce took effect at midnight local time (2100 GMT) on Thursday."
     article = Article("a.txt", "t", text, [Paragraph(0, text, 0, len(text))])
-    assert [f.text for f in find_figures([article])] == []
+    # both are times of day (issue 9), neither a year nor a count
+    assert [(f.text, f.kind, f.value) for f in find_figures([article])] == [
+        ("midnight", "time", 1440), ("2100 GMT", "time", 1260)]
 
 
 def test_matched_paragraphs_pair_differently_named_counts() -> None:

@@ -21,6 +21,8 @@ _ZONE = r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|local\s+time)\b)
 _TIME = re.compile(
     rf"(?P<h>{_HOUR})(?:(?::|\.\s?)(?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b){_ZONE}"
     rf"|(?P<h2>{_HOUR}):(?P<m2>[0-5]\d)(?!\d|[:.,]\d)(?:\s*(?:hours|hrs)\b)?{_ZONE}"
+    r"|(?<![\w.,:/$€£-])(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?:GMT|UTC|BST|hrs\b|hours\b|local\s+time))"
+    rf"\s*(?:GMT|UTC|BST|hrs|hours)?{_ZONE}"
     r"|(?<![\w-])(?P<word>midnight|noon|midday)\b",
     re.IGNORECASE,
 )
@@ -39,8 +41,8 @@ def _minutes(m: re.Match[str]) -> int | None:
     word = m.group("word")
     if word:
         return 24 * 60 if word.lower() == "midnight" else 12 * 60
-    h = int(m.group("h") or m.group("h2"))
-    mins = int(m.group("m") or m.group("m2") or 0)
+    h = int(m.group("h") or m.group("h2") or m.group("h3"))
+    mins = int(m.group("m") or m.group("m2") or m.group("m3") or 0)
     ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm:
         if not 1 <= h <= 12:

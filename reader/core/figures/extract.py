@@ -39,6 +39,7 @@ from reader.core.vocabulary.stopwords import (
     RELATIVE_TIME_WORDS,
     REPORTING_WORDS,
 )
+from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureKind
 from reader.core.vocabulary.number_words import (
     SCALES,
@@ -289,6 +290,7 @@ _ONE_PRONOUN = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|must|shoul
 _PHONE_WORDS = frozenset("call calls called calling dial dialed dialled phoned".split())
 _PHONE_NEXT = re.compile(r"\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|line"
                          r"|hotline|emergency)\b", re.IGNORECASE)
+_PHONE_TAIL = re.compile(r"(?<![\d,.])\d{3}\s?[-–]\s?$")
 _MODEL_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}\s[-–]\s$")
 _BLOCK_OF = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 _HALF_TIME = re.compile(r"\s+an?\s+(hour|day|year|month|week|century|decade)\b", re.IGNORECASE)
@@ -338,8 +340,8 @@ class _Counted:
     event: bool
 
 
-def _kind_of_prev(text: str, start: int) -> tuple[str | None, bool]:
-    """The word before ``start`` and whether it begins a sentence (so capitals mean nothing).
+def _kind_of_prev(text: str, start: int) -> tuple[str | None, int]:
+    """The word before ``start`` and its offset (-1 when there is none).
 
     Same result as ``_PREV_WORD.search(text, start - 30, start)`` (the word is the run of
     ``[\\w.]`` before the trailing spaces, from its first ASCII letter), walked by hand because
@@ -350,7 +352,7 @@ def _kind_of_prev(text: str, start: int) -> tuple[str | None, bool]:
     while k > lo and text[k - 1].isspace():
         k -= 1
     if k == start or k == lo:
-        return None, True
+        return None, -1
     j = k
     while j > lo and (text[j - 1].isalnum() or text[j - 1] in "._"):
         j -= 1
@@ -358,10 +360,8 @@ def _kind_of_prev(text: str, start: int) -> tuple[str | None, bool]:
     while p < k and not ("a" <= text[p] <= "z" or "A" <= text[p] <= "Z"):
         p += 1
     if p == k:
-        return None, True
-    before = text[max(0, p - 3):p].rstrip()
-    sentence_start = not before or before[-1] in ".!?\"“”'‘’:;(—–-"
-    return text[p:k], sentence_start
+        return None, -1
+    return text[p:k], p
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
@@ -511,7 +511,7 @@ def _apply_qualifier(kind: str, qualifier: str | None, low: float | None, high: 
     return low, high
 
 
-def _figures_in(text: str, article: int, paragraph: int) -> list[Figure]:
+def _figures_in(text: str, article: int, paragraph: int, starts: SentenceStarts) -> list[Figure]:
     """All figures in one paragraph, in reading order."""
     out: list[Figure] = []
     skip_until = 0
@@ -531,7 +531,7 @@ def _figures_in(text: str, article: int, paragraph: int) -> list[Figure]:
             fig: Figure | None = _date_figure(text, m, article, paragraph)
         else:
             m = _change_target(text, m) or m
-            fig = _quant_figure(text, m, article, paragraph, last_count, events)
+            fig = _quant_figure(text, m, article, paragraph, last_count, starts, events)
         if fig is None:
             continue
         skip_until = fig.end
@@ -542,7 +542,8 @@ def _figures_in(text: str, article: int, paragraph: int) -> list[Figure]:
     return out
 
 
-_MAY_HAVE_TIME = re.compile(r"\d:\d|\d\s?[.]?\s?[ap]\.?\s?m\b|midnight|noon|midday|\d\.\s?\d\d\s?[ap]",
+_MAY_HAVE_TIME = re.compile(r"\d:\d|\d\s?[.]?\s?[ap]\.?\s?m\b|midnight|noon|midday|\d\.\s?\d\d\s?[ap]"
+                            r"|\d\d\s*(?:GMT|UTC|BST|hrs|hours|local)",
                             re.IGNORECASE)
 """A cheap test before ``find_times``: most paragraphs name no time of day."""
 
@@ -628,7 +629,8 @@ def _scale(g: dict[str, str | None], i: int, has_cur: bool) -> tuple[float, bool
 
 
 def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
-                  last_count: Figure | None, events: _EventIndex | None = None) -> Figure | None:
+                  last_count: Figure | None, starts: SentenceStarts,
+                  events: _EventIndex | None = None) -> Figure | None:
     """Build the Figure for a non-date candidate, or None when it is noise."""
     g = m.groupdict()  # one call instead of ~25 ``m.group`` calls
     has_range = g["sep"] is not None
@@ -759,13 +761,15 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         return None
 
     # ---- noise: names, idioms
-    if _MODEL_NAME.search(text, max(0, start - 8), start):
-        return None  # "AK - 47" as tokenised copy writes "AK-47": a model name
+    if _MODEL_NAME.search(text, max(0, start - 8), start) or \
+            _PHONE_TAIL.search(text, max(0, start - 8), start):
+        return None  # "AK - 47" as tokenised copy writes "AK-47"; the "4811" of "745 - 4811"
     if has_range and g["d1"] and g["d2"] and len(g["d1"]) == 3 and len(g["d2"]) in (3, 4) and \
             g["sep"].strip() in ("-", "–") and not g["pre"] and not suffix_is_unit(suffix) and \
             not currency:
         return None  # "907 - 745", "745 - 4811": a phone number, not a range
-    prev, sentence_start = _kind_of_prev(text, start)
+    prev, prev_start = _kind_of_prev(text, start)
+    sentence_start = prev is None or starts.opens_sentence(prev_start)
     prev_low = prev.lower() if prev else None
     if plain_int and kind == "count" and not has_range and 0 < (value or 0) < 120 and (
         prev_low in ("aged", "age") or _is_appositive_age(text, start, end)
@@ -807,7 +811,7 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
             if _ONE_PRONOUN.match(text, end):
                 return None  # "one is killed", "one was": a pronoun
             if qualifier is None and not c.event and counted not in EVENT_VALUES and not (
-                last_count is not None and _same_sentence(text, last_count.end, start)
+                last_count is not None and starts.same_sentence(last_count.end, start)
             ):
                 return None  # "one official said", "one report": an indefinite article
         if plain_int and len(digits or "") == 4 and _is_clock_time(text, end, value or 0):
@@ -823,7 +827,7 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
             if not plural:
                 kind, unit, counted, c_end = "year", "year", "year", -1
         if counted is None and last_count is not None and not is_vague and \
-                _BARE_NEXT.match(text, end) and _same_sentence(text, last_count.end, start):
+                _BARE_NEXT.match(text, end) and _listed_together(text, starts, last_count.end, start):
             counted = last_count.counted  # "3 killed in Aleppo and 10 in Idlib"
     elif kind == "duration":
         c = _counted_right(text, end, allow_noun=True, events=events)
@@ -868,10 +872,11 @@ def _is_plural(text: str, pos: int) -> bool:
     return w == "people" or (w.endswith("s") and not w.endswith("ss"))
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    """True when only a short list separator lies between two figures ("..., and 10 in Idlib")."""
+def _listed_together(text: str, starts: SentenceStarts, a: int, b: int) -> bool:
+    """True when two figures are items of one list: one sentence, and only a short separator
+    between them, no clause break ("3 killed in Aleppo, and 10 in Idlib")."""
     between = text[a:b]
-    return len(between) < 80 and not any(ch in between for ch in ".!?;:()")
+    return starts.same_sentence(a, b) and len(between) < 80 and not any(ch in between for ch in ";:()")
 
 
 def _half_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> Figure | None:
@@ -935,7 +940,7 @@ def find_figures(articles: list[Article]) -> list[Figure]:
         for p in art.paragraphs:
             if p.boilerplate or not p.text or is_dateline(p.text):
                 continue
-            figs = _figures_in(p.text, ai, p.index)
+            figs = _figures_in(p.text, ai, p.index, SentenceStarts(p.text, p.sentences))
             if figs and is_caption(p.text):
                 figs = [f for f in figs if f.kind not in ("date", "year")]
             out.extend(figs)

@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from reader.core.figures.extract import duration_days
-from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, singular
+from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
 from reader.core.vocabulary.number_words import SCALES, TENS, UNITS
 from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
 from reader.core.vocabulary.stopwords import (
@@ -40,7 +40,9 @@ from reader.core.vocabulary.stopwords import (
     REPORTING_WORDS,
     WEEKDAYS,
 )
+from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureGroup, Match
+from reader.core.unionfind import UnionFind
 
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
@@ -67,6 +69,7 @@ class _Ctx:
         self.articles = articles
         self._cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._owners: dict[int, frozenset[str]] = {}
+        self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
         # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
         # the 3 the context "Aleppo" and the 10 the context "Idlib".
         self._left: dict[int, int] = {}
@@ -83,7 +86,7 @@ class _Ctx:
         if hit is not None:
             return hit
         f = self.figures[i]
-        text = self._text(f)
+        text, starts = self._text(f)
         words: set[str] = set()
         caps: set[str] = set()
         left = max(0, f.start - _CTX_CHARS, min(self._left.get(id(f), 0), f.start))
@@ -95,17 +98,24 @@ class _Ctx:
                 if len(low) < 3 or low in _CTX_STOP:
                     continue
                 words.add(low)
-                if w[0].isupper() and not _sentence_initial(text, lo + m.start()):
+                if w[0].isupper() and not starts.opens_sentence(lo + m.start()):
                     caps.add(low)
         hit = (frozenset(words), frozenset(caps))
         self._cache[i] = hit
         return hit
 
-    def _text(self, f: Figure) -> str:
-        try:
-            return self.articles[f.article].paragraphs[f.paragraph].text
-        except IndexError:
-            return f.text
+    def _text(self, f: Figure) -> tuple[str, SentenceStarts]:
+        """The figure's paragraph text and its sentence starts (the figure alone when unknown)."""
+        key = (f.article, f.paragraph)
+        hit = self._paragraphs.get(key)
+        if hit is None:
+            try:
+                para = self.articles[f.article].paragraphs[f.paragraph]
+                hit = (para.text, SentenceStarts(para.text, para.sentences))
+            except IndexError:
+                hit = (f.text, SentenceStarts(f.text))
+            self._paragraphs[key] = hit
+        return hit
 
     def similarity(self, i: int, j: int) -> tuple[float, int, int]:
         """(Jaccard of content words, shared content words, shared capitalised words)."""
@@ -122,7 +132,7 @@ class _Ctx:
         if hit is not None:
             return hit
         f = self.figures[i]
-        text = self._text(f)
+        text, _ = self._text(f)
         before = _OWNER_BEFORE.search(text, max(0, f.start - 60), f.start)
         if before:
             words = before.group(1).split()
@@ -150,7 +160,7 @@ class _Ctx:
             k += 1
         if not run:
             return None
-        w = singular(run[-1])  # the head of "three bank workers"
+        w = noun_label(run[-1:])  # the head of "three bank workers", folded like labels
         return None if w in _ANY_PERSON or w in EVENT_VALUES or w in _EVENT_WORDS else w
 
     def same_subject(self, i: int, j: int) -> bool:
@@ -193,13 +203,6 @@ def _is_number_word(word: str) -> bool:
 
 
 _OWNER_STOP = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "the", "a", "an"})
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    k = pos - 1
-    while k >= 0 and text[k] in " \t\"“‘'(":
-        k -= 1
-    return k < 0 or text[k] in ".!?:;"
 
 
 def _bounds(f: Figure, strip_year: bool = False) -> tuple[float, float]:
@@ -283,57 +286,40 @@ class _Partners:
                    for k in self.index.get((article, f.kind, f.unit, f.counted), ()))
 
 
-class _UnionFind:
-    """Union-find over figures that refuses merges two figures of one article forbid.
+class _UnionFind(UnionFind[int]):
+    """The shared union-find, refusing merges two figures of one article forbid.
 
     Links chain: "three killed" pairs with "three people" in a matched paragraph, which pairs
     with "three boats" elsewhere...  Within one article a group may only hold mentions of one
     quantity, so a merge is refused when it would put together two figures of the same article
     whose values are incompatible or whose labels name different things (see ``_same_thing``).
-    It also remembers the direct cross-article links (for the conflict test).
+    It also remembers the direct cross-article links and whether each is strong evidence of one
+    quantity (for the conflict test).
     """
 
+    __slots__ = ("links", "figures")
+
     def __init__(self, figures: list[Figure]) -> None:
-        n = len(figures)
+        super().__init__(range(len(figures)))
         self.figures = figures
-        self.parent = list(range(n))
-        self.links: list[tuple[int, int, bool]] = []  # (i, j, strong evidence of one quantity)
-        self.by_article: list[dict[int, list[int]] | None] = [None] * n
+        self.links: list[tuple[int, int, bool]] = []
 
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    def join(self, a: int, b: int) -> bool:
+        """Join the groups of ``a`` and ``b`` unless one article forbids it; True when joined."""
+        return self.union(a, b, self._can_join)
 
-    def _members(self, root: int) -> dict[int, list[int]]:
-        m = self.by_article[root]
-        if m is None:
-            m = {self.figures[root].article: [root]}
-            self.by_article[root] = m
-        return m
-
-    def union(self, a: int, b: int) -> bool:
-        """Join the groups of ``a`` and ``b``; False (nothing done) when that is forbidden."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        ma, mb = self._members(ra), self._members(rb)
-        figs = self.figures
-        for art, xs in (ma.items() if len(ma) <= len(mb) else mb.items()):
-            ys = (mb if len(ma) <= len(mb) else ma).get(art)
-            if ys and not all(_same_thing(figs[x], figs[y]) for x in xs for y in ys):
-                return False
-        if ra > rb:
-            ra, rb, ma, mb = rb, ra, mb, ma
-        self.parent[rb] = ra
-        if len(ma) < len(mb):
+    def _can_join(self, ra: int, rb: int) -> bool:
+        ma, mb = self.members(ra), self.members(rb)
+        if len(ma) > len(mb):
             ma, mb = mb, ma
-        for art, ys in mb.items():
-            ma.setdefault(art, []).extend(ys)
-        self.by_article[ra] = ma
-        self.by_article[rb] = None
+        figs = self.figures
+        by_article: dict[int, list[int]] = defaultdict(list)
+        for x in ma:
+            by_article[figs[x].article].append(x)
+        for y in mb:
+            for x in by_article.get(figs[y].article, ()):
+                if not _same_thing(figs[x], figs[y]):
+                    return False
         return True
 
 
@@ -406,7 +392,7 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
     for _, i, j, strong in cands:
         if i in used_a or j in used_b:
             continue
-        if not uf.union(i, j):
+        if not uf.join(i, j):
             continue
         used_a.add(i)
         used_b.add(j)
@@ -445,7 +431,7 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
         if ctx.contradicts(i, j) or not ctx.same_owner(i, j) or not ctx.same_subject(i, j):
             continue
         if compatible(figures[i], figures[j]):
-            if uf.union(i, j):
+            if uf.join(i, j):
                 uf.links.append((i, j, True))
             continue
         if partners.has_compatible(i, figures[j].article) or \
@@ -457,7 +443,7 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
             # likely; only wording alike around both (a shared name and several shared words)
             # makes it certain enough for a conflict, else the values are shown as differing.
             strong = shared_caps > 0 and (shared >= 3 or sim >= 0.25)
-            if uf.union(i, j):
+            if uf.join(i, j):
                 uf.links.append((i, j, strong))
 
 
@@ -502,12 +488,12 @@ def _status(members: list[int], figures: list[Figure], root: int, conflicted: se
 
 
 def _group_label(members: list[int], figures: list[Figure]) -> str:
-    labels = Counter(figures[i].counted for i in members if figures[i].counted)
+    labels = Counter(c for i in members if (c := figures[i].counted))
     specific = [(n, lab) for lab, n in labels.items() if not _is_generic(lab)]
     if specific:
         return max(specific, key=lambda t: (t[0], -len(t[1])))[1]
     if labels:
-        return labels.most_common(1)[0][0]  # type: ignore[return-value]
+        return labels.most_common(1)[0][0]
     return figures[members[0]].unit or figures[members[0]].kind
 
 
@@ -548,9 +534,9 @@ def group_figures(figures: list[Figure], articles: list[Article],
             key = (f.article, f.kind, f.counted, f.unit, f.low, f.high)
             first = repeats.setdefault(key, i)
             if first != i:
-                uf.union(first, i)
-        if not _is_generic(f.counted):
-            buckets[(f.kind, f.counted)].append(i)  # type: ignore[arg-type]
+                uf.join(first, i)
+        if f.counted is not None and not _is_generic(f.counted):
+            buckets[(f.kind, f.counted)].append(i)
     for ids in buckets.values():
         _label_links(ids, figures, ctx, uf, matched, partners)
 
