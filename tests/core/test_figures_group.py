@@ -135,11 +135,13 @@ def test_ordinals_are_not_grouped() -> None:
 
 def test_vague_figure_does_not_chain_two_events_into_a_conflict() -> None:
     # "at least 3" is compatible with both; 3 in Aleppo and 10 in Idlib are different events
-    # and are never linked directly, so nothing here contradicts anything.
+    # and are never linked directly, so nothing here contradicts anything.  An agreeing group
+    # must agree as a whole (issue 9), so the 10 stays apart instead of being chained in.
     out = summary([article("At least 3 people were killed."),
                    article("3 people were killed in Aleppo."),
                    article("10 people were killed in Idlib.")])
-    assert [s for s, _, _ in out] == ["agree"]
+    assert out == [("agree", "killed", ["At least 3 people were killed", "3 people were killed"]),
+                   ("single", "killed", ["10 people were killed"])]
 
 
 def test_direct_link_inside_a_chain_still_conflicts() -> None:

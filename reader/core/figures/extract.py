@@ -75,12 +75,12 @@ _DATE = (
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
 )
 
-_DIGITS = (r"(?:\d{1,3}(?:,\d{3}|,\x20(?=0)\d{3}(?!\d))+|\d+)"
-           r"(?:\.\d+|(?<!\d\d\d)\.\x20\d{1,2}(?=\s?(?:[a-z%$€£]|$)))?")
-"""Digits with optional thousands separators and decimals.  Tokenised copy writes "1, 000" and
-"6. 1 magnitude": a separator followed by a group starting with 0 (no number in prose starts with
-a 0), and a ". " between a short number and one or two digits followed by a lower-case word or a
-unit, are read as one number; a full stop before a new sentence is followed by a capital."""
+_DIGITS = (r"(?:\d{1,3}(?:,\d{3}|,\x20\d{3}(?![\d,.]\d|\d))+|\d+)"
+           r"(?:\.\d+|(?<!\d\d\d)\.\x20\d{1,2}(?=\s?(?:[a-z%$€£)\-]|[.,;]?$)))?")
+"""Digits with optional thousands separators and decimals.  Tokenised copy writes "1, 500" and
+"6. 1 magnitude": ", " before exactly three digits after a group of one to three, and ". "
+between a short number and one or two digits followed by a lower-case word, a unit or the end,
+are read as one number (a full stop before a new sentence is followed by a capital)."""
 _ATTACHED = r"(?:bn|mn|tn|km|m|k|b|st|nd|rd|th|s)"
 _SCALE_WORDS = r"(?i:thousand|million|billion|trillion|hundred|mln|bln|bn|mn)"
 _CUR = r"(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CNY)\s?)"
@@ -93,7 +93,7 @@ def _num(i: int) -> str:
         rf"|(?<![\w-])(?P<v{i}>(?i:{VAGUE_WORDS}))"
         rf"|(?<![\w-])(?P<w{i}>(?i:{WORD_NUMBER}))(?![\w-])"
         + (r"|(?<![\w-])(?P<half>(?i:half))\b" if i == 1 else "")
-        + rf")(?:(?:\s+|-)(?P<s{i}>{_SCALE_WORDS})\b)?"
+        + rf")(?:(?:\s+|-|\s-\s)(?P<s{i}>{_SCALE_WORDS})\b)?"
     )
 
 
@@ -290,6 +290,14 @@ _ONE_PRONOUN = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|must|shoul
 _PHONE_WORDS = frozenset("call calls called calling dial dialed dialled phoned".split())
 _PHONE_NEXT = re.compile(r"\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|line"
                          r"|hotline|emergency)\b", re.IGNORECASE)
+_COMPOUND_NEXT = re.compile(r"(?:-|\s-\s)([A-Za-z]+)")
+_COMPOUND_PREV = re.compile(r"[A-Za-z]\s-\s$")
+_MEASURE_WORDS = frozenset(
+    "square cubic foot feet inch inches mile miles kilometer kilometre kilometers kilometres meter "
+    "metre meters metres yard yards caliber calibre gauge pound pounds ton tons tonne tonnes acre "
+    "acres hectare hectares storey story gallon gallons liter litre degree degrees point percent "
+    "magnitude strength".split()
+)
 _PHONE_TAIL = re.compile(r"(?<![\d,.])\d{3}\s?[-–]\s?$")
 _MODEL_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}\s[-–]\s$")
 _BLOCK_OF = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
@@ -793,6 +801,13 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     if kind == "count" and qualifier is None and not has_range and not is_vague and \
             prev_low in _BACK_REFERENCE and (value or 0) < 100:
         return None
+    # ---- a number inside a compound modifier ("a four - by - four car", "a five-boat attack")
+    # is an attribute of the thing, unless it is a measure ("a 1,500-square-kilometre island")
+    if kind == "count" and not has_range:
+        c = _COMPOUND_NEXT.match(text, end)
+        if c and c.group(1).lower() not in _MEASURE_WORDS or \
+                _COMPOUND_PREV.search(text, max(0, start - 4), start):
+            return None
 
     # ---- what is counted
     c_end = -1

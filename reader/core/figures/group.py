@@ -69,6 +69,10 @@ class _Ctx:
         self.articles = articles
         self._cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._owners: dict[int, frozenset[str]] = {}
+        self._anchors: dict[int, list[Figure]] = {}
+        self._by_paragraph: dict[tuple[int, int], list[Figure]] = defaultdict(list)
+        for f in figures:
+            self._by_paragraph[(f.article, f.paragraph)].append(f)
         self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
         # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
         # the 3 the context "Aleppo" and the 10 the context "Idlib".
@@ -182,6 +186,28 @@ class _Ctx:
             return bool(oi & oj)
         return matched and self.figures[i].value == self.figures[j].value
 
+    def anchors(self, i: int) -> list[Figure]:
+        """The dates and years written in the figure's sentence ("In February, ... 1,400")."""
+        hit = self._anchors.get(i)
+        if hit is not None:
+            return hit
+        f = self.figures[i]
+        _, starts = self._text(f)
+        si = starts.index(f.start)
+        hit = [g for g in self._by_paragraph.get((f.article, f.paragraph), ())
+               if g is not f and g.kind in ("date", "year") and starts.index(g.start) == si]
+        self._anchors[i] = hit
+        return hit
+
+    def same_time(self, i: int, j: int) -> bool:
+        """Whether two figures' sentences place them at one time: a sentence dated "In February"
+        (a past quake) does not report the same fact as an undated one about today's quake, nor
+        as one dated otherwise."""
+        ai, aj = self.anchors(i), self.anchors(j)
+        if not ai and not aj:
+            return True
+        return any(compatible(x, y) for x in ai for y in aj)
+
     def contradicts(self, i: int, j: int) -> bool:
         """Both figures sit next to capitalised names and they share none (Aleppo vs Idlib)."""
         _, ci = self.get(i)
@@ -191,6 +217,9 @@ class _Ctx:
 
 _OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*),\s?$")
 _OWNER_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s[A-Z][\w'’.-]*){0,2}|[a-z][\w'’-]*)")
+_AGREE_CHECK_LIMIT = 2500
+"""Largest pair count for the whole-group agreement test of a join (big groups skip it, so the
+cost stays linear on long inputs)."""
 _POSITIONAL_KINDS = frozenset({"date", "time", "year", "percent", "amount"})
 _ANY_PERSON = frozenset({"people", "person", "individual", "victim", "resident", "civilian"})
 _EVENT_WORDS = frozenset(w for words in EVENT_CONCEPTS.values() for w in words)
@@ -297,15 +326,22 @@ class _UnionFind(UnionFind[int]):
     quantity (for the conflict test).
     """
 
-    __slots__ = ("links", "figures")
+    __slots__ = ("links", "figures", "_agreeing")
 
     def __init__(self, figures: list[Figure]) -> None:
         super().__init__(range(len(figures)))
         self.figures = figures
         self.links: list[tuple[int, int, bool]] = []
+        self._agreeing = True
 
     def join(self, a: int, b: int) -> bool:
-        """Join the groups of ``a`` and ``b`` unless one article forbids it; True when joined."""
+        """Join the groups of ``a`` and ``b`` unless one article forbids it; True when joined.
+
+        A join for two compatible figures also needs the two whole groups to agree: an open
+        "at least one quake" must not chain a 5.9 and a 6.7 magnitude into one agreeing group.
+        (A join for an incompatible pair is the conflict itself and skips that test.)
+        """
+        self._agreeing = compatible(self.figures[a], self.figures[b])
         return self.union(a, b, self._can_join)
 
     def _can_join(self, ra: int, rb: int) -> bool:
@@ -320,6 +356,8 @@ class _UnionFind(UnionFind[int]):
             for x in by_article.get(figs[y].article, ()):
                 if not _same_thing(figs[x], figs[y]):
                     return False
+        if self._agreeing and len(ma) * len(mb) <= _AGREE_CHECK_LIMIT:
+            return all(compatible(figs[x], figs[y]) for x in ma for y in mb)
         return True
 
 
@@ -363,6 +401,9 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
                 if not (compatible(fi, fj) and ((unique and not nouns) or sim >= 0.34)):
                     continue
             same_label = fi.counted == fj.counted and not gi
+            if (fi.counted is None) != (fj.counted is None) and fi.kind == "count" and \
+                    not (fi.value == fj.value and sim >= 0.34):
+                continue  # a bare "four" says nothing it counts: only alike wording pairs it
             if compatible(fi, fj):
                 score = 3.0 + 1.5 * same_label + sim
             else:
@@ -378,6 +419,8 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
                 if partners.has_compatible(i, figures[j].article) or \
                         partners.has_compatible(j, figures[i].article):
                     continue  # each has its own agreeing counterpart: two different facts
+                if not ctx.same_time(i, j):
+                    continue  # "In February, ... 1,400 injured" is another event than today's
                 score = 1.0 + 1.5 * same_label + sim
             unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
             # Certain enough for a conflict: the same specific label, or the one date / percentage /
@@ -437,6 +480,8 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
         if partners.has_compatible(i, figures[j].article) or \
                 partners.has_compatible(j, figures[i].article):
             continue  # "300 rounds" has its "300" in the other article; "923 rounds" is another fact
+        if not ctx.same_time(i, j):
+            continue
         sim, shared, shared_caps = ctx.similarity(i, j)
         if shared_caps or (shared >= 3 and sim >= 0.25):
             # Unmatched paragraphs: the same label and a shared name make the same quantity
