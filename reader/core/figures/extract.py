@@ -525,7 +525,7 @@ def _figures_in(text: str, article: int, paragraph: int, starts: SentenceStarts)
     skip_until = 0
     last_count: Figure | None = None
     events = _EventIndex(text)
-    times = find_times(text, article, paragraph) if _MAY_HAVE_TIME.search(text) else []
+    times = find_times(text, article, paragraph) if _may_have_time(text) else []
     t = 0
     for m in _master_matches(text):
         while t < len(times) and times[t].end <= m.start():
@@ -550,10 +550,13 @@ def _figures_in(text: str, article: int, paragraph: int, starts: SentenceStarts)
     return out
 
 
-_MAY_HAVE_TIME = re.compile(r"\d:\d|\d\s?[.]?\s?[ap]\.?\s?m\b|midnight|noon|midday|\d\.\s?\d\d\s?[ap]"
-                            r"|\d\d\s*(?:GMT|UTC|BST|hrs|hours|local)",
-                            re.IGNORECASE)
-"""A cheap test before ``find_times``: most paragraphs name no time of day."""
+_AMPM = re.compile(r"\d\s?[.]?\s?[ap]\.?\s?m\b", re.IGNORECASE)
+_TIME_WORDS = (":", "noon", "midnight", "midday", "GMT", "UTC", "BST", "hrs", "hours", "local time")
+
+
+def _may_have_time(text: str) -> bool:
+    """A cheap test before ``find_times``: most paragraphs name no time of day."""
+    return any(w in text for w in _TIME_WORDS) or _AMPM.search(text) is not None
 
 
 def _change_target(text: str, m: re.Match[str]) -> re.Match[str] | None:
@@ -956,7 +959,7 @@ def find_figures(articles: list[Article]) -> list[Figure]:
             if p.boilerplate or not p.text or is_dateline(p.text):
                 continue
             figs = _figures_in(p.text, ai, p.index, SentenceStarts(p.text, p.sentences))
-            if figs and is_caption(p.text):
+            if any(f.kind in ("date", "year") for f in figs) and is_caption(p.text):
                 figs = [f for f in figs if f.kind not in ("date", "year")]
             out.extend(figs)
     return out

@@ -70,6 +70,7 @@ class _Ctx:
         self._cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._owners: dict[int, frozenset[str]] = {}
         self._anchors: dict[int, list[Figure]] = {}
+        self._nouns: dict[int, str | None] = {}
         self._by_paragraph: dict[tuple[int, int], list[Figure]] = defaultdict(list)
         for f in figures:
             self._by_paragraph[(f.article, f.paragraph)].append(f)
@@ -150,6 +151,13 @@ class _Ctx:
     def noun(self, i: int) -> str | None:
         """The head noun written right after the number ("one *man* died", "three bank
         *workers*"), singular; None when there is none or it is any person ("people")."""
+        if i in self._nouns:
+            return self._nouns[i]
+        hit = self._noun(i)
+        self._nouns[i] = hit
+        return hit
+
+    def _noun(self, i: int) -> str | None:
         words = self.figures[i].text.split()
         k = next((x for x, w in enumerate(words) if _is_number_word(w)), None)
         if k is None:
@@ -217,9 +225,9 @@ class _Ctx:
 
 _OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*),\s?$")
 _OWNER_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s[A-Z][\w'’.-]*){0,2}|[a-z][\w'’-]*)")
-_AGREE_CHECK_LIMIT = 2500
-"""Largest pair count for the whole-group agreement test of a join (big groups skip it, so the
-cost stays linear on long inputs)."""
+_PAIRWISE_LIMIT = 40
+"""Dates and times are compared pair by pair (years stripped, a 12-hour clock); in a join only
+this many members of each side are, so the cost stays bounded on long inputs."""
 _POSITIONAL_KINDS = frozenset({"date", "time", "year", "percent", "amount"})
 _ANY_PERSON = frozenset({"people", "person", "individual", "victim", "resident", "civilian"})
 _EVENT_WORDS = frozenset(w for words in EVENT_CONCEPTS.values() for w in words)
@@ -297,22 +305,82 @@ def _same_family(a: Figure, b: Figure) -> bool:
 
 
 class _Partners:
-    """Per article and specific label, the figures there, to ask "does ``i`` have an agreeing
-    counterpart in article ``a``?" before calling a different value in ``a`` a contradiction."""
+    """Before two different values are called one quantity: does either figure have an agreeing
+    counterpart (same label, compatible value) in the paragraphs of the other article that the
+    aligner matched with its own?  Then that counterpart is its fact, and the other value is
+    another fact ("300 rounds" on one boat, "923 rounds" in all)."""
 
-    def __init__(self, figures: list[Figure], eligible: list[int]) -> None:
+    def __init__(self, figures: list[Figure], eligible: list[int], matches: list[Match]) -> None:
         self.figures = figures
-        self.index: dict[tuple[int, str, str | None, str | None], list[int]] = defaultdict(list)
+        self.by_paragraph: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i in eligible:
             f = figures[i]
-            self.index[(f.article, f.kind, f.unit, f.counted)].append(i)
+            if not _is_generic(f.counted) or f.counted == "age":
+                self.by_paragraph[(f.article, f.paragraph)].append(i)
+        self.partners: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for m in matches:
+            self.partners[m.left].append(m.right)
+            self.partners[m.right].append(m.left)
 
     def has_compatible(self, i: int, article: int) -> bool:
         f = self.figures[i]
         if _is_generic(f.counted) and f.counted != "age":
             return False
-        return any(compatible(f, self.figures[k])
-                   for k in self.index.get((article, f.kind, f.unit, f.counted), ()))
+        for ref in self.partners.get((f.article, f.paragraph), ()):
+            if ref[0] != article:
+                continue
+            for k in self.by_paragraph.get(ref, ()):
+                g = self.figures[k]
+                if g.counted == f.counted and g.kind == f.kind and g.unit == f.unit and \
+                        compatible(f, g):
+                    return True
+        return False
+
+
+class _Summary:
+    """What a join needs to know about a set of figures, so it never compares them pair by pair:
+    the intersection of their ranges (1-D intervals that overlap pairwise share a point), the
+    numbers written, and the event and noun labels."""
+
+    __slots__ = ("lo", "hi", "agree", "values", "events", "nouns", "members")
+
+    def __init__(self, f: Figure, i: int) -> None:
+        self.lo, self.hi = _interval(f)
+        self.agree = True  # every two members compatible (so lo..hi is their common part)
+        self.values = {f.value} if f.value is not None else set()
+        label = f.counted
+        specific = label is not None and not _is_generic(label)
+        self.events = {label} if specific and label in EVENT_VALUES else set()
+        self.nouns = {label} if specific and label not in EVENT_VALUES else set()
+        self.members = [i]
+
+    def meets(self, other: _Summary) -> bool:
+        """Whether the two sets' ranges all overlap (both sets agreeing within themselves)."""
+        return self.agree and other.agree and \
+            max(self.lo, other.lo) <= min(self.hi, other.hi) + _EPS * max(1.0, abs(self.lo) if math.isfinite(self.lo) else 1.0)
+
+    def one_quantity(self, other: _Summary) -> bool:
+        """Whether the two sets, from one article, can be mentions of one quantity."""
+        return len(self.values | other.values) <= 1 and len(self.events | other.events) <= 1 \
+            and len(self.nouns | other.nouns) <= 1 and self.meets(other)
+
+    def absorb(self, other: _Summary, agreeing: bool) -> None:
+        self.agree = self.agree and other.agree and agreeing and self.meets(other)
+        self.lo, self.hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        self.values |= other.values
+        self.events |= other.events
+        self.nouns |= other.nouns
+        self.members.extend(other.members)
+
+
+def _interval(f: Figure) -> tuple[float, float]:
+    """A figure's range where compatible figures of kinds other than date and time overlap."""
+    if f.kind in ("date", "time"):
+        return -math.inf, math.inf  # compared pair by pair (years stripped, 12-hour clock)
+    lo, hi = _bounds(f)
+    if f.counted == "age":
+        lo, hi = lo - 1.0, hi + 1.0
+    return lo, hi
 
 
 class _UnionFind(UnionFind[int]):
@@ -321,43 +389,96 @@ class _UnionFind(UnionFind[int]):
     Links chain: "three killed" pairs with "three people" in a matched paragraph, which pairs
     with "three boats" elsewhere...  Within one article a group may only hold mentions of one
     quantity, so a merge is refused when it would put together two figures of the same article
-    whose values are incompatible or whose labels name different things (see ``_same_thing``).
+    whose values are incompatible or whose labels name different things (see ``_same_thing``),
+    and a join for two compatible figures needs the two whole groups to agree: an open "at least
+    one quake" must not chain a 5.9 and a 6.7 magnitude into one agreeing group (a join for an
+    incompatible pair is the conflict itself and skips that test).  Each group keeps a
+    ``_Summary`` in total and per article, so a join costs the number of articles, not pairs.
     It also remembers the direct cross-article links and whether each is strong evidence of one
     quantity (for the conflict test).
     """
 
-    __slots__ = ("links", "figures", "_agreeing")
+    __slots__ = ("links", "figures", "_agreeing", "_whole", "_per_article")
 
     def __init__(self, figures: list[Figure]) -> None:
         super().__init__(range(len(figures)))
         self.figures = figures
         self.links: list[tuple[int, int, bool]] = []
         self._agreeing = True
+        self._whole: dict[int, _Summary] = {}
+        self._per_article: dict[int, dict[int, _Summary]] = {}
+
+    def _sums(self, root: int) -> tuple[_Summary, dict[int, _Summary]]:
+        """The group's summaries, built from its members the first time a join needs them."""
+        whole = self._whole.get(root)
+        if whole is None:
+            figs = self.figures
+            members = self.members(root)
+            whole = _Summary(figs[members[0]], members[0])
+            per: dict[int, _Summary] = {figs[members[0]].article: _Summary(figs[members[0]], members[0])}
+            for x in members[1:]:
+                f = figs[x]
+                whole.absorb(_Summary(f, x), True)
+                if f.article in per:
+                    per[f.article].absorb(_Summary(f, x), True)
+                else:
+                    per[f.article] = _Summary(f, x)
+            self._whole[root] = whole
+            self._per_article[root] = per
+        return whole, self._per_article[root]
 
     def join(self, a: int, b: int) -> bool:
-        """Join the groups of ``a`` and ``b`` unless one article forbids it; True when joined.
-
-        A join for two compatible figures also needs the two whole groups to agree: an open
-        "at least one quake" must not chain a 5.9 and a 6.7 magnitude into one agreeing group.
-        (A join for an incompatible pair is the conflict itself and skips that test.)
-        """
+        """Join the groups of ``a`` and ``b`` unless that is forbidden; True when joined."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
         self._agreeing = compatible(self.figures[a], self.figures[b])
-        return self.union(a, b, self._can_join)
+        if ra in self._whole or rb in self._whole:
+            self._sums(ra)  # both sides' summaries from their members before these change
+            self._sums(rb)
+        if not self.union(a, b, self._can_join):
+            return False
+        root, gone = (ra, rb) if self.find(a) == ra else (rb, ra)
+        if ra not in self._whole and rb not in self._whole:
+            return True  # summaries are built from the members when a later join needs them
+        whole, per = self._whole[root], self._per_article[root]
+        whole_g, per_g = self._sums(gone)
+        whole.absorb(whole_g, self._agreeing)
+        for art, summ in per_g.items():
+            if art in per:
+                per[art].absorb(summ, True)
+            else:
+                per[art] = summ
+        del self._whole[gone], self._per_article[gone]
+        return True
 
     def _can_join(self, ra: int, rb: int) -> bool:
-        ma, mb = self.members(ra), self.members(rb)
-        if len(ma) > len(mb):
-            ma, mb = mb, ma
         figs = self.figures
-        by_article: dict[int, list[int]] = defaultdict(list)
-        for x in ma:
-            by_article[figs[x].article].append(x)
-        for y in mb:
-            for x in by_article.get(figs[y].article, ()):
-                if not _same_thing(figs[x], figs[y]):
-                    return False
-        if self._agreeing and len(ma) * len(mb) <= _AGREE_CHECK_LIMIT:
-            return all(compatible(figs[x], figs[y]) for x in ma for y in mb)
+        if len(self.members(ra)) == 1 and len(self.members(rb)) == 1:  # the usual case
+            fa, fb = figs[ra], figs[rb]
+            if fa.article == fb.article:
+                return _same_thing(fa, fb)
+            return not self._agreeing or compatible(fa, fb)
+        wa, pa = self._sums(ra)
+        wb, pb = self._sums(rb)
+        if len(pa) > len(pb):
+            pa, pb = pb, pa
+        pairwise = figs[ra].kind in ("date", "time")
+        for art, sa in pa.items():
+            sb = pb.get(art)
+            if sb is None:
+                continue
+            if not sa.one_quantity(sb):
+                return False
+            if pairwise and not all(_same_thing(figs[x], figs[y])
+                                    for x in sa.members[:_PAIRWISE_LIMIT]
+                                    for y in sb.members[:_PAIRWISE_LIMIT]):
+                return False
+        if self._agreeing:
+            if pairwise:
+                return all(compatible(figs[x], figs[y]) for x in wa.members[:_PAIRWISE_LIMIT]
+                           for y in wb.members[:_PAIRWISE_LIMIT])
+            return not (wa.agree and wb.agree) or wa.meets(wb)
         return True
 
 
@@ -563,7 +684,7 @@ def group_figures(figures: list[Figure], articles: list[Article],
     for i in eligible:
         by_par[(figures[i].article, figures[i].paragraph)].append(i)
     matched: set[tuple[tuple[int, int], tuple[int, int]]] = set()
-    partners = _Partners(figures, eligible)
+    partners = _Partners(figures, eligible, matches)
     for m in matches:
         matched.add((m.left, m.right))
         a_ids = by_par.get(m.left)
