@@ -290,6 +290,7 @@ _ONE_PRONOUN = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|must|shoul
 _PHONE_WORDS = frozenset("call calls called calling dial dialed dialled phoned".split())
 _PHONE_NEXT = re.compile(r"\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|line"
                          r"|hotline|emergency)\b", re.IGNORECASE)
+_BARE_WORD_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$|\s(?:of|and|or|to|in|were|was|are|is|had|have)\b)")
 _COMPOUND_NEXT = re.compile(r"(?:-|\s-\s)([A-Za-z]+)")
 _COMPOUND_PREV = re.compile(r"[A-Za-z]\s-\s$")
 _MEASURE_WORDS = frozenset(
@@ -847,6 +848,9 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         if counted is None and last_count is not None and not is_vague and \
                 _BARE_NEXT.match(text, end) and _listed_together(text, starts, last_count.end, start):
             counted = last_count.counted  # "3 killed in Aleppo and 10 in Idlib"
+        if counted is None and word_txt and qualifier is None and not has_range and \
+                not g["s1"] and _BARE_WORD_END.match(text, end):
+            return None  # "two of the ..." / "the other two": a bare word number counts nothing
     elif kind == "duration":
         c = _counted_right(text, end, allow_noun=True, events=events)
         counted = c.label if c.label and not c.event else unit
