@@ -39,8 +39,8 @@ The two annotators differed on conventions, handled leniently:
   reports calendar dates only, so such members are left out of the "found" test (a group whose
   remaining members span fewer than two documents is not counted there), and tool figures never
   map to them;
-* F1 lists datelines and time stamps as distractors; a tool date figure on such a line is junk
-  only when the tool grouped it with another article (reporting it alone is harmless);
+* F1 lists datelines and time stamps as distractors (F2 lists some); the "junk grouped" column
+  counts only distractors the tool put in a cross-article group, where they mislead;
 * F1 gives vague amounts a stand-in value and a qualifier; scoring uses spans and the gold
   status, never the gold values, so stand-ins do not matter.
 

@@ -17,9 +17,21 @@ Two kinds of evidence join figures (union-find over figure indices):
 
 Repeated mentions of the same value and label within one article are one group.
 
-Status: ``single`` when one article; ``conflict`` when two members from different articles have
-ranges (after qualifiers and vagueness) that do not overlap; else ``agree``.  That test is
-O(members) using per-article extreme bounds.
+Figures are grouped only when they can measure the same quantity (issue 9): the same counted
+thing (labels and the noun after the number folded with the shared vocabulary: "one man died" is
+not "two women died"); an age belongs to the person it is written with; a sentence dated
+differently ("In February, ...") reports another event; each figure keeps the agreeing
+counterpart it has in the paragraphs matched with its own ("300 rounds" on one boat is not in
+conflict with "923 rounds" in all); within one article a group holds one number; an agreeing
+group agrees as a whole (an open "at least one" cannot chain 5.9 and 6.7).
+
+Status: ``single`` when one article.  ``conflict`` when a direct link joins incompatible figures
+(ranges after qualifiers and vagueness do not overlap) on strong evidence of one quantity: the
+same specific label in matched paragraphs, the only date / time / percentage / amount of two
+matched paragraphs with a shared name or wording, or the same label with a shared name and
+several shared words.  ``differs`` when the evidence for an incompatible link is weaker (generic
+counts or measures paired by position, label links without alike wording): the values differ,
+but no contradiction is claimed.  Else ``agree``.
 """
 
 from __future__ import annotations
@@ -225,7 +237,7 @@ class _Ctx:
 
 _OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*),\s?$")
 _OWNER_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s[A-Z][\w'’.-]*){0,2}|[a-z][\w'’-]*)")
-_PAIRWISE_LIMIT = 40
+_PAIRWISE_LIMIT = 10
 """Dates and times are compared pair by pair (years stripped, a 12-hour clock); in a join only
 this many members of each side are, so the cost stays bounded on long inputs."""
 _POSITIONAL_KINDS = frozenset({"date", "time", "year", "percent", "amount"})
