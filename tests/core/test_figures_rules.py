@@ -231,3 +231,27 @@ def test_conflict_needs_strong_evidence() -> None:
     arts = [article("Several were seen near the port of Qeshm."),
             article("About 100,000 people live near the port of Qeshm.")]
     assert grouped(arts, m)[1][0].status in ("differs", "single")
+
+
+def test_a_part_counts_the_wholes_things() -> None:
+    (part, whole) = find_figures([article("Fourteen of the train's 38 wagons left the track.")])
+    assert (part.value, part.counted) == (14, "wagon")
+    assert (whole.value, whole.counted) == (38, "wagon")
+
+
+def test_part_and_whole_are_not_a_conflict() -> None:
+    arts = [article("Some 14 wagons of the 38-wagon train crashed off the rails."),
+            article("Fourteen of the train's 38 wagons left the track.")]
+    figures, groups = grouped(arts, [Match((0, 0), (1, 0), 0.7)])
+    assert [g.status for g in groups if len({figures[i].article for i in g.figures}) > 1] == \
+        ["agree"]
+
+
+def test_an_open_range_is_no_agreeing_counterpart() -> None:
+    # "at least 12" agrees with 14 only because it is open: 12 against 14 is still a conflict.
+    a = article("The fighting killed at least 12 civilians.",
+                "Local health officials said 12 people were killed.")
+    b = article("Doctors say the fighting killed 14 people.")
+    m = [Match((0, 0), (1, 0), 0.6), Match((0, 1), (1, 0), 0.6)]
+    figures, groups = grouped([a, b], m)
+    assert groups[0].status == "conflict"

@@ -290,7 +290,13 @@ _ONE_PRONOUN = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|must|shoul
 _PHONE_WORDS = frozenset("call calls called calling dial dialed dialled phoned".split())
 _PHONE_NEXT = re.compile(r"\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|line"
                          r"|hotline|emergency)\b", re.IGNORECASE)
-_BARE_WORD_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$|\s(?:of|and|or|to|in|were|was|are|is|had|have)\b)")
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:\d[\d,]*|(?i:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r"))"
+    r"(?:\s+|-)([a-z][\w'’-]*)"
+)
+"""A part of a counted whole: "Fourteen of the train's 38 *wagons*" counts wagons."""
+_BARE_WORD_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$|\s(?:and|or|to|in|were|was|are|is|had|have)\b)")
 _COMPOUND_NEXT = re.compile(r"(?:-|\s-\s)([A-Za-z]+)")
 _COMPOUND_PREV = re.compile(r"[A-Za-z]\s-\s$")
 _MEASURE_WORDS = frozenset(
@@ -819,6 +825,9 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         c = _counted_right(text, end, allow_noun=True, events=events)
         counted, c_end = c.label, c.end
         if not c.event:
+            part = _PARTITIVE.match(text, end)
+            if part:
+                counted = noun_label([part.group(1)])  # "Fourteen of the train's 38 wagons"
             left = _counted_left(text, start, events)
             if left:
                 counted = left  # "killing 12 Palestinians": the event wins over the noun

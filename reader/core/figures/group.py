@@ -344,8 +344,8 @@ class _Partners:
             for k in self.by_paragraph.get(ref, ()):
                 g = self.figures[k]
                 if g.counted == f.counted and g.kind == f.kind and g.unit == f.unit and \
-                        compatible(f, g):
-                    return True
+                        g.low is not None and g.high is not None and compatible(f, g):
+                    return True  # (an open "at least 12" agrees with anything above: no partner)
         return False
 
 
