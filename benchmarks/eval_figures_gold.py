@@ -73,7 +73,7 @@ DEV_CLUSTERS = frozenset({"21_ecbplus", "18_ecbplus", "12_ecbplus"})
 _RELATIVE_DATE = re.compile(
     r"^(?:(?:last|next|this|on|early|late)\s+)*(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday|yesterday|today|tonight|tomorrow|week|weekend|month|year|morning|night|evening)"
-    r"(?:\s+(?:morning|night|evening|afternoon))?$",
+    r"(?:'s\b.*|\s+(?:morning|night|evening|afternoon))?$",
     re.IGNORECASE,
 )
 
