@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.figures import extract as fe
 from reader.core.figures import compatible, find_figures, group_figures
+from reader.core.figures import extract as fe
 from reader.core.model import Article, Match
 
 _PIECES = st.sampled_from([

@@ -24,20 +24,14 @@ from dataclasses import dataclass
 
 from reader.core.figures.clock import find_times
 from reader.core.figures.labels import (
-    EVENT_VALUES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    EVENT_VALUES,
     MEASURE_UNITS,
     TIME_UNITS,
     event_label,
     noun_label,
     singular,
-)
-from reader.core.vocabulary.stopwords import (
-    COUNT_PHRASE_STOPS,
-    FUNCTION_WORDS,
-    RELATIVE_TIME_WORDS,
-    REPORTING_WORDS,
 )
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureKind
@@ -52,6 +46,12 @@ from reader.core.vocabulary.number_words import (
     parse_word_number,
     rounding_tolerance,
     vague_range,
+)
+from reader.core.vocabulary.stopwords import (
+    COUNT_PHRASE_STOPS,
+    FUNCTION_WORDS,
+    RELATIVE_TIME_WORDS,
+    REPORTING_WORDS,
 )
 
 # --------------------------------------------------------------------------- master regex
@@ -345,7 +345,7 @@ _BACK_REFERENCE = frozenset({"the", "these", "those", "both", "all", "its", "the
 """Words before a small count that make it name a set the story already introduced ("the two
 leaders", "their three children"): the reader learns no quantity from it."""
 _ONE_IDIOM_NOUNS = frozenset({"day", "time", "way", "thing", "side", "hand", "point", "another",
-                              "other", "more", "last", "way", "moment", "night", "morning"})
+                              "other", "more", "last", "moment", "night", "morning"})
 
 
 @dataclass(slots=True)
@@ -814,8 +814,8 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     # ---- a number inside a compound modifier ("a four - by - four car", "a five-boat attack")
     # is an attribute of the thing, unless it is a measure ("a 1,500-square-kilometre island")
     if kind == "count" and not has_range:
-        c = _COMPOUND_NEXT.match(text, end)
-        if c and c.group(1).lower() not in _MEASURE_WORDS or \
+        compound = _COMPOUND_NEXT.match(text, end)
+        if compound and compound.group(1).lower() not in _MEASURE_WORDS or \
                 _COMPOUND_PREV.search(text, max(0, start - 4), start):
             return None
 

@@ -43,8 +43,10 @@ from collections.abc import Iterable
 
 from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
+from reader.core.ingest.segment import SentenceStarts
+from reader.core.model import Article, Figure, FigureGroup, Match
+from reader.core.unionfind import UnionFind
 from reader.core.vocabulary.number_words import SCALES, TENS, UNITS
-from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
 from reader.core.vocabulary.stopwords import (
     FUNCTION_WORDS,
     MONTHS,
@@ -52,9 +54,7 @@ from reader.core.vocabulary.stopwords import (
     REPORTING_WORDS,
     WEEKDAYS,
 )
-from reader.core.ingest.segment import SentenceStarts
-from reader.core.model import Article, Figure, FigureGroup, Match
-from reader.core.unionfind import UnionFind
+from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
 
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
@@ -296,13 +296,13 @@ _HALF_DAY = 720.0
 
 def _times_overlap(a: Figure, b: Figure) -> bool:
     """Times of day compare on a 12-hour clock ("3:30" often stands without "a.m.")."""
-    if None in (a.low, a.high, b.low, b.high):
+    if a.low is None or a.high is None or b.low is None or b.high is None:
         return True
-    alo, ahi, blo, bhi = a.low, a.high, b.low, b.high  # type: ignore[assignment]
-    if ahi - alo >= _HALF_DAY or bhi - blo >= _HALF_DAY:  # type: ignore[operator]
+    alo, ahi, blo, bhi = a.low, a.high, b.low, b.high
+    if ahi - alo >= _HALF_DAY or bhi - blo >= _HALF_DAY:
         return True
     for shift in (-2 * _HALF_DAY, -_HALF_DAY, 0.0, _HALF_DAY, 2 * _HALF_DAY):
-        if alo <= bhi + shift and blo + shift <= ahi:  # type: ignore[operator]
+        if alo <= bhi + shift and blo + shift <= ahi:
             return True
     return False
 
@@ -559,8 +559,8 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
             # Certain enough for a conflict: the same specific label, or the one date / percentage /
             # amount of both paragraphs with a shared name or wording around it.  Generic counts
             # ("several", "110") and measures pair by position, which is too weak for a conflict.
-            strong = (same_label or unique and fi.kind in _POSITIONAL_KINDS
-                      and (shared_caps or sim >= 0.34)) and not ctx.contradicts(i, j)
+            strong = (same_label or (unique and fi.kind in _POSITIONAL_KINDS
+                      and (shared_caps > 0 or sim >= 0.34))) and not ctx.contradicts(i, j)
             cands.append((score, i, j, strong))
     cands.sort(key=lambda c: -c[0])
     used_a: set[int] = set()
@@ -685,7 +685,6 @@ def group_figures(figures: list[Figure], articles: list[Article],
     Every figure except ordinals ends up in exactly one group; groups are ordered conflicts
     first, then agreements, then singles, each by first appearance.
     """
-    n = len(figures)
     uf = _UnionFind(figures)
     ctx = _Ctx(figures, articles)
     eligible = [i for i, f in enumerate(figures) if f.kind != "ordinal"]

@@ -6,9 +6,9 @@ figures taken from articles are substituted as data and can never act as markup.
 
 from __future__ import annotations
 
-from textual.widget import AwaitMount
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import AwaitMount
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
