@@ -255,3 +255,11 @@ def test_an_open_range_is_no_agreeing_counterpart() -> None:
     m = [Match((0, 0), (1, 0), 0.6), Match((0, 1), (1, 0), 0.6)]
     figures, groups = grouped([a, b], m)
     assert groups[0].status == "conflict"
+
+
+def test_a_name_every_article_uses_does_not_make_two_subjects_one() -> None:
+    arts = [article("The Orioles offered Teixeira a 7-year deal, a source said."),
+            article("The Red Sox offered Teixeira an 8-year deal, a source said."),
+            article("Teixeira is weighing the offers.")]
+    figures, groups = grouped(arts)
+    assert all(g.status == "single" for g in groups)

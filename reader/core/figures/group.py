@@ -81,6 +81,7 @@ class _Ctx:
         self.articles = articles
         self._cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._owners: dict[int, frozenset[str]] = {}
+        self._story_names = _story_names(articles) if len(articles) >= 3 else frozenset()
         self._anchors: dict[int, list[Figure]] = {}
         self._nouns: dict[int, str | None] = {}
         self._by_paragraph: dict[tuple[int, int], list[Figure]] = defaultdict(list)
@@ -229,9 +230,16 @@ class _Ctx:
         return any(compatible(x, y) for x in ai for y in aj)
 
     def contradicts(self, i: int, j: int) -> bool:
-        """Both figures sit next to capitalised names and they share none (Aleppo vs Idlib)."""
+        """Both figures sit next to capitalised names and they share none (Aleppo vs Idlib).
+
+        Names every article uses (the story's protagonist) are left out when there are three
+        articles or more: "Teixeira" next to the Orioles' offer and next to the Red Sox' offer
+        does not make them one offer.
+        """
         _, ci = self.get(i)
         _, cj = self.get(j)
+        if ci & cj and self._story_names:
+            ci, cj = ci - self._story_names, cj - self._story_names
         return bool(ci) and bool(cj) and not (ci & cj)
 
 
@@ -243,6 +251,18 @@ this many members of each side are, so the cost stays bounded on long inputs."""
 _POSITIONAL_KINDS = frozenset({"date", "time", "year", "percent", "amount"})
 _ANY_PERSON = frozenset({"people", "person", "individual", "victim", "resident", "civilian"})
 _EVENT_WORDS = frozenset(w for words in EVENT_CONCEPTS.values() for w in words)
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _story_names(articles: list[Article]) -> frozenset[str]:
+    """Capitalised words (lower case) that every article uses somewhere."""
+    common: set[str] | None = None
+    for art in articles:
+        words = {w.lower() for w in _CAP_WORD.findall(art.text)}
+        common = words if common is None else common & words
+    return frozenset(common or ())
 
 
 def _is_number_word(word: str) -> bool:
