@@ -225,7 +225,7 @@ class _Reader:
         if any(not 0 <= i < n_figures for i in members) or _int(item["id"], where) != index:
             raise ReportError(f"{where}: points at a missing figure")
         status = item.get("status")
-        if status not in ("agree", "conflict", "single"):
+        if status not in ("agree", "differs", "conflict", "single"):
             raise ReportError(f"{where}: unknown status {status!r}")
         manual = item.get("manual")
         return FigureGroup(
