@@ -223,3 +223,25 @@ async def test_figure_group_not_a_conflict_and_split(story2: Analysis, tmp_path)
         await pilot.pause()
         groups = app.reader.analysis.figure_groups
         assert len(groups) == len(story2.figure_groups) + 1 and groups[-1].manual == "split"
+
+
+async def test_first_enter_after_e_acts(story2: Analysis) -> None:
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.mention_target is not None
+
+
+async def test_gutter_is_neutral_while_analysing(story2: Analysis) -> None:
+    from reader.ui.widgets.article_pane import ANALYSING_MARK
+
+    app = ReaderApp(story2.articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        pane = app.reader.pane(0)
+        first = pane.render_line(0).text + pane.render_line(1).text + pane.render_line(2).text
+        assert ANALYSING_MARK in first and "·" not in first

@@ -23,6 +23,7 @@ LEGEND = [
     ("≠", "gutter: no partner in any other article"),
     ("✗", "gutter: no partner left: you rejected its match (r restores)"),
     ("·", "gutter: page furniture (byline, share links), never matched"),
+    ("…", "gutter: still analysing"),
     ("shading", "green = near-identical wording; lighter = looser match"),
     ("underlined", "words, names and numbers the current pair shares"),
     ("red underline", "a figure another article reports differently"),

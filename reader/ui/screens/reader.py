@@ -652,7 +652,11 @@ class ReaderScreen(CorrectionActions, Screen):
         if not self.sidebar_shown:
             self._sidebar_override = True
             self._apply_sidebar()
-        self.query_one(f"#{which}", OptionList).focus()
+        options = self.query_one(f"#{which}", OptionList)
+        options.focus()
+        if options.highlighted is None:
+            # The first enter must act: without a highlight it did nothing until ↓ was pressed.
+            options.action_first()
 
     def action_explain(self) -> None:
         match = self.current_match()
