@@ -29,7 +29,7 @@ _HP = "|".join(N.HYPHEN_PREFIXES)
 # apostrophes, periods and ampersands ("Jong-un", "O'Brien", "U.S", "AT&T"), then an optional
 # possessive / closing apostrophe or a final period (decided later: abbreviation or sentence end).
 _TOK = rf"(?:(?:{_HP})-)?[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
-_CONN = r"(?:of[ \u00a0]+the|of|and|" + "|".join(N.NAME_PARTICLES) + r"|&)"
+_CONN = r"(?:of[ \u00a0]+the|of|and|for|" + "|".join(N.NAME_PARTICLES) + r"|&)"
 _LEAD = "|".join(p.replace(" ", r"[ \u00a0]+") for p in N.LEADING_PARTICLES)
 # Finding spans: the pattern starts with a plain character class (a capital), so the regex
 # engine scans for it at C speed; the rare cases that need the text before the match (inside a
@@ -96,11 +96,15 @@ _DEF_BETWEEN = re.compile(
 _DEF_AFTER = re.compile(r"^[ \u00a0]*\)")
 _OF_HEADS = (
     N.ORG_CUES | N.PLACE_CUES | N.TITLE_HEADS
-    | frozenset({"states", "house", "isle", "republic", "kingdom", "people", "bay", "sea", "statue", "prince", "duke"})
+    | frozenset({"states", "state", "house", "isle", "republic", "kingdom", "people", "bay", "sea", "statue", "prince", "duke"})
 )
 _GENERIC_SINGLE = (N.ORG_CUES | N.PLACE_CUES) - frozenset(
-    {"congress", "senate", "parliament", "reuters", "bloomberg", "afp", "ap", "bbc", "cnn", "cabinet"}
+    {"congress", "senate", "parliament", "reuters", "bloomberg", "afp", "ap", "bbc", "cnn", "cabinet", "house"}
 )
+# Words after which "for" stays inside a name ("Center for Biological Diversity", "Minister for
+# Foreign Affairs", "Award for Courage"); elsewhere it separates two names ("Obama for America"
+# is rare, "votes Trump for ..." is not).
+_FOR_HEADS = N.ORG_CUES | N.OTHER_CUES | N.TITLE_HEADS | frozenset({"campaign", "society", "coalition", "partnership", "council"})
 _ALLCAPS_STOP = frozenset(
     "IN THE AND OF TO A AN AT ON FOR BY WITH FROM IS ARE WAS BE IT AS OR BUT NOT NO NEW SAYS SAID "
     "AFTER OVER UPDATE UPDATED BREAKING EXCLUSIVE VIDEO PHOTOS PHOTO WATCH LIVE READ MORE OK I".split()
@@ -282,6 +286,10 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 if not _and_inside_name(cur, toks, k):
                     groups.append([])
                     continue
+            elif t.fold == "for":
+                if not cur or cur[-1].conn or cur[-1].fold not in _FOR_HEADS:
+                    groups.append([])
+                    continue
             elif t.fold.startswith("of") and (not cur or cur[-1].conn or cur[-1].fold not in _OF_HEADS):
                 groups.append([])
                 continue
@@ -395,9 +403,13 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
         return
     i, j = run
     rest = g[j:]
+    of_link = bool(rest) and rest[0].conn and rest[0].fold.startswith("of")
     while rest and rest[0].conn and rest[0].fold not in N.LEADING_PARTICLES:
         rest = rest[1:]
-    if rest and rest[-1].fold in N.ORG_CUES | N.PLACE_CUES:
+    if of_link and any(not t.conn and _org_word(t.fold) for t in rest):
+        out.append((rest, 2))  # "Chair of the Federation of State Medical Boards": the body
+        return
+    if rest and (_org_word(rest[-1].fold) or rest[-1].fold in N.PLACE_CUES):
         out.append((g, 0))  # "Justice Department", "Prince Edward Island": not a title
         return
     left = g[:i]
@@ -412,6 +424,13 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
             first, _ = sub[0]
             sub[0] = (first, 1)
         out.extend(sub)
+
+
+def _org_word(f: str) -> bool:
+    """An organisation cue word or its plural ("board", "boards", "agencies")."""
+    if f in N.ORG_CUES:
+        return True
+    return len(f) > 4 and f.endswith("s") and (f[:-1] in N.ORG_CUES or (f.endswith("ies") and f[:-3] + "y" in N.ORG_CUES))
 
 
 def _keep_single(tok: _Tok) -> bool:
@@ -522,7 +541,60 @@ def detect(articles: list[Article]) -> Detection:
     for ai, pi, ptext, mode in deferred:
         _detect_paragraph(ai, pi, ptext, mid_tokens, mid_tokens, cands, definitions, None)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
-    return Detection(kept, definitions)
+    return Detection(_drop_common_words(kept, articles), definitions)
+
+
+_TRAILING = ",.;:!?\"”’')"
+
+
+def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[Candidate]:
+    """Drop capitalised common words, and mark phrases of common words as not being people.
+
+    A word the story also writes in lower case is a common word, not a name, when capitalised
+    alone: headline and sentence-initial nouns ("Summit", "Workers", "Deputy"), capitals for
+    emphasis ("COLLUSION").  It stays a name when it is known (a place, given name, known body)
+    or ends a longer name of the story (the surname "Gray" of "Kimani Gray", "House" of "White
+    House").  A multi-word name made only of such words ("Conservation Biology", "Human Rights",
+    "Pacific Partnership" minus the place) is kept but gets a vote against being a person.
+    """
+    words: set[str] = set()
+    for art in articles:
+        words.update(art.text.split())
+
+    def seen_lower(f: str) -> bool:
+        if f in words:
+            return True
+        return any(f + p in words for p in _TRAILING)
+
+    last_words = set()
+    for c in cands:
+        sp = c.text.rfind(" ")
+        if sp > 0:
+            last_words.add(tok_fold(c.text[sp + 1 :]))
+    out = []
+    verdicts: dict[str, bool] = {}
+    for c in cands:
+        t = c.text
+        if " " not in t:
+            keep = verdicts.get(t)
+            if keep is None:
+                f = tok_fold(t)
+                if is_acronym(t):
+                    keep = len(f) < 4 or not f.isalpha() or not seen_lower(f)
+                else:
+                    keep = f in last_words or _known(f) or not f.isalpha() or not seen_lower(f)
+                verdicts[t] = keep
+            if keep:
+                out.append(c)
+            continue
+        toks = t.split()
+        if all(w.isalpha() and seen_lower(w.lower()) for w in toks):
+            if all(w.isupper() for w in toks):
+                continue  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
+            if fold(toks[0]) not in N.GIVEN_NAMES:
+                c.votes[0] -= 2.0
+        out.append(c)
+    return out
 
 
 _Found = tuple[int, int, str, int, bool]
@@ -670,8 +742,11 @@ def _break_common(toks: list[_Tok], seen_caps: set[str]) -> list[_Tok]:
 
 
 def _is_stop(text: str, fold: str) -> bool:
-    """Capitalised function word ("However", "The", "He's"), not an acronym such as US."""
+    """Capitalised function word ("However", "The", "He's"), not an acronym such as US; or an
+    all-capitals abbreviation that names nothing (PM, EDT, SUV, MBA)."""
     if text in _ALLCAPS_STOP:
+        return True
+    if fold in N.NON_NAME_ABBREVIATIONS and (text.isupper() or "." in text):
         return True
     if fold in N.STOP_CAPS and not (len(text) > 1 and is_acronym(text)):
         return True

@@ -222,7 +222,25 @@ def _ordered_sub(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(t == u for u in it) for t in short)
 
 
+def _cue(word: str, cues: frozenset[str]) -> bool:
+    """``word`` is a cue word or its plural ("boards", "agencies" -> "agency")."""
+    if word in cues:
+        return True
+    if len(word) > 4 and word.endswith("s"):
+        return word[:-1] in cues or (word.endswith("ies") and word[:-3] + "y" in cues)
+    return False
+
+
+# Articles that open place and organisation names in Romance languages and Arabic
+# ("Le Monde", "La Croisette", "Los Angeles"), never a person's given name.
+_NAME_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "il", "lo"})
+# First words that name a storm or an event, whatever follows ("Hurricane Katrina").
+_EVENT_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation"})
+
+
 def _static_votes(node: _Node) -> list[float]:
+    """Typing evidence from the name itself: gazetteers, cue words anywhere in the name (the
+    head word counts most), given names, particles."""
     v = [0.0, 0.0, 0.0]
     toks = node.tokens
     if not toks:
@@ -233,14 +251,28 @@ def _static_votes(node: _Node) -> list[float]:
         v[1] += 4.0  # "Microsoft Corp.": the suffix is dropped from the key, not the evidence
     elif node.gaz is not None:
         v[2] += 4.0
-    org = [t for t in toks if t in N.ORG_CUES]
+    org = [t for t in toks if _cue(t, N.ORG_CUES)]
+    head_org = _cue(toks[-1], N.ORG_CUES)
     if org:
-        v[1] += 2.0 + (1.0 if toks[-1] in N.ORG_CUES else 0.0)
-    if toks[-1] in N.PLACE_CUES or (len(toks) > 1 and toks[0] in N.PLACE_CUES):
+        v[1] += 2.0 + (2.0 if head_org else 0.0)
+        if head_org:
+            v[0] -= 3.0  # "Duke University", "Federation of State Medical Boards"
+    head_place = _cue(toks[-1], N.PLACE_CUES) or (len(toks) > 1 and toks[0] in N.PLACE_CUES)
+    if head_place and not head_org:
         v[2] += 2.5
-    if len(toks) > 1 and toks[0] == "saint" and toks[-1] not in N.ORG_CUES:
+        v[0] -= 1.0
+    other = (
+        any(_cue(t, N.OTHER_CUES) for t in toks) and not head_org and not _cue(toks[-1], N.PLACE_CUES)
+    ) or (len(toks) > 1 and toks[0] in _EVENT_FIRST)
+    if other:
+        # Awards, laws, agreements, storms, events: neither people nor places.
+        v[0] -= 6.0
+        v[2] -= 6.0
+    if len(toks) > 1 and toks[0] == "saint" and not head_org:
         v[2] += 1.5  # "St Anne", "St Helens": saints' names in the news are places and churches
-    cues = bool(org) or any(t in N.PLACE_CUES for t in toks)
+    if len(toks) > 1 and toks[0] in _NAME_ARTICLES:
+        v[0] -= 2.0
+    cues = bool(org) or any(_cue(t, N.PLACE_CUES) for t in toks) or other
     if not cues and not node.acronym and node.gaz is None:
         if toks[0] in N.GIVEN_NAMES and 2 <= len(toks) <= 4:
             v[0] += 2.0
@@ -251,6 +283,10 @@ def _static_votes(node: _Node) -> list[float]:
         elif 2 <= len(toks) <= 3:
             # A tie-breaker only: any cue word or context (in X, the X, X said) outweighs it.
             v[0] += 0.25
+        elif len(toks) == 1 and node.key not in _ORG_KEYS:
+            # An unknown one-word name with no other evidence is most often a person met by
+            # surname or nickname; a weak prior, outweighed by any context ("in X", "X's staff").
+            v[0] += 0.35
         if any(t in _PARTICLES for t in toks):
             v[0] += 0.5
     if node.acronym and node.gaz is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reader.core.vocabulary.stopwords import (
     FUNCTION_WORDS,
     MONTHS,
+    NON_NAME_ABBREVIATIONS,
     RELATIVE_TIME_WORDS,
     REPORTING_WORDS,
     WEEKDAYS,
@@ -58,7 +59,8 @@ TITLE_HEADS = _words(
     duke duchess countess ambassador envoy spokesman spokeswoman spokesperson chairman
     chairwoman chair ceo officer detective inspector superintendent constable sheriff
     speaker leader dictator director commissioner attorney councillor councilman
-    councilwoman pastor surgeon
+    councilwoman pastor surgeon professor dean founder doctor undersheriff prosecutor
+    agent counsel
     """
 )
 TITLE_MODIFIERS = _words(
@@ -66,7 +68,7 @@ TITLE_MODIFIERS = _words(
     prime foreign defense defence interior finance foreign economy economic health education
     justice trade energy home vice deputy acting former late crown supreme chief grand
     interim first lieutenant major general assistant under associate senior junior
-    executive managing opposition majority minority senate district
+    executive managing opposition majority minority senate district special patrol
     high head party military army police fire press
     """
 )
@@ -90,13 +92,27 @@ ORG_CUES = _words(
     commission tribunal chamber society institute laboratories labs systems technologies
     reuters bloomberg afp ap bbc cnn
     wire primary rail railway railways railroad telecom media studios records pictures
-    entertainment energy
+    entertainment energy house partnership program programme unit division enforcement
+    protection security advisors advisers accounting financial consulting magazine newspaper
+    daily weekly observatory network networks channel studio studios festival
+    """
+)
+
+# Head words of names that are neither people nor places: awards, laws and agreements, events,
+# storms, works.  A name containing one is typed as an organisation if it also has an
+# organisation cue, else as "other".
+OTHER_CUES = _words(
+    """
+    award awards prize prizes medal medals fellowship fellowships trophy act acts agreement
+    agreements treaty treaties accord accords convention protocol hurricane typhoon cyclone storm
+    tropical war wars games olympics olympic cup championship championships tournament
+    summit conference expo fair marathon oscars oscar emmy emmys grammy grammys
     """
 )
 
 PLACE_CUES = _words(
     """
-    city province river mountain mountains mount mt street avenue ave road rd boulevard
+    city province rue hotel plaza river mountain mountains mount mt street avenue ave road rd boulevard
     region county district island islands valley lake sea ocean gulf bay strait coast
     peninsula desert plain plains hill hills square bridge airport port harbor harbour park
     village town township borough territory territories canyon falls beach crossing border
@@ -147,6 +163,11 @@ OTHER_ABBREVIATIONS = _words("jr sr inc corp co ltd no vs etc bros")
 
 COUNTRIES = _lines(
     """
+    yugoslavia
+    soviet union
+    czechoslovakia
+    east germany
+    west germany
     afghanistan
     albania
     algeria
@@ -747,7 +768,52 @@ DEMONYMS = _words(
 ALIAS_GROUPS = NAME_ALIAS_GROUPS
 """Alternative names of one referent, from the shared vocabulary."""
 
-PLACES = COUNTRIES | REGIONS | CITIES
+# Abbreviations of US states used in datelines and after city names ("Palm Springs, Calif.",
+# "Tulsa, Okla."); those that are also common words or honorifics (Miss., Mass., Wash., Ill.,
+# Ore., Mo., Del., Ind., La.) are left out.
+US_STATE_ABBREVIATIONS = _lines(
+    """
+    ala
+    ariz
+    ark
+    calif
+    cal
+    colo
+    conn
+    fla
+    ga
+    kan
+    kans
+    ky
+    mich
+    minn
+    neb
+    nev
+    okla
+    pa
+    penn
+    tenn
+    tex
+    va
+    vt
+    wis
+    wyo
+    w. va
+    w.va
+    n.y
+    n.j
+    n.c
+    s.c
+    n.d
+    s.d
+    n.m
+    n.h
+    r.i
+    d.c
+    """
+)
+
+PLACES = COUNTRIES | REGIONS | CITIES | US_STATE_ABBREVIATIONS
 
 # International bodies, agencies and news organisations that news names without any cue word
 # ("the UN", "UNHCR", "Reuters"): without this list their name alone looks like a place or person.
@@ -814,6 +880,31 @@ KNOWN_ORGANIZATIONS = _lines(
     cnn
     al jazeera
     bloomberg
+    twitter
+    facebook
+    youtube
+    google
+    yahoo
+    instagram
+    tiktok
+    whatsapp
+    reddit
+    linkedin
+    snapchat
+    netflix
+    wikipedia
+    fox news
+    msnbc
+    cbs
+    nbc
+    abc
+    pbs
+    npr
+    usa today
+    new york times
+    washington post
+    wall street journal
+    los angeles times
     """
 )
 
