@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
@@ -345,6 +345,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
                 uf.union(alias_first[canon], i, guard=False)
             else:
                 alias_first[canon] = i
+    # 1b. the same name with an alias spelled out ("U.N. Command" / "United Nations Command")
+    _alias_prefixes(nodes, uf)
     # 2. acronyms defined in the text
     for long_s, short_s in detection.definitions:
         a, b = by_key.get(name_key(long_s)), by_key.get(name_key(short_s))
@@ -363,6 +365,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     _nicknames(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
+    # 4b. one- or two-letter variants of a known place of the story ("Pyongyang" / "Pyongang")
+    _place_variants(nodes, uf)
     # 5. implicit acronyms
     if cfg.implicit_acronyms:
         _implicit_acronyms(nodes, uf)
@@ -423,6 +427,53 @@ def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
                     uf.union(members[x], members[y])
 
 
+def _alias_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
+    """Multi-word names whose first word(s) are an alias of a listed name ("U.N.", "U.S.") are
+    compared with that name spelled out in its preferred form."""
+    spelled: dict[str, int] = {}
+    pending: list[tuple[str, int]] = []
+    for i, n in enumerate(nodes):
+        if not n.full:
+            continue
+        spelled.setdefault(" ".join(n.tokens), i)
+        for k in (1, 2):
+            if len(n.tokens) > k:
+                canon = _ALIAS.get(" ".join(n.tokens[:k]))
+                if canon is not None and canon != " ".join(n.tokens[:k]):
+                    pending.append((canon + " " + " ".join(n.tokens[k:]), i))
+    for key, i in pending:
+        j = spelled.get(key)
+        if j is not None and j != i:
+            uf.union(i, j)
+
+
+def _place_variants(nodes: list[_Node], uf: _Clusters) -> None:
+    """An unknown one-word name one or two letters away from a known place of the story (one
+    for names up to six letters) is that place misspelled or transliterated, when exactly one
+    place is that close."""
+    places = [i for i, n in enumerate(nodes) if n.gaz is not None and len(n.tokens) == 1 and not n.acronym]
+    if not places:
+        return
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for i in places:
+        by_first[nodes[i].tokens[0][0]].append(i)
+    for i, n in enumerate(nodes):
+        if n.gaz is not None or n.acronym or len(n.tokens) != 1 or len(n.tokens[0]) < 4:
+            continue
+        w = n.tokens[0]
+        limit = 1 if len(w) <= 6 else 2
+        best: list[int] = []
+        best_d = limit + 1
+        for j in by_first.get(w[0], ()):
+            d = Levenshtein.distance(w, nodes[j].tokens[0], score_cutoff=limit)
+            if d < best_d:
+                best, best_d = [j], d
+            elif d == best_d:
+                best.append(j)
+        if len(best) == 1 and best_d <= limit:
+            uf.union(i, best[0])
+
+
 def _initials(tokens: tuple[str, ...]) -> str:
     return "".join(t[0] for t in tokens if t not in _PARTICLES)
 
@@ -432,6 +483,9 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
     for i, n in enumerate(nodes):
         if n.full and len(n.tokens) <= 8:
             by_initials[_initials(n.tokens)].append(i)
+            if len(n.tokens) >= 3 and (n.tokens[0] in _ALIAS or n.tokens[0] in _PLACE_KEYS):
+                # "U.S. Customs and Border Protection" is also "CBP"
+                by_initials[_initials(n.tokens[1:])].append(i)
     for i, n in enumerate(nodes):
         if not n.acronym:
             continue
@@ -448,15 +502,28 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
             by_last[_core(n.tokens)[-1]].append(i)
             by_first[n.tokens[0]].append(i)
     override: dict[tuple[int, int], int] = {}
+    alone = {n.tokens[0] for n in nodes if len(n.tokens) == 1 and not n.acronym}
     order = sorted(range(len(nodes)), key=lambda i: -len(nodes[i].tokens))
     for i in order:
         s = nodes[i]
         if s.acronym or not s.tokens or s.gaz is not None:
             continue
         k = len(s.tokens)
+        if k == 1 and _is_cue_word(s.tokens[0]):
+            continue  # "House" is not the White House, "Court" not the Superior Court
         longs = [j for j in by_last.get(_core(s.tokens)[-1], ()) if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)]
-        if cfg.prefix_given_names and k == 1 and s.tokens[0] in N.GIVEN_NAMES:
-            longs += [j for j in by_first.get(s.tokens[0], ()) if 2 <= len(nodes[j].tokens) <= 3 and not _has_cue(nodes[j])]
+        if cfg.prefix_given_names and k == 1 and (
+            s.tokens[0] in N.GIVEN_NAMES or (s.tokens[0] not in by_last and s.key not in _ORG_KEYS)
+        ):
+            # A given name ("Lindsay"), or an unknown word that starts a person's name of the
+            # story and ends none ("Kimani" of "Kimani Gray"); the name counts as a person's when
+            # its last word is also used alone, as surnames are ("Gray"), which "Microsoft
+            # Word" or "Waitrose Store" are not.
+            longs += [
+                j for j in by_first.get(s.tokens[0], ())
+                if 2 <= len(nodes[j].tokens) <= 3 and not _has_cue(nodes[j])
+                and (s.tokens[0] in N.GIVEN_NAMES or nodes[j].tokens[-1] in alone)
+            ]
         if not longs:
             continue
         me = uf.find(i)
@@ -471,7 +538,11 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
 
 
 def _has_cue(n: _Node) -> bool:
-    return any(t in N.ORG_CUES or t in N.PLACE_CUES for t in n.tokens)
+    return any(_is_cue_word(t) for t in n.tokens)
+
+
+def _is_cue_word(t: str) -> bool:
+    return _cue(t, N.ORG_CUES) or _cue(t, N.PLACE_CUES) or _cue(t, N.OTHER_CUES)
 
 
 def _resolve_ambiguous(
