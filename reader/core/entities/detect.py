@@ -262,18 +262,29 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
 def _title_run(toks: list[_Tok]) -> tuple[int, int] | None:
     """Find the first title ("Foreign Minister", "Mr.", "Secretary of State") inside ``toks``."""
     for h, t in enumerate(toks):
-        if t.conn or t.fold not in N.TITLE_HEADS:
+        if t.conn or not _title_head(t.fold):
             continue
         i = h
         while i > 0 and not toks[i - 1].conn and toks[i - 1].fold in N.TITLE_MODIFIERS:
             i -= 1
         j = h + 1
-        while j < len(toks) and (toks[j].fold in N.TITLE_TAILS or (not toks[j].conn and toks[j].fold in N.TITLE_HEADS)):
+        while j < len(toks) and (toks[j].fold in N.TITLE_TAILS or (not toks[j].conn and _title_head(toks[j].fold))):
             j += 1
         while j > h + 1 and toks[j - 1].fold in ("of", "for", "the"):
             j -= 1
         return i, j
     return None
+
+
+def _title_head(f: str) -> bool:
+    """A title word, also hyphenated with "elect" or "designate" or after "ex-"
+    ("President-elect", "Secretary-designate", "ex-President")."""
+    if f in N.TITLE_HEADS:
+        return True
+    if "-" in f:
+        a, _, b = f.partition("-")
+        return (b in ("elect", "designate") and a in N.TITLE_HEADS) or (a == "ex" and b in N.TITLE_HEADS)
+    return False
 
 
 def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
@@ -300,7 +311,10 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
         ):
             groups.append([])
             continue
-        if t.stop or _is_stop(t.text, t.fold):
+        if (t.stop or _is_stop(t.text, t.fold)) and not (
+            cur and not cur[-1].conn and not t.stop and t.fold in N.ORG_CUES and t.text[0].isupper() and not t.initial
+        ):
+            # ("The New York Times" keeps "Times": an organisation head word after a name word)
             groups.append([])
             continue
         # An abbreviation such as "U.S." may end a sentence; the next token then starts one.

@@ -175,7 +175,7 @@ class _Clusters:
             return False
         for x in self._fulls(ra):
             for y in self._fulls(rb):
-                if not tokens_compatible(x.tokens, y.tokens, self.cfg.token_threshold):
+                if not tokens_compatible(x.tokens, y.tokens, self.cfg.token_threshold) and not _last_word_typo(x.tokens, y.tokens):
                     return False
         return True
 
@@ -265,9 +265,12 @@ def _static_votes(node: _Node) -> list[float]:
         any(_cue(t, N.OTHER_CUES) for t in toks) and not head_org and not _cue(toks[-1], N.PLACE_CUES)
     ) or (len(toks) > 1 and toks[0] in _EVENT_FIRST)
     if other:
-        # Awards, laws, agreements, storms, events: neither people nor places.
+        # Awards, laws, agreements, storms, events: neither people nor places, nor bodies
+        # unless an organisation cue says so ("Nobel Committee" has its own head word).
         v[0] -= 6.0
         v[2] -= 6.0
+        if not org:
+            v[1] -= 3.0
     if len(toks) > 1 and toks[0] == "saint" and not head_org:
         v[2] += 1.5  # "St Anne", "St Helens": saints' names in the news are places and churches
     if len(toks) > 1 and toks[0] in _NAME_ARTICLES:
@@ -361,6 +364,16 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
                 uf.union(order[k], i)
             else:
                 order[k] = i
+    # 3a. the same letters spaced differently ("Trail Blazers" / "Trailblazers")
+    joined: dict[str, int] = {}
+    for i, n in enumerate(nodes):
+        if not n.acronym and n.tokens:
+            k = "".join(n.tokens)
+            if len(k) >= 6:
+                if k in joined:
+                    uf.union(joined[k], i, guard=False)  # same letters: the word guard would see two names
+                else:
+                    joined[k] = i
     # 3b. the same name with a short form of the given name ("Mo Cheeks" / "Maurice Cheeks")
     _nicknames(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
@@ -407,9 +420,18 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                 else:
                     if score(ka, kb, score_cutoff=cfg.threshold) < cfg.threshold:
                         continue
-                    if not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold):
+                    if not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold) and not _last_word_typo(a.tokens, b.tokens):
                         continue
                 uf.union(*pair)
+
+
+def _last_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Same words but a one-letter slip in the last one, of four letters or more ("Dario Sepe" /
+    "Dario Sepy"); a slip in a given name is not accepted ("Dina" / "Dana" are two people)."""
+    if len(x) != len(y) or len(x) < 2 or x[:-1] != y[:-1]:
+        return False
+    a, b = x[-1], y[-1]
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
@@ -444,7 +466,7 @@ def _alias_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
     for key, i in pending:
         j = spelled.get(key)
         if j is not None and j != i:
-            uf.union(i, j)
+            uf.union(i, j, guard=False)  # the word-by-word guard cannot see "un" in "united nations"
 
 
 def _place_variants(nodes: list[_Node], uf: _Clusters) -> None:
@@ -524,6 +546,9 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
                 if 2 <= len(nodes[j].tokens) <= 3 and not _has_cue(nodes[j])
                 and (s.tokens[0] in N.GIVEN_NAMES or nodes[j].tokens[-1] in alone)
             ]
+        if k == 1:
+            # Surname first ("Kim Jong-un", "Moon Jae-in"): the bare surname is the first word.
+            longs += [j for j in by_first.get(s.tokens[0], ()) if _surname_first(nodes[j]) and j not in longs]
         if not longs:
             continue
         me = uf.find(i)
@@ -535,6 +560,20 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
             continue
         _resolve_ambiguous(i, roots, nodes, uf, cands, cfg, override)
     return override
+
+
+def _surname_first(n: _Node) -> bool:
+    """A name written surname first, as Korean and Chinese names are in English news: two words,
+    the second a hyphenated given name ("Kim Jong-un", "Moon Jae-in", "Kim Yo-jong")."""
+    if len(n.tokens) != 3 or _has_cue(n):
+        return False
+    for surf in n.surfaces:
+        words = surf.split()
+        if len(words) == 2 and "-" in words[1]:
+            a, _, b = words[1].partition("-")
+            if a[:1].isupper() and b and len(a) <= 5 and len(b) <= 5 and "-" not in b:
+                return True
+    return False
 
 
 def _has_cue(n: _Node) -> bool:
@@ -584,12 +623,36 @@ def _settle_speaker(ctx: list[float], static: list[float]) -> None:
         ctx[1] += ctx[3]
 
 
+def _is_known(surface: str) -> bool:
+    k = name_key(surface)
+    return k in _PLACE_KEYS or k in _ORG_KEYS or k in _ALIAS
+
+
 def _canonical(surfaces: Counter) -> str:
+    """The display name: the most complete variant (most words), then the most frequent, never
+    a misspelling.  A variant is a misspelling when one of its words is a near copy (one or two
+    letters off) of a word that the other variants use more often ("Sepy" beside "Sepe" x5)."""
+    word_count: Counter = Counter()
+    for surf, n in surfaces.items():
+        for w in set(fold(surf).replace(".", "").split()):
+            word_count[w] += n
+
+    def misspelt(surf: str) -> bool:
+        for w in set(fold(surf).replace(".", "").split()):
+            if len(w) < 4:
+                continue
+            for u, n in word_count.items():
+                if n > word_count[w] and u != w and len(u) >= 4 and u[0] == w[0] and Levenshtein.distance(w, u, score_cutoff=2) <= 2:
+                    return True
+        return False
+
     def rank(s: str) -> tuple:
         words = [w for w in s.split() if w.lower() not in _CONNECTORS]
         acr = is_acronym(s)
-        return (0 if acr else len(words), surfaces[s], any(ord(ch) > 127 for ch in s), len(s), s)
+        return (not typo[s], known[s], 0 if acr else len(words), surfaces[s], any(ord(ch) > 127 for ch in s), len(s), s)
 
+    typo = {s: len(surfaces) > 1 and surfaces[s] == 1 and misspelt(s) for s in surfaces}
+    known = {s: _is_known(s) for s in surfaces} if len(surfaces) > 1 else {s: False for s in surfaces}
     return max(surfaces, key=rank)
 
 

@@ -60,7 +60,7 @@ TITLE_HEADS = _words(
     chairwoman chair ceo officer detective inspector superintendent constable sheriff
     speaker leader dictator director commissioner attorney councillor councilman
     councilwoman pastor surgeon professor dean founder doctor undersheriff prosecutor
-    agent counsel
+    agent counsel deputy
     """
 )
 TITLE_MODIFIERS = _words(
