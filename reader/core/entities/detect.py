@@ -231,6 +231,8 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
         if raw.endswith(("'s", "’s", "'S", "’S")) and len(raw) > 3:
             if b < e and out and out[-1].fold in ("st", "saint") and not out[-1].conn:
                 pass  # "St Anne's Primary", "St Mary's Hospital": the possessive is the name
+            elif b < e and _org_head_follows(ptext, b, e):
+                pass  # "Sheriff's Department", "Children's Hospital": one organisation name
             else:
                 b -= 2
                 hard = True
@@ -257,6 +259,15 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
         if hard and raw.endswith("."):
             next_initial = True
     return out
+
+
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([A-Z][a-z]+)")
+
+
+def _org_head_follows(ptext: str, pos: int, end: int) -> bool:
+    """The capitalised word after ``pos`` (inside the span) is an organisation head word."""
+    m = _NEXT_WORD_RE.match(ptext, pos, end)
+    return m is not None and _org_word(m.group(1).lower())
 
 
 def _title_run(toks: list[_Tok]) -> tuple[int, int] | None:
@@ -429,6 +440,8 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
     left = g[:i]
     while left and left[-1].conn:
         left = left[:-1]
+    while len(left) > 1 and not left[0].conn and left[0].fold in N.TITLE_MODIFIERS:
+        left = left[1:]  # "Assistant Oakland County Prosecutor X": the office is Oakland County
     if left and not all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in left):
         out.append((left, 0))
     if rest:
@@ -450,8 +463,10 @@ def _org_word(f: str) -> bool:
 def _keep_single(tok: _Tok) -> bool:
     """Static filter for a one-token name; the sentence-initial check happens later."""
     f = tok.fold
-    if len(tok.text) < 2 or f in N.DEMONYMS or f in _GENERIC_SINGLE or f in N.TITLE_HEADS:
+    if len(tok.text) < 2 or f in N.DEMONYMS or f in _GENERIC_SINGLE or _title_head(f):
         return False
+    if len(f) == 1 or (tok.text.endswith(".") and (f in N.TITLE_ABBREVIATIONS or f in N.OTHER_ABBREVIATIONS)):
+        return False  # "D.", "E.", "St.": an initial or abbreviation alone names nothing
     if f in N.STOP_CAPS and not is_acronym(tok.text):
         return False
     return not tok.text[0].isdigit()
@@ -515,13 +530,16 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             m = _CTX_AFTER_FOLLOWER.match(tail)
             if m and m.group(1) in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
+            elif m and m.group(1) in N.PERSON_FOLLOWERS:
+                votes[0] += 1.5  # "the Bush administration", "the Obama presidency"
+                votes[1] = min(votes[1], 0.0)
     elif c == ",":
         tail = ptext[end : end + 40]
         if _CTX_AFTER_PERSON.match(tail):
             votes[0] += 1.0
         else:
             m = _CTX_AFTER_COMMA_PLACE.match(tail)
-            if m and fold(m.group(1).rstrip(".,")) in N.PLACES:
+            if m and (fold(m.group(1).rstrip(".,")) in N.PLACES or fold(m.group(1).rstrip(".,")) in N.STATE_ABBREVIATIONS_AFTER_COMMA):
                 votes[2] += 1.5  # "Dallas, Texas", "Ashford Mills, England"
     elif c in "'’":
         if _CTX_AFTER_ORG.match(ptext, end, min(n, end + 24)):
@@ -559,6 +577,7 @@ def detect(articles: list[Article]) -> Detection:
 
 
 _TRAILING = ",.;:!?\"”’')"
+_BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
 
 
 def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[Candidate]:
@@ -584,7 +603,9 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
     for c in cands:
         sp = c.text.rfind(" ")
         if sp > 0:
-            last_words.add(tok_fold(c.text[sp + 1 :]))
+            first = c.text.split(None, 1)[0]
+            if not (first.isalpha() and seen_lower(first.lower())):
+                last_words.add(tok_fold(c.text[sp + 1 :]))
     out = []
     verdicts: dict[str, bool] = {}
     for c in cands:
@@ -596,7 +617,9 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
                 if is_acronym(t):
                     keep = len(f) < 4 or not f.isalpha() or not seen_lower(f)
                 else:
-                    keep = f in last_words or _known(f) or not f.isalpha() or not seen_lower(f)
+                    keep = (
+                        f in last_words or f in _BODIES or _known(f) or not f.isalpha() or not seen_lower(f)
+                    )
                 verdicts[t] = keep
             if keep:
                 out.append(c)
@@ -653,7 +676,16 @@ def _detect_paragraph(
     """Candidates of one paragraph.  In Title Case / ALL CAPS lines (``vocab`` given) a word
     only counts as a name word when it is known or was seen capitalised mid-sentence elsewhere."""
     para_cands: list[Candidate] = []
+    titles = _quoted_titles(ptext) if ('"' in ptext or "“" in ptext) else ()
+    for a, b in titles:
+        c = Candidate(ai, pi, a, b, ptext[a:b])
+        c.votes[0] -= 6.0  # a work's title: neither a person nor a place nor a body
+        c.votes[1] -= 3.0
+        c.votes[2] -= 6.0
+        para_cands.append(c)
     for s, e in _spans(ptext):
+        if titles and any(a < e and s < b for a, b in titles):
+            continue
         initial = _is_sentence_initial(ptext, s)
         span = ptext[s:e]
         if cache is not None:
@@ -677,6 +709,48 @@ def _detect_paragraph(
     if len(para_cands) > 1 and "(" in ptext:
         definitions.extend(find_definitions(ptext, para_cands))
     cands.extend(para_cands)
+
+
+_QUOTED_RE = re.compile(r'["“]\s?([^"“”]{4,80}?)\s?["”]')
+_TITLE_SMALL = frozenset("a an the of in on at to for and or but with by from as et de la le du des".split())
+
+
+def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
+    """Titles of works quoted in the text ("Angel in a White Coat", "Changing the Face of
+    Medicine", "Person of the Week"): a quoted phrase of two to ten words in title case (each
+    word capitalised except short function words, first and last capitalised) with at least one
+    function word inside, or of three or more words opening with an article ("A Higher
+    Loyalty").  Such a phrase is one name of a work, never a person or place named by its
+    words; quoted speech has lower-case words and does not qualify."""
+    out = []
+    for m in _QUOTED_RE.finditer(ptext):
+        words = m.group(1).split()
+        if not 2 <= len(words) <= 10:
+            continue
+        if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+            continue
+        small = 0
+        ok = True
+        for w in words:
+            core = w.strip(",.:;!?'’")
+            if not core:
+                ok = False
+                break
+            if core[0].isupper() or core[0].isdigit():
+                continue
+            if core.lower() in _TITLE_SMALL:
+                small += 1
+                continue
+            ok = False
+            break
+        if not ok:
+            continue
+        if words[-1][-1:] in ",.;:!?":
+            continue  # a quoted sentence
+        if small or (len(words) >= 3 and words[0].lower() in ("a", "an", "the")):
+            a = m.start(1)
+            out.append((a, a + len(m.group(1).rstrip())))
+    return out
 
 
 def _spans(ptext: str) -> list[tuple[int, int]]:
@@ -757,7 +831,10 @@ def _break_common(toks: list[_Tok], seen_caps: set[str]) -> list[_Tok]:
 
 def _is_stop(text: str, fold: str) -> bool:
     """Capitalised function word ("However", "The", "He's"), not an acronym such as US; or an
-    all-capitals abbreviation that names nothing (PM, EDT, SUV, MBA)."""
+    all-capitals abbreviation that names nothing (PM, EDT, SUV, MBA).  An initial ("A." of
+    "L. A. County") is never the article."""
+    if len(text) == 2 and text[1] == ".":
+        return False
     if text in _ALLCAPS_STOP:
         return True
     if fold in N.NON_NAME_ABBREVIATIONS and (text.isupper() or "." in text):

@@ -292,6 +292,13 @@ def _static_votes(node: _Node) -> list[float]:
             v[0] += 0.35
         if any(t in _PARTICLES for t in toks):
             v[0] += 0.5
+    if not cues and node.gaz is None and len(toks) >= 3 and (
+        toks[-1] in _GENERATIONAL or any(len(t) == 1 for t in toks[1:-1])
+    ):
+        v[0] += 2.0  # "Hugh W. Sloan Jr.": a middle initial or a generational suffix
+    if "&" in node.key:
+        v[1] += 3.0  # "Grill & Grocery", "AT&T", "Johnson & Johnson"
+        v[0] -= 2.0
     if node.acronym and node.gaz is None:
         v[1] += 1.0
     return v
@@ -533,7 +540,11 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
         k = len(s.tokens)
         if k == 1 and _is_cue_word(s.tokens[0]):
             continue  # "House" is not the White House, "Court" not the Superior Court
-        longs = [j for j in by_last.get(_core(s.tokens)[-1], ()) if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)]
+        longs = [
+            j for j in by_last.get(_core(s.tokens)[-1], ())
+            if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)
+            and (k == 1 or not _has_cue(nodes[j]) or nodes[j].tokens[-k:] == s.tokens)
+        ]  # "University of Alabama" is not short for "University of South Alabama"
         if cfg.prefix_given_names and k == 1 and (
             s.tokens[0] in N.GIVEN_NAMES or (s.tokens[0] not in by_last and s.key not in _ORG_KEYS)
         ):

@@ -60,7 +60,7 @@ TITLE_HEADS = _words(
     chairwoman chair ceo officer detective inspector superintendent constable sheriff
     speaker leader dictator director commissioner attorney councillor councilman
     councilwoman pastor surgeon professor dean founder doctor undersheriff prosecutor
-    agent counsel deputy
+    agent counsel deputy chief
     """
 )
 TITLE_MODIFIERS = _words(
@@ -143,6 +143,10 @@ PLACE_FOLLOWERS = _words(
     streets shoreline outskirts metro
     """
 )
+
+# Nouns that, in lower case right after a name, show the name is a person's ("the Bush
+# administration", "the Obama presidency", "the Trump campaign").
+PERSON_FOLLOWERS = _words("administration presidency campaign's campaign era years regime family's")
 
 # Corporate suffixes dropped before comparing names ("Microsoft Corp." == "Microsoft").
 CORP_SUFFIXES = _words("inc corp co ltd llc plc ag sa nv gmbh limited corporation incorporated")
@@ -814,6 +818,8 @@ US_STATE_ABBREVIATIONS = _lines(
 )
 
 PLACES = COUNTRIES | REGIONS | CITIES | US_STATE_ABBREVIATIONS
+# After "City, " the ambiguous abbreviations are states too ("Jackson, Miss.", "Salem, Ore.").
+STATE_ABBREVIATIONS_AFTER_COMMA = US_STATE_ABBREVIATIONS | _words("miss mass wash ill ore mo del ind la")
 
 # International bodies, agencies and news organisations that news names without any cue word
 # ("the UN", "UNHCR", "Reuters"): without this list their name alone looks like a place or person.
@@ -880,6 +886,11 @@ KNOWN_ORGANIZATIONS = _lines(
     cnn
     al jazeera
     bloomberg
+    democrats
+    republicans
+    democratic party
+    republican party
+    gop
     twitter
     facebook
     youtube
