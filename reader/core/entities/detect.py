@@ -593,43 +593,44 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
     words: set[str] = set()
     for art in articles:
         words.update(art.text.split())
+    # Distinct words are few (tens of thousands for megabytes of text): strip them once.
+    lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
+    seen_lower = lower.__contains__
 
-    def seen_lower(f: str) -> bool:
-        if f in words:
-            return True
-        return any(f + p in words for p in _TRAILING)
-
+    texts = {c.text for c in cands}
     last_words = set()
-    for c in cands:
-        sp = c.text.rfind(" ")
+    for t in texts:
+        sp = t.rfind(" ")
         if sp > 0:
-            first = c.text.split(None, 1)[0]
+            first = t.split(None, 1)[0]
             if not (first.isalpha() and seen_lower(first.lower())):
-                last_words.add(tok_fold(c.text[sp + 1 :]))
-    out = []
-    verdicts: dict[str, bool] = {}
-    for c in cands:
-        t = c.text
+                last_words.add(tok_fold(t[sp + 1 :]))
+    # Per distinct text: 0 keep, 1 keep but not a person, 2 drop.
+    verdict: dict[str, int] = {}
+    for t in texts:
         if " " not in t:
-            keep = verdicts.get(t)
-            if keep is None:
-                f = tok_fold(t)
-                if is_acronym(t):
-                    keep = len(f) < 4 or not f.isalpha() or not seen_lower(f)
-                else:
-                    keep = (
-                        f in last_words or f in _BODIES or _known(f) or not f.isalpha() or not seen_lower(f)
-                    )
-                verdicts[t] = keep
-            if keep:
-                out.append(c)
+            f = tok_fold(t)
+            if is_acronym(t):
+                keep = len(f) < 4 or not f.isalpha() or not seen_lower(f)
+            else:
+                keep = f in last_words or f in _BODIES or _known(f) or not f.isalpha() or not seen_lower(f)
+            verdict[t] = 0 if keep else 2
             continue
         toks = t.split()
+        kind = 0
         if all(w.isalpha() and seen_lower(w.lower()) for w in toks):
             if all(w.isupper() for w in toks):
-                continue  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
-            if fold(toks[0]) not in N.GIVEN_NAMES:
-                c.votes[0] -= 2.0
+                kind = 2  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
+            elif fold(toks[0]) not in N.GIVEN_NAMES:
+                kind = 1
+        verdict[t] = kind
+    out = []
+    for c in cands:
+        kind = verdict[c.text]
+        if kind == 2:
+            continue
+        if kind == 1:
+            c.votes[0] -= 2.0
         out.append(c)
     return out
 

@@ -643,6 +643,8 @@ def _canonical(surfaces: Counter) -> str:
     """The display name: the most complete variant (most words), then the most frequent, never
     a misspelling.  A variant is a misspelling when one of its words is a near copy (one or two
     letters off) of a word that the other variants use more often ("Sepy" beside "Sepe" x5)."""
+    if len(surfaces) == 1:
+        return next(iter(surfaces))
     word_count: Counter = Counter()
     for surf, n in surfaces.items():
         for w in set(fold(surf).replace(".", "").split()):
