@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from reader.core.ingest.segment import SentenceStarts
 from reader.core.vocabulary.folding import fold
 from reader.core.vocabulary.number_words import TENS, UNITS
 from reader.core.vocabulary.stopwords import STOPWORDS
@@ -48,23 +49,6 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 """One token: a word (letters with inner apostrophes) or a number ("50,000", "1.5").  Use
 ``TOKEN_RE.findall`` for the fastest tokenisation when offsets are not needed."""
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-STOPWORDS: frozenset[str] = frozenset(
-    """
-    a about above after again against all almost along already also although am among an and
-    another any anyone anything are around as at be because been before being below between both
-    but by can cannot could did do does doing done down during each either else even ever every
-    few for from further get gets got had has have having he her here hers herself him himself
-    his how however i if in into is it its itself just least less let like made make many may me
-    might more most much must my myself neither no nor not now of off often on once one only or
-    other others our ours ourselves out over own per perhaps put rather same say said says saying
-    see seen she should since so some still such than that the their theirs them themselves then
-    there these they this those though through thus to told too toward towards under until up
-    upon us very via was we well were what whatever when where whether which while who whom whose
-    why will with within without would yet you your yours yourself yourselves mr mrs ms dr
-    according added adding asked including included told tell tells
-    """.split()
-)
-"""Function words and reporting verbs ("said", "according") that carry no fact of their own."""
 
 NUMBER_WORDS: dict[str, str] = {
     word: str(value) for word, value in {**UNITS, **TENS}.items() if value >= 2
@@ -205,19 +189,12 @@ def term_key(surface: str) -> str:
     return word_info(surface)[0]
 
 
-def _is_sentence_initial(text: str, start: int) -> bool:
-    """True when only spaces, quotes or brackets separate ``start`` from a sentence end."""
-    i = start - 1
-    while i >= 0 and text[i] in " \t\n\"'“‘«([—–-":
-        i -= 1
-    return i < 0 or text[i] in ".!?:;…"
-
-
 def iter_tokens(text: str) -> Iterator[Token]:
     """Yield every word and number token of ``text`` with offsets and normalised keys.
 
     Stopwords are yielded too (flagged), so callers that need positions see every token.
     """
+    starts = SentenceStarts(text)
     for m in TOKEN_RE.finditer(text):
         surface = m.group()
         start = m.start()
@@ -226,7 +203,7 @@ def iter_tokens(text: str) -> Iterator[Token]:
             continue
         key, kind, stop = word_info(surface)
         yield Token(start, m.end(), surface, key, kind, surface[0].isupper(),
-                    _is_sentence_initial(text, start), stop)
+                    starts.opens_sentence(start), stop)
 
 
 def tokenize(text: str) -> list[Token]:
