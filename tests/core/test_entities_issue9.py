@@ -224,3 +224,86 @@ def test_display_name_is_never_a_one_off_misspelling():
     ents = find_entities(arts)
     e = by_variant(ents, "Dario Sepy")
     assert e.name == "Dario Sepe"
+
+
+# --- more detection and typing rules ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("compound", ["Russian-Ukrainian", "Israeli-Palestinian"])
+def test_adjective_compounds_of_demonyms_are_not_names(compound):
+    ents = find_entities([article(f"The {compound} talks failed, Oren Lasky said.")])
+    assert compound not in names(ents)
+
+
+def test_group_named_by_a_plural_demonym_is_not_the_country():
+    arts = [article("Christian North Koreans fled.", "North Korea denied it."), article("North Koreans were angry at North Korea.")]
+    ents = find_entities(arts)
+    assert "Christian North Koreans" not in names(ents)
+    assert all(v != "North Koreans" for v in by_variant(ents, "North Korea").variants)
+
+
+@pytest.mark.parametrize("title", ["Angel in a White Coat", "Changing the Face of Medicine", "A Higher Loyalty"])
+def test_quoted_title_of_a_work_is_one_name_and_not_a_person(title):
+    arts = [article(f'She wrote "{title}" in 2009, Mira Holt said.')]
+    ents = find_entities(arts)
+    e = by_variant(ents, title)
+    assert e.type == "other"
+    check_offsets(arts, ents)
+
+
+def test_quoted_speech_is_not_a_title():
+    ents = find_entities([article('"We will win this," Mira Holt said.')])
+    assert "We will win this" not in names(ents)
+
+
+@pytest.mark.parametrize("name", ["Sheriff's Department", "Children's Hospital"])
+def test_possessive_before_an_organisation_head_stays_inside(name):
+    ents = find_entities([article(f"He worked for the Los Angeles County {name} for years.")])
+    assert any(e.name.endswith(name) and e.type == "organization" for e in ents), [(e.name, e.type) for e in ents]
+
+
+def test_office_before_a_title_keeps_its_place_without_the_modifier():
+    ents = find_entities([article("Assistant Oakland County Prosecutor Rob Novy spoke.")])
+    assert {"Oakland County", "Rob Novy"} <= names(ents)
+
+
+def test_spaced_initials_are_not_the_article_a():
+    ents = find_entities([article("He shot an L. A. County deputy on Friday.")])
+    assert "L. A. County" in names(ents)
+
+
+@pytest.mark.parametrize("initial", ["D.", "E."])
+def test_a_lone_initial_is_not_a_name(initial):
+    ents = find_entities([article(f"They met on {initial} 52nd St. near the park.")])
+    assert initial not in names(ents)
+
+
+def test_unknown_acronym_after_in_is_still_an_organisation():
+    ents = find_entities([article("She trained at NLM for a year.", "Later she worked in NLM offices.")])
+    assert _type(ents, "NLM") == "organization"
+
+
+def test_city_comma_state_abbreviation_makes_a_place():
+    ents = find_entities([article("He grew up in Brandon, Miss., and moved.", "Brandon is small.")])
+    assert _type(ents, "Brandon") == "place"
+
+
+def test_administration_after_a_name_makes_it_a_person():
+    ents = find_entities([article("The Zorlan administration said so.", "Critics of the Zorlan administration disagreed.")])
+    assert _type(ents, "Zorlan") == "person"
+
+
+def test_ampersand_name_is_an_organisation():
+    ents = find_entities([article("They bought food at Halo Grill & Grocery on Monday.")])
+    assert _type(ents, "Halo Grill & Grocery") == "organization"
+
+
+def test_middle_initial_and_suffix_make_a_person():
+    ents = find_entities([article("Hugh W. Sloan Jr. testified.")])
+    assert _type(ents, "Hugh W. Sloan Jr.") == "person"
+
+
+def test_longer_organisation_is_not_a_short_form_target_by_inner_words():
+    arts = [article("The University of South Alabama opened.", "The University of Alabama closed.")]
+    ents = find_entities(arts)
+    assert not _same(ents, "University of Alabama", "University of South Alabama")

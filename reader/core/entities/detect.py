@@ -450,6 +450,8 @@ def _keep_single(tok: _Tok) -> bool:
         return False
     if len(f) == 1 or (tok.text.endswith(".") and (f in N.TITLE_ABBREVIATIONS or f in N.OTHER_ABBREVIATIONS)):
         return False  # "D.", "E.", "St.": an initial or abbreviation alone names nothing
+    if "-" in f and all(part in N.DEMONYMS for part in f.split("-")):
+        return False  # "Russian-Ukrainian": an adjective compound, not a name
     if f in N.STOP_CAPS and not is_acronym(tok.text):
         return False
     return not tok.text[0].isdigit()
@@ -642,6 +644,8 @@ def _analyse_span(
             continue
         if len(names) > 1 and all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in names):
             continue
+        if len(names) > 1 and names[-1].fold.endswith("s") and names[-1].fold in N.DEMONYMS:
+            continue  # "Christian North Koreans": a group of people, not a name
         a, b = g[0].start, g[-1].end
         lone_initial = len(names) == 1 and g[0].initial and vocab is None
         if vocab is None:

@@ -291,7 +291,9 @@ def _static_votes(node: _Node) -> list[float]:
         v[1] += 3.0  # "Grill & Grocery", "AT&T", "Johnson & Johnson"
         v[0] -= 2.0
     if node.acronym and node.gaz is None:
-        v[1] += 1.0
+        # An unknown acronym is an organisation far more often than a place ("LASD", "NLM"
+        # after "at" or "in" still name the body).
+        v[1] += 1.0 if len(node.key) < 3 else 3.5
     return v
 
 
@@ -366,12 +368,12 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     joined: dict[str, int] = {}
     for i, n in enumerate(nodes):
         if not n.acronym and n.tokens:
-            k = "".join(n.tokens)
-            if len(k) >= 6:
-                if k in joined:
-                    uf.union(joined[k], i, guard=False)  # same letters: the word guard would see two names
+            letters = "".join(n.tokens)
+            if len(letters) >= 6:
+                if letters in joined:
+                    uf.union(joined[letters], i, guard=False)  # same letters: the word guard would see two names
                 else:
-                    joined[k] = i
+                    joined[letters] = i
     # 3b. the same name with a short form of the given name ("Mo Cheeks" / "Maurice Cheeks")
     _nicknames(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
@@ -416,11 +418,24 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                     if score(ka, kb, score_cutoff=cfg.single_threshold) < cfg.single_threshold:
                         continue
                 else:
+                    if _people_of(a.tokens[-1], b.tokens[-1]):
+                        continue  # "North Koreans" are people of North Korea, not the country
                     if score(ka, kb, score_cutoff=cfg.threshold) < cfg.threshold:
                         continue
                     if not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold) and not _last_word_typo(a.tokens, b.tokens):
                         continue
                 uf.union(*pair)
+
+
+_DEMONYM_ENDINGS = ("n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is")
+
+
+def _people_of(a: str, b: str) -> bool:
+    """One word is the other plus a demonym ending ("korea" / "koreans", "iraq" / "iraqis")."""
+    if a == b:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short) and long[len(short):] in _DEMONYM_ENDINGS and len(short) >= 4
 
 
 def _last_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
