@@ -295,7 +295,7 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 if not cur or cur[-1].conn or cur[-1].fold not in _FOR_HEADS:
                     groups.append([])
                     continue
-            elif t.fold.startswith("of") and (not cur or cur[-1].conn or cur[-1].fold not in _OF_HEADS):
+            elif t.fold.startswith("of") and (not cur or cur[-1].conn or not (cur[-1].fold in _OF_HEADS or _org_word(cur[-1].fold))):
                 groups.append([])
                 continue
             cur.append(t)
@@ -411,11 +411,15 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
         return
     i, j = run
     rest = g[j:]
-    of_link = bool(rest) and rest[0].conn and rest[0].fold.startswith("of")
+    of_link = bool(rest) and rest[0].conn and (rest[0].fold.startswith("of") or rest[0].fold == "for")
     while rest and rest[0].conn and rest[0].fold not in N.LEADING_PARTICLES:
         rest = rest[1:]
-    if of_link and any(not t.conn and _org_word(t.fold) for t in rest):
-        out.append((rest, 2))  # "Chair of the Federation of State Medical Boards": the body
+    if of_link and rest and (
+        any(not t.conn and _org_word(t.fold) for t in rest) or not any(t.fold in N.GIVEN_NAMES for t in rest)
+    ):
+        # "Chair of the Federation of State Medical Boards", "Assistant Secretary for Health":
+        # what follows the title is the body or the portfolio, not the holder.
+        out.append((rest, 2))
         return
     if rest and (_org_word(rest[-1].fold) or rest[-1].fold in N.PLACE_CUES):
         out.append((g, 0))  # "Justice Department", "Prince Edward Island": not a title

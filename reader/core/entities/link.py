@@ -243,11 +243,17 @@ def _static_votes(node: _Node) -> list[float]:
     elif node.gaz is not None:
         v[2] += 4.0
     org = [t for t in toks if _cue(t, N.ORG_CUES)]
-    head_org = _cue(toks[-1], N.ORG_CUES)
+    # The head noun: the last word, or the word before "of" ("University of Alabama").
+    words = node.key.split()
+    of_head = words[words.index("of") - 1] if "of" in words[1:] else None
+    head_org = _cue(toks[-1], N.ORG_CUES) or (of_head is not None and _cue(of_head, N.ORG_CUES))
     if org:
-        v[1] += 2.0 + (2.0 if head_org else 0.0)
+        v[1] += 2.0 + (4.0 if head_org else 0.0)
         if head_org:
-            v[0] -= 3.0  # "Duke University", "Federation of State Medical Boards"
+            # "Duke University", "Federation of State Medical Boards": the head word outweighs
+            # context such as "Xavier University, New Orleans".
+            v[0] -= 3.0
+            v[2] -= 2.0
     head_place = _cue(toks[-1], N.PLACE_CUES) or (len(toks) > 1 and toks[0] in N.PLACE_CUES)
     if head_place and not head_org:
         v[2] += 2.5
