@@ -217,7 +217,7 @@ def _cue(word: str, cues: frozenset[str]) -> bool:
     """``word`` is a cue word or its plural ("boards", "agencies" -> "agency")."""
     if word in cues:
         return True
-    if len(word) > 4 and word.endswith("s"):
+    if len(word) >= 4 and word.endswith("s"):
         return word[:-1] in cues or (word.endswith("ies") and word[:-3] + "y" in cues)
     return False
 
@@ -258,6 +258,8 @@ def _static_votes(node: _Node) -> list[float]:
     if head_place and not head_org:
         v[2] += 2.5
         v[0] -= 1.0
+    elif not org and len(toks) > 1 and node.gaz is None and (toks[-1] in _PLACE_KEYS or toks[-1] in _ALIAS):
+        v[2] += 2.0  # "Southern California", "Upper Austria": a known place with a modifier
     other = (
         any(_cue(t, N.OTHER_CUES) for t in toks) and not head_org and not _cue(toks[-1], N.PLACE_CUES)
     ) or (len(toks) > 1 and toks[0] in _EVENT_FIRST)

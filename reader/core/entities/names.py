@@ -73,7 +73,7 @@ TITLE_HEADS = _words(
     chairwoman chair ceo officer detective inspector superintendent constable sheriff
     speaker leader dictator director commissioner attorney councillor councilman
     councilwoman pastor surgeon professor dean founder doctor undersheriff prosecutor
-    agent counsel deputy chief
+    agent counsel deputy chief det supt insp atty
     """
 )
 TITLE_MODIFIERS = _words(
@@ -125,7 +125,7 @@ OTHER_CUES = _words(
 
 PLACE_CUES = _words(
     """
-    city province rue hotel plaza river mountain mountains mount mt street avenue ave road rd boulevard
+    city province rue hotel plaza springs river mountain mountains mount mt street avenue ave road rd boulevard
     region county district island islands valley lake sea ocean gulf bay strait coast
     peninsula desert plain plains hill hills square bridge airport port harbor harbour park
     village town township borough territory territories canyon falls beach crossing border
@@ -175,7 +175,9 @@ LEADING_PARTICLES = ("van der", "von der", "van den", "de la", "de", "van", "von
 HYPHEN_PREFIXES = ("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "abu", "bin", "ibn", "ul", "ur")
 
 # Abbreviations whose final period does not end a sentence before a name.
-TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof gen sen rep gov lt col maj capt sgt adm cmdr rev st mt ft messrs")
+TITLE_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof gen sen rep gov lt col maj capt sgt adm cmdr rev st mt ft messrs det supt insp atty asst dist"
+)
 OTHER_ABBREVIATIONS = _words("jr sr inc corp co ltd no vs etc bros")
 
 COUNTRIES = _data_lines("countries")
