@@ -307,3 +307,19 @@ def test_longer_organisation_is_not_a_short_form_target_by_inner_words():
     arts = [article("The University of South Alabama opened.", "The University of Alabama closed.")]
     ents = find_entities(arts)
     assert not _same(ents, "University of Alabama", "University of South Alabama")
+
+
+def test_short_form_far_from_the_other_bearer_keeps_the_prominent_one():
+    arts = [
+        article("Donald Trump spoke.", "Donald Trump left.", "Donald Trump returned."),
+        article(
+            "Donald Trump Jr. tweeted about the rally.", "Trump Jr. was not there.",
+            "The crowd waited.", "Aides said little.", "Police closed roads.",
+            "President Trump then spoke for an hour.",
+        ),
+    ]
+    ents = find_entities(arts)
+    pres = by_variant(ents, "Donald Trump")
+    far = [m for m in pres.mentions if m.article == 1]
+    assert any(m.paragraph == 5 for m in far), "the far 'Trump' should be the president"
+    assert not _same(ents, "Donald Trump", "Donald Trump Jr.")

@@ -100,7 +100,7 @@ class LinkConfig:
     token_threshold: float = 80.0  # per-word score inside the anti-chaining guard
     min_single_len: int = 5  # shorter one-word names only link when identical
     ambiguous: str = "article"  # article | dominant | separate
-    dominance: float = 2.0
+    dominance: float = 1.25  # "most prominent": a quarter more mentions than the next bearer
     implicit_acronyms: bool = True
     prefix_given_names: bool = True
     subsequence: bool = True
@@ -392,7 +392,7 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     if cfg.implicit_acronyms:
         _implicit_acronyms(nodes, uf)
     # 6. short forms
-    override: dict[tuple[int, int], int] = {}
+    override: dict[tuple[int, int, int], int] = {}
     if cfg.subsequence:
         override = _short_forms(nodes, uf, cands, cfg)
     return _entities(nodes, cand_node, cands, uf, override)
@@ -544,7 +544,7 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
         if n.full and n.gaz is None:
             by_last[_core(n.tokens)[-1]].append(i)
             by_first[n.tokens[0]].append(i)
-    override: dict[tuple[int, int], int] = {}
+    override: dict[tuple[int, int, int], int] = {}
     alone = {n.tokens[0] for n in nodes if len(n.tokens) == 1 and not n.acronym}
     order = sorted(range(len(nodes)), key=lambda i: -len(nodes[i].tokens))
     for i in order:
@@ -611,7 +611,7 @@ def _is_cue_word(t: str) -> bool:
 
 def _resolve_ambiguous(
     i: int, roots: set[int], nodes: list[_Node], uf: _Clusters, cands: list[Candidate],
-    cfg: LinkConfig, override: dict[tuple[int, int], int],
+    cfg: LinkConfig, override: dict[tuple[int, int, int], int],
 ) -> None:
     """A short form that fits several entities: decide per article, else by dominance."""
     s = nodes[i]
@@ -626,11 +626,24 @@ def _resolve_ambiguous(
     if cfg.ambiguous == "article":
         # Inside an article that names exactly one non-dominant candidate, the short form
         # means that one ("Lohan" in the article about Dina Lohan).
+        # Only near it, as a reader resolves it: in the paragraph that names the other one in
+        # full or the next two ("Donald Trump Jr. tweeted. Trump Jr. ..."); elsewhere in the
+        # article the short form keeps the story's most prominent bearer of the name.
         root_articles = {r: {a for m in uf.members(r) for a in nodes[m].articles} for r in roots}
         for art in s.articles:
             present = [r for r in roots if art in root_articles[r]]
             if len(present) == 1 and present[0] != dominant:
-                override[(i, art)] = present[0]
+                r = present[0]
+                if dominant is None:
+                    override[(i, art, -1)] = r
+                    continue
+                near = {
+                    cands[ci].paragraph + d
+                    for m in uf.members(r) for ci in nodes[m].mentions if cands[ci].article == art
+                    for d in (0, 1, 2)
+                }
+                for p in near:
+                    override[(i, art, p)] = r
 
 
 def _settle_speaker(ctx: list[float], static: list[float]) -> None:
@@ -685,11 +698,14 @@ def _canonical(surfaces: Counter) -> str:
 
 def _entities(
     nodes: list[_Node], cand_node: list[int], cands: list[Candidate], uf: _Clusters,
-    override: dict[tuple[int, int], int],
+    override: dict[tuple[int, int, int], int],
 ) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
     for ci, ni in enumerate(cand_node):
-        r = override.get((ni, cands[ci].article))
+        c = cands[ci]
+        r = override.get((ni, c.article, c.paragraph))
+        if r is None:
+            r = override.get((ni, c.article, -1))
         groups[uf.find(r if r is not None else ni)].append(ci)
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
     for members in groups.values():
