@@ -5,6 +5,8 @@ and with one of our own, so a list of the examples' strings could not pass."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core.entities import find_entities
 from tests.core.test_entities import article, by_variant, check_offsets, names
@@ -323,3 +325,25 @@ def test_short_form_far_from_the_other_bearer_keeps_the_prominent_one():
     far = [m for m in pres.mentions if m.article == 1]
     assert any(m.paragraph == 5 for m in far), "the far 'Trump' should be the president"
     assert not _same(ents, "Donald Trump", "Donald Trump Jr.")
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_issue_words = st.sampled_from(
+    ['"', "“", "”", "Angel", "in", "a", "White", "Coat", "for", "Center", "Sheriff's", "Department",
+     "&", "Grill", "L.", "A.", "County", "Russian-Ukrainian", "North", "Koreans", "Korea", "COLLUSION",
+     "collusion", "PM", "EDT", "Kim", "Jong-un", "Trump", "Jr.", "President-elect", "of", "the",
+     "University", "Alabama", "Calif.", ",", ".", "Chair", "Secretary", "Health", "administration"]
+)
+_issue_texts = st.lists(st.one_of(_issue_words, st.text(max_size=6)), max_size=40).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_issue_texts, min_size=1, max_size=3), min_size=1, max_size=3))
+def test_offsets_stay_valid_with_the_new_rules(docs):
+    arts = [article(*paras) for paras in docs]
+    ents = find_entities(arts)
+    check_offsets(arts, ents)
+    for i, e in enumerate(ents):
+        assert e.id == i and e.name in e.variants
+        assert e.type in ("person", "organization", "place", "other")

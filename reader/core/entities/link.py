@@ -4,18 +4,28 @@ Linking runs over *distinct names* (accent-folded keys), never over mentions, so
 on the vocabulary of names, not the length of the text.  Rules, in order, each a union in a
 union-find whose every union is guarded against chaining (see ``_compatible``):
 
-1. alias groups from the gazetteer ("Turkey" / "Türkiye" / "Turkiye", "U.S." / "United States");
+1. alias groups from the gazetteer ("Turkey" / "Türkiye" / "Turkiye", "U.S." / "United States",
+   "ICE" / "Immigration and Customs Enforcement"), and names whose first word is an alias
+   ("U.N. Command" / "United Nations Command");
 2. acronyms defined in the text ("Islamic State (ISIS)");
-3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense");
+3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense"),
+   and the same letters spaced differently ("Trail Blazers" / "Trailblazers");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
-   letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan");
-5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name;
+   letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
+   one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
+   letters from exactly one known place of the story ("Pyongang" / "Pyongyang"); a people's
+   name never joins its country ("North Koreans" / "North Korea");
+5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name, also
+   without a leading place ("CBP" / "U.S. Customs and Border Protection");
 6. short forms: a name whose words end a longer name ("Netanyahu" -> "Benjamin Netanyahu",
-   "Tayyip Erdogan" -> "Recep Tayyip Erdogan"), or a known given name that starts one
-   ("Lindsay" -> "Lindsay Lohan").  When a short form fits several different entities
-   ("Kim" with "Kim Jong-un" and "Kim Yo-jong") it joins the globally dominant one if that has
-   at least ``dominance`` times the mentions of the next, else it stays separate; in addition,
-   inside an article that names exactly one of the others, its mentions there join that one.
+   "Tayyip Erdogan" -> "Recep Tayyip Erdogan"; for names with cue words only a trailing part:
+   "University of Alabama" is not "University of South Alabama"), the surname of a name written
+   surname first ("Kim" -> "Kim Jong-un"), or a word that starts one: a known given name
+   ("Lindsay" -> "Lindsay Lohan"), or an unknown word whose long name's surname is used alone
+   ("Kimani" -> "Kimani Gray").  A one-word cue ("House", "Court") is never a short form.  When a
+   short form fits several entities ("Trump" with "Donald Trump" and "Donald Trump Jr.") it
+   joins the most prominent (``dominance`` times the mentions of the next), except near a full
+   mention of the other one (its paragraph and the next two), as a reader resolves it.
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
