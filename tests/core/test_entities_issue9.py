@@ -347,3 +347,14 @@ def test_offsets_stay_valid_with_the_new_rules(docs):
     for i, e in enumerate(ents):
         assert e.id == i and e.name in e.variants
         assert e.type in ("person", "organization", "place", "other")
+
+
+def test_short_form_of_a_name_spaced_differently_still_links():
+    arts = [article("The Portland Trail Blazers won."), article("The Portland Trailblazers lost.", "The Trail Blazers said so.")]
+    ents = find_entities(arts)
+    assert _same(ents, "Trail Blazers", "Portland Trailblazers")
+
+
+def test_city_police_short_name_links_to_its_acronym():
+    ents = find_entities([article("New York Police said the man fled."), article("The NYPD said he fled.")])
+    assert _same(ents, "NYPD", "New York Police")

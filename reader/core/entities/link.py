@@ -206,7 +206,9 @@ def tokens_compatible(x: tuple[str, ...], y: tuple[str, ...], threshold: float) 
                 used[j] = True
                 break
         else:
-            return False
+            # The same letters spaced differently ("trail blazers" in "portland trailblazers").
+            joined = "".join(a)
+            return len(joined) >= 6 and joined in "".join(b)
     return True
 
 
