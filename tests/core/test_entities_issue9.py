@@ -358,3 +358,9 @@ def test_short_form_of_a_name_spaced_differently_still_links():
 def test_city_police_short_name_links_to_its_acronym():
     ents = find_entities([article("New York Police said the man fled."), article("The NYPD said he fled.")])
     assert _same(ents, "NYPD", "New York Police")
+
+
+def test_subject_of_a_body_is_not_the_body():
+    arts = [article("The Senate Watergate committee met.", "Watergate changed politics."), article("Watergate was a scandal.")]
+    ents = find_entities(arts)
+    assert not any("Watergate" in e.variants and any(v.startswith("Senate") for v in e.variants) for e in ents)
