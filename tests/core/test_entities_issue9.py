@@ -369,3 +369,9 @@ def test_subject_of_a_body_is_not_the_body():
     arts = [article("The Senate Watergate committee met.", "Watergate changed politics."), article("Watergate was a scandal.")]
     ents = find_entities(arts)
     assert not any("Watergate" in e.variants and any(v.startswith("Senate") for v in e.variants) for e in ents)
+
+
+def test_surname_first_name_keeps_its_bare_surname_even_if_a_common_word():
+    arts = [article("Moon Jae-in met envoys.", "Officials said Moon agreed.", "The moon was full.")]
+    ents = find_entities(arts)
+    assert _same(ents, "Moon Jae-in", "Moon")

@@ -594,6 +594,8 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
             first = t.split(None, 1)[0]
             if not (first.isalpha() and seen_lower(first.lower())):
                 last_words.add(tok_fold(t[sp + 1 :]))
+            if t.count(" ") == 1 and "-" in t[sp + 1 :]:
+                last_words.add(tok_fold(first))  # surname first: "Moon" of "Moon Jae-in"
     # Per distinct text: 0 keep, 1 keep but not a person, 2 drop.
     verdict: dict[str, int] = {}
     for t in texts:
