@@ -375,3 +375,9 @@ def test_surname_first_name_keeps_its_bare_surname_even_if_a_common_word():
     arts = [article("Moon Jae-in met envoys.", "Officials said Moon agreed.", "The moon was full.")]
     ents = find_entities(arts)
     assert _same(ents, "Moon Jae-in", "Moon")
+
+
+def test_the_field_of_a_department_is_its_short_form():
+    arts = [article("The Department of Interior issued rules."), article("A spokesman for Interior declined to comment.")]
+    ents = find_entities(arts)
+    assert _same(ents, "Interior", "Department of Interior")

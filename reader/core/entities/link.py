@@ -570,7 +570,8 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
             j for j in by_last.get(_core(s.tokens)[-1], ())
             if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)
             and (k == 1 or not _has_cue(nodes[j]) or nodes[j].tokens[-k:] == s.tokens)
-            and not _cue(nodes[j].tokens[0], N.ORG_CUES)  # "Watergate" is not the "Senate Watergate" committee
+            # "Watergate" is not the "Senate Watergate" committee; "Interior" is the Department of Interior
+            and not (_cue(nodes[j].tokens[0], N.ORG_CUES) and " of " not in nodes[j].key)
         ]  # "University of Alabama" is not short for "University of South Alabama"
         if cfg.prefix_given_names and k == 1 and (
             s.tokens[0] in N.GIVEN_NAMES or (s.tokens[0] not in by_last and s.key not in _ORG_KEYS)
