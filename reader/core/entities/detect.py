@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.entities import names as N
-from reader.core.vocabulary.folding import fold as fold_letters
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Paragraph
+from reader.core.vocabulary.folding import fold as fold_letters
+from reader.core.vocabulary.stopwords import NON_NAME_ABBREVIATIONS
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0386-\u038f\u0391-\u03ab\u0400-\u042f"
 _W = r"[^\W_]"
@@ -833,7 +834,7 @@ def _is_stop(text: str, fold: str) -> bool:
         return False
     if text in _ALLCAPS_STOP:
         return True
-    if fold in N.NON_NAME_ABBREVIATIONS and (text.isupper() or "." in text):
+    if fold in NON_NAME_ABBREVIATIONS and (text.isupper() or "." in text):
         return True
     if fold in N.STOP_CAPS and not (len(text) > 1 and is_acronym(text)):
         return True

@@ -14,7 +14,6 @@ from typing import Any
 from reader.core.vocabulary.stopwords import (
     FUNCTION_WORDS,
     MONTHS,
-    NON_NAME_ABBREVIATIONS,
     RELATIVE_TIME_WORDS,
     REPORTING_WORDS,
     WEEKDAYS,
