@@ -549,7 +549,7 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
             uf.union(i, cands.pop())
 
 
-def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg: LinkConfig) -> dict[tuple[int, int], int]:
+def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg: LinkConfig) -> dict[tuple[int, int, int], int]:
     by_last: dict[str, list[int]] = defaultdict(list)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
