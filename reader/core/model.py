@@ -108,6 +108,8 @@ class Match:
         names: proper names both use (capitalised terms, spelling variants met by fuzzy matching).
         numbers: numbers both use.
         near_verbatim: the two are nearly word-for-word the same (shared wire copy).
+        moved: the pair is out of order relative to the other matches of these two articles
+            (reordered text); set by the analysis (``reader.core.matching.moved``).
     """
 
     left: ParagraphRef
@@ -117,6 +119,7 @@ class Match:
     names: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     near_verbatim: bool = False
+    moved: bool = False
 
     def other(self, ref: ParagraphRef) -> ParagraphRef:
         """The partner of ``ref`` in this match."""
@@ -238,12 +241,24 @@ class Analysis:
         out = [self.matches[i].other(ref) for i in self.match_indices(ref)]
         return out if article is None else [p for p in out if p[0] == article]
 
-    def unmatched(self, article: int) -> list[int]:
-        """Paragraphs of ``article`` with no counterpart in any other article (boilerplate excluded)."""
+    def unmatched(self, article: int, against: int | None = None) -> list[int]:
+        """Paragraphs of ``article`` with no counterpart (boilerplate excluded), ascending.
+
+        The one definition of "unmatched" that the reader and every report use.
+
+        Args:
+            article: whose paragraphs.
+            against: only count counterparts in this other article (one pair of a report);
+                ``None`` counts any other article.
+        """
         return [
             p.index
             for p in self.articles[article].paragraphs
-            if not p.boilerplate and not self.match_indices((article, p.index))
+            if not p.boilerplate and not (
+                self.partners((article, p.index), against)
+                if against is not None
+                else self.match_indices((article, p.index))
+            )
         ]
 
 
