@@ -10,11 +10,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.core.model import Article, Match
-from reader.ui.navigation import letter
+from reader.core.model import Match, article_label
+from reader.ui.navigation import NavIndex, Span
 
 
-def highlighted(text: str, spans: list[tuple[int, int, str]]) -> Content:
+def highlighted(text: str, spans: list[Span]) -> Content:
     """``text`` as Content with the shared-term spans emphasised."""
     content = Content(text)
     for start, end, _ in spans:
@@ -34,14 +34,16 @@ class ExplainScreen(ModalScreen[None]):
         Binding("escape,x,q", "dismiss", "Close", id="explain-close"),
     ]
 
-    def __init__(self, match: Match, articles: list[Article]) -> None:
+    def __init__(self, match: Match, nav: NavIndex) -> None:
+        """Args:
+            match: the pair to explain.
+            nav: the analysis' lookups, for the articles and the (cached) shared-term spans.
+        """
         super().__init__()
         self.match = match
-        self.articles = articles
+        self.nav = nav
 
     def compose(self) -> ComposeResult:
-        from reader.ui.screens.reader import term_spans
-
         m = self.match
         verbatim = "[$warning]near-verbatim (shared wire copy?)[/]" if m.near_verbatim else "reworded"
         with Vertical(id="explain-dialog"):
@@ -57,16 +59,16 @@ class ExplainScreen(ModalScreen[None]):
             yield Static(term_line("Numbers", m.numbers), classes="explain-terms")
             with Horizontal(id="explain-texts"):
                 for a, p in (m.left, m.right):
-                    art = self.articles[a]
+                    art = self.nav.articles[a]
                     text = art.paragraphs[p].text
                     with VerticalScroll(classes="explain-side"):
                         yield Static(
                             Content.from_markup(
                                 "[b reverse] $letter [/] [b]$title[/] [dim]¶ $num[/]",
-                                letter=letter(a), title=art.title or art.source, num=str(p + 1),
+                                letter=article_label(a), title=art.title or art.source, num=str(p + 1),
                             ),
                             classes="explain-head",
                         )
-                        yield Static(highlighted(text, term_spans(text, m)),
+                        yield Static(highlighted(text, self.nav.shared_spans(m, (a, p))),
                                      classes="explain-text")
             yield Static(Content.from_markup("[dim]escape to close[/]"), id="explain-foot")

@@ -9,50 +9,35 @@ others with the guarded ``ArticlePane.follow``, so no scroll ever echoes back.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 
-from reader.core.model import Analysis, Article, Match, ParagraphRef
-from reader.core.matching.search import Hit, SearchIndex
-from reader.ui.navigation import NavIndex, Span, letter
+from reader.core.matching.search import SearchIndex
+from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
+from reader.ui.anchors import AnchorMap, partner_pairs
+from reader.ui.hits import HitCursor, Place
+from reader.ui.navigation import NavIndex, Span
+from reader.ui.screens.explain import ExplainScreen
 from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.sidebar import Sidebar
+from reader.ui.widgets.search import SearchBar, SearchInput
+from reader.ui.widgets.sidebar import Sidebar, TargetKind
 from reader.ui.widgets.status import StatusLine
 
 SIDEBAR_MIN_WIDTH = 100
 """Below this many columns the sidebar folds away by itself (``b`` still shows it)."""
 THREE_PANES_MIN_WIDTH = 120
 """Three panes need at least this many columns; narrower terminals show two."""
-
-
-def term_spans(text: str, match: Match) -> list[Span]:
-    """Spans of the words, names and numbers a match shares, found in ``text``.
-
-    ``reader.core.matching.terms`` belongs to the alignment helper; until it exists (or if it fails) the
-    reader simply highlights nothing rather than guessing at tokenisation itself.
-    """
-    terms = [*match.words, *match.names, *match.numbers]
-    if not terms:
-        return []
-    try:
-        from reader.core.matching.terms import find_term_spans
-    except ImportError:
-        return []
-    try:
-        return [(s, e, "shared") for s, e in find_term_spans(text, terms)]
-    except Exception:  # a bug in term finding must not take the reader down
-        return []
 
 
 class PaneColumn(Vertical):
@@ -77,7 +62,7 @@ class PaneColumn(Vertical):
         name = Path(art.source).name if art.source != "-" else "standard input"
         return Content.from_markup(
             "[b reverse] $letter [/] [dim]$source · $stats[/]",
-            letter=letter(self.index), source=name or art.source, stats=stats,
+            letter=article_label(self.index), source=name or art.source, stats=stats,
         )
 
     def title(self) -> Content:
@@ -86,40 +71,10 @@ class PaneColumn(Vertical):
         return Content.from_markup("[b]$title[/]", title=self.article.title or self.article.source)
 
 
-class SearchInput(Input):
-    """The search box: enter / down next hit, shift+enter / up previous, escape closes."""
-
-    BINDINGS = [
-        Binding("down", "step(1)", "Next hit", show=False, id="search-next"),
-        Binding("shift+enter,up", "step(-1)", "Previous hit", show=False, id="search-previous"),
-        Binding("escape", "close", "Close search", show=False, id="search-close"),
-    ]
-
-    def action_step(self, direction: int) -> None:
-        screen = self.screen
-        if isinstance(screen, ReaderScreen):
-            screen.search_step(direction)
-
-    def action_close(self) -> None:
-        screen = self.screen
-        if isinstance(screen, ReaderScreen):
-            screen.close_search()
-
-
-class SearchBar(Horizontal):
-    """The ``/`` search input with its hit counter."""
-
-    def compose(self) -> ComposeResult:
-        yield Label("/", id="search-prompt")
-        yield SearchInput(placeholder="search all articles (enter next · shift+enter/↑ previous)",
-                    id="search-input")
-        yield Static("", id="search-count", markup=False)
-
-
-class ReaderScreen(Screen):
+class ReaderScreen(Screen[None]):
     """Side-by-side reading of all articles of one analysis."""
 
-    BINDINGS = [
+    GO_BINDINGS: ClassVar[list[Binding]] = [
         Binding("n", "next_match(1)", "Next match", id="next-match",
                 tooltip="next matched paragraph; its partners line up"),
         Binding("p,N", "next_match(-1)", "Prev match", id="prev-match",
@@ -141,6 +96,9 @@ class ReaderScreen(Screen):
                 id="focus-previous"),
         Binding("/", "search", "Search", id="search",
                 tooltip="search all articles (case and accents ignored)"),
+    ]
+    """Keys that move through the articles (the command palette lists them under "go:")."""
+    VIEW_BINDINGS: ClassVar[list[Binding]] = [
         Binding("e", "focus_list('entities')", "Entities", id="entities",
                 tooltip="go to the list of people, organisations, places"),
         Binding("f", "focus_list('figures')", "Figures", id="figures",
@@ -156,6 +114,8 @@ class ReaderScreen(Screen):
         Binding("escape", "clear", "Clear highlights", show=False, id="clear",
                 tooltip="clear search and entity highlights"),
     ]
+    """Keys that change what is shown (the command palette lists them under "view:")."""
+    BINDINGS: ClassVar[list[BindingType]] = [*GO_BINDINGS, *VIEW_BINDINGS]
 
     def __init__(
         self,
@@ -177,19 +137,20 @@ class ReaderScreen(Screen):
         self.partner_choice = 0
         self.sync = True
         self.busy: tuple[str, float] | None = busy
-        self.search_hits: list[Hit] = []
-        self.search_pos = -1
+        self.search = HitCursor()
+        """Search hits, in reading order, and the current one."""
         self._search_query = ""
         self._search_index = SearchIndex(articles)
         self._search_timer: Timer | None = None
-        self.mention_target: tuple[str, int] | None = None
-        self.mention_refs: list[Hit] = []
-        self.mention_pos = -1
+        self.mention_target: tuple[TargetKind, int] | None = None
+        """The entity or figure group whose mentions are highlighted."""
+        self.mentions = HitCursor()
+        """The mentions of :attr:`mention_target` and the current one."""
         self._sidebar_override: bool | None = None
         self._ready = False
         self._pending_error: BaseException | None = None
-        self._anchor_cache: dict[tuple, tuple[list[int], list[int]]] = {}
-        self._matched_cache: dict[tuple, list[int]] = {}
+        self._anchor_cache: dict[tuple[int, int, int, int, int], AnchorMap] = {}
+        self._matched_cache: dict[tuple[int, int, tuple[int, ...]], list[int]] = {}
         self._chrome: list[AwaitMount | None] | None = None
 
     # -- composition -----------------------------------------------------------------------------
@@ -408,59 +369,40 @@ class ReaderScreen(Screen):
             if mine:
                 chosen = selected[1] if selected and selected[0] == pane.article_index else mine[0]
                 pane.set_cursor(chosen)
-                match = self.nav.match_between(cur, (pane.article_index, chosen)) if self.nav else None
-                if match is not None:
-                    shared[chosen] = term_spans(pane.article.paragraphs[chosen].text, match)
+                nav = self.nav
+                match = nav.match_between(cur, (pane.article_index, chosen)) if nav else None
+                if nav is not None and match is not None:
+                    shared[chosen] = nav.shared_spans(match, (pane.article_index, chosen))
                     if selected == (pane.article_index, chosen):
-                        shared_active[cur[1]] = term_spans(
-                            active.article.paragraphs[cur[1]].text, match
-                        )
+                        shared_active[cur[1]] = nav.shared_spans(match, cur)
             pane.set_overlay("shared", shared)
         active.set_partner_marks(set())
         active.set_overlay("shared", shared_active)
 
     # -- synchronised scrolling ------------------------------------------------------------------
 
-    def _anchors(self, leader: ArticlePane, follower: ArticlePane) -> tuple[list[int], list[int]]:
-        """Row anchors ``(leader_rows, follower_rows)``: start and end of each matched paragraph of
-        the leader paired with those of its best partner in the follower, by leader row."""
+    def _anchors(self, leader: ArticlePane, follower: ArticlePane) -> AnchorMap:
+        """Row anchors from the leader to the follower, cached per pair of layouts."""
         key = (leader.article_index, follower.article_index, id(leader.rows),
                id(follower.rows), id(self.nav))
         cached = self._anchor_cache.get(key)
         if cached is not None:
             return cached
-        lrows: list[int] = []
-        frows: list[int] = []
-        if self.nav is not None and leader.rows is not None and follower.rows is not None:
-            idx = self.nav.per_article[leader.article_index]
-            lpr, fpr = leader.rows.para_row, follower.rows.para_row
-            fa = follower.article_index
-            for p in idx.matched:
-                q = next((q for a, q in idx.partners[p] if a == fa), None)
-                if q is None:
-                    continue
-                lrows.extend((lpr[p], lpr[p + 1]))
-                frows.extend((fpr[q], fpr[q + 1]))
-        self._anchor_cache[key] = (lrows, frows)
-        return lrows, frows
+        lrows, frows = leader.rows, follower.rows
+        if lrows is None or frows is None:
+            anchors = AnchorMap((), (), lrows.height if lrows else 1, frows.height if frows else 1)
+        else:
+            pairs: list[tuple[int, int]] = []
+            if self.nav is not None:
+                idx = self.nav.per_article[leader.article_index]
+                pairs = partner_pairs(idx.matched, idx.partners, follower.article_index)
+            anchors = AnchorMap.build(pairs, lrows.para_row, frows.para_row)
+        self._anchor_cache[key] = anchors
+        return anchors
 
     def map_row(self, leader: ArticlePane, follower: ArticlePane, row: float) -> float:
-        """The follower row level with leader ``row``: exact inside matched paragraphs, linear
-        between them, and a plain shift before the first / after the last anchor."""
-        lrows, frows = self._anchors(leader, follower)
-        if not lrows:
-            lh = leader.rows.height if leader.rows else 1
-            fh = follower.rows.height if follower.rows else 1
-            return row * fh / max(1, lh)
-        i = bisect_right(lrows, row) - 1
-        if i < 0:
-            return frows[0] - (lrows[0] - row)
-        if i >= len(lrows) - 1:
-            return frows[-1] + (row - lrows[-1])
-        l0, l1, f0, f1 = lrows[i], lrows[i + 1], frows[i], frows[i + 1]
-        if l1 == l0:
-            return f0
-        return f0 + (row - l0) * (f1 - f0) / (l1 - l0)
+        """The follower row level with leader ``row`` (see :mod:`reader.ui.anchors`)."""
+        return self._anchors(leader, follower).map(row)
 
     def _align_followers(self) -> None:
         """Put each follower's partner (or interpolated position) level with the leader's cursor."""
@@ -480,6 +422,7 @@ class ReaderScreen(Screen):
             if follower.rows is None:
                 continue
             mine = [q for fa, q in partners if fa == a]
+            target: float
             if mine:
                 q = selected[1] if selected and selected[0] == a else mine[0]
                 target = follower.paragraph_rows(q)[0]
@@ -510,7 +453,7 @@ class ReaderScreen(Screen):
         event.pane.focus()
         self.goto(event.pane.article_index, event.paragraph, jump=False)
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
         widget = event.widget
         if isinstance(widget, ArticlePane) and widget.article_index != self.active:
             self._set_active(widget.article_index)
@@ -650,17 +593,16 @@ class ReaderScreen(Screen):
             self.notify("The current paragraph has no match to explain", severity="warning",
                         timeout=2)
             return
-        from reader.ui.screens.explain import ExplainScreen
-
-        self.app.push_screen(ExplainScreen(match, self.articles))
+        assert self.nav is not None  # a current match implies an analysis
+        self.app.push_screen(ExplainScreen(match, self.nav))
 
     def action_clear(self) -> None:
         """Escape: drop search and entity highlights."""
-        self._set_hits([], -1)
+        self.search.reset([])
         self._search_query = ""
+        self._show_search_hits()
         self.mention_target = None
-        self.mention_refs = []
-        self.mention_pos = -1
+        self.mentions.reset([])
         for pane in self.panes:
             pane.set_overlay("mention", {})
         self.update_status()
@@ -673,6 +615,7 @@ class ReaderScreen(Screen):
         bar.display = True
         self.query_one("#search-input", Input).focus()
 
+    @on(SearchInput.Closed)
     def close_search(self) -> None:
         self.query_one(SearchBar).display = False
         self.active_pane.focus()
@@ -688,104 +631,95 @@ class ReaderScreen(Screen):
         if query == self._search_query:
             return
         self._search_query = query
-        self._set_hits(self._search_index.find(query), -1)
+        self.search.reset(self._search_index.find(query))
+        self._show_search_hits()
         self.update_status()
 
     @on(Input.Submitted, "#search-input")
     def _on_search_submitted(self, event: Input.Submitted) -> None:
         self.search_step(1)
 
+    @on(SearchInput.Step)
+    def _on_search_step(self, event: SearchInput.Step) -> None:
+        self.search_step(event.direction)
+
     def search_step(self, direction: int) -> None:
         """Jump to the next / previous hit (running the search first if typing is pending)."""
         self._run_search()
-        hits = self.search_hits
-        if not hits:
+        before = self.search.pos
+        place = self.search.step(direction, self.current)
+        if place is None:
             if self._search_query.strip():
                 self.notify("No hits", severity="warning", timeout=2)
             return
-        if self.search_pos < 0:
-            here = (self.active, self.active_pane.cursor)
-            after = [i for i, h in enumerate(hits) if (h[0], h[1]) >= here]
-            pos = (after[0] if after else 0) if direction > 0 else (
-                (after[0] - 1) % len(hits) if after else len(hits) - 1)
-        else:
-            pos = (self.search_pos + direction) % len(hits)
-        self._set_hits(hits, pos)
-        a, p, s, _ = hits[pos]
-        pane = self.pane(a) if a in self.shown else None
-        row = pane.row_of_offset(p, s) if pane is not None else None
-        self.goto(a, p, jump=True, row=row)
+        self._show_search_hits(before)
+        self._go_to_place(place)
 
-    def _set_hits(self, hits: list[Hit], pos: int) -> None:
-        old_pos = self.search_pos
-        same = hits is self.search_hits
-        self.search_hits = hits
-        self.search_pos = pos
-        if same and old_pos != pos:
-            # Only the current-hit mark moved: rebuild just the layers of the two articles.
-            touched = {hits[i][0] for i in (old_pos, pos) if 0 <= i < len(hits)}
-        else:
+    def _show_search_hits(self, moved_from: int | None = None) -> None:
+        """Repaint the search layer and the hit counter.
+
+        Args:
+            moved_from: the previous current hit when only the current mark moved; then just the
+                layers of the two articles involved are rebuilt.  ``None``: new hits, rebuild all.
+        """
+        hits = self.search
+        if moved_from is None:
             touched = set(range(len(self.articles)))
+        else:
+            touched = {hits.places[i][0] for i in (moved_from, hits.pos)
+                       if 0 <= i < len(hits.places)}
         for a in touched:
-            layer: dict[int, list[Span]] = {}
-            for i, (ha, hp, hs, he) in enumerate(hits):
-                if ha == a:
-                    layer.setdefault(hp, []).append((hs, he, "hit-current" if i == pos else "hit"))
-            self.pane(a).set_overlay("search", layer)
+            self.pane(a).set_overlay("search", hits.layer(a, "hit", "hit-current"))
         count = next(iter(self.query("#search-count").results(Static)), None)
         if count is None:
             return
-        if hits:
-            count.update(f"hit {pos + 1 if pos >= 0 else '–'} of {len(hits)}")
+        if hits.places:
+            count.update(f"hit {hits.pos + 1 if hits.pos >= 0 else '–'} of {len(hits.places)}")
         else:
             count.update("no hits" if self._search_query.strip() else "")
 
+    @property
+    def search_hits(self) -> list[Place]:
+        return list(self.search.places)
+
+    def _go_to_place(self, place: Place) -> None:
+        """Make the paragraph of a hit or mention current, with the hit's own row on screen."""
+        a, p, s, _ = place
+        row = self.pane(a).row_of_offset(p, s) if a in self.shown else None
+        self.goto(a, p, jump=True, row=row)
+
     # -- entities and figures --------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected)
-    def _on_option_selected(self, event: OptionList.OptionSelected) -> None:
-        option_id = event.option.id
-        if not option_id or self.analysis is None:
-            return
-        self.select_target((option_id[0], int(option_id[1:])))
+    @on(Sidebar.TargetSelected)
+    def _on_target_selected(self, event: Sidebar.TargetSelected) -> None:
+        self.select_target(event.kind, event.id)
 
-    def select_target(self, target: tuple[str, int]) -> None:
-        """Highlight an entity's mentions (``("e", id)``) or a figure group's members
-        (``("g", id)``) in every pane and step to the next one on each repeat."""
+    def select_target(self, kind: TargetKind, ident: int) -> None:
+        """Highlight an entity's mentions (``"entity"``) or a figure group's members
+        (``"figure"``) in every pane and step to the next one on each repeat."""
         analysis = self.analysis
         if analysis is None:
             return
-        if target != self.mention_target:
-            kind, ident = target
-            if kind == "e":
-                refs = [(m.article, m.paragraph, m.start, m.end)
-                        for m in analysis.entities[ident].mentions]
+        if (kind, ident) != self.mention_target:
+            if kind == "entity":
+                places = [(m.article, m.paragraph, m.start, m.end)
+                          for m in analysis.entities[ident].mentions]
             else:
                 figs = [analysis.figures[i] for i in analysis.figure_groups[ident].figures]
-                refs = sorted((f.article, f.paragraph, f.start, f.end) for f in figs)
-            self.mention_target = target
-            self.mention_refs = refs
-            here = (self.active, self.active_pane.cursor)
-            after = [i for i, r in enumerate(refs) if (r[0], r[1]) >= here]
-            self.mention_pos = after[0] if after else 0
-            layers: list[dict[int, list[Span]]] = [{} for _ in self.articles]
-            for a, p, s, e in refs:
-                layers[a].setdefault(p, []).append((s, e, "mention"))
+                places = sorted((f.article, f.paragraph, f.start, f.end) for f in figs)
+            self.mention_target = (kind, ident)
+            self.mentions.reset(places)
             for a, pane in enumerate(self.panes):
-                pane.set_overlay("mention", layers[a])
-        else:
-            self.mention_pos = (self.mention_pos + 1) % max(1, len(self.mention_refs))
-        if not self.mention_refs:
-            return
-        a, p, s, _ = self.mention_refs[self.mention_pos]
-        row = self.pane(a).row_of_offset(p, s) if a in self.shown else None
-        self.goto(a, p, jump=True, row=row)
+                pane.set_overlay("mention", self.mentions.layer(a, "mention"))
+        place = self.mentions.step(1, self.current)
+        if place is not None:
+            self._go_to_place(place)
 
     def target_label(self) -> str:
         if self.mention_target is None or self.analysis is None:
             return ""
         kind, ident = self.mention_target
-        if kind == "e":
+        if kind == "entity":
             return self.analysis.entities[ident].name
         return self.analysis.figure_groups[ident].counted or "figure"
 
@@ -805,24 +739,26 @@ class ReaderScreen(Screen):
             parts.append(Content.from_markup(
                 "match [b]$k[/] of $n", k=str(pos) if pos else "–", n=str(len(matched))))
             match = self.current_match()
-            if match is not None:
-                partner = self.selected_partner()
+            partner = self.selected_partner()
+            if match is not None and partner is not None:
                 n_partners = len(self.current_partners())
                 more = f" ({self.partner_choice % n_partners + 1}/{n_partners})" if n_partners > 1 else ""
                 parts.append(Content.from_markup(
-                    "→ $ref$more  score $score", ref=f"{letter(partner[0])}{partner[1] + 1}",
+                    "→ $ref$more  score $score", ref=f"{article_label(partner[0])}{partner[1] + 1}",
                     more=more, score=f"{match.score:.2f}"))
                 if match.near_verbatim:
                     parts.append(Content.from_markup("[$warning]≈ verbatim[/]"))
         parts.append(Content.from_markup(
-            "$a ¶ $k/$n", a=letter(a), k=str(pane.cursor + 1), n=str(pane.paragraph_count)))
-        if self.search_hits:
-            k = str(self.search_pos + 1) if self.search_pos >= 0 else "–"
-            parts.append(Content.from_markup("hit $k of $n", k=k, n=str(len(self.search_hits))))
-        if self.mention_target is not None and self.mention_refs:
+            "$a ¶ $k/$n", a=article_label(a), k=str(pane.cursor + 1), n=str(pane.paragraph_count)))
+        search = self.search
+        if search.places:
+            k = str(search.pos + 1) if search.pos >= 0 else "–"
+            parts.append(Content.from_markup("hit $k of $n", k=k, n=str(len(search.places))))
+        mentions = self.mentions
+        if self.mention_target is not None and mentions.places:
             parts.append(Content.from_markup(
-                "$name $k/$n", name=self.target_label(), k=str(self.mention_pos + 1),
-                n=str(len(self.mention_refs))))
+                "$name $k/$n", name=self.target_label(), k=str(mentions.pos + 1),
+                n=str(len(mentions.places))))
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
 
