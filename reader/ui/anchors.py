@@ -83,7 +83,6 @@ class AnchorMap:
             return frows[0] - (lrows[0] - row)
         if i >= len(lrows) - 1:
             return frows[-1] + (row - lrows[-1])
+        # bisect_right puts i on the last anchor <= row, so lrows[i + 1] > row >= lrows[i].
         l0, l1, f0, f1 = lrows[i], lrows[i + 1], frows[i], frows[i + 1]
-        if l1 == l0:
-            return f0
         return f0 + (row - l0) * (f1 - f0) / (l1 - l0)

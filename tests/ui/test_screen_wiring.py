@@ -1,0 +1,161 @@
+"""How the reader's parts talk: widgets post messages, the palette follows the bindings, the wrap
+cache hits, and no reader UI module needs another that needs it back."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+from textual.widgets import Input
+
+from reader.core.model import Analysis
+from reader.ui.app import ReaderApp
+from reader.ui.commands import READER_SECTIONS, palette_actions
+from reader.ui.screens.reader import ReaderScreen
+from reader.ui.widgets import article_pane
+from reader.ui.widgets.search import SearchInput
+from reader.ui.widgets.sidebar import FigureList, Sidebar
+
+UI_ROOT = Path(__file__).resolve().parents[2] / "reader" / "ui"
+
+
+async def test_search_keys_post_step_and_the_screen_steps(story2: Analysis) -> None:
+    posted: list[Message] = []
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45), message_hook=posted.append) as pilot:
+        await pilot.pause()
+        r = app.reader
+        await pilot.press("slash", *"erdogan")
+        await pilot.pause(0.3)
+        posted.clear()
+        await pilot.press("down")
+        steps = {id(m): m for m in posted if isinstance(m, SearchInput.Step)}  # once per node
+        assert [m.direction for m in steps.values()] == [1]
+        assert r.current == (0, 0) and r.search.pos == 0
+        # The screen reacts to the message itself, whoever sends it.
+        app.query_one(SearchInput).post_message(SearchInput.Step(1))
+        await pilot.pause()
+        assert r.current == (0, 2) and r.search.pos == 1
+        app.query_one(SearchInput).post_message(SearchInput.Step(-1))
+        await pilot.pause()
+        assert r.current == (0, 0) and "hit 1 of 4" in r.status_text().plain
+        posted.clear()
+        await pilot.press("escape")
+        assert any(isinstance(m, SearchInput.Closed) for m in posted)
+        assert not app.query_one("#search-bar").display
+        assert not isinstance(app.focused, Input)
+
+
+async def test_sidebar_posts_target_selected_with_kind_and_id(story2: Analysis) -> None:
+    posted: list[Message] = []
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45), message_hook=posted.append) as pilot:
+        await pilot.pause()
+        r = app.reader
+        await pilot.press("f")
+        app.query_one(FigureList).highlighted = 0
+        posted.clear()
+        await pilot.press("enter")
+        chosen = {id(m): m for m in posted if isinstance(m, Sidebar.TargetSelected)}
+        assert [(m.kind, m.id) for m in chosen.values()] == [("figure", 0)]
+        assert r.mention_target == ("figure", 0)
+        # An entity chosen by message (the palette's path goes through the same handler).
+        soylu = next(e.id for e in story2.entities if e.name == "Süleyman Soylu")
+        app.query_one(Sidebar).post_message(Sidebar.TargetSelected("entity", soylu))
+        await pilot.pause()
+        assert r.mention_target == ("entity", soylu)
+        assert r.current == (0, 9)  # A10: the first mention at or after the reader (A1)
+        assert "Süleyman Soylu 1/2" in r.status_text().plain
+
+
+async def test_wrap_cache_hits_when_a_width_comes_back(
+    story2: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[int] = []
+    real = article_pane.build_layout
+
+    def counting(texts: list[str], width: int) -> article_pane.Layout:
+        built.append(width)
+        return real(texts, width)
+
+    monkeypatch.setattr(article_pane, "build_layout", counting)
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        pane = app.reader.pane(0)
+        first = pane.rows
+        assert first is not None
+        await pilot.resize_terminal(130, 45)
+        await pilot.pause()
+        assert pane.rows is not None and pane.rows.width != first.width
+        before = len(built)
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        assert pane.rows is first  # the layout wrapped at this width before, reused
+        assert len(built) == before
+
+
+def test_palette_rows_come_from_the_bindings() -> None:
+    rows = palette_actions(READER_SECTIONS)
+    bindings = [b for _, section in READER_SECTIONS for b in section]
+    assert bindings == ReaderScreen.BINDINGS  # every reader key is in exactly one section
+    assert [r.action for r in rows] == [b.action for b in bindings]
+    titles = [r.title for r in rows]
+    assert len(set(titles)) == len(titles)
+    assert "go: next match" in titles and "view: explain" in titles
+    for row in rows:
+        name = row.action.split("(")[0]
+        owner = ReaderApp if name.startswith("app.") else ReaderScreen
+        assert hasattr(owner, "action_" + name.removeprefix("app.")), row.action
+
+
+async def test_palette_offers_the_app_keys_too(story2: Analysis) -> None:
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"app: help")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        from reader.ui.screens.help import HelpScreen
+
+        assert isinstance(app.screen, HelpScreen)
+
+
+def _ui_imports(path: Path) -> set[str]:
+    """Every ``reader.ui`` module ``path`` imports, at module level or inside functions."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("reader.ui"))
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("reader.ui"):
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                found.add(sub if (UI_ROOT.parent.parent / (sub.replace(".", "/") + ".py")).exists()
+                          else node.module)
+    return found
+
+
+def test_no_import_cycle_among_reader_ui_modules() -> None:
+    modules = {
+        ".".join(p.relative_to(UI_ROOT.parent.parent).with_suffix("").parts): p
+        for p in UI_ROOT.rglob("*.py") if p.name != "__init__.py"
+    }
+    graph = {name: _ui_imports(path) & modules.keys() for name, path in modules.items()}
+    assert "reader.ui.screens.reader" in graph["reader.ui.commands"]  # the scan sees imports
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in graph[node]:
+            if state.get(nxt) == 1:
+                raise AssertionError("import cycle: " + " -> ".join([*trail, node, nxt]))
+            if nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = 2
+
+    for name in graph:
+        if name not in state:
+            visit(name, [])
