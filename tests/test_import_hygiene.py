@@ -5,7 +5,11 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
+
+import reader
 import reader.core
 
 
@@ -30,3 +34,24 @@ def test_core_never_imports_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "", f"core imported UI modules: {result.stdout.strip()}"
+
+
+def test_no_import_cycle_between_modules() -> None:
+    """No module imports (directly or through others) a module that imports it back.
+
+    grimp reads every import statement, including the ones inside functions, so a "hidden" cycle
+    (two screens importing each other lazily) fails here as well as a visible one.  A package's
+    ``__init__`` re-exporting its submodules is not a cycle of behaviour and is skipped.
+    """
+    grimp = pytest.importorskip("grimp")
+    graph = grimp.build_graph("reader")
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in sorted(graph.find_modules_directly_imported_by(module)):
+            if imported.startswith(module + ".") or module.startswith(imported + "."):
+                continue  # a package and its own submodules
+            chain = graph.find_shortest_chain(importer=imported, imported=module)
+            if chain and not any(a.startswith(b + ".") or b.startswith(a + ".") for a, b in zip(chain, chain[1:])):
+                cycles.append(" -> ".join((module, *chain)))
+    assert not cycles, "import cycles:\n" + "\n".join(cycles)
+

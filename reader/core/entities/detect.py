@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 from reader.core.entities import names as N
 from reader.core.vocabulary.folding import fold as fold_letters
-from reader.core.model import Article
+from reader.core.ingest.segment import SentenceStarts
+from reader.core.model import Article, Paragraph
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0386-\u038f\u0391-\u03ab\u0400-\u042f"
 _W = r"[^\W_]"
@@ -42,9 +43,6 @@ _LEAD_LAST = frozenset(p.split()[-1] for p in N.LEADING_PARTICLES)
 _HYPHEN_PREFIX_SET = frozenset(N.HYPHEN_PREFIXES)
 _PIECE_RE = re.compile(rf"{_TOK}|\S+")
 _CAP_START_RE = re.compile(rf"(?:(?:{_HP})-)?[{_UP}]")
-_BEFORE_OPENERS = "\"“‘'([{«—–- \u00a0\t"
-_SENTENCE_END = ".!?:;…"
-_QUOTE_CLOSE = "\"”’'»)"
 _HYPHEN_SUFFIX_RE = re.compile(
     r"-(?:based|backed|led|born|era|style|owned|controlled|occupied|held|run|made|bound|linked|"
     r"affiliated|aligned|friendly|speaking|wide|related|type|like|allied|funded|sponsored|"
@@ -153,21 +151,6 @@ def tok_fold(token: str) -> str:
 def is_acronym(text: str) -> bool:
     """All-capitals name such as NATO, UN, U.S., EU (two or more capital letters, no lower case)."""
     return text.isupper() and sum(1 for c in text if c.isalpha()) >= 2
-
-
-def _is_sentence_initial(text: str, pos: int) -> bool:
-    """True when nothing but openers separates ``pos`` from a sentence boundary."""
-    i = pos
-    while i > 0 and text[i - 1] in _BEFORE_OPENERS:
-        i -= 1
-    if i == 0:
-        return True
-    prev = text[i - 1]
-    if prev in _SENTENCE_END:
-        return True
-    if prev in _QUOTE_CLOSE and i >= 2 and text[i - 2] in _SENTENCE_END:
-        return True
-    return False
 
 
 def _paragraph_mode(text: str) -> str:
@@ -505,7 +488,7 @@ def detect(articles: list[Article]) -> Detection:
     cands: list[Candidate] = []
     definitions: list[tuple[str, str]] = []
     mid_tokens: set[str] = set()
-    deferred: list[tuple[int, int, str, str]] = []
+    deferred: list[tuple[int, int, Paragraph, str]] = []
     # Names repeat across paragraphs and articles: the analysis of a span depends only on its
     # text and on whether it opens a sentence, so each distinct (text, initial) is analysed once.
     cache: dict[tuple[str, bool], list[_Found]] = {}
@@ -516,11 +499,11 @@ def detect(articles: list[Article]) -> Detection:
                 continue  # credit lines and share buttons name editors, not the story's people
             mode = _paragraph_mode(ptext)
             if mode != "normal":
-                deferred.append((ai, pi, ptext, mode))  # needs the words seen in normal text
+                deferred.append((ai, pi, para, mode))  # needs the words seen in normal text
                 continue
-            _detect_paragraph(ai, pi, ptext, None, mid_tokens, cands, definitions, cache)
-    for ai, pi, ptext, mode in deferred:
-        _detect_paragraph(ai, pi, ptext, mid_tokens, mid_tokens, cands, definitions, None)
+            _detect_paragraph(ai, pi, para, None, mid_tokens, cands, definitions, cache)
+    for ai, pi, para, mode in deferred:
+        _detect_paragraph(ai, pi, para, mid_tokens, mid_tokens, cands, definitions, None)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
     return Detection(kept, definitions)
 
@@ -560,15 +543,17 @@ def _analyse_span(
 
 
 def _detect_paragraph(
-    ai: int, pi: int, ptext: str, vocab: set[str] | None, mid_tokens: set[str],
+    ai: int, pi: int, para: Paragraph, vocab: set[str] | None, mid_tokens: set[str],
     cands: list[Candidate], definitions: list[tuple[str, str]],
     cache: dict[tuple[str, bool], list[_Found]] | None,
 ) -> None:
     """Candidates of one paragraph.  In Title Case / ALL CAPS lines (``vocab`` given) a word
     only counts as a name word when it is known or was seen capitalised mid-sentence elsewhere."""
+    ptext = para.text
+    starts = SentenceStarts(ptext, para.sentences)
     para_cands: list[Candidate] = []
     for s, e in _spans(ptext):
-        initial = _is_sentence_initial(ptext, s)
+        initial = starts.opens_sentence(s)
         span = ptext[s:e]
         if cache is not None:
             key = (span, initial)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -35,6 +36,7 @@ from rapidfuzz.distance import JaroWinkler
 from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
 from reader.core.model import Entity, EntityType, Mention
+from reader.core.unionfind import UnionFind
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
@@ -132,45 +134,34 @@ class _Node:
         return not self.acronym and len(self.tokens) >= 2
 
 
-class _Clusters:
-    """Union-find over nodes, keeping each root's members for the anti-chaining guard."""
+class _Clusters(UnionFind[int]):
+    """The shared union-find over name nodes, with the anti-chaining guard on every union."""
+
+    __slots__ = ("nodes", "cfg")
 
     def __init__(self, nodes: list[_Node], cfg: LinkConfig) -> None:
+        super().__init__(range(len(nodes)))
         self.nodes = nodes
         self.cfg = cfg
-        self.parent = list(range(len(nodes)))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
-
-    def find(self, i: int) -> int:
-        p = self.parent
-        while p[i] != i:
-            p[i] = p[p[i]]
-            i = p[i]
-        return i
 
     def count(self, root: int) -> int:
-        return sum(len(self.nodes[m].mentions) for m in self.members[root])
+        """Mentions in ``root``'s group."""
+        return sum(len(self.nodes[m].mentions) for m in self.members(root))
 
-    def union(self, a: int, b: int, *, guard: bool = True) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        if guard and not self._compatible(ra, rb):
-            return False
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-        return True
+    def union(
+        self, a: int, b: int, can_join: Callable[[int, int], bool] | None = None, *, guard: bool = True
+    ) -> bool:
+        """Join unless the anti-chaining guard refuses (``guard=False`` for certain aliases)."""
+        return super().union(a, b, can_join or (self._compatible if guard else None))
 
     def _fulls(self, root: int) -> list[_Node]:
-        fulls = [self.nodes[m] for m in self.members[root] if self.nodes[m].full]
+        fulls = [self.nodes[m] for m in self.members(root) if self.nodes[m].full]
         fulls.sort(key=lambda n: -len(n.mentions))
         return fulls[:6]
 
     def _compatible(self, ra: int, rb: int) -> bool:
-        ga = {self.nodes[m].gaz for m in self.members[ra]} - {None}
-        gb = {self.nodes[m].gaz for m in self.members[rb]} - {None}
+        ga = {self.nodes[m].gaz for m in self.members(ra)} - {None}
+        gb = {self.nodes[m].gaz for m in self.members(rb)} - {None}
         if ga and gb and not (ga & gb):
             return False
         for x in self._fulls(ra):
@@ -455,7 +446,7 @@ def _resolve_ambiguous(
     if cfg.ambiguous == "article":
         # Inside an article that names exactly one non-dominant candidate, the short form
         # means that one ("Lohan" in the article about Dina Lohan).
-        root_articles = {r: {a for m in uf.members[uf.find(r)] for a in nodes[m].articles} for r in roots}
+        root_articles = {r: {a for m in uf.members(r) for a in nodes[m].articles} for r in roots}
         for art in s.articles:
             present = [r for r in roots if art in root_articles[r]]
             if len(present) == 1 and present[0] != dominant:

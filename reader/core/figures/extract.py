@@ -31,6 +31,8 @@ from reader.core.figures.labels import (
     noun_label,
     singular,
 )
+from reader.core.vocabulary.stopwords import FUNCTION_WORDS, RELATIVE_TIME_WORDS, REPORTING_WORDS
+from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureKind
 from reader.core.vocabulary.number_words import (
     SCALES,
@@ -223,17 +225,9 @@ _QUAL_RE = re.compile(
 
 _QUAL_ENDS = tuple({q.split()[-1] for q in _QUALIFIERS})
 
-_STOP = (
-    r"and|or|but|nor|in|on|at|of|for|from|to|by|with|as|that|which|who|whom|whose|the|a|an|this"
-    r"|these|those|their|its|his|her|our|your|than|into|onto|after|before|during|since|while"
-    r"|when|where|over|under|near|across|per|including|among|amid|against|between|through"
-    r"|throughout|about|around|more|less|fewer|other|others|such|each|all|both|some|any|no|not"
-    r"|were|was|are|is|be|been|being|have|has|had|will|would|could|should|can|may|might|must"
-    r"|do|does|did|said|says|say|told|according|out|up|down|off|then|there|here|it|they|them"
-    r"|he|she|we|you|i|times|time|ago|later|earlier|last|next|so|too|very|also|just|only"
-    r"|again|still|yet|now|today|yesterday|tomorrow|whether|if|because|though|although|per"
-)
-_STOP_SET = frozenset(_STOP.split("|"))
+_STOP_SET = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS
+"""Words that end a counted noun phrase ("12 people *in* Gaza")."""
+_STOP = "|".join(sorted(_STOP_SET, key=len, reverse=True))
 _EVENT_WORDS = (
     r"killed|dead|died|deaths|fatalities|injured|wounded|hurt|injuries|casualties|arrested"
     r"|detained|displaced|missing|evacuated|rescued|kidnapped|abducted|lost\s+their\s+lives"
@@ -317,8 +311,8 @@ class _Counted:
     event: bool
 
 
-def _kind_of_prev(text: str, start: int) -> tuple[str | None, bool]:
-    """The word before ``start`` and whether it begins a sentence (so capitals mean nothing).
+def _kind_of_prev(text: str, start: int) -> tuple[str | None, int]:
+    """The word before ``start`` and its offset (-1 when there is none).
 
     Same result as ``_PREV_WORD.search(text, start - 30, start)`` (the word is the run of
     ``[\\w.]`` before the trailing spaces, from its first ASCII letter), walked by hand because
@@ -329,7 +323,7 @@ def _kind_of_prev(text: str, start: int) -> tuple[str | None, bool]:
     while k > lo and text[k - 1].isspace():
         k -= 1
     if k == start or k == lo:
-        return None, True
+        return None, -1
     j = k
     while j > lo and (text[j - 1].isalnum() or text[j - 1] in "._"):
         j -= 1
@@ -337,10 +331,8 @@ def _kind_of_prev(text: str, start: int) -> tuple[str | None, bool]:
     while p < k and not ("a" <= text[p] <= "z" or "A" <= text[p] <= "Z"):
         p += 1
     if p == k:
-        return None, True
-    before = text[max(0, p - 3):p].rstrip()
-    sentence_start = not before or before[-1] in ".!?\"“”'‘’:;(—–-"
-    return text[p:k], sentence_start
+        return None, -1
+    return text[p:k], p
 
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
@@ -490,7 +482,7 @@ def _apply_qualifier(kind: str, qualifier: str | None, low: float | None, high: 
     return low, high
 
 
-def _figures_in(text: str, article: int, paragraph: int) -> list[Figure]:
+def _figures_in(text: str, article: int, paragraph: int, starts: SentenceStarts) -> list[Figure]:
     """All figures in one paragraph, in reading order."""
     out: list[Figure] = []
     skip_until = 0
@@ -503,7 +495,7 @@ def _figures_in(text: str, article: int, paragraph: int) -> list[Figure]:
             fig: Figure | None = _date_figure(text, m, article, paragraph)
         else:
             m = _change_target(text, m) or m
-            fig = _quant_figure(text, m, article, paragraph, last_count, events)
+            fig = _quant_figure(text, m, article, paragraph, last_count, starts, events)
         if fig is None:
             continue
         skip_until = fig.end
@@ -594,7 +586,8 @@ def _scale(g: dict[str, str | None], i: int, has_cur: bool) -> tuple[float, bool
 
 
 def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
-                  last_count: Figure | None, events: _EventIndex | None = None) -> Figure | None:
+                  last_count: Figure | None, starts: SentenceStarts,
+                  events: _EventIndex | None = None) -> Figure | None:
     """Build the Figure for a non-date candidate, or None when it is noise."""
     g = m.groupdict()  # one call instead of ~25 ``m.group`` calls
     has_range = g["sep"] is not None
@@ -723,7 +716,8 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         return None
 
     # ---- noise: names, idioms
-    prev, sentence_start = _kind_of_prev(text, start)
+    prev, prev_start = _kind_of_prev(text, start)
+    sentence_start = prev is None or starts.opens_sentence(prev_start)
     prev_low = prev.lower() if prev else None
     if plain_int and kind in ("count", "ordinal") and not has_range and prev:
         if prev_low in _NAME_PREFIXES:
@@ -759,7 +753,7 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
             if not plural:
                 kind, unit, counted, c_end = "year", "year", "year", -1
         if counted is None and last_count is not None and not is_vague and \
-                _BARE_NEXT.match(text, end) and _same_sentence(text, last_count.end, start):
+                _BARE_NEXT.match(text, end) and _listed_together(text, starts, last_count.end, start):
             counted = last_count.counted  # "3 killed in Aleppo and 10 in Idlib"
     elif kind == "duration":
         c = _counted_right(text, end, allow_noun=True, events=events)
@@ -794,10 +788,11 @@ def _is_plural(text: str, pos: int) -> bool:
     return w == "people" or (w.endswith("s") and not w.endswith("ss"))
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    """True when only a short list separator lies between two figures ("..., and 10 in Idlib")."""
+def _listed_together(text: str, starts: SentenceStarts, a: int, b: int) -> bool:
+    """True when two figures are items of one list: one sentence, and only a short separator
+    between them, no clause break ("3 killed in Aleppo, and 10 in Idlib")."""
     between = text[a:b]
-    return len(between) < 80 and not any(ch in between for ch in ".!?;:()")
+    return starts.same_sentence(a, b) and len(between) < 80 and not any(ch in between for ch in ";:()")
 
 
 def _half_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> Figure | None:
@@ -827,7 +822,7 @@ def find_figures(articles: list[Article]) -> list[Figure]:
         for p in art.paragraphs:
             if p.boilerplate or not p.text:
                 continue
-            out.extend(_figures_in(p.text, ai, p.index))
+            out.extend(_figures_in(p.text, ai, p.index, SentenceStarts(p.text, p.sentences)))
     return out
 
 

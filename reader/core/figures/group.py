@@ -31,7 +31,16 @@ from collections.abc import Iterable
 
 from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import GENERIC_LABELS
+from reader.core.vocabulary.stopwords import (
+    FUNCTION_WORDS,
+    MONTHS,
+    RELATIVE_TIME_WORDS,
+    REPORTING_WORDS,
+    WEEKDAYS,
+)
+from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureGroup, Match
+from reader.core.unionfind import UnionFind
 
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
@@ -39,15 +48,11 @@ _RARE_TOKEN_DF = 12
 _EPS = 1e-9
 
 _CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_CTX_STOP = frozenset(
-    "the and for with that this from have has had were was are but not its their his her they "
-    "them said says say told also after before into over more than about around some least "
-    "nearly almost people according when where which while who other others been being there "
-    "would could should will can may might since during last first new one two three all just "
-    "per cent percent than then our out what week day days year years month months monday "
-    "tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december".split()
+_CTX_STOP = (
+    FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | MONTHS | WEEKDAYS
+    | frozenset("cent day days first month months nearly new people percent three two week year years".split())
 )
+"""Words around a figure that say nothing about what it counts (its context is compared)."""
 
 
 def _is_generic(label: str | None) -> bool:
@@ -61,6 +66,7 @@ class _Ctx:
         self.figures = figures
         self.articles = articles
         self._cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
         # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
         # the 3 the context "Aleppo" and the 10 the context "Idlib".
         self._left: dict[int, int] = {}
@@ -77,7 +83,7 @@ class _Ctx:
         if hit is not None:
             return hit
         f = self.figures[i]
-        text = self._text(f)
+        text, starts = self._text(f)
         words: set[str] = set()
         caps: set[str] = set()
         left = max(0, f.start - _CTX_CHARS, min(self._left.get(id(f), 0), f.start))
@@ -89,17 +95,24 @@ class _Ctx:
                 if len(low) < 3 or low in _CTX_STOP:
                     continue
                 words.add(low)
-                if w[0].isupper() and not _sentence_initial(text, lo + m.start()):
+                if w[0].isupper() and not starts.opens_sentence(lo + m.start()):
                     caps.add(low)
         hit = (frozenset(words), frozenset(caps))
         self._cache[i] = hit
         return hit
 
-    def _text(self, f: Figure) -> str:
-        try:
-            return self.articles[f.article].paragraphs[f.paragraph].text
-        except IndexError:
-            return f.text
+    def _text(self, f: Figure) -> tuple[str, SentenceStarts]:
+        """The figure's paragraph text and its sentence starts (the figure alone when unknown)."""
+        key = (f.article, f.paragraph)
+        hit = self._paragraphs.get(key)
+        if hit is None:
+            try:
+                para = self.articles[f.article].paragraphs[f.paragraph]
+                hit = (para.text, SentenceStarts(para.text, para.sentences))
+            except IndexError:
+                hit = (f.text, SentenceStarts(f.text))
+            self._paragraphs[key] = hit
+        return hit
 
     def similarity(self, i: int, j: int) -> tuple[float, int, int]:
         """(Jaccard of content words, shared content words, shared capitalised words)."""
@@ -114,13 +127,6 @@ class _Ctx:
         _, ci = self.get(i)
         _, cj = self.get(j)
         return bool(ci) and bool(cj) and not (ci & cj)
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    k = pos - 1
-    while k >= 0 and text[k] in " \t\"“‘'(":
-        k -= 1
-    return k < 0 or text[k] in ".!?:;"
 
 
 def _bounds(f: Figure, strip_year: bool = False) -> tuple[float, float]:
@@ -161,27 +167,14 @@ def _same_family(a: Figure, b: Figure) -> bool:
     return True
 
 
-class _UnionFind:
-    """Union-find that also remembers the direct cross-figure links (for the conflict test)."""
+class _UnionFind(UnionFind[int]):
+    """The shared union-find, remembering the direct cross-figure links (for the conflict test)."""
+
+    __slots__ = ("links",)
 
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+        super().__init__(range(n))
         self.links: list[tuple[int, int]] = []
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if ra < rb:
-                self.parent[rb] = ra
-            else:
-                self.parent[ra] = rb
 
 
 def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx: _Ctx,
@@ -305,12 +298,12 @@ def _status(members: list[int], figures: list[Figure], conflicted: bool) -> str:
 
 
 def _group_label(members: list[int], figures: list[Figure]) -> str:
-    labels = Counter(figures[i].counted for i in members if figures[i].counted)
+    labels = Counter(c for i in members if (c := figures[i].counted))
     specific = [(n, lab) for lab, n in labels.items() if not _is_generic(lab)]
     if specific:
         return max(specific, key=lambda t: (t[0], -len(t[1])))[1]
     if labels:
-        return labels.most_common(1)[0][0]  # type: ignore[return-value]
+        return labels.most_common(1)[0][0]
     return figures[members[0]].unit or figures[members[0]].kind
 
 
@@ -351,8 +344,8 @@ def group_figures(figures: list[Figure], articles: list[Article],
             first = repeats.setdefault(key, i)
             if first != i:
                 uf.union(first, i)
-        if not _is_generic(f.counted):
-            buckets[(f.kind, f.counted)].append(i)  # type: ignore[arg-type]
+        if f.counted is not None and not _is_generic(f.counted):
+            buckets[(f.kind, f.counted)].append(i)
     for ids in buckets.values():
         _label_links(ids, figures, ctx, uf, matched)
 

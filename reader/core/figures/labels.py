@@ -22,28 +22,18 @@ Synonym table (surface form, after singularising -> label):
 
 from __future__ import annotations
 
+from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
+
 EVENT_LABELS: dict[str, str] = {
-    # killed
-    "killed": "killed", "killing": "killed", "kill": "killed", "kills": "killed",
-    "dead": "killed", "died": "killed", "death": "killed", "deaths": "killed",
-    "fatalities": "killed", "fatality": "killed", "death toll": "killed", "toll": "killed",
-    "number of dead": "killed", "number of deaths": "killed", "number of fatalities": "killed",
-    "lost their lives": "killed",
-    # injured
-    "injured": "injured", "injuring": "injured", "wounded": "injured", "wounding": "injured",
-    "hurt": "injured", "injuries": "injured", "injury toll": "injured",
-    "number of injured": "injured", "number of wounded": "injured",
-    # others
+    **{word: label for label, words in EVENT_CONCEPTS.items() for word in words},
+    # Phrases and report-only words that name the same events.
+    "death toll": "killed", "toll": "killed", "number of dead": "killed",
+    "number of deaths": "killed", "number of fatalities": "killed", "lost their lives": "killed",
+    "injury toll": "injured", "number of injured": "injured", "number of wounded": "injured",
     "casualties": "casualty", "casualty toll": "casualty", "number of casualties": "casualty",
-    "arrested": "arrested", "arresting": "arrested", "detained": "arrested",
-    "detaining": "arrested", "arrests": "arrested",
-    "displaced": "displaced", "displacing": "displaced", "fled": "displaced",
-    "missing": "missing",
-    "evacuated": "evacuated", "evacuating": "evacuated",
-    "rescued": "rescued", "rescuing": "rescued",
-    "kidnapped": "hostage", "kidnapping": "hostage", "abducted": "hostage",
-    "abducting": "hostage", "taken hostage": "hostage",
+    "taken hostage": "hostage",
 }
+"""Event word or phrase -> label; single words come from the shared vocabulary's event concepts."""
 
 NOUN_SYNONYMS: dict[str, str] = {
     "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed",

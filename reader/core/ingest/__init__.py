@@ -18,11 +18,18 @@ from reader.core.ingest.load import (
     sniff_format,
 )
 from reader.core.ingest.sanitize import CONTROL_CHARS, sanitize, sanitize_line
-from reader.core.ingest.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
+from reader.core.ingest.segment import (
+    SentenceStarts,
+    collapse_whitespace,
+    is_boilerplate,
+    split_blocks,
+    split_sentences,
+)
 
 __all__ = [
     "CONTROL_CHARS",
     "STDIN",
+    "SentenceStarts",
     "IngestError",
     "article_from_text",
     "collapse_whitespace",

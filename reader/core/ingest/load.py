@@ -148,18 +148,18 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = _mostly_utf8(data)
-    if text is not None:
-        return text
-    encoding = _guess_legacy_encoding(data)
-    if encoding is None:
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
+    legacy = _guess_legacy_encoding(data)
+    if legacy is None:
         raise IngestError(source, "cannot tell the text encoding (binary or corrupt file?)")
     try:
-        return data.decode(encoding)
+        return data.decode(legacy)
     except UnicodeDecodeError:  # the sample fit but the rest did not: tolerate a few strays
-        text = data.decode(encoding, errors="replace")
+        text = data.decode(legacy, errors="replace")
         if text.count("\ufffd") * 1000 > len(text):
-            raise IngestError(source, f"undecodable text (tried {encoding})") from None
+            raise IngestError(source, f"undecodable text (tried {legacy})") from None
         return text
 
 

@@ -8,8 +8,10 @@ general (abbreviation lists, capitalisation, punctuation), never tuned to one ou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
-__all__ = ["split_blocks", "collapse_whitespace", "split_sentences", "is_boilerplate"]
+__all__ = ["split_blocks", "collapse_whitespace", "split_sentences", "SentenceStarts", "is_boilerplate"]
 
 # ---------------------------------------------------------------------------------------------
 # Paragraph blocks
@@ -123,7 +125,8 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         if nm is None:
             break  # nothing but whitespace follows: the final sentence ends at the text's end
         nxt = nm.group(1)
-        next_word = _WORD_AFTER.match(text, nm.start(1)).group()
+        word = _WORD_AFTER.match(text, nm.start(1))
+        next_word = word.group() if word else ""
         if not _ends_sentence(text, m.start(), nxt, next_word):
             continue
         out.append((pos, m.end()))
@@ -212,3 +215,38 @@ def is_boilerplate(text: str) -> bool:
     if _FURNITURE.match(stripped) or _is_byline(stripped):
         return True
     return words <= 20 and _ANYWHERE.search(stripped) is not None
+
+
+_SENTENCE_OPENERS = frozenset(" \t\n\u00a0\"'“‘«([{—–-")
+"""What may stand between a sentence's start and its first word (quotes, brackets, dashes)."""
+
+
+class SentenceStarts:
+    """Answers "does this word open a sentence?" from one paragraph's sentence boundaries.
+
+    Every stage that needs to know whether a capital means a name or just a sentence start asks
+    this, with the boundaries ingest computed once (``Paragraph.sentences``), so abbreviations
+    ("Mr.", "U.S.") and decimals are judged by the same careful rule everywhere.
+    """
+
+    __slots__ = ("_text", "_starts")
+
+    def __init__(self, text: str, sentences: Sequence[tuple[int, int]] | None = None) -> None:
+        self._text = text
+        spans = sentences or split_sentences(text)  # an article built by hand may have none
+        self._starts = [start for start, _ in spans] or [0]
+
+    def index(self, pos: int) -> int:
+        """Index of the sentence that contains offset ``pos`` (0 before the first)."""
+        return max(0, bisect_right(self._starts, pos) - 1)
+
+    def opens_sentence(self, pos: int) -> bool:
+        """True when only openers (spaces, quotes, brackets, dashes) precede ``pos`` in its sentence."""
+        start = self._starts[self.index(pos)]
+        if start > pos:
+            return True
+        return all(ch in _SENTENCE_OPENERS for ch in self._text[start:pos])
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Whether offsets ``a`` and ``b`` lie in one sentence."""
+        return self.index(a) == self.index(b)

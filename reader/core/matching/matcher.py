@@ -64,7 +64,9 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
+from reader.core.ingest.segment import split_sentences
 from reader.core.model import Article, Match
+from reader.core.unionfind import UnionFind
 from reader.core.matching.terms import TOKEN_RE, fold, number_key, word_info
 
 VARIANT_CUTOFF = 88.0
@@ -116,20 +118,6 @@ MAX_REASONS = 8
 CALIBRATION_EXPONENT = math.log(0.5) / math.log(MIN_SCORE)
 """The reported score is ``raw ** CALIBRATION_EXPONENT`` (see the module docstring)."""
 
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Fallback sentence split (when ingest gave none): after . ! ? followed by a space, so
-    "1.2 billion" stays whole.  Only used to find a paragraph's single shared fact."""
-    spans = []
-    start = 0
-    for m in _SENTENCE_END_RE.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
 
 
 @dataclass(slots=True)
@@ -230,7 +218,7 @@ def _collect(
             if p.boilerplate:
                 continue
             text = p.text
-            spans = p.sentences or _sentence_spans(text)
+            spans = p.sentences or split_sentences(text)
             if len(spans) < 2:
                 toks = findall(text)
                 bounds: tuple[int, ...] = ()
@@ -240,8 +228,8 @@ def _collect(
                 cuts = [0] + [s for s, _e in spans[1:]] + [len(text)]
                 toks = []
                 ends = []
-                for s, e in zip(cuts, cuts[1:]):
-                    toks += findall(text, s, e)
+                for lo, hi in zip(cuts, cuts[1:]):
+                    toks += findall(text, lo, hi)
                     ends.append(len(toks))
                 bounds = tuple(ends)
             surfaces.update(toks)
@@ -300,13 +288,7 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
     """Map spelling variants of names across articles onto one key (union-find)."""
     vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
     long_names = [{k for k in v if k in names and len(k) >= VARIANT_MIN_LEN} for v in vocabs]
-    parent: dict[str, str] = {}
-
-    def find(k: str) -> str:
-        while parent.get(k, k) != k:
-            k = parent[k]
-        return k
-
+    variants: UnionFind[str] = UnionFind()
     for a in range(len(paras)):
         for b in range(a + 1, len(paras)):
             only_a = long_names[a] - vocabs[b]
@@ -321,23 +303,21 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
                 by_sound.setdefault(_skeleton(k), []).append(k)
             for k in only_a:
                 choices = by_letter.get(k[0])
-                hit = None
+                partner: str | None = None
                 if choices:
                     hit = process.extractOne(k, choices, scorer=fuzz.ratio,
                                              score_cutoff=VARIANT_CUTOFF)
-                if hit is None:
+                    partner = hit[0] if hit is not None else None
+                if partner is None:
                     # First letters differ but sound alike ("Gaddafi"/"Qaddafi"): same consonant
                     # skeleton and the rest of the names as close as the main rule demands.
                     for other in by_sound.get(_skeleton(k), ()):
                         if other[0] != k[0] and fuzz.ratio(k[1:], other[1:]) >= VARIANT_CUTOFF:
-                            hit = (other,)
+                            partner = other
                             break
-                if hit is None:
-                    continue
-                ra, rb = find(k), find(hit[0])
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    return {k: find(k) for k in parent if find(k) != k}
+                if partner is not None:
+                    variants.union(k, partner)
+    return variants.mapping()
 
 
 def _weigh(paras: list[list[_Para]], vocab: _Vocab) -> None:

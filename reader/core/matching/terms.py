@@ -10,7 +10,7 @@ forms meet exactly when their keys are equal:
   to be *consistent*, not linguistically right, because both sides are folded the same way;
 * a few derivational endings fold too (``-ation``/``-tion`` -> ``-t``, ``-ment``, ``-ator``), so
   "evacuation" meets "evacuated" and "negotiations" meets "negotiated";
-* a small hand-written table of near-synonyms common in news English (:data:`SYNONYM_GROUPS`:
+* the shared vocabulary's near-synonyms and alternative names (:data:`SYNONYM_GROUPS`:
   killed/died/dead, soldiers/troops, lorry/truck, fled/evacuated, shelling/bombardment...) maps
   every member onto one key, so two outlets that word the same fact differently still share it.
   The table is general English, never the wording of one text; members are folded *after*
@@ -34,7 +34,11 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from reader.core.ingest.segment import SentenceStarts
 from reader.core.vocabulary.folding import fold
+from reader.core.vocabulary.number_words import TENS, UNITS
+from reader.core.vocabulary.stopwords import STOPWORDS
+from reader.core.vocabulary.synonyms import EVENT_CONCEPTS, NEWS_SYNONYM_GROUPS, one_word_alias_groups
 
 TokenKind = Literal["word", "number"]
 
@@ -45,98 +49,21 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 """One token: a word (letters with inner apostrophes) or a number ("50,000", "1.5").  Use
 ``TOKEN_RE.findall`` for the fastest tokenisation when offsets are not needed."""
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-STOPWORDS: frozenset[str] = frozenset(
-    """
-    a about above after again against all almost along already also although am among an and
-    another any anyone anything are around as at be because been before being below between both
-    but by can cannot could did do does doing done down during each either else even ever every
-    few for from further get gets got had has have having he her here hers herself him himself
-    his how however i if in into is it its itself just least less let like made make many may me
-    might more most much must my myself neither no nor not now of off often on once one only or
-    other others our ours ourselves out over own per perhaps put rather same say said says saying
-    see seen she should since so some still such than that the their theirs them themselves then
-    there these they this those though through thus to told too toward towards under until up
-    upon us very via was we well were what whatever when where whether which while who whom whose
-    why will with within without would yet you your yours yourself yourselves mr mrs ms dr
-    according added adding asked including included told tell tells
-    """.split()
-)
-"""Function words and reporting verbs ("said", "according") that carry no fact of their own."""
 
 NUMBER_WORDS: dict[str, str] = {
-    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
-    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
-    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
-    "eighty": "80", "ninety": "90",
+    word: str(value) for word, value in {**UNITS, **TENS}.items() if value >= 2
 }
-"""Number words mapped to digits.  "one" is left out: it is mostly a pronoun ("one of the ...")."""
+"""Number words mapped to digits, from the shared vocabulary.  "one" (and "zero") are left out:
+"one" is mostly a pronoun ("one of the ...")."""
 
 
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("kill", "killed", "die", "died", "dead", "death", "deaths", "fatalities", "slain"),
-    ("injured", "wounded", "hurt", "injuries", "injury"),
-    ("troops", "soldiers", "servicemen"),
-    ("lorry", "lorries", "truck", "trucks"),
-    ("car", "cars", "vehicle", "vehicles"),
-    ("evacuated", "evacuation", "evacuate", "fled", "flee", "fleeing"),
-    ("shelling", "bombardment", "bombarded", "shelled", "barrage"),
-    ("blast", "explosion", "exploded", "detonation"),
-    ("missile", "missiles", "rocket", "rockets"),
-    ("airstrike", "airstrikes", "air-strike", "bombing"),
-    ("truce", "ceasefire", "armistice"),
-    ("deal", "agreement", "accord", "pact"),
-    ("talks", "negotiations", "negotiated", "negotiate"),
-    ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
-    ("protester", "protesters", "demonstrator", "demonstrators"),
-    ("arrested", "detained", "arrest", "detention"),
-    ("jail", "prison", "jailed", "imprisoned"),
-    ("rise", "rose", "risen", "increase", "increased", "climb", "climbed", "grew", "jumped"),
-    ("fall", "fell", "fallen", "drop", "dropped", "decline", "declined", "plunged", "slumped"),
-    ("buy", "bought", "purchase", "purchased", "acquire", "acquired", "acquisition"),
-    ("firm", "company", "companies", "firms"),
-    ("children", "kids", "child"),
-    ("home", "homes", "house", "houses", "houses", "dwelling"),
-    ("shut", "closed", "closure", "shutdown"),
-    ("spill", "spilled", "spilt", "leak", "leaked", "leaking"),
-    ("disused", "abandoned", "derelict"),
-    ("overnight", "night", "nighttime"),
-    ("fire", "blaze", "fires", "blazes"),
-    ("crash", "collision", "crashed", "collided"),
-    ("strike", "walkout", "stoppage"),
-    ("wage", "wages", "pay", "salary", "salaries"),
-    ("chief", "boss", "head"),
-    ("quake", "earthquake", "tremor"),
-    ("gunman", "attacker", "shooter", "assailant"),
-    ("hostage", "hostages", "captive", "captives"),
-    ("doctor", "doctors", "physician", "physicians"),
-    ("inquiry", "investigation", "probe", "investigators", "inspectors"),
-    ("railway", "railways", "rail"),
-    ("railroad",),
-    ("begin", "began", "start", "started", "launched", "launch"),
-    ("vote", "ballot", "poll", "election", "elections"),
-    ("aid", "assistance", "relief"),
-    ("refugee", "refugees", "displaced"),
-    ("flood", "flooding", "floods", "inundated"),
-    ("minister", "ministers", "secretary"),
-    ("cabinet", "government"),
-    # Well-known exonyms and transliterations that fuzzy spelling cannot meet safely (short
-    # names differ by vowels only; "Kiev"/"Kyiv" looks no closer than "Gaza"/"Giza").
-    ("kyiv", "kiev"),
-    ("kharkiv", "kharkov"),
-    ("lviv", "lvov"),
-    ("odesa", "odessa"),
-    ("mykolaiv", "nikolaev", "mykolayiv"),
-    ("beijing", "peking"),
-    ("mumbai", "bombay"),
-    ("myanmar", "burma"),
-    ("gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi"),
-    ("muslim", "moslem"),
-    ("koran", "quran"),
+    *EVENT_CONCEPTS.values(),
+    *NEWS_SYNONYM_GROUPS,
+    *one_word_alias_groups(),
 )
-"""Near-synonyms of news English, each group folded onto one key (see the module docstring).
-Kept small and general on purpose: a wrong merge makes two unrelated paragraphs share a word,
-which the IDF weighting keeps cheap, while a right one bridges a paraphrase."""
+"""Every group of the shared vocabulary that the matcher folds onto one key (see the module
+docstring)."""
 
 
 class Token(NamedTuple):
@@ -262,19 +189,12 @@ def term_key(surface: str) -> str:
     return word_info(surface)[0]
 
 
-def _is_sentence_initial(text: str, start: int) -> bool:
-    """True when only spaces, quotes or brackets separate ``start`` from a sentence end."""
-    i = start - 1
-    while i >= 0 and text[i] in " \t\n\"'“‘«([—–-":
-        i -= 1
-    return i < 0 or text[i] in ".!?:;…"
-
-
 def iter_tokens(text: str) -> Iterator[Token]:
     """Yield every word and number token of ``text`` with offsets and normalised keys.
 
     Stopwords are yielded too (flagged), so callers that need positions see every token.
     """
+    starts = SentenceStarts(text)
     for m in TOKEN_RE.finditer(text):
         surface = m.group()
         start = m.start()
@@ -283,7 +203,7 @@ def iter_tokens(text: str) -> Iterator[Token]:
             continue
         key, kind, stop = word_info(surface)
         yield Token(start, m.end(), surface, key, kind, surface[0].isupper(),
-                    _is_sentence_initial(text, start), stop)
+                    starts.opens_sentence(start), stop)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -1,0 +1,130 @@
+"""Alternative names and near-synonyms, shared by matching, entity linking and figures.
+
+Two stages that disagree on whether two words mean the same thing give the analyst contradictory
+answers (the matcher saying two paragraphs share a place the entity list keeps apart), so every
+table of "these words are the same" lives here once:
+
+* :data:`NAME_ALIAS_GROUPS`: names of one place, state or group in other spellings or languages
+  (Turkey/Türkiye, Kyiv/Kiev, Burma/Myanmar).  The entity linker merges them; the matcher uses the
+  one-word members as shared terms.
+* :data:`EVENT_CONCEPTS`: what a reported count is about, keyed by the label figures show
+  ("killed" for dead/died/deaths/fatalities).  Figures label counts with it; the matcher folds each
+  group onto one term.
+* :data:`NEWS_SYNONYM_GROUPS`: other near-synonyms of news English (lorry/truck, truce/ceasefire)
+  that the matcher folds.
+
+All entries are lower case and accent-folded.  Kept small and general on purpose: a wrong merge
+makes two unrelated paragraphs share a word (cheap under IDF weighting); a right one bridges a
+paraphrase.
+"""
+
+from __future__ import annotations
+
+NAME_ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("turkey", "turkiye"),
+    ("united states", "united states of america", "us", "usa", "u.s.", "u.s.a.", "america"),
+    ("united kingdom", "uk", "u.k.", "britain", "great britain"),
+    ("united nations", "un", "u.n."),
+    ("european union", "eu", "e.u."),
+    ("russia", "russian federation"),
+    ("ivory coast", "cote d'ivoire"),
+    ("czech republic", "czechia"),
+    ("myanmar", "burma"),
+    ("netherlands", "holland"),
+    ("north korea", "dprk"),
+    ("north macedonia", "macedonia"),
+    ("united arab emirates", "uae"),
+    ("democratic republic of congo", "democratic republic of the congo", "drc"),
+    ("islamic state", "isis", "isil", "daesh"),
+    ("kyiv", "kiev"),
+    ("kharkiv", "kharkov"),
+    ("lviv", "lvov"),
+    ("odesa", "odessa"),
+    ("mykolaiv", "nikolaev", "mykolayiv"),
+    ("beijing", "peking"),
+    ("mumbai", "bombay"),
+    ("ho chi minh city", "saigon"),
+    ("bengaluru", "bangalore"),
+    ("marseille", "marseilles"),
+    ("donbas", "donbass"),
+    ("new york city", "nyc"),
+    ("bosnia and herzegovina", "bosnia"),
+    ("gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi"),
+    ("muslim", "moslem"),
+    ("koran", "quran"),
+)
+"""Alternative names: each group is one referent.  Short names that differ by vowels only
+("Kiev"/"Kyiv") are listed because fuzzy spelling cannot meet them safely ("Gaza"/"Giza")."""
+
+EVENT_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "killed": ("killed", "killing", "kill", "kills", "die", "died", "dead", "death", "deaths",
+               "fatalities", "fatality", "slain"),
+    "injured": ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "injury"),
+    "arrested": ("arrested", "arresting", "arrest", "arrests", "detained", "detaining", "detention"),
+    "displaced": ("displaced", "displacing", "fled", "flee", "fleeing"),
+    "evacuated": ("evacuated", "evacuating", "evacuation", "evacuate"),
+    "rescued": ("rescued", "rescuing"),
+    "missing": ("missing",),
+    "hostage": ("kidnapped", "kidnapping", "abducted", "abducting", "hostage", "hostages",
+                "captive", "captives"),
+}
+"""Events that news counts ("12 were killed"), keyed by the label a figure of that event gets."""
+
+NEWS_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("troops", "soldiers", "servicemen"),
+    ("lorry", "lorries", "truck", "trucks"),
+    ("car", "cars", "vehicle", "vehicles"),
+    ("refugee", "refugees"),
+    ("shelling", "bombardment", "bombarded", "shelled", "barrage"),
+    ("blast", "explosion", "exploded", "detonation"),
+    ("missile", "missiles", "rocket", "rockets"),
+    ("airstrike", "airstrikes", "air-strike", "bombing"),
+    ("truce", "ceasefire", "armistice"),
+    ("deal", "agreement", "accord", "pact"),
+    ("talks", "negotiations", "negotiated", "negotiate"),
+    ("protest", "protests", "demonstration", "demonstrations", "rally", "rallies"),
+    ("protester", "protesters", "demonstrator", "demonstrators"),
+    ("jail", "prison", "jailed", "imprisoned"),
+    ("rise", "rose", "risen", "increase", "increased", "climb", "climbed", "grew", "jumped"),
+    ("fall", "fell", "fallen", "drop", "dropped", "decline", "declined", "plunged", "slumped"),
+    ("buy", "bought", "purchase", "purchased", "acquire", "acquired", "acquisition"),
+    ("firm", "company", "companies", "firms"),
+    ("children", "kids", "child"),
+    ("home", "homes", "house", "houses", "dwelling"),
+    ("shut", "closed", "closure", "shutdown"),
+    ("spill", "spilled", "spilt", "leak", "leaked", "leaking"),
+    ("disused", "abandoned", "derelict"),
+    ("overnight", "night", "nighttime"),
+    ("fire", "blaze", "fires", "blazes"),
+    ("crash", "collision", "crashed", "collided"),
+    ("strike", "walkout", "stoppage"),
+    ("wage", "wages", "pay", "salary", "salaries"),
+    ("chief", "boss", "head"),
+    ("quake", "earthquake", "tremor"),
+    ("gunman", "attacker", "shooter", "assailant"),
+    ("doctor", "doctors", "physician", "physicians"),
+    ("inquiry", "investigation", "probe", "investigators", "inspectors"),
+    ("railway", "railways", "rail"),
+    ("railroad",),
+    ("begin", "began", "start", "started", "launched", "launch"),
+    ("vote", "ballot", "poll", "election", "elections"),
+    ("aid", "assistance", "relief"),
+    ("flood", "flooding", "floods", "inundated"),
+    ("minister", "ministers", "secretary"),
+    ("cabinet", "government"),
+)
+"""Near-synonyms of news English that are neither names nor counted events."""
+
+
+def one_word_alias_groups() -> tuple[tuple[str, ...], ...]:
+    """The alias groups reduced to their one-word members (what a word-level matcher can use).
+
+    Abbreviations with dots and two-letter forms ("u.s.", "us", "un") are left out: as lower-case
+    words they collide with pronouns and function words.
+    """
+    groups = []
+    for group in NAME_ALIAS_GROUPS:
+        words = tuple(n for n in group if " " not in n and "." not in n and "'" not in n and len(n) > 2)
+        if len(words) >= 2:
+            groups.append(words)
+    return tuple(groups)
