@@ -81,8 +81,9 @@ class ReaderCommands(Provider):
         # The app's shown keys (quit, help) run on the app; their actions need the "app." prefix
         # because palette actions run against the reader screen.
         app_rows = [
-            PaletteAction(r.title, r.action if "." in r.action else f"app.{r.action}",
-                          r.tooltip, r.keys)
+            PaletteAction(
+                r.title, r.action if "." in r.action else f"app.{r.action}", r.tooltip, r.keys
+            )
             for r in palette_actions(
                 [("app", [b for b in self.app.BINDINGS if isinstance(b, Binding) and b.show])]
             )
@@ -113,8 +114,9 @@ class ReaderCommands(Provider):
         for title, display, callback, help_text in self._candidates():
             if title.startswith(("go: entity", "go: figure")):
                 continue
-            yield DiscoveryHit(display if display is not None else title, callback,
-                               text=title, help=help_text)
+            yield DiscoveryHit(
+                display if display is not None else title, callback, text=title, help=help_text
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -52,7 +52,9 @@ class HitCursor:
             self.pos = (self.pos + direction) % n
         return self.places[self.pos]
 
-    def layer(self, article: int, kind: str, current_kind: str | None = None) -> dict[int, list[Span]]:
+    def layer(
+        self, article: int, kind: str, current_kind: str | None = None
+    ) -> dict[int, list[Span]]:
         """Highlight spans of the places in ``article``, by paragraph; the current place gets
         ``current_kind`` when given."""
         out: dict[int, list[Span]] = {}

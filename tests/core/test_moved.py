@@ -8,7 +8,6 @@ from reader.core.analysis import analyze
 from reader.core.matching.moved import mark_moved, moved_flags
 from reader.core.model import Analysis, Article, Match
 from reader.core.report import to_json
-
 from tests.core.test_align import STRIKE_A, STRIKE_B, make_article
 
 
@@ -60,8 +59,10 @@ def test_analysis_and_json_carry_moved() -> None:
 
 
 def test_unmatched_overall_and_against_one_article() -> None:
-    arts = [Article.from_texts(s, s, ["one", "two", "three", "share"], boilerplate={3})
-            for s in ("a", "b", "c")]
+    arts = [
+        Article.from_texts(s, s, ["one", "two", "three", "share"], boilerplate={3})
+        for s in ("a", "b", "c")
+    ]
     analysis = Analysis(arts, [_m((0, 0), (1, 0)), _m((0, 1), (2, 1))])
     assert analysis.unmatched(0) == [2]  # boilerplate is never "unmatched"
     assert analysis.unmatched(0, against=1) == [1, 2]

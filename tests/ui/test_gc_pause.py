@@ -55,10 +55,13 @@ def test_reader_started_from_the_cli_collects_garbage_after_the_first_frame(
     """The CLI pauses collection before ingest; the reader must end that pause once its first
     frame is up, not keep collection off for the whole session."""
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("Storm closes port\n\nHeavy rain closed the port of Valmora on Monday.\n",
-                 encoding="utf-8")
-    b.write_text("Port shut\n\nThe Valmora port was closed on Monday because of heavy rain.\n",
-                 encoding="utf-8")
+    a.write_text(
+        "Storm closes port\n\nHeavy rain closed the port of Valmora on Monday.\n", encoding="utf-8"
+    )
+    b.write_text(
+        "Port shut\n\nThe Valmora port was closed on Monday because of heavy rain.\n",
+        encoding="utf-8",
+    )
     seen: list[bool] = []
     run = ReaderApp.run
 

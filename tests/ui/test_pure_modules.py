@@ -18,8 +18,10 @@ from reader.ui.navigation import NavIndex
 
 
 def test_pure_modules_do_not_import_textual() -> None:
-    code = ("import sys, reader.ui.anchors, reader.ui.hits, reader.ui.navigation, "
-            "reader.ui.gc_pause; print('textual' in sys.modules)")
+    code = (
+        "import sys, reader.ui.anchors, reader.ui.hits, reader.ui.navigation, "
+        "reader.ui.gc_pause; print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -106,20 +108,28 @@ def test_layer_marks_the_current_place() -> None:
     cursor = HitCursor(PLACES)
     assert cursor.layer(0, "hit", "hit-current") == {1: [(0, 3, "hit")], 4: [(5, 9, "hit")]}
     cursor.step(1, (0, 3))
-    assert cursor.layer(0, "hit", "hit-current") == {1: [(0, 3, "hit")],
-                                                      4: [(5, 9, "hit-current")]}
+    assert cursor.layer(0, "hit", "hit-current") == {1: [(0, 3, "hit")], 4: [(5, 9, "hit-current")]}
     assert cursor.layer(1, "mention") == {0: [(0, 2, "mention")], 3: [(1, 4, "mention")]}
 
 
 # -- navigation -----------------------------------------------------------------------------------
 
+
 def _analysis(n_articles: int = 2) -> Analysis:
-    arts = [Article.from_texts(f"{i}.txt", f"T{i}", ["Storm hits coast.", "Ten ships sank.",
-                                                     "Port closed.", "Share this"],
-                               boilerplate={3})
-            for i in range(n_articles)]
-    matches = [Match((0, 0), (1, 2), 0.8, words=("storm",)), Match((0, 1), (1, 1), 0.6),
-               Match((0, 2), (1, 0), 0.7, moved=True)]
+    arts = [
+        Article.from_texts(
+            f"{i}.txt",
+            f"T{i}",
+            ["Storm hits coast.", "Ten ships sank.", "Port closed.", "Share this"],
+            boilerplate={3},
+        )
+        for i in range(n_articles)
+    ]
+    matches = [
+        Match((0, 0), (1, 2), 0.8, words=("storm",)),
+        Match((0, 1), (1, 1), 0.6),
+        Match((0, 2), (1, 0), 0.7, moved=True),
+    ]
     return Analysis(arts, matches)
 
 

@@ -1,10 +1,7 @@
-"""How the reader's parts talk: widgets post messages, the palette follows the bindings, the wrap
-cache hits, and no reader UI module needs another that needs it back."""
+"""How the reader's parts talk: widgets post messages, the palette follows the bindings, and the
+wrap cache hits.  (That no module imports one that imports it back is tests/test_import_hygiene.py.)"""
 
 from __future__ import annotations
-
-import ast
-from pathlib import Path
 
 import pytest
 from textual.message import Message
@@ -17,8 +14,6 @@ from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets import article_pane
 from reader.ui.widgets.search import SearchInput
 from reader.ui.widgets.sidebar import FigureList, Sidebar
-
-UI_ROOT = Path(__file__).resolve().parents[2] / "reader" / "ui"
 
 
 async def test_search_keys_post_step_and_the_screen_steps(story2: Analysis) -> None:
@@ -122,40 +117,3 @@ async def test_palette_offers_the_app_keys_too(story2: Analysis) -> None:
         from reader.ui.screens.help import HelpScreen
 
         assert isinstance(app.screen, HelpScreen)
-
-
-def _ui_imports(path: Path) -> set[str]:
-    """Every ``reader.ui`` module ``path`` imports, at module level or inside functions."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name.startswith("reader.ui"))
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("reader.ui"):
-            for alias in node.names:
-                sub = f"{node.module}.{alias.name}"
-                found.add(sub if (UI_ROOT.parent.parent / (sub.replace(".", "/") + ".py")).exists()
-                          else node.module)
-    return found
-
-
-def test_no_import_cycle_among_reader_ui_modules() -> None:
-    modules = {
-        ".".join(p.relative_to(UI_ROOT.parent.parent).with_suffix("").parts): p
-        for p in UI_ROOT.rglob("*.py") if p.name != "__init__.py"
-    }
-    graph = {name: _ui_imports(path) & modules.keys() for name, path in modules.items()}
-    assert "reader.ui.screens.reader" in graph["reader.ui.commands"]  # the scan sees imports
-    state: dict[str, int] = {}
-
-    def visit(node: str, trail: list[str]) -> None:
-        state[node] = 1
-        for nxt in graph[node]:
-            if state.get(nxt) == 1:
-                raise AssertionError("import cycle: " + " -> ".join([*trail, node, nxt]))
-            if nxt not in state:
-                visit(nxt, [*trail, node])
-        state[node] = 2
-
-    for name in graph:
-        if name not in state:
-            visit(name, [])

@@ -51,5 +51,5 @@ def moved_flags(matches: Sequence[Match]) -> list[bool]:
 
 def mark_moved(matches: Sequence[Match]) -> None:
     """Set ``Match.moved`` on every match from :func:`moved_flags` (the analysis calls this once)."""
-    for match, moved in zip(matches, moved_flags(matches)):
+    for match, moved in zip(matches, moved_flags(matches), strict=True):
         match.moved = moved

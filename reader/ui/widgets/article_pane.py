@@ -476,7 +476,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             cuts.add(min(e, end))
         points = sorted(cuts)
         out: list[Segment] = []
-        for a, b in zip(points, points[1:]):
+        for a, b in zip(points, points[1:], strict=False):
             if a >= b:
                 continue
             seg_style = style

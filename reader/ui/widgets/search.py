@@ -44,6 +44,8 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
-        yield SearchInput(placeholder="search all articles (enter next · shift+enter/↑ previous)",
-                          id="search-input")
+        yield SearchInput(
+            placeholder="search all articles (enter next · shift+enter/↑ previous)",
+            id="search-input",
+        )
         yield Static("", id="search-count", markup=False)
