@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from reader.core.model import Analysis, Article, Match, article_label
+from reader.ui import visible
 from reader.ui.anchors import AnchorMap, partner_pairs
 from reader.ui.hits import HitCursor
 from reader.ui.navigation import NavIndex
@@ -19,7 +20,7 @@ from reader.ui.navigation import NavIndex
 
 def test_pure_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, reader.ui.anchors, reader.ui.hits, reader.ui.navigation, "
+        "import sys, reader.ui.anchors, reader.ui.hits, reader.ui.navigation, reader.ui.visible, "
         "reader.ui.gc_pause; print('textual' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -167,3 +168,27 @@ def test_shared_spans_are_computed_once_per_side(monkeypatch: pytest.MonkeyPatch
         assert nav.shared_spans(match, (1, 2)) == [(0, 5, "shared")]
     assert calls == ["Storm hits coast.", "Port closed."]
     assert nav.shared_spans(analysis.matches[1], (0, 1)) == []  # no terms: nothing to find
+
+
+# -- which articles are shown ---------------------------------------------------------------------
+
+
+def test_fit_keeps_the_shown_panes_and_the_leader() -> None:
+    assert visible.fit([0, 1], active=0, total=3, want=3) == [0, 1, 2]  # more room: fill up
+    assert visible.fit([0, 1, 2], active=2, total=3, want=2) == [0, 2]  # less: the leader stays
+    assert visible.fit([1, 2], active=2, total=4, want=3) == [1, 2, 3]
+    assert visible.fit([3], active=3, total=4, want=2) == [0, 3]  # fills after it, wrapping
+    assert visible.fit([0, 5], active=0, total=2, want=2) == [0, 1]  # unknown articles drop
+    assert visible.fit([0, 1], active=0, total=2, want=3) == [0, 1]
+
+
+def test_bring_in_replaces_the_last_pane_that_does_not_lead() -> None:
+    assert visible.bring_in([0, 1, 2], active=0, article=3) == [0, 1, 3]
+    assert visible.bring_in([0, 2], active=2, article=1) == [1, 2]
+    assert visible.bring_in([1], active=1, article=0) == [0]
+    assert visible.bring_in([0, 1], active=0, article=1) == [0, 1]
+
+
+def test_cycled_moves_every_pane_on() -> None:
+    assert visible.cycled([0, 1], total=3) == [1, 2]
+    assert visible.cycled([1, 2], total=3) == [0, 2]

@@ -9,7 +9,6 @@ others with the guarded ``ArticlePane.follow``, so no scroll ever echoes back.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -25,11 +24,13 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from reader.core.matching.search import SearchIndex
 from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
-from reader.ui.anchors import AnchorMap, partner_pairs
+from reader.ui import visible
 from reader.ui.hits import HitCursor, Place
 from reader.ui.navigation import NavIndex, Span
 from reader.ui.screens.explain import ExplainScreen
+from reader.ui.scroll_sync import ScrollSync
 from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.widgets.pane_column import PaneColumn
 from reader.ui.widgets.search import SearchBar, SearchInput
 from reader.ui.widgets.sidebar import Sidebar, TargetKind
 from reader.ui.widgets.status import StatusLine
@@ -38,37 +39,6 @@ SIDEBAR_MIN_WIDTH = 100
 """Below this many columns the sidebar folds away by itself (``b`` still shows it)."""
 THREE_PANES_MIN_WIDTH = 120
 """Three panes need at least this many columns; narrower terminals show two."""
-
-
-class PaneColumn(Vertical):
-    """A pane with its header line (title and source, shown as data)."""
-
-    def __init__(self, article: Article, index: int) -> None:
-        super().__init__(id=f"col-{index}", classes="pane-column")
-        self.article = article
-        self.index = index
-
-    def compose(self) -> ComposeResult:
-        yield Static(self.header(), classes="pane-header", markup=False)
-        yield Static(self.title(), classes="pane-title", markup=False)
-        yield ArticlePane(self.article, self.index, id=f"pane-{self.index}")
-
-    def header(self, nav: NavIndex | None = None) -> Content:
-        """One line: the article letter, its file name and how much of it is matched."""
-        art = self.article
-        stats = f"{len(art.paragraphs)} ¶"
-        if nav is not None:
-            stats = f"{len(nav.per_article[self.index].matched)}/{stats} matched"
-        name = Path(art.source).name if art.source != "-" else "standard input"
-        return Content.from_markup(
-            "[b reverse] $letter [/] [dim]$source · $stats[/]",
-            letter=article_label(self.index), source=name or art.source, stats=stats,
-        )
-
-    def title(self) -> Content:
-        """The headline, on up to two lines: outlets are told apart by their headlines, and one
-        line of a three-pane layout cut most of them off."""
-        return Content.from_markup("[b]$title[/]", title=self.article.title or self.article.source)
 
 
 class ReaderScreen(Screen[None]):
@@ -135,7 +105,7 @@ class ReaderScreen(Screen[None]):
         """Article index of the pane that leads navigation."""
         self.shown: list[int] = list(range(min(len(articles), 2)))
         self.partner_choice = 0
-        self.sync = True
+        self.scroll_sync = ScrollSync()
         self.busy: tuple[str, float] | None = busy
         self.search = HitCursor()
         """Search hits, in reading order, and the current one."""
@@ -149,7 +119,6 @@ class ReaderScreen(Screen[None]):
         self._sidebar_override: bool | None = None
         self._ready = False
         self._pending_error: BaseException | None = None
-        self._anchor_cache: dict[tuple[int, int, int, int, int], AnchorMap] = {}
         self._matched_cache: dict[tuple[int, int, tuple[int, ...]], list[int]] = {}
         self._chrome: list[AwaitMount | None] | None = None
 
@@ -240,14 +209,12 @@ class ReaderScreen(Screen[None]):
         self.analysis = analysis
         self.nav = nav if nav is not None else NavIndex(analysis)
         self.busy = None
-        self._anchor_cache.clear()
+        self.scroll_sync.reset(self.nav)
         self._matched_cache.clear()
         self.query_one(StatusLine).progress(None)
         for i, pane in enumerate(self.panes):
             pane.set_nav(self.nav.per_article[i])
-            self.query_one(f"#col-{i} .pane-header", Static).update(
-                self.query_one(f"#col-{i}", PaneColumn).header(self.nav)
-            )
+            self.query_one(f"#col-{i}", PaneColumn).show_matched(len(self.nav.per_article[i].matched))
         self.query_one(Sidebar).show(analysis)
         self.partner_choice = 0
         self._update_partners()
@@ -274,20 +241,8 @@ class ReaderScreen(Screen[None]):
         return 3 if self.size.width >= THREE_PANES_MIN_WIDTH else 2
 
     def _fit_to_width(self, width: int) -> None:
-        n = len(self.articles)
-        want = min(n, self.max_visible)
-        visible = [a for a in self.shown if a < n]
-        if self.active not in visible:
-            visible = [self.active]
-        for a in [*range(self.active, n), *range(0, self.active)]:
-            if len(visible) >= want:
-                break
-            if a not in visible:
-                visible.append(a)
-        if len(visible) > want:
-            keep = [self.active] + [a for a in visible if a != self.active][: want - 1]
-            visible = sorted(keep)
-        self._show_articles(sorted(visible))
+        self._show_articles(visible.fit(self.shown, self.active, len(self.articles),
+                                        self.max_visible))
         auto = width >= SIDEBAR_MIN_WIDTH
         if self._sidebar_override is not None and self._sidebar_override == auto:
             self._sidebar_override = None
@@ -302,20 +257,18 @@ class ReaderScreen(Screen[None]):
     def sidebar_shown(self) -> bool:
         return bool(self.query_one(Sidebar).display)
 
-    def _show_articles(self, visible: list[int]) -> None:
-        self.shown = visible
+    def _show_articles(self, shown: list[int]) -> None:
+        self.shown = shown
         for i in range(len(self.articles)):
-            self.query_one(f"#col-{i}", PaneColumn).display = i in visible
-        if self.active not in visible:
-            self._set_active(visible[0])
-        self._anchor_cache.clear()
+            self.query_one(f"#col-{i}", PaneColumn).display = i in shown
+        if self.active not in shown:
+            self._set_active(shown[0])
+        self.scroll_sync.reset()
 
     def show_article(self, article: int) -> None:
         """Make ``article`` visible (replacing the last non-leading pane) and let it lead."""
         if article not in self.shown:
-            others = [a for a in self.shown if a != self.active]
-            replaced = others[-1] if others else self.shown[-1]
-            self._show_articles(sorted([a for a in self.shown if a != replaced] + [article]))
+            self._show_articles(visible.bring_in(self.shown, self.active, article))
         self._set_active(article)
         self.pane(article).focus()
         self._update_partners()
@@ -381,69 +334,36 @@ class ReaderScreen(Screen[None]):
 
     # -- synchronised scrolling ------------------------------------------------------------------
 
-    def _anchors(self, leader: ArticlePane, follower: ArticlePane) -> AnchorMap:
-        """Row anchors from the leader to the follower, cached per pair of layouts."""
-        key = (leader.article_index, follower.article_index, id(leader.rows),
-               id(follower.rows), id(self.nav))
-        cached = self._anchor_cache.get(key)
-        if cached is not None:
-            return cached
-        lrows, frows = leader.rows, follower.rows
-        if lrows is None or frows is None:
-            anchors = AnchorMap((), (), lrows.height if lrows else 1, frows.height if frows else 1)
-        else:
-            pairs: list[tuple[int, int]] = []
-            if self.nav is not None:
-                idx = self.nav.per_article[leader.article_index]
-                pairs = partner_pairs(idx.matched, idx.partners, follower.article_index)
-            anchors = AnchorMap.build(pairs, lrows.para_row, frows.para_row)
-        self._anchor_cache[key] = anchors
-        return anchors
-
-    def map_row(self, leader: ArticlePane, follower: ArticlePane, row: float) -> float:
-        """The follower row level with leader ``row`` (see :mod:`reader.ui.anchors`)."""
-        return self._anchors(leader, follower).map(row)
+    @property
+    def sync(self) -> bool:
+        """Whether the panes scroll together (``s`` toggles)."""
+        return self.scroll_sync.enabled
 
     def _align_followers(self) -> None:
         """Put each follower's partner (or interpolated position) level with the leader's cursor."""
-        if not self.sync:
-            return
-        leader = self.active_pane
-        if leader.rows is None:
-            return
-        row = leader.paragraph_rows(leader.cursor)[0]
-        offset = row - round(leader.scroll_y)
         partners = self.current_partners()
         selected = self.selected_partner()
+        followers: list[tuple[ArticlePane, int | None]] = []
         for a in self.shown:
             if a == self.active:
                 continue
-            follower = self.pane(a)
-            if follower.rows is None:
-                continue
             mine = [q for fa, q in partners if fa == a]
-            target: float
+            target = None
             if mine:
-                q = selected[1] if selected and selected[0] == a else mine[0]
-                target = follower.paragraph_rows(q)[0]
-            else:
-                target = self.map_row(leader, follower, row)
-            follower.follow(round(target - offset))
+                target = selected[1] if selected and selected[0] == a else mine[0]
+            followers.append((self.pane(a), target))
+        self.scroll_sync.align(self.active_pane, followers)
 
     @on(ArticlePane.Scrolled)
     def _on_pane_scrolled(self, event: ArticlePane.Scrolled) -> None:
-        if not self.sync or event.pane.article_index not in self.shown:
-            return
         leader = event.pane
-        top = round(leader.scroll_y)
-        for a in self.shown:
-            if a != leader.article_index:
-                follower = self.pane(a)
-                follower.follow(round(self.map_row(leader, follower, top)))
+        if leader.article_index in self.shown:
+            self.scroll_sync.follow_scroll(
+                leader, [self.pane(a) for a in self.shown if a != leader.article_index])
 
     @on(ArticlePane.LaidOut)
     def _on_laid_out(self, event: ArticlePane.LaidOut) -> None:
-        self._anchor_cache.clear()
+        self.scroll_sync.reset()
         if event.pane.article_index == self.active:
             event.pane.reveal(event.pane.cursor, jump=False)
         self._align_followers()
@@ -467,9 +387,7 @@ class ReaderScreen(Screen[None]):
              keep_partner: bool = False) -> None:
         """Make ``paragraph`` of ``article`` current, reveal it, bring partners level."""
         if article not in self.shown:
-            others = [a for a in self.shown if a != self.active]
-            replaced = others[-1] if others else self.shown[-1]
-            self._show_articles(sorted([a for a in self.shown if a != replaced] + [article]))
+            self._show_articles(visible.bring_in(self.shown, self.active, article))
         if article != self.active:
             self._set_active(article)
         pane = self.pane(article)
@@ -553,7 +471,7 @@ class ReaderScreen(Screen[None]):
         self.update_status()
 
     def action_toggle_sync(self) -> None:
-        self.sync = not self.sync
+        self.scroll_sync.enabled = not self.scroll_sync.enabled
         if self.sync:
             self._align_followers()
         self.notify("Scroll sync on" if self.sync else "Scroll sync off", timeout=1.5)
@@ -564,7 +482,7 @@ class ReaderScreen(Screen[None]):
         if n <= len(self.shown):
             self.notify("All articles are already shown", timeout=2)
             return
-        shifted = sorted({(a + 1) % n for a in self.shown})
+        shifted = visible.cycled(self.shown, n)
         self._show_articles(shifted)
         self._set_active(self.active if self.active in shifted else shifted[0])
         self.active_pane.focus()
