@@ -1,10 +1,12 @@
 """The reading screen: article panes side by side, the sidebar, search, status and all navigation.
 
-The screen owns the state that spans panes - which article leads, which partner is selected, the
-scroll-sync lock, search hits, the selected entity - and the scroll synchroniser.  Sync is
-leader/follower: the pane the user moves posts ``ArticlePane.Scrolled``; the screen maps its anchor
-row through paragraph anchors (partner rows, interpolated between matched paragraphs) and moves the
-others with the guarded ``ArticlePane.follow``, so no scroll ever echoes back.
+The screen owns the state that spans panes - which article leads, which partner is selected,
+search hits, the selected entity - and wires the parts together: widgets post messages
+(``ArticlePane.Scrolled``, ``SearchInput.Step``, ``Sidebar.TargetSelected``) and the screen
+answers them.  The rules live in Textual-free modules: which articles get a pane
+(:mod:`reader.ui.visible`), scroll anchors (:mod:`reader.ui.anchors`, applied by
+:mod:`reader.ui.scroll_sync`), stepping through hits and mentions (:mod:`reader.ui.hits`) and the
+per-paragraph lookups (:mod:`reader.ui.navigation`).
 """
 
 from __future__ import annotations
@@ -300,6 +302,14 @@ class ReaderScreen(Screen[None]):
             return None
         return partners[self.partner_choice % len(partners)]
 
+    def partner_in(self, article: int) -> int | None:
+        """The current paragraph's partner shown in ``article``: the selected one when it is
+        there, else the best; ``None`` when it has none there."""
+        selected = self.selected_partner()
+        if selected is not None and selected[0] == article:
+            return selected[1]
+        return next((p for a, p in self.current_partners() if a == article), None)
+
     def current_match(self) -> Match | None:
         partner = self.selected_partner()
         if partner is None or self.nav is None:
@@ -319,8 +329,8 @@ class ReaderScreen(Screen[None]):
             mine = [p for a, p in partners if a == pane.article_index]
             pane.set_partner_marks(set(mine))
             shared: dict[int, list[Span]] = {}
-            if mine:
-                chosen = selected[1] if selected and selected[0] == pane.article_index else mine[0]
+            chosen = self.partner_in(pane.article_index)
+            if chosen is not None:
                 pane.set_cursor(chosen)
                 nav = self.nav
                 match = nav.match_between(cur, (pane.article_index, chosen)) if nav else None
@@ -341,17 +351,7 @@ class ReaderScreen(Screen[None]):
 
     def _align_followers(self) -> None:
         """Put each follower's partner (or interpolated position) level with the leader's cursor."""
-        partners = self.current_partners()
-        selected = self.selected_partner()
-        followers: list[tuple[ArticlePane, int | None]] = []
-        for a in self.shown:
-            if a == self.active:
-                continue
-            mine = [q for fa, q in partners if fa == a]
-            target = None
-            if mine:
-                target = selected[1] if selected and selected[0] == a else mine[0]
-            followers.append((self.pane(a), target))
+        followers = [(self.pane(a), self.partner_in(a)) for a in self.shown if a != self.active]
         self.scroll_sync.align(self.active_pane, followers)
 
     @on(ArticlePane.Scrolled)
