@@ -1,9 +1,9 @@
 """Command-palette providers (ctrl+p): every reader action, "view: show article N", and jumps to
 entities and figure groups.
 
-The action rows are generated from the reader screen's and the app's key bindings (description as
-title, tooltip and keys as help), so a new key shows up in the palette by itself and the two can
-never disagree.  Entity names come from articles, so their hits are displayed as
+The action rows are generated from the reader screen's and the app's key bindings (description and
+tooltip as title, as in the help screen; keys as help), so a new key shows up in the palette by
+itself and the two can never disagree.  Entity names come from articles, so their hits are displayed as
 ``Content(name)``; the built-in ``Matcher.highlight`` parses its argument as markup and is only
 used on our own titles.
 """
@@ -27,10 +27,10 @@ class PaletteAction:
     """One palette row for a key binding."""
 
     title: str
-    """``"<namespace>: <binding description>"``, e.g. ``"go: next match"``."""
+    """``"<namespace>: <description> · <tooltip>"``, e.g. ``"view: sync · lock / unlock ..."``;
+    the tooltip says what a short footer label ("Sync") does and gives the search more words."""
     action: str
     """The binding's action, run against the reader screen."""
-    tooltip: str
     keys: tuple[str, ...]
     """The binding's keys, as Textual names them (``"pagedown"``, ``"N"``)."""
 
@@ -40,7 +40,7 @@ def palette_actions(
 ) -> list[PaletteAction]:
     """Palette rows for ``(namespace, bindings)`` sections, one per binding with a description.
 
-    Bindings given as tuples (Textual allows them) carry no id or tooltip and are skipped.
+    Bindings given as tuples (Textual allows them) carry no tooltip and are skipped.
     """
     rows: list[PaletteAction] = []
     for namespace, bindings in sections:
@@ -48,8 +48,10 @@ def palette_actions(
             if not isinstance(b, Binding) or not b.description:
                 continue
             title = f"{namespace}: {b.description[:1].lower()}{b.description[1:]}"
+            if b.tooltip:
+                title += f" · {b.tooltip}"
             keys = tuple(k.strip() for k in b.key.split(","))
-            rows.append(PaletteAction(title, b.action, b.tooltip, keys))
+            rows.append(PaletteAction(title, b.action, keys))
     return rows
 
 
@@ -74,16 +76,14 @@ class ReaderCommands(Provider):
             self.app.call_later(self.app.run_action, action, reader)
 
     def _help(self, row: PaletteAction) -> str:
-        keys = " ".join(self.app.get_key_display(Binding(k, row.action)) for k in row.keys)
-        return f"{row.tooltip} ({keys})" if row.tooltip else keys
+        """The row's keys as the footer writes them."""
+        return " ".join(self.app.get_key_display(Binding(k, row.action)) for k in row.keys)
 
     def _actions(self) -> list[PaletteAction]:
         # The app's shown keys (quit, help) run on the app; their actions need the "app." prefix
         # because palette actions run against the reader screen.
         app_rows = [
-            PaletteAction(
-                r.title, r.action if "." in r.action else f"app.{r.action}", r.tooltip, r.keys
-            )
+            PaletteAction(r.title, r.action if "." in r.action else f"app.{r.action}", r.keys)
             for r in palette_actions(
                 [("app", [b for b in self.app.BINDINGS if isinstance(b, Binding) and b.show])]
             )

@@ -99,7 +99,8 @@ def test_palette_rows_come_from_the_bindings() -> None:
     assert [r.action for r in rows] == [b.action for b in bindings]
     titles = [r.title for r in rows]
     assert len(set(titles)) == len(titles)
-    assert "go: next match" in titles and "view: explain" in titles
+    assert "go: page down" in titles
+    assert "view: sync · lock / unlock scrolling of the panes together" in titles
     for row in rows:
         name = row.action.split("(")[0]
         owner = ReaderApp if name.startswith("app.") else ReaderScreen
