@@ -251,15 +251,20 @@ class Analysis:
             against: only count counterparts in this other article (one pair of a report);
                 ``None`` counts any other article.
         """
-        return [
-            p.index
-            for p in self.articles[article].paragraphs
-            if not p.boilerplate and not (
-                self.partners((article, p.index), against)
-                if against is not None
-                else self.match_indices((article, p.index))
-            )
-        ]
+        paragraphs = self.articles[article].paragraphs
+        if against is None:
+            return [
+                p.index
+                for p in paragraphs
+                if not p.boilerplate and not self.match_indices((article, p.index))
+            ]
+        matched = {
+            mine[1]
+            for m in self.matches
+            for mine, other in ((m.left, m.right), (m.right, m.left))
+            if mine[0] == article and other[0] == against
+        }
+        return [p.index for p in paragraphs if not p.boilerplate and p.index not in matched]
 
 
 def article_label(index: int) -> str:
