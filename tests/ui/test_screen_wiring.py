@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 from textual.message import Message
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from reader.core.model import Analysis
 from reader.ui.app import ReaderApp
 from reader.ui.commands import READER_SECTIONS, palette_actions
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets import article_pane
-from reader.ui.widgets.search import SearchInput
+from reader.ui.widgets.search import SearchBar, SearchInput
 from reader.ui.widgets.sidebar import FigureList, Sidebar
 
 
@@ -24,6 +24,10 @@ async def test_search_keys_post_step_and_the_screen_steps(story2: Analysis) -> N
         r = app.reader
         await pilot.press("slash", *"erdogan")
         await pilot.pause(0.3)
+        # As you type (debounced): the bar searches and says so; the hits show, none chosen yet.
+        assert len({id(m) for m in posted if isinstance(m, SearchBar.Changed)}) == 1
+        assert len(r.search_hits) == 4 and "hit – of 4" in r.status_text().plain
+        assert str(app.query_one("#search-count", Static).content) == "hit – of 4"
         posted.clear()
         await pilot.press("down")
         steps = {id(m): m for m in posted if isinstance(m, SearchInput.Step)}  # once per node

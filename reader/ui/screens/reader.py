@@ -20,11 +20,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 
-from reader.core.matching.search import SearchIndex
 from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
 from reader.ui import visible
 from reader.ui.hits import HitCursor, Place
@@ -111,9 +109,6 @@ class ReaderScreen(Screen[None]):
         self.busy: tuple[str, float] | None = busy
         self.search = HitCursor()
         """Search hits, in reading order, and the current one."""
-        self._search_query = ""
-        self._search_index = SearchIndex(articles)
-        self._search_timer: Timer | None = None
         self.mention_target: tuple[TargetKind, int] | None = None
         """The entity or figure group whose mentions are highlighted."""
         self.mentions = HitCursor()
@@ -165,7 +160,7 @@ class ReaderScreen(Screen[None]):
         status = self.query_one(StatusLine)
         self._chrome = [
             self.query_one(Sidebar).populate(),
-            self.mount(SearchBar(id="search-bar"), before=status),
+            self.mount(SearchBar(self.articles, id="search-bar"), before=status),
             # The slot keeps the footer's row reserved, so nothing moves when it arrives.
             self.query_one("#footer-slot").mount(Footer()),
         ]
@@ -516,8 +511,10 @@ class ReaderScreen(Screen[None]):
 
     def action_clear(self) -> None:
         """Escape: drop search and entity highlights."""
+        bar = self._search_bar()
+        if bar is not None:
+            bar.forget()
         self.search.reset([])
-        self._search_query = ""
         self._show_search_hits()
         self.mention_target = None
         self.mentions.reset([])
@@ -538,18 +535,21 @@ class ReaderScreen(Screen[None]):
         self.query_one(SearchBar).display = False
         self.active_pane.focus()
 
-    @on(Input.Changed, "#search-input")
-    def _on_search_changed(self, event: Input.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(0.15, self._run_search)
+    def _search_bar(self) -> SearchBar | None:
+        """The search bar, once mounted (it arrives after the first frame)."""
+        return next(iter(self.query(SearchBar).results(SearchBar)), None)
 
-    def _run_search(self) -> None:
-        query = self.query_one("#search-input", Input).value
-        if query == self._search_query:
+    @on(SearchBar.Changed)
+    def _on_search_changed(self, event: SearchBar.Changed) -> None:
+        bar = self._search_bar()
+        if bar is not None:
+            self._take_hits(bar.run())
+
+    def _take_hits(self, hits: list[Place]) -> None:
+        """Show the bar's hits when they are new (the bar hands back the same list until then)."""
+        if hits is self.search.places:
             return
-        self._search_query = query
-        self.search.reset(self._search_index.find(query))
+        self.search.reset(hits)
         self._show_search_hits()
         self.update_status()
 
@@ -563,11 +563,14 @@ class ReaderScreen(Screen[None]):
 
     def search_step(self, direction: int) -> None:
         """Jump to the next / previous hit (running the search first if typing is pending)."""
-        self._run_search()
+        bar = self._search_bar()
+        if bar is None:
+            return
+        self._take_hits(bar.run())
         before = self.search.pos
         place = self.search.step(direction, self.current)
         if place is None:
-            if self._search_query.strip():
+            if bar.query_text.strip():
                 self.notify("No hits", severity="warning", timeout=2)
             return
         self._show_search_hits(before)
@@ -588,13 +591,9 @@ class ReaderScreen(Screen[None]):
                        if 0 <= i < len(hits.places)}
         for a in touched:
             self.pane(a).set_overlay("search", hits.layer(a, "hit", "hit-current"))
-        count = next(iter(self.query("#search-count").results(Static)), None)
-        if count is None:
-            return
-        if hits.places:
-            count.update(f"hit {hits.pos + 1 if hits.pos >= 0 else '–'} of {len(hits.places)}")
-        else:
-            count.update("no hits" if self._search_query.strip() else "")
+        bar = self._search_bar()
+        if bar is not None:
+            bar.show_count(hits.pos, len(hits.places))
 
     @property
     def search_hits(self) -> list[Place]:
