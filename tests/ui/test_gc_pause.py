@@ -49,6 +49,14 @@ def test_an_error_inside_the_pause_restores_the_collector() -> None:
     assert gc.isenabled()
 
 
+async def _until_collecting(pilot: Pilot[None], seconds: float = 3.0) -> None:
+    """Wait for the first frame's Ready handler (up to ``seconds``: loaded CI machines are slow)."""
+    for _ in range(round(seconds / 0.05)):
+        await pilot.pause(0.05)
+        if gc.isenabled():
+            return
+
+
 def test_reader_started_from_the_cli_collects_garbage_after_the_first_frame(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -67,7 +75,7 @@ def test_reader_started_from_the_cli_collects_garbage_after_the_first_frame(
 
     def run_headless(self: ReaderApp, *args: object, **kwargs: object) -> None:
         async def auto_pilot(pilot: Pilot[None]) -> None:
-            await pilot.pause()
+            await _until_collecting(pilot)
             seen.append(gc.isenabled())
             await pilot.app.workers.wait_for_complete()
             pilot.app.exit()
@@ -89,6 +97,6 @@ async def test_app_pauses_until_ready_and_restores() -> None:
     gc.enable()
     app = ReaderApp(story.articles, analysis=story)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await _until_collecting(pilot)
         assert gc.isenabled()
     assert gc.isenabled()
