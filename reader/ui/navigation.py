@@ -57,6 +57,9 @@ class ArticleIndex:
     """Per paragraph, whether one of its matches is out of order (``Match.moved``)."""
     spans: dict[int, list[Span]] = field(default_factory=dict)
     """Entity / figure highlight spans per paragraph, sorted."""
+    tiers: dict[int, str] = field(default_factory=dict)
+    """Per matched paragraph, the strongest evidence tier among its matches (``"clear"`` or
+    ``"supported"``, see ``Match.evidence``): what its shading shows."""
 
 
 class NavIndex:
@@ -74,6 +77,14 @@ class NavIndex:
             self._build_article(a, art) for a, art in enumerate(self.articles)
         ]
         self._add_spans(analysis)
+        self._add_tiers(analysis)
+
+    def _add_tiers(self, analysis: Analysis) -> None:
+        for m in analysis.matches:
+            for a, p in (m.left, m.right):
+                tiers = self.per_article[a].tiers
+                if tiers.get(p) != "clear":
+                    tiers[p] = m.evidence
 
     def _build_article(self, a: int, art: Article) -> ArticleIndex:
         analysis = self.analysis

@@ -58,6 +58,7 @@ def _article_json(index: int, article: Article) -> dict[str, Any]:
                 "end": p.end,
                 "sentences": [list(s) for s in p.sentences],
                 "boilerplate": p.boilerplate,
+                "role": p.role,
             }
             for p in article.paragraphs
         ],
@@ -70,6 +71,9 @@ def _match_json(match: Match) -> dict[str, Any]:
         "right": list(match.right),
         "score": round(match.score, 4),
         "near_verbatim": match.near_verbatim,
+        "evidence": match.evidence,
+        "cue": match.cue,
+        "sentences": [list(s) for s in match.sentences] if match.sentences else None,
         "moved": match.moved,
         "reason": {
             "words": list(match.words),
