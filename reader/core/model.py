@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 EntityType = Literal["person", "organization", "place", "other"]
-FigureStatus = Literal["agree", "conflict", "single"]
-FigureKind = Literal["count", "amount", "percent", "duration", "date", "year", "ordinal", "other"]
+FigureStatus = Literal["agree", "differs", "conflict", "single"]
+FigureKind = Literal[
+    "count", "amount", "percent", "duration", "date", "time", "year", "ordinal", "other"
+]
 ParagraphRole = Literal["headline", "body", "furniture"]
 Evidence = Literal["clear", "supported"]
 MatchCue = Literal["best", "lede", "diagonal"]
@@ -201,7 +203,8 @@ class Figure:
             ``None`` means unbounded on that side.
         qualifier: "more than", "at least", "about", "up to", "nearly"... or ``None``.
         counted: what is counted, normalised ("killed", "troops", "percent", "usd"), or ``None``.
-        kind: count / amount / percent / duration / date / year / ordinal / other.
+        kind: count / amount / percent / duration / date / time (of day; value in minutes after
+            midnight) / year / ordinal / other.
         unit: currency or unit when there is one ("usd", "percent", "year", "km").
         group: index into ``Analysis.figure_groups``, or ``None`` when not grouped.
     """
@@ -229,7 +232,10 @@ class FigureGroup:
         id: position in ``Analysis.figure_groups``.
         counted: what the members count (shared normalised label).
         kind: the members' kind.
-        status: ``agree`` (values compatible), ``conflict`` or ``single`` (one article only).
+        status: ``agree`` (values compatible); ``conflict`` (incompatible values, and strong evidence
+            that they measure one quantity); ``differs`` (incompatible values, but the evidence
+            that they measure one quantity is weaker, so no contradiction is claimed);
+            ``single`` (one article only).
         figures: indices into ``Analysis.figures``.
     """
 

@@ -56,7 +56,8 @@ def entity_prompt(entity: Entity, total: int) -> Content:
 
 def figure_prompt(group: FigureGroup, analysis: Analysis) -> Content:
     """One figure group: status mark, what is counted, each article's values with paragraph refs."""
-    mark = {"conflict": "[$error]✗[/]", "agree": "[$success]✓[/]"}.get(group.status, "[dim]·[/]")
+    mark = {"conflict": "[$error]✗[/]", "differs": "[$warning]≠[/]",
+            "agree": "[$success]✓[/]"}.get(group.status, "[dim]·[/]")
     per_article: dict[int, list[str]] = {}
     for fid in group.figures:
         fig = analysis.figures[fid]
@@ -76,8 +77,8 @@ QUALIFIER_MARKS = {"at least": "≥", "more than": ">", "over": ">", "up to": "�
 
 def short_value(fig: Figure) -> str:
     """Compact value of a figure for the list ("≥12"), falling back to its text when unvalued."""
-    if fig.value is None or fig.kind == "date":
-        return fig.text  # a date's value is an encoding ("March 14" -> 314), not for reading
+    if fig.value is None or fig.kind in ("date", "time"):
+        return fig.text  # a date's or time's value is an encoding (314, 210 minutes), not for reading
     if fig.kind == "year":
         return f"{fig.value:.0f}"  # 2019, never "2,019"
     value = f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,g}"
@@ -87,8 +88,8 @@ def short_value(fig: Figure) -> str:
 
 
 def group_order(group: FigureGroup) -> tuple[int, int]:
-    """Conflicts first, then agreements, then single-article figures."""
-    return ({"conflict": 0, "agree": 1}.get(group.status, 2), group.id)
+    """Conflicts first, then differing values, then agreements, then single-article figures."""
+    return ({"conflict": 0, "differs": 1, "agree": 2}.get(group.status, 3), group.id)
 
 
 class TargetOption(Option):
