@@ -152,16 +152,18 @@ class CorrectionActions:
         entry is highlighted."""
         from textual.widgets import OptionList
 
+        from reader.ui.widgets.sidebar import TargetOption
+
         focused = getattr(self, "focused", None)
         if not isinstance(focused, OptionList) or focused.id not in ("entities", "figures"):
             return None
         if focused.highlighted is None:
             self.notify("Highlight an entry first (↑/↓)", severity="warning", timeout=2)
             return ("", -1)
-        option_id = focused.get_option_at_index(focused.highlighted).id or ""
-        if option_id[:1] not in ("e", "g") or not option_id[1:].isdigit():
+        option = focused.get_option_at_index(focused.highlighted)
+        if not isinstance(option, TargetOption):
             return ("", -1)
-        return option_id[0], int(option_id[1:])
+        return ("e" if option.kind == "entity" else "g"), option.target
 
     def _entity_action(self, kind: str, ident: int) -> None:
         """``r`` renames, ``m`` merges, ``S`` splits a variant out of entity ``ident``."""

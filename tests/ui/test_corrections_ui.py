@@ -156,13 +156,15 @@ async def test_x_explains_manual_and_rejected_matches(story2: Analysis, tmp_path
 
 
 async def _focus_entry(pilot, app: ReaderApp, which: str, option_id: str) -> None:
+    """Focus a sidebar list and highlight the entry for entity ``e<id>`` / group ``g<id>``."""
     from textual.widgets import OptionList
 
     await pilot.press("e" if which == "entities" else "f")
     await pilot.pause()
     options = app.reader.query_one(f"#{which}", OptionList)
+    wanted = ("entity-" if option_id[0] == "e" else "figure-") + option_id[1:]
     options.highlighted = next(
-        i for i in range(options.option_count) if options.get_option_at_index(i).id == option_id
+        i for i in range(options.option_count) if options.get_option_at_index(i).id == wanted
     )
 
 

@@ -163,6 +163,7 @@ class _Reader:
             numbers=tuple(str(w) for w in reason.get("numbers", [])),
             near_verbatim=bool(item.get("near_verbatim", False)),
             manual=bool(item.get("manual", False)),
+            moved=bool(item.get("moved", False)),
             evidence="supported" if item.get("evidence") == "supported" else "clear",
             cue=cue if (cue := item.get("cue")) in ("best", "lede", "diagonal") else None,
             sentences=self._sentence_pair(item.get("sentences"), left, right, where),
