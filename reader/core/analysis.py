@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.core.matching.matcher import align
+from reader.core.matching.facts import build_facts
+from reader.core.matching.joint import align_all
 from reader.core.entities import find_entities
 from reader.core.figures import find_figures, group_figures
 from reader.core.model import Analysis, Article
@@ -40,7 +41,8 @@ def analyze(
     """
     report = progress or _ignore_progress
     report("Matching paragraphs", 0.0)
-    matches = align(articles)
+    matches = align_all(articles)
+    facts = build_facts(articles, matches)
     report("Finding names", 0.55)
     entities = find_entities(articles, backend=entity_backend)
     report("Finding figures", 0.8)
@@ -53,4 +55,5 @@ def analyze(
         entities=entities,
         figures=figures,
         figure_groups=groups,
+        facts=facts,
     )

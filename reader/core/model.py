@@ -211,6 +211,29 @@ class FigureGroup:
 
 
 @dataclass(slots=True)
+class Fact:
+    """Paragraphs from any number of articles that report the same thing: the story-level unit.
+
+    Attributes:
+        id: position in ``Analysis.facts``.
+        label: a short text saying what the fact is (its most central sentence, shortened).
+        members: the paragraphs, the core (the one every other member was matched with) first,
+            then the others by article and position.  A paragraph that reports two facts (a merge)
+            is a member of both.
+        articles: indices of the articles that report it, ascending.
+        coverage: ``len(articles)`` over the number of articles (1.0 = every outlet).
+        strength: mean match score of the members with the core (0 for a single paragraph).
+    """
+
+    id: int
+    label: str
+    members: list[ParagraphRef]
+    articles: list[int]
+    coverage: float
+    strength: float = 0.0
+
+
+@dataclass(slots=True)
 class Analysis:
     """Everything the reader and the reports show about a set of articles."""
 
@@ -219,7 +242,9 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     figure_groups: list[FigureGroup] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
+    _facts_by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
 
     def match_indices(self, ref: ParagraphRef) -> list[int]:
         """Indices into ``matches`` of the matches ``ref`` takes part in, best score first."""
@@ -237,6 +262,16 @@ class Analysis:
         """The paragraphs matched with ``ref`` (optionally only those in ``article``), best first."""
         out = [self.matches[i].other(ref) for i in self.match_indices(ref)]
         return out if article is None else [p for p in out if p[0] == article]
+
+    def facts_of(self, ref: ParagraphRef) -> list[int]:
+        """Indices into ``facts`` of the facts paragraph ``ref`` reports (usually one)."""
+        if self._facts_by_paragraph is None:
+            index: dict[ParagraphRef, list[int]] = {}
+            for fact in self.facts:
+                for member in fact.members:
+                    index.setdefault(member, []).append(fact.id)
+            self._facts_by_paragraph = index
+        return self._facts_by_paragraph.get(ref, [])
 
     def unmatched(self, article: int) -> list[int]:
         """Paragraphs of ``article`` with no counterpart in any other article (boilerplate excluded)."""

@@ -169,6 +169,18 @@ def align(articles: list[Article]) -> list[Match]:
 
 
 def _align(articles: list[Article]) -> list[Match]:
+    paras, vocab, display = prepare(articles)
+    matches: list[Match] = []
+    for a in range(len(articles)):
+        for b in range(a + 1, len(articles)):
+            matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b]))
+    matches.sort(key=lambda m: (m.left, m.right))
+    return matches
+
+
+def prepare(articles: list[Article]) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
+    """Everything computed once over all articles: paragraph key sets, names and their
+    spelling variants, weights, and each article's display forms (shared by every driver)."""
     vocab = _Vocab()
     paras, surfaces, cap_counts, lower_counts = _collect(articles, vocab.key_of)
     vocab.names = {k for k, c in cap_counts.items() if c > lower_counts.get(k, 0)}
@@ -182,13 +194,7 @@ def _align(articles: list[Article]) -> list[Match]:
         vocab.names |= {canon[k] for k in vocab.names if k in canon}
     _weigh(paras, vocab)
     display = [_display_forms(c, vocab) for c in surfaces]
-
-    matches: list[Match] = []
-    for a in range(len(articles)):
-        for b in range(a + 1, len(articles)):
-            matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b]))
-    matches.sort(key=lambda m: (m.left, m.right))
-    return matches
+    return paras, vocab, display
 
 
 # --------------------------------------------------------------------------- preparation
@@ -284,8 +290,16 @@ def _skeleton(key: str) -> str:
     return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("", key.replace("ph", "f").translate(_SOUND_CLASSES)))
 
 
+PAIRWISE_VARIANT_ARTICLES = 4
+"""Up to this many articles, spelling variants are looked for article pair by article pair (the
+original rule); beyond, once over all names (:func:`_joint_variant_map`), so the cost grows with
+the names, not with the pairs of articles."""
+
+
 def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
     """Map spelling variants of names across articles onto one key (union-find)."""
+    if len(paras) > PAIRWISE_VARIANT_ARTICLES:
+        return _joint_variant_map(paras, names)
     vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
     long_names = [{k for k in v if k in names and len(k) >= VARIANT_MIN_LEN} for v in vocabs]
     variants: UnionFind[str] = UnionFind()
@@ -317,6 +331,50 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
                             break
                 if partner is not None:
                     variants.union(k, partner)
+    return variants.mapping()
+
+
+def _variant_partner(k: str, choices: list[str] | None, sounds: list[str]) -> str | None:
+    """The spelling of ``k`` among ``choices`` (same first letter) or ``sounds`` (same consonant
+    skeleton, other first letter), by the rules of :func:`_variant_map`."""
+    if choices:
+        hit = process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=VARIANT_CUTOFF)
+        if hit is not None:
+            return hit[0]
+    for other in sounds:
+        if other[0] != k[0] and fuzz.ratio(k[1:], other[1:]) >= VARIANT_CUTOFF:
+            return other
+    return None
+
+
+def _joint_variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
+    """:func:`_variant_map` over all articles at once: two names can be spellings of one when
+    some article writes the first and not the second and some other article the reverse (the
+    pairwise rule's condition, met by some pair), compared once per name instead of per pair."""
+    arts_of: dict[str, set[int]] = {}
+    for a, art in enumerate(paras):
+        for p in art:
+            for k in p.keys:
+                if k in names and len(k) >= VARIANT_MIN_LEN:
+                    arts_of.setdefault(k, set()).add(a)
+    by_letter: dict[str, list[str]] = {}
+    by_sound: dict[str, list[str]] = {}
+    for k in sorted(arts_of):
+        by_letter.setdefault(k[0], []).append(k)
+        by_sound.setdefault(_skeleton(k), []).append(k)
+    variants: UnionFind[str] = UnionFind()
+    for k in sorted(arts_of):
+        mine = arts_of[k]
+
+        def apart(other: str) -> bool:
+            theirs = arts_of[other]
+            return other != k and not mine <= theirs and not theirs <= mine
+
+        choices = [c for c in by_letter[k[0]] if apart(c)]
+        sounds = [c for c in by_sound[_skeleton(k)] if apart(c)]
+        partner = _variant_partner(k, choices, sounds)
+        if partner is not None:
+            variants.union(k, partner)
     return variants.mapping()
 
 
