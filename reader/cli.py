@@ -18,6 +18,7 @@ from reader import __version__
 from reader.core.ingest import IngestError, load_article, sanitize_line
 from reader.core.model import Analysis, Article
 from reader.core.report import FORMATS, format_named, write_report
+from reader.core.report.markdown_report import DETAILS
 
 PROG = "parallel-reader"
 EXIT_INPUT = 1
@@ -72,6 +73,14 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="output format: " + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    parser.add_argument(
+        "--detail",
+        action="append",
+        choices=DETAILS,
+        default=[],
+        help="add a section to the Markdown briefing: pairs = every pair of articles, matched "
+        "paragraphs quoted (long with many articles)",
+    )
     _common_options(parser)
     return parser
 
@@ -121,11 +130,11 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":
         try:
             with open(args.output, "w", encoding="utf-8") as stream:
-                _write_report(analysis, args.format, stream)
+                _write_report(analysis, args.format, stream, tuple(args.detail))
         except OSError as error:
             raise CliError(f"{args.output}: cannot write: {error.strerror or error}") from error
     else:
-        _write_report(analysis, args.format, sys.stdout)
+        _write_report(analysis, args.format, sys.stdout, tuple(args.detail))
         sys.stdout.flush()
     return 0
 
@@ -135,9 +144,11 @@ def _format_choices() -> list[str]:
     return [name for fmt in FORMATS.values() for name in (fmt.name, *fmt.aliases)]
 
 
-def _write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
+def _write_report(
+    analysis: Analysis, fmt: str, stream: TextIO, detail: tuple[str, ...] = ()
+) -> None:
     """Write the report in the registered format ``fmt`` (JSON is streamed)."""
-    write_report(analysis, fmt, stream)
+    write_report(analysis, fmt, stream, detail)
 
 
 def _sample_sources(name: str | None) -> list[str]:

@@ -245,6 +245,7 @@ class Analysis:
     facts: list[Fact] = field(default_factory=list)
     _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
     _facts_by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
+    _pair_counts: dict[tuple[int, int], int] | None = field(default=None, repr=False)
 
     def match_indices(self, ref: ParagraphRef) -> list[int]:
         """Indices into ``matches`` of the matches ``ref`` takes part in, best score first."""
@@ -262,6 +263,16 @@ class Analysis:
         """The paragraphs matched with ``ref`` (optionally only those in ``article``), best first."""
         out = [self.matches[i].other(ref) for i in self.match_indices(ref)]
         return out if article is None else [p for p in out if p[0] == article]
+
+    def pair_match_count(self, left: int, right: int) -> int:
+        """How many matches join article ``left`` with article ``right`` (``left < right``)."""
+        if self._pair_counts is None:
+            counts: dict[tuple[int, int], int] = {}
+            for m in self.matches:
+                key = (m.left[0], m.right[0])
+                counts[key] = counts.get(key, 0) + 1
+            self._pair_counts = counts
+        return self._pair_counts.get((left, right), 0)
 
     def facts_of(self, ref: ParagraphRef) -> list[int]:
         """Indices into ``facts`` of the facts paragraph ``ref`` reports (usually one)."""

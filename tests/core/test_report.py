@@ -81,7 +81,10 @@ def test_json_entities_and_figures() -> None:
 
 
 def test_markdown_sections_and_escaping() -> None:
-    md = to_markdown(_analysis())
+    brief = to_markdown(_analysis())
+    assert "## What the outlets report" in brief and "## Only here" in brief
+    assert "## A ↔ B" not in brief  # pairwise detail only on request
+    md = to_markdown(_analysis(), ("pairs",))
     assert "## A ↔ B" in md
     assert "### Only in A (1)" in md
     assert "\\[bold\\]markup\\[/bold\\]" in md  # renders literally
@@ -96,7 +99,7 @@ def test_markdown_conflicts_come_first() -> None:
         FigureGroup(0, "injured", "count", "single", [0]),
         FigureGroup(1, "killed", "count", "conflict", [1]),
     ]
-    md = to_markdown(analysis)
+    md = to_markdown(analysis, ("pairs",))
     table = md.split("## Figures", 1)[1]
     assert table.index("conflict") < table.index("single")
 
