@@ -13,7 +13,13 @@ from typing import TextIO
 
 from reader.core.model import Analysis
 from reader.core.report import json_report, markdown_report
-from reader.core.report.json_report import SCHEMA_VERSION, pair_summary, to_json, to_json_data, write_json
+from reader.core.report.json_report import (
+    SCHEMA_VERSION,
+    pair_summary,
+    to_json,
+    to_json_data,
+    write_json,
+)
 from reader.core.report.markdown_report import md_escape, to_markdown
 
 __all__ = [
