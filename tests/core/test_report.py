@@ -161,3 +161,20 @@ def test_json_size_grows_with_paragraphs_not_pairs() -> None:
     large = len(to_json(_story_analysis(24, 20)))
     # 4x the articles and paragraphs, 18x the pairs.
     assert large <= 6 * small
+
+
+def test_pair_summaries_match_their_definition() -> None:
+    from reader.core.report.json_report import OneSided, counterparts, pair_summary
+
+    analysis = _story_analysis(6, 12)
+    found = counterparts(analysis)
+    sides = OneSided(analysis)
+    for left in range(6):
+        for right in range(left + 1, 6):
+            summary = pair_summary(analysis, left, right, sides)
+            for side, (art, other) in (("only_left", (left, right)), ("only_right", (right, left))):
+                expected = [p.index for p in analysis.articles[art].paragraphs
+                            if not p.boilerplate and other not in found.get((art, p.index), set())]
+                assert summary[side] == expected
+            assert summary["matches"] == sum(
+                1 for m in analysis.matches if (m.left[0], m.right[0]) == (left, right))

@@ -56,30 +56,61 @@ def counterparts(analysis: Analysis) -> dict[ParagraphRef, set[int]]:
     return out
 
 
+class OneSided:
+    """Which paragraphs of each article have no counterpart in each other article.
+
+    Built once from :func:`counterparts`: most paragraphs have a counterpart almost everywhere,
+    so it stores only the exceptions, and all the pair summaries together cost about what the
+    paragraphs do rather than paragraphs times pairs of articles."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        found = counterparts(analysis)
+        n = len(analysis.articles)
+        everyone = set(range(n))
+        self.body: list[int] = []
+        self.alone: list[list[int]] = []
+        self.missing: list[dict[int, list[int]]] = []
+        for a, article in enumerate(analysis.articles):
+            alone: list[int] = []
+            missing: dict[int, list[int]] = {}
+            body = 0
+            for p in article.paragraphs:
+                if p.boilerplate:
+                    continue
+                body += 1
+                there = found.get((a, p.index))
+                if there is None:
+                    alone.append(p.index)
+                    continue
+                for b in everyone - there:
+                    missing.setdefault(b, []).append(p.index)
+            self.body.append(body)
+            self.alone.append(alone)
+            self.missing.append(missing)
+
+    def only(self, article: int, other: int) -> tuple[list[int], float]:
+        """Paragraphs of ``article`` with no counterpart in ``other``, and the share that have."""
+        extra = self.missing[article].get(other, [])
+        alone = sorted(self.alone[article] + extra) if extra else self.alone[article]
+        body = self.body[article]
+        share = round((body - len(alone)) / body, 4) if body else 0.0
+        return alone, share
+
+
 def pair_summary(
-    analysis: Analysis, left: int, right: int,
-    found: dict[ParagraphRef, set[int]] | None = None,
+    analysis: Analysis, left: int, right: int, sides: OneSided | None = None
 ) -> dict[str, Any]:
     """Matches and one-sided paragraphs for one pair of articles.
 
-    ``found`` is :func:`counterparts` of the analysis (computed when not given; pass it when
+    ``sides`` is the analysis's :class:`OneSided` (built when not given; pass it when
     summarising many pairs)."""
-    if found is None:
-        found = counterparts(analysis)
-    empty: set[int] = set()
-    count = analysis.pair_match_count(left, right)
-
-    def only(article: int, other: int) -> tuple[list[int], float]:
-        body = [p.index for p in analysis.articles[article].paragraphs if not p.boilerplate]
-        alone = [i for i in body if other not in found.get((article, i), empty)]
-        share = round((len(body) - len(alone)) / len(body), 4) if body else 0.0
-        return alone, share
-
-    only_left, cover_left = only(left, right)
-    only_right, cover_right = only(right, left)
+    if sides is None:
+        sides = OneSided(analysis)
+    only_left, cover_left = sides.only(left, right)
+    only_right, cover_right = sides.only(right, left)
     return {
         "articles": [left, right],
-        "matches": count,
+        "matches": analysis.pair_match_count(left, right),
         "only_left": only_left,
         "only_right": only_right,
         "coverage": [cover_left, cover_right],
@@ -88,8 +119,8 @@ def pair_summary(
 
 def _pairs(analysis: Analysis) -> Iterator[dict[str, Any]]:
     n = len(analysis.articles)
-    found = counterparts(analysis)
-    return (pair_summary(analysis, i, j, found) for i in range(n) for j in range(i + 1, n))
+    sides = OneSided(analysis)
+    return (pair_summary(analysis, i, j, sides) for i in range(n) for j in range(i + 1, n))
 
 
 def _fact_json(fact: Fact) -> dict[str, Any]:

@@ -17,8 +17,8 @@ import re
 from typing import TextIO
 
 from reader.core.ingest import sanitize, sanitize_line
-from reader.core.model import Analysis, Article, Fact, Match, ParagraphRef, article_label
-from reader.core.report.json_report import counterparts, ensure_facts, pair_summary
+from reader.core.model import Analysis, Article, Fact, Match, article_label
+from reader.core.report.json_report import OneSided, ensure_facts, pair_summary
 
 DETAILS = ("pairs",)
 """Optional sections ``compare --detail`` can add."""
@@ -59,12 +59,12 @@ def _matches_by_pair(analysis: Analysis) -> dict[tuple[int, int], list[Match]]:
 
 def _pair_markdown(
     analysis: Analysis, left: int, right: int, out: list[str],
-    found: dict[ParagraphRef, set[int]] | None = None,
+    sides: OneSided | None = None,
     by_pair: dict[tuple[int, int], list[Match]] | None = None,
 ) -> None:
     a, b = analysis.articles[left], analysis.articles[right]
     la, lb = article_label(left), article_label(right)
-    summary = pair_summary(analysis, left, right, found)
+    summary = pair_summary(analysis, left, right, sides)
     out.append(f"## {la} ↔ {lb}: {_title(a)} ↔ {_title(b)}")
     out.append("")
     out.append(
@@ -271,11 +271,11 @@ def to_markdown(analysis: Analysis, detail: tuple[str, ...] | frozenset[str] = (
         out.append("# Pairwise detail")
         out.append("")
         n = len(analysis.articles)
-        found = counterparts(analysis)
+        sides = OneSided(analysis)
         by_pair = _matches_by_pair(analysis)
         for i in range(n):
             for j in range(i + 1, n):
-                _pair_markdown(analysis, i, j, out, found, by_pair)
+                _pair_markdown(analysis, i, j, out, sides, by_pair)
         _figure_table(analysis, out)
     text = "\n".join(out).rstrip() + "\n"
     return sanitize(text)
