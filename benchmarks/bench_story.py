@@ -17,11 +17,17 @@ Usage::
 
     .venv/bin/python benchmarks/bench_story.py                  # the six sizes of the issue
     .venv/bin/python benchmarks/bench_story.py --sizes 2x500 50x40 --timeout 60 --markdown
+    .venv/bin/python benchmarks/bench_story.py --quality    # link / fact quality against the truth
+
+``--quality`` scores, for every rewrite, the pairs (original paragraph, rewrite paragraph) of the
+generator's truth: through direct matches ("link") and through facts (both in one fact); and the
+pairs of paragraphs of two *rewrites* that come from one original paragraph, through facts.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import subprocess
@@ -93,13 +99,81 @@ def run_compare(paths: list[Path], out: Path, fmt: str, timeout: float) -> dict:
             "rc": proc.returncode, "timed_out": timed_out, "stderr": err.strip()[-300:]}
 
 
+def worker_quality(size: str, seed: int) -> dict:
+    """In its own process: link quality between the original and each rewrite (the generator's
+    truth), through direct matches and through facts."""
+    from reader.core.matching.facts import build_facts
+    from reader.core.matching.joint import align_all
+    from reader.core.model import Article
+
+    n, p = parse_size(size)
+    texts, truths = generate_story(n, p, seed)
+    articles = [Article.from_texts(f"{k}", f"{k}", t) for k, t in enumerate(texts)]
+    matches = align_all(articles)
+    truth = {((0, i), (k, j)) for k in range(1, n) for i, j in truths[k]}
+    to_original = {(m.left, m.right) for m in matches if m.left[0] == 0}
+    together: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    for fact in build_facts(articles, matches):
+        originals = [m for m in fact.members if m[0] == 0]
+        together.update((o, m) for o in originals for m in fact.members if m[0] != 0)
+    # Between two rewrites the truth is "both come from one original paragraph"; facts are the
+    # only place these pairs are found beyond four articles.
+    sources: dict[tuple[int, int], set[int]] = {}
+    for k in range(1, n):
+        for i, j in truths[k]:
+            sources.setdefault((k, j), set()).add(i)
+    implied = good = 0
+    found: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    for fact in build_facts(articles, matches):
+        rewrites = sorted(m for m in fact.members if m[0] != 0)
+        for x, a in enumerate(rewrites):
+            for b in rewrites[x + 1:]:
+                if a[0] != b[0] and (a, b) not in found:
+                    found.add((a, b))
+                    implied += 1
+                    good += bool(sources.get(a, set()) & sources.get(b, set()))
+    by_source: dict[int, list[tuple[int, int]]] = {}
+    for ref, srcs in sources.items():
+        for i in srcs:
+            by_source.setdefault(i, []).append(ref)
+    expected = {(a, b) for refs in by_source.values() for x, a in enumerate(sorted(refs))
+                for b in sorted(refs)[x + 1:] if a[0] != b[0]}
+    return {
+        "between_precision": good / implied if implied else None,
+        "between_recall": len(expected & found) / len(expected) if expected else None,
+        "recall": len(truth & to_original) / len(truth),
+        "precision": len(truth & to_original) / max(1, len(to_original)),
+        "fact_recall": len(truth & together) / len(truth),
+        "fact_precision": len(truth & together) / max(1, len(together)),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", nargs="+", default=DEFAULT_SIZES, help="ARTICLESxPARAGRAPHS")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per size")
     ap.add_argument("--markdown", action="store_true", help="also time --format markdown")
+    ap.add_argument("--quality", action="store_true",
+                    help="only score the original-rewrite links against the generator's truth")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker_quality(args.worker, args.seed)))
+        return 0
+    if args.quality:
+        print("| articles x paragraphs | link P | link R | fact P | fact R "
+              "| rewrite-rewrite P | rewrite-rewrite R |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for size in args.sizes:
+            out = subprocess.run([sys.executable, __file__, "--worker", size, "--seed",
+                                  str(args.seed)], capture_output=True, text=True, check=True)
+            q = json.loads(out.stdout)
+            between = [f"{q[k]:.3f}" if q[k] is not None else "-"
+                       for k in ("between_precision", "between_recall")]
+            print(f"| {size} | {q['precision']:.3f} | {q['recall']:.3f} | {q['fact_precision']:.3f} "
+                  f"| {q['fact_recall']:.3f} | {between[0]} | {between[1]} |")
+        return 0
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-story-") as tmp:
