@@ -8,17 +8,21 @@ exit; ``--debug`` shows the traceback instead, for bug reports.
 from __future__ import annotations
 
 import argparse
+import io
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.core.ingest import IngestError, load_article, sanitize_line
+from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
 from reader.core.model import Analysis, Article
 from reader.core.report import FORMATS, format_named, write_report
 from reader.core.report.markdown_report import DETAILS
+from reader.store import Terminated, atomic_writer, same_file, signals_as_exceptions
 
 PROG = "parallel-reader"
 EXIT_INPUT = 1
@@ -42,8 +46,32 @@ class CliError(Exception):
         self.code = code
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors made safe: they echo the offending argument, and a
+    globbed file name can carry escape sequences or a line break."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {_one_line(message)}\n")
+
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.IGNORECASE)
+_SIZE_FACTORS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+def parse_size(text: str) -> int:
+    """``"50MB"``, ``"200m"``, ``"1G"``, ``"65536"`` -> bytes (units are binary: 1 MB = 2**20)."""
+    m = _SIZE.fullmatch(text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 50MB, 200M, 1G)")
+    size = int(float(m.group(1)) * _SIZE_FACTORS[m.group(2).lower()])
+    if size < 1:
+        raise argparse.ArgumentTypeError("the size must be at least 1 byte")
+    return size
+
+
 def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description=(
             "Read several articles about the same story side by side. With no files, opens a "
@@ -61,7 +89,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _compare_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} compare",
         description="Compare articles without the UI and write the analysis as JSON or Markdown.",
     )
@@ -92,19 +120,38 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
         default="rules",
         help="entity finder: built-in rules (default) or spaCy (needs spaCy and en_core_web_sm)",
     )
+    parser.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="SIZE",
+        help=f"largest article read, e.g. 200MB (default {format_size(DEFAULT_MAX_SIZE)}); "
+        "bigger inputs stop with an error",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
 
 
-def _load_all(sources: Sequence[str]) -> list[Article]:
-    """Ingest every source; the first failure becomes a one-line :class:`CliError`."""
+def warn(message: str) -> None:
+    """One warning line on stderr, safe for the terminal."""
+    print(f"{PROG}: warning: {_one_line(message)}", file=sys.stderr)
+
+
+def _load_all(sources: Sequence[str], max_size: int = DEFAULT_MAX_SIZE) -> list[Article]:
+    """Ingest every source; the first failure becomes a one-line :class:`CliError`.  Each
+    article's warnings are printed as they come, one line each."""
     if list(sources).count("-") > 1:
         raise CliError("standard input (-) can be given only once", EXIT_USAGE)
     articles = []
     for source in sources:
         try:
-            articles.append(load_article(source))
+            article = load_article(source, max_size=max_size)
+        except TooLargeError as error:
+            raise CliError(f"{error} (--max-size raises it)") from error
         except IngestError as error:
             raise CliError(str(error)) from error
+        for note in article.warnings:
+            warn(f"{article.source}: {note}")
+        articles.append(article)
     if len(articles) < 2:
         raise CliError(
             f"need at least two articles to compare, got {len(articles)}", EXIT_USAGE
@@ -123,20 +170,69 @@ def _analyze(articles: list[Article], entity_backend: str, progress=None):
         raise
 
 
+def _check_output(output: str | None, sources: Sequence[str]) -> None:
+    """Refuse an output that is one of the inputs (same file, also through a link or another
+    path): the report would replace the article it was made from."""
+    if not output or output == "-":
+        return
+    for source in sources:
+        if source != "-" and same_file(output, source):
+            raise CliError(f"the output {output} is also an input; choose another file", EXIT_USAGE)
+
+
 def run_compare(args: argparse.Namespace) -> int:
-    """``parallel-reader compare``: analyse and write the report."""
-    articles = _load_all(args.files)
+    """``parallel-reader compare``: analyse and write the report.
+
+    A report file is written atomically (the old file survives any failure or interrupt);
+    a report on standard output is UTF-8 whatever the locale, as JSON requires."""
+    _check_output(args.output, args.files)
+    articles = _load_all(args.files, args.max_size)
     analysis = _analyze(articles, args.entities)
     if args.output and args.output != "-":
         try:
-            with open(args.output, "w", encoding="utf-8") as stream:
-                _write_report(analysis, args.format, stream, tuple(args.detail))
+            with signals_as_exceptions(), atomic_writer(args.output) as stream:
+                _write_report(analysis, args.format, cast(TextIO, stream), tuple(args.detail))
         except OSError as error:
             raise CliError(f"{args.output}: cannot write: {error.strerror or error}") from error
     else:
-        _write_report(analysis, args.format, sys.stdout, tuple(args.detail))
-        sys.stdout.flush()
+        _write_stdout(analysis, args.format, tuple(args.detail))
     return 0
+
+
+def _write_stdout(analysis: Analysis, fmt: str, detail: tuple[str, ...] = ()) -> None:
+    """The report on standard output; a closed or failing stdout is one line, exit 1."""
+    if sys.stdout is None:
+        raise CliError("standard output is closed; write the report with -o FILE")
+    buffer = getattr(sys.stdout, "buffer", None)
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n") if buffer is not None else None
+    stream: TextIO = wrapper if wrapper is not None else sys.stdout
+    try:
+        sys.stdout.flush()
+        _write_report(analysis, fmt, stream, detail)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _silence_stdout()
+        raise CliError(f"cannot write to standard output: {error.strerror or error}") from error
+    finally:
+        if wrapper is not None:
+            try:
+                wrapper.detach()
+            except ValueError:
+                pass
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at /dev/null, so the interpreter's final flush of what is still
+    buffered cannot fail again (a second message, exit status 120)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+    except OSError:
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _format_choices() -> list[str]:
@@ -176,7 +272,7 @@ def run_reader(args: argparse.Namespace) -> int:
         raise CliError("give files or --sample, not both", EXIT_USAGE)
     sources = list(args.files) if args.files else _sample_sources(args.sample)
     from_sample = not args.files
-    if not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
+    if sys.stdout is None or not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
         raise CliError(
             "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
             EXIT_USAGE,
@@ -187,7 +283,7 @@ def run_reader(args: argparse.Namespace) -> int:
     # before the first frame only delays it.  ReaderApp re-enables collection once the text is
     # on screen (and on exit).
     gc.disable()
-    articles = _load_all(sources)
+    articles = _load_all(sources, args.max_size)
     if from_sample:
         # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
         for article in articles:
@@ -203,8 +299,9 @@ def run_reader(args: argparse.Namespace) -> int:
     def analyze_in_worker(items: list[Article], progress) -> object:
         return _analyze(items, backend, progress)
 
-    ReaderApp(articles, analyze_in_worker).run()
-    return 0
+    app = ReaderApp(articles, analyze_in_worker)
+    app.run()
+    return app.return_code or 0  # 128 + N after SIGTERM / SIGHUP (the terminal is restored)
 
 
 def _reattach_terminal_stdin() -> None:
@@ -239,11 +336,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.code
     except BrokenPipeError:
         # The reader of our output went away (``| head``): not an error worth a message.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return 0
     except KeyboardInterrupt:
         return 130
+    except Terminated as stop:
+        return 128 + stop.signum
+    except OSError as error:
+        # The user's environment (a full disk, a vanished folder, a file-name limit), not a bug.
+        if args.debug:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{PROG}: error: {_one_line(where + (error.strerror or str(error)))}", file=sys.stderr)
+        return EXIT_INPUT
     except Exception as error:  # noqa: BLE001 - the promise is "never a traceback"
         if args.debug:
             raise

@@ -53,12 +53,16 @@ class Article:
         title: the HTML title, a Markdown heading or a short first line; else the file name.
         text: the whole sanitised text; paragraphs are separated by a blank line.
         paragraphs: the article's paragraphs in reading order.
+        warnings: non-fatal problems found while reading it, one line each without the source
+            ("6 invalid UTF-8 bytes replaced"); the command line prints them, the reader
+            notifies them.
     """
 
     source: str
     title: str
     text: str
     paragraphs: list[Paragraph]
+    warnings: list[str] = field(default_factory=list)
 
     PARAGRAPH_SEPARATOR: ClassVar[str] = "\n\n"
 

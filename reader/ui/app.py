@@ -4,11 +4,14 @@ shows the analysis.  ``reader.cli`` constructs it; tests pass a ready ``analysis
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import signal
 import threading
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import App
@@ -86,7 +89,41 @@ class ReaderApp(App[None]):
             self._gc_paused = False
             gc.enable()
 
+    # -- signals -----------------------------------------------------------------------------------
+
+    EXIT_SIGNALS = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s)
+    """Signals that end the reader the way ``q`` does: the driver then leaves the alternate screen
+    and turns mouse reporting off.  Killed by the default handler instead, the process would leave
+    the user's terminal in the alternate screen, echoing mouse moves as garbage."""
+
+    def on_mount(self) -> None:
+        self._previous_handlers: dict[int, Any] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return  # only the main thread may install signal handlers
+        loop = asyncio.get_running_loop()
+        for signum in self.EXIT_SIGNALS:
+            try:
+                previous = signal.getsignal(signum)
+                loop.add_signal_handler(signum, self._exit_on_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # no Unix signals here
+                continue
+            self._previous_handlers[signum] = previous
+
+    def _exit_on_signal(self, signum: int) -> None:
+        """Runs on the event loop (``add_signal_handler``), so exiting here is an ordinary exit."""
+        self.exit(return_code=128 + signum)
+
+    def _restore_signal_handlers(self) -> None:
+        handlers, self._previous_handlers = getattr(self, "_previous_handlers", {}), {}
+        if not handlers:
+            return
+        loop = asyncio.get_running_loop()
+        for signum, previous in handlers.items():
+            loop.remove_signal_handler(signum)
+            signal.signal(signum, previous)
+
     def on_unmount(self) -> None:
+        self._restore_signal_handlers()
         self._resume_gc()  # an exit before the first frame must not leave collection off
         gc.unfreeze()  # let a later collection reclaim what we froze (tests run many apps)
 
@@ -105,8 +142,17 @@ class ReaderApp(App[None]):
         # is on screen before the sidebar, footer and search bar mount and before matching begins
         # (a worker thread would hold the GIL half the time).
         self.reader.add_chrome()
+        self._notify_warnings()
         if self._initial_analysis is None and self._analyze is not None:
             self._run_analysis()
+
+    def _notify_warnings(self) -> None:
+        """What ingest reported but did not refuse (replaced bytes, removed bidi controls, a
+        document read as plain text): one notification per warning, as data, not markup."""
+        for article in self.articles:
+            for note in article.warnings:
+                self.notify(f"{article.source}: {note}", title="Warning", severity="warning",
+                            timeout=10, markup=False)
 
     # -- analysis worker -------------------------------------------------------------------------
 

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from reader.core.ingest.load import IngestError, article_from_text, decode_bytes, load_article, sniff_format
-from reader.core.model import Article
+from reader.core.ingest.load import (
+    IngestError,
+    article_from_text,
+    decode_bytes,
+    load_article,
+    sniff_format,
+)
 from reader.core.ingest.sanitize import CONTROL_CHARS
+from reader.core.model import Article
 
 BODY = [
     "The harbour bridge reopened to traffic on Tuesday morning, six weeks after a winter storm "
@@ -388,10 +395,14 @@ def test_directory(tmp_path: Path) -> None:
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "secret.txt", "text")
 
-    def denied(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", denied)  # tests may run as root, where chmod 000 is no barrier
+    def denied(file: object, *args: object, **kwargs: object) -> int:
+        if str(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)  # tests may run as root, where chmod 000 is no barrier
     assert _error(path).endswith("permission denied")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.ingest.sanitize import CONTROL_CHARS, sanitize
+from reader.core.ingest.sanitize import CONTROL_CHARS, bidi_control_count, sanitize, sanitize_line
 
 HOSTILE = "AAA\x1b[2J\x1b]0;PWNED-TITLE\x1b\\BBB\x1b[31mREDCCC\x07bell\x08bs\rcr\x00nul\x1b[?1049lDDD"
 
@@ -69,9 +69,10 @@ def test_tabs_expanded() -> None:
         "Emoji 🎉👍🏽 and flags 🇫🇷",
         "Café, naïve, Ærøskøbing, Zażółć gęślą jaźń",
         "“Curly” ‘quotes’ — dashes – and … ellipsis",
-        "Arabic مرحبا and Hebrew שלום with marks \u200e\u200f",
+        "Arabic مرحبا and Hebrew שלום",
         "Markup-looking [bold]text[/] and [/] and [link=x] stay literal",
-        "non\u00a0breaking and zero\u200bwidth",
+        "non\u00a0breaking space",
+        "Family emoji \U0001F468\U0001F3FD and keycap 1\ufe0f\u20e3",
     ],
 )
 def test_clean_unicode_untouched(text: str) -> None:
@@ -81,3 +82,35 @@ def test_clean_unicode_untouched(text: str) -> None:
 def test_clean_text_is_returned_unchanged_object_when_nothing_to_do() -> None:
     text = "Plain text.\nSecond line."
     assert sanitize(text) is text
+
+
+@pytest.mark.parametrize(
+    ("dirty", "clean"),
+    [
+        ("Erd\u200bogan", "Erdogan"),  # zero-width space inside a name
+        ("Erd\u200c\u200dogan", "Erdogan"),  # non-joiner, joiner
+        ("Erd\u2060ogan\ufeff", "Erdogan"),  # word joiner, stray BOM
+        ("Tok\u00adyo", "Tokyo"),  # soft hyphen
+        ("x\U000E0041\U000E0042\U000E007Fy", "xy"),  # tag characters (hidden "prompt" text)
+        ("a\u200eb\u200fc\u061cd", "abcd"),  # LRM, RLM, ALM
+    ],
+)
+def test_invisible_characters_removed(dirty: str, clean: str) -> None:
+    assert sanitize(dirty) == clean
+    assert sanitize_line(dirty, "?") == clean  # removed, not shown as a replacement mark
+
+
+def test_bidi_controls_are_counted_for_a_warning() -> None:
+    assert bidi_control_count("plain text") == 0
+    assert bidi_control_count("x\u202eevil\u202cy and \u2066z\u2069") == 4
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    # an undecodable byte of a file name (surrogateescape) can never be written as UTF-8
+    assert sanitize_line("caf\udce9.txt") == "caf\ufffd.txt"
+    assert sanitize("caf\udce9") == "caf\ufffd"
+
+
+def test_sanitize_line_removes_osc_52_and_line_breaks() -> None:
+    name = "a\x1b]52;c;cm0gLXJmIH4=\x07b\nc\u202ed.txt"
+    assert sanitize_line(name, "?") == "a?b?c?d.txt"

@@ -14,17 +14,42 @@ from __future__ import annotations
 import codecs
 import html as html_lib
 import logging
+import os
 import re
+import select
+import stat
 import sys
 from pathlib import Path
 
+from reader.core.ingest.sanitize import bidi_control_count, sanitize, sanitize_line
+from reader.core.ingest.segment import (
+    collapse_whitespace,
+    is_boilerplate,
+    split_blocks,
+    split_sentences,
+)
 from reader.core.model import Article
-from reader.core.ingest.sanitize import sanitize
-from reader.core.ingest.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
 
-__all__ = ["IngestError", "load_article", "article_from_text", "decode_bytes", "sniff_format"]
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "IngestError",
+    "TooLargeError",
+    "article_from_text",
+    "decode_bytes",
+    "load_article",
+    "sniff_format",
+]
 
 STDIN = "-"
+
+DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+"""Bytes read at most per article.  A long news article is well under 1 MB; the limit is there so
+``/dev/zero``, an endless pipe or a mistaken 2 GB log fails in a second with one line instead of
+filling memory.  Never more than ``max_size + 1`` bytes are read."""
+
+PIPE_TIMEOUT = 10.0
+"""Seconds to wait for a writer on a named pipe nobody has opened for writing yet (the
+``PARALLEL_READER_PIPE_TIMEOUT`` environment variable overrides it, for tests)."""
 
 
 class IngestError(Exception):
@@ -36,8 +61,26 @@ class IngestError(Exception):
         super().__init__(f"{_display_name(source)}: {problem}")
 
 
+class TooLargeError(IngestError):
+    """The source is bigger than the per-article limit (``limit`` bytes)."""
+
+    def __init__(self, source: str, limit: int) -> None:
+        self.limit = limit
+        super().__init__(source, f"larger than the {format_size(limit)} limit for one article")
+
+
+def format_size(size: int) -> str:
+    """``52428800`` -> ``"50 MB"`` (binary megabytes, as ``--max-size`` reads them)."""
+    for unit, factor in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= factor:
+            value = size / factor
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{size} bytes"
+
+
 def _display_name(source: str) -> str:
-    return "standard input" if source == STDIN else source
+    """The source as shown in messages: one line, no terminal controls (names come from outside)."""
+    return "standard input" if source == STDIN else sanitize_line(source, "?")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,17 +158,50 @@ def _guess_legacy_encoding(data: bytes) -> str | None:
     return max(close, key=lambda r: r.coherence).encoding
 
 
-def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 text with a few stray bytes (a pasted cp1252 quote in a scraped page) decoded with
-    U+FFFD for the strays; None when the bytes show no evidence of being UTF-8 at all."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    good = non_ascii - bad if bad * 1000 <= len(text) else 0
-    return text if good >= max(bad, 1) * 2 else None
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
 
 
-def _decode(data: bytes, source: str) -> str:
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 text with a few stray bytes, decoded with one U+FFFD per stray byte, and how many
+    there were; None when the bytes do not look like UTF-8.
+
+    Evidence for UTF-8: at least one valid multi-byte sequence, and stray bytes that stand apart
+    from the real non-ASCII characters.  Legacy multi-byte encodings (Shift-JIS, GBK, EUC-KR)
+    also produce valid-looking UTF-8 sequences by chance, but their invalid bytes sit right next
+    to them in runs of high bytes (measured: 65-100% of invalid runs touch a non-ASCII
+    character), while stray bytes in a UTF-8 article (a pasted cp1252 quote, a corrupted byte)
+    sit between ASCII characters.  Single-byte legacy text (cp1252, cp1251) has no valid
+    sequence at all, or one by accident among many accented letters.
+    """
+    valid = sum(1 for _ in _UTF8_MULTIBYTE.finditer(data))
+    if not valid:
+        return None
+    text = data.decode("utf-8", errors="surrogateescape")
+    runs = list(_ESCAPED_BYTES.finditer(text))
+    stray = sum(m.end() - m.start() for m in runs)
+    attached = sum(
+        1 for m in runs
+        if (m.start() > 0 and ord(text[m.start() - 1]) >= 0x80)
+        or (m.end() < len(text) and ord(text[m.end()]) >= 0x80)
+    )
+    clean_majority = valid >= 2 * stray and stray * 1000 <= len(data)
+    # Stray bytes apart from the real characters, and not outnumbering them by far (a legacy
+    # file with one accidental UTF-8-looking pair among dozens of accents stays legacy).
+    if not clean_majority and (attached * 4 > len(runs) or stray > 8 * valid):
+        return None
+    return _ESCAPED_BYTES.sub(lambda m: "\ufffd" * (m.end() - m.start()), text), stray
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _decode(data: bytes, source: str, warnings: list[str]) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -150,7 +226,9 @@ def _decode(data: bytes, source: str) -> str:
         pass
     mostly = _mostly_utf8(data)
     if mostly is not None:
-        return mostly
+        text, stray = mostly
+        warnings.append(f"{_plural(stray, 'invalid UTF-8 byte')} replaced with \ufffd")
+        return text
     legacy = _guess_legacy_encoding(data)
     if legacy is None:
         raise IngestError(source, "cannot tell the text encoding (binary or corrupt file?)")
@@ -158,17 +236,20 @@ def _decode(data: bytes, source: str) -> str:
         return data.decode(legacy)
     except UnicodeDecodeError:  # the sample fit but the rest did not: tolerate a few strays
         text = data.decode(legacy, errors="replace")
-        if text.count("\ufffd") * 1000 > len(text):
+        bad = text.count("\ufffd")
+        if bad * 1000 > len(text):
             raise IngestError(source, f"undecodable text (tried {legacy})") from None
+        warnings.append(f"decoded as {legacy}; {_plural(bad, 'undecodable byte sequence')} replaced with \ufffd")
         return text
 
 
-def decode_bytes(data: bytes, source: str) -> str:
+def decode_bytes(data: bytes, source: str, warnings: list[str] | None = None) -> str:
     """Decode ``data``: a BOM decides; else UTF-16 without BOM (zero-byte parity), strict UTF-8
     (the fast path), UTF-8 with a few stray bytes, then a legacy-encoding guess.  Binary data
-    and undecodable bytes raise :class:`IngestError`.
+    and undecodable bytes raise :class:`IngestError`.  Replaced bytes are reported by appending
+    one line to ``warnings``.
     """
-    text = _decode(data, source)
+    text = _decode(data, source, warnings if warnings is not None else [])
     head = text[:_SAMPLE]
     # Control soup without NULs; tiny files are left alone (too few bytes to judge, and
     # sanitising will tell "empty article" if nothing readable is left).
@@ -177,20 +258,74 @@ def decode_bytes(data: bytes, source: str) -> str:
     return text.lstrip("\ufeff")
 
 
-def _read_bytes(source: str) -> bytes:
-    """All bytes of ``source`` (a path, or ``-`` for standard input), with OS errors as one line."""
+_CHUNK = 1 << 20
+
+
+def _read_limited(read, source: str, limit: int, first: bytes = b"") -> bytes:
+    """Bytes from ``read(n)`` until end of input, never more than ``limit + 1`` of them (the one
+    extra byte tells "exactly at the limit" from "over it")."""
+    chunks = [first]
+    total = len(first)
+    while total <= limit:
+        chunk = read(min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > limit:
+        raise TooLargeError(source, limit)
+    return b"".join(chunks)
+
+
+def _pipe_timeout() -> float:
+    try:
+        return float(os.environ.get("PARALLEL_READER_PIPE_TIMEOUT", PIPE_TIMEOUT))
+    except ValueError:
+        return PIPE_TIMEOUT
+
+
+def _wait_for_writer(fd: int, source: str, timeout: float) -> bytes:
+    """For a pipe opened non-blocking: the first bytes already there, or ``b""`` once a writer is
+    connected; :class:`IngestError` when no writer turns up within ``timeout`` seconds.
+
+    A blocking ``open()`` of a named pipe waits forever for a writer, with no message.  Opened
+    non-blocking, a read says which case we are in: data, "would block" (a writer is connected
+    but has not written yet: a slow ``<(curl ...)`` is fine) or end of file (no writer).
+    """
+    try:
+        first = os.read(fd, _CHUNK)
+    except BlockingIOError:
+        return b""
+    if first:
+        return first
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    if not poller.poll(timeout * 1000):
+        raise IngestError(source, f"a named pipe with nothing writing to it (waited {timeout:g} s)")
+    return b""
+
+
+def _read_bytes(source: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of ``source`` (a path, or ``-`` for standard input), at most ``max_size`` of
+    them, with OS errors as one line."""
     if source == STDIN:
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
             if sys.stdin is None:
                 raise IngestError(source, "no standard input available")
-            return sys.stdin.read().encode("utf-8", "surrogateescape")
-        return stream.read()
+            text = sys.stdin.read(max_size + 1)
+            if len(text) > max_size:
+                raise TooLargeError(source, max_size)
+            return text.encode("utf-8", "surrogateescape")
+        try:
+            return _read_limited(stream.read, source, max_size)
+        except OSError as exc:
+            raise IngestError(source, f"cannot read it ({exc.strerror or exc})") from None
     path = Path(source)
     try:
-        # open().read(), not stat-then-read: works for pipes and process substitution too.
-        with path.open("rb") as fh:
-            return fh.read()
+        # open-then-fstat, not stat-then-open: works for pipes and process substitution too, and
+        # O_NONBLOCK keeps a named pipe without a writer from blocking the open forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise IngestError(source, "no such file") from None
     except IsADirectoryError:
@@ -200,7 +335,23 @@ def _read_bytes(source: str) -> bytes:
     except OSError as exc:
         if path.is_dir():
             raise IngestError(source, "is a directory, not a file") from None
+        raise IngestError(source, f"cannot open it ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IngestError(source, "is a directory, not a file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
+            raise TooLargeError(source, max_size)
+        first = _wait_for_writer(fd, source, _pipe_timeout()) if stat.S_ISFIFO(info.st_mode) else b""
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return _read_limited(fh.read, source, max_size, first)
+    except IsADirectoryError:
+        raise IngestError(source, "is a directory, not a file") from None
+    except OSError as exc:
         raise IngestError(source, f"cannot read it ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -268,11 +419,38 @@ def _strip_html_fragment(fragment: str) -> str:
     return html_lib.unescape(_TAG.sub(" ", _HTML_COMMENT.sub("", fragment)))
 
 
-def _markdown_blocks(text: str) -> tuple[str | None, list[str]]:
+MARKDOWN_PARSE_LIMIT = 1 << 20
+"""Characters of Markdown parsed as Markdown; longer documents are read as plain text.
+markdown-it-py builds a token per table cell and inline span: measured 47x the input size for
+prose and 133x for a table, so an 11 MB table took 1.5 GB.  A news article is far below 1 MB."""
+MARKDOWN_MAX_NESTING = 100
+"""Block/inline nesting markdown-it may build (its CommonMark preset stops at 20 and silently drops
+what is deeper).  Deeper documents are read as plain text, with a warning."""
+_MD_LINE_MARKERS = re.compile(
+    r"^[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|#{1,6}(?=[ \t]))[ \t]*)+", re.MULTILINE
+)
+
+
+def _markdown_as_text(text: str) -> tuple[str | None, list[str]]:
+    """Markdown read as plain text, with quote, list and heading markers taken off each line: what
+    the reader gets when the document is too big or too deep for the parser.  No text is lost;
+    inline markup (emphasis stars, link targets) stays visible."""
+    return _text_blocks(_MD_LINE_MARKERS.sub("", text))
+
+
+def _max_level(tokens: list) -> int:
+    return max((max(t.level, _max_level(t.children) if t.children else 0) for t in tokens), default=0)
+
+
+def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]]:
     """Reduce Markdown to its visible text, one block per paragraph / heading / list item /
     table row / code block, using markdown-it-py's CommonMark parser (a dependency of rich)
-    rather than hand-written regexes that break on nesting and escapes."""
+    rather than hand-written regexes that break on nesting and escapes.
+
+    Too large (:data:`MARKDOWN_PARSE_LIMIT`) or too deeply nested (:data:`MARKDOWN_MAX_NESTING`)
+    documents are read as plain text instead, with a note in ``notes``."""
     from markdown_it import MarkdownIt
+
 
     title: str | None = None
     fm = _FRONT_MATTER.match(text)
@@ -281,15 +459,26 @@ def _markdown_blocks(text: str) -> tuple[str | None, list[str]]:
         tm = _FM_TITLE.search(fm.group(1))
         if tm:
             title = collapse_whitespace(tm.group(1).strip("'\""))
+    if len(text) > MARKDOWN_PARSE_LIMIT:
+        notes.append(f"Markdown over {MARKDOWN_PARSE_LIMIT >> 20} MB read as plain text "
+                     "(markup symbols stay visible)")
+        fallback_title, plain = _markdown_as_text(text)
+        return title or fallback_title, plain
     # Same rule as for plain text: no blank line at all means one paragraph per line.
     line_mode = not re.search(r"\n[^\S\n]*\n", text.strip("\n"))
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MARKDOWN_MAX_NESTING})
+    md.enable(["table", "strikethrough"])
+    tokens = md.parse(text)
+    if _max_level(tokens) >= MARKDOWN_MAX_NESTING - 1:  # markdown-it dropped what was deeper
+        notes.append(f"Markdown nested more than {MARKDOWN_MAX_NESTING} levels deep read as plain text")
+        fallback_title, plain = _markdown_as_text(text)
+        return title or fallback_title, plain
     blocks: list[str] = []
     leading_heading = False
     row: list[str] | None = None
     in_heading = False
-    for tok in md.parse(text):
+    for tok in tokens:
         if tok.type == "heading_open":
             in_heading = True
         elif tok.type == "heading_close":
@@ -358,20 +547,98 @@ def _quiet_trafilatura_logs() -> None:
         logger.propagate = False
 
 
-def _html_blocks(text: str) -> tuple[str | None, list[str]]:
+HTML_MAX_DEPTH = 2048
+"""Element nesting lxml builds with its ``huge_tree`` option (libxml2 stops at 256 without it and
+drops everything deeper: a page wrapped in 300 ``<div>`` came out empty).  Pages nested deeper
+still are read by a flat tag-stripping pass, with a warning."""
+_FLAT_BREAKS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header hr "
+    "li main nav ol p pre section table td th tr ul".split()
+)
+_FLAT_SKIP = frozenset("script style template noscript svg head".split())
+
+
+def _parse_html(text: str, *, huge: bool):
+    """``(tree or None, hit_a_limit)``: the lxml tree and whether libxml2 gave up on a resource
+    limit (nesting depth, or a text node over 10 MB without ``huge``), losing the rest."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=huge)
+    try:
+        # lxml refuses str input that carries an XML encoding declaration
+        tree = lxml.html.fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
+    except Exception:  # empty or unparsable document
+        return None, False
+    limited = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return tree, limited
+
+
+def _flat_html_blocks(text: str) -> tuple[str | None, list[str]]:
+    from html.parser import HTMLParser
+
+    blocks: list[str] = [""]
+    title: list[str] = []
+    state = {"skip": 0, "title": False}
+
+    class Flat(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag in _FLAT_SKIP:
+                state["skip"] += 1
+            elif tag == "title":
+                state["title"] = True
+            elif tag in _FLAT_BREAKS:
+                blocks.append("")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _FLAT_SKIP:
+                state["skip"] = max(0, state["skip"] - 1)
+            elif tag == "title":
+                state["title"] = False
+            elif tag in _FLAT_BREAKS:
+                blocks.append("")
+
+        def handle_data(self, data: str) -> None:
+            if state["title"]:
+                title.append(data)
+            elif not state["skip"]:
+                blocks[-1] += data
+
+    parser = Flat(convert_charrefs=True)
+    parser.feed(text)
+    parser.close()
+    return ("".join(title) or None), [b for b in blocks if b.strip()]
+
+
+def _html_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]]:
     """The article body of an HTML page via trafilatura (drops navigation, footers, cookie
     banners, related links); a plain block-element walk with lxml when trafilatura finds no
-    article or only a scrap of one (very short pages, snippets)."""
+    article or only a scrap of one (very short pages, snippets).
+
+    Pages nested deeper than libxml2's default 256 levels are parsed with ``huge_tree`` and
+    handed to trafilatura as a tree; beyond :data:`HTML_MAX_DEPTH` they are read flat, with a
+    note in ``notes``."""
     import trafilatura
 
     _quiet_trafilatura_logs()
+    huge = False
+    document: object = text
+    _, limited = _parse_html(text, huge=False)
+    if limited:
+        tree, still_limited = _parse_html(text, huge=True)
+        if still_limited or tree is None:
+            notes.append(f"HTML nested more than {HTML_MAX_DEPTH} elements deep read as flat text "
+                         "(no removal of menus and footers)")
+            return _flat_html_blocks(text)
+        huge, document = True, tree
     title: str | None = None
     body: str | None = None
     try:
-        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+        doc = trafilatura.bare_extraction(document, with_metadata=True, include_comments=False,
                                           include_tables=True, output_format="python")
         if doc is None:
-            doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+            if huge:  # trafilatura may have pruned the tree in place
+                document, _ = _parse_html(text, huge=True)
+            doc = trafilatura.bare_extraction(document, with_metadata=True, include_comments=False,
                                               favor_recall=True, output_format="python")
     except Exception:  # trafilatura raises assorted errors on malformed markup; use the fallback
         doc = None
@@ -382,18 +649,14 @@ def _html_blocks(text: str) -> tuple[str | None, list[str]]:
         lines = [_BULLET.sub("", ln.strip()) for ln in body.split("\n")]
         blocks = [ln for ln in lines if ln]
     else:  # trafilatura's own fallback splits tiny pages at inline tags ("Hello\nthere\n.")
-        fallback_title, blocks = _lxml_blocks(text)
+        fallback_title, blocks = _lxml_blocks(text, huge=huge)
         title = title or fallback_title
     return title, blocks
 
 
-def _lxml_blocks(text: str) -> tuple[str | None, list[str]]:
-    import lxml.html
-
-    try:
-        # lxml refuses str input that carries an XML encoding declaration
-        tree = lxml.html.fromstring(_XML_DECL.sub("", text, count=1))
-    except Exception:  # empty or unparsable document
+def _lxml_blocks(text: str, *, huge: bool = False) -> tuple[str | None, list[str]]:
+    tree, _ = _parse_html(text, huge=huge)
+    if tree is None:
         return None, []
     title: str | None = None
     og = tree.xpath('//meta[@property="og:title"]/@content')
@@ -429,17 +692,32 @@ def _same_text(a: str, b: str) -> bool:
     return a.casefold() == b.casefold()
 
 
-def article_from_text(text: str, source: str, *, fmt: str = "txt") -> Article:
+def _readable(text: str) -> bool:
+    """At least one letter or digit: whitespace, punctuation and filler characters alone (Hangul
+    filler, Braille blank) are not an article."""
+    return any(ch.isalnum() for ch in text)
+
+
+def article_from_text(text: str, source: str, *, fmt: str = "txt",
+                      warnings: list[str] | None = None) -> Article:
     """Build an :class:`Article` from decoded ``text`` in format ``fmt`` (txt, md or html).
 
-    Raises :class:`IngestError` when no paragraph is left after cleaning.
+    ``source`` is kept for display only, made safe as one line (a file name can carry escape
+    sequences); ``warnings`` (from reading and decoding) are carried over into
+    ``Article.warnings`` and joined by what cleaning finds.  Raises :class:`IngestError` when no
+    readable paragraph is left after cleaning, or only page furniture.
     """
+    notes = list(warnings or ())
+    bidi = bidi_control_count(text)
+    if bidi:
+        notes.append(f"{_plural(bidi, 'bidirectional override control')} removed (text is shown "
+                     "in stored order)")
     text = sanitize(text)
     fmt = _FORMAT_ALIASES.get(fmt, "txt")
     if fmt == "html":
-        title, raw_blocks = _html_blocks(text)
+        title, raw_blocks = _html_blocks(text, notes)
     elif fmt == "md":
-        title, raw_blocks = _markdown_blocks(text)
+        title, raw_blocks = _markdown_blocks(text, notes)
     else:
         title, raw_blocks = _text_blocks(text)
 
@@ -449,29 +727,38 @@ def article_from_text(text: str, source: str, *, fmt: str = "txt") -> Article:
         raw_blocks = [sanitize(b) for b in raw_blocks]
     blocks = [collapse_whitespace(b) for b in raw_blocks]
     blocks = [b for b in blocks if b]
-    title = collapse_whitespace(sanitize(title)) if title else None
+    title = collapse_whitespace(sanitize_line(title, " ")) if title else None
     if fmt != "txt" and title and blocks and _same_text(blocks[0], title):
         blocks.pop(0)  # the page's <h1> repeats its <title> (or a front-matter title)
-    if not blocks:
+    if not any(_readable(b) for b in blocks):
         raise IngestError(source, "no readable text (empty article)")
+    boilerplate = {i for i, block in enumerate(blocks) if is_boilerplate(block)}
+    if len(boilerplate) == len(blocks):
+        raise IngestError(source, "only page furniture (share links, bylines, credits), no article text")
 
-    return Article.from_texts(
-        source,
-        title or _default_title(source),
+    shown_source = source if source == STDIN else sanitize_line(source, "?")
+    article = Article.from_texts(
+        shown_source,
+        title or _default_title(shown_source),
         blocks,
-        boilerplate={i for i, block in enumerate(blocks) if is_boilerplate(block)},
+        boilerplate=boilerplate,
         sentences=split_sentences,
     )
+    article.warnings = notes
+    return article
 
 
-def load_article(source: str) -> Article:
+def load_article(source: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Article:
     """Read ``source`` (a path, or ``-`` for standard input) and build its :class:`Article`.
 
     The format comes from the extension (.txt, .md, .html/.htm); standard input and unknown
-    extensions are sniffed (HTML, Markdown with a leading heading, else text).
+    extensions are sniffed (HTML, Markdown with a leading heading, else text).  At most
+    ``max_size`` bytes are read (:class:`TooLargeError` beyond).
     """
-    data = _read_bytes(source)
+    data = _read_bytes(source, max_size)
     if not data.strip():
         raise IngestError(source, "is empty")
-    text = decode_bytes(data, source)
-    return article_from_text(text, source, fmt=sniff_format(text, source))
+    warnings: list[str] = []
+    text = decode_bytes(data, source, warnings)
+    del data
+    return article_from_text(text, source, fmt=sniff_format(text, source), warnings=warnings)

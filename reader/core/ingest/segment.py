@@ -144,6 +144,7 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 # ---------------------------------------------------------------------------------------------
 
 _SHORT_WORDS = 25  # furniture is short; a real paragraph that says "read more" is not furniture
+_SHORT_CHARS = 2000  # ... in characters too: a megabyte without spaces is one "word" but no byline
 
 _FURNITURE = re.compile(
     r"""^[\W_]*(?:
@@ -210,7 +211,7 @@ def is_boilerplate(text: str) -> bool:
     if not any(ch.isalnum() for ch in stripped):
         return True
     words = len(stripped.split(None, _SHORT_WORDS))  # stops counting past the limit
-    if words > _SHORT_WORDS:
+    if words > _SHORT_WORDS or len(stripped) > _SHORT_CHARS:
         return False
     if _FURNITURE.match(stripped) or _is_byline(stripped):
         return True

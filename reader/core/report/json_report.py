@@ -138,8 +138,9 @@ def _article_json(index: int, article: Article) -> dict[str, Any]:
     return {
         "index": index,
         "label": article_label(index),
-        "source": article.source,
-        "title": article.title,
+        "source": sanitize_line(article.source, "?"),
+        "title": sanitize_line(article.title, " "),
+        "warnings": list(article.warnings),
         "paragraphs": [
             {
                 "index": p.index,

@@ -33,6 +33,11 @@ THREADED_LAYOUT_CHARS = 1_500_000
 STRIP_CACHE_ROWS = 512
 """Finished rows kept per pane: about a dozen screens.  More only feeds the garbage collector
 (every cached ``Strip`` holds several small dicts it must walk on a full collection)."""
+DISPLAY_CHARS_MAX = 100_000
+"""Characters of one paragraph the pane lays out and draws; the rest is replaced by a
+"… (N more characters)" mark.  A real paragraph is a few thousand characters at most; a 20 MB run
+without spaces (a dump, a broken export) would otherwise cost seconds of wrapping per resize and
+stall the keyboard.  Display only: the analysis, the reports and search keep the whole text."""
 GUTTER_MAX = 10
 """Widest partner label shown in the gutter, in cells (longer labels end with an ellipsis)."""
 
@@ -58,6 +63,14 @@ class Layout:
     @property
     def height(self) -> int:
         return len(self.row_para)
+
+
+def display_text(text: str, limit: int = DISPLAY_CHARS_MAX) -> str:
+    """``text`` as the pane shows it: whole, or its first ``limit`` characters and a mark saying
+    how many more there are."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]} … ({len(text) - limit:,} more characters)"
 
 
 def build_layout(texts: list[str], width: int) -> Layout:
@@ -140,7 +153,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.article = article
         self.article_index = article_index
-        self._texts = [p.text for p in article.paragraphs]
+        self._texts = [display_text(p.text) for p in article.paragraphs]
+        self._capped = {p.index for p in article.paragraphs if len(p.text) > DISPLAY_CHARS_MAX}
+        """Paragraphs shown cut short: their spans stop at the cut, not on the mark."""
         self._boiler = {p.index for p in article.paragraphs if p.boilerplate}
         self._total_chars = sum(len(t) for t in self._texts)
         self.nav: ArticleIndex | None = None
@@ -456,6 +471,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             spans.extend(self.nav.spans.get(p, ()))
         for layer in self._overlays.values():
             spans.extend(layer.get(p, ()))
+        if p in self._capped:
+            cut = DISPLAY_CHARS_MAX
+            spans = [(s, min(e, cut), kind) for s, e, kind in spans if s < cut]
         return spans
 
     def _text_segments(
