@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from reader import __version__
+from reader.core.ingest import sanitize_line
 from reader.core.matching.facts import build_facts
 from reader.core.model import (
     Analysis,
