@@ -28,6 +28,7 @@ from operator import itemgetter
 
 from reader.core.matching.matcher import (
     CANDIDATE_MIN_SHARE,
+    PAIRWISE_MAX_ARTICLES,
     POSTING_CAP,
     TOP_K,
     _make_match,
@@ -38,9 +39,6 @@ from reader.core.matching.matcher import (
     prepare,
 )
 from reader.core.model import Article, Match
-
-PAIRWISE_MAX_ARTICLES = 4
-"""Up to this many articles (six pairs) every pair is matched directly."""
 
 
 def align_all(articles: list[Article]) -> list[Match]:

@@ -290,15 +290,16 @@ def _skeleton(key: str) -> str:
     return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("", key.replace("ph", "f").translate(_SOUND_CLASSES)))
 
 
-PAIRWISE_VARIANT_ARTICLES = 4
-"""Up to this many articles, spelling variants are looked for article pair by article pair (the
-original rule); beyond, once over all names (:func:`_joint_variant_map`), so the cost grows with
-the names, not with the pairs of articles."""
+PAIRWISE_MAX_ARTICLES = 4
+"""Up to this many articles (six pairs) every pair of articles is matched directly and spelling
+variants are looked for pair by pair (the original rules); beyond, variants are looked for once
+over all names (:func:`_joint_variant_map`) and :mod:`reader.core.matching.joint` links paragraphs
+to fact cores, so the cost grows with the names and paragraphs, not with the pairs of articles."""
 
 
 def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
     """Map spelling variants of names across articles onto one key (union-find)."""
-    if len(paras) > PAIRWISE_VARIANT_ARTICLES:
+    if len(paras) > PAIRWISE_MAX_ARTICLES:
         return _joint_variant_map(paras, names)
     vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
     long_names = [{k for k in v if k in names and len(k) >= VARIANT_MIN_LEN} for v in vocabs]
@@ -347,6 +348,12 @@ def _variant_partner(k: str, choices: list[str] | None, sounds: list[str]) -> st
     return None
 
 
+def _apart(k: str, other: str, arts_of: dict[str, set[int]]) -> bool:
+    """Some article writes ``k`` and not ``other``, and some article the reverse."""
+    mine, theirs = arts_of[k], arts_of[other]
+    return other != k and not mine <= theirs and not theirs <= mine
+
+
 def _joint_variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
     """:func:`_variant_map` over all articles at once: two names can be spellings of one when
     some article writes the first and not the second and some other article the reverse (the
@@ -364,14 +371,8 @@ def _joint_variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, s
         by_sound.setdefault(_skeleton(k), []).append(k)
     variants: UnionFind[str] = UnionFind()
     for k in sorted(arts_of):
-        mine = arts_of[k]
-
-        def apart(other: str) -> bool:
-            theirs = arts_of[other]
-            return other != k and not mine <= theirs and not theirs <= mine
-
-        choices = [c for c in by_letter[k[0]] if apart(c)]
-        sounds = [c for c in by_sound[_skeleton(k)] if apart(c)]
+        choices = [c for c in by_letter[k[0]] if _apart(k, c, arts_of)]
+        sounds = [c for c in by_sound[_skeleton(k)] if _apart(k, c, arts_of)]
         partner = _variant_partner(k, choices, sounds)
         if partner is not None:
             variants.union(k, partner)
