@@ -16,7 +16,8 @@ Usage::
 
 ``truth.json``: ``{"articles": ["left.txt", "right.txt"], "pairs": [[0, i, 1, j], ...],
 "near_verbatim": [[0, i, 1, j], ...]}`` where ``[0, i, 1, j]`` means paragraph ``i`` of
-article 0 matches paragraph ``j`` of article 1 (0-based, title excluded).
+article 0 matches paragraph ``j`` of article 1 (0-based; the title line is the headline,
+paragraph 0, and the two headlines are a true pair).
 """
 
 from __future__ import annotations
@@ -246,10 +247,11 @@ def write(out: Path, n_paragraphs: int, seed: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "left.txt").write_text(article_text("Synthetic story as first reported", left), encoding="utf-8")
     (out / "right.txt").write_text(article_text("Synthetic story as retold elsewhere", right), encoding="utf-8")
+    # The title line is each file's headline, paragraph 0; the two headlines of one story match.
     truth = {
         "articles": ["left.txt", "right.txt"],
-        "pairs": [[0, i, 1, j] for i, j in pairs],
-        "near_verbatim": [[0, i, 1, j] for i, j in verbatim],
+        "pairs": [[0, 0, 1, 0]] + [[0, i + 1, 1, j + 1] for i, j in pairs],
+        "near_verbatim": [[0, i + 1, 1, j + 1] for i, j in verbatim],
     }
     (out / "truth.json").write_text(json.dumps(truth), encoding="utf-8")
 

@@ -54,9 +54,11 @@ def test_compare_json_to_stdout(pair, capsys) -> None:
     assert data["schema_version"] == 1
     assert [a["title"] for a in data["articles"]] == ["Storm closes port", "Port shut as storm hits Valmora"]
     pairs = {(tuple(m["left"]), tuple(m["right"])) for m in data["matches"]}
-    assert ((0, 0), (1, 1)) in pairs  # reordered: A's first paragraph is B's second
-    assert ((0, 1), (1, 0)) in pairs
-    assert data["unmatched"] == [[2], [2]]
+    # Paragraph 0 is each file's headline, so numbering equals the file's blocks.
+    assert [a["paragraphs"][0]["role"] for a in data["articles"]] == ["headline", "headline"]
+    assert ((0, 1), (1, 2)) in pairs  # reordered: A's first body paragraph is B's second
+    assert ((0, 2), (1, 1)) in pairs
+    assert data["unmatched"] == [[3], [3]]
 
 
 def test_compare_markdown_to_file(pair, tmp_path) -> None:

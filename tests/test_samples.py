@@ -107,11 +107,13 @@ def test_expected_json_is_valid(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SETS)
-def test_titles_are_not_paragraphs(name: str) -> None:
-    """Numbering starts at the first body paragraph, so the title must not be paragraph 0."""
+def test_headline_is_paragraph_zero(name: str) -> None:
+    """The headline stays paragraph 0 (numbering equals the file's blocks) and is the title."""
     for art in _articles(name):
         assert art.title
-        assert art.paragraphs[0].text != art.title
+        assert art.paragraphs[0].text == art.title
+        assert art.paragraphs[0].role == "headline"
+        assert all(p.role != "headline" for p in art.paragraphs[1:])
 
 
 def test_ceasefire_properties() -> None:

@@ -18,6 +18,9 @@ from typing import ClassVar, Literal
 EntityType = Literal["person", "organization", "place", "other"]
 FigureStatus = Literal["agree", "conflict", "single"]
 FigureKind = Literal["count", "amount", "percent", "duration", "date", "year", "ordinal", "other"]
+ParagraphRole = Literal["headline", "body", "furniture"]
+Evidence = Literal["clear", "supported"]
+MatchCue = Literal["best", "lede", "diagonal"]
 
 ParagraphRef = tuple[int, int]
 """``(article_index, paragraph_index)``, both 0-based."""
@@ -34,6 +37,9 @@ class Paragraph:
         end: ``start + len(text)``.
         sentences: ``(start, end)`` ranges of the sentences, as offsets into ``text``.
         boilerplate: page furniture ("Share this", "Source link", bylines...) that must never match.
+        role: ``"headline"`` (the article's title line, kept as paragraph 0 so numbering equals the
+            file's blocks; matched, searched and mined like any paragraph), ``"furniture"`` (the
+            same as ``boilerplate``) or ``"body"``.
     """
 
     index: int
@@ -42,6 +48,7 @@ class Paragraph:
     end: int
     sentences: tuple[tuple[int, int], ...] = ()
     boilerplate: bool = False
+    role: ParagraphRole = "body"
 
 
 @dataclass(slots=True)
@@ -75,6 +82,7 @@ class Article:
         *,
         boilerplate: Container[int] = frozenset(),
         sentences: Callable[[str], tuple[tuple[int, int], ...]] | None = None,
+        headline: bool = False,
     ) -> Article:
         """Lay out paragraph texts as one article, blank-line separated, with matching offsets.
 
@@ -84,15 +92,20 @@ class Article:
         Args:
             boilerplate: indices of the paragraphs that are page furniture.
             sentences: how to find each paragraph's sentence ranges (none when omitted).
+            headline: the first text is the article's headline (role ``"headline"``).
         """
         paragraphs = []
         offset = 0
         step = len(cls.PARAGRAPH_SEPARATOR)
         for i, text in enumerate(texts):
+            furniture = i in boilerplate
+            role: ParagraphRole = "furniture" if furniture else (
+                "headline" if headline and i == 0 else "body")
             paragraphs.append(Paragraph(
                 i, text, offset, offset + len(text),
                 sentences=sentences(text) if sentences else (),
-                boilerplate=i in boilerplate,
+                boilerplate=furniture,
+                role=role,
             ))
             offset += len(text) + step
         return cls(source, title, cls.PARAGRAPH_SEPARATOR.join(texts), paragraphs)
@@ -112,6 +125,13 @@ class Match:
         names: proper names both use (capitalised terms, spelling variants met by fuzzy matching).
         numbers: numbers both use.
         near_verbatim: the two are nearly word-for-word the same (shared wire copy).
+        evidence: ``"clear"`` (the shared facts alone clear the matcher's threshold) or
+            ``"supported"`` (weaker shared facts, kept because a second cue agrees).
+        cue: for ``"supported"`` matches, the cue that agreed: ``"mutual-best"`` (each is the
+            other's best partner), ``"lede"`` (both in the headline/lede block) or ``"diagonal"``
+            (continues a run of kept matches); ``None`` for clear matches.
+        sentences: the best-matching sentence pair, ``((start, end), (start, end))`` as offsets
+            into the left and right paragraph texts; ``None`` when unknown.
     """
 
     left: ParagraphRef
@@ -121,6 +141,9 @@ class Match:
     names: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     near_verbatim: bool = False
+    evidence: Evidence = "clear"
+    cue: MatchCue | None = None
+    sentences: tuple[tuple[int, int], tuple[int, int]] | None = None
 
     def other(self, ref: ParagraphRef) -> ParagraphRef:
         """The partner of ``ref`` in this match."""

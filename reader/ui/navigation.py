@@ -46,6 +46,9 @@ class ArticleIndex:
     crossing: list[bool]
     spans: dict[int, list[Span]] = field(default_factory=dict)
     """Entity / figure highlight spans per paragraph, sorted."""
+    tiers: dict[int, str] = field(default_factory=dict)
+    """Per matched paragraph, the strongest evidence tier among its matches (``"clear"`` or
+    ``"supported"``, see ``Match.evidence``): what its shading shows."""
 
 
 class NavIndex:
@@ -63,6 +66,14 @@ class NavIndex:
             self._build_article(a, art, crossing) for a, art in enumerate(self.articles)
         ]
         self._add_spans(analysis)
+        self._add_tiers(analysis)
+
+    def _add_tiers(self, analysis: Analysis) -> None:
+        for m in analysis.matches:
+            for a, p in (m.left, m.right):
+                tiers = self.per_article[a].tiers
+                if tiers.get(p) != "clear":
+                    tiers[p] = m.evidence
 
     def _build_article(self, a: int, art: Article, crossing: set[ParagraphRef]) -> ArticleIndex:
         analysis = self.analysis

@@ -14,7 +14,8 @@ from reader.core.matching.terms import content_keys
 WORDS = st.sampled_from(
     ["the", "Erdoğan", "Erdogan", "Zelensky", "Zelenskyy", "ceasefire", "ceasefires", "troops",
      "50,000", "50000", "three", "3", "Monday", "said", "valley", "—", "...", "O'Neill", "é",
-     "Straße", "\u0301", "ı", "Kyiv", "x", "!", "?", "1.5", "1,5", "al-Assad", ""]
+     "Straße", "\u0301", "ı", "Kyiv", "x", "!", "?", "1.5", "1,5", "al-Assad", "",
+     "President", "Minister", "Prime"]
 )
 TEXT = st.one_of(
     st.lists(WORDS, max_size=25).map(" ".join),
@@ -26,7 +27,9 @@ ARTICLE = st.lists(st.tuples(TEXT, st.booleans()), max_size=6)
 def build(spec: list[tuple[str, bool]], n: int) -> Article:
     texts = [text for text, _ in spec]
     boilerplate = {i for i, (_, boiler) in enumerate(spec) if boiler}
-    return Article.from_texts(f"a{n}.txt", f"a{n}", texts, boilerplate=boilerplate)
+    # The first paragraph is a headline when it is not furniture (as ingest marks it).
+    return Article.from_texts(f"a{n}.txt", f"a{n}", texts, boilerplate=boilerplate,
+                              headline=bool(texts) and 0 not in boilerplate)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -45,6 +48,13 @@ def test_align_output_respects_contract(specs: list[list[tuple[str, bool]]]) -> 
         seen.add((m.left, m.right))
         assert all(isinstance(x, str) and x for x in m.words + m.names + m.numbers)
         assert len(m.words) <= 8
+        # The tier and its cue agree; the best sentence pair indexes real text on both sides.
+        assert (m.evidence == "clear") == (m.cue is None)
+        assert m.cue in (None, "best", "lede", "diagonal")
+        if m.sentences is not None:
+            for (start, end), para in zip(m.sentences, (left, right), strict=True):
+                assert 0 <= start < end <= len(para.text)
+        assert not any(n.casefold() in ("monday", "president", "minister") for n in m.names)
     assert matches == sorted(matches, key=lambda m: (m.left, m.right))
 
 

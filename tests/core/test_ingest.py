@@ -111,10 +111,12 @@ def test_txt_title_paragraphs_and_offsets(tmp_path: Path) -> None:
     assert article.title == "Bridge reopens after storm"
     assert article.source.endswith("story.txt")
     assert [p.text for p in article.paragraphs] == [
+        "Bridge reopens after storm",  # the headline stays paragraph 0: numbering = file blocks
         "The bridge reopened on Tuesday. It had been closed for six weeks.",
         "Repairs cost 4.2 million euros.",
     ]
-    assert article.paragraphs[0].sentences == ((0, 31), (32, 65))
+    assert [p.role for p in article.paragraphs] == ["headline", "body", "body"]
+    assert article.paragraphs[1].sentences == ((0, 31), (32, 65))
     assert article.paragraphs[1].start == len(article.paragraphs[0].text) + 2
 
 
@@ -131,23 +133,25 @@ def test_txt_first_block_that_is_not_a_title(first: str) -> None:
     article = article_from_text(f"{first}\n\nSecond paragraph here.", "/some/dir/my-story.txt")
     assert article.title == "my-story"
     assert len(article.paragraphs) == 2
+    assert [p.role for p in article.paragraphs] == ["body", "body"]
 
 
 def test_txt_single_short_line_stays_a_paragraph() -> None:
     article = article_from_text("Just a short note", "note.txt")
     assert article.title == "note"
     assert [p.text for p in article.paragraphs] == ["Just a short note"]
+    assert article.paragraphs[0].role == "body"
 
 
 def test_txt_without_blank_lines_is_one_paragraph_per_line() -> None:
     article = article_from_text("Headline here\nFirst paragraph.\nSecond paragraph.\n", "x.txt")
     assert article.title == "Headline here"
-    assert [p.text for p in article.paragraphs] == ["First paragraph.", "Second paragraph."]
+    assert [p.text for p in article.paragraphs] == ["Headline here", "First paragraph.", "Second paragraph."]
 
 
 def test_markup_like_text_is_kept_literally() -> None:
     article = article_from_text("Title\n\nUse [bold]x[/bold] or [/] and [link=a]b[/link] as text.", "m.txt")
-    assert article.paragraphs[0].text == "Use [bold]x[/bold] or [/] and [link=a]b[/link] as text."
+    assert article.paragraphs[1].text == "Use [bold]x[/bold] or [/] and [link=a]b[/link] as text."
 
 
 def test_hostile_escape_sequences_removed_before_segmentation() -> None:
@@ -155,28 +159,30 @@ def test_hostile_escape_sequences_removed_before_segmentation() -> None:
     article = article_from_text(f"Title\x1b[1m here\n\n{hostile}\n\nSecond\tparagraph.", "evil.txt")
     check_invariants(article)
     assert article.title == "Title here"
-    assert article.paragraphs[0].text == "AAABBBREDCCCbellbs crnulDDD"
+    assert article.paragraphs[0].text == "Title here"
+    assert article.paragraphs[1].text == "AAABBBREDCCCbellbs crnulDDD"
     assert "PWNED" not in article.text
-    assert article.paragraphs[1].text == "Second paragraph."
+    assert article.paragraphs[2].text == "Second paragraph."
 
 
 def test_crlf_file(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "win.txt", b"Title line\r\n\r\nOne.\r\nTwo.\r\n\r\nThree.\r\n"))
     check_invariants(article)
-    assert [p.text for p in article.paragraphs] == ["One. Two.", "Three."]
+    assert [p.text for p in article.paragraphs] == ["Title line", "One. Two.", "Three."]
 
 
 def test_boilerplate_flag_and_sentences_are_set() -> None:
     article = article_from_text("Title\n\nBy Jane Smith\n\nThe bridge opened. Cars crossed.\n\nShare this",
                                 "b.txt")
-    assert [p.boilerplate for p in article.paragraphs] == [True, False, True]
-    assert article.paragraphs[1].sentences == ((0, 18), (19, 32))
+    assert [p.boilerplate for p in article.paragraphs] == [False, True, False, True]
+    assert [p.role for p in article.paragraphs] == ["headline", "furniture", "body", "furniture"]
+    assert article.paragraphs[2].sentences == ((0, 18), (19, 32))
 
 
 def test_unicode_untouched() -> None:
     body = "東京で会議が開かれた。 “Curly” quotes, café, emoji 🎉 and Zażółć."
     article = article_from_text(f"Title\n\n{body}", "u.txt")
-    assert article.paragraphs[0].text == body
+    assert article.paragraphs[1].text == body
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -213,7 +219,9 @@ def test_markdown_reduced_to_visible_text(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "story.md", MARKDOWN))
     check_invariants(article)
     assert article.title == "The Big Story"
+    assert article.paragraphs[0].role == "headline"
     assert [p.text for p in article.paragraphs] == [
+        "The Big Story",
         "Some bold and italic text with a link and and inline code, hard-wrapped.",
         "first item",
         "second item with emphasis",
@@ -236,7 +244,7 @@ def test_markdown_setext_heading_and_front_matter_title() -> None:
 def test_markdown_without_blank_lines_is_one_paragraph_per_line() -> None:
     article = article_from_text("# Title\nFirst *line*.\nSecond line.\n", "x.md", fmt="md")
     assert article.title == "Title"
-    assert [p.text for p in article.paragraphs] == ["First line.", "Second line."]
+    assert [p.text for p in article.paragraphs] == ["Title", "First line.", "Second line."]
 
 
 def test_markdown_heading_only_is_not_taken_as_title_when_nothing_else() -> None:
@@ -252,7 +260,9 @@ def test_html_article_body_without_page_furniture(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "page.html", PAGE))
     check_invariants(article)
     assert article.title == "Harbour bridge reopens after storm repairs"
-    assert [p.text for p in article.paragraphs] == BODY  # <h1> repeating the title is dropped
+    # The <h1> repeating the title is kept as the headline paragraph.
+    assert [p.text for p in article.paragraphs] == [article.title, *BODY]
+    assert [p.role for p in article.paragraphs] == ["headline"] + ["body"] * len(BODY)
     for junk in FURNITURE:
         assert junk not in article.text, junk
 
@@ -262,7 +272,7 @@ def test_html_entities_decoded_and_controls_removed() -> None:
                         "loudly&#x9b;. " + BODY[1])
     article = article_from_text(page, "p.htm", fmt="html")
     check_invariants(article)  # no ESC, BEL or C1 control survived the entity decoding
-    assert article.paragraphs[1].text.startswith("Café owners said “finally” & cheered")
+    assert article.paragraphs[2].text.startswith("Café owners said “finally” & cheered")
 
 
 def test_tiny_html_page_falls_back_to_block_elements() -> None:
@@ -303,13 +313,13 @@ def test_stdin_text(monkeypatch: pytest.MonkeyPatch) -> None:
     article = load_article("-")
     assert article.source == "-"
     assert article.title == "Piped title"
-    assert article.paragraphs[0].text == "Piped “body” text."
+    assert article.paragraphs[1].text == "Piped “body” text."
 
 
 def test_stdin_html_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", _Stdin(io.BytesIO(PAGE.encode("utf-8"))))
     article = load_article("-")
-    assert [p.text for p in article.paragraphs] == BODY
+    assert [p.text for p in article.paragraphs][1:] == BODY
 
 
 def test_stdin_without_title_is_called_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -339,7 +349,7 @@ def test_unicode_encodings(tmp_path: Path, encoding: str) -> None:
     data = f"Titre\n\n{TEXT}\n".encode(encoding)
     article = load_article(write(tmp_path, "t.txt", data))
     assert article.title == "Titre"
-    assert article.paragraphs[0].text == TEXT
+    assert article.paragraphs[1].text == TEXT
 
 
 def test_cp1252_smart_quotes() -> None:
@@ -351,7 +361,7 @@ def test_latin1_accent(tmp_path: Path) -> None:
     assert decode_bytes(b"caf\xe9", "c.txt") == "café"
     article = load_article(write(tmp_path, "l.txt", "Un été à Paris\n\nLe café était très bon.".encode("latin-1")))
     assert article.title == "Un été à Paris"
-    assert article.paragraphs[0].text == "Le café était très bon."
+    assert article.paragraphs[1].text == "Le café était très bon."
 
 
 @pytest.mark.parametrize(
@@ -442,7 +452,7 @@ def test_large_input_is_not_quadratic() -> None:
             "coastal towns. Mr. Smith's team warned about 3.5 percent growth in the U.S. economy.\n")
     text = "Title\n\n" + "\n".join(para for _ in range(2000))
     article = article_from_text(text, "big.txt")
-    assert len(article.paragraphs) == 2000
+    assert len(article.paragraphs) == 2001  # headline + 2000
     check_invariants(article)
 
 

@@ -186,7 +186,7 @@ def test_a_named_pipe_with_a_late_writer_is_read(
     finally:
         writer.join()
     assert article.title == "Storm closes port"
-    assert article.paragraphs[0].text == "The port of Valmora closed on Monday."
+    assert article.paragraphs[1].text == "The port of Valmora closed on Monday."  # 0 is the headline
 
 
 # --- deep nesting and huge documents ------------------------------------------------------------
@@ -216,6 +216,7 @@ def test_deep_markdown_blockquotes_keep_their_text(depth: int) -> None:
     )
     article = article_from_text(md, "deep.md", fmt="md")
     assert [p.text for p in article.paragraphs] == [
+        "Storm",  # the heading stays paragraph 0, as the headline
         "First paragraph.",
         "The quoted minister spoke on Monday.",
         "Last paragraph.",

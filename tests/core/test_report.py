@@ -35,7 +35,8 @@ def _analysis() -> Analysis:
     ], boilerplate={2})
     matches = [
         Match((0, 0), (1, 1), 0.71, words=("aleppo",), names=("Aleppo",), numbers=()),
-        Match((0, 1), (1, 0), 0.64, words=("calm",), names=("Erdogan",), near_verbatim=False),
+        Match((0, 1), (1, 0), 0.64, words=("calm",), names=("Erdogan",), near_verbatim=False,
+              evidence="supported", cue="best", sentences=((0, 34), (0, 38))),
     ]
     entities = [
         Entity(0, "Erdoğan", "person", ["Erdoğan", "Erdogan"], [
@@ -62,6 +63,12 @@ def test_json_schema_and_indices() -> None:
         assert 0.0 <= m["score"] <= 1.0
         assert set(m["reason"]) == {"words", "names", "numbers"}
     assert data["unmatched"] == [[2], []]  # boilerplate "Share this" is not "only in B"
+    # Fields added within schema version 1: the match's evidence tier, cue and sentence pair,
+    # and each paragraph's role.
+    first, second = data["matches"]
+    assert (first["evidence"], first["cue"], first["sentences"]) == ("clear", None, None)
+    assert (second["evidence"], second["cue"], second["sentences"]) == ("supported", "best", [[0, 34], [0, 38]])
+    assert [p["role"] for p in data["articles"][1]["paragraphs"]] == ["body", "body", "furniture"]
     assert data["pairs"][0]["only_left"] == [2]
     assert data["pairs"][0]["only_right"] == []
 

@@ -147,3 +147,20 @@ def test_furniture_is_boilerplate(text: str) -> None:
 )
 def test_real_content_is_not_boilerplate(text: str) -> None:
     assert not is_boilerplate(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["August 2, 2013", "Fri Aug 2, 2013 6:50pm EDT", "10:55 P. M. FEB. 2, 2009", "Saturday, September 14, 2013",
+     "Updated 14:05 GMT"],
+)
+def test_timestamp_lines_are_furniture(line: str) -> None:
+    """A dateline/timestamp alone dates the page and reports nothing: it must never match
+    another page's timestamp (gold alignments leave them unmatched)."""
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", ["On May 5 troops left the city.", "March 14 2013 was a day of 12 killed",
+                                  "Quake kills 10 in southern Iran"])
+def test_sentences_with_dates_are_not_furniture(line: str) -> None:
+    assert not is_boilerplate(line)

@@ -51,6 +51,9 @@ def check_contract(article: Article) -> None:
         assert article.text[p.start:p.end] == p.text
         assert p.end - p.start == len(p.text)
         assert p.boilerplate == is_boilerplate(p.text)
+        # Roles: furniture iff boilerplate; only paragraph 0 may be the headline.
+        assert (p.role == "furniture") == p.boilerplate
+        assert p.role != "headline" or p.index == 0
         last = 0
         for a, b in p.sentences:
             assert last <= a < b <= len(p.text)

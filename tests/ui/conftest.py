@@ -93,11 +93,11 @@ def story_analysis(n_articles: int = 2) -> Analysis:
         Match((0, 0), (1, 1), 0.71, ("explosion", "istanbul"), ("Erdoğan",), ("12",)),
         Match((0, 1), (1, 5), 0.55, ("istiklal", "avenue", "tourists"), ("Istiklal",), ()),
         Match((0, 2), (1, 2), 0.88, ("summit", "terrorism", "punished"), ("Erdoğan", "G20"), (),
-              near_verbatim=True),
+              near_verbatim=True, sentences=((0, len(A_TEXT[2])), (0, len(B_TEXT[2])))),
         Match((0, 3), (1, 3), 0.62, ("injured", "people"), (), ("40",)),
         Match((0, 3), (1, 4), 0.58, ("seriously", "injured"), ("Fuat Oktay",), ()),
-        Match((0, 7), (1, 6), 0.47, ("broadcast", "ban"), (), ()),
-        Match((0, 8), (1, 7), 0.52, ("condemned", "condolences"), (), ()),
+        Match((0, 7), (1, 6), 0.47, ("broadcast", "ban"), (), (), evidence="supported", cue="diagonal"),
+        Match((0, 8), (1, 7), 0.52, ("condemned", "condolences"), (), (), evidence="supported", cue="best"),
         Match((0, 9), (1, 0), 0.81, ("suspect", "kurdish", "militants"), ("Soylu",), ()),
     ]
     if n_articles >= 3:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from reader.core.model import Analysis
 from reader.ui.app import ReaderApp
@@ -262,6 +262,12 @@ async def test_explain_screen(story2: Analysis) -> None:
         await pilot.press("n", "n", "x")
         assert isinstance(app.screen, ExplainScreen)
         assert app.screen.match.score == 0.88
+        # The evidence tier is spelled out and the best sentence pair is shaded on both sides.
+        evidence = app.screen.query_one(".explain-evidence", Static)
+        assert "clear" in str(evidence.render())
+        for side in app.screen.query(".explain-text").results(Static):
+            shaded = [sp for sp in side.render().spans if "on $accent" in str(sp.style)]
+            assert shaded and shaded[0].start == 0
         await pilot.press("escape")
         assert not isinstance(app.screen, ExplainScreen)
         await pilot.press("u", "x")  # no partner: nothing to explain, a notification instead
@@ -451,3 +457,12 @@ async def test_ten_thousand_paragraphs_navigate() -> None:
         q = r.selected_partner()[1]
         assert a.paragraph_rows(r.active_pane.cursor)[0] - round(a.scroll_y) == \
             b.paragraph_rows(q)[0] - round(b.scroll_y)
+
+
+def test_evidence_line_spells_out_tier_and_cue() -> None:
+    from reader.core.model import Match
+    from reader.ui.screens.explain import evidence_line
+
+    assert "clear" in str(evidence_line(Match((0, 0), (1, 0), 0.8)))
+    supported = str(evidence_line(Match((0, 0), (1, 0), 0.4, evidence="supported", cue="lede")))
+    assert "supported" in supported and "headline" in supported

@@ -19,6 +19,12 @@ from reader.core.vocabulary.stopwords import (
     WEEKDAYS,
 )
 from reader.core.vocabulary.synonyms import NAME_ALIAS_GROUPS
+from reader.core.vocabulary.titles import (  # noqa: F401  (re-exported for the detector)
+    TITLE_ABBREVIATIONS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_TAILS,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -58,34 +64,8 @@ STOP_CAPS = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | _words(
 )
 
 
-# Titles and honorifics: not part of the name, but a strong sign the name is a person.
-# A title is a run of modifiers ending in a head word ("Foreign Minister", "Prime Minister",
-# "Vice President", "Gen.").  Modifiers alone never strip ("Foreign Ministry" stays whole).
-TITLE_HEADS = _words(
-    """
-    mr mrs ms miss mx dr prof president minister secretary chancellor premier king queen pope
-    prince princess sheikh sheik emir sultan ayatollah imam rabbi cardinal archbishop bishop
-    reverend rev sen senator rep representative congressman congresswoman gov governor mayor
-    judge justice gen lt col maj capt sgt adm cmdr lieut colonel captain sergeant admiral
-    commander marshal brigadier corporal private coach sir dame lord lady baroness baron
-    duke duchess countess ambassador envoy spokesman spokeswoman spokesperson chairman
-    chairwoman chair ceo officer detective inspector superintendent constable sheriff
-    speaker leader dictator director commissioner attorney councillor councilman
-    councilwoman pastor surgeon
-    """
-)
-TITLE_MODIFIERS = _words(
-    """
-    prime foreign defense defence interior finance foreign economy economic health education
-    justice trade energy home vice deputy acting former late crown supreme chief grand
-    interim first lieutenant major general assistant under associate senior junior
-    executive managing opposition majority minority senate district
-    high head party military army police fire press
-    """
-)
-# Words that may follow a title head and still belong to the title ("Secretary of State",
-# "Secretary-General", "Attorney General", "Minister for Foreign Affairs").
-TITLE_TAILS = _words("general of for the state foreign affairs defense defence")
+# Titles and honorifics (TITLE_HEADS, TITLE_MODIFIERS, TITLE_TAILS, TITLE_ABBREVIATIONS) live in
+# reader.core.vocabulary.titles: the matcher needs them too (a title is never a shared name).
 
 # Organisation and place cue words (last or any token of a multi-word name).
 ORG_CUES = _words(
@@ -154,8 +134,6 @@ LEADING_PARTICLES = ("van der", "von der", "van den", "de la", "de", "van", "von
 # Lower-case Arabic-style prefixes joined by a hyphen to a capitalised part ("al-Assad").
 HYPHEN_PREFIXES = ("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "abu", "bin", "ibn", "ul", "ur")
 
-# Abbreviations whose final period does not end a sentence before a name.
-TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof gen sen rep gov lt col maj capt sgt adm cmdr rev st mt ft messrs")
 OTHER_ABBREVIATIONS = _words("jr sr inc corp co ltd no vs etc bros")
 
 COUNTRIES = _data_lines("countries")

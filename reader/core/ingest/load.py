@@ -400,10 +400,10 @@ def _short_title_line(lines: list[str]) -> str | None:
 
 
 def _text_blocks(text: str) -> tuple[str | None, list[str]]:
+    """The title (a short first line, which stays block 0 as the headline) and the blocks."""
     blocks = split_blocks(text)
     title = _short_title_line(blocks[0]) if len(blocks) > 1 else None
-    body = blocks[1:] if title is not None else blocks
-    return title, [" ".join(lines) for lines in body]
+    return title, [" ".join(lines) for lines in blocks]
 
 
 # Markdown -------------------------------------------------------------------------------------
@@ -502,7 +502,7 @@ def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]
         elif tok.type == "html_block":
             blocks.append(_strip_html_fragment(tok.content))
     if leading_heading and title is None and len(blocks) > 1:
-        title = collapse_whitespace(blocks.pop(0))
+        title = collapse_whitespace(blocks[0])  # stays block 0, as the headline
     return title, blocks
 
 
@@ -728,21 +728,24 @@ def article_from_text(text: str, source: str, *, fmt: str = "txt",
     blocks = [collapse_whitespace(b) for b in raw_blocks]
     blocks = [b for b in blocks if b]
     title = collapse_whitespace(sanitize_line(title, " ")) if title else None
-    if fmt != "txt" and title and blocks and _same_text(blocks[0], title):
-        blocks.pop(0)  # the page's <h1> repeats its <title> (or a front-matter title)
     if not any(_readable(b) for b in blocks):
         raise IngestError(source, "no readable text (empty article)")
-    boilerplate = {i for i, block in enumerate(blocks) if is_boilerplate(block)}
-    if len(boilerplate) == len(blocks):
+    furniture = {i for i, block in enumerate(blocks) if is_boilerplate(block)}
+    if len(furniture) == len(blocks):
         raise IngestError(source, "only page furniture (share links, bylines, credits), no article text")
+    # The headline stays paragraph 0 (numbering equals the file's blocks; headlines carry the main
+    # fact, so they are matched and mined like any paragraph): a plain-text title line, a leading
+    # Markdown heading, or the page's <h1> repeating its <title> / front-matter title.
+    headline = title is not None and len(blocks) > 1 and 0 not in furniture and _same_text(blocks[0], title)
 
     shown_source = source if source == STDIN else sanitize_line(source, "?")
     article = Article.from_texts(
         shown_source,
         title or _default_title(shown_source),
         blocks,
-        boilerplate=boilerplate,
+        boilerplate=furniture,
         sentences=split_sentences,
+        headline=headline,
     )
     article.warnings = notes
     return article

@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from reader.core.vocabulary.stopwords import MONTHS, WEEKDAYS
+
 __all__ = ["split_blocks", "collapse_whitespace", "split_sentences", "SentenceStarts", "is_boilerplate"]
 
 # ---------------------------------------------------------------------------------------------
@@ -213,9 +215,26 @@ def is_boilerplate(text: str) -> bool:
     words = len(stripped.split(None, _SHORT_WORDS))  # stops counting past the limit
     if words > _SHORT_WORDS or len(stripped) > _SHORT_CHARS:
         return False
-    if _FURNITURE.match(stripped) or _is_byline(stripped):
+    if _FURNITURE.match(stripped) or _is_byline(stripped) or _is_timestamp(stripped):
         return True
     return words <= 20 and _ANYWHERE.search(stripped) is not None
+
+
+_TIMESTAMP_WORDS = MONTHS | WEEKDAYS | frozenset(
+    "am pm a m p noon midnight gmt utc bst cet cest edt est et cdt cst mdt mst pdt pst pt ist jst "
+    "at on updated published posted last modified".split()
+)
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _is_timestamp(text: str) -> bool:
+    """A dateline or timestamp on its own ("August 2, 2013", "Fri Aug 2, 2013 6:50pm EDT",
+    "Updated 10:55 P.M. FEB. 2, 2009"): only dates, times and time zones, with a number.  It dates
+    the page and reports nothing, so it must never match another page's timestamp."""
+    tokens = _TOKEN.findall(text)
+    if not any(t.isdigit() for t in tokens):
+        return False
+    return all(t.isdigit() or t.casefold() in _TIMESTAMP_WORDS for t in tokens)
 
 
 _SENTENCE_OPENERS = frozenset(" \t\n\u00a0\"'“‘«([{—–-")

@@ -31,6 +31,7 @@ from reader.core.matching.matcher import (
     PAIRWISE_MAX_ARTICLES,
     POSTING_CAP,
     TOP_K,
+    Kept,
     _make_match,
     _Para,
     _score_candidates,
@@ -63,13 +64,15 @@ def _link_to_cores(articles: list[Article]) -> list[Match]:
     cores = _Cores(vocab.weight)
     matches: list[Match] = []
     for b, art in enumerate(paras):
-        keep: dict[tuple[int, int], float] = {}
+        keep: Kept = {}
         if cores.paras and art:
             pairs = cores.candidates(art)
-            keep = _select(_score_candidates(art, cores.paras, pairs, vocab))
-        for (i, c), score in sorted(keep.items()):
+            scored = _score_candidates(art, cores.paras, pairs, vocab)
+            keep = _select(scored, art, cores.paras, vocab.settings)
+        for (i, c), (score, cue) in sorted(keep.items()):
             core = cores.paras[c]
-            matches.append(_make_match(core, art[i], score, vocab, display[core.ref[0]], display[b]))
+            matches.append(_make_match(core, art[i], score, cue, vocab, display[core.ref[0]],
+                                       display[b]))
         linked = {i for i, _c in keep}
         for i, p in enumerate(art):
             if i not in linked:

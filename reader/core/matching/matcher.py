@@ -2,10 +2,12 @@
 
 Pipeline (all linear in the input size; no all-pairs comparison):
 
-1. **Terms.** Each non-boilerplate paragraph becomes the *set* of its content keys
-   (:func:`reader.core.matching.terms.content_keys`: casefolded, accent-free, lightly stemmed, stopwords
-   out, numbers normalised).  A key is a *name* when it is written capitalised more often than
-   not across the whole input.
+1. **Terms.** Each non-boilerplate paragraph (the headline included) becomes the *set* of its
+   content keys (:func:`reader.core.matching.terms.content_keys`: casefolded, accent-free, lightly
+   stemmed, stopwords out, numbers normalised).  Weekdays never count (a day dates a report, it
+   is not a fact of it) and titles written as titles ("President Obama", "Prime Minister", "Lt.
+   Hastings", :func:`_mask_titles`) are dropped.  A key is a *name* when it is written
+   capitalised more often than not across the whole input -- never a number, a title or a month.
 2. **Spelling variants.** Names of >= 5 letters that one article uses and the other never does
    are compared with ``rapidfuzz.fuzz.ratio`` within the same first letter; pairs scoring
    >= :data:`VARIANT_CUTOFF` become one key ("Zelensky"/"Zelenskyy", "Recep"/"Recept").  Names
@@ -14,8 +16,8 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    Short names (Kiev/Kyiv) are not fuzzy-matched -- vowel-only differences are as common between
    distinct places (Gaza/Giza) -- well-known exonyms are listed in :mod:`reader.core.matching.terms`.
    Accent variants ("Erdoğan"/"Erdogan") already share a key.
-3. **Weights.** IDF over all paragraphs of all articles, ``ln((N + 1) / df)``; names and numbers
-   get a small boost.  Common words therefore weigh almost nothing and a name used in every
+3. **Weights.** IDF over all paragraphs of all articles, ``ln((N + 1) / df)``; numbers get a
+   small boost, names ``Settings.name_weight``.  Common words therefore weigh almost nothing and a name used in every
    paragraph ("Erdogan" in a story about Erdogan) weighs little.
 4. **Candidates.** Per article pair, an inverted index of the right article's keys (keys in more
    than :data:`POSTING_CAP` of its paragraphs are not indexed) accumulates shared weight per
@@ -26,29 +28,31 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    the score is ``max(dice, sqrt(dice * containment))``.  Two further kinds of evidence can
    raise it: *anchors* (terms no other paragraph uses, shared by the two -- strong evidence even
    when the rest is reworded) and a *single sentence* of either paragraph largely contained in
-   the other (two paragraphs sharing one fact among others).
-6. **Selection.** A pair is kept when its score clears :data:`MIN_SCORE` *and* is at least
-   :data:`RELATIVE_TO_BEST` of the best score of either paragraph -- so true splits/merges (whose
-   halves score alike) survive and incidental overlaps of a paragraph that has a much better
-   partner are dropped.  A light positional prior then admits weaker pairs whose diagonal
-   neighbour pair was kept (runs of consecutive matches), never overriding the relative rule.
-7. **Gap filling.** A paragraph still unmatched that lies between two matched anchors
-   (``A_i0<->B_j0`` and ``A_i1<->B_j1``, ``i0 < i < i1``, ``j0 <= j1``, window of at most
-   :data:`GAP_MAX_WINDOW`) is matched with its best partner inside ``j0..j1`` when that scores
-   :data:`GAP_MIN_SCORE` (and is near the paragraph's own best); the same from the right side.
-   The window includes the anchors' partners, so split/merge halves next to a match are found.
+   the other (two paragraphs sharing one fact among others).  Evidence is facts, not names: a
+   pair sharing only names counts :data:`NAME_ONLY_FACTOR` of its score.
+6. **Selection, two tiers** (:func:`_select`, :class:`Settings`).  *Clear*: the score alone
+   clears ``Settings.clear``.  *Supported*: a weaker pair kept because a second cue agrees -- it
+   is the best partner of one of its paragraphs (from ``Settings.weak``), or one side is the
+   headline and the other in the headline/lede block, or it continues a diagonal run of kept
+   pairs (positional cues, from ``weak * POSITIONAL_FLOOR``).  Supported pairs outside the lede
+   must score :data:`RELATIVE_TO_BEST` of each paragraph's best partner.  Each match records its
+   tier (``Match.evidence``) and cue (``Match.cue``).
+7. **Best sentence pair.** For every kept match, the pair of sentences (one per side) sharing the
+   most weight is reported as offsets (``Match.sentences``), so the reader can show *where*
+   the shared fact is.
 8. **Calibration.** Internally a true match scores roughly 0.2-0.6, which reads as "weak" to an
    analyst.  The reported ``Match.score`` is ``raw ** CALIBRATION_EXPONENT`` with the exponent
-   chosen so that the acceptance threshold :data:`MIN_SCORE` (raw 0.2) maps to 0.5: monotone,
-   0 -> 0, 1 -> 1 (copies still score 1.0), raw 0.4 -> 0.67, raw 0.6 -> 0.80.  Pairs accepted only
-   by the positional prior or gap filling therefore show below 0.5 ("weak, credible from
-   context").  ``near_verbatim`` is independent of the score (a text-ratio test).
+   chosen so that the default ``Settings.weak`` (raw 0.2) maps to 0.5: monotone, 0 -> 0, 1 -> 1
+   (copies still score 1.0), raw 0.4 (the default ``clear``) -> 0.67, raw 0.6 -> 0.80.  Pairs
+   kept only by a positional cue therefore show below 0.5.  ``near_verbatim`` is independent of
+   the score (a text-ratio test).
 9. **Reasons.** Shared keys, most informative first, reported as names / numbers / words in the
    left paragraph's spelling (``"Left/Right"`` when the spellings differ).  ``near_verbatim`` is
    set when ``rapidfuzz.fuzz.ratio`` of the folded texts is >= :data:`NEAR_VERBATIM_RATIO`.
 
-The thresholds were chosen by measurement on ``benchmarks/generate.py`` output and the
-hand-made ``samples/`` (see ``benchmarks/bench_compare.py``), not on any one text.
+The thresholds were chosen by measurement on ``benchmarks/generate.py`` output, the hand-made
+``samples/`` and real outlet pairs (``benchmarks/eval_real_alignment.py``: settings chosen on one
+half of the dev pairs hold on the other), not on any one text.
 """
 
 from __future__ import annotations
@@ -61,13 +65,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import ClassVar
 
 from rapidfuzz import fuzz, process
 
 from reader.core.ingest.segment import split_sentences
-from reader.core.model import Article, Match
+from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
+from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
-from reader.core.matching.terms import TOKEN_RE, fold, number_key, word_info
+from reader.core.vocabulary.stopwords import MONTHS
+from reader.core.vocabulary.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
 VARIANT_CUTOFF = 88.0
 """``fuzz.ratio`` (0..100) from which two names of different articles count as one spelling.
@@ -89,19 +96,15 @@ EXHAUSTIVE_PAIRS = 250_000
 ordinary articles it is cheap to score every candidate, and weak matches that only the sentence or
 anchor evidence reveals are kept."""
 MIN_SCORE = 0.2
-"""Global threshold on the final score."""
+"""Default ``Settings.weak``: the least score kept with a non-positional second cue."""
 RELATIVE_TO_BEST = 0.5
-"""A pair must score at least this fraction of the best pair of each of its two paragraphs."""
+"""A supported pair (outside the lede) must score at least this fraction of the best pair of
+each of its two paragraphs."""
 STRONG_SCORE = 0.4
-"""Pairs scoring this much are kept even when one side has a much better partner."""
-NEIGHBOUR_MIN_SCORE = 0.14
-"""Lower threshold for pairs whose diagonal neighbour pair was matched."""
-GAP_MIN_SCORE = 0.12
-"""Lower threshold for the gap-filling pass (a paragraph left unmatched between two matched
-anchors, scored only against the other article's paragraphs between the anchors' partners)."""
+"""Default ``Settings.clear``: pairs scoring this much are kept on their own evidence."""
 GAP_MAX_WINDOW = 4
-"""Gaps whose window on the other side spans more paragraphs than this are not filled: the
-local order proves little there."""
+"""A paragraph between two kept pairs is paired inside their window on the other side only
+when the window spans at most this many paragraphs: the local order proves little beyond."""
 NEAR_VERBATIM_RATIO = 92.0
 """``fuzz.ratio`` of the folded texts from which a pair is shared wire copy (verbatim copies with
 re-written numbers score >= 96 in the generator; light edits 90-95)."""
@@ -112,11 +115,42 @@ SENTENCE_MIN_BASE = 0.12
 ANCHOR_SCORE = 0.3
 ANCHOR_COUNT = 4
 """Sharing this many terms that no other paragraph uses scores :data:`ANCHOR_SCORE`."""
-NAME_BOOST = 1.25
 NUMBER_BOOST = 1.25
 MAX_REASONS = 8
 CALIBRATION_EXPONENT = math.log(0.5) / math.log(MIN_SCORE)
 """The reported score is ``raw ** CALIBRATION_EXPONENT`` (see the module docstring)."""
+NAME_ONLY_FACTOR = 0.75
+"""Pairs that share only names (the story's cast, no content word or number) count this much of
+their score: naming the same people is not reporting the same fact, though a headline and a
+sentence naming the same four places often do."""
+POSITIONAL_FLOOR = 0.6
+"""Positional cues (lede block, diagonal run) admit pairs from this fraction of ``Settings.weak``:
+position is independent evidence, and headlines are too short to share many words."""
+LEDE = 3
+"""Paragraphs at the top of each article (headline, dateline or standfirst, first paragraph) that
+form the headline/lede block: they all carry the story's main fact, so two of them sharing
+facts is credible at a weaker score."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The few settings of link selection, in raw score units (see the module docstring).
+
+    Attributes:
+        clear: a pair whose shared facts score this much is kept on that evidence alone.
+        weak: a pair scoring at least this much is kept when it is the best partner of one of
+            its paragraphs; positional cues (headline and lede block, diagonal run, gap between
+            two kept pairs) admit pairs from ``weak * POSITIONAL_FLOOR``.
+        name_weight: how much a shared *name* weighs relative to a shared content word of the same
+            rarity; names say who, facts say what happened.
+    """
+
+    clear: float = STRONG_SCORE
+    weak: float = MIN_SCORE
+    name_weight: float = 1.0
+
+    TUNABLE: ClassVar[tuple[str, ...]] = ("clear", "weak", "name_weight")
+    """Settings the real-news benchmark tunes on one half and perturbs by +-20%."""
 
 
 
@@ -129,10 +163,16 @@ class _Para:
     keys: frozenset[str]
     weight: float = 0.0
     seq: tuple[str, ...] = ()
-    """Keys of every token in order ("" for stopwords); kept only for multi-sentence paragraphs."""
+    """Keys of every token in order ("" for stopwords and titles); kept only for multi-sentence
+    paragraphs (the sentence check and the best sentence pair read it)."""
     bounds: tuple[int, ...] = ()
     """End position in ``seq`` of each sentence."""
     sentence_keys: list[tuple[frozenset[str], float]] | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    """Sentence ranges in ``text`` (from ingest, else :func:`~reader.core.ingest.segment.split_sentences`)."""
+    position: int = 0
+    """Position among the article's matchable paragraphs (the headline/lede block is the first
+    :data:`LEDE`)."""
 
 
 @dataclass(slots=True)
@@ -147,9 +187,10 @@ class _Vocab:
     anchor_df: int = 2
     key_of: dict[str, str] = field(default_factory=dict)
     """Surface form -> key ("" for stopwords), shared cache of the whole run."""
+    settings: Settings = field(default_factory=lambda: Settings())
 
 
-def align(articles: list[Article]) -> list[Match]:
+def align(articles: list[Article], *, settings: Settings | None = None) -> list[Match]:
     """Match the paragraphs of every pair of articles; see the module docstring for the method.
 
     Returns matches sorted by ``(left, right)``, with ``left`` in the article of smaller index.
@@ -162,14 +203,14 @@ def align(articles: list[Article]) -> list[Match]:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _align(articles)
+        return _align(articles, settings or Settings())
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _align(articles: list[Article]) -> list[Match]:
-    paras, vocab, display = prepare(articles)
+def _align(articles: list[Article], settings: Settings) -> list[Match]:
+    paras, vocab, display = prepare(articles, settings)
     matches: list[Match] = []
     for a in range(len(articles)):
         for b in range(a + 1, len(articles)):
@@ -178,12 +219,15 @@ def _align(articles: list[Article]) -> list[Match]:
     return matches
 
 
-def prepare(articles: list[Article]) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
+def prepare(
+    articles: list[Article], settings: Settings | None = None
+) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
     """Everything computed once over all articles: paragraph key sets, names and their
     spelling variants, weights, and each article's display forms (shared by every driver)."""
-    vocab = _Vocab()
+    vocab = _Vocab(settings=settings or Settings())
     paras, surfaces, cap_counts, lower_counts = _collect(articles, vocab.key_of)
-    vocab.names = {k for k, c in cap_counts.items() if c > lower_counts.get(k, 0)}
+    vocab.names = {k for k, c in cap_counts.items()
+                   if c > lower_counts.get(k, 0) and k not in _NOT_NAME_KEYS and not k[0].isdigit()}
     vocab.canon = _variant_map(paras, vocab.names)
     if vocab.canon:
         canon = vocab.canon
@@ -201,11 +245,55 @@ def prepare(articles: list[Article]) -> tuple[list[list[_Para]], _Vocab, list[di
 
 
 def _surface_key(surface: str) -> str:
-    """Key of one surface form, ``""`` for stopwords."""
+    """Key of one surface form, ``""`` for stopwords and weekdays (every story of a day shares
+    "Tuesday": it dates a report, it is not a fact of it)."""
     if surface[0].isdigit():
         return number_key(surface)
     key, _kind, stop = word_info(surface)
-    return "" if stop else key
+    return "" if stop or key in DAY_NAME_KEYS else key
+
+
+_NOT_NAME_KEYS = frozenset(
+    word_info(w)[0] for w in TITLE_HEADS | TITLE_ABBREVIATIONS | TITLE_MODIFIERS | MONTHS
+)
+"""Keys never counted or shown as names although often capitalised: titles ("President",
+"Minister") and months ("August" dates a report; a shared date is a fact, not a name)."""
+
+_TITLE_KIND: dict[str, int] = {}
+"""Capitalised surface -> 2 for a title head ("Minister", "Lt"), 1 for a title modifier ("Prime"),
+0 otherwise; cached."""
+
+
+def _title_kind(surface: str) -> int:
+    if not surface[0].isupper():
+        return 0
+    kind = _TITLE_KIND.get(surface)
+    if kind is None:
+        folded = fold(surface)
+        kind = 2 if folded in TITLE_HEADS or folded in TITLE_ABBREVIATIONS else (
+            1 if folded in TITLE_MODIFIERS else 0)
+        _TITLE_KIND[surface] = kind
+    return kind
+
+
+def _mask_titles(toks: list[str], seq: list[str]) -> None:
+    """Blank the keys of titles in ``seq``: a capitalised title head followed by a capitalised word
+    ("President Obama", "Lt. Hastings") and capitalised modifiers before such a title ("Prime
+    Minister", "Police Capt.").  Titles say who someone is; two paragraphs naming the same
+    "Prime Minister" share a name, not a fact.  Lower-case uses ("the minister resigned") stay."""
+    title_after = False  # is the token after i a (masked) title?
+    next_cap = False  # is the token after i capitalised?
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        cap = t[0].isupper()
+        is_title = False
+        if cap:
+            kind = _title_kind(t)
+            is_title = (kind == 2 and next_cap) or (kind >= 1 and title_after)
+            if is_title:
+                seq[i] = ""
+        title_after = is_title
+        next_cap = cap
 
 
 def _collect(
@@ -217,6 +305,7 @@ def _collect(
     per_article: list[Counter[str]] = []
     lookup = key_of.__getitem__
     findall = TOKEN_RE.findall
+    titles = {t for t in key_of if _title_kind(t)}  # capitalised title surfaces met so far
     for ai, art in enumerate(articles):
         out: list[_Para] = []
         surfaces: Counter[str] = Counter()
@@ -239,14 +328,22 @@ def _collect(
                     ends.append(len(toks))
                 bounds = tuple(ends)
             surfaces.update(toks)
-            for s in set(toks).difference(key_of):
+            distinct = set(toks)
+            for s in distinct.difference(key_of):
                 key_of[s] = _surface_key(s)
-            seq = tuple(map(lookup, toks))
+                if _title_kind(s):
+                    titles.add(s)
+            if titles.isdisjoint(distinct):
+                seq = tuple(map(lookup, toks))
+            else:
+                seq_list = list(map(lookup, toks))
+                _mask_titles(toks, seq_list)
+                seq = tuple(seq_list)
             keys = set(seq)
             keys.discard("")
             if keys:
                 out.append(_Para((ai, p.index), text, frozenset(keys), seq=seq if bounds else (),
-                                 bounds=bounds))
+                                 bounds=bounds, position=len(out), spans=tuple(spans)))
         paras.append(out)
         per_article.append(surfaces)
     cap: Counter[str] = Counter()
@@ -396,7 +493,7 @@ def _weigh(paras: list[list[_Para]], vocab: _Vocab) -> None:
         if k[0].isdigit():
             w *= NUMBER_BOOST
         elif k in names:
-            w *= NAME_BOOST
+            w *= vocab.settings.name_weight
         weight[k] = max(w, 0.01)
     total = 0.0
     count = 0
@@ -420,10 +517,10 @@ def _align_pair(
         return []
     weight = vocab.weight
     scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
-    keep = _select(scored)
+    keep = _select(scored, left, right, vocab.settings)
     out = []
-    for (i, j), score in sorted(keep.items()):
-        out.append(_make_match(left[i], right[j], score, vocab, dl, dr))
+    for (i, j), (score, cue) in sorted(keep.items()):
+        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr))
     return out
 
 
@@ -495,7 +592,6 @@ def _sentences(p: _Para, vocab: _Vocab) -> list[tuple[frozenset[str], float]]:
             if ws >= floor:
                 out.append((frozenset(keys), ws))
         p.sentence_keys = out
-        p.seq = ()
     return p.sentence_keys
 
 
@@ -512,9 +608,20 @@ def _sentence_score(p: _Para, q: _Para, vocab: _Vocab) -> float:
 def _score(p: _Para, q: _Para, vocab: _Vocab) -> float:
     weight = vocab.weight
     common = p.keys & q.keys
+    # Evidence is facts, not names: two paragraphs that only name the same people and places
+    # (the story's cast) report nothing in common yet.
+    names = vocab.names
     shared = sum(map(weight.__getitem__, common))
     if shared <= 0:
         return 0.0
+    if all(k in names for k in common) and not (p.keys <= names and q.keys <= names):
+        # They say something each (not just a list of names), but not the same thing.
+        return NAME_ONLY_FACTOR * _raw_score(p, q, common, shared, vocab)
+    return _raw_score(p, q, common, shared, vocab)
+
+
+def _raw_score(p: _Para, q: _Para, common: frozenset[str], shared: float, vocab: _Vocab) -> float:
+    """Dice / containment of the shared weight, raised by anchors and by one shared sentence."""
     dice = 2 * shared / (p.weight + q.weight)
     contain = shared / (min(p.weight, q.weight) + vocab.smoothing)
     # Dice alone already says "same content" for equal paragraphs; the containment term lifts
@@ -538,15 +645,42 @@ def _score(p: _Para, q: _Para, vocab: _Vocab) -> float:
 
 def _score_candidates(left, right, pairs, vocab) -> dict[tuple[int, int], float]:
     out = {}
+    floor = vocab.settings.weak * POSITIONAL_FLOOR
     for i, j in pairs:
         s = _score(left[i], right[j], vocab)
-        if s >= GAP_MIN_SCORE:
+        if s >= floor:
             out[(i, j)] = s
     return out
 
 
-def _select(scored: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
-    """Threshold + relative-to-best selection, then the diagonal-neighbour prior."""
+def _headline_lede(p: _Para, q: _Para) -> bool:
+    """One of the two opens its article (the headline, or the lede when there is none) and the
+    other lies in its article's headline/lede block: a headline is written to state the main
+    fact, which the other side's first paragraphs report too, in other words."""
+    return (p.position == 0 and q.position < LEDE) or (q.position == 0 and p.position < LEDE)
+
+
+Kept = dict[tuple[int, int], tuple[float, MatchCue | None]]
+"""Selected pairs: (i, j) -> (raw score, supporting cue or None for clear evidence)."""
+
+
+def _select(scored: dict[tuple[int, int], float], left: list[_Para], right: list[_Para],
+            settings: Settings) -> Kept:
+    """Two tiers.  A pair whose score clears ``settings.clear`` is kept on its own evidence.  A
+    weaker pair is kept only when a second, independent cue agrees:
+
+    * **best** (from ``settings.weak``): the pair is the best partner of one of its two
+      paragraphs (so both halves of a split or merge qualify);
+    * **lede** (from ``settings.weak * POSITIONAL_FLOOR``): one is the headline (the first
+      matchable paragraph) and the other lies in the headline/lede block (first :data:`LEDE`),
+      :func:`_headline_lede`; headlines are short and share few words with anything;
+    * **diagonal** (from the same lower floor): the pair continues the order of the kept pairs:
+      next to one on the diagonal (``(i-1, j-1)`` or ``(i+1, j+1)``), or a paragraph left
+      unmatched between two kept pairs paired inside their window (:func:`_fill_gaps`).
+
+    Every supported pair must also score at least :data:`RELATIVE_TO_BEST` of the best pair of
+    each of its paragraphs, so a paragraph with a much better partner keeps no incidental ones.
+    """
     best_l: dict[int, float] = {}
     best_r: dict[int, float] = {}
     for (i, j), s in scored.items():
@@ -554,20 +688,26 @@ def _select(scored: dict[tuple[int, int], float]) -> dict[tuple[int, int], float
             best_l[i] = s
         if s > best_r.get(j, 0.0):
             best_r[j] = s
-
-    def relative_ok(i: int, j: int, s: float) -> bool:
-        return s >= STRONG_SCORE or s >= RELATIVE_TO_BEST * max(best_l[i], best_r[j])
-
-    keep = {ij: s for ij, s in scored.items() if s >= MIN_SCORE and relative_ok(*ij, s)}
-    # Positional prior: a weaker pair next to a kept pair on the same diagonal is likely the
-    # continuation of a run (paraphrased neighbours).  Repeat so runs can extend.
+    keep: Kept = {}
+    weak: dict[tuple[int, int], float] = {}
+    for (i, j), s in scored.items():
+        if s >= settings.clear:
+            keep[(i, j)] = (s, None)
+        elif _headline_lede(left[i], right[j]):
+            # The lede block reports the main fact several times over: a headline has several
+            # true partners there, so no relative rule.
+            keep[(i, j)] = (s, "lede")
+        elif s >= RELATIVE_TO_BEST * max(best_l[i], best_r[j]):
+            weak[(i, j)] = s
+    for (i, j), s in weak.items():
+        if s >= settings.weak and (s >= best_l[i] or s >= best_r[j]):
+            keep[(i, j)] = (s, "best")
+    # Runs extend one step per round; a few rounds cover paraphrased stretches.
     for _ in range(3):
-        added = {}
-        for (i, j), s in scored.items():
-            if (i, j) in keep or s < NEIGHBOUR_MIN_SCORE or not relative_ok(i, j, s):
-                continue
-            if (i - 1, j - 1) in keep or (i + 1, j + 1) in keep:
-                added[(i, j)] = s
+        added: Kept = {}
+        for (i, j), s in weak.items():
+            if (i, j) not in keep and ((i - 1, j - 1) in keep or (i + 1, j + 1) in keep):
+                added[(i, j)] = (s, "diagonal")
         if not added:
             break
         keep.update(added)
@@ -577,29 +717,29 @@ def _select(scored: dict[tuple[int, int], float]) -> dict[tuple[int, int], float
 
 def _fill_gaps(
     scored: dict[tuple[int, int], float],
-    keep: dict[tuple[int, int], float],
+    keep: Kept,
     best_l: dict[int, float],
     best_r: dict[int, float],
 ) -> None:
     """Second pass: a paragraph left unmatched between two matched anchors ``(i0, j0)`` and
     ``(i1, j1)`` with ``i0 < i < i1`` and ``j0 <= j1`` most likely reports something from the
     other article's window ``j0..j1`` (inclusive, so split/merge partners of an anchor count).
-    The local order makes a weak lexical match credible, so within the window the threshold is
-    :data:`GAP_MIN_SCORE`; the pair must still be the paragraph's best or near it.  Run for the
+    The local order makes a weak lexical match credible, so within the window the positional
+    floor applies (every scored pair clears it); the pair must still be the paragraph's best or
+    near it.  Run for the
     left side, then symmetrically for the right; linear in the number of scored pairs."""
     for flip in (False, True):
         best_self = best_r if flip else best_l
         by_self: dict[int, list[tuple[int, float]]] = {}
         for (i, j), s in scored.items():
-            if s >= GAP_MIN_SCORE:
-                a, b = (j, i) if flip else (i, j)
-                by_self.setdefault(a, []).append((b, s))
+            a, b = (j, i) if flip else (i, j)
+            by_self.setdefault(a, []).append((b, s))
         anchors = sorted({(j, i) if flip else (i, j) for i, j in keep})
         if not anchors:
             return
         matched = {a for a, _b in anchors}
         firsts = [a for a, _b in anchors]
-        added: dict[tuple[int, int], float] = {}
+        added: Kept = {}
         for a, options in by_self.items():
             if a in matched:
                 continue
@@ -616,15 +756,51 @@ def _fill_gaps(
                 continue
             s, b = max(inside)
             if s >= RELATIVE_TO_BEST * best_self[a]:
-                added[(b, a) if flip else (a, b)] = s
+                added[(b, a) if flip else (a, b)] = (s, "diagonal")
         keep.update(added)
 
 
 # --------------------------------------------------------------------------- reasons
 
 
+def _sentence_keysets(p: _Para, common: frozenset[str], vocab: _Vocab) -> list[set[str]]:
+    """For each sentence of ``p`` (``p.spans``), the keys of ``common`` it contains; from the
+    token keys kept at collection time, so nothing is tokenised twice."""
+    canon = vocab.canon
+    out = []
+    start = 0
+    for end in p.bounds:
+        keys = set(p.seq[start:end])
+        start = end
+        if canon:
+            keys = {canon.get(k, k) for k in keys}
+        out.append(keys & common)
+    return out
+
+
+def best_sentence_pair(p: _Para, q: _Para, vocab: _Vocab) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The sentence of ``p`` and the sentence of ``q`` that share the most weight (ties: the
+    earliest), as offsets into each paragraph's text: where the shared fact is written.  ``None``
+    when no sentence pair shares anything."""
+    common = p.keys & q.keys
+    if not common or not p.spans or not q.spans:
+        return None
+    # A single-sentence side has no choice to make (``bounds`` is kept for multi-sentence ones).
+    left = _sentence_keysets(p, common, vocab) if p.bounds else [set(common)]
+    right = _sentence_keysets(q, common, vocab) if q.bounds else [set(common)]
+    weight = vocab.weight
+    best: tuple[float, int, int] | None = None
+    for a, keys_p in enumerate(left):
+        for b, keys_q in enumerate(right):
+            shared = sum(weight.get(k, 0.0) for k in keys_p & keys_q)
+            if shared > 0 and (best is None or shared > best[0]):
+                best = (shared, a, b)
+    return None if best is None else (p.spans[best[1]], q.spans[best[2]])
+
+
 def _make_match(
-    p: _Para, q: _Para, score: float, vocab: _Vocab, dp: dict[str, str], dq: dict[str, str]
+    p: _Para, q: _Para, score: float, cue: MatchCue | None, vocab: _Vocab,
+    dp: dict[str, str], dq: dict[str, str],
 ) -> Match:
     weight, key_of = vocab.weight, vocab.key_of
     shared = sorted(p.keys & q.keys, key=lambda k: (-weight[k], k))
@@ -657,5 +833,8 @@ def _make_match(
         names=tuple(names),
         numbers=tuple(numbers),
         near_verbatim=near,
+        evidence="clear" if cue is None else "supported",
+        cue=cue,
+        sentences=best_sentence_pair(p, q, vocab),
     )
 

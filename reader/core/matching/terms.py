@@ -37,7 +37,7 @@ from typing import Literal, NamedTuple
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.vocabulary.folding import fold
 from reader.core.vocabulary.number_words import TENS, UNITS
-from reader.core.vocabulary.stopwords import STOPWORDS
+from reader.core.vocabulary.stopwords import STOPWORDS, WEEKDAYS
 from reader.core.vocabulary.synonyms import EVENT_CONCEPTS, NEWS_SYNONYM_GROUPS, one_word_alias_groups
 
 TokenKind = Literal["word", "number"]
@@ -211,8 +211,14 @@ def tokenize(text: str) -> list[Token]:
     return list(iter_tokens(text))
 
 
+DAY_NAME_KEYS: frozenset[str] = frozenset(stem(w) for w in WEEKDAYS if w.endswith("day"))
+"""Keys of the weekday names.  Every story of a day shares "Tuesday": it dates a report and is
+not a fact of it, so the matcher never counts it as shared content."""
+
+
 def content_keys(text: str) -> list[str]:
-    """Keys of the content tokens of ``text`` (stopwords and 1-letter words out), in order.
+    """Keys of the content tokens of ``text`` (stopwords, weekday names and 1-letter words out),
+    in order: what the matcher can share between paragraphs.
 
     The fast path used for indexing many paragraphs: no Token objects are built.
     """
@@ -223,7 +229,7 @@ def content_keys(text: str) -> list[str]:
             append(number_key(surface))
         else:
             key, _kind, stop = word_info(surface)
-            if not stop:
+            if not stop and key not in DAY_NAME_KEYS:
                 append(key)
     return out
 

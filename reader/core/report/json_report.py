@@ -150,6 +150,7 @@ def _article_json(index: int, article: Article) -> dict[str, Any]:
                 "end": p.end,
                 "sentences": [list(s) for s in p.sentences],
                 "boilerplate": p.boilerplate,
+                "role": p.role,
             }
             for p in article.paragraphs
         ],
@@ -162,6 +163,9 @@ def _match_json(match: Match) -> dict[str, Any]:
         "right": list(match.right),
         "score": round(match.score, 4),
         "near_verbatim": match.near_verbatim,
+        "evidence": match.evidence,
+        "cue": match.cue,
+        "sentences": [list(s) for s in match.sentences] if match.sentences else None,
         "reason": {
             "words": list(match.words),
             "names": list(match.names),

@@ -1,5 +1,6 @@
-"""Why two paragraphs matched: score, near-verbatim flag, shared words / names / numbers, and both
-paragraphs with the shared terms highlighted (all article text shown as data)."""
+"""Why two paragraphs matched: score, near-verbatim flag, shared words / names / numbers, the
+matcher's evidence tier and cue, and both paragraphs with the shared terms highlighted and the
+best-matching sentence pair shaded (all article text shown as data)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,31 @@ from reader.core.model import Article, Match
 from reader.ui.navigation import letter
 
 
-def highlighted(text: str, spans: list[tuple[int, int, str]]) -> Content:
-    """``text`` as Content with the shared-term spans emphasised."""
+CUE_WORDS = {
+    "best": "it is the best partner of one of the two paragraphs",
+    "lede": "a headline and the other article's opening paragraphs",
+    "diagonal": "it continues the order of the matches around it",
+}
+"""What each supporting cue of the matcher means, in an analyst's words."""
+
+
+def evidence_line(match: Match) -> Content:
+    """The matcher's evidence tier for ``match`` and, for a supported match, the cue behind it."""
+    if match.evidence == "clear":
+        said = "clear: the shared facts alone are enough"
+    else:
+        cue = CUE_WORDS.get(match.cue or "", "a second cue agrees")
+        said = f"supported: weaker on its own, kept because {cue}"
+    return Content.from_markup("[b]$label[/] $said", label="Evidence", said=said)
+
+
+def highlighted(text: str, spans: list[tuple[int, int, str]],
+                sentence: tuple[int, int] | None = None) -> Content:
+    """``text`` as Content with the shared-term spans emphasised and the best-matching sentence
+    (the matcher's ``Match.sentences`` for this side) shaded."""
     content = Content(text)
+    if sentence is not None and 0 <= sentence[0] < sentence[1] <= len(text):
+        content = content.stylize("on $accent 20%", *sentence)
     for start, end, _ in spans:
         content = content.stylize("bold $text-accent underline", start, end)
     return content
@@ -55,8 +78,9 @@ class ExplainScreen(ModalScreen[None]):
             yield Static(term_line("Words", m.words), classes="explain-terms")
             yield Static(term_line("Names", m.names), classes="explain-terms")
             yield Static(term_line("Numbers", m.numbers), classes="explain-terms")
+            yield Static(evidence_line(m), classes="explain-terms explain-evidence")
             with Horizontal(id="explain-texts"):
-                for a, p in (m.left, m.right):
+                for side, (a, p) in enumerate((m.left, m.right)):
                     art = self.articles[a]
                     text = art.paragraphs[p].text
                     with VerticalScroll(classes="explain-side"):
@@ -67,6 +91,7 @@ class ExplainScreen(ModalScreen[None]):
                             ),
                             classes="explain-head",
                         )
-                        yield Static(highlighted(text, term_spans(text, m)),
+                        sentence = m.sentences[side] if m.sentences else None
+                        yield Static(highlighted(text, term_spans(text, m), sentence),
                                      classes="explain-text")
             yield Static(Content.from_markup("[dim]escape to close[/]"), id="explain-foot")

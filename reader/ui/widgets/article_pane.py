@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.model import Article
-from reader.ui.navigation import ArticleIndex, Span, score_band
+from reader.ui.navigation import ArticleIndex, Span
 from reader.ui.wrap import wrap_offsets
 
 THREADED_LAYOUT_CHARS = 1_500_000
@@ -103,9 +103,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "articlepane--cursor",
         "articlepane--cursor-idle",
         "articlepane--partner",
-        "articlepane--match-low",
-        "articlepane--match-mid",
-        "articlepane--match-high",
+        "articlepane--match-clear",
+        "articlepane--match-supported",
         "articlepane--boilerplate",
         "articlepane--entity",
         "articlepane--figure",
@@ -417,9 +416,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         style = base
         nav = self.nav
         if nav is not None:
-            score = nav.best_score[p]
-            if score is not None:
-                style += self._style(f"match-{score_band(score)}", False)
+            # Shaded by the matcher's evidence tier: "clear" reads as a match on its own facts,
+            # "supported" as weaker evidence backed by a second cue (see Match.evidence).
+            tier = nav.tiers.get(p)
+            if tier is not None:
+                style += self._style(f"match-{tier}", False)
         if p in self._boiler:
             style += self._style("boilerplate", True)
         if p == self.cursor:

@@ -1,0 +1,381 @@
+"""Score the paragraph matcher on real news: hand-aligned pairs of ECB+ articles by different outlets.
+
+Gold files (format in ``../shared/data/alignment/README.md``) list, per article pair, the 0-based
+*line* numbers of ``ecbplus/docs/<cluster>/<doc>.txt`` that are ``strong``ly or ``partial``ly
+aligned, and the lines with no partner (``unmatched_x`` / ``unmatched_y``).
+
+Each document becomes an article the way a user would hand it to the tool: its lines written as
+paragraphs separated by blank lines (the URL on line 0 of ``*ecbplus`` documents is not article
+text and is dropped), read by the real ingest (so a short first line becomes the headline
+paragraph) and matched by the real matcher.  The tool's paragraphs are mapped back to the file's
+lines **by text**, never by position.
+
+Metrics, micro-averaged over the pairs of a set:
+
+* **link precision**: predicted links that are gold strong or partial;
+* **strong recall**: gold strong links that are predicted;
+* **top-1**: for each line with a strong partner, is its best-scored predicted partner a gold
+  (strong or partial) one?  No prediction counts as a miss;
+* **unmatched kept apart**: gold-unmatched lines that the tool leaves unmatched too.
+
+Reports: the whole set; two halves (every setting of :class:`~reader.core.matching.matcher.Settings`
+chosen by a small grid on one half, reported on the other, then swapped); and how the result moves
+when each setting is set to 80% / 120% of its value.  Extra gold files (``--extra``, e.g. the
+held-out ``benchmarks/gold/align_extra.json``) are reported with the default settings only: they are
+never tuned on.
+
+Usage::
+
+    .venv/bin/python benchmarks/eval_real_alignment.py                  # whole set + extra sets
+    .venv/bin/python benchmarks/eval_real_alignment.py --halves --sensitivity
+    .venv/bin/python benchmarks/eval_real_alignment.py --errors         # list wrong links
+    .venv/bin/python benchmarks/eval_real_alignment.py --data /path/to/shared/data
+
+The data directory (holding ``alignment/`` and ``ecbplus/``) defaults to the first
+``shared/data`` found next to the repository or one of its parents; when it is absent the script
+prints one line and exits 0 (nothing to score), so CI without the data stays green.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import itertools
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from reader.core.ingest import article_from_text, collapse_whitespace, sanitize  # noqa: E402
+from reader.core.matching.matcher import Settings, align  # noqa: E402
+from reader.core.model import Article, Match  # noqa: E402
+
+DEV_GOLD = "alignment/ecb_dev_align.json"
+EXTRA_GOLD = REPO / "benchmarks" / "gold" / "align_extra.json"
+
+Link = tuple[int, int]
+"""(line in x, line in y)."""
+
+
+def find_data_dir(explicit: str | Path | None = None) -> Path | None:
+    """The shared data directory: ``explicit`` if given, else ``shared/data`` beside the repository
+    or one of its parents (``../shared/data`` from a checkout in ``/work/main``).  None when absent."""
+    if explicit is not None:
+        path = Path(explicit)
+        return path if (path / DEV_GOLD).is_file() else None
+    for parent in REPO.parents:
+        candidate = parent / "shared" / "data"
+        if (candidate / DEV_GOLD).is_file():
+            return candidate
+    return None
+
+
+# --------------------------------------------------------------------------------------- loading
+
+
+@dataclass
+class Pair:
+    """One gold pair, its two articles and the map from paragraph index to file line."""
+
+    name: str
+    articles: list[Article]
+    lines: list[dict[int, int]]
+    """Per side: paragraph index -> file line."""
+    texts: list[list[str]]
+    """Per side: file lines as read (for error listings)."""
+    strong: set[Link]
+    partial: set[Link]
+    unmatched: list[set[int]]
+
+
+def _read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n")
+
+
+def build_article(lines: list[str], source: str, *, skip_first: bool) -> tuple[Article, dict[int, int]]:
+    """The article a user would get from this document, and paragraph -> line by text.
+
+    Lines are written as blank-line separated paragraphs and read by the real ingest.  Each
+    paragraph is then found among the file lines by its text (in order, so repeated lines map to
+    successive occurrences); a paragraph whose text is no file line maps nowhere.
+    """
+    first = 1 if skip_first else 0
+    body = [ln for ln in lines[first:] if ln.strip()]
+    article = article_from_text("\n\n".join(body), source, fmt="txt")
+    by_text: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if i >= first and line.strip():
+            by_text.setdefault(collapse_whitespace(sanitize(line)), []).append(i)
+    mapping: dict[int, int] = {}
+    for p in article.paragraphs:
+        options = by_text.get(p.text)
+        if options:
+            mapping[p.index] = options.pop(0)
+    return article, mapping
+
+
+def load_pairs(gold_path: Path, docs_dir: Path) -> list[Pair]:
+    """All pairs of a gold file, with their articles built from ``docs_dir``."""
+    data = json.loads(gold_path.read_text(encoding="utf-8"))
+    out = []
+    for g in data["pairs"]:
+        arts, maps, texts = [], [], []
+        for doc in (g["x"], g["y"]):
+            lines = _read_lines(docs_dir / g["cluster"] / f"{doc}.txt")
+            art, mapping = build_article(lines, f"{doc}.txt", skip_first=doc.endswith("ecbplus"))
+            arts.append(art)
+            maps.append(mapping)
+            texts.append(lines)
+        out.append(Pair(
+            name=f"{g['x']}-{g['y']}",
+            articles=arts,
+            lines=maps,
+            texts=texts,
+            strong={tuple(link) for link in g["strong"]},
+            partial={tuple(link) for link in g["partial"]},
+            unmatched=[set(g["unmatched_x"]), set(g["unmatched_y"])],
+        ))
+    return out
+
+
+# --------------------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Counts:
+    """Raw counts behind the four metrics; add them to micro-average over pairs."""
+
+    predicted: int = 0
+    predicted_gold: int = 0
+    strong: int = 0
+    strong_found: int = 0
+    top1_total: int = 0
+    top1_correct: int = 0
+    unmatched: int = 0
+    unmatched_kept: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)))
+
+    def metrics(self) -> dict[str, float]:
+        def ratio(num: int, den: int) -> float:
+            return num / den if den else 1.0
+
+        return {
+            "precision": ratio(self.predicted_gold, self.predicted),
+            "strong_recall": ratio(self.strong_found, self.strong),
+            "top1": ratio(self.top1_correct, self.top1_total),
+            "unmatched_kept": ratio(self.unmatched_kept, self.unmatched),
+        }
+
+
+@dataclass
+class PairResult:
+    pair: Pair
+    links: dict[Link, Match]
+    counts: Counts
+    wrong: list[Link] = field(default_factory=list)
+    missed: list[Link] = field(default_factory=list)
+
+
+def predicted_links(pair: Pair, matches: Iterable[Match]) -> dict[Link, Match]:
+    """The matches as (line x, line y) links; matches of unmapped paragraphs are dropped."""
+    out: dict[Link, Match] = {}
+    for m in matches:
+        lx = pair.lines[0].get(m.left[1])
+        ly = pair.lines[1].get(m.right[1])
+        if lx is not None and ly is not None:
+            out[(lx, ly)] = m
+    return out
+
+
+def score_pair(pair: Pair, settings: Settings | None = None) -> PairResult:
+    """Match one pair with ``settings`` and count the four metrics."""
+    links = predicted_links(pair, align(pair.articles, settings=settings))
+    gold = pair.strong | pair.partial
+    c = Counts()
+    c.predicted = len(links)
+    c.predicted_gold = sum(1 for link in links if link in gold)
+    c.strong = len(pair.strong)
+    c.strong_found = sum(1 for link in pair.strong if link in links)
+    # top-1, per side: lines with a strong partner; best predicted partner (ties: lower line).
+    for side in (0, 1):
+        wanted = {link[side] for link in pair.strong}
+        best: dict[int, tuple[float, int, Link]] = {}
+        for link, m in links.items():
+            line, other = link[side], link[1 - side]
+            cand = (m.score, -other, link)
+            if line not in best or cand[:2] > best[line][:2]:
+                best[line] = cand
+        c.top1_total += len(wanted)
+        c.top1_correct += sum(1 for line in wanted if line in best and best[line][2] in gold)
+        linked = {link[side] for link in links}
+        c.unmatched += len(pair.unmatched[side])
+        c.unmatched_kept += sum(1 for line in pair.unmatched[side] if line not in linked)
+    return PairResult(
+        pair, links, c,
+        wrong=sorted(link for link in links if link not in gold),
+        missed=sorted(pair.strong - set(links)),
+    )
+
+
+def score_set(pairs: Sequence[Pair], settings: Settings | None = None) -> tuple[Counts, list[PairResult]]:
+    results = [score_pair(p, settings) for p in pairs]
+    total = Counts()
+    for r in results:
+        total = total + r.counts
+    return total, results
+
+
+# --------------------------------------------------------------------------------------- tuning
+
+# The grid each tunable setting is searched over when choosing settings on one half: the default
+# and +-20% / +-40% of it.  Small on purpose: the point is to see whether a half prefers other
+# values, not to fit the dev data.
+_STEPS = (0.6, 0.8, 1.0, 1.2, 1.4)
+
+
+def objective(counts: Counts) -> float:
+    """One number to choose settings by: the mean of the four metrics."""
+    m = counts.metrics()
+    return sum(m.values()) / len(m)
+
+
+def tune(pairs: Sequence[Pair], base: Settings | None = None) -> Settings:
+    """Grid over :data:`Settings.TUNABLE` (each at :data:`_STEPS` of its default) on ``pairs``;
+    the best mean of the four metrics wins, ties going to the default values."""
+    base = base or Settings()
+    names = list(Settings.TUNABLE)
+    grids = [[getattr(base, n) * s for s in _STEPS] for n in names]
+    best: tuple[float, float, Settings] | None = None
+    for values in itertools.product(*grids):
+        s = dataclasses.replace(base, **dict(zip(names, values, strict=True)))
+        score = objective(score_set(pairs, s)[0])
+        # tie-break: closest to the defaults (sum of |log step|)
+        distance = -sum(abs(v / getattr(base, n) - 1) for n, v in zip(names, values, strict=True))
+        if best is None or (score, distance) > best[:2]:
+            best = (score, distance, s)
+    assert best is not None
+    return best[2]
+
+
+def halves(pairs: Sequence[Pair]) -> tuple[list[Pair], list[Pair]]:
+    """Alternate pairs in file order: two halves of 6 pairs each on the dev set."""
+    return list(pairs[0::2]), list(pairs[1::2])
+
+
+# --------------------------------------------------------------------------------------- output
+
+
+def _row(name: str, counts: Counts, n_pairs: int) -> str:
+    m = counts.metrics()
+    return (f"| {name} | {n_pairs} | {m['precision']:.3f} ({counts.predicted_gold}/{counts.predicted}) | "
+            f"{m['strong_recall']:.3f} ({counts.strong_found}/{counts.strong}) | "
+            f"{m['top1']:.3f} ({counts.top1_correct}/{counts.top1_total}) | "
+            f"{m['unmatched_kept']:.3f} ({counts.unmatched_kept}/{counts.unmatched}) |")
+
+
+HEADER = ["| set | pairs | link precision | strong recall | top-1 | unmatched kept apart |",
+          "|---|---:|---:|---:|---:|---:|"]
+
+
+def _settings_text(s: Settings) -> str:
+    return ", ".join(f"{n}={getattr(s, n):.3g}" for n in Settings.TUNABLE)
+
+
+def report_halves(pairs: Sequence[Pair]) -> list[str]:
+    a, b = halves(pairs)
+    lines = ["", "Halves (settings chosen on one half by a grid of 0.6-1.4x each default, reported on the other):",
+             "", *HEADER]
+    for tune_name, tune_on, test_name, test_on in (("A", a, "B", b), ("B", b, "A", a)):
+        chosen = tune(tune_on)
+        lines.append(_row(f"{test_name}, defaults", score_set(test_on)[0], len(test_on)))
+        lines.append(_row(f"{test_name}, tuned on {tune_name} ({_settings_text(chosen)})",
+                          score_set(test_on, chosen)[0], len(test_on)))
+        lines.append(_row(f"{tune_name} itself, tuned on {tune_name}", score_set(tune_on, chosen)[0], len(tune_on)))
+    return lines
+
+
+def report_sensitivity(pairs: Sequence[Pair]) -> list[str]:
+    base = Settings()
+    lines = ["", "Sensitivity (whole set, one setting at a time):", "",
+             "| setting | value | link precision | strong recall | top-1 | unmatched kept apart |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name in Settings.TUNABLE:
+        for step in (0.8, 1.0, 1.2):
+            value = getattr(base, name) * step
+            m = score_set(pairs, dataclasses.replace(base, **{name: value}))[0].metrics()
+            lines.append(f"| {name} x{step:.1f} | {value:.3g} | {m['precision']:.3f} | "
+                         f"{m['strong_recall']:.3f} | {m['top1']:.3f} | {m['unmatched_kept']:.3f} |")
+    return lines
+
+
+def _line(pair: Pair, side: int, line: int, width: int = 90) -> str:
+    text = pair.texts[side][line]
+    return f"{'xy'[side]}{line}: {text[:width]}"
+
+
+def report_errors(results: Sequence[PairResult]) -> list[str]:
+    lines = []
+    for r in results:
+        p = r.pair
+        lines += ["", f"### {p.name}"]
+        for link in r.wrong:
+            m = r.links[link]
+            lines.append(f"- WRONG ({m.score:.2f} {m.evidence}/{m.cue}) {_line(p, 0, link[0])}")
+            lines.append(f"    <-> {_line(p, 1, link[1])}")
+            lines.append(f"    names={list(m.names)} words={list(m.words)} numbers={list(m.numbers)}")
+        for link in r.missed:
+            lines.append(f"- MISSED {_line(p, 0, link[0])}")
+            lines.append(f"    <-> {_line(p, 1, link[1])}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", help="shared data directory holding alignment/ and ecbplus/")
+    parser.add_argument("--extra", nargs="*", default=None,
+                        help=f"held-out gold files scored with default settings (default: {EXTRA_GOLD.name} if present)")
+    parser.add_argument("--halves", action="store_true", help="tune on one half, report on the other")
+    parser.add_argument("--sensitivity", action="store_true", help="each setting at 80%% and 120%%")
+    parser.add_argument("--errors", action="store_true", help="list wrong and missed links of the dev set")
+    parser.add_argument("--json", action="store_true", help="print the whole-set metrics as JSON")
+    args = parser.parse_args(argv)
+
+    data = find_data_dir(args.data)
+    if data is None:
+        print("eval_real_alignment: no shared data directory with alignment/ecb_dev_align.json; nothing to score")
+        return 0
+    docs = data / "ecbplus" / "docs"
+    dev = load_pairs(data / DEV_GOLD, docs)
+    extra_files = [Path(p) for p in args.extra] if args.extra is not None else (
+        [EXTRA_GOLD] if EXTRA_GOLD.is_file() else [])
+    total, results = score_set(dev)
+    if args.json:
+        out = {"dev": total.metrics()}
+        for f in extra_files:
+            out[f.stem] = score_set(load_pairs(f, docs))[0].metrics()
+        print(json.dumps(out, indent=2))
+        return 0
+    lines = [f"Default settings: {_settings_text(Settings())}", "", *HEADER,
+             _row("dev (ecb_dev_align)", total, len(dev))]
+    for f in extra_files:
+        extra = load_pairs(f, docs)
+        lines.append(_row(f"held out: {f.name}", score_set(extra)[0], len(extra)))
+    if args.halves:
+        lines += report_halves(dev)
+    if args.sensitivity:
+        lines += report_sensitivity(dev)
+    if args.errors:
+        lines += report_errors(results)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
