@@ -166,6 +166,7 @@ def _match_json(match: Match) -> dict[str, Any]:
         "evidence": match.evidence,
         "cue": match.cue,
         "sentences": [list(s) for s in match.sentences] if match.sentences else None,
+        "moved": match.moved,
         "reason": {
             "words": list(match.words),
             "names": list(match.names),

@@ -112,6 +112,7 @@ NEWS_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("flood", "flooding", "floods", "inundated"),
     ("minister", "ministers", "secretary"),
     ("cabinet", "government"),
+    ("site", "sites", "location", "locations", "venue", "venues"),
 )
 """Near-synonyms of news English that are neither names nor counted events."""
 
