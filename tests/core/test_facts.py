@@ -87,3 +87,18 @@ def test_every_body_paragraph_in_a_fact(specs: list[list[tuple[str, bool]]]) -> 
                 assert (a, p.index) not in where
             else:
                 assert where.get((a, p.index), 0) >= 1
+
+
+def test_unmatched_against_counts_a_shared_fact_as_a_counterpart() -> None:
+    # Beyond four articles B and D link to A's core, not to each other: the fact relates them.
+    texts = ["Storm closes Valmora port, 40 ferries cancelled, officials said on Monday."]
+    asides = ["Gardeners in Oslo prefer tulips.", "The chess final went to a tiebreak.",
+              "Bakers raised bread prices again.", "A comet passed near Jupiter.",
+              "Lisbon trams run late tonight.", "Violinists rehearsed Brahms quietly."]
+    articles = [_article(k, texts + [asides[k]]) for k in range(6)]
+    from reader.core.analysis import analyze
+
+    analysis = analyze(articles)
+    assert not any(m.left[0] == 1 and m.right[0] == 3 for m in analysis.matches)
+    assert 0 not in analysis.unmatched(1, against=3)
+    assert analysis.unmatched(1, against=3) == [1]
