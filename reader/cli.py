@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.core.ingest import IngestError, load_article, sanitize_line
@@ -22,6 +22,9 @@ from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
 from reader.core.model import Analysis, Article
 from reader.core.report import FORMATS, format_named, write_report
 from reader.store import Terminated, atomic_writer, same_file, signals_as_exceptions
+
+if TYPE_CHECKING:
+    from reader.core.analysis import ProgressCallback  # the pipeline itself loads on first use
 
 PROG = "parallel-reader"
 EXIT_INPUT = 1
@@ -150,7 +153,9 @@ def _load_all(sources: Sequence[str], max_size: int = DEFAULT_MAX_SIZE) -> list[
     return articles
 
 
-def _analyze(articles: list[Article], entity_backend: str, progress=None):
+def _analyze(
+    articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
+) -> Analysis:
     from reader.core.analysis import analyze
 
     try:
@@ -266,30 +271,30 @@ def run_reader(args: argparse.Namespace) -> int:
             "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
             EXIT_USAGE,
         )
-    import gc
+    from reader.ui.gc_pause import GcPause
 
     # Ingest and the first layout allocate many long-lived objects; collecting them repeatedly
-    # before the first frame only delays it.  ReaderApp re-enables collection once the text is
-    # on screen (and on exit).
-    gc.disable()
-    articles = _load_all(sources, args.max_size)
-    if from_sample:
-        # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
-        for article in articles:
-            path = Path(article.source)
-            article.source = f"{path.parent.name}/{path.name}"
-    if "-" in sources:
-        _reattach_terminal_stdin()
+    # before the first frame only delays it.  The pause is handed to the app, which ends it once
+    # the text is on screen; leaving this block (an error, the reader's exit) ends it too.
+    with GcPause() as gc_pause:
+        articles = _load_all(sources, args.max_size)
+        if from_sample:
+            # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
+            for article in articles:
+                path = Path(article.source)
+                article.source = f"{path.parent.name}/{path.name}"
+        if "-" in sources:
+            _reattach_terminal_stdin()
 
-    from reader.ui.app import ReaderApp
+        from reader.ui.app import ReaderApp
 
-    backend = args.entities
+        backend = args.entities
 
-    def analyze_in_worker(items: list[Article], progress) -> object:
-        return _analyze(items, backend, progress)
+        def analyze_in_worker(items: list[Article], progress: ProgressCallback) -> Analysis:
+            return _analyze(items, backend, progress)
 
-    app = ReaderApp(articles, analyze_in_worker)
-    app.run()
+        app = ReaderApp(articles, analyze_in_worker, gc_pause=gc_pause)
+        app.run()
     return app.return_code or 0  # 128 + N after SIGTERM / SIGHUP (the terminal is restored)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.matching.matcher import align
+from reader.core.matching.moved import mark_moved
 from reader.core.entities import find_entities
 from reader.core.figures import find_figures, group_figures
 from reader.core.model import Analysis, Article
@@ -41,6 +42,7 @@ def analyze(
     report = progress or _ignore_progress
     report("Matching paragraphs", 0.0)
     matches = align(articles)
+    mark_moved(matches)
     report("Finding names", 0.55)
     entities = find_entities(articles, backend=entity_backend)
     report("Finding figures", 0.8)

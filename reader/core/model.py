@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 EntityType = Literal["person", "organization", "place", "other"]
-FigureStatus = Literal["agree", "conflict", "single"]
-FigureKind = Literal["count", "amount", "percent", "duration", "date", "year", "ordinal", "other"]
+FigureStatus = Literal["agree", "differs", "conflict", "single"]
+FigureKind = Literal[
+    "count", "amount", "percent", "duration", "date", "time", "year", "ordinal", "other"
+]
 ParagraphRole = Literal["headline", "body", "furniture"]
 Evidence = Literal["clear", "supported"]
 MatchCue = Literal["best", "lede", "diagonal"]
@@ -132,6 +134,8 @@ class Match:
             (continues a run of kept matches); ``None`` for clear matches.
         sentences: the best-matching sentence pair, ``((start, end), (start, end))`` as offsets
             into the left and right paragraph texts; ``None`` when unknown.
+        moved: the pair is out of order relative to the other matches of these two articles
+            (reordered text); set by the analysis (``reader.core.matching.moved``).
     """
 
     left: ParagraphRef
@@ -144,6 +148,7 @@ class Match:
     evidence: Evidence = "clear"
     cue: MatchCue | None = None
     sentences: tuple[tuple[int, int], tuple[int, int]] | None = None
+    moved: bool = False
 
     def other(self, ref: ParagraphRef) -> ParagraphRef:
         """The partner of ``ref`` in this match."""
@@ -198,7 +203,8 @@ class Figure:
             ``None`` means unbounded on that side.
         qualifier: "more than", "at least", "about", "up to", "nearly"... or ``None``.
         counted: what is counted, normalised ("killed", "troops", "percent", "usd"), or ``None``.
-        kind: count / amount / percent / duration / date / year / ordinal / other.
+        kind: count / amount / percent / duration / date / time (of day; value in minutes after
+            midnight) / year / ordinal / other.
         unit: currency or unit when there is one ("usd", "percent", "year", "km").
         group: index into ``Analysis.figure_groups``, or ``None`` when not grouped.
     """
@@ -226,7 +232,10 @@ class FigureGroup:
         id: position in ``Analysis.figure_groups``.
         counted: what the members count (shared normalised label).
         kind: the members' kind.
-        status: ``agree`` (values compatible), ``conflict`` or ``single`` (one article only).
+        status: ``agree`` (values compatible); ``conflict`` (incompatible values, and strong evidence
+            that they measure one quantity); ``differs`` (incompatible values, but the evidence
+            that they measure one quantity is weaker, so no contradiction is claimed);
+            ``single`` (one article only).
         figures: indices into ``Analysis.figures``.
     """
 
@@ -265,13 +274,30 @@ class Analysis:
         out = [self.matches[i].other(ref) for i in self.match_indices(ref)]
         return out if article is None else [p for p in out if p[0] == article]
 
-    def unmatched(self, article: int) -> list[int]:
-        """Paragraphs of ``article`` with no counterpart in any other article (boilerplate excluded)."""
-        return [
-            p.index
-            for p in self.articles[article].paragraphs
-            if not p.boilerplate and not self.match_indices((article, p.index))
-        ]
+    def unmatched(self, article: int, against: int | None = None) -> list[int]:
+        """Paragraphs of ``article`` with no counterpart (boilerplate excluded), ascending.
+
+        The one definition of "unmatched" that the reader and every report use.
+
+        Args:
+            article: whose paragraphs.
+            against: only count counterparts in this other article (one pair of a report);
+                ``None`` counts any other article.
+        """
+        paragraphs = self.articles[article].paragraphs
+        if against is None:
+            return [
+                p.index
+                for p in paragraphs
+                if not p.boilerplate and not self.match_indices((article, p.index))
+            ]
+        matched = {
+            mine[1]
+            for m in self.matches
+            for mine, other in ((m.left, m.right), (m.right, m.left))
+            if mine[0] == article and other[0] == against
+        }
+        return [p.index for p in paragraphs if not p.boilerplate and p.index not in matched]
 
 
 def article_label(index: int) -> str:

@@ -22,16 +22,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from reader.core.figures.clock import find_times
 from reader.core.figures.labels import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    EVENT_VALUES,
     MEASURE_UNITS,
     TIME_UNITS,
     event_label,
     noun_label,
     singular,
 )
-from reader.core.vocabulary.stopwords import FUNCTION_WORDS, RELATIVE_TIME_WORDS, REPORTING_WORDS
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureKind
 from reader.core.vocabulary.number_words import (
@@ -45,6 +46,12 @@ from reader.core.vocabulary.number_words import (
     parse_word_number,
     rounding_tolerance,
     vague_range,
+)
+from reader.core.vocabulary.stopwords import (
+    COUNT_PHRASE_STOPS,
+    FUNCTION_WORDS,
+    RELATIVE_TIME_WORDS,
+    REPORTING_WORDS,
 )
 
 # --------------------------------------------------------------------------- master regex
@@ -68,7 +75,12 @@ _DATE = (
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
 )
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = (r"(?:\d{1,3}(?:,\d{3}|,\x20\d{3}(?![\d,.]\d|\d))+|\d+)"
+           r"(?:\.\d+|(?<!\d\d\d)\.\x20\d{1,2}(?=\s?(?:[a-z%$€£)\-]|[.,;]?$)))?")
+"""Digits with optional thousands separators and decimals.  Tokenised copy writes "1, 500" and
+"6. 1 magnitude": ", " before exactly three digits after a group of one to three, and ". "
+between a short number and one or two digits followed by a lower-case word, a unit or the end,
+are read as one number (a full stop before a new sentence is followed by a capital)."""
 _ATTACHED = r"(?:bn|mn|tn|km|m|k|b|st|nd|rd|th|s)"
 _SCALE_WORDS = r"(?i:thousand|million|billion|trillion|hundred|mln|bln|bn|mn)"
 _CUR = r"(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|(?:USD|EUR|GBP|JPY|CNY)\s?)"
@@ -81,7 +93,7 @@ def _num(i: int) -> str:
         rf"|(?<![\w-])(?P<v{i}>(?i:{VAGUE_WORDS}))"
         rf"|(?<![\w-])(?P<w{i}>(?i:{WORD_NUMBER}))(?![\w-])"
         + (r"|(?<![\w-])(?P<half>(?i:half))\b" if i == 1 else "")
-        + rf")(?:(?:\s+|-)(?P<s{i}>{_SCALE_WORDS})\b)?"
+        + rf")(?:(?:\s+|-|\s-\s)(?P<s{i}>{_SCALE_WORDS})\b)?"
     )
 
 
@@ -166,8 +178,8 @@ _SUFFIX = re.compile(
     r"|\s+(?P<curw>(?i:(?:US\s+)?dollars?|euros?|pounds?(?:\s+sterling)?|sterling|yen|yuan"
     r"|renminbi|roubles?|rubles?|shekels?|rupees?))\b"
     r"|\s+(?P<curc>USD|EUR|GBP|JPY|CNY)\b"
-    r"|(?:\s+|-)(?P<du>(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
-    r"|century|centuries))\b(?P<old>-old)?"
+    r"|(?:\s+|-|\s-\s)(?P<du>(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
+    r"|century|centuries))\b(?P<old>(?:-|\s-\s)old)?"
     r"|(?:\s*|-)(?P<mu>(?i:square\s+(?:kilomet(?:re|er)s?|miles?)|sq\s?km|km/h|°C|°F"
     r"|kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|kg|kilograms?|tonnes?|tons?|acres?"
     r"|hectares?|degrees|mph|feet|ft|inch(?:es)?|cm|mm|barrels?))(?![\w/])"
@@ -189,8 +201,10 @@ def _suffix(text: str, end: int) -> re.Match[str] | None:
     n = len(text)
     while j < n and text[j].isspace():
         j += 1
-    if j == end and j < n and text[j] == "-":
+    if j < n and text[j] == "-":
         j += 1
+        while j < n and text[j] == " ":
+            j += 1
     if not text[j:j + 8].casefold().startswith(_SUFFIX_STARTS):
         return None
     return _SUFFIX.match(text, end)
@@ -225,7 +239,7 @@ _QUAL_RE = re.compile(
 
 _QUAL_ENDS = tuple({q.split()[-1] for q in _QUALIFIERS})
 
-_STOP_SET = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS
+_STOP_SET = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | COUNT_PHRASE_STOPS
 """Words that end a counted noun phrase ("12 people *in* Gaza")."""
 _STOP = "|".join(sorted(_STOP_SET, key=len, reverse=True))
 _EVENT_WORDS = (
@@ -268,6 +282,32 @@ def _is_clock_time(text: str, end: int, value: float) -> bool:
     return value <= 2400 and value % 100 < 60 and _CLOCK_ZONE.match(text, end) is not None
 
 
+_CLOCK = re.compile(r"(?:[.:]\s?\d\d)?\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|o'clock\b)", re.IGNORECASE)
+"""A time of day after an hour number: "3 p.m.", "4. 30am" (tokenised copy), "7 o'clock"."""
+
+_ONE_PRONOUN = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|must|should|may|might)\b",
+                          re.IGNORECASE)
+_PHONE_WORDS = frozenset("call calls called calling dial dialed dialled phoned".split())
+_PHONE_NEXT = re.compile(r"\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|line"
+                         r"|hotline|emergency)\b", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:\d[\d,]*|(?i:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r"))"
+    r"(?:\s+|-)([a-z][\w'’-]*)"
+)
+"""A part of a counted whole: "Fourteen of the train's 38 *wagons*" counts wagons."""
+_BARE_WORD_END = re.compile(r"\s*(?:[,.;:!?)\"”]|$|\s(?:and|or|to|in|were|was|are|is|had|have)\b)")
+_COMPOUND_NEXT = re.compile(r"(?:-|\s-\s)([A-Za-z]+)")
+_COMPOUND_PREV = re.compile(r"[A-Za-z]\s-\s$")
+_MEASURE_WORDS = frozenset(
+    "square cubic foot feet inch inches mile miles kilometer kilometre kilometers kilometres meter "
+    "metre meters metres yard yards caliber calibre gauge pound pounds ton tons tonne tonnes acre "
+    "acres hectare hectares storey story gallon gallons liter litre degree degrees point percent "
+    "magnitude strength".split()
+)
+_PHONE_TAIL = re.compile(r"(?<![\d,.])\d{3}\s?[-–]\s?$")
+_MODEL_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}\s[-–]\s$")
+_BLOCK_OF = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
 _HALF_TIME = re.compile(r"\s+an?\s+(hour|day|year|month|week|century|decade)\b", re.IGNORECASE)
 _HALF_BLOCK = frozenset({"first", "second", "other", "a", "one", "and", "latter", "back"})
 
@@ -300,8 +340,12 @@ _ING_NOUNS = frozenset({"building", "housing", "bombing", "shelling", "meeting",
                         "wing", "king", "ring", "thing", "string", "spring", "hearing",
                         "sibling", "offering", "killing", "shooting", "uprising", "clothing",
                         "funding", "spending", "earning", "saving", "crossing", "landing"})
+_BACK_REFERENCE = frozenset({"the", "these", "those", "both", "all", "its", "their", "his", "her",
+                             "our", "my", "your", "whose"})
+"""Words before a small count that make it name a set the story already introduced ("the two
+leaders", "their three children"): the reader learns no quantity from it."""
 _ONE_IDIOM_NOUNS = frozenset({"day", "time", "way", "thing", "side", "hand", "point", "another",
-                              "other", "more", "last", "way", "moment", "night", "morning"})
+                              "other", "more", "last", "moment", "night", "morning"})
 
 
 @dataclass(slots=True)
@@ -488,7 +532,14 @@ def _figures_in(text: str, article: int, paragraph: int, starts: SentenceStarts)
     skip_until = 0
     last_count: Figure | None = None
     events = _EventIndex(text)
+    times = find_times(text, article, paragraph) if _may_have_time(text) else []
+    t = 0
     for m in _master_matches(text):
+        while t < len(times) and times[t].end <= m.start():
+            out.append(times[t])
+            t += 1
+        if t < len(times) and times[t].start < m.end():
+            continue  # a number inside a time of day ("3 p.m.")
         if m.start() < skip_until:
             continue
         if m.group("date"):
@@ -502,7 +553,17 @@ def _figures_in(text: str, article: int, paragraph: int, starts: SentenceStarts)
         out.append(fig)
         if fig.kind == "count" and fig.counted:
             last_count = fig
+    out.extend(times[t:])
     return out
+
+
+_AMPM = re.compile(r"\d\s?[.]?\s?[ap]\.?\s?m\b", re.IGNORECASE)
+_TIME_WORDS = (":", "noon", "midnight", "midday", "GMT", "UTC", "BST", "hrs", "hours", "local time")
+
+
+def _may_have_time(text: str) -> bool:
+    """A cheap test before ``find_times``: most paragraphs name no time of day."""
+    return any(w in text for w in _TIME_WORDS) or _AMPM.search(text) is not None
 
 
 def _change_target(text: str, m: re.Match[str]) -> re.Match[str] | None:
@@ -642,6 +703,8 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         elif not g["cur"]:
             currency = None
 
+    if not has_range and (v1 is not None and v1 <= 24) and _CLOCK.match(text, end):
+        return None  # "3:30 a.m.", "around 9 p.m.": a time of day, not a quantity
     digits = g["d1"]
     plain_int = digits is not None and not a1 and not g["s1"] and \
         "," not in digits and "." not in digits and not currency
@@ -678,7 +741,9 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     counted: str | None = None
     if suffix is not None and (suffix.group("curw") or suffix.group("curc")) and currency:
         end = suffix.end()
-    if currency:
+    if a1 in ("st", "nd", "rd", "th"):
+        kind = "ordinal"  # "the 14th month": a position, whatever unit follows
+    elif currency:
         kind, unit, counted = "amount", currency, currency
         if g["cur"] is None and not (suffix and (suffix.group("curw") or suffix.group("curc"))):
             kind, unit, counted = "count", None, None
@@ -706,8 +771,6 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
                 q, _ = _qualifier(text, start)
                 if q is None:
                     return None  # "one day" idiom
-    elif a1 in ("st", "nd", "rd", "th"):
-        kind = "ordinal"
     elif a1 == "s":
         if digits and len(digits) == 4 and digits.endswith("0"):
             y = float(digits)
@@ -716,9 +779,21 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         return None
 
     # ---- noise: names, idioms
+    if _MODEL_NAME.search(text, max(0, start - 8), start) or \
+            _PHONE_TAIL.search(text, max(0, start - 8), start):
+        return None  # "AK - 47" as tokenised copy writes "AK-47"; the "4811" of "745 - 4811"
+    if has_range and g["d1"] and g["d2"] and len(g["d1"]) == 3 and len(g["d2"]) in (3, 4) and \
+            g["sep"].strip() in ("-", "–") and not g["pre"] and not suffix_is_unit(suffix) and \
+            not currency:
+        return None  # "907 - 745", "745 - 4811": a phone number, not a range
     prev, prev_start = _kind_of_prev(text, start)
     sentence_start = prev is None or starts.opens_sentence(prev_start)
     prev_low = prev.lower() if prev else None
+    if plain_int and kind == "count" and not has_range and 0 < (value or 0) < 120 and (
+        prev_low in ("aged", "age") or _is_appositive_age(text, start, end)
+    ):
+        return Figure(article, paragraph, start, end, text[start:end], value, value, value, None,
+                      "age", "other", "year")
     if plain_int and kind in ("count", "ordinal") and not has_range and prev:
         if prev_low in _NAME_PREFIXES:
             return None
@@ -732,12 +807,27 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         qualifier, qstart = _qualifier(text, start)
         start = qstart
 
+    # ---- a number that names a set already mentioned ("the two leaders", "both sides")
+    if kind == "count" and qualifier is None and not has_range and not is_vague and \
+            prev_low in _BACK_REFERENCE and (value or 0) < 100:
+        return None
+    # ---- a number inside a compound modifier ("a four - by - four car", "a five-boat attack")
+    # is an attribute of the thing, unless it is a measure ("a 1,500-square-kilometre island")
+    if kind == "count" and not has_range:
+        compound = _COMPOUND_NEXT.match(text, end)
+        if compound and compound.group(1).lower() not in _MEASURE_WORDS or \
+                _COMPOUND_PREV.search(text, max(0, start - 4), start):
+            return None
+
     # ---- what is counted
     c_end = -1
     if kind == "count":
         c = _counted_right(text, end, allow_noun=True, events=events)
         counted, c_end = c.label, c.end
         if not c.event:
+            part = _PARTITIVE.match(text, end)
+            if part:
+                counted = noun_label([part.group(1)])  # "Fourteen of the train's 38 wagons"
             left = _counted_left(text, start, events)
             if left:
                 counted = left  # "killing 12 Palestinians": the event wins over the noun
@@ -746,8 +836,20 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
                 prev_low in ("no", "any", "every", "the", "this", "that", "which", "each")
             ):
                 return None
+            if _ONE_PRONOUN.match(text, end):
+                return None  # "one is killed", "one was": a pronoun
+            if qualifier is None and not c.event and counted not in EVENT_VALUES and not (
+                last_count is not None and starts.same_sentence(last_count.end, start)
+            ):
+                return None  # "one official said", "one report": an indefinite article
         if plain_int and len(digits or "") == 4 and _is_clock_time(text, end, value or 0):
             return None  # "2100 GMT" is a time of day, neither a year nor a count
+        if plain_int and _BLOCK_OF.match(text, end):
+            return None  # "the 12000 block of Elm Street" is an address
+        if plain_int and len(digits or "") == 3 and (
+            _PHONE_NEXT.match(text, end) or prev_low in _PHONE_WORDS
+        ):
+            return None  # "called 911", "a 911 call": a phone number
         if plain_int and 1800 <= (value or 0) <= 2100 and len(digits or "") == 4:
             plural = c.label is not None and (c.event or _is_plural(text, end))
             if not plural:
@@ -755,6 +857,9 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         if counted is None and last_count is not None and not is_vague and \
                 _BARE_NEXT.match(text, end) and _listed_together(text, starts, last_count.end, start):
             counted = last_count.counted  # "3 killed in Aleppo and 10 in Idlib"
+        if counted is None and word_txt and qualifier is None and not has_range and \
+                not g["s1"] and _BARE_WORD_END.match(text, end):
+            return None  # "two of the ..." / "the other two": a bare word number counts nothing
     elif kind == "duration":
         c = _counted_right(text, end, allow_noun=True, events=events)
         counted = c.label if c.label and not c.event else unit
@@ -773,6 +878,16 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         return None
     return Figure(article, paragraph, start, end, text[start:end], value, low, high,
                   qualifier, counted, kind, unit)
+
+
+_APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s?$")
+_APPOSITIVE_AFTER = re.compile(r"\s?(?:,|\.(?!\d)|;|\)|$|\s(?:and|of|from|who|was|is)\b)")
+
+
+def _is_appositive_age(text: str, start: int, end: int) -> bool:
+    """ "Katie Jenkin, 20, was found": a small number set off by commas right after a name."""
+    return _APPOSITIVE_BEFORE.search(text, max(0, start - 40), start) is not None and \
+        _APPOSITIVE_AFTER.match(text, end) is not None
 
 
 def suffix_is_unit(suffix: re.Match[str] | None) -> bool:
@@ -815,14 +930,51 @@ def _half_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> F
                   "percent", "percent", "percent")
 
 
+_STAMP_WORDS = frozenset(
+    "am pm a.m. p.m. gmt utc bst cet est edt cst cdt pst pdt et local time updated posted published "
+    "last modified on at by of pub date dateline".split()
+) | _MONTH_DAY_WORDS
+_STAMP_TOKEN = re.compile(r"[^\W\d_][\w.’']*")
+_CAPTION = re.compile(
+    r"\b(?:photo(?:graph)?s?|pictured|picture|file\s+image|caption|getty\s+images|afp|reuters"
+    r"|ap\s+photo|epa)\b|^\s*(?:image|file)\s*[:|-]",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A paragraph that is only a publication date or time stamp ("May 5, 2010", "Updated 1:41 PM").
+
+    Its date is when the page was written, not a fact of the story, so it is not reported (two
+    outlets publishing on different days do not disagree about anything).
+    """
+    if len(text) > 80:
+        return False
+    words = [w for w in _STAMP_TOKEN.findall(text) if w.lower().rstrip(".") not in _STAMP_WORDS
+             and w.lower() not in _STAMP_WORDS]
+    return len(words) <= 1 and any(ch.isdigit() for ch in text)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit line: the date it gives is when the picture was taken."""
+    return _CAPTION.search(text) is not None
+
+
 def find_figures(articles: list[Article]) -> list[Figure]:
-    """Every figure in every non-boilerplate paragraph, in article and reading order."""
+    """Every figure in every non-boilerplate paragraph, in article and reading order.
+
+    Datelines are skipped whole; in photo captions dates are skipped (the picture's date is not
+    the event's, and a caption's other numbers repeat the story's).
+    """
     out: list[Figure] = []
     for ai, art in enumerate(articles):
         for p in art.paragraphs:
-            if p.boilerplate or not p.text:
+            if p.boilerplate or not p.text or is_dateline(p.text):
                 continue
-            out.extend(_figures_in(p.text, ai, p.index, SentenceStarts(p.text, p.sentences)))
+            figs = _figures_in(p.text, ai, p.index, SentenceStarts(p.text, p.sentences))
+            if any(f.kind in ("date", "year") for f in figs) and is_caption(p.text):
+                figs = [f for f in figs if f.kind not in ("date", "year")]
+            out.extend(figs)
     return out
 
 

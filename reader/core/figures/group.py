@@ -17,9 +17,21 @@ Two kinds of evidence join figures (union-find over figure indices):
 
 Repeated mentions of the same value and label within one article are one group.
 
-Status: ``single`` when one article; ``conflict`` when two members from different articles have
-ranges (after qualifiers and vagueness) that do not overlap; else ``agree``.  That test is
-O(members) using per-article extreme bounds.
+Figures are grouped only when they can measure the same quantity (issue 9): the same counted
+thing (labels and the noun after the number folded with the shared vocabulary: "one man died" is
+not "two women died"); an age belongs to the person it is written with; a sentence dated
+differently ("In February, ...") reports another event; each figure keeps the agreeing
+counterpart it has in the paragraphs matched with its own ("300 rounds" on one boat is not in
+conflict with "923 rounds" in all); within one article a group holds one number; an agreeing
+group agrees as a whole (an open "at least one" cannot chain 5.9 and 6.7).
+
+Status: ``single`` when one article.  ``conflict`` when a direct link joins incompatible figures
+(ranges after qualifiers and vagueness do not overlap) on strong evidence of one quantity: the
+same specific label in matched paragraphs, the only date / time / percentage / amount of two
+matched paragraphs with a shared name or wording, or the same label with a shared name and
+several shared words.  ``differs`` when the evidence for an incompatible link is weaker (generic
+counts or measures paired by position, label links without alike wording): the values differ,
+but no contradiction is claimed.  Else ``agree``.
 """
 
 from __future__ import annotations
@@ -30,7 +42,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from reader.core.figures.extract import duration_days
-from reader.core.figures.labels import GENERIC_LABELS
+from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
+from reader.core.ingest.segment import SentenceStarts
+from reader.core.model import Article, Figure, FigureGroup, Match
+from reader.core.unionfind import UnionFind
+from reader.core.vocabulary.number_words import SCALES, TENS, UNITS
 from reader.core.vocabulary.stopwords import (
     FUNCTION_WORDS,
     MONTHS,
@@ -38,9 +54,7 @@ from reader.core.vocabulary.stopwords import (
     REPORTING_WORDS,
     WEEKDAYS,
 )
-from reader.core.ingest.segment import SentenceStarts
-from reader.core.model import Article, Figure, FigureGroup, Match
-from reader.core.unionfind import UnionFind
+from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
 
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
@@ -66,6 +80,13 @@ class _Ctx:
         self.figures = figures
         self.articles = articles
         self._cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._owners: dict[int, frozenset[str]] = {}
+        self._story_names = _story_names(articles) if len(articles) >= 3 else frozenset()
+        self._anchors: dict[int, list[Figure]] = {}
+        self._nouns: dict[int, str | None] = {}
+        self._by_paragraph: dict[tuple[int, int], list[Figure]] = defaultdict(list)
+        for f in figures:
+            self._by_paragraph[(f.article, f.paragraph)].append(f)
         self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
         # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
         # the 3 the context "Aleppo" and the 10 the context "Idlib".
@@ -122,11 +143,135 @@ class _Ctx:
         union = len(wi | wj)
         return (shared / union if union else 0.0), shared, len(ci & cj)
 
+    def owner(self, i: int) -> frozenset[str]:
+        """Who an age belongs to: the name before "Katie Jenkin, 20," or the words after
+        "20-year-old Katie" / "a 23-year-old man" (lower case); empty when none is written."""
+        hit = self._owners.get(i)
+        if hit is not None:
+            return hit
+        f = self.figures[i]
+        text, _ = self._text(f)
+        before = _OWNER_BEFORE.search(text, max(0, f.start - 60), f.start)
+        if before:
+            words = before.group(1).split()
+        else:
+            after = _OWNER_AFTER.match(text, f.end)
+            words = after.group(1).split() if after else []
+        hit = frozenset(w.lower() for w in words if w.lower() not in _OWNER_STOP)
+        self._owners[i] = hit
+        return hit
+
+    def noun(self, i: int) -> str | None:
+        """The head noun written right after the number ("one *man* died", "three bank
+        *workers*"), singular; None when there is none or it is any person ("people")."""
+        if i in self._nouns:
+            return self._nouns[i]
+        hit = self._noun(i)
+        self._nouns[i] = hit
+        return hit
+
+    def _noun(self, i: int) -> str | None:
+        words = self.figures[i].text.split()
+        k = next((x for x, w in enumerate(words) if _is_number_word(w)), None)
+        if k is None:
+            return None
+        k += 1
+        while k < len(words) and _is_number_word(words[k]):
+            k += 1  # "two million", "26, 000"
+        run: list[str] = []
+        while k < len(words) and len(run) < 3 and words[k].isalpha() and words[k].islower() \
+                and words[k] not in FUNCTION_WORDS and words[k] not in _EVENT_WORDS:
+            run.append(words[k])
+            k += 1
+        if not run:
+            return None
+        w = noun_label(run[-1:])  # the head of "three bank workers", folded like labels
+        return None if w in _ANY_PERSON or w in EVENT_VALUES or w in _EVENT_WORDS else w
+
+    def same_subject(self, i: int, j: int) -> bool:
+        """Whether two counts can be of the same things: "one man died" is not "two women died"
+        although both count the dead."""
+        if self.figures[i].kind != "count":
+            return True
+        ni, nj = self.noun(i), self.noun(j)
+        return ni is None or nj is None or ni == nj
+
+    def same_owner(self, i: int, j: int, matched: bool = False) -> bool:
+        """Ages belong to a person: two ages join only when they name the same one (two people
+        aged 23 are not one figure).  In matched paragraphs an unnamed age may pair with the same
+        value."""
+        if self.figures[i].counted != "age" or self.figures[j].counted != "age":
+            return True
+        oi, oj = self.owner(i), self.owner(j)
+        if oi and oj:
+            return bool(oi & oj)
+        return matched and self.figures[i].value == self.figures[j].value
+
+    def anchors(self, i: int) -> list[Figure]:
+        """The dates and years written in the figure's sentence ("In February, ... 1,400")."""
+        hit = self._anchors.get(i)
+        if hit is not None:
+            return hit
+        f = self.figures[i]
+        _, starts = self._text(f)
+        si = starts.index(f.start)
+        hit = [g for g in self._by_paragraph.get((f.article, f.paragraph), ())
+               if g is not f and g.kind in ("date", "year") and starts.index(g.start) == si]
+        self._anchors[i] = hit
+        return hit
+
+    def same_time(self, i: int, j: int) -> bool:
+        """Whether two figures' sentences place them at one time: a sentence dated "In February"
+        (a past quake) does not report the same fact as an undated one about today's quake, nor
+        as one dated otherwise."""
+        ai, aj = self.anchors(i), self.anchors(j)
+        if not ai and not aj:
+            return True
+        return any(compatible(x, y) for x in ai for y in aj)
+
     def contradicts(self, i: int, j: int) -> bool:
-        """Both figures sit next to capitalised names and they share none (Aleppo vs Idlib)."""
+        """Both figures sit next to capitalised names and they share none (Aleppo vs Idlib).
+
+        Names every article uses (the story's protagonist) are left out when there are three
+        articles or more: "Teixeira" next to the Orioles' offer and next to the Red Sox' offer
+        does not make them one offer.
+        """
         _, ci = self.get(i)
         _, cj = self.get(j)
+        if ci & cj and self._story_names:
+            ci, cj = ci - self._story_names, cj - self._story_names
         return bool(ci) and bool(cj) and not (ci & cj)
+
+
+_OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*),\s?$")
+_OWNER_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s[A-Z][\w'’.-]*){0,2}|[a-z][\w'’-]*)")
+_PAIRWISE_LIMIT = 10
+"""Dates and times are compared pair by pair (years stripped, a 12-hour clock); in a join only
+this many members of each side are, so the cost stays bounded on long inputs."""
+_POSITIONAL_KINDS = frozenset({"date", "time", "year", "percent", "amount"})
+_ANY_PERSON = frozenset({"people", "person", "individual", "victim", "resident", "civilian"})
+_EVENT_WORDS = frozenset(w for words in EVENT_CONCEPTS.values() for w in words)
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _story_names(articles: list[Article]) -> frozenset[str]:
+    """Capitalised words (lower case) that every article uses somewhere."""
+    common: set[str] | None = None
+    for art in articles:
+        words = {w.lower() for w in _CAP_WORD.findall(art.text)}
+        common = words if common is None else common & words
+    return frozenset(common or ())
+
+
+def _is_number_word(word: str) -> bool:
+    w = word.lower().strip(",.")
+    return any(c.isdigit() for c in w) or w in UNITS or w in TENS or w in SCALES or \
+        w in ("dozen", "dozens", "hundreds", "thousands", "millions", "several", "few")
+
+
+_OWNER_STOP = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "the", "a", "an"})
 
 
 def _bounds(f: Figure, strip_year: bool = False) -> tuple[float, float]:
@@ -150,12 +295,36 @@ def _strip_year(a: Figure, b: Figure) -> bool:
 
 
 def compatible(a: Figure, b: Figure) -> bool:
-    """Whether two figures for the same thing can both be true (their ranges overlap)."""
+    """Whether two figures for the same thing can both be true (their ranges overlap).
+
+    Ages allow two years apart: outlets writing at different stages of a story (arrest, trial)
+    give one person different ages.
+    """
+    if a.kind == "time" and b.kind == "time":
+        return _times_overlap(a, b)
     strip = _strip_year(a, b)
     alo, ahi = _bounds(a, strip)
     blo, bhi = _bounds(b, strip)
     tol = _EPS * max(1.0, abs(alo) if math.isfinite(alo) else 1.0)
+    if a.counted == "age" and b.counted == "age":
+        tol = 2.0
     return alo <= bhi + tol and blo <= ahi + tol
+
+
+_HALF_DAY = 720.0
+
+
+def _times_overlap(a: Figure, b: Figure) -> bool:
+    """Times of day compare on a 12-hour clock ("3:30" often stands without "a.m.")."""
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return True
+    alo, ahi, blo, bhi = a.low, a.high, b.low, b.high
+    if ahi - alo >= _HALF_DAY or bhi - blo >= _HALF_DAY:
+        return True
+    for shift in (-2 * _HALF_DAY, -_HALF_DAY, 0.0, _HALF_DAY, 2 * _HALF_DAY):
+        if alo <= bhi + shift and blo + shift <= ahi:
+            return True
+    return False
 
 
 def _same_family(a: Figure, b: Figure) -> bool:
@@ -167,27 +336,210 @@ def _same_family(a: Figure, b: Figure) -> bool:
     return True
 
 
+class _Partners:
+    """Before two different values are called one quantity: does either figure have an agreeing
+    counterpart (same label, compatible value) in the paragraphs of the other article that the
+    aligner matched with its own?  Then that counterpart is its fact, and the other value is
+    another fact ("300 rounds" on one boat, "923 rounds" in all)."""
+
+    def __init__(self, figures: list[Figure], eligible: list[int], matches: list[Match]) -> None:
+        self.figures = figures
+        self.by_paragraph: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for i in eligible:
+            f = figures[i]
+            if not _is_generic(f.counted) or f.counted == "age":
+                self.by_paragraph[(f.article, f.paragraph)].append(i)
+        self.partners: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for m in matches:
+            self.partners[m.left].append(m.right)
+            self.partners[m.right].append(m.left)
+
+    def has_compatible(self, i: int, article: int) -> bool:
+        f = self.figures[i]
+        if _is_generic(f.counted) and f.counted != "age":
+            return False
+        for ref in self.partners.get((f.article, f.paragraph), ()):
+            if ref[0] != article:
+                continue
+            for k in self.by_paragraph.get(ref, ()):
+                g = self.figures[k]
+                if g.counted == f.counted and g.kind == f.kind and g.unit == f.unit and \
+                        g.low is not None and g.high is not None and compatible(f, g):
+                    return True  # (an open "at least 12" agrees with anything above: no partner)
+        return False
+
+
+class _Summary:
+    """What a join needs to know about a set of figures, so it never compares them pair by pair:
+    the intersection of their ranges (1-D intervals that overlap pairwise share a point), the
+    numbers written, and the event and noun labels."""
+
+    __slots__ = ("lo", "hi", "agree", "values", "events", "nouns", "members")
+
+    def __init__(self, f: Figure, i: int) -> None:
+        self.lo, self.hi = _interval(f)
+        self.agree = True  # every two members compatible (so lo..hi is their common part)
+        self.values = {f.value} if f.value is not None else set()
+        label = f.counted
+        specific = label is not None and not _is_generic(label)
+        self.events = {label} if specific and label in EVENT_VALUES else set()
+        self.nouns = {label} if specific and label not in EVENT_VALUES else set()
+        self.members = [i]
+
+    def meets(self, other: _Summary) -> bool:
+        """Whether the two sets' ranges all overlap (both sets agreeing within themselves)."""
+        return self.agree and other.agree and \
+            max(self.lo, other.lo) <= min(self.hi, other.hi) + _EPS * max(1.0, abs(self.lo) if math.isfinite(self.lo) else 1.0)
+
+    def one_quantity(self, other: _Summary) -> bool:
+        """Whether the two sets, from one article, can be mentions of one quantity."""
+        return len(self.values | other.values) <= 1 and len(self.events | other.events) <= 1 \
+            and len(self.nouns | other.nouns) <= 1 and self.meets(other)
+
+    def absorb(self, other: _Summary, agreeing: bool) -> None:
+        self.agree = self.agree and other.agree and agreeing and self.meets(other)
+        self.lo, self.hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        self.values |= other.values
+        self.events |= other.events
+        self.nouns |= other.nouns
+        self.members.extend(other.members)
+
+
+def _interval(f: Figure) -> tuple[float, float]:
+    """A figure's range where compatible figures of kinds other than date and time overlap."""
+    if f.kind in ("date", "time"):
+        return -math.inf, math.inf  # compared pair by pair (years stripped, 12-hour clock)
+    lo, hi = _bounds(f)
+    if f.counted == "age":
+        lo, hi = lo - 1.0, hi + 1.0
+    return lo, hi
+
+
 class _UnionFind(UnionFind[int]):
-    """The shared union-find, remembering the direct cross-figure links (for the conflict test)."""
+    """The shared union-find, refusing merges two figures of one article forbid.
 
-    __slots__ = ("links",)
+    Links chain: "three killed" pairs with "three people" in a matched paragraph, which pairs
+    with "three boats" elsewhere...  Within one article a group may only hold mentions of one
+    quantity, so a merge is refused when it would put together two figures of the same article
+    whose values are incompatible or whose labels name different things (see ``_same_thing``),
+    and a join for two compatible figures needs the two whole groups to agree: an open "at least
+    one quake" must not chain a 5.9 and a 6.7 magnitude into one agreeing group (a join for an
+    incompatible pair is the conflict itself and skips that test).  Each group keeps a
+    ``_Summary`` in total and per article, so a join costs the number of articles, not pairs.
+    It also remembers the direct cross-article links and whether each is strong evidence of one
+    quantity (for the conflict test).
+    """
 
-    def __init__(self, n: int) -> None:
-        super().__init__(range(n))
-        self.links: list[tuple[int, int]] = []
+    __slots__ = ("links", "figures", "_agreeing", "_whole", "_per_article")
+
+    def __init__(self, figures: list[Figure]) -> None:
+        super().__init__(range(len(figures)))
+        self.figures = figures
+        self.links: list[tuple[int, int, bool]] = []
+        self._agreeing = True
+        self._whole: dict[int, _Summary] = {}
+        self._per_article: dict[int, dict[int, _Summary]] = {}
+
+    def _sums(self, root: int) -> tuple[_Summary, dict[int, _Summary]]:
+        """The group's summaries, built from its members the first time a join needs them."""
+        whole = self._whole.get(root)
+        if whole is None:
+            figs = self.figures
+            members = self.members(root)
+            whole = _Summary(figs[members[0]], members[0])
+            per: dict[int, _Summary] = {figs[members[0]].article: _Summary(figs[members[0]], members[0])}
+            for x in members[1:]:
+                f = figs[x]
+                whole.absorb(_Summary(f, x), True)
+                if f.article in per:
+                    per[f.article].absorb(_Summary(f, x), True)
+                else:
+                    per[f.article] = _Summary(f, x)
+            self._whole[root] = whole
+            self._per_article[root] = per
+        return whole, self._per_article[root]
+
+    def join(self, a: int, b: int) -> bool:
+        """Join the groups of ``a`` and ``b`` unless that is forbidden; True when joined."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        self._agreeing = compatible(self.figures[a], self.figures[b])
+        if ra in self._whole or rb in self._whole:
+            self._sums(ra)  # both sides' summaries from their members before these change
+            self._sums(rb)
+        if not self.union(a, b, self._can_join):
+            return False
+        root, gone = (ra, rb) if self.find(a) == ra else (rb, ra)
+        if ra not in self._whole and rb not in self._whole:
+            return True  # summaries are built from the members when a later join needs them
+        whole, per = self._whole[root], self._per_article[root]
+        whole_g, per_g = self._sums(gone)
+        whole.absorb(whole_g, self._agreeing)
+        for art, summ in per_g.items():
+            if art in per:
+                per[art].absorb(summ, True)
+            else:
+                per[art] = summ
+        del self._whole[gone], self._per_article[gone]
+        return True
+
+    def _can_join(self, ra: int, rb: int) -> bool:
+        figs = self.figures
+        if len(self.members(ra)) == 1 and len(self.members(rb)) == 1:  # the usual case
+            fa, fb = figs[ra], figs[rb]
+            if fa.article == fb.article:
+                return _same_thing(fa, fb)
+            return not self._agreeing or compatible(fa, fb)
+        wa, pa = self._sums(ra)
+        wb, pb = self._sums(rb)
+        if len(pa) > len(pb):
+            pa, pb = pb, pa
+        pairwise = figs[ra].kind in ("date", "time")
+        for art, sa in pa.items():
+            sb = pb.get(art)
+            if sb is None:
+                continue
+            if not sa.one_quantity(sb):
+                return False
+            if pairwise and not all(_same_thing(figs[x], figs[y])
+                                    for x in sa.members[:_PAIRWISE_LIMIT]
+                                    for y in sb.members[:_PAIRWISE_LIMIT]):
+                return False
+        if self._agreeing:
+            if pairwise:
+                return all(compatible(figs[x], figs[y]) for x in wa.members[:_PAIRWISE_LIMIT]
+                           for y in wb.members[:_PAIRWISE_LIMIT])
+            return not (wa.agree and wb.agree) or wa.meets(wb)
+        return True
+
+
+def _same_thing(a: Figure, b: Figure) -> bool:
+    """Whether two figures of one article can be mentions of one quantity: compatible values, and
+    labels that do not name two different things (equal, one generic, or an event and a noun),
+    and the same written number when both have one."""
+    if not compatible(a, b):
+        return False
+    if a.value is not None and b.value is not None and a.value != b.value:
+        return False  # one article repeats a figure with the same number ("at least 10" / "10")
+    la, lb = a.counted, b.counted
+    if la == lb or _is_generic(la) or _is_generic(lb):
+        return True
+    return (la in EVENT_VALUES) != (lb in EVENT_VALUES)
 
 
 def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx: _Ctx,
-                  uf: _UnionFind) -> None:
+                  uf: _UnionFind, partners: _Partners) -> None:
     """One-to-one pairing of the figures of two matched paragraphs (see module doc)."""
     kinds_a = Counter((figures[i].kind, figures[i].unit) for i in a_ids)
     kinds_b = Counter((figures[j].kind, figures[j].unit) for j in b_ids)
-    cands: list[tuple[float, int, int]] = []
+    cands: list[tuple[float, int, int, bool]] = []
     for i in a_ids:
         fi = figures[i]
         for j in b_ids:
             fj = figures[j]
-            if not _same_family(fi, fj):
+            if not _same_family(fi, fj) or not ctx.same_owner(i, j, matched=True) or \
+                    not ctx.same_subject(i, j):
                 continue
             gi, gj = _is_generic(fi.counted), _is_generic(fj.counted)
             sim, _, shared_caps = ctx.similarity(i, j)
@@ -195,10 +547,16 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
                 # Outlets name the same thing differently ("500 families have fled" / "hundreds
                 # of families"; "trucks" / "lorries"): in matched paragraphs, pair them when the
                 # values agree and the pairing is unambiguous or the wording around them is alike.
+                # Two different counted nouns ("two women", "two buildings") need alike wording:
+                # only an event and a noun ("three workers" / "three dead") may pair by position.
                 unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
-                if not (compatible(fi, fj) and (unique or sim >= 0.34)):
+                nouns = fi.counted not in EVENT_VALUES and fj.counted not in EVENT_VALUES
+                if not (compatible(fi, fj) and ((unique and not nouns) or sim >= 0.34)):
                     continue
             same_label = fi.counted == fj.counted and not gi
+            if (fi.counted is None) != (fj.counted is None) and fi.kind == "count" and \
+                    not (fi.value == fj.value and sim >= 0.34):
+                continue  # a bare "four" says nothing it counts: only alike wording pairs it
             if compatible(fi, fj):
                 score = 3.0 + 1.5 * same_label + sim
             else:
@@ -211,22 +569,34 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
                 unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
                 if not (same_label or unique or sim >= 0.34):
                     continue
+                if partners.has_compatible(i, figures[j].article) or \
+                        partners.has_compatible(j, figures[i].article):
+                    continue  # each has its own agreeing counterpart: two different facts
+                if not ctx.same_time(i, j):
+                    continue  # "In February, ... 1,400 injured" is another event than today's
                 score = 1.0 + 1.5 * same_label + sim
-            cands.append((score, i, j))
+            unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
+            # Certain enough for a conflict: the same specific label, or the one date / percentage /
+            # amount of both paragraphs with a shared name or wording around it.  Generic counts
+            # ("several", "110") and measures pair by position, which is too weak for a conflict.
+            strong = (same_label or (unique and fi.kind in _POSITIONAL_KINDS
+                      and (shared_caps > 0 or sim >= 0.34))) and not ctx.contradicts(i, j)
+            cands.append((score, i, j, strong))
     cands.sort(key=lambda c: -c[0])
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for _, i, j in cands:
+    for _, i, j, strong in cands:
         if i in used_a or j in used_b:
+            continue
+        if not uf.join(i, j):
             continue
         used_a.add(i)
         used_b.add(j)
-        uf.union(i, j)
-        uf.links.append((i, j))
+        uf.links.append((i, j, strong))
 
 
 def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFind,
-                 matched: set[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+                 matched: set[tuple[tuple[int, int], tuple[int, int]]], partners: _Partners) -> None:
     """Join figures with the same specific label across articles (see module doc)."""
     by_article: dict[int, list[int]] = defaultdict(list)
     for i in ids:
@@ -254,12 +624,25 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
         pj = (figures[j].article, figures[j].paragraph)
         if (pi, pj) in matched or (pj, pi) in matched:
             continue  # the one-to-one pairing of matched paragraphs already decided
-        sim, shared, shared_caps = ctx.similarity(i, j)
-        if ctx.contradicts(i, j):
+        if ctx.contradicts(i, j) or not ctx.same_owner(i, j) or not ctx.same_subject(i, j):
             continue
-        if compatible(figures[i], figures[j]) or shared_caps or (shared >= 3 and sim >= 0.25):
-            uf.union(i, j)
-            uf.links.append((i, j))
+        if compatible(figures[i], figures[j]):
+            if uf.join(i, j):
+                uf.links.append((i, j, True))
+            continue
+        if partners.has_compatible(i, figures[j].article) or \
+                partners.has_compatible(j, figures[i].article):
+            continue  # "300 rounds" has its "300" in the other article; "923 rounds" is another fact
+        if not ctx.same_time(i, j):
+            continue
+        sim, shared, shared_caps = ctx.similarity(i, j)
+        if shared_caps or (shared >= 3 and sim >= 0.25):
+            # Unmatched paragraphs: the same label and a shared name make the same quantity
+            # likely; only wording alike around both (a shared name and several shared words)
+            # makes it certain enough for a conflict, else the values are shown as differing.
+            strong = shared_caps > 0 and (shared >= 3 or sim >= 0.25)
+            if uf.join(i, j):
+                uf.links.append((i, j, strong))
 
 
 def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tuple[int, int]]:
@@ -284,17 +667,22 @@ def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tup
     return pairs
 
 
-def _status(members: list[int], figures: list[Figure], conflicted: bool) -> str:
-    """single (one article), conflict (a direct link joins incompatible figures) or agree.
+def _status(members: list[int], figures: list[Figure], root: int, conflicted: set[int],
+            differing: set[int]) -> str:
+    """single (one article), conflict, differs or agree.
 
-    Only a *direct* link counts: a vague "at least 3" can join "3 killed" in one outlet and
-    "10 killed" in another (both compatible with it) without those two contradicting each other,
-    since they may report different events.
+    ``conflict`` needs a *direct* link between incompatible figures backed by strong evidence
+    that they measure one quantity (the same specific label in paragraphs the aligner matched);
+    a direct incompatible link on weaker evidence gives ``differs``.  Only direct links count: a
+    vague "at least 3" can join "3 killed" in one outlet and "10 killed" in another (both
+    compatible with it) without those two contradicting each other.
     """
     arts = {figures[i].article for i in members}
     if len(arts) < 2:
         return "single"
-    return "conflict" if conflicted else "agree"
+    if root in conflicted:
+        return "conflict"
+    return "differs" if root in differing else "agree"
 
 
 def _group_label(members: list[int], figures: list[Figure]) -> str:
@@ -307,7 +695,7 @@ def _group_label(members: list[int], figures: list[Figure]) -> str:
     return figures[members[0]].unit or figures[members[0]].kind
 
 
-_STATUS_ORDER = {"conflict": 0, "agree": 1, "single": 2}
+_STATUS_ORDER = {"conflict": 0, "differs": 1, "agree": 2, "single": 3}
 
 
 def group_figures(figures: list[Figure], articles: list[Article],
@@ -317,8 +705,7 @@ def group_figures(figures: list[Figure], articles: list[Article],
     Every figure except ordinals ends up in exactly one group; groups are ordered conflicts
     first, then agreements, then singles, each by first appearance.
     """
-    n = len(figures)
-    uf = _UnionFind(n)
+    uf = _UnionFind(figures)
     ctx = _Ctx(figures, articles)
     eligible = [i for i, f in enumerate(figures) if f.kind != "ordinal"]
     for f in figures:
@@ -328,12 +715,13 @@ def group_figures(figures: list[Figure], articles: list[Article],
     for i in eligible:
         by_par[(figures[i].article, figures[i].paragraph)].append(i)
     matched: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    partners = _Partners(figures, eligible, matches)
     for m in matches:
         matched.add((m.left, m.right))
         a_ids = by_par.get(m.left)
         b_ids = by_par.get(m.right)
         if a_ids and b_ids and m.left[0] != m.right[0]:
-            _pair_matched(a_ids, b_ids, figures, ctx, uf)
+            _pair_matched(a_ids, b_ids, figures, ctx, uf, partners)
 
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     repeats: dict[tuple[int, str, str, str | None, float | None, float | None], int] = {}
@@ -343,22 +731,24 @@ def group_figures(figures: list[Figure], articles: list[Article],
             key = (f.article, f.kind, f.counted, f.unit, f.low, f.high)
             first = repeats.setdefault(key, i)
             if first != i:
-                uf.union(first, i)
+                uf.join(first, i)
         if f.counted is not None and not _is_generic(f.counted):
             buckets[(f.kind, f.counted)].append(i)
     for ids in buckets.values():
-        _label_links(ids, figures, ctx, uf, matched)
+        _label_links(ids, figures, ctx, uf, matched, partners)
 
     comps: dict[int, list[int]] = defaultdict(list)
     for i in eligible:
         comps[uf.find(i)].append(i)
-    conflicted = {uf.find(i) for i, j in uf.links
-                  if figures[i].article != figures[j].article
-                  and not compatible(figures[i], figures[j])}
+    conflicted: set[int] = set()
+    differing: set[int] = set()
+    for i, j, strong in uf.links:
+        if figures[i].article != figures[j].article and not compatible(figures[i], figures[j]):
+            (conflicted if strong else differing).add(uf.find(i))
     staged = []
     for root, members in comps.items():
         members.sort()
-        staged.append((_status(members, figures, root in conflicted), members))
+        staged.append((_status(members, figures, root, conflicted, differing), members))
     staged.sort(key=lambda s: (_STATUS_ORDER[s[0]], s[1][0]))
     groups: list[FigureGroup] = []
     for gid, (status, members) in enumerate(staged):

@@ -22,7 +22,7 @@ Synonym table (surface form, after singularising -> label):
 
 from __future__ import annotations
 
-from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
+from reader.core.vocabulary.synonyms import EVENT_CONCEPTS, NEWS_SYNONYM_GROUPS
 
 EVENT_LABELS: dict[str, str] = {
     **{word: label for label, words in EVENT_CONCEPTS.items() for word in words},
@@ -34,6 +34,9 @@ EVENT_LABELS: dict[str, str] = {
     "taken hostage": "hostage",
 }
 """Event word or phrase -> label; single words come from the shared vocabulary's event concepts."""
+
+EVENT_VALUES: frozenset[str] = frozenset(EVENT_LABELS.values())
+"""The labels of counted events ("killed", "injured"...), as opposed to counted nouns."""
 
 NOUN_SYNONYMS: dict[str, str] = {
     "dead": "killed", "death": "killed", "fatality": "killed", "body": "killed",
@@ -50,6 +53,10 @@ NOUN_SYNONYMS: dict[str, str] = {
     "lorry": "truck", "truck": "truck", "vehicle": "vehicle",
     "kilometre": "km", "kilometer": "km",
 }
+
+NEWS_NOUNS: dict[str, str] = {w: group[0] for group in NEWS_SYNONYM_GROUPS for w in group}
+"""The shared vocabulary's near-synonyms ("five sites" / "five locations"), each folded onto its
+group's first word, so counted things the matcher treats as one are one label here too."""
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "usd", "us$": "usd", "usd": "usd", "a$": "aud", "c$": "cad", "hk$": "hkd",
@@ -79,7 +86,7 @@ MEASURE_UNITS: dict[str, str] = {
 
 GENERIC_LABELS: frozenset[str] = frozenset(
     {"people", "percent", "percentage point", "time", "other", "year", "date", "thing", "way",
-     "part", "case", "member", "number", "total", "more", "age", "day", "month", "week", "hour",
+     "part", "case", "member", "number", "total", "more", "day", "month", "week", "hour",
      "minute", "second", "decade"}
     | set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
     | set(MEASURE_UNITS.values())
@@ -121,7 +128,10 @@ def noun_label(words: list[str]) -> str:
         if pair in NOUN_SYNONYMS:
             return NOUN_SYNONYMS[pair]
     head = singular(words[-1])
-    return NOUN_SYNONYMS.get(head, head)
+    if head in NOUN_SYNONYMS:
+        return NOUN_SYNONYMS[head]
+    folded = NEWS_NOUNS.get(words[-1].lower()) or NEWS_NOUNS.get(head)
+    return singular(folded) if folded else head
 
 
 def event_label(phrase: str) -> str | None:

@@ -26,32 +26,20 @@ def _number(value: float | None) -> float | int | None:
 
 def pair_summary(analysis: Analysis, left: int, right: int) -> dict[str, Any]:
     """Matches and one-sided paragraphs for one pair of articles."""
-    matched_left: set[int] = set()
-    matched_right: set[int] = set()
-    count = 0
-    for m in analysis.matches:
-        if m.left[0] == left and m.right[0] == right:
-            matched_left.add(m.left[1])
-            matched_right.add(m.right[1])
-            count += 1
+    count = sum(1 for m in analysis.matches if m.left[0] == left and m.right[0] == right)
+    only_left = analysis.unmatched(left, against=right)
+    only_right = analysis.unmatched(right, against=left)
 
-    def only(article: int, matched: set[int]) -> list[int]:
-        return [
-            p.index
-            for p in analysis.articles[article].paragraphs
-            if not p.boilerplate and p.index not in matched
-        ]
-
-    def coverage(article: int, matched: set[int]) -> float:
-        body = [p for p in analysis.articles[article].paragraphs if not p.boilerplate]
-        return round(len(matched) / len(body), 4) if body else 0.0
+    def coverage(article: int, only: list[int]) -> float:
+        body = sum(1 for p in analysis.articles[article].paragraphs if not p.boilerplate)
+        return round((body - len(only)) / body, 4) if body else 0.0
 
     return {
         "articles": [left, right],
         "matches": count,
-        "only_left": only(left, matched_left),
-        "only_right": only(right, matched_right),
-        "coverage": [coverage(left, matched_left), coverage(right, matched_right)],
+        "only_left": only_left,
+        "only_right": only_right,
+        "coverage": [coverage(left, only_left), coverage(right, only_right)],
     }
 
 
@@ -86,6 +74,7 @@ def _match_json(match: Match) -> dict[str, Any]:
         "evidence": match.evidence,
         "cue": match.cue,
         "sentences": [list(s) for s in match.sentences] if match.sentences else None,
+        "moved": match.moved,
         "reason": {
             "words": list(match.words),
             "names": list(match.names),

@@ -114,7 +114,7 @@ def _figure_table(analysis: Analysis, out: list[str]) -> None:
         out.append("No figures found.")
         out.append("")
         return
-    order = {"conflict": 0, "agree": 1, "single": 2}
+    order = {"conflict": 0, "differs": 1, "agree": 2, "single": 3}
     groups = sorted(analysis.figure_groups, key=lambda g: (order.get(g.status, 3), g.id))
     out.append("| Status | Counted | " + " | ".join(labels) + " |")
     out.append("|---|---|" + "---|" * n)

@@ -107,9 +107,9 @@ def parse_word_number(text: str) -> float | None:
 
 
 def parse_digits(text: str) -> float | None:
-    """Value of "50,000" / "3.5" / "1,234.5"; None if it is not a plain number."""
+    """Value of "50,000" / "3.5" / "1,234.5" / "1, 000"; None if it is not a plain number."""
     try:
-        return float(text.replace(",", ""))
+        return float(text.replace(",", "").replace(" ", ""))
     except ValueError:
         return None
 

@@ -42,6 +42,10 @@ RELATIVE_TIME_WORDS = _words(
 )
 """Words that place an event in time relative to the writing, never a thing that is counted."""
 
+COUNT_PHRASE_STOPS = _words("worth apiece each away apart")
+"""Words that end the phrase naming what a number counts but are no thing themselves ("a
+seven-year deal *worth* $150 million", "three doors *away*")."""
+
 MONTHS = _words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"

@@ -133,6 +133,7 @@ NEWS_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("reverse", "reversed", "overturn", "overturned", "rescind", "rescinded", "repeal",
      "repealed", "scrap", "scrapped"),
     ("rule", "rules", "regulation", "regulations"),
+    ("site", "sites", "location", "locations", "venue", "venues"),
 )
 """Near-synonyms of news English that are neither names nor counted events."""
 

@@ -24,7 +24,7 @@ LEGEND = [
     ("shading", "green = near-identical wording; lighter = looser match"),
     ("underlined", "words, names and numbers the current pair shares"),
     ("red underline", "a figure another article reports differently"),
-    ("✗ ✓ ·", "figures list: conflict / agree / one article only"),
+    ("✗ ≠ ✓ ·", "figures list: conflict / values differ / agree / one article only"),
 ]
 
 
