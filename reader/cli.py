@@ -21,6 +21,7 @@ from reader.core.ingest import IngestError, expand_sources, load_source, sanitiz
 from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
 from reader.core.model import Analysis, Article
 from reader.core.report import FORMATS, format_named, write_report
+from reader.core.report.markdown_report import DETAILS
 from reader.store import Terminated, atomic_writer, same_file, signals_as_exceptions
 
 if TYPE_CHECKING:
@@ -126,6 +127,14 @@ def _compare_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
     _corrections_option(parser)
+    parser.add_argument(
+        "--detail",
+        action="append",
+        choices=DETAILS,
+        default=[],
+        help="add a section to the Markdown briefing: pairs = every pair of articles, matched "
+        "paragraphs quoted (long with many articles)",
+    )
     _common_options(parser)
     return parser
 
@@ -267,11 +276,11 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":
         try:
             with signals_as_exceptions(), atomic_writer(args.output) as stream:
-                _write_report(analysis, args.format, cast(TextIO, stream))
+                _write_report(analysis, args.format, cast(TextIO, stream), tuple(args.detail))
         except OSError as error:
             raise CliError(f"{args.output}: cannot write: {error.strerror or error}") from error
     else:
-        _write_stdout(analysis, args.format)
+        _write_stdout(analysis, args.format, tuple(args.detail))
     return 0
 
 
@@ -295,7 +304,7 @@ def _apply_saved_corrections(
     return applied.analysis
 
 
-def _write_stdout(analysis: Analysis, fmt: str) -> None:
+def _write_stdout(analysis: Analysis, fmt: str, detail: tuple[str, ...] = ()) -> None:
     """The report on standard output; a closed or failing stdout is one line, exit 1."""
     if sys.stdout is None:
         raise CliError("standard output is closed; write the report with -o FILE")
@@ -304,7 +313,7 @@ def _write_stdout(analysis: Analysis, fmt: str) -> None:
     stream: TextIO = wrapper if wrapper is not None else sys.stdout
     try:
         sys.stdout.flush()
-        _write_report(analysis, fmt, stream)
+        _write_report(analysis, fmt, stream, detail)
         stream.flush()
     except BrokenPipeError:
         raise
@@ -336,9 +345,11 @@ def _format_choices() -> list[str]:
     return [name for fmt in FORMATS.values() for name in (fmt.name, *fmt.aliases)]
 
 
-def _write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
+def _write_report(
+    analysis: Analysis, fmt: str, stream: TextIO, detail: tuple[str, ...] = ()
+) -> None:
     """Write the report in the registered format ``fmt`` (JSON is streamed)."""
-    write_report(analysis, fmt, stream)
+    write_report(analysis, fmt, stream, detail)
 
 
 def _sample_sources(name: str | None) -> list[str]:

@@ -328,3 +328,13 @@ def test_session_decisions_by_what_the_reader_shows(base: Analysis, tmp_path) ->
     while session.history.can_undo:
         session.undo()
     assert repr(session.analysis.entities) == repr(base.entities)
+
+
+def test_fields_corrections_do_not_touch_are_kept(base: Analysis) -> None:
+    m = base.matches[0]
+    out = apply_corrections(
+        base, [RejectMatch.of(paragraph_key(base, m.left), paragraph_key(base, m.right))]
+    ).analysis
+    assert out.articles is base.articles and out.figures == base.figures
+    assert getattr(out, "facts", None) == getattr(base, "facts", None)
+    assert m not in out.matches and out.match_indices(m.left) != base.match_indices(m.left)

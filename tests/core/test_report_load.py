@@ -63,7 +63,7 @@ def test_json_marks_manual_decisions(corrected: Analysis) -> None:
 
 
 def test_markdown_marks_manual_decisions(corrected: Analysis) -> None:
-    text = to_markdown(corrected)
+    text = to_markdown(corrected, ("pairs",))
     assert "linked by hand" in text and "Rejected by hand (1)" in text
     assert "(edited by hand)" in text and "(split, by hand)" in text
 

@@ -76,8 +76,11 @@ class _Working:
         return self.figures[index]
 
     def result(self, stale: list[str]) -> Analysis:
-        return Analysis(
-            articles=self.base.articles,
+        """The corrected analysis; every field corrections do not touch is the base's (so fields
+        added to :class:`Analysis` later are carried over), the lookup cache starts empty."""
+        return dataclasses.replace(
+            self.base,
+            _by_paragraph=None,
             matches=self.matches,
             entities=[
                 dataclasses.replace(e, id=i) if e.id != i else e

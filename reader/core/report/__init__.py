@@ -50,7 +50,7 @@ class ReportFormat:
 
     name: str
     description: str
-    write: Callable[[Analysis, TextIO], None]
+    write: Callable[[Analysis, TextIO, tuple[str, ...]], None]
     aliases: tuple[str, ...] = ()
 
 
@@ -71,9 +71,12 @@ def format_named(name: str) -> ReportFormat:
     raise KeyError(name)
 
 
-def write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
-    """Write ``analysis`` to ``stream`` in the format called ``fmt``."""
-    format_named(fmt).write(analysis, stream)
+def write_report(
+    analysis: Analysis, fmt: str, stream: TextIO, detail: tuple[str, ...] = ()
+) -> None:
+    """Write ``analysis`` to ``stream`` in the format called ``fmt``, with the optional
+    ``detail`` sections (:data:`markdown_report.DETAILS`) where the format has them."""
+    format_named(fmt).write(analysis, stream, detail)
 
 
 def save_report(analysis: Analysis, fmt: str, path: str) -> None:
