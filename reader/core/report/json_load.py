@@ -18,6 +18,7 @@ from reader.core.model import (
     Analysis,
     Article,
     Entity,
+    Fact,
     Figure,
     FigureGroup,
     Match,
@@ -104,6 +105,7 @@ class _Reader:
             rejected=[
                 self._match(m, "rejected_matches") for m in self.data.get("rejected_matches", [])
             ],
+            facts=[self._fact(i, f) for i, f in enumerate(self.data.get("facts", []))],
             stale_corrections=[
                 sanitize_line(str(s), " ") for s in self.data.get("stale_corrections", [])
             ],
@@ -178,6 +180,21 @@ class _Reader:
         self._span(*left, a, b, where)
         self._span(*right, c, d, where)
         return (a, b), (c, d)
+
+    def _fact(self, index: int, item: dict[str, Any]) -> Fact:
+        where = f"facts[{index}]"
+        members = [self._ref(m, where) for m in item["members"]]
+        articles = [_int(a, where) for a in item.get("articles", [])]
+        if any(not 0 <= a < len(self.articles) for a in articles):
+            raise ReportError(f"{where}: article does not exist")
+        return Fact(
+            index,
+            _text(item.get("label", ""), where),
+            members,
+            articles,
+            float(item.get("coverage", 0.0)),
+            float(item.get("strength", 0.0)),
+        )
 
     def _entity(self, index: int, item: dict[str, Any]) -> Entity:
         where = f"entities[{index}]"
