@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.generate import write  # noqa: E402
+from benchmarks.generate import write
 
 
 def _peak_mb_self() -> float:
@@ -45,8 +45,8 @@ def _peak_mb_self() -> float:
 
 def worker_align(folder: Path) -> dict:
     """Runs in its own process: ingest + align, scored against truth.json."""
-    from reader.core.matching.matcher import align
     from reader.core.ingest.load import load_article
+    from reader.core.matching.matcher import align
 
     truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
     t0 = time.perf_counter()

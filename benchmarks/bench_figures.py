@@ -34,8 +34,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from reader.core.figures import find_figures, group_figures  # noqa: E402
-from reader.core.model import Article, Match  # noqa: E402
+from reader.core.figures import find_figures, group_figures
+from reader.core.model import Article, Match
 
 PLACES = ["Gaza", "Aleppo", "Idlib", "Damascus", "Kyiv", "Kharkiv", "Khan Younis", "Rafah", "Homs",
           "Beirut", "Mosul", "Sanaa", "Goma", "Tigray", "Darfur", "Odesa", "Jenin", "Marib"]
@@ -103,11 +103,11 @@ def _perturb(rng: random.Random, slots: dict[str, object]) -> dict[str, object]:
     """Outlet B sometimes reports another value (a real conflict) or a rounded one."""
     out = dict(slots)
     if rng.random() < 0.12:
-        out["n"] = int(slots["n"]) + rng.randint(1, 9)  # type: ignore[call-overload]
-        out["nw"] = WORDS.get(out["n"], out["n"])  # type: ignore[call-overload]
+        out["n"] = int(slots["n"]) + rng.randint(1, 9)
+        out["nw"] = WORDS.get(out["n"], out["n"])
         out["nw_cap"] = str(out["nw"]).capitalize()
     if rng.random() < 0.08:
-        out["m"] = int(slots["m"]) * 2  # type: ignore[call-overload]
+        out["m"] = int(slots["m"]) * 2
     return out
 
 
@@ -149,7 +149,7 @@ def _article(name: str, texts: list[str]) -> Article:
     return Article.from_texts(name, name, texts)
 
 
-def _best(fn, repeat: int) -> tuple[float, float, object]:  # type: ignore[no-untyped-def]
+def _best(fn, repeat: int) -> tuple[float, float, object]:
     cpu_best = wall_best = float("inf")
     result = None
     for _ in range(repeat):
@@ -173,11 +173,13 @@ def main(argv: list[str] | None = None) -> None:
     for n in args.sizes:
         arts, matches = make_pair(n, args.seed, args.mode)
         mb = sum(len(a.text) for a in arts) / 1e6
-        ext_cpu, ext_wall, figs = _best(lambda: find_figures(arts), args.repeat)
+        ext_cpu, ext_wall, figs = _best(lambda arts=arts: find_figures(arts), args.repeat)
         grp_cpu, grp_wall, groups = _best(
-            lambda: group_figures(figs, arts, matches), args.repeat)  # type: ignore[arg-type]
-        conflicts = sum(g.status == "conflict" for g in groups)  # type: ignore[attr-defined]
-        rows.append((n, mb, len(figs), len(groups), conflicts,  # type: ignore[arg-type]
+            lambda figs=figs, arts=arts, matches=matches: group_figures(figs, arts, matches),
+            args.repeat,
+        )
+        conflicts = sum(g.status == "conflict" for g in groups)
+        rows.append((n, mb, len(figs), len(groups), conflicts,
                      ext_cpu, grp_cpu, ext_cpu + grp_cpu, ext_wall + grp_wall))
 
     print(f"mode `{args.mode}`, seed {args.seed}, best of {args.repeat} (CPU s)\n")

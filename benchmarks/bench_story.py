@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.generate import article_text, generate_story  # noqa: E402
+from benchmarks.generate import article_text, generate_story
 
 DEFAULT_SIZES = ["2x500", "8x500", "16x500", "2x4000", "50x40", "200x40"]
 REFERENCE = "2x4000"

@@ -45,10 +45,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.entities.detect import Detection, detect  # noqa: E402
-from reader.core.entities.link import LinkConfig, link, name_key  # noqa: E402
-from reader.core.ingest.segment import split_sentences  # noqa: E402
-from reader.core.model import Article, Paragraph  # noqa: E402
+from reader.core.entities.detect import Detection, detect
+from reader.core.entities.link import LinkConfig, link, name_key
+from reader.core.ingest.segment import split_sentences
+from reader.core.model import Article, Paragraph
 
 DEFAULT_DATA = Path("/work/shared/data/ecbplus")
 _NOT_NAMES = frozenset(

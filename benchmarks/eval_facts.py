@@ -40,9 +40,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from reader.core.analysis import analyze  # noqa: E402
-from reader.core.ingest.segment import split_sentences  # noqa: E402
-from reader.core.model import Article  # noqa: E402
+from reader.core.analysis import analyze
+from reader.core.ingest.segment import split_sentences
+from reader.core.model import Article
 
 DATA = Path("/work/shared/data")
 GOLD_FILES = [DATA / "alignment" / "ecb_dev_align.json", REPO / "benchmarks" / "gold" / "align_extra.json"]

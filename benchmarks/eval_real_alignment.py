@@ -53,9 +53,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from reader.core.ingest import article_from_text, collapse_whitespace, sanitize  # noqa: E402
-from reader.core.matching.matcher import Settings, align  # noqa: E402
-from reader.core.model import Article, Match  # noqa: E402
+from reader.core.ingest import article_from_text, collapse_whitespace, sanitize
+from reader.core.matching.matcher import Settings, align
+from reader.core.model import Article, Match
 
 DEV_GOLD = "alignment/ecb_dev_align.json"
 EXTRA_GOLD = REPO / "benchmarks" / "gold" / "align_extra.json"

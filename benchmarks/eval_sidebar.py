@@ -44,8 +44,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.entities import find_entities  # noqa: E402
-from reader.core.model import Article, Entity  # noqa: E402
+from reader.core.entities import find_entities
+from reader.core.model import Article, Entity
 
 GOLD_FILES = {"A": ROOT / "benchmarks" / "gold" / "entities_A.json", "B": ROOT / "benchmarks" / "gold" / "entities_B.json"}
 HALF_NAMES = {"A": "A (train)", "B": "B (dev)"}
@@ -168,7 +168,7 @@ def _cross_pairs(labels: list[tuple[int, object, object]]) -> tuple[int, int, in
         if p is not None:
             by_pred[p].append(doc)
             by_both[(g, p)].append(doc)
-    return tuple(sum(_pairs(v) for v in d.values()) for d in (by_gold, by_pred, by_both))  # type: ignore[return-value]
+    return tuple(sum(_pairs(v) for v in d.values()) for d in (by_gold, by_pred, by_both))
 
 
 def _prf(tp: float, npred: float, ngold: float) -> tuple[float, float, float]:

@@ -509,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename else ""
         print(f"{PROG}: error: {_one_line(where + (error.strerror or str(error)))}", file=sys.stderr)
         return EXIT_INPUT
-    except Exception as error:  # noqa: BLE001 - the promise is "never a traceback"
+    except Exception as error:  # the promise is "never a traceback"
         if args.debug:
             raise
         print(

@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import eval_sidebar  # noqa: E402
+import eval_sidebar
 
 DATA = eval_sidebar.find_data()
 pytestmark = pytest.mark.skipif(DATA is None, reason="ECB+ data not available")

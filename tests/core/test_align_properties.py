@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.matching.matcher import align
-from reader.core.model import Article
 from reader.core.matching.terms import content_keys, term_key
+from reader.core.model import Article
 from reader.core.vocabulary.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS
 
 # A small alphabet of news-ish words, names, numbers and odd characters, so that random texts

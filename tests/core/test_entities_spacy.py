@@ -6,9 +6,9 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from reader.core.entities import find_entities  # noqa: E402
-from reader.core.entities.spacy_backend import load_pipeline  # noqa: E402
-from tests.core.test_entities import article, by_variant, check_offsets  # noqa: E402
+from reader.core.entities import find_entities
+from reader.core.entities.spacy_backend import load_pipeline
+from tests.core.test_entities import article, by_variant, check_offsets
 
 
 @pytest.fixture(scope="module")

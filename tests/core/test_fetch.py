@@ -39,7 +39,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 5000 + b"</p>"),
     }
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:  # http.server calls it by this name
         if self.path == "/slow":
             time.sleep(1.5)
         code, headers, body = self.routes.get(

@@ -163,7 +163,7 @@ def test_money(text: str, value: float, unit: str) -> None:
     f = one(text)
     assert (f.kind, f.unit, f.counted) == ("amount", unit, unit)
     assert f.value == pytest.approx(value)
-    assert f.low <= value <= f.high  # type: ignore[operator]
+    assert f.low <= value <= f.high
 
 
 def test_scaled_numbers_allow_rounding() -> None:

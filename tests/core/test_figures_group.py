@@ -23,7 +23,7 @@ def summary(arts: list[Article], matches: list[Match] | None = None) -> list[tup
 
 def group_of(groups: list[FigureGroup], figures, text: str) -> FigureGroup:
     (idx,) = [i for i, f in enumerate(figures) if f.text == text]
-    return groups[figures[idx].group]  # type: ignore[index]
+    return groups[figures[idx].group]
 
 
 def test_exact_conflict_12_vs_14_killed() -> None:

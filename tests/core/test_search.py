@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.vocabulary.folding import fold
-from reader.core.model import Article
 from reader.core.matching.search import SearchIndex, find
+from reader.core.model import Article
+from reader.core.vocabulary.folding import fold
 
 
 def _articles() -> list[Article]:

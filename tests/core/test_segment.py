@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.ingest.segment import collapse_whitespace, is_boilerplate, split_blocks, split_sentences
+from reader.core.ingest.segment import (
+    collapse_whitespace,
+    is_boilerplate,
+    split_blocks,
+    split_sentences,
+)
 
 
 def sentences(text: str) -> list[str]:

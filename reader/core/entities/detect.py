@@ -22,7 +22,7 @@ from reader.core.entities import names as N
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Paragraph
 from reader.core.vocabulary.folding import fold as fold_letters
-from reader.core.vocabulary.stopwords import NON_NAME_ABBREVIATIONS
+from reader.core.vocabulary.stopwords import MONTHS, NON_NAME_ABBREVIATIONS, WEEKDAYS
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0386-\u038f\u0391-\u03ab\u0400-\u042f"
 _W = r"[^\W_]"
@@ -301,8 +301,8 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 continue
             cur.append(t)
             continue
-        if t.fold in N.WEEKDAYS or (
-            t.fold in N.MONTHS and not (cur and not cur[-1].conn and cur[-1].fold in N.GIVEN_NAMES)
+        if t.fold in WEEKDAYS or (
+            t.fold in MONTHS and not (cur and not cur[-1].conn and cur[-1].fold in N.GIVEN_NAMES)
         ):
             groups.append([])
             continue
@@ -560,7 +560,7 @@ def detect(articles: list[Article]) -> Detection:
                 deferred.append((ai, pi, para, mode))  # needs the words seen in normal text
                 continue
             _detect_paragraph(ai, pi, para, None, mid_tokens, cands, definitions, cache)
-    for ai, pi, para, mode in deferred:
+    for ai, pi, para, _mode in deferred:
         _detect_paragraph(ai, pi, para, mid_tokens, mid_tokens, cands, definitions, None)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
     return Detection(_drop_common_words(kept, articles), definitions)

@@ -13,10 +13,8 @@ from typing import Any
 
 from reader.core.vocabulary.stopwords import (
     FUNCTION_WORDS,
-    MONTHS,
     RELATIVE_TIME_WORDS,
     REPORTING_WORDS,
-    WEEKDAYS,
 )
 from reader.core.vocabulary.synonyms import NAME_ALIAS_GROUPS
 from reader.core.vocabulary.titles import (  # noqa: F401  (re-exported for the detector)

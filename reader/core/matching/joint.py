@@ -25,8 +25,6 @@ import gc
 from collections import Counter
 
 from reader.core.matching.matcher import (
-    add_best_of_other_side,
-    keep_top_candidates,
     CANDIDATE_MIN_SHARE,
     PAIRWISE_MAX_ARTICLES,
     POSTING_CAP,
@@ -35,7 +33,9 @@ from reader.core.matching.matcher import (
     _Para,
     _score_candidates,
     _select,
+    add_best_of_other_side,
     align,
+    keep_top_candidates,
     prepare,
 )
 from reader.core.model import Article, Match

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.vocabulary.folding import fold as fold_letters
 from reader.core.model import Article
+from reader.core.vocabulary.folding import fold as fold_letters
 
 Hit = tuple[int, int, int, int]
 """``(article_index, paragraph_index, start, end)``; offsets index ``Paragraph.text``."""

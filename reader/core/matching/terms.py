@@ -38,7 +38,11 @@ from reader.core.ingest.segment import SentenceStarts
 from reader.core.vocabulary.folding import fold
 from reader.core.vocabulary.number_words import TENS, UNITS
 from reader.core.vocabulary.stopwords import STOPWORDS, WEEKDAYS
-from reader.core.vocabulary.synonyms import EVENT_CONCEPTS, NEWS_SYNONYM_GROUPS, one_word_alias_groups
+from reader.core.vocabulary.synonyms import (
+    EVENT_CONCEPTS,
+    NEWS_SYNONYM_GROUPS,
+    one_word_alias_groups,
+)
 
 TokenKind = Literal["word", "number"]
 
