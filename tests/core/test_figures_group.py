@@ -208,3 +208,45 @@ def test_people_and_families_in_matched_paragraphs_do_not_conflict() -> None:
     figures = find_figures(arts)
     groups = group_figures(figures, arts, [Match((0, 0), (1, 0), 0.8)])
     assert all(g.status != "conflict" for g in groups)
+
+
+def _cross_groups(figures, groups) -> list[tuple[str, list[str]]]:
+    return [(g.status, sorted(figures[i].text for i in g.figures)) for g in groups
+            if len({figures[i].article for i in g.figures}) > 1]
+
+
+def test_month_in_sentence_dates_another_event() -> None:
+    """ "In February, ... wounding around 1,400" is a past quake, not today's injured."""
+    figures, groups = run([
+        article("A powerful earthquake hit southern Iran, injuring dozens of people."),
+        article("In February, a quake hit the town of Zarand, wounding around 1,400 people."),
+    ])
+    assert _cross_groups(figures, groups) == []
+
+
+def test_pronoun_sentence_takes_the_date_of_the_paragraph_before() -> None:
+    figures, groups = run([
+        article("The quake injured 80 people on Sunday."),
+        article("The last major quake to hit the region was in February.",
+                "It killed 612 people and injured more than 1,400 people."),
+    ])
+    assert not any(s == "conflict" for s, _ in _cross_groups(figures, groups))
+
+
+def test_different_sentence_subjects_are_different_quantities() -> None:
+    """The Orioles' seven-year deal is not the Red Sox' eight-year deal."""
+    figures, groups = run([
+        article("The Orioles have offered the slugger a seven-year deal, reports say."),
+        article("Lynch reported the Red Sox offered the slugger an eight-year deal."),
+    ])
+    assert _cross_groups(figures, groups) == []
+
+
+def test_ages_of_unnamed_men_need_equal_values() -> None:
+    """ "a 50-year-old man" and "a 48-year-old man" are two people (a named person may be two
+    years apart between reports)."""
+    figures, groups = run([
+        article("A 50-year-old man from Dexter tipped off the police."),
+        article("Police identified the victims as a 48-year-old man and a woman."),
+    ])
+    assert _cross_groups(figures, groups) == []
