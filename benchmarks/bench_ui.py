@@ -174,6 +174,7 @@ def startup(sample: str, runs: int, baseline_script: Path, pycache: str) -> dict
 
 
 def synthetic(n: int, seed: int = 7):
+    from reader.core.matching.moved import mark_moved
     from reader.core.model import Analysis, Article, Match
 
     rng = random.Random(seed)
@@ -188,6 +189,7 @@ def synthetic(n: int, seed: int = 7):
     a, b = article("left.txt"), article("right.txt")
     matches = [Match((0, i), (1, min(n - 1, max(0, i + rng.randint(-2, 2)))),
                      round(rng.random(), 2), ("report", "budget"), (), ()) for i in range(0, n, 3)]
+    mark_moved(matches)  # as the pipeline does
     return Analysis([a, b], matches)
 
 

@@ -21,13 +21,15 @@ Metrics, micro-averaged over the pairs of a set:
 Reports: the whole set; two halves (every setting of :class:`~reader.core.matching.matcher.Settings`
 chosen by a small grid on one half, reported on the other, then swapped); and how the result moves
 when each setting is set to 80% / 120% of its value.  Extra gold files (``--extra``, e.g. the
-held-out ``benchmarks/gold/align_extra.json``) are reported with the default settings only: they are
-never tuned on.
+held-out ``benchmarks/gold/align_extra.json``) are reported with the default settings; ``--swap``
+also chooses the settings on dev and reports them on each extra set, then the reverse, so that a
+choice is kept only when it holds in both directions.
 
 Usage::
 
     .venv/bin/python benchmarks/eval_real_alignment.py                  # whole set + extra sets
     .venv/bin/python benchmarks/eval_real_alignment.py --halves --sensitivity
+    .venv/bin/python benchmarks/eval_real_alignment.py --swap          # dev <-> held-out
     .venv/bin/python benchmarks/eval_real_alignment.py --errors         # list wrong links
     .venv/bin/python benchmarks/eval_real_alignment.py --data /path/to/shared/data
 
@@ -301,6 +303,19 @@ def report_halves(pairs: Sequence[Pair]) -> list[str]:
     return lines
 
 
+def report_swap(dev: Sequence[Pair], extra: Sequence[Pair], extra_name: str) -> list[str]:
+    """Choose the settings on one set and report them on the other, both ways: a setting that
+    only helps where it was chosen is not a gain."""
+    lines = ["", "Swap (settings chosen by the grid on one set, reported on the other):", "", *HEADER]
+    for tune_name, tune_on, test_name, test_on in (("dev", dev, extra_name, extra),
+                                                    (extra_name, extra, "dev", dev)):
+        chosen = tune(tune_on)
+        lines.append(_row(f"{test_name}, defaults", score_set(test_on)[0], len(test_on)))
+        lines.append(_row(f"{test_name}, chosen on {tune_name} ({_settings_text(chosen)})",
+                          score_set(test_on, chosen)[0], len(test_on)))
+    return lines
+
+
 def report_sensitivity(pairs: Sequence[Pair]) -> list[str]:
     base = Settings()
     lines = ["", "Sensitivity (whole set, one setting at a time):", "",
@@ -342,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra", nargs="*", default=None,
                         help=f"held-out gold files scored with default settings (default: {EXTRA_GOLD.name} if present)")
     parser.add_argument("--halves", action="store_true", help="tune on one half, report on the other")
+    parser.add_argument("--swap", action="store_true",
+                        help="choose settings on dev, report on the held-out set, and the reverse")
     parser.add_argument("--sensitivity", action="store_true", help="each setting at 80%% and 120%%")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed links of the dev set")
     parser.add_argument("--json", action="store_true", help="print the whole-set metrics as JSON")
@@ -369,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(_row(f"held out: {f.name}", score_set(extra)[0], len(extra)))
     if args.halves:
         lines += report_halves(dev)
+    if args.swap:
+        for f in extra_files:
+            lines += report_swap(dev, load_pairs(f, docs), f.name)
     if args.sensitivity:
         lines += report_sensitivity(dev)
     if args.errors:

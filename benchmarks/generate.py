@@ -172,6 +172,36 @@ def generate(n_paragraphs: int, seed: int) -> tuple[list[str], list[str], list[t
     rng = random.Random(seed)
     vocab = make_vocabulary(rng, n_paragraphs)
     original = [make_paragraph(rng, vocab) for _ in range(n_paragraphs)]
+    right, pairs, verbatim_pairs = rewrite(rng, original, vocab)
+    return [render(p) for p in original], right, pairs, verbatim_pairs
+
+
+def generate_story(
+    n_articles: int, n_paragraphs: int, seed: int
+) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
+    """One original and ``n_articles - 1`` independent rewrites of it (each its own seeded stream).
+
+    Returns the articles' paragraphs (the original first) and, for each rewrite ``k >= 1``, the
+    true pairs ``(i, j)``: paragraph ``i`` of the original matches paragraph ``j`` of rewrite ``k``
+    (index 0 of the second list is empty).
+    """
+    rng = random.Random(seed)
+    vocab = make_vocabulary(rng, n_paragraphs)
+    original = [make_paragraph(rng, vocab) for _ in range(n_paragraphs)]
+    articles = [[render(p) for p in original]]
+    truths: list[list[tuple[int, int]]] = [[]]
+    for k in range(1, n_articles):
+        right, pairs, _verbatim = rewrite(random.Random(seed * 100_003 + k), original, vocab)
+        articles.append(right)
+        truths.append(pairs)
+    return articles, truths
+
+
+def rewrite(
+    rng: random.Random, original: list[list[list[str]]], vocab: Vocabulary
+) -> tuple[list[str], list[tuple[int, int]], list[tuple[int, int]]]:
+    """What a second outlet publishes from ``original``: (paragraphs, true pairs, verbatim pairs)."""
+    n_paragraphs = len(original)
     # Each right-side unit: (sentences, set of source left indices, verbatim?)
     units: list[tuple[list[list[str]], set[int], bool]] = []
     i = 0
@@ -201,11 +231,10 @@ def generate(n_paragraphs: int, seed: int) -> tuple[list[str], list[str], list[t
         a = rng.randrange(len(units))
         b = rng.randrange(len(units))
         units.insert(b, units.pop(a))
-    left = [render(p) for p in original]
     right = [render(u[0]) for u in units]
     pairs = sorted((src, j) for j, u in enumerate(units) for src in u[1])
     verbatim_pairs = sorted((next(iter(u[1])), j) for j, u in enumerate(units) if u[2])
-    return left, right, pairs, verbatim_pairs
+    return right, pairs, verbatim_pairs
 
 
 def article_text(title: str, paragraphs: list[str]) -> str:

@@ -14,14 +14,18 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from reader import __version__
 from reader.core.ingest import IngestError, load_article, sanitize_line
 from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
 from reader.core.model import Analysis, Article
 from reader.core.report import FORMATS, format_named, write_report
+from reader.core.report.markdown_report import DETAILS
 from reader.store import Terminated, atomic_writer, same_file, signals_as_exceptions
+
+if TYPE_CHECKING:
+    from reader.core.analysis import ProgressCallback  # the pipeline itself loads on first use
 
 PROG = "parallel-reader"
 EXIT_INPUT = 1
@@ -100,6 +104,14 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="output format: " + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    parser.add_argument(
+        "--detail",
+        action="append",
+        choices=DETAILS,
+        default=[],
+        help="add a section to the Markdown briefing: pairs = every pair of articles, matched "
+        "paragraphs quoted (long with many articles)",
+    )
     _common_options(parser)
     return parser
 
@@ -150,7 +162,9 @@ def _load_all(sources: Sequence[str], max_size: int = DEFAULT_MAX_SIZE) -> list[
     return articles
 
 
-def _analyze(articles: list[Article], entity_backend: str, progress=None):
+def _analyze(
+    articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
+) -> Analysis:
     from reader.core.analysis import analyze
 
     try:
@@ -182,15 +196,15 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.output and args.output != "-":
         try:
             with signals_as_exceptions(), atomic_writer(args.output) as stream:
-                _write_report(analysis, args.format, cast(TextIO, stream))
+                _write_report(analysis, args.format, cast(TextIO, stream), tuple(args.detail))
         except OSError as error:
             raise CliError(f"{args.output}: cannot write: {error.strerror or error}") from error
     else:
-        _write_stdout(analysis, args.format)
+        _write_stdout(analysis, args.format, tuple(args.detail))
     return 0
 
 
-def _write_stdout(analysis: Analysis, fmt: str) -> None:
+def _write_stdout(analysis: Analysis, fmt: str, detail: tuple[str, ...] = ()) -> None:
     """The report on standard output; a closed or failing stdout is one line, exit 1."""
     if sys.stdout is None:
         raise CliError("standard output is closed; write the report with -o FILE")
@@ -199,7 +213,7 @@ def _write_stdout(analysis: Analysis, fmt: str) -> None:
     stream: TextIO = wrapper if wrapper is not None else sys.stdout
     try:
         sys.stdout.flush()
-        _write_report(analysis, fmt, stream)
+        _write_report(analysis, fmt, stream, detail)
         stream.flush()
     except BrokenPipeError:
         raise
@@ -231,9 +245,11 @@ def _format_choices() -> list[str]:
     return [name for fmt in FORMATS.values() for name in (fmt.name, *fmt.aliases)]
 
 
-def _write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
+def _write_report(
+    analysis: Analysis, fmt: str, stream: TextIO, detail: tuple[str, ...] = ()
+) -> None:
     """Write the report in the registered format ``fmt`` (JSON is streamed)."""
-    write_report(analysis, fmt, stream)
+    write_report(analysis, fmt, stream, detail)
 
 
 def _sample_sources(name: str | None) -> list[str]:
@@ -266,30 +282,30 @@ def run_reader(args: argparse.Namespace) -> int:
             "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
             EXIT_USAGE,
         )
-    import gc
+    from reader.ui.gc_pause import GcPause
 
     # Ingest and the first layout allocate many long-lived objects; collecting them repeatedly
-    # before the first frame only delays it.  ReaderApp re-enables collection once the text is
-    # on screen (and on exit).
-    gc.disable()
-    articles = _load_all(sources, args.max_size)
-    if from_sample:
-        # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
-        for article in articles:
-            path = Path(article.source)
-            article.source = f"{path.parent.name}/{path.name}"
-    if "-" in sources:
-        _reattach_terminal_stdin()
+    # before the first frame only delays it.  The pause is handed to the app, which ends it once
+    # the text is on screen; leaving this block (an error, the reader's exit) ends it too.
+    with GcPause() as gc_pause:
+        articles = _load_all(sources, args.max_size)
+        if from_sample:
+            # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
+            for article in articles:
+                path = Path(article.source)
+                article.source = f"{path.parent.name}/{path.name}"
+        if "-" in sources:
+            _reattach_terminal_stdin()
 
-    from reader.ui.app import ReaderApp
+        from reader.ui.app import ReaderApp
 
-    backend = args.entities
+        backend = args.entities
 
-    def analyze_in_worker(items: list[Article], progress) -> object:
-        return _analyze(items, backend, progress)
+        def analyze_in_worker(items: list[Article], progress: ProgressCallback) -> Analysis:
+            return _analyze(items, backend, progress)
 
-    app = ReaderApp(articles, analyze_in_worker)
-    app.run()
+        app = ReaderApp(articles, analyze_in_worker, gc_pause=gc_pause)
+        app.run()
     return app.return_code or 0  # 128 + N after SIGTERM / SIGHUP (the terminal is restored)
 
 

@@ -67,6 +67,11 @@ def test_compare_markdown_to_file(pair, tmp_path) -> None:
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Parallel reading report")
     assert "### Only in A (1)" in text
+    assert "## A ↔ B" not in text
+    detailed = tmp_path / "detail.md"
+    assert main(["compare", str(pair[0]), str(pair[1]), "--format", "md", "--detail", "pairs",
+                 "-o", str(detailed)]) == 0
+    assert "## A ↔ B" in detailed.read_text(encoding="utf-8")
 
 
 def test_compare_reads_stdin(pair) -> None:

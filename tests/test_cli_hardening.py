@@ -75,7 +75,7 @@ def test_output_that_is_an_input_is_refused(pair, tmp_path: Path, capsys, spelli
 
 
 def _failing_writer(failure: BaseException):
-    def write(analysis, fmt, stream) -> None:
+    def write(analysis, fmt, stream, detail=()) -> None:
         stream.write('{"articles": [' * 1000)  # half a report
         raise failure
 
@@ -105,7 +105,7 @@ def test_sigterm_during_the_write_keeps_the_old_report(pair, tmp_path, monkeypat
     out = tmp_path / "report.json"
     out.write_text(OLD_REPORT, encoding="utf-8")
 
-    def write(analysis, fmt, stream) -> None:
+    def write(analysis, fmt, stream, detail=()) -> None:
         stream.write('{"articles": [' * 1000)
         os.kill(os.getpid(), signal.SIGTERM)  # what `kill` or a closing terminal sends
         stream.write("never written")

@@ -55,3 +55,13 @@ def test_no_import_cycle_between_modules() -> None:
                 cycles.append(" -> ".join((module, *chain)))
     assert not cycles, "import cycles:\n" + "\n".join(cycles)
 
+
+def test_every_source_folder_is_a_package() -> None:
+    """A folder without ``__init__.py`` is a namespace package that import checks cannot see."""
+    root = Path(reader.__file__).parent
+    missing = sorted(
+        str(folder.relative_to(root))
+        for folder in {path.parent for path in root.rglob("*.py")}
+        if not (folder / "__init__.py").exists()
+    )
+    assert not missing, f"folders without __init__.py: {missing}"

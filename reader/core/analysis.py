@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.core.matching.matcher import align
 from reader.core.entities import find_entities
 from reader.core.figures import find_figures, group_figures
+from reader.core.matching.facts import build_facts
+from reader.core.matching.joint import align_all
+from reader.core.matching.moved import mark_moved
 from reader.core.model import Analysis, Article
 
 ProgressCallback = Callable[[str, float], None]
@@ -40,7 +42,9 @@ def analyze(
     """
     report = progress or _ignore_progress
     report("Matching paragraphs", 0.0)
-    matches = align(articles)
+    matches = align_all(articles)
+    mark_moved(matches)
+    facts = build_facts(articles, matches)
     report("Finding names", 0.55)
     entities = find_entities(articles, backend=entity_backend)
     report("Finding figures", 0.8)
@@ -53,4 +57,5 @@ def analyze(
         entities=entities,
         figures=figures,
         figure_groups=groups,
+        facts=facts,
     )

@@ -134,6 +134,8 @@ class Match:
             (continues a run of kept matches); ``None`` for clear matches.
         sentences: the best-matching sentence pair, ``((start, end), (start, end))`` as offsets
             into the left and right paragraph texts; ``None`` when unknown.
+        moved: the pair is out of order relative to the other matches of these two articles
+            (reordered text); set by the analysis (``reader.core.matching.moved``).
     """
 
     left: ParagraphRef
@@ -146,6 +148,7 @@ class Match:
     evidence: Evidence = "clear"
     cue: MatchCue | None = None
     sentences: tuple[tuple[int, int], tuple[int, int]] | None = None
+    moved: bool = False
 
     def other(self, ref: ParagraphRef) -> ParagraphRef:
         """The partner of ``ref`` in this match."""
@@ -244,6 +247,29 @@ class FigureGroup:
 
 
 @dataclass(slots=True)
+class Fact:
+    """Paragraphs from any number of articles that report the same thing: the story-level unit.
+
+    Attributes:
+        id: position in ``Analysis.facts``.
+        label: a short text saying what the fact is (its most central sentence, shortened).
+        members: the paragraphs, the core (the one every other member was matched with) first,
+            then the others by article and position.  A paragraph that reports two facts (a merge)
+            is a member of both.
+        articles: indices of the articles that report it, ascending.
+        coverage: ``len(articles)`` over the number of articles (1.0 = every outlet).
+        strength: mean match score of the members with the core (0 for a single paragraph).
+    """
+
+    id: int
+    label: str
+    members: list[ParagraphRef]
+    articles: list[int]
+    coverage: float
+    strength: float = 0.0
+
+
+@dataclass(slots=True)
 class Analysis:
     """Everything the reader and the reports show about a set of articles."""
 
@@ -252,7 +278,10 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     figure_groups: list[FigureGroup] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
+    _facts_by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
+    _pair_counts: dict[tuple[int, int], int] | None = field(default=None, repr=False)
 
     def match_indices(self, ref: ParagraphRef) -> list[int]:
         """Indices into ``matches`` of the matches ``ref`` takes part in, best score first."""
@@ -271,13 +300,55 @@ class Analysis:
         out = [self.matches[i].other(ref) for i in self.match_indices(ref)]
         return out if article is None else [p for p in out if p[0] == article]
 
-    def unmatched(self, article: int) -> list[int]:
-        """Paragraphs of ``article`` with no counterpart in any other article (boilerplate excluded)."""
-        return [
-            p.index
-            for p in self.articles[article].paragraphs
-            if not p.boilerplate and not self.match_indices((article, p.index))
-        ]
+    def pair_match_count(self, left: int, right: int) -> int:
+        """How many matches join article ``left`` with article ``right`` (``left < right``)."""
+        if self._pair_counts is None:
+            counts: dict[tuple[int, int], int] = {}
+            for m in self.matches:
+                key = (m.left[0], m.right[0])
+                counts[key] = counts.get(key, 0) + 1
+            self._pair_counts = counts
+        return self._pair_counts.get((left, right), 0)
+
+    def facts_of(self, ref: ParagraphRef) -> list[int]:
+        """Indices into ``facts`` of the facts paragraph ``ref`` reports (usually one)."""
+        if self._facts_by_paragraph is None:
+            index: dict[ParagraphRef, list[int]] = {}
+            for fact in self.facts:
+                for member in fact.members:
+                    index.setdefault(member, []).append(fact.id)
+            self._facts_by_paragraph = index
+        return self._facts_by_paragraph.get(ref, [])
+
+    def unmatched(self, article: int, against: int | None = None) -> list[int]:
+        """Paragraphs of ``article`` with no counterpart (boilerplate excluded), ascending.
+
+        The one definition of "unmatched" that the reader and every report use: a counterpart is
+        a paragraph matched with it, or one that reports a fact with it (``facts``; beyond four
+        articles matches link paragraphs to their fact's core only, so facts relate the rest).
+
+        Args:
+            article: whose paragraphs.
+            against: only count counterparts in this other article (one pair of a report);
+                ``None`` counts any other article.
+        """
+        paragraphs = self.articles[article].paragraphs
+        if against is None:
+            return [
+                p.index
+                for p in paragraphs
+                if not p.boilerplate and not self.match_indices((article, p.index))
+            ]
+        matched = {
+            mine[1]
+            for m in self.matches
+            for mine, other in ((m.left, m.right), (m.right, m.left))
+            if mine[0] == article and other[0] == against
+        }
+        for fact in self.facts:
+            if article in fact.articles and against in fact.articles:
+                matched.update(p for a, p in fact.members if a == article)
+        return [p.index for p in paragraphs if not p.boilerplate and p.index not in matched]
 
 
 def article_label(index: int) -> str:

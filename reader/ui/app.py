@@ -11,19 +11,26 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from reader.core.model import Analysis, Article
 from reader.ui.commands import ReaderCommands
+from reader.ui.gc_pause import GcPause
 from reader.ui.navigation import NavIndex
+from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reader import ReaderScreen
 
-ProgressCallback = Callable[[str, float], None]
-Analyzer = Callable[[list[Article], ProgressCallback], Analysis]
+if TYPE_CHECKING:
+    # Type only: importing the pipeline (entity and figure rules, ~0.2 s) must wait until the
+    # worker runs it, after the first frame.
+    from reader.core.analysis import ProgressCallback
+
+    Analyzer = Callable[[list[Article], ProgressCallback], Analysis]
+    """Runs the analysis in the worker thread: ``analyze(articles, progress)``."""
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress repaints; faster callbacks from the worker are coalesced."""
@@ -37,13 +44,16 @@ class ReaderApp(App[None]):
         analyze: called as ``analyze(articles, progress)`` in a worker thread when ``analysis`` is
             not given; ``progress(label, fraction)`` may be called from that thread at any rate.
         analysis: a ready analysis to show at once (tests, benchmarks).
+        gc_pause: a garbage-collector pause already started by the caller (the CLI pauses before
+            ingest); the app ends it after the first frame.  Without one the app pauses from
+            :meth:`on_load`.
     """
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")
     """Absolute, so subclasses defined elsewhere (benchmarks, tests) still find the stylesheet."""
     TITLE = "parallel-reader"
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit-now"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -56,6 +66,7 @@ class ReaderApp(App[None]):
         analyze: Analyzer | None = None,
         *,
         analysis: Analysis | None = None,
+        gc_pause: GcPause | None = None,
     ) -> None:
         super().__init__()
         self.articles = articles
@@ -64,6 +75,7 @@ class ReaderApp(App[None]):
         self._progress_lock = threading.Lock()
         self._progress_latest: tuple[str, float] | None = None
         self._progress_sent = 0.0
+        self._gc_pause = gc_pause if gc_pause is not None else GcPause()
 
     def get_default_screen(self) -> ReaderScreen:
         busy = ("Matching paragraphs…", 0.0) if self._initial_analysis is None and self._analyze else None
@@ -78,16 +90,9 @@ class ReaderApp(App[None]):
         raise LookupError("reader screen is not installed")
 
     def on_load(self) -> None:
-        # No garbage collection until the first frame is on screen: start-up allocates hundreds of
-        # thousands of short-lived objects (styles, strips), and the collections they trigger cost
-        # ~15 ms of the first paint here while freeing almost nothing.  Re-enabled in on_ready.
-        self._gc_paused = gc.isenabled()
-        gc.disable()
-
-    def _resume_gc(self) -> None:
-        if getattr(self, "_gc_paused", False):
-            self._gc_paused = False
-            gc.enable()
+        # No garbage collection until the first frame is on screen (see reader.ui.gc_pause); a
+        # pause the CLI started before ingest simply continues.
+        self._gc_pause.pause()
 
     # -- signals -----------------------------------------------------------------------------------
 
@@ -124,7 +129,7 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self._restore_signal_handlers()
-        self._resume_gc()  # an exit before the first frame must not leave collection off
+        self._gc_pause.resume()  # an exit before the first frame must not leave collection off
         gc.unfreeze()  # let a later collection reclaim what we froze (tests run many apps)
 
     @staticmethod
@@ -136,7 +141,7 @@ class ReaderApp(App[None]):
         gc.freeze()
 
     def on_ready(self) -> None:
-        self._resume_gc()
+        self._gc_pause.resume()
         self._freeze_long_lived()
         # Both started after the first frame so neither competes with the first paint: the text
         # is on screen before the sidebar, footer and search bar mount and before matching begins
@@ -190,8 +195,6 @@ class ReaderApp(App[None]):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from reader.ui.screens.help import HelpScreen
-
         if isinstance(self.screen, HelpScreen):
             return
         bindings = [*ReaderScreen.BINDINGS, *self.BINDINGS]

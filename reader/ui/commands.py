@@ -1,51 +1,70 @@
 """Command-palette providers (ctrl+p): every reader action, "view: show article N", and jumps to
 entities and figure groups.
 
-Entity names come from articles, so their hits are displayed as ``Content(name)``; the built-in
-``Matcher.highlight`` parses its argument as markup and is only used on our own titles.
+The action rows are generated from the reader screen's and the app's key bindings (description and
+tooltip as title, as in the help screen; keys as help), so a new key shows up in the palette by
+itself and the two can never disagree.  Entity names come from articles, so their hits are displayed as
+``Content(name)``; the built-in ``Matcher.highlight`` parses its argument as markup and is only
+used on our own titles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 
+from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from reader.ui.navigation import letter
+from reader.core.model import article_label
+from reader.ui.screens.reader import ReaderScreen
 
-PALETTE_ACTIONS: list[tuple[str, str, str]] = [
-    ("go: next match", "next_match(1)", "Next matched paragraph; both panes move to the pair (n)"),
-    ("go: previous match", "next_match(-1)", "Previous matched paragraph (p)"),
-    ("go: next unmatched paragraph", "next_unmatched(1)", "Next paragraph with no partner (u)"),
-    ("go: previous unmatched paragraph", "next_unmatched(-1)", "Previous one with no partner (U)"),
-    ("go: next paragraph", "move(1)", "Move the current paragraph down (j)"),
-    ("go: previous paragraph", "move(-1)", "Move the current paragraph up (k)"),
-    ("go: page down", "page(1)", "pagedown"),
-    ("go: page up", "page(-1)", "pageup"),
-    ("go: first paragraph", "edge(0)", "g"),
-    ("go: last paragraph", "edge(1)", "G"),
-    ("go: next partner", "cycle_partner(1)", "Cycle the partners of a split paragraph (])"),
-    ("go: previous partner", "cycle_partner(-1)", "[")  ,
-    ("search: all articles", "search", "Search every article, ignoring case and accents (/)"),
-    ("view: explain the current match", "explain", "Score and shared words, names, numbers (x)"),
-    ("view: toggle scroll sync", "toggle_sync", "Lock or unlock the panes (s)"),
-    ("view: cycle visible articles", "cycle_view", "Show the next set of articles (v)"),
-    ("view: toggle sidebar", "toggle_sidebar", "Show or hide entities and figures (b)"),
-    ("view: focus entity list", "focus_list('entities')", "e"),
-    ("view: focus figure list", "focus_list('figures')", "f"),
-    ("view: clear highlights", "clear", "Drop search and entity highlights (escape)"),
-    ("app: help", "app.help", "All keys (? or F1)"),
-]
+
+@dataclass(frozen=True, slots=True)
+class PaletteAction:
+    """One palette row for a key binding."""
+
+    title: str
+    """``"<namespace>: <description> · <tooltip>"``, e.g. ``"view: sync · lock / unlock ..."``;
+    the tooltip says what a short footer label ("Sync") does and gives the search more words."""
+    action: str
+    """The binding's action, run against the reader screen."""
+    keys: tuple[str, ...]
+    """The binding's keys, as Textual names them (``"pagedown"``, ``"N"``)."""
+
+
+def palette_actions(
+    sections: Iterable[tuple[str, Iterable[BindingType]]],
+) -> list[PaletteAction]:
+    """Palette rows for ``(namespace, bindings)`` sections, one per binding with a description.
+
+    Bindings given as tuples (Textual allows them) carry no tooltip and are skipped.
+    """
+    rows: list[PaletteAction] = []
+    for namespace, bindings in sections:
+        for b in bindings:
+            if not isinstance(b, Binding) or not b.description:
+                continue
+            title = f"{namespace}: {b.description[:1].lower()}{b.description[1:]}"
+            if b.tooltip:
+                title += f" · {b.tooltip}"
+            keys = tuple(k.strip() for k in b.key.split(","))
+            rows.append(PaletteAction(title, b.action, keys))
+    return rows
+
+
+READER_SECTIONS: tuple[tuple[str, list[Binding]], ...] = (
+    ("go", ReaderScreen.GO_BINDINGS),
+    ("view", ReaderScreen.VIEW_BINDINGS),
+)
 
 
 class ReaderCommands(Provider):
     """Reader actions and data-driven jumps for the command palette."""
 
-    def _reader(self):
-        from reader.ui.screens.reader import ReaderScreen
-
+    def _reader(self) -> ReaderScreen | None:
         for screen in reversed(self.app.screen_stack):
             if isinstance(screen, ReaderScreen):
                 return screen
@@ -56,32 +75,48 @@ class ReaderCommands(Provider):
         if reader is not None:
             self.app.call_later(self.app.run_action, action, reader)
 
+    def _help(self, row: PaletteAction) -> str:
+        """The row's keys as the footer writes them."""
+        return " ".join(self.app.get_key_display(Binding(k, row.action)) for k in row.keys)
+
+    def _actions(self) -> list[PaletteAction]:
+        # The app's shown keys (quit, help) run on the app; their actions need the "app." prefix
+        # because palette actions run against the reader screen.
+        app_rows = [
+            PaletteAction(r.title, r.action if "." in r.action else f"app.{r.action}", r.keys)
+            for r in palette_actions(
+                [("app", [b for b in self.app.BINDINGS if isinstance(b, Binding) and b.show])]
+            )
+        ]
+        return [*palette_actions(READER_SECTIONS), *app_rows]
+
     def _candidates(self) -> Iterator[tuple[str, Content | None, Callable[[], None], str | None]]:
         """``(plain title, display or None for our own titles, callback, help)``."""
-        for title, action, help_text in PALETTE_ACTIONS:
-            yield title, None, partial(self._run, action), help_text
+        for row in self._actions():
+            yield row.title, None, partial(self._run, row.action), self._help(row)
         reader = self._reader()
         if reader is None:
             return
         for i, art in enumerate(reader.articles):
-            title = f"view: show article {i + 1} ({letter(i)}) {art.title}"
+            title = f"view: show article {i + 1} ({article_label(i)}) {art.title}"
             yield title, Content(title), partial(reader.show_article, i), None
         analysis = reader.analysis
         if analysis is None:
             return
         for ent in analysis.entities:
             title = f"go: entity {ent.name}"
-            yield title, Content(title), partial(reader.select_target, ("e", ent.id)), None
+            yield title, Content(title), partial(reader.select_target, "entity", ent.id), None
         for group in analysis.figure_groups:
             title = f"go: figure {group.counted} ({group.status})"
-            yield title, Content(title), partial(reader.select_target, ("g", group.id)), None
+            yield title, Content(title), partial(reader.select_target, "figure", group.id), None
 
     async def discover(self) -> Hits:
         for title, display, callback, help_text in self._candidates():
             if title.startswith(("go: entity", "go: figure")):
                 continue
-            yield DiscoveryHit(display if display is not None else title, callback,
-                               text=title, help=help_text)
+            yield DiscoveryHit(
+                display if display is not None else title, callback, text=title, help=help_text
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

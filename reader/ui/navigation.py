@@ -2,8 +2,10 @@
 
 Navigation on 10,000-paragraph articles must repaint in about 10 ms, so nothing here is computed
 on a key press: partner lists, the ordered lists of matched and unmatched paragraphs, gutter labels,
-crossing flags and highlight spans are built once when the analysis arrives.  Textual-free, so it is
-unit-testable and cheap to build in a worker thread.
+moved flags and highlight spans are built once when the analysis arrives, and a pair's shared-term
+spans once per pair.  The facts themselves (which paragraphs are unmatched, which matches moved) are
+the core's; this module only arranges them for display.  Textual-free, so it is unit-testable and
+cheap to build in a worker thread.
 """
 
 from __future__ import annotations
@@ -11,15 +13,23 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from reader.core.model import Analysis, Article, Match, ParagraphRef
+from reader.core.matching.terms import find_term_spans
+from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
 
 Span = tuple[int, int, str]
 """``(start, end, kind)`` into a paragraph's text; kind names a component class suffix."""
 
 
-def letter(article: int) -> str:
-    """Short label of an article: A, B, C ... Z, then 27, 28 ..."""
-    return chr(ord("A") + article) if article < 26 else str(article + 1)
+def term_spans(text: str, match: Match) -> list[Span]:
+    """Spans (kind ``shared``) of the words, names and numbers ``match`` reports, found in ``text``.
+
+    Tokenising a paragraph is the costly part, so the reader asks :meth:`NavIndex.shared_spans`,
+    which calls this once per pair and side.
+    """
+    terms = [*match.words, *match.names, *match.numbers]
+    if not terms:
+        return []
+    return [(s, e, "shared") for s, e in find_term_spans(text, terms)]
 
 
 def score_band(score: float) -> str:
@@ -43,7 +53,8 @@ class ArticleIndex:
     unmatched: list[int]
     """Non-boilerplate paragraphs without a partner, ascending."""
     gutter: list[str]
-    crossing: list[bool]
+    moved: list[bool]
+    """Per paragraph, whether one of its matches is out of order (``Match.moved``)."""
     spans: dict[int, list[Span]] = field(default_factory=dict)
     """Entity / figure highlight spans per paragraph, sorted."""
     tiers: dict[int, str] = field(default_factory=dict)
@@ -61,9 +72,9 @@ class NavIndex:
         for m in analysis.matches:
             self._pair[(m.left, m.right)] = m
             self._pair[(m.right, m.left)] = m
-        crossing = _crossing_refs(analysis.matches)
+        self._shared: dict[tuple[ParagraphRef, ParagraphRef], list[Span]] = {}
         self.per_article: list[ArticleIndex] = [
-            self._build_article(a, art, crossing) for a, art in enumerate(self.articles)
+            self._build_article(a, art) for a, art in enumerate(self.articles)
         ]
         self._add_spans(analysis)
         self._add_tiers(analysis)
@@ -75,35 +86,35 @@ class NavIndex:
                 if tiers.get(p) != "clear":
                     tiers[p] = m.evidence
 
-    def _build_article(self, a: int, art: Article, crossing: set[ParagraphRef]) -> ArticleIndex:
+    def _build_article(self, a: int, art: Article) -> ArticleIndex:
         analysis = self.analysis
         n = len(art.paragraphs)
         partners: list[list[ParagraphRef]] = [[] for _ in range(n)]
         best: list[float | None] = [None] * n
+        moved = [False] * n
         for p in range(n):
             ids = analysis.match_indices((a, p))
             if ids:
                 partners[p] = [analysis.matches[i].other((a, p)) for i in ids]
                 best[p] = analysis.matches[ids[0]].score
+                moved[p] = any(analysis.matches[i].moved for i in ids)
         matched = [p for p in range(n) if partners[p]]
-        unmatched = [p for p in range(n) if not partners[p] and not art.paragraphs[p].boilerplate]
         gutter: list[str] = []
-        cross = [False] * n
         for p in range(n):
             if partners[p]:
-                cross[p] = (a, p) in crossing
                 by_article: dict[int, list[int]] = {}
                 for oa, op in sorted(partners[p]):
                     by_article.setdefault(oa, []).append(op + 1)
                 label = " ".join(
-                    letter(oa) + ",".join(str(x) for x in nums) for oa, nums in by_article.items()
+                    article_label(oa) + ",".join(str(x) for x in nums)
+                    for oa, nums in by_article.items()
                 )
-                gutter.append(("⇅" if cross[p] else "→") + label)
+                gutter.append(("⇅" if moved[p] else "→") + label)
             elif art.paragraphs[p].boilerplate:
                 gutter.append("·")
             else:
                 gutter.append("≠")
-        return ArticleIndex(partners, best, matched, unmatched, gutter, cross)
+        return ArticleIndex(partners, best, matched, analysis.unmatched(a), gutter, moved)
 
     def _add_spans(self, analysis: Analysis) -> None:
         for ent in analysis.entities:
@@ -132,6 +143,16 @@ class NavIndex:
         """The match joining two paragraphs, if any."""
         return self._pair.get((a, b))
 
+    def shared_spans(self, match: Match, ref: ParagraphRef) -> list[Span]:
+        """Where ``match``'s shared terms appear in paragraph ``ref`` (one of its two sides);
+        computed on first use and kept, so moving the cursor never re-tokenises a paragraph."""
+        key = (match.other(ref), ref)
+        spans = self._shared.get(key)
+        if spans is None:
+            spans = term_spans(self.articles[ref[0]].paragraphs[ref[1]].text, match)
+            self._shared[key] = spans
+        return spans
+
     def partners(self, ref: ParagraphRef, visible: list[int] | None = None) -> list[ParagraphRef]:
         """Partners of ``ref`` (best first), optionally only in the ``visible`` articles."""
         out = self.per_article[ref[0]].partners[ref[1]]
@@ -157,40 +178,3 @@ class NavIndex:
         i = bisect_left(ordered, value)
         return i + 1 if i < len(ordered) and ordered[i] == value else None
 
-
-def _crossing_refs(matches: list[Match]) -> set[ParagraphRef]:
-    """Paragraphs whose match is *out of order* between two articles (reordered, "moved" text).
-
-    Every match crossing a far-moved paragraph also crosses it, so flagging all crossing pairs would
-    mark nearly everything.  Instead, as diff tools detect moved blocks, keep the longest chain of
-    matches that is in order in both articles (longest non-decreasing subsequence of the right
-    paragraph over matches sorted by left paragraph) and flag the rest.  O(M log M).
-    """
-    by_pair: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for m in matches:
-        by_pair.setdefault((m.left[0], m.right[0]), []).append((m.left[1], m.right[1]))
-    out: set[ParagraphRef] = set()
-    for (a, b), pairs in by_pair.items():
-        pairs.sort()
-        tails: list[int] = []  # tails[k] = smallest right paragraph ending a chain of length k+1
-        tail_idx: list[int] = []
-        prev = [-1] * len(pairs)
-        for i, (_, q) in enumerate(pairs):
-            k = bisect_right(tails, q)
-            if k == len(tails):
-                tails.append(q)
-                tail_idx.append(i)
-            else:
-                tails[k] = q
-                tail_idx[k] = i
-            prev[i] = tail_idx[k - 1] if k else -1
-        keep: set[int] = set()
-        i = tail_idx[-1] if tail_idx else -1
-        while i != -1:
-            keep.add(i)
-            i = prev[i]
-        for i, (p, q) in enumerate(pairs):
-            if i not in keep:
-                out.add((a, p))
-                out.add((b, q))
-    return out

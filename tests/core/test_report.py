@@ -88,7 +88,10 @@ def test_json_entities_and_figures() -> None:
 
 
 def test_markdown_sections_and_escaping() -> None:
-    md = to_markdown(_analysis())
+    brief = to_markdown(_analysis())
+    assert "## What the outlets report" in brief and "## Only here" in brief
+    assert "## A ↔ B" not in brief  # pairwise detail only on request
+    md = to_markdown(_analysis(), ("pairs",))
     assert "## A ↔ B" in md
     assert "### Only in A (1)" in md
     assert "\\[bold\\]markup\\[/bold\\]" in md  # renders literally
@@ -103,7 +106,7 @@ def test_markdown_conflicts_come_first() -> None:
         FigureGroup(0, "injured", "count", "single", [0]),
         FigureGroup(1, "killed", "count", "conflict", [1]),
     ]
-    md = to_markdown(analysis)
+    md = to_markdown(analysis, ("pairs",))
     table = md.split("## Figures", 1)[1]
     assert table.index("conflict") < table.index("single")
 
@@ -117,3 +120,68 @@ def test_reports_never_carry_control_bytes() -> None:
     assert "\x1b" not in md_escape("a\x1bb")
     # JSON escapes control characters as \u sequences, never raw bytes.
     assert "\x1b" not in to_json(analysis)
+
+
+def test_json_facts_and_compact_pairs() -> None:
+    data = to_json_data(_analysis())
+    facts = data["facts"]
+    assert [f["id"] for f in facts] == list(range(len(facts)))
+    for f in facts:
+        assert set(f) >= {"id", "label", "members", "articles", "coverage"}
+        for art, par in f["members"]:
+            assert 0 <= par < len(data["articles"][art]["paragraphs"])
+        assert f["articles"] == sorted({a for a, _p in f["members"]})
+    # A's paragraph 2 is reported by A alone; B's boilerplate is in no fact.
+    assert {"members": [[0, 2]], "articles": [0]}.items() <= next(
+        f for f in facts if [0, 2] in f["members"]).items()
+    assert all([1, 2] not in f["members"] for f in facts)
+
+
+def _story_analysis(n_articles: int, n_paragraphs: int):
+    from benchmarks.generate import generate_story
+    from reader.core.analysis import analyze
+    from reader.core.ingest.segment import split_sentences
+
+    texts, _truths = generate_story(n_articles, n_paragraphs, 3)
+    return analyze([Article.from_texts(f"{k}.txt", f"Outlet {k}", t,
+                                       sentences=lambda x: tuple(split_sentences(x)))
+                    for k, t in enumerate(texts)])
+
+
+def test_markdown_briefing_five_outlets_fits() -> None:
+    analysis = _story_analysis(5, 30)
+    md = to_markdown(analysis)
+    lines = md.count("\n")
+    assert lines <= 320, lines
+    brief = md.split("## Only here")[0]
+    assert "### Reported by all 5" in brief
+    # Facts come before what only one outlet says, which comes before figures and names.
+    assert md.index("## What the outlets report") < md.index("## Only here") \
+        < md.index("## Figure conflicts") < md.index("## Entities")
+    # The pairwise detail quotes every matched pair again: only on request.
+    assert "## A ↔ B" not in md
+    assert to_markdown(analysis, ("pairs",)).count("\n") > 3 * lines
+
+
+def test_json_size_grows_with_paragraphs_not_pairs() -> None:
+    small = len(to_json(_story_analysis(6, 20)))
+    large = len(to_json(_story_analysis(24, 20)))
+    # 4x the articles and paragraphs, 18x the pairs.
+    assert large <= 6 * small
+
+
+def test_pair_summaries_match_their_definition() -> None:
+    from reader.core.report.json_report import OneSided, counterparts, pair_summary
+
+    analysis = _story_analysis(6, 12)
+    found = counterparts(analysis)
+    sides = OneSided(analysis)
+    for left in range(6):
+        for right in range(left + 1, 6):
+            summary = pair_summary(analysis, left, right, sides)
+            for side, (art, other) in (("only_left", (left, right)), ("only_right", (right, left))):
+                expected = [p.index for p in analysis.articles[art].paragraphs
+                            if not p.boilerplate and other not in found.get((art, p.index), set())]
+                assert summary[side] == expected
+            assert summary["matches"] == sum(
+                1 for m in analysis.matches if (m.left[0], m.right[0]) == (left, right))

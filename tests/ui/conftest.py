@@ -1,7 +1,8 @@
 """Hand-built analyses for the UI tests: realistic stories, hostile text, and a 10k-paragraph pair.
 
 The UI is tested against ``Analysis`` objects built here rather than the real pipeline, so UI tests
-pin down display behaviour independently of matching quality.
+pin down display behaviour independently of matching quality.  Like the pipeline, each builder
+marks the moved matches (``mark_moved``) before handing the analysis over.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import random
 
 import pytest
 
+from reader.core.matching.moved import mark_moved
 from reader.core.model import (
     Analysis,
     Article,
@@ -155,6 +157,7 @@ def story_analysis(n_articles: int = 2) -> Analysis:
     for g in groups:
         for i in g.figures:
             figures[i].group = g.id
+    mark_moved(m)
     return Analysis(arts, m, entities, figures, groups)
 
 
@@ -182,6 +185,7 @@ def hostile_analysis() -> Analysis:
     figs[0].group = 0
     matches = [Match((0, 3), (1, 0), 0.9, ("talks",), ("東京",), ()),
                Match((0, 0), (1, 1), 0.4, ("[/]",), ("[bold]",), ("[0]",))]
+    mark_moved(matches)
     return Analysis([a, b], matches, ents, figs, groups)
 
 
@@ -200,6 +204,7 @@ def big_analysis(n: int = 10_000, seed: int = 7) -> Analysis:
     b = make_article("right.txt", "Right", [para() for _ in range(n)])
     matches = [Match((0, i), (1, min(n - 1, i + rng.randint(-2, 2))), round(rng.random(), 2),
                      ("report",), (), ()) for i in range(0, n, 3)]
+    mark_moved(matches)
     return Analysis([a, b], matches)
 
 

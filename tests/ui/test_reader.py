@@ -10,7 +10,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.explain import ExplainScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.sidebar import EntityList, FigureList
+from reader.ui.widgets.sidebar import EntityList, FigureList, TargetOption
 from reader.ui.widgets.status import StatusLine
 
 from .conftest import big_analysis
@@ -208,13 +208,16 @@ async def test_entity_list_highlights_and_steps(story2: Analysis) -> None:
         await pilot.press("e")
         assert isinstance(app.focused, EntityList)
         ents = app.query_one(EntityList)
-        first = next(i for i in range(ents.option_count) if ents.get_option_at_index(i).id)
+        first = next(i for i in range(ents.option_count)
+                     if isinstance(ents.get_option_at_index(i), TargetOption))
         ents.highlighted = first
         await pilot.press("enter")
-        ent_id = int(ents.get_option_at_index(first).id[1:])
+        option = ents.get_option_at_index(first)
+        assert isinstance(option, TargetOption)
+        ent_id = option.target
         name = story2.entities[ent_id].name
         assert name == "Recep Tayyip Erdoğan"
-        assert r.mention_target == ("e", ent_id)
+        assert r.mention_target == ("entity", ent_id)
         assert f"{name} 1/4" in status(app) and r.current == (0, 0)
         assert all(r.pane(a)._overlays["mention"] for a in (0, 1))
         await pilot.press("enter")
@@ -235,7 +238,7 @@ async def test_figure_list_conflict_first_and_jump(story2: Analysis) -> None:
         assert str(figs.get_option_at_index(0).prompt).startswith("✗ killed: A ≥12 ¶1 · B 14 ¶2")
         figs.highlighted = 0
         await pilot.press("enter")
-        assert r.mention_target == ("g", 0) and r.current == (0, 0)
+        assert r.mention_target == ("figure", 0) and r.current == (0, 0)
         await pilot.press("enter")
         assert r.current == (1, 1)
 
@@ -252,7 +255,7 @@ async def test_click_paragraph_and_sidebar_entry(story2: Analysis) -> None:
         figs = app.query_one(FigureList)
         await pilot.click(figs, offset=(5, 0))
         await pilot.pause()
-        assert r.mention_target == ("g", 0)
+        assert r.mention_target == ("figure", 0)
 
 
 async def test_explain_screen(story2: Analysis) -> None:

@@ -6,11 +6,10 @@ Review ``snapshot_report.html`` before ``pytest tests/ui --snapshot-update``.
 from __future__ import annotations
 
 import re
-import sys
-import types
 
 import pytest
 
+from reader.ui import navigation
 from reader.ui.app import ReaderApp
 
 from .conftest import hostile_analysis, story_analysis
@@ -20,10 +19,9 @@ THEME = "textual-dark"
 
 @pytest.fixture(autouse=True)
 def _fixed_term_finder(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Shared-term highlighting comes from ``reader.core.matching.terms`` (another module, evolving on its
-    own); snapshots use this simple, fixed finder so they show the highlighting yet only change
-    when the UI does."""
-    fake = types.ModuleType("reader.core.matching.terms")
+    """Shared-term highlighting comes from ``reader.core.matching.terms`` (another module, evolving
+    on its own); snapshots use this simple, fixed finder so they show the highlighting yet only
+    change when the UI does."""
 
     def find_term_spans(text: str, terms) -> list[tuple[int, int]]:
         spans = []
@@ -32,8 +30,7 @@ def _fixed_term_finder(monkeypatch: pytest.MonkeyPatch) -> None:
                 spans.append((m.start(), m.end()))
         return sorted(spans)
 
-    fake.find_term_spans = find_term_spans
-    monkeypatch.setitem(sys.modules, "reader.core.matching.terms", fake)
+    monkeypatch.setattr(navigation, "find_term_spans", find_term_spans)
 
 
 def make_app(n: int = 2) -> ReaderApp:

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.entities import names as N
-from reader.core.vocabulary.folding import fold as fold_letters
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Paragraph
+from reader.core.vocabulary.folding import fold as fold_letters
+from reader.core.vocabulary.stopwords import NON_NAME_ABBREVIATIONS
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0386-\u038f\u0391-\u03ab\u0400-\u042f"
 _W = r"[^\W_]"
@@ -30,7 +31,7 @@ _HP = "|".join(N.HYPHEN_PREFIXES)
 # apostrophes, periods and ampersands ("Jong-un", "O'Brien", "U.S", "AT&T"), then an optional
 # possessive / closing apostrophe or a final period (decided later: abbreviation or sentence end).
 _TOK = rf"(?:(?:{_HP})-)?[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
-_CONN = r"(?:of[ \u00a0]+the|of|and|" + "|".join(N.NAME_PARTICLES) + r"|&)"
+_CONN = r"(?:of[ \u00a0]+the|of|and|for|" + "|".join(N.NAME_PARTICLES) + r"|&)"
 _LEAD = "|".join(p.replace(" ", r"[ \u00a0]+") for p in N.LEADING_PARTICLES)
 # Finding spans: the pattern starts with a plain character class (a capital), so the regex
 # engine scans for it at C speed; the rare cases that need the text before the match (inside a
@@ -94,11 +95,15 @@ _DEF_BETWEEN = re.compile(
 _DEF_AFTER = re.compile(r"^[ \u00a0]*\)")
 _OF_HEADS = (
     N.ORG_CUES | N.PLACE_CUES | N.TITLE_HEADS
-    | frozenset({"states", "house", "isle", "republic", "kingdom", "people", "bay", "sea", "statue", "prince", "duke"})
+    | frozenset({"states", "state", "house", "isle", "republic", "kingdom", "people", "bay", "sea", "statue", "prince", "duke"})
 )
 _GENERIC_SINGLE = (N.ORG_CUES | N.PLACE_CUES) - frozenset(
-    {"congress", "senate", "parliament", "reuters", "bloomberg", "afp", "ap", "bbc", "cnn", "cabinet"}
+    {"congress", "senate", "parliament", "reuters", "bloomberg", "afp", "ap", "bbc", "cnn", "cabinet", "house"}
 )
+# Words after which "for" stays inside a name ("Center for Biological Diversity", "Minister for
+# Foreign Affairs", "Award for Courage"); elsewhere it separates two names ("Obama for America"
+# is rare, "votes Trump for ..." is not).
+_FOR_HEADS = N.ORG_CUES | N.OTHER_CUES | N.TITLE_HEADS | frozenset({"campaign", "society", "coalition", "partnership", "council"})
 _ALLCAPS_STOP = frozenset(
     "IN THE AND OF TO A AN AT ON FOR BY WITH FROM IS ARE WAS BE IT AS OR BUT NOT NO NEW SAYS SAID "
     "AFTER OVER UPDATE UPDATED BREAKING EXCLUSIVE VIDEO PHOTOS PHOTO WATCH LIVE READ MORE OK I".split()
@@ -210,6 +215,8 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
         if raw.endswith(("'s", "’s", "'S", "’S")) and len(raw) > 3:
             if b < e and out and out[-1].fold in ("st", "saint") and not out[-1].conn:
                 pass  # "St Anne's Primary", "St Mary's Hospital": the possessive is the name
+            elif b < e and _org_head_follows(ptext, b, e):
+                pass  # "Sheriff's Department", "Children's Hospital": one organisation name
             else:
                 b -= 2
                 hard = True
@@ -238,21 +245,41 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
     return out
 
 
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([A-Z][a-z]+)")
+
+
+def _org_head_follows(ptext: str, pos: int, end: int) -> bool:
+    """The capitalised word after ``pos`` (inside the span) is an organisation head word."""
+    m = _NEXT_WORD_RE.match(ptext, pos, end)
+    return m is not None and _org_word(m.group(1).lower())
+
+
 def _title_run(toks: list[_Tok]) -> tuple[int, int] | None:
     """Find the first title ("Foreign Minister", "Mr.", "Secretary of State") inside ``toks``."""
     for h, t in enumerate(toks):
-        if t.conn or t.fold not in N.TITLE_HEADS:
+        if t.conn or not _title_head(t.fold):
             continue
         i = h
         while i > 0 and not toks[i - 1].conn and toks[i - 1].fold in N.TITLE_MODIFIERS:
             i -= 1
         j = h + 1
-        while j < len(toks) and (toks[j].fold in N.TITLE_TAILS or (not toks[j].conn and toks[j].fold in N.TITLE_HEADS)):
+        while j < len(toks) and (toks[j].fold in N.TITLE_TAILS or (not toks[j].conn and _title_head(toks[j].fold))):
             j += 1
         while j > h + 1 and toks[j - 1].fold in ("of", "for", "the"):
             j -= 1
         return i, j
     return None
+
+
+def _title_head(f: str) -> bool:
+    """A title word, also hyphenated with "elect" or "designate" or after "ex-"
+    ("President-elect", "Secretary-designate", "ex-President")."""
+    if f in N.TITLE_HEADS:
+        return True
+    if "-" in f:
+        a, _, b = f.partition("-")
+        return (b in ("elect", "designate") and a in N.TITLE_HEADS) or (a == "ex" and b in N.TITLE_HEADS)
+    return False
 
 
 def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
@@ -265,7 +292,11 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 if not _and_inside_name(cur, toks, k):
                     groups.append([])
                     continue
-            elif t.fold.startswith("of") and (not cur or cur[-1].conn or cur[-1].fold not in _OF_HEADS):
+            elif t.fold == "for":
+                if not cur or cur[-1].conn or cur[-1].fold not in _FOR_HEADS:
+                    groups.append([])
+                    continue
+            elif t.fold.startswith("of") and (not cur or cur[-1].conn or not (cur[-1].fold in _OF_HEADS or _org_word(cur[-1].fold))):
                 groups.append([])
                 continue
             cur.append(t)
@@ -275,7 +306,10 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
         ):
             groups.append([])
             continue
-        if t.stop or _is_stop(t.text, t.fold):
+        if (t.stop or _is_stop(t.text, t.fold)) and not (
+            cur and not cur[-1].conn and not t.stop and t.fold in N.ORG_CUES and t.text[0].isupper() and not t.initial
+        ):
+            # ("The New York Times" keeps "Times": an organisation head word after a name word)
             groups.append([])
             continue
         # An abbreviation such as "U.S." may end a sentence; the next token then starts one.
@@ -378,14 +412,24 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
         return
     i, j = run
     rest = g[j:]
+    of_link = bool(rest) and rest[0].conn and (rest[0].fold.startswith("of") or rest[0].fold == "for")
     while rest and rest[0].conn and rest[0].fold not in N.LEADING_PARTICLES:
         rest = rest[1:]
-    if rest and rest[-1].fold in N.ORG_CUES | N.PLACE_CUES:
+    if of_link and rest and (
+        any(not t.conn and _org_word(t.fold) for t in rest) or not any(t.fold in N.GIVEN_NAMES for t in rest)
+    ):
+        # "Chair of the Federation of State Medical Boards", "Assistant Secretary for Health":
+        # what follows the title is the body or the portfolio, not the holder.
+        out.append((rest, 2))
+        return
+    if rest and (_org_word(rest[-1].fold) or rest[-1].fold in N.PLACE_CUES):
         out.append((g, 0))  # "Justice Department", "Prince Edward Island": not a title
         return
     left = g[:i]
     while left and left[-1].conn:
         left = left[:-1]
+    while len(left) > 1 and not left[0].conn and left[0].fold in N.TITLE_MODIFIERS:
+        left = left[1:]  # "Assistant Oakland County Prosecutor X": the office is Oakland County
     if left and not all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in left):
         out.append((left, 0))
     if rest:
@@ -397,11 +441,22 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
         out.extend(sub)
 
 
+def _org_word(f: str) -> bool:
+    """An organisation cue word or its plural ("board", "boards", "agencies")."""
+    if f in N.ORG_CUES:
+        return True
+    return len(f) > 4 and f.endswith("s") and (f[:-1] in N.ORG_CUES or (f.endswith("ies") and f[:-3] + "y" in N.ORG_CUES))
+
+
 def _keep_single(tok: _Tok) -> bool:
     """Static filter for a one-token name; the sentence-initial check happens later."""
     f = tok.fold
-    if len(tok.text) < 2 or f in N.DEMONYMS or f in _GENERIC_SINGLE or f in N.TITLE_HEADS:
+    if len(tok.text) < 2 or f in N.DEMONYMS or f in _GENERIC_SINGLE or _title_head(f):
         return False
+    if len(f) == 1 or (tok.text.endswith(".") and (f in N.TITLE_ABBREVIATIONS or f in N.OTHER_ABBREVIATIONS)):
+        return False  # "D.", "E.", "St.": an initial or abbreviation alone names nothing
+    if "-" in f and all(part in N.DEMONYMS for part in f.split("-")):
+        return False  # "Russian-Ukrainian": an adjective compound, not a name
     if f in N.STOP_CAPS and not is_acronym(tok.text):
         return False
     return not tok.text[0].isdigit()
@@ -465,13 +520,16 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             m = _CTX_AFTER_FOLLOWER.match(tail)
             if m and m.group(1) in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
+            elif m and m.group(1) in N.PERSON_FOLLOWERS:
+                votes[0] += 1.5  # "the Bush administration", "the Obama presidency"
+                votes[1] = min(votes[1], 0.0)
     elif c == ",":
         tail = ptext[end : end + 40]
         if _CTX_AFTER_PERSON.match(tail):
             votes[0] += 1.0
         else:
             m = _CTX_AFTER_COMMA_PLACE.match(tail)
-            if m and fold(m.group(1).rstrip(".,")) in N.PLACES:
+            if m and (fold(m.group(1).rstrip(".,")) in N.PLACES or fold(m.group(1).rstrip(".,")) in N.STATE_ABBREVIATIONS_AFTER_COMMA):
                 votes[2] += 1.5  # "Dallas, Texas", "Ashford Mills, England"
     elif c in "'’":
         if _CTX_AFTER_ORG.match(ptext, end, min(n, end + 24)):
@@ -505,7 +563,68 @@ def detect(articles: list[Article]) -> Detection:
     for ai, pi, para, mode in deferred:
         _detect_paragraph(ai, pi, para, mid_tokens, mid_tokens, cands, definitions, None)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
-    return Detection(kept, definitions)
+    return Detection(_drop_common_words(kept, articles), definitions)
+
+
+_TRAILING = ",.;:!?\"”’')"
+_BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
+
+
+def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[Candidate]:
+    """Drop capitalised common words, and mark phrases of common words as not being people.
+
+    A word the story also writes in lower case is a common word, not a name, when capitalised
+    alone: headline and sentence-initial nouns ("Summit", "Workers", "Deputy"), capitals for
+    emphasis ("COLLUSION").  It stays a name when it is known (a place, given name, known body)
+    or ends a longer name of the story (the surname "Gray" of "Kimani Gray", "House" of "White
+    House").  A multi-word name made only of such words ("Conservation Biology", "Human Rights",
+    "Pacific Partnership" minus the place) is kept but gets a vote against being a person.
+    """
+    words: set[str] = set()
+    for art in articles:
+        words.update(art.text.split())
+    # Distinct words are few (tens of thousands for megabytes of text): strip them once.
+    lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
+    seen_lower = lower.__contains__
+
+    texts = {c.text for c in cands}
+    last_words = set()
+    for t in texts:
+        sp = t.rfind(" ")
+        if sp > 0:
+            first = t.split(None, 1)[0]
+            if not (first.isalpha() and seen_lower(first.lower())):
+                last_words.add(tok_fold(t[sp + 1 :]))
+            if t.count(" ") == 1 and "-" in t[sp + 1 :]:
+                last_words.add(tok_fold(first))  # surname first: "Moon" of "Moon Jae-in"
+    # Per distinct text: 0 keep, 1 keep but not a person, 2 drop.
+    verdict: dict[str, int] = {}
+    for t in texts:
+        if " " not in t:
+            f = tok_fold(t)
+            if is_acronym(t):
+                keep = len(f) < 4 or not f.isalpha() or not seen_lower(f)
+            else:
+                keep = f in last_words or f in _BODIES or _known(f) or not f.isalpha() or not seen_lower(f)
+            verdict[t] = 0 if keep else 2
+            continue
+        toks = t.split()
+        kind = 0
+        if all(w.isalpha() and seen_lower(w.lower()) for w in toks):
+            if all(w.isupper() for w in toks):
+                kind = 2  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
+            elif fold(toks[0]) not in N.GIVEN_NAMES:
+                kind = 1
+        verdict[t] = kind
+    out = []
+    for c in cands:
+        kind = verdict[c.text]
+        if kind == 2:
+            continue
+        if kind == 1:
+            c.votes[0] -= 2.0
+        out.append(c)
+    return out
 
 
 _Found = tuple[int, int, str, int, bool]
@@ -532,6 +651,8 @@ def _analyse_span(
             continue
         if len(names) > 1 and all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in names):
             continue
+        if len(names) > 1 and names[-1].fold.endswith("s") and names[-1].fold in N.DEMONYMS:
+            continue  # "Christian North Koreans": a group of people, not a name
         a, b = g[0].start, g[-1].end
         lone_initial = len(names) == 1 and g[0].initial and vocab is None
         if vocab is None:
@@ -552,7 +673,16 @@ def _detect_paragraph(
     ptext = para.text
     starts = SentenceStarts(ptext, para.sentences)
     para_cands: list[Candidate] = []
+    titles = _quoted_titles(ptext) if ('"' in ptext or "“" in ptext) else ()
+    for a, b in titles:
+        c = Candidate(ai, pi, a, b, ptext[a:b])
+        c.votes[0] -= 6.0  # a work's title: neither a person nor a place nor a body
+        c.votes[1] -= 3.0
+        c.votes[2] -= 6.0
+        para_cands.append(c)
     for s, e in _spans(ptext):
+        if titles and any(a < e and s < b for a, b in titles):
+            continue
         initial = starts.opens_sentence(s)
         span = ptext[s:e]
         if cache is not None:
@@ -576,6 +706,48 @@ def _detect_paragraph(
     if len(para_cands) > 1 and "(" in ptext:
         definitions.extend(find_definitions(ptext, para_cands))
     cands.extend(para_cands)
+
+
+_QUOTED_RE = re.compile(r'["“]\s?([^"“”]{4,80}?)\s?["”]')
+_TITLE_SMALL = frozenset("a an the of in on at to for and or but with by from as et de la le du des".split())
+
+
+def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
+    """Titles of works quoted in the text ("Angel in a White Coat", "Changing the Face of
+    Medicine", "Person of the Week"): a quoted phrase of two to ten words in title case (each
+    word capitalised except short function words, first and last capitalised) with at least one
+    function word inside, or of three or more words opening with an article ("A Higher
+    Loyalty").  Such a phrase is one name of a work, never a person or place named by its
+    words; quoted speech has lower-case words and does not qualify."""
+    out = []
+    for m in _QUOTED_RE.finditer(ptext):
+        words = m.group(1).split()
+        if not 2 <= len(words) <= 10:
+            continue
+        if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+            continue
+        small = 0
+        ok = True
+        for w in words:
+            core = w.strip(",.:;!?'’")
+            if not core:
+                ok = False
+                break
+            if core[0].isupper() or core[0].isdigit():
+                continue
+            if core.lower() in _TITLE_SMALL:
+                small += 1
+                continue
+            ok = False
+            break
+        if not ok:
+            continue
+        if words[-1][-1:] in ",.;:!?":
+            continue  # a quoted sentence
+        if small or (len(words) >= 3 and words[0].lower() in ("a", "an", "the")):
+            a = m.start(1)
+            out.append((a, a + len(m.group(1).rstrip())))
+    return out
 
 
 def _spans(ptext: str) -> list[tuple[int, int]]:
@@ -655,8 +827,14 @@ def _break_common(toks: list[_Tok], seen_caps: set[str]) -> list[_Tok]:
 
 
 def _is_stop(text: str, fold: str) -> bool:
-    """Capitalised function word ("However", "The", "He's"), not an acronym such as US."""
+    """Capitalised function word ("However", "The", "He's"), not an acronym such as US; or an
+    all-capitals abbreviation that names nothing (PM, EDT, SUV, MBA).  An initial ("A." of
+    "L. A. County") is never the article."""
+    if len(text) == 2 and text[1] == ".":
+        return False
     if text in _ALLCAPS_STOP:
+        return True
+    if fold in NON_NAME_ABBREVIATIONS and (text.isupper() or "." in text):
         return True
     if fold in N.STOP_CAPS and not (len(text) > 1 and is_acronym(text)):
         return True

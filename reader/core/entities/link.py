@@ -4,18 +4,28 @@ Linking runs over *distinct names* (accent-folded keys), never over mentions, so
 on the vocabulary of names, not the length of the text.  Rules, in order, each a union in a
 union-find whose every union is guarded against chaining (see ``_compatible``):
 
-1. alias groups from the gazetteer ("Turkey" / "Türkiye" / "Turkiye", "U.S." / "United States");
+1. alias groups from the gazetteer ("Turkey" / "Türkiye" / "Turkiye", "U.S." / "United States",
+   "ICE" / "Immigration and Customs Enforcement"), and names whose first word is an alias
+   ("U.N. Command" / "United Nations Command");
 2. acronyms defined in the text ("Islamic State (ISIS)");
-3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense");
+3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense"),
+   and the same letters spaced differently ("Trail Blazers" / "Trailblazers");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
-   letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan");
-5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name;
+   letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
+   one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
+   letters from exactly one known place of the story ("Pyongang" / "Pyongyang"); a people's
+   name never joins its country ("North Koreans" / "North Korea");
+5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name, also
+   without a leading place ("CBP" / "U.S. Customs and Border Protection");
 6. short forms: a name whose words end a longer name ("Netanyahu" -> "Benjamin Netanyahu",
-   "Tayyip Erdogan" -> "Recep Tayyip Erdogan"), or a known given name that starts one
-   ("Lindsay" -> "Lindsay Lohan").  When a short form fits several different entities
-   ("Kim" with "Kim Jong-un" and "Kim Yo-jong") it joins the globally dominant one if that has
-   at least ``dominance`` times the mentions of the next, else it stays separate; in addition,
-   inside an article that names exactly one of the others, its mentions there join that one.
+   "Tayyip Erdogan" -> "Recep Tayyip Erdogan"; for names with cue words only a trailing part:
+   "University of Alabama" is not "University of South Alabama"), the surname of a name written
+   surname first ("Kim" -> "Kim Jong-un"), or a word that starts one: a known given name
+   ("Lindsay" -> "Lindsay Lohan"), or an unknown word whose long name's surname is used alone
+   ("Kimani" -> "Kimani Gray").  A one-word cue ("House", "Court") is never a short form.  When a
+   short form fits several entities ("Trump" with "Donald Trump" and "Donald Trump Jr.") it
+   joins the most prominent (``dominance`` times the mentions of the next), except near a full
+   mention of the other one (its paragraph and the next two), as a reader resolves it.
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -31,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
@@ -100,7 +110,7 @@ class LinkConfig:
     token_threshold: float = 80.0  # per-word score inside the anti-chaining guard
     min_single_len: int = 5  # shorter one-word names only link when identical
     ambiguous: str = "article"  # article | dominant | separate
-    dominance: float = 2.0
+    dominance: float = 1.25  # "most prominent": a quarter more mentions than the next bearer
     implicit_acronyms: bool = True
     prefix_given_names: bool = True
     subsequence: bool = True
@@ -166,7 +176,7 @@ class _Clusters(UnionFind[int]):
             return False
         for x in self._fulls(ra):
             for y in self._fulls(rb):
-                if not tokens_compatible(x.tokens, y.tokens, self.cfg.token_threshold):
+                if not tokens_compatible(x.tokens, y.tokens, self.cfg.token_threshold) and not _last_word_typo(x.tokens, y.tokens):
                     return False
         return True
 
@@ -196,7 +206,9 @@ def tokens_compatible(x: tuple[str, ...], y: tuple[str, ...], threshold: float) 
                 used[j] = True
                 break
         else:
-            return False
+            # The same letters spaced differently ("trail blazers" in "portland trailblazers").
+            joined = "".join(a)
+            return len(joined) >= 6 and joined in "".join(b)
     return True
 
 
@@ -213,7 +225,25 @@ def _ordered_sub(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(any(t == u for u in it) for t in short)
 
 
+def _cue(word: str, cues: frozenset[str]) -> bool:
+    """``word`` is a cue word or its plural ("boards", "agencies" -> "agency")."""
+    if word in cues:
+        return True
+    if len(word) >= 4 and word.endswith("s"):
+        return word[:-1] in cues or (word.endswith("ies") and word[:-3] + "y" in cues)
+    return False
+
+
+# Articles that open place and organisation names in Romance languages and Arabic
+# ("Le Monde", "La Croisette", "Los Angeles"), never a person's given name.
+_NAME_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "il", "lo"})
+# First words that name a storm or an event, whatever follows ("Hurricane Katrina").
+_EVENT_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation"})
+
+
 def _static_votes(node: _Node) -> list[float]:
+    """Typing evidence from the name itself: gazetteers, cue words anywhere in the name (the
+    head word counts most), given names, particles."""
     v = [0.0, 0.0, 0.0]
     toks = node.tokens
     if not toks:
@@ -224,14 +254,39 @@ def _static_votes(node: _Node) -> list[float]:
         v[1] += 4.0  # "Microsoft Corp.": the suffix is dropped from the key, not the evidence
     elif node.gaz is not None:
         v[2] += 4.0
-    org = [t for t in toks if t in N.ORG_CUES]
+    org = [t for t in toks if _cue(t, N.ORG_CUES)]
+    # The head noun: the last word, or the word before "of" ("University of Alabama").
+    words = node.key.split()
+    of_head = words[words.index("of") - 1] if "of" in words[1:] else None
+    head_org = _cue(toks[-1], N.ORG_CUES) or (of_head is not None and _cue(of_head, N.ORG_CUES))
     if org:
-        v[1] += 2.0 + (1.0 if toks[-1] in N.ORG_CUES else 0.0)
-    if toks[-1] in N.PLACE_CUES or (len(toks) > 1 and toks[0] in N.PLACE_CUES):
+        v[1] += 2.0 + (4.0 if head_org else 0.0)
+        if head_org:
+            # "Duke University", "Federation of State Medical Boards": the head word outweighs
+            # context such as "Xavier University, New Orleans".
+            v[0] -= 3.0
+            v[2] -= 2.0
+    head_place = _cue(toks[-1], N.PLACE_CUES) or (len(toks) > 1 and toks[0] in N.PLACE_CUES)
+    if head_place and not head_org:
         v[2] += 2.5
-    if len(toks) > 1 and toks[0] == "saint" and toks[-1] not in N.ORG_CUES:
+        v[0] -= 1.0
+    elif not org and len(toks) > 1 and node.gaz is None and (toks[-1] in _PLACE_KEYS or toks[-1] in _ALIAS):
+        v[2] += 2.0  # "Southern California", "Upper Austria": a known place with a modifier
+    other = (
+        any(_cue(t, N.OTHER_CUES) for t in toks) and not head_org and not _cue(toks[-1], N.PLACE_CUES)
+    ) or (len(toks) > 1 and toks[0] in _EVENT_FIRST)
+    if other:
+        # Awards, laws, agreements, storms, events: neither people nor places, nor bodies
+        # unless an organisation cue says so ("Nobel Committee" has its own head word).
+        v[0] -= 6.0
+        v[2] -= 6.0
+        if not org:
+            v[1] -= 3.0
+    if len(toks) > 1 and toks[0] == "saint" and not head_org:
         v[2] += 1.5  # "St Anne", "St Helens": saints' names in the news are places and churches
-    cues = bool(org) or any(t in N.PLACE_CUES for t in toks)
+    if len(toks) > 1 and toks[0] in _NAME_ARTICLES:
+        v[0] -= 2.0
+    cues = bool(org) or any(_cue(t, N.PLACE_CUES) for t in toks) or other
     if not cues and not node.acronym and node.gaz is None:
         if toks[0] in N.GIVEN_NAMES and 2 <= len(toks) <= 4:
             v[0] += 2.0
@@ -242,10 +297,23 @@ def _static_votes(node: _Node) -> list[float]:
         elif 2 <= len(toks) <= 3:
             # A tie-breaker only: any cue word or context (in X, the X, X said) outweighs it.
             v[0] += 0.25
+        elif len(toks) == 1 and node.key not in _ORG_KEYS:
+            # An unknown one-word name with no other evidence is most often a person met by
+            # surname or nickname; a weak prior, outweighed by any context ("in X", "X's staff").
+            v[0] += 0.35
         if any(t in _PARTICLES for t in toks):
             v[0] += 0.5
+    if not cues and node.gaz is None and len(toks) >= 3 and (
+        toks[-1] in _GENERATIONAL or any(len(t) == 1 for t in toks[1:-1])
+    ):
+        v[0] += 2.0  # "Hugh W. Sloan Jr.": a middle initial or a generational suffix
+    if "&" in node.key:
+        v[1] += 3.0  # "Grill & Grocery", "AT&T", "Johnson & Johnson"
+        v[0] -= 2.0
     if node.acronym and node.gaz is None:
-        v[1] += 1.0
+        # An unknown acronym is an organisation far more often than a place ("LASD", "NLM"
+        # after "at" or "in" still name the body).
+        v[1] += 1.0 if len(node.key) < 3 else 3.5
     return v
 
 
@@ -300,6 +368,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
                 uf.union(alias_first[canon], i, guard=False)
             else:
                 alias_first[canon] = i
+    # 1b. the same name with an alias spelled out ("U.N. Command" / "United Nations Command")
+    _alias_prefixes(nodes, uf)
     # 2. acronyms defined in the text
     for long_s, short_s in detection.definitions:
         a, b = by_key.get(name_key(long_s)), by_key.get(name_key(short_s))
@@ -314,15 +384,27 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
                 uf.union(order[k], i)
             else:
                 order[k] = i
+    # 3a. the same letters spaced differently ("Trail Blazers" / "Trailblazers")
+    joined: dict[str, int] = {}
+    for i, n in enumerate(nodes):
+        if not n.acronym and n.tokens:
+            letters = "".join(n.tokens)
+            if len(letters) >= 6:
+                if letters in joined:
+                    uf.union(joined[letters], i, guard=False)  # same letters: the word guard would see two names
+                else:
+                    joined[letters] = i
     # 3b. the same name with a short form of the given name ("Mo Cheeks" / "Maurice Cheeks")
     _nicknames(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
+    # 4b. one- or two-letter variants of a known place of the story ("Pyongyang" / "Pyongang")
+    _place_variants(nodes, uf)
     # 5. implicit acronyms
     if cfg.implicit_acronyms:
         _implicit_acronyms(nodes, uf)
     # 6. short forms
-    override: dict[tuple[int, int], int] = {}
+    override: dict[tuple[int, int, int], int] = {}
     if cfg.subsequence:
         override = _short_forms(nodes, uf, cands, cfg)
     return _entities(nodes, cand_node, cands, uf, override)
@@ -356,11 +438,33 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                     if score(ka, kb, score_cutoff=cfg.single_threshold) < cfg.single_threshold:
                         continue
                 else:
+                    if _people_of(a.tokens[-1], b.tokens[-1]):
+                        continue  # "North Koreans" are people of North Korea, not the country
                     if score(ka, kb, score_cutoff=cfg.threshold) < cfg.threshold:
                         continue
-                    if not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold):
+                    if not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold) and not _last_word_typo(a.tokens, b.tokens):
                         continue
                 uf.union(*pair)
+
+
+_DEMONYM_ENDINGS = ("n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is")
+
+
+def _people_of(a: str, b: str) -> bool:
+    """One word is the other plus a demonym ending ("korea" / "koreans", "iraq" / "iraqis")."""
+    if a == b:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short) and long[len(short):] in _DEMONYM_ENDINGS and len(short) >= 4
+
+
+def _last_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Same words but a one-letter slip in the last one, of four letters or more ("Dario Sepe" /
+    "Dario Sepy"); a slip in a given name is not accepted ("Dina" / "Dana" are two people)."""
+    if len(x) != len(y) or len(x) < 2 or x[:-1] != y[:-1]:
+        return False
+    a, b = x[-1], y[-1]
+    return min(len(a), len(b)) >= 4 and a[0] == b[0] and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
@@ -378,6 +482,53 @@ def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
                     uf.union(members[x], members[y])
 
 
+def _alias_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
+    """Multi-word names whose first word(s) are an alias of a listed name ("U.N.", "U.S.") are
+    compared with that name spelled out in its preferred form."""
+    spelled: dict[str, int] = {}
+    pending: list[tuple[str, int]] = []
+    for i, n in enumerate(nodes):
+        if not n.full:
+            continue
+        spelled.setdefault(" ".join(n.tokens), i)
+        for k in (1, 2):
+            if len(n.tokens) > k:
+                canon = _ALIAS.get(" ".join(n.tokens[:k]))
+                if canon is not None and canon != " ".join(n.tokens[:k]):
+                    pending.append((canon + " " + " ".join(n.tokens[k:]), i))
+    for key, i in pending:
+        j = spelled.get(key)
+        if j is not None and j != i:
+            uf.union(i, j, guard=False)  # the word-by-word guard cannot see "un" in "united nations"
+
+
+def _place_variants(nodes: list[_Node], uf: _Clusters) -> None:
+    """An unknown one-word name one or two letters away from a known place of the story (one
+    for names up to six letters) is that place misspelled or transliterated, when exactly one
+    place is that close."""
+    places = [i for i, n in enumerate(nodes) if n.gaz is not None and len(n.tokens) == 1 and not n.acronym]
+    if not places:
+        return
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for i in places:
+        by_first[nodes[i].tokens[0][0]].append(i)
+    for i, n in enumerate(nodes):
+        if n.gaz is not None or n.acronym or len(n.tokens) != 1 or len(n.tokens[0]) < 4:
+            continue
+        w = n.tokens[0]
+        limit = 1 if len(w) <= 6 else 2
+        best: list[int] = []
+        best_d = limit + 1
+        for j in by_first.get(w[0], ()):
+            d = Levenshtein.distance(w, nodes[j].tokens[0], score_cutoff=limit)
+            if d < best_d:
+                best, best_d = [j], d
+            elif d == best_d:
+                best.append(j)
+        if len(best) == 1 and best_d <= limit:
+            uf.union(i, best[0])
+
+
 def _initials(tokens: tuple[str, ...]) -> str:
     return "".join(t[0] for t in tokens if t not in _PARTICLES)
 
@@ -387,6 +538,9 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
     for i, n in enumerate(nodes):
         if n.full and len(n.tokens) <= 8:
             by_initials[_initials(n.tokens)].append(i)
+            if len(n.tokens) >= 3 and (n.tokens[0] in _ALIAS or n.tokens[0] in _PLACE_KEYS):
+                # "U.S. Customs and Border Protection" is also "CBP"
+                by_initials[_initials(n.tokens[1:])].append(i)
     for i, n in enumerate(nodes):
         if not n.acronym:
             continue
@@ -395,23 +549,45 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
             uf.union(i, cands.pop())
 
 
-def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg: LinkConfig) -> dict[tuple[int, int], int]:
+def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg: LinkConfig) -> dict[tuple[int, int, int], int]:
     by_last: dict[str, list[int]] = defaultdict(list)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
         if n.full and n.gaz is None:
             by_last[_core(n.tokens)[-1]].append(i)
             by_first[n.tokens[0]].append(i)
-    override: dict[tuple[int, int], int] = {}
+    override: dict[tuple[int, int, int], int] = {}
+    alone = {n.tokens[0] for n in nodes if len(n.tokens) == 1 and not n.acronym}
     order = sorted(range(len(nodes)), key=lambda i: -len(nodes[i].tokens))
     for i in order:
         s = nodes[i]
         if s.acronym or not s.tokens or s.gaz is not None:
             continue
         k = len(s.tokens)
-        longs = [j for j in by_last.get(_core(s.tokens)[-1], ()) if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)]
-        if cfg.prefix_given_names and k == 1 and s.tokens[0] in N.GIVEN_NAMES:
-            longs += [j for j in by_first.get(s.tokens[0], ()) if 2 <= len(nodes[j].tokens) <= 3 and not _has_cue(nodes[j])]
+        if k == 1 and _is_cue_word(s.tokens[0]):
+            continue  # "House" is not the White House, "Court" not the Superior Court
+        longs = [
+            j for j in by_last.get(_core(s.tokens)[-1], ())
+            if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)
+            and (k == 1 or not _has_cue(nodes[j]) or nodes[j].tokens[-k:] == s.tokens)
+            # "Watergate" is not the "Senate Watergate" committee; "Interior" is the Department of Interior
+            and not (_cue(nodes[j].tokens[0], N.ORG_CUES) and " of " not in nodes[j].key)
+        ]  # "University of Alabama" is not short for "University of South Alabama"
+        if cfg.prefix_given_names and k == 1 and (
+            s.tokens[0] in N.GIVEN_NAMES or (s.tokens[0] not in by_last and s.key not in _ORG_KEYS)
+        ):
+            # A given name ("Lindsay"), or an unknown word that starts a person's name of the
+            # story and ends none ("Kimani" of "Kimani Gray"); the name counts as a person's when
+            # its last word is also used alone, as surnames are ("Gray"), which "Microsoft
+            # Word" or "Waitrose Store" are not.
+            longs += [
+                j for j in by_first.get(s.tokens[0], ())
+                if 2 <= len(nodes[j].tokens) <= 3 and not _has_cue(nodes[j])
+                and (s.tokens[0] in N.GIVEN_NAMES or nodes[j].tokens[-1] in alone)
+            ]
+        if k == 1:
+            # Surname first ("Kim Jong-un", "Moon Jae-in"): the bare surname is the first word.
+            longs += [j for j in by_first.get(s.tokens[0], ()) if _surname_first(nodes[j]) and j not in longs]
         if not longs:
             continue
         me = uf.find(i)
@@ -425,13 +601,31 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
     return override
 
 
+def _surname_first(n: _Node) -> bool:
+    """A name written surname first, as Korean and Chinese names are in English news: two words,
+    the second a hyphenated given name ("Kim Jong-un", "Moon Jae-in", "Kim Yo-jong")."""
+    if len(n.tokens) != 3 or _has_cue(n):
+        return False
+    for surf in n.surfaces:
+        words = surf.split()
+        if len(words) == 2 and "-" in words[1]:
+            a, _, b = words[1].partition("-")
+            if a[:1].isupper() and b and len(a) <= 5 and len(b) <= 5 and "-" not in b:
+                return True
+    return False
+
+
 def _has_cue(n: _Node) -> bool:
-    return any(t in N.ORG_CUES or t in N.PLACE_CUES for t in n.tokens)
+    return any(_is_cue_word(t) for t in n.tokens)
+
+
+def _is_cue_word(t: str) -> bool:
+    return _cue(t, N.ORG_CUES) or _cue(t, N.PLACE_CUES) or _cue(t, N.OTHER_CUES)
 
 
 def _resolve_ambiguous(
     i: int, roots: set[int], nodes: list[_Node], uf: _Clusters, cands: list[Candidate],
-    cfg: LinkConfig, override: dict[tuple[int, int], int],
+    cfg: LinkConfig, override: dict[tuple[int, int, int], int],
 ) -> None:
     """A short form that fits several entities: decide per article, else by dominance."""
     s = nodes[i]
@@ -446,11 +640,24 @@ def _resolve_ambiguous(
     if cfg.ambiguous == "article":
         # Inside an article that names exactly one non-dominant candidate, the short form
         # means that one ("Lohan" in the article about Dina Lohan).
+        # Only near it, as a reader resolves it: in the paragraph that names the other one in
+        # full or the next two ("Donald Trump Jr. tweeted. Trump Jr. ..."); elsewhere in the
+        # article the short form keeps the story's most prominent bearer of the name.
         root_articles = {r: {a for m in uf.members(r) for a in nodes[m].articles} for r in roots}
         for art in s.articles:
             present = [r for r in roots if art in root_articles[r]]
             if len(present) == 1 and present[0] != dominant:
-                override[(i, art)] = present[0]
+                r = present[0]
+                if dominant is None:
+                    override[(i, art, -1)] = r
+                    continue
+                near = {
+                    cands[ci].paragraph + d
+                    for m in uf.members(r) for ci in nodes[m].mentions if cands[ci].article == art
+                    for d in (0, 1, 2)
+                }
+                for p in near:
+                    override[(i, art, p)] = r
 
 
 def _settle_speaker(ctx: list[float], static: list[float]) -> None:
@@ -468,22 +675,51 @@ def _settle_speaker(ctx: list[float], static: list[float]) -> None:
         ctx[1] += ctx[3]
 
 
+def _is_known(surface: str) -> bool:
+    k = name_key(surface)
+    return k in _PLACE_KEYS or k in _ORG_KEYS or k in _ALIAS
+
+
 def _canonical(surfaces: Counter) -> str:
+    """The display name: the most complete variant (most words), then the most frequent, never
+    a misspelling.  A variant is a misspelling when one of its words is a near copy (one or two
+    letters off) of a word that the other variants use more often ("Sepy" beside "Sepe" x5)."""
+    if len(surfaces) == 1:
+        return next(iter(surfaces))
+    word_count: Counter = Counter()
+    for surf, n in surfaces.items():
+        for w in set(fold(surf).replace(".", "").split()):
+            word_count[w] += n
+
+    def misspelt(surf: str) -> bool:
+        for w in set(fold(surf).replace(".", "").split()):
+            if len(w) < 4:
+                continue
+            for u, n in word_count.items():
+                if n > word_count[w] and u != w and len(u) >= 4 and u[0] == w[0] and Levenshtein.distance(w, u, score_cutoff=2) <= 2:
+                    return True
+        return False
+
     def rank(s: str) -> tuple:
         words = [w for w in s.split() if w.lower() not in _CONNECTORS]
         acr = is_acronym(s)
-        return (0 if acr else len(words), surfaces[s], any(ord(ch) > 127 for ch in s), len(s), s)
+        return (not typo[s], known[s], 0 if acr else len(words), surfaces[s], any(ord(ch) > 127 for ch in s), len(s), s)
 
+    typo = {s: len(surfaces) > 1 and surfaces[s] == 1 and misspelt(s) for s in surfaces}
+    known = {s: _is_known(s) for s in surfaces} if len(surfaces) > 1 else {s: False for s in surfaces}
     return max(surfaces, key=rank)
 
 
 def _entities(
     nodes: list[_Node], cand_node: list[int], cands: list[Candidate], uf: _Clusters,
-    override: dict[tuple[int, int], int],
+    override: dict[tuple[int, int, int], int],
 ) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
     for ci, ni in enumerate(cand_node):
-        r = override.get((ni, cands[ci].article))
+        c = cands[ci]
+        r = override.get((ni, c.article, c.paragraph))
+        if r is None:
+            r = override.get((ni, c.article, -1))
         groups[uf.find(r if r is not None else ni)].append(ci)
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
     for members in groups.values():

@@ -66,6 +66,14 @@ STOP_CAPS = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | _words(
 
 # Titles and honorifics (TITLE_HEADS, TITLE_MODIFIERS, TITLE_TAILS, TITLE_ABBREVIATIONS) live in
 # reader.core.vocabulary.titles: the matcher needs them too (a title is never a shared name).
+# Job titles that news capitalises before names and that the entity detector also cuts
+# ("Special Counsel Robert Mueller", "Professor X", "Undersheriff Y", "Det. Z").  They extend the
+# shared titles for detection only: the matcher's set is left as it is until measured there.
+TITLE_HEADS = TITLE_HEADS | _words(
+    "professor dean founder doctor undersheriff prosecutor agent counsel deputy chief det supt insp atty"
+)
+TITLE_MODIFIERS = TITLE_MODIFIERS | _words("special patrol")
+TITLE_ABBREVIATIONS = TITLE_ABBREVIATIONS | _words("det supt insp atty asst dist")
 
 # Organisation and place cue words (last or any token of a multi-word name).
 ORG_CUES = _words(
@@ -83,13 +91,27 @@ ORG_CUES = _words(
     commission tribunal chamber society institute laboratories labs systems technologies
     reuters bloomberg afp ap bbc cnn
     wire primary rail railway railways railroad telecom media studios records pictures
-    entertainment energy
+    entertainment energy house partnership program programme unit division enforcement
+    protection security advisors advisers accounting financial consulting magazine newspaper
+    daily weekly observatory network networks channel studio studios festival
+    """
+)
+
+# Head words of names that are neither people nor places: awards, laws and agreements, events,
+# storms, works.  A name containing one is typed as an organisation if it also has an
+# organisation cue, else as "other".
+OTHER_CUES = _words(
+    """
+    award awards prize prizes medal medals fellowship fellowships trophy act acts agreement
+    agreements treaty treaties accord accords convention protocol hurricane typhoon cyclone storm
+    tropical war wars games olympics olympic cup championship championships tournament
+    summit conference expo fair marathon oscars oscar emmy emmys grammy grammys
     """
 )
 
 PLACE_CUES = _words(
     """
-    city province river mountain mountains mount mt street avenue ave road rd boulevard
+    city province rue hotel plaza springs river mountain mountains mount mt street avenue ave road rd boulevard
     region county district island islands valley lake sea ocean gulf bay strait coast
     peninsula desert plain plains hill hills square bridge airport port harbor harbour park
     village town township borough territory territories canyon falls beach crossing border
@@ -121,6 +143,10 @@ PLACE_FOLLOWERS = _words(
     """
 )
 
+# Nouns that, in lower case right after a name, show the name is a person's ("the Bush
+# administration", "the Obama presidency", "the Trump campaign").
+PERSON_FOLLOWERS = _words("administration presidency campaign's campaign era years regime family's")
+
 # Corporate suffixes dropped before comparing names ("Microsoft Corp." == "Microsoft").
 CORP_SUFFIXES = _words("inc corp co ltd llc plc ag sa nv gmbh limited corporation incorporated")
 
@@ -150,7 +176,14 @@ DEMONYMS = _data_lines("demonyms")
 ALIAS_GROUPS = NAME_ALIAS_GROUPS
 """Alternative names of one referent, from the shared vocabulary."""
 
-PLACES = COUNTRIES | REGIONS | CITIES
+# Abbreviations of US states used in datelines and after city names ("Palm Springs, Calif.",
+# "Tulsa, Okla."); those that are also common words or honorifics (Miss., Mass., Wash., Ill.,
+# Ore., Mo., Del., Ind., La.) are only trusted after "City, ".
+US_STATE_ABBREVIATIONS = _data_lines("us_state_abbreviations")
+
+PLACES = COUNTRIES | REGIONS | CITIES | US_STATE_ABBREVIATIONS
+# After "City, " the ambiguous abbreviations are states too ("Jackson, Miss.", "Salem, Ore.").
+STATE_ABBREVIATIONS_AFTER_COMMA = US_STATE_ABBREVIATIONS | _words("miss mass wash ill ore mo del ind la")
 
 # International bodies, agencies and news organisations that news names without any cue word
 # ("the UN", "UNHCR", "Reuters"): without this list their name alone looks like a place or person.

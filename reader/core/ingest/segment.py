@@ -178,7 +178,13 @@ _FURNITURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _ANYWHERE = re.compile(
-    r"all\s+rights\s+reserved|\u00a9|\bcopyright\s+(?:\u00a9\s*)?\d{4}|\(reporting\s+by\b|\bediting\s+by\b",
+    r"all\s+rights\s+reserved|\u00a9|\bcopyright\s+(?:\u00a9\s*)?\d{4}|\(reporting\s+by\b|\bediting\s+by\b"
+    # Blog bylines, opening the paragraph or one of its sentences: "posted in Hit and Run
+    # Accidents on Friday, September 20, 2013", "Filed under Politics on 3/4/2013"; and a
+    # paragraph opening "On behalf of Smith & Jones, LLP" (a firm's blog-post signature).
+    r"|(?:^|[.|\u2022]\s*)(?:posted|filed)\s+(?:in|under)\s+[^.!?]{1,80}?\s+(?:on|at)\s+"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)"
+    r"|^[\W_]*on\s+behalf\s+of\s+[^.!?]{1,80}?\b(?:llp|llc|l\.l\.p|pllc|p\.c|ltd|inc)\b",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^by\s+(.+)$", re.IGNORECASE)

@@ -9,7 +9,11 @@ vocabulary below it.
 from __future__ import annotations
 
 from reader.core.matching.matcher import align
+from reader.core.matching.moved import mark_moved, moved_flags
 from reader.core.matching.search import Hit, SearchIndex, find
 from reader.core.matching.terms import content_keys, find_term_spans, tokenize
 
-__all__ = ["Hit", "SearchIndex", "align", "content_keys", "find", "find_term_spans", "tokenize"]
+__all__ = [
+    "Hit", "SearchIndex", "align", "content_keys", "find", "find_term_spans", "mark_moved",
+    "moved_flags", "tokenize",
+]

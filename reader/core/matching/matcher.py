@@ -97,9 +97,11 @@ ordinary articles it is cheap to score every candidate, and weak matches that on
 anchor evidence reveals are kept."""
 MIN_SCORE = 0.2
 """Default ``Settings.weak``: the least score kept with a non-positional second cue."""
-RELATIVE_TO_BEST = 0.5
+RELATIVE_TO_BEST = 0.6
 """A supported pair (outside the lede) must score at least this fraction of the best pair of
-each of its two paragraphs."""
+each of its two paragraphs.  0.6 rather than 0.5: on the real-news sets a paragraph that is
+merely the best of a neighbour with a much better partner of its own was wrong more often than
+right (dev and held-out both improve; see BENCHMARKS.md for the sensitivity)."""
 STRONG_SCORE = 0.4
 """Default ``Settings.clear``: pairs scoring this much are kept on their own evidence."""
 GAP_MAX_WINDOW = 4
@@ -210,7 +212,21 @@ def align(articles: list[Article], *, settings: Settings | None = None) -> list[
 
 
 def _align(articles: list[Article], settings: Settings) -> list[Match]:
-    vocab = _Vocab(settings=settings)
+    paras, vocab, display = prepare(articles, settings)
+    matches: list[Match] = []
+    for a in range(len(articles)):
+        for b in range(a + 1, len(articles)):
+            matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b]))
+    matches.sort(key=lambda m: (m.left, m.right))
+    return matches
+
+
+def prepare(
+    articles: list[Article], settings: Settings | None = None
+) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
+    """Everything computed once over all articles: paragraph key sets, names and their
+    spelling variants, weights, and each article's display forms (shared by every driver)."""
+    vocab = _Vocab(settings=settings or Settings())
     paras, surfaces, cap_counts, lower_counts = _collect(articles, vocab.key_of)
     vocab.names = {k for k, c in cap_counts.items()
                    if c > lower_counts.get(k, 0) and k not in _NOT_NAME_KEYS and not k[0].isdigit()}
@@ -224,13 +240,7 @@ def _align(articles: list[Article], settings: Settings) -> list[Match]:
         vocab.names |= {canon[k] for k in vocab.names if k in canon}
     _weigh(paras, vocab)
     display = [_display_forms(c, vocab) for c in surfaces]
-
-    matches: list[Match] = []
-    for a in range(len(articles)):
-        for b in range(a + 1, len(articles)):
-            matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b]))
-    matches.sort(key=lambda m: (m.left, m.right))
-    return matches
+    return paras, vocab, display
 
 
 # --------------------------------------------------------------------------- preparation
@@ -379,8 +389,17 @@ def _skeleton(key: str) -> str:
     return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("", key.replace("ph", "f").translate(_SOUND_CLASSES)))
 
 
+PAIRWISE_MAX_ARTICLES = 4
+"""Up to this many articles (six pairs) every pair of articles is matched directly and spelling
+variants are looked for pair by pair (the original rules); beyond, variants are looked for once
+over all names (:func:`_joint_variant_map`) and :mod:`reader.core.matching.joint` links paragraphs
+to fact cores, so the cost grows with the names and paragraphs, not with the pairs of articles."""
+
+
 def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
     """Map spelling variants of names across articles onto one key (union-find)."""
+    if len(paras) > PAIRWISE_MAX_ARTICLES:
+        return _joint_variant_map(paras, names)
     vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
     long_names = [{k for k in v if k in names and len(k) >= VARIANT_MIN_LEN} for v in vocabs]
     variants: UnionFind[str] = UnionFind()
@@ -412,6 +431,50 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
                             break
                 if partner is not None:
                     variants.union(k, partner)
+    return variants.mapping()
+
+
+def _variant_partner(k: str, choices: list[str] | None, sounds: list[str]) -> str | None:
+    """The spelling of ``k`` among ``choices`` (same first letter) or ``sounds`` (same consonant
+    skeleton, other first letter), by the rules of :func:`_variant_map`."""
+    if choices:
+        hit = process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=VARIANT_CUTOFF)
+        if hit is not None:
+            return hit[0]
+    for other in sounds:
+        if other[0] != k[0] and fuzz.ratio(k[1:], other[1:]) >= VARIANT_CUTOFF:
+            return other
+    return None
+
+
+def _apart(k: str, other: str, arts_of: dict[str, set[int]]) -> bool:
+    """Some article writes ``k`` and not ``other``, and some article the reverse."""
+    mine, theirs = arts_of[k], arts_of[other]
+    return other != k and not mine <= theirs and not theirs <= mine
+
+
+def _joint_variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
+    """:func:`_variant_map` over all articles at once: two names can be spellings of one when
+    some article writes the first and not the second and some other article the reverse (the
+    pairwise rule's condition, met by some pair), compared once per name instead of per pair."""
+    arts_of: dict[str, set[int]] = {}
+    for a, art in enumerate(paras):
+        for p in art:
+            for k in p.keys:
+                if k in names and len(k) >= VARIANT_MIN_LEN:
+                    arts_of.setdefault(k, set()).add(a)
+    by_letter: dict[str, list[str]] = {}
+    by_sound: dict[str, list[str]] = {}
+    for k in sorted(arts_of):
+        by_letter.setdefault(k[0], []).append(k)
+        by_sound.setdefault(_skeleton(k), []).append(k)
+    variants: UnionFind[str] = UnionFind()
+    for k in sorted(arts_of):
+        choices = [c for c in by_letter[k[0]] if _apart(k, c, arts_of)]
+        sounds = [c for c in by_sound[_skeleton(k)] if _apart(k, c, arts_of)]
+        partner = _variant_partner(k, choices, sounds)
+        if partner is not None:
+            variants.union(k, partner)
     return variants.mapping()
 
 

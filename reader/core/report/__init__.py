@@ -13,7 +13,13 @@ from typing import TextIO
 
 from reader.core.model import Analysis
 from reader.core.report import json_report, markdown_report
-from reader.core.report.json_report import SCHEMA_VERSION, pair_summary, to_json, to_json_data, write_json
+from reader.core.report.json_report import (
+    SCHEMA_VERSION,
+    pair_summary,
+    to_json,
+    to_json_data,
+    write_json,
+)
 from reader.core.report.markdown_report import md_escape, to_markdown
 
 __all__ = [
@@ -36,7 +42,7 @@ class ReportFormat:
 
     name: str
     description: str
-    write: Callable[[Analysis, TextIO], None]
+    write: Callable[[Analysis, TextIO, tuple[str, ...]], None]
     aliases: tuple[str, ...] = ()
 
 
@@ -57,6 +63,9 @@ def format_named(name: str) -> ReportFormat:
     raise KeyError(name)
 
 
-def write_report(analysis: Analysis, fmt: str, stream: TextIO) -> None:
-    """Write ``analysis`` to ``stream`` in the format called ``fmt``."""
-    format_named(fmt).write(analysis, stream)
+def write_report(
+    analysis: Analysis, fmt: str, stream: TextIO, detail: tuple[str, ...] = ()
+) -> None:
+    """Write ``analysis`` to ``stream`` in the format called ``fmt``, with the optional
+    ``detail`` sections (:data:`markdown_report.DETAILS`) where the format has them."""
+    format_named(fmt).write(analysis, stream, detail)

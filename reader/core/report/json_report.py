@@ -13,7 +13,17 @@ from typing import Any, TextIO
 
 from reader import __version__
 from reader.core.ingest import sanitize_line
-from reader.core.model import Analysis, Article, Figure, FigureGroup, Match, article_label
+from reader.core.matching.facts import build_facts
+from reader.core.model import (
+    Analysis,
+    Article,
+    Fact,
+    Figure,
+    FigureGroup,
+    Match,
+    ParagraphRef,
+    article_label,
+)
 
 SCHEMA_VERSION = 1
 
@@ -24,34 +34,104 @@ def _number(value: float | None) -> float | int | None:
         return None
     return int(value) if float(value).is_integer() else round(value, 6)
 
-def pair_summary(analysis: Analysis, left: int, right: int) -> dict[str, Any]:
-    """Matches and one-sided paragraphs for one pair of articles."""
-    matched_left: set[int] = set()
-    matched_right: set[int] = set()
-    count = 0
+def ensure_facts(analysis: Analysis) -> list[Fact]:
+    """The analysis's facts, built from its matches when it came without (a hand-made analysis)."""
+    if not analysis.facts and analysis.articles:
+        analysis.facts = build_facts(analysis.articles, analysis.matches)
+    return analysis.facts
+
+
+def counterparts(analysis: Analysis) -> dict[ParagraphRef, set[int]]:
+    """For each paragraph, the other articles where it has a counterpart: a paragraph it is
+    matched with, or one that reports a fact with it.  One pass over matches and facts, so the
+    pair summaries cost what the articles' paragraphs do, not paragraphs times pairs."""
+    out: dict[ParagraphRef, set[int]] = {}
     for m in analysis.matches:
-        if m.left[0] == left and m.right[0] == right:
-            matched_left.add(m.left[1])
-            matched_right.add(m.right[1])
-            count += 1
+        out.setdefault(m.left, set()).add(m.right[0])
+        out.setdefault(m.right, set()).add(m.left[0])
+    for fact in ensure_facts(analysis):
+        if len(fact.articles) < 2:
+            continue
+        for member in fact.members:
+            out.setdefault(member, set()).update(fact.articles)
+    return out
 
-    def only(article: int, matched: set[int]) -> list[int]:
-        return [
-            p.index
-            for p in analysis.articles[article].paragraphs
-            if not p.boilerplate and p.index not in matched
-        ]
 
-    def coverage(article: int, matched: set[int]) -> float:
-        body = [p for p in analysis.articles[article].paragraphs if not p.boilerplate]
-        return round(len(matched) / len(body), 4) if body else 0.0
+class OneSided:
+    """Which paragraphs of each article have no counterpart in each other article.
 
+    Built once from :func:`counterparts`: most paragraphs have a counterpart almost everywhere,
+    so it stores only the exceptions, and all the pair summaries together cost about what the
+    paragraphs do rather than paragraphs times pairs of articles."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        found = counterparts(analysis)
+        n = len(analysis.articles)
+        everyone = set(range(n))
+        self.body: list[int] = []
+        self.alone: list[list[int]] = []
+        self.missing: list[dict[int, list[int]]] = []
+        for a, article in enumerate(analysis.articles):
+            alone: list[int] = []
+            missing: dict[int, list[int]] = {}
+            body = 0
+            for p in article.paragraphs:
+                if p.boilerplate:
+                    continue
+                body += 1
+                there = found.get((a, p.index))
+                if there is None:
+                    alone.append(p.index)
+                    continue
+                for b in everyone - there:
+                    missing.setdefault(b, []).append(p.index)
+            self.body.append(body)
+            self.alone.append(alone)
+            self.missing.append(missing)
+
+    def only(self, article: int, other: int) -> tuple[list[int], float]:
+        """Paragraphs of ``article`` with no counterpart in ``other``, and the share that have."""
+        extra = self.missing[article].get(other, [])
+        alone = sorted(self.alone[article] + extra) if extra else self.alone[article]
+        body = self.body[article]
+        share = round((body - len(alone)) / body, 4) if body else 0.0
+        return alone, share
+
+
+def pair_summary(
+    analysis: Analysis, left: int, right: int, sides: OneSided | None = None
+) -> dict[str, Any]:
+    """Matches and one-sided paragraphs for one pair of articles.
+
+    ``sides`` is the analysis's :class:`OneSided` (built when not given; pass it when
+    summarising many pairs)."""
+    if sides is None:
+        sides = OneSided(analysis)
+    only_left, cover_left = sides.only(left, right)
+    only_right, cover_right = sides.only(right, left)
     return {
         "articles": [left, right],
-        "matches": count,
-        "only_left": only(left, matched_left),
-        "only_right": only(right, matched_right),
-        "coverage": [coverage(left, matched_left), coverage(right, matched_right)],
+        "matches": analysis.pair_match_count(left, right),
+        "only_left": only_left,
+        "only_right": only_right,
+        "coverage": [cover_left, cover_right],
+    }
+
+
+def _pairs(analysis: Analysis) -> Iterator[dict[str, Any]]:
+    n = len(analysis.articles)
+    sides = OneSided(analysis)
+    return (pair_summary(analysis, i, j, sides) for i in range(n) for j in range(i + 1, n))
+
+
+def _fact_json(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "label": fact.label,
+        "members": [list(m) for m in fact.members],
+        "articles": list(fact.articles),
+        "coverage": fact.coverage,
+        "strength": fact.strength,
     }
 
 
@@ -86,6 +166,7 @@ def _match_json(match: Match) -> dict[str, Any]:
         "evidence": match.evidence,
         "cue": match.cue,
         "sentences": [list(s) for s in match.sentences] if match.sentences else None,
+        "moved": match.moved,
         "reason": {
             "words": list(match.words),
             "names": list(match.names),
@@ -156,7 +237,8 @@ def _sections(analysis: Analysis) -> Iterator[tuple[str, Any]]:
     yield "articles", (_article_json(i, a) for i, a in enumerate(analysis.articles))
     yield "matches", (_match_json(m) for m in analysis.matches)
     yield "unmatched", (analysis.unmatched(i) for i in range(n))
-    yield "pairs", (pair_summary(analysis, i, j) for i in range(n) for j in range(i + 1, n))
+    yield "facts", (_fact_json(f) for f in ensure_facts(analysis))
+    yield "pairs", _pairs(analysis)
     yield "entities", (_entity_json(e, n) for e in analysis.entities)
     yield "figures", (_figure_json(i, f, groups) for i, f in enumerate(analysis.figures))
     yield "figure_groups", (_group_json(g, analysis) for g in groups)
@@ -194,8 +276,9 @@ def iter_json(analysis: Analysis) -> Iterator[str]:
     yield "\n}\n"
 
 
-def write_json(analysis: Analysis, stream: TextIO) -> None:
-    """Write the JSON document to ``stream`` without building it in memory."""
+def write_json(analysis: Analysis, stream: TextIO, detail: tuple[str, ...] = ()) -> None:
+    """Write the JSON document to ``stream`` without building it in memory (``detail`` is for
+    the Markdown briefing's optional sections: the JSON always holds everything)."""
     for piece in iter_json(analysis):
         stream.write(piece)
 

@@ -1,4 +1,10 @@
-"""The Markdown report, meant to be pasted into a memo.
+"""The Markdown report: a briefing to paste into a memo.
+
+It reads top-down the way an analyst briefs: first the facts by how many outlets report them (all,
+most, some), each with its label, the outlets and the paragraph references; then what only one
+outlet reports; then figure conflicts and the names; the pairwise detail (every matched pair quoted)
+only on request (``compare --detail pairs``), since it grows with the pairs of articles.  Paragraph
+references are written ``B4`` (article B, paragraph 4, 1-based).
 
 Article text is escaped (it renders as written) and the report can never carry terminal control
 bytes: titles and sources given on the command line pass the same one-line rule as everything
@@ -11,8 +17,11 @@ import re
 from typing import TextIO
 
 from reader.core.ingest import sanitize, sanitize_line
-from reader.core.model import Analysis, Article, Match, article_label
-from reader.core.report.json_report import pair_summary
+from reader.core.model import Analysis, Article, Fact, Match, article_label
+from reader.core.report.json_report import OneSided, ensure_facts, pair_summary
+
+DETAILS = ("pairs",)
+"""Optional sections ``compare --detail`` can add."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -41,10 +50,21 @@ def _reason(match: Match) -> str:
     return "; ".join(parts) if parts else "overall wording"
 
 
-def _pair_markdown(analysis: Analysis, left: int, right: int, out: list[str]) -> None:
+def _matches_by_pair(analysis: Analysis) -> dict[tuple[int, int], list[Match]]:
+    by_pair: dict[tuple[int, int], list[Match]] = {}
+    for m in analysis.matches:
+        by_pair.setdefault((m.left[0], m.right[0]), []).append(m)
+    return by_pair
+
+
+def _pair_markdown(
+    analysis: Analysis, left: int, right: int, out: list[str],
+    sides: OneSided | None = None,
+    by_pair: dict[tuple[int, int], list[Match]] | None = None,
+) -> None:
     a, b = analysis.articles[left], analysis.articles[right]
     la, lb = article_label(left), article_label(right)
-    summary = pair_summary(analysis, left, right)
+    summary = pair_summary(analysis, left, right, sides)
     out.append(f"## {la} ↔ {lb}: {_title(a)} ↔ {_title(b)}")
     out.append("")
     out.append(
@@ -52,10 +72,9 @@ def _pair_markdown(analysis: Analysis, left: int, right: int, out: list[str]) ->
         f"{lb} covered {summary['coverage'][1]:.0%}."
     )
     out.append("")
-    pair_matches = sorted(
-        (m for m in analysis.matches if m.left[0] == left and m.right[0] == right),
-        key=lambda m: (m.left[1], m.right[1]),
-    )
+    if by_pair is None:
+        by_pair = _matches_by_pair(analysis)
+    pair_matches = sorted(by_pair.get((left, right), ()), key=lambda m: (m.left[1], m.right[1]))
     if pair_matches:
         out.append("### Matched paragraphs")
         out.append("")
@@ -81,6 +100,22 @@ def _pair_markdown(analysis: Analysis, left: int, right: int, out: list[str]) ->
             out.append("")
 
 
+WIDE_TABLE_ARTICLES = 8
+"""Beyond this many articles the entity table lists outlets instead of a column per article."""
+
+
+def _entity_list(analysis: Analysis, labels: list[str], out: list[str]) -> None:
+    n = len(labels)
+    out.append("| Name | Type | Outlets | Mentions | Variants |")
+    out.append("|---|---|---|---:|---|")
+    for e in analysis.entities:
+        arts = e.articles
+        where = f"all {n}" if len(arts) == n else ", ".join(labels[a] for a in arts)
+        variants = ", ".join(md_escape(v) for v in e.variants[1:]) or ""
+        out.append(f"| {md_escape(e.name)} | {e.type} | {where} | {len(e.mentions)} | {variants} |")
+    out.append("")
+
+
 def _entity_table(analysis: Analysis, out: list[str]) -> None:
     n = len(analysis.articles)
     labels = [article_label(i) for i in range(n)]
@@ -89,6 +124,9 @@ def _entity_table(analysis: Analysis, out: list[str]) -> None:
     if not analysis.entities:
         out.append("No names found.")
         out.append("")
+        return
+    if n > WIDE_TABLE_ARTICLES:
+        _entity_list(analysis, labels, out)
         return
     out.append("| Name | Type | " + " | ".join(labels) + " | Variants |")
     out.append("|---|---|" + "---:|" * n + "---|")
@@ -129,9 +167,95 @@ def _figure_table(analysis: Analysis, out: list[str]) -> None:
     out.append("")
 
 
-def to_markdown(analysis: Analysis) -> str:
-    """A readable report: per pair, matched paragraphs and what only one article says; then the
-    entity table and the figures table (conflicts first)."""
+def _refs(fact: Fact) -> str:
+    """``A3 · B2, B5 · D1``: the fact's paragraphs, grouped by article."""
+    by_article: dict[int, list[int]] = {}
+    for a, p in sorted(fact.members):
+        by_article.setdefault(a, []).append(p)
+    return " · ".join(
+        ", ".join(f"{article_label(a)}{p + 1}" for p in paras) for a, paras in by_article.items()
+    )
+
+
+def _fact_line(fact: Fact, n: int) -> str:
+    line = f"- **{md_escape(fact.label)}** — {_refs(fact)}"
+    missing = [article_label(a) for a in range(n) if a not in fact.articles]
+    if missing and len(fact.articles) > 1 and len(missing) <= n // 2:
+        line += f" (not in {', '.join(missing)})"
+    return line
+
+
+def _facts_section(analysis: Analysis, out: list[str]) -> None:
+    n = len(analysis.articles)
+    facts = ensure_facts(analysis)
+    shared = [f for f in facts if len(f.articles) > 1]
+    everyone = [f for f in shared if len(f.articles) == n]
+    most = [f for f in shared if n / 2 <= len(f.articles) < n]
+    some = [f for f in shared if len(f.articles) < n / 2]
+    single = len(facts) - len(shared)
+    out.append("## What the outlets report")
+    out.append("")
+    out.append(
+        f"{len(facts)} facts: {len(everyone)} reported by all {n} outlets, {len(most)} by most, "
+        f"{len(some)} by a few, {single} by one outlet only (listed under *Only here*)."
+    )
+    out.append("")
+    sections = [(f"Reported by all {n}", everyone)]
+    if n > 2:
+        sections += [("Reported by most", most), ("Reported by a few", some)]
+    for title, group in sections:
+        if not group:
+            continue
+        out.append(f"### {title} ({len(group)})")
+        out.append("")
+        out.extend(_fact_line(f, n) for f in group)
+        out.append("")
+
+
+def _only_here(analysis: Analysis, out: list[str]) -> None:
+    out.append("## Only here")
+    out.append("")
+    facts = ensure_facts(analysis)
+    for a in range(len(analysis.articles)):
+        label = article_label(a)
+        alone = [f for f in facts if f.articles == [a]]
+        out.append(f"### Only in {label} ({len(alone)})")
+        out.append("")
+        if not alone:
+            out.append("Nothing: every paragraph has a counterpart.")
+        for f in alone:
+            refs = ", ".join(f"{label}{p + 1}" for _a, p in f.members)
+            out.append(f"- **{refs}** {md_escape(f.label)}")
+        out.append("")
+
+
+def _conflicts(analysis: Analysis, out: list[str]) -> None:
+    out.append("## Figure conflicts")
+    out.append("")
+    conflicts = [g for g in analysis.figure_groups if g.status == "conflict"]
+    agree = sum(1 for g in analysis.figure_groups if g.status == "agree")
+    if not conflicts:
+        out.append(f"None: {agree} figures reported by several outlets agree.")
+        out.append("")
+        return
+    out.append(f"{len(conflicts)} conflicting, {agree} agreeing across outlets.")
+    out.append("")
+    for g in conflicts:
+        # One entry per way of telling it, with every place it is told that way.
+        told: dict[str, list[str]] = {}
+        for i in g.figures:
+            f = analysis.figures[i]
+            told.setdefault(f.text, []).append(f"{article_label(f.article)}{f.paragraph + 1}")
+        ways = "; ".join(f"{md_escape(text)} ({', '.join(dict.fromkeys(refs))})"
+                         for text, refs in told.items())
+        out.append(f"- **{md_escape(g.counted)}**: {ways}")
+    out.append("")
+
+
+def to_markdown(analysis: Analysis, detail: tuple[str, ...] | frozenset[str] = ()) -> str:
+    """The briefing: facts by coverage, what only one outlet says, figure conflicts, names, then
+    (with ``detail`` containing ``"pairs"``) each pair's matched paragraphs quoted, and the full
+    figures table."""
     out: list[str] = ["# Parallel reading report", ""]
     out.append("| | Title | Source | Paragraphs |")
     out.append("|---|---|---|---:|")
@@ -139,16 +263,26 @@ def to_markdown(analysis: Analysis) -> str:
         body = sum(1 for p in a.paragraphs if not p.boilerplate)
         out.append(f"| {article_label(i)} | {_title(a)} | {md_escape(a.source)} | {body} |")
     out.append("")
-    n = len(analysis.articles)
-    for i in range(n):
-        for j in range(i + 1, n):
-            _pair_markdown(analysis, i, j, out)
+    _facts_section(analysis, out)
+    _only_here(analysis, out)
+    _conflicts(analysis, out)
     _entity_table(analysis, out)
-    _figure_table(analysis, out)
+    if "pairs" in detail:
+        out.append("# Pairwise detail")
+        out.append("")
+        n = len(analysis.articles)
+        sides = OneSided(analysis)
+        by_pair = _matches_by_pair(analysis)
+        for i in range(n):
+            for j in range(i + 1, n):
+                _pair_markdown(analysis, i, j, out, sides, by_pair)
+        _figure_table(analysis, out)
     text = "\n".join(out).rstrip() + "\n"
     return sanitize(text)
 
 
-def write_markdown(analysis: Analysis, stream: TextIO) -> None:
+def write_markdown(
+    analysis: Analysis, stream: TextIO, detail: tuple[str, ...] | frozenset[str] = ()
+) -> None:
     """Write the Markdown report to ``stream``."""
-    stream.write(to_markdown(analysis))
+    stream.write(to_markdown(analysis, detail))

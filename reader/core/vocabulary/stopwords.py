@@ -54,5 +54,17 @@ WEEKDAYS = _words(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun"
 )
 
+NON_NAME_ABBREVIATIONS = _words(
+    """
+    am pm a.m. p.m. gmt utc bst cet cest est edt cst cdt mst mdt pst pdt akst hst ist jst kst hkt
+    aest aedt sgt wib msk eet eest wet et
+    usd eur gbp jpy cny rmb inr aud cad chf kg km mph kph cm mm ft lb lbs oz
+    md phd mba ba bs bsc msc rn dds jd llm
+    suv atv rpg q&a faq diy ceo cfo coo cto gdp dna hiv aids ptsd tv pc ok
+    """
+)
+"""All-capitals abbreviations that are never names: clock and time-zone marks, currency and unit
+codes, degrees, common nouns (SUV, CEO).  The entity detector drops them."""
+
 STOPWORDS: frozenset[str] = FUNCTION_WORDS | REPORTING_WORDS | HONORIFICS
 """What the matcher never counts as shared content."""

@@ -11,9 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.core.model import Article, Match
-from reader.ui.navigation import letter
-
+from reader.core.model import Match, article_label
+from reader.ui.navigation import NavIndex, Span
 
 CUE_WORDS = {
     "best": "it is the best partner of one of the two paragraphs",
@@ -33,8 +32,7 @@ def evidence_line(match: Match) -> Content:
     return Content.from_markup("[b]$label[/] $said", label="Evidence", said=said)
 
 
-def highlighted(text: str, spans: list[tuple[int, int, str]],
-                sentence: tuple[int, int] | None = None) -> Content:
+def highlighted(text: str, spans: list[Span], sentence: tuple[int, int] | None = None) -> Content:
     """``text`` as Content with the shared-term spans emphasised and the best-matching sentence
     (the matcher's ``Match.sentences`` for this side) shaded."""
     content = Content(text)
@@ -57,14 +55,16 @@ class ExplainScreen(ModalScreen[None]):
         Binding("escape,x,q", "dismiss", "Close", id="explain-close"),
     ]
 
-    def __init__(self, match: Match, articles: list[Article]) -> None:
+    def __init__(self, match: Match, nav: NavIndex) -> None:
+        """Args:
+            match: the pair to explain.
+            nav: the analysis' lookups, for the articles and the (cached) shared-term spans.
+        """
         super().__init__()
         self.match = match
-        self.articles = articles
+        self.nav = nav
 
     def compose(self) -> ComposeResult:
-        from reader.ui.screens.reader import term_spans
-
         m = self.match
         verbatim = "[$warning]near-verbatim (shared wire copy?)[/]" if m.near_verbatim else "reworded"
         with Vertical(id="explain-dialog"):
@@ -81,17 +81,18 @@ class ExplainScreen(ModalScreen[None]):
             yield Static(evidence_line(m), classes="explain-terms explain-evidence")
             with Horizontal(id="explain-texts"):
                 for side, (a, p) in enumerate((m.left, m.right)):
-                    art = self.articles[a]
+                    art = self.nav.articles[a]
                     text = art.paragraphs[p].text
                     with VerticalScroll(classes="explain-side"):
                         yield Static(
                             Content.from_markup(
                                 "[b reverse] $letter [/] [b]$title[/] [dim]¶ $num[/]",
-                                letter=letter(a), title=art.title or art.source, num=str(p + 1),
+                                letter=article_label(a), title=art.title or art.source, num=str(p + 1),
                             ),
                             classes="explain-head",
                         )
                         sentence = m.sentences[side] if m.sentences else None
-                        yield Static(highlighted(text, term_spans(text, m), sentence),
+                        shared = self.nav.shared_spans(m, (a, p))
+                        yield Static(highlighted(text, shared, sentence),
                                      classes="explain-text")
             yield Static(Content.from_markup("[dim]escape to close[/]"), id="explain-foot")

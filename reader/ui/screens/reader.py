@@ -1,33 +1,38 @@
 """The reading screen: article panes side by side, the sidebar, search, status and all navigation.
 
-The screen owns the state that spans panes - which article leads, which partner is selected, the
-scroll-sync lock, search hits, the selected entity - and the scroll synchroniser.  Sync is
-leader/follower: the pane the user moves posts ``ArticlePane.Scrolled``; the screen maps its anchor
-row through paragraph anchors (partner rows, interpolated between matched paragraphs) and moves the
-others with the guarded ``ArticlePane.follow``, so no scroll ever echoes back.
+The screen owns the state that spans panes - which article leads, which partner is selected,
+search hits, the selected entity - and wires the parts together: widgets post messages
+(``ArticlePane.Scrolled``, ``SearchInput.Step``, ``Sidebar.TargetSelected``) and the screen
+answers them.  The rules live in Textual-free modules: which articles get a pane
+(:mod:`reader.ui.visible`), scroll anchors (:mod:`reader.ui.anchors`, applied by
+:mod:`reader.ui.scroll_sync`), stepping through hits and mentions (:mod:`reader.ui.hits`) and the
+per-paragraph lookups (:mod:`reader.ui.navigation`).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import AwaitMount
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 
-from reader.core.model import Analysis, Article, Match, ParagraphRef
-from reader.core.matching.search import Hit, SearchIndex
-from reader.ui.navigation import NavIndex, Span, letter
+from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
+from reader.ui import visible
+from reader.ui.hits import HitCursor, Place
+from reader.ui.navigation import NavIndex, Span
+from reader.ui.screens.explain import ExplainScreen
+from reader.ui.scroll_sync import ScrollSync
 from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.sidebar import Sidebar
+from reader.ui.widgets.pane_column import PaneColumn
+from reader.ui.widgets.search import SearchBar, SearchInput
+from reader.ui.widgets.sidebar import Sidebar, TargetKind
 from reader.ui.widgets.status import StatusLine
 
 SIDEBAR_MIN_WIDTH = 100
@@ -36,90 +41,10 @@ THREE_PANES_MIN_WIDTH = 120
 """Three panes need at least this many columns; narrower terminals show two."""
 
 
-def term_spans(text: str, match: Match) -> list[Span]:
-    """Spans of the words, names and numbers a match shares, found in ``text``.
-
-    ``reader.core.matching.terms`` belongs to the alignment helper; until it exists (or if it fails) the
-    reader simply highlights nothing rather than guessing at tokenisation itself.
-    """
-    terms = [*match.words, *match.names, *match.numbers]
-    if not terms:
-        return []
-    try:
-        from reader.core.matching.terms import find_term_spans
-    except ImportError:
-        return []
-    try:
-        return [(s, e, "shared") for s, e in find_term_spans(text, terms)]
-    except Exception:  # a bug in term finding must not take the reader down
-        return []
-
-
-class PaneColumn(Vertical):
-    """A pane with its header line (title and source, shown as data)."""
-
-    def __init__(self, article: Article, index: int) -> None:
-        super().__init__(id=f"col-{index}", classes="pane-column")
-        self.article = article
-        self.index = index
-
-    def compose(self) -> ComposeResult:
-        yield Static(self.header(), classes="pane-header", markup=False)
-        yield Static(self.title(), classes="pane-title", markup=False)
-        yield ArticlePane(self.article, self.index, id=f"pane-{self.index}")
-
-    def header(self, nav: NavIndex | None = None) -> Content:
-        """One line: the article letter, its file name and how much of it is matched."""
-        art = self.article
-        stats = f"{len(art.paragraphs)} ¶"
-        if nav is not None:
-            stats = f"{len(nav.per_article[self.index].matched)}/{stats} matched"
-        name = Path(art.source).name if art.source != "-" else "standard input"
-        return Content.from_markup(
-            "[b reverse] $letter [/] [dim]$source · $stats[/]",
-            letter=letter(self.index), source=name or art.source, stats=stats,
-        )
-
-    def title(self) -> Content:
-        """The headline, on up to two lines: outlets are told apart by their headlines, and one
-        line of a three-pane layout cut most of them off."""
-        return Content.from_markup("[b]$title[/]", title=self.article.title or self.article.source)
-
-
-class SearchInput(Input):
-    """The search box: enter / down next hit, shift+enter / up previous, escape closes."""
-
-    BINDINGS = [
-        Binding("down", "step(1)", "Next hit", show=False, id="search-next"),
-        Binding("shift+enter,up", "step(-1)", "Previous hit", show=False, id="search-previous"),
-        Binding("escape", "close", "Close search", show=False, id="search-close"),
-    ]
-
-    def action_step(self, direction: int) -> None:
-        screen = self.screen
-        if isinstance(screen, ReaderScreen):
-            screen.search_step(direction)
-
-    def action_close(self) -> None:
-        screen = self.screen
-        if isinstance(screen, ReaderScreen):
-            screen.close_search()
-
-
-class SearchBar(Horizontal):
-    """The ``/`` search input with its hit counter."""
-
-    def compose(self) -> ComposeResult:
-        yield Label("/", id="search-prompt")
-        yield SearchInput(placeholder="search all articles (enter next · shift+enter/↑ previous)",
-                    id="search-input")
-        yield Static("", id="search-count", markup=False)
-
-
-class ReaderScreen(Screen):
+class ReaderScreen(Screen[None]):
     """Side-by-side reading of all articles of one analysis."""
 
-    BINDINGS = [
+    GO_BINDINGS: ClassVar[list[Binding]] = [
         Binding("n", "next_match(1)", "Next match", id="next-match",
                 tooltip="next matched paragraph; its partners line up"),
         Binding("p,N", "next_match(-1)", "Prev match", id="prev-match",
@@ -141,6 +66,9 @@ class ReaderScreen(Screen):
                 id="focus-previous"),
         Binding("/", "search", "Search", id="search",
                 tooltip="search all articles (case and accents ignored)"),
+    ]
+    """Keys that move through the articles (the command palette lists them under "go:")."""
+    VIEW_BINDINGS: ClassVar[list[Binding]] = [
         Binding("e", "focus_list('entities')", "Entities", id="entities",
                 tooltip="go to the list of people, organisations, places"),
         Binding("f", "focus_list('figures')", "Figures", id="figures",
@@ -156,6 +84,8 @@ class ReaderScreen(Screen):
         Binding("escape", "clear", "Clear highlights", show=False, id="clear",
                 tooltip="clear search and entity highlights"),
     ]
+    """Keys that change what is shown (the command palette lists them under "view:")."""
+    BINDINGS: ClassVar[list[BindingType]] = [*GO_BINDINGS, *VIEW_BINDINGS]
 
     def __init__(
         self,
@@ -175,21 +105,18 @@ class ReaderScreen(Screen):
         """Article index of the pane that leads navigation."""
         self.shown: list[int] = list(range(min(len(articles), 2)))
         self.partner_choice = 0
-        self.sync = True
+        self.scroll_sync = ScrollSync()
         self.busy: tuple[str, float] | None = busy
-        self.search_hits: list[Hit] = []
-        self.search_pos = -1
-        self._search_query = ""
-        self._search_index = SearchIndex(articles)
-        self._search_timer: Timer | None = None
-        self.mention_target: tuple[str, int] | None = None
-        self.mention_refs: list[Hit] = []
-        self.mention_pos = -1
+        self.search = HitCursor()
+        """Search hits, in reading order, and the current one."""
+        self.mention_target: tuple[TargetKind, int] | None = None
+        """The entity or figure group whose mentions are highlighted."""
+        self.mentions = HitCursor()
+        """The mentions of :attr:`mention_target` and the current one."""
         self._sidebar_override: bool | None = None
         self._ready = False
         self._pending_error: BaseException | None = None
-        self._anchor_cache: dict[tuple, tuple[list[int], list[int]]] = {}
-        self._matched_cache: dict[tuple, list[int]] = {}
+        self._matched_cache: dict[tuple[int, int, tuple[int, ...]], list[int]] = {}
         self._chrome: list[AwaitMount | None] | None = None
 
     # -- composition -----------------------------------------------------------------------------
@@ -233,7 +160,7 @@ class ReaderScreen(Screen):
         status = self.query_one(StatusLine)
         self._chrome = [
             self.query_one(Sidebar).populate(),
-            self.mount(SearchBar(id="search-bar"), before=status),
+            self.mount(SearchBar(self.articles, id="search-bar"), before=status),
             # The slot keeps the footer's row reserved, so nothing moves when it arrives.
             self.query_one("#footer-slot").mount(Footer()),
         ]
@@ -279,14 +206,12 @@ class ReaderScreen(Screen):
         self.analysis = analysis
         self.nav = nav if nav is not None else NavIndex(analysis)
         self.busy = None
-        self._anchor_cache.clear()
+        self.scroll_sync.reset(self.nav)
         self._matched_cache.clear()
         self.query_one(StatusLine).progress(None)
         for i, pane in enumerate(self.panes):
             pane.set_nav(self.nav.per_article[i])
-            self.query_one(f"#col-{i} .pane-header", Static).update(
-                self.query_one(f"#col-{i}", PaneColumn).header(self.nav)
-            )
+            self.query_one(f"#col-{i}", PaneColumn).show_matched(len(self.nav.per_article[i].matched))
         self.query_one(Sidebar).show(analysis)
         self.partner_choice = 0
         self._update_partners()
@@ -313,20 +238,8 @@ class ReaderScreen(Screen):
         return 3 if self.size.width >= THREE_PANES_MIN_WIDTH else 2
 
     def _fit_to_width(self, width: int) -> None:
-        n = len(self.articles)
-        want = min(n, self.max_visible)
-        visible = [a for a in self.shown if a < n]
-        if self.active not in visible:
-            visible = [self.active]
-        for a in [*range(self.active, n), *range(0, self.active)]:
-            if len(visible) >= want:
-                break
-            if a not in visible:
-                visible.append(a)
-        if len(visible) > want:
-            keep = [self.active] + [a for a in visible if a != self.active][: want - 1]
-            visible = sorted(keep)
-        self._show_articles(sorted(visible))
+        self._show_articles(visible.fit(self.shown, self.active, len(self.articles),
+                                        self.max_visible))
         auto = width >= SIDEBAR_MIN_WIDTH
         if self._sidebar_override is not None and self._sidebar_override == auto:
             self._sidebar_override = None
@@ -341,20 +254,18 @@ class ReaderScreen(Screen):
     def sidebar_shown(self) -> bool:
         return bool(self.query_one(Sidebar).display)
 
-    def _show_articles(self, visible: list[int]) -> None:
-        self.shown = visible
+    def _show_articles(self, shown: list[int]) -> None:
+        self.shown = shown
         for i in range(len(self.articles)):
-            self.query_one(f"#col-{i}", PaneColumn).display = i in visible
-        if self.active not in visible:
-            self._set_active(visible[0])
-        self._anchor_cache.clear()
+            self.query_one(f"#col-{i}", PaneColumn).display = i in shown
+        if self.active not in shown:
+            self._set_active(shown[0])
+        self.scroll_sync.reset()
 
     def show_article(self, article: int) -> None:
         """Make ``article`` visible (replacing the last non-leading pane) and let it lead."""
         if article not in self.shown:
-            others = [a for a in self.shown if a != self.active]
-            replaced = others[-1] if others else self.shown[-1]
-            self._show_articles(sorted([a for a in self.shown if a != replaced] + [article]))
+            self._show_articles(visible.bring_in(self.shown, self.active, article))
         self._set_active(article)
         self.pane(article).focus()
         self._update_partners()
@@ -386,6 +297,14 @@ class ReaderScreen(Screen):
             return None
         return partners[self.partner_choice % len(partners)]
 
+    def partner_in(self, article: int) -> int | None:
+        """The current paragraph's partner shown in ``article``: the selected one when it is
+        there, else the best; ``None`` when it has none there."""
+        selected = self.selected_partner()
+        if selected is not None and selected[0] == article:
+            return selected[1]
+        return next((p for a, p in self.current_partners() if a == article), None)
+
     def current_match(self) -> Match | None:
         partner = self.selected_partner()
         if partner is None or self.nav is None:
@@ -405,102 +324,41 @@ class ReaderScreen(Screen):
             mine = [p for a, p in partners if a == pane.article_index]
             pane.set_partner_marks(set(mine))
             shared: dict[int, list[Span]] = {}
-            if mine:
-                chosen = selected[1] if selected and selected[0] == pane.article_index else mine[0]
+            chosen = self.partner_in(pane.article_index)
+            if chosen is not None:
                 pane.set_cursor(chosen)
-                match = self.nav.match_between(cur, (pane.article_index, chosen)) if self.nav else None
-                if match is not None:
-                    shared[chosen] = term_spans(pane.article.paragraphs[chosen].text, match)
+                nav = self.nav
+                match = nav.match_between(cur, (pane.article_index, chosen)) if nav else None
+                if nav is not None and match is not None:
+                    shared[chosen] = nav.shared_spans(match, (pane.article_index, chosen))
                     if selected == (pane.article_index, chosen):
-                        shared_active[cur[1]] = term_spans(
-                            active.article.paragraphs[cur[1]].text, match
-                        )
+                        shared_active[cur[1]] = nav.shared_spans(match, cur)
             pane.set_overlay("shared", shared)
         active.set_partner_marks(set())
         active.set_overlay("shared", shared_active)
 
     # -- synchronised scrolling ------------------------------------------------------------------
 
-    def _anchors(self, leader: ArticlePane, follower: ArticlePane) -> tuple[list[int], list[int]]:
-        """Row anchors ``(leader_rows, follower_rows)``: start and end of each matched paragraph of
-        the leader paired with those of its best partner in the follower, by leader row."""
-        key = (leader.article_index, follower.article_index, id(leader.rows),
-               id(follower.rows), id(self.nav))
-        cached = self._anchor_cache.get(key)
-        if cached is not None:
-            return cached
-        lrows: list[int] = []
-        frows: list[int] = []
-        if self.nav is not None and leader.rows is not None and follower.rows is not None:
-            idx = self.nav.per_article[leader.article_index]
-            lpr, fpr = leader.rows.para_row, follower.rows.para_row
-            fa = follower.article_index
-            for p in idx.matched:
-                q = next((q for a, q in idx.partners[p] if a == fa), None)
-                if q is None:
-                    continue
-                lrows.extend((lpr[p], lpr[p + 1]))
-                frows.extend((fpr[q], fpr[q + 1]))
-        self._anchor_cache[key] = (lrows, frows)
-        return lrows, frows
-
-    def map_row(self, leader: ArticlePane, follower: ArticlePane, row: float) -> float:
-        """The follower row level with leader ``row``: exact inside matched paragraphs, linear
-        between them, and a plain shift before the first / after the last anchor."""
-        lrows, frows = self._anchors(leader, follower)
-        if not lrows:
-            lh = leader.rows.height if leader.rows else 1
-            fh = follower.rows.height if follower.rows else 1
-            return row * fh / max(1, lh)
-        i = bisect_right(lrows, row) - 1
-        if i < 0:
-            return frows[0] - (lrows[0] - row)
-        if i >= len(lrows) - 1:
-            return frows[-1] + (row - lrows[-1])
-        l0, l1, f0, f1 = lrows[i], lrows[i + 1], frows[i], frows[i + 1]
-        if l1 == l0:
-            return f0
-        return f0 + (row - l0) * (f1 - f0) / (l1 - l0)
+    @property
+    def sync(self) -> bool:
+        """Whether the panes scroll together (``s`` toggles)."""
+        return self.scroll_sync.enabled
 
     def _align_followers(self) -> None:
         """Put each follower's partner (or interpolated position) level with the leader's cursor."""
-        if not self.sync:
-            return
-        leader = self.active_pane
-        if leader.rows is None:
-            return
-        row = leader.paragraph_rows(leader.cursor)[0]
-        offset = row - round(leader.scroll_y)
-        partners = self.current_partners()
-        selected = self.selected_partner()
-        for a in self.shown:
-            if a == self.active:
-                continue
-            follower = self.pane(a)
-            if follower.rows is None:
-                continue
-            mine = [q for fa, q in partners if fa == a]
-            if mine:
-                q = selected[1] if selected and selected[0] == a else mine[0]
-                target = follower.paragraph_rows(q)[0]
-            else:
-                target = self.map_row(leader, follower, row)
-            follower.follow(round(target - offset))
+        followers = [(self.pane(a), self.partner_in(a)) for a in self.shown if a != self.active]
+        self.scroll_sync.align(self.active_pane, followers)
 
     @on(ArticlePane.Scrolled)
     def _on_pane_scrolled(self, event: ArticlePane.Scrolled) -> None:
-        if not self.sync or event.pane.article_index not in self.shown:
-            return
         leader = event.pane
-        top = round(leader.scroll_y)
-        for a in self.shown:
-            if a != leader.article_index:
-                follower = self.pane(a)
-                follower.follow(round(self.map_row(leader, follower, top)))
+        if leader.article_index in self.shown:
+            self.scroll_sync.follow_scroll(
+                leader, [self.pane(a) for a in self.shown if a != leader.article_index])
 
     @on(ArticlePane.LaidOut)
     def _on_laid_out(self, event: ArticlePane.LaidOut) -> None:
-        self._anchor_cache.clear()
+        self.scroll_sync.reset()
         if event.pane.article_index == self.active:
             event.pane.reveal(event.pane.cursor, jump=False)
         self._align_followers()
@@ -510,7 +368,7 @@ class ReaderScreen(Screen):
         event.pane.focus()
         self.goto(event.pane.article_index, event.paragraph, jump=False)
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
         widget = event.widget
         if isinstance(widget, ArticlePane) and widget.article_index != self.active:
             self._set_active(widget.article_index)
@@ -524,9 +382,7 @@ class ReaderScreen(Screen):
              keep_partner: bool = False) -> None:
         """Make ``paragraph`` of ``article`` current, reveal it, bring partners level."""
         if article not in self.shown:
-            others = [a for a in self.shown if a != self.active]
-            replaced = others[-1] if others else self.shown[-1]
-            self._show_articles(sorted([a for a in self.shown if a != replaced] + [article]))
+            self._show_articles(visible.bring_in(self.shown, self.active, article))
         if article != self.active:
             self._set_active(article)
         pane = self.pane(article)
@@ -610,7 +466,7 @@ class ReaderScreen(Screen):
         self.update_status()
 
     def action_toggle_sync(self) -> None:
-        self.sync = not self.sync
+        self.scroll_sync.enabled = not self.scroll_sync.enabled
         if self.sync:
             self._align_followers()
         self.notify("Scroll sync on" if self.sync else "Scroll sync off", timeout=1.5)
@@ -621,7 +477,7 @@ class ReaderScreen(Screen):
         if n <= len(self.shown):
             self.notify("All articles are already shown", timeout=2)
             return
-        shifted = sorted({(a + 1) % n for a in self.shown})
+        shifted = visible.cycled(self.shown, n)
         self._show_articles(shifted)
         self._set_active(self.active if self.active in shifted else shifted[0])
         self.active_pane.focus()
@@ -650,17 +506,18 @@ class ReaderScreen(Screen):
             self.notify("The current paragraph has no match to explain", severity="warning",
                         timeout=2)
             return
-        from reader.ui.screens.explain import ExplainScreen
-
-        self.app.push_screen(ExplainScreen(match, self.articles))
+        assert self.nav is not None  # a current match implies an analysis
+        self.app.push_screen(ExplainScreen(match, self.nav))
 
     def action_clear(self) -> None:
         """Escape: drop search and entity highlights."""
-        self._set_hits([], -1)
-        self._search_query = ""
+        bar = self._search_bar()
+        if bar is not None:
+            bar.forget()
+        self.search.reset([])
+        self._show_search_hits()
         self.mention_target = None
-        self.mention_refs = []
-        self.mention_pos = -1
+        self.mentions.reset([])
         for pane in self.panes:
             pane.set_overlay("mention", {})
         self.update_status()
@@ -673,119 +530,113 @@ class ReaderScreen(Screen):
         bar.display = True
         self.query_one("#search-input", Input).focus()
 
+    @on(SearchInput.Closed)
     def close_search(self) -> None:
         self.query_one(SearchBar).display = False
         self.active_pane.focus()
 
-    @on(Input.Changed, "#search-input")
-    def _on_search_changed(self, event: Input.Changed) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(0.15, self._run_search)
+    def _search_bar(self) -> SearchBar | None:
+        """The search bar, once mounted (it arrives after the first frame)."""
+        return next(iter(self.query(SearchBar).results(SearchBar)), None)
 
-    def _run_search(self) -> None:
-        query = self.query_one("#search-input", Input).value
-        if query == self._search_query:
+    @on(SearchBar.Changed)
+    def _on_search_changed(self, event: SearchBar.Changed) -> None:
+        bar = self._search_bar()
+        if bar is not None:
+            self._take_hits(bar.run())
+
+    def _take_hits(self, hits: list[Place]) -> None:
+        """Show the bar's hits when they are new (the bar hands back the same list until then)."""
+        if hits is self.search.places:
             return
-        self._search_query = query
-        self._set_hits(self._search_index.find(query), -1)
+        self.search.reset(hits)
+        self._show_search_hits()
         self.update_status()
 
     @on(Input.Submitted, "#search-input")
     def _on_search_submitted(self, event: Input.Submitted) -> None:
         self.search_step(1)
 
+    @on(SearchInput.Step)
+    def _on_search_step(self, event: SearchInput.Step) -> None:
+        self.search_step(event.direction)
+
     def search_step(self, direction: int) -> None:
         """Jump to the next / previous hit (running the search first if typing is pending)."""
-        self._run_search()
-        hits = self.search_hits
-        if not hits:
-            if self._search_query.strip():
+        bar = self._search_bar()
+        if bar is None:
+            return
+        self._take_hits(bar.run())
+        before = self.search.pos
+        place = self.search.step(direction, self.current)
+        if place is None:
+            if bar.query_text.strip():
                 self.notify("No hits", severity="warning", timeout=2)
             return
-        if self.search_pos < 0:
-            here = (self.active, self.active_pane.cursor)
-            after = [i for i, h in enumerate(hits) if (h[0], h[1]) >= here]
-            pos = (after[0] if after else 0) if direction > 0 else (
-                (after[0] - 1) % len(hits) if after else len(hits) - 1)
-        else:
-            pos = (self.search_pos + direction) % len(hits)
-        self._set_hits(hits, pos)
-        a, p, s, _ = hits[pos]
-        pane = self.pane(a) if a in self.shown else None
-        row = pane.row_of_offset(p, s) if pane is not None else None
-        self.goto(a, p, jump=True, row=row)
+        self._show_search_hits(before)
+        self._go_to_place(place)
 
-    def _set_hits(self, hits: list[Hit], pos: int) -> None:
-        old_pos = self.search_pos
-        same = hits is self.search_hits
-        self.search_hits = hits
-        self.search_pos = pos
-        if same and old_pos != pos:
-            # Only the current-hit mark moved: rebuild just the layers of the two articles.
-            touched = {hits[i][0] for i in (old_pos, pos) if 0 <= i < len(hits)}
-        else:
+    def _show_search_hits(self, moved_from: int | None = None) -> None:
+        """Repaint the search layer and the hit counter.
+
+        Args:
+            moved_from: the previous current hit when only the current mark moved; then just the
+                layers of the two articles involved are rebuilt.  ``None``: new hits, rebuild all.
+        """
+        hits = self.search
+        if moved_from is None:
             touched = set(range(len(self.articles)))
-        for a in touched:
-            layer: dict[int, list[Span]] = {}
-            for i, (ha, hp, hs, he) in enumerate(hits):
-                if ha == a:
-                    layer.setdefault(hp, []).append((hs, he, "hit-current" if i == pos else "hit"))
-            self.pane(a).set_overlay("search", layer)
-        count = next(iter(self.query("#search-count").results(Static)), None)
-        if count is None:
-            return
-        if hits:
-            count.update(f"hit {pos + 1 if pos >= 0 else '–'} of {len(hits)}")
         else:
-            count.update("no hits" if self._search_query.strip() else "")
+            touched = {hits.places[i][0] for i in (moved_from, hits.pos)
+                       if 0 <= i < len(hits.places)}
+        for a in touched:
+            self.pane(a).set_overlay("search", hits.layer(a, "hit", "hit-current"))
+        bar = self._search_bar()
+        if bar is not None:
+            bar.show_count(hits.pos, len(hits.places))
+
+    @property
+    def search_hits(self) -> list[Place]:
+        return list(self.search.places)
+
+    def _go_to_place(self, place: Place) -> None:
+        """Make the paragraph of a hit or mention current, with the hit's own row on screen."""
+        a, p, s, _ = place
+        row = self.pane(a).row_of_offset(p, s) if a in self.shown else None
+        self.goto(a, p, jump=True, row=row)
 
     # -- entities and figures --------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected)
-    def _on_option_selected(self, event: OptionList.OptionSelected) -> None:
-        option_id = event.option.id
-        if not option_id or self.analysis is None:
-            return
-        self.select_target((option_id[0], int(option_id[1:])))
+    @on(Sidebar.TargetSelected)
+    def _on_target_selected(self, event: Sidebar.TargetSelected) -> None:
+        self.select_target(event.kind, event.id)
 
-    def select_target(self, target: tuple[str, int]) -> None:
-        """Highlight an entity's mentions (``("e", id)``) or a figure group's members
-        (``("g", id)``) in every pane and step to the next one on each repeat."""
+    def select_target(self, kind: TargetKind, ident: int) -> None:
+        """Highlight an entity's mentions (``"entity"``) or a figure group's members
+        (``"figure"``) in every pane and step to the next one on each repeat."""
         analysis = self.analysis
         if analysis is None:
             return
-        if target != self.mention_target:
-            kind, ident = target
-            if kind == "e":
-                refs = [(m.article, m.paragraph, m.start, m.end)
-                        for m in analysis.entities[ident].mentions]
+        if (kind, ident) != self.mention_target:
+            if kind == "entity":
+                places = [(m.article, m.paragraph, m.start, m.end)
+                          for m in analysis.entities[ident].mentions]
             else:
                 figs = [analysis.figures[i] for i in analysis.figure_groups[ident].figures]
-                refs = sorted((f.article, f.paragraph, f.start, f.end) for f in figs)
-            self.mention_target = target
-            self.mention_refs = refs
-            here = (self.active, self.active_pane.cursor)
-            after = [i for i, r in enumerate(refs) if (r[0], r[1]) >= here]
-            self.mention_pos = after[0] if after else 0
-            layers: list[dict[int, list[Span]]] = [{} for _ in self.articles]
-            for a, p, s, e in refs:
-                layers[a].setdefault(p, []).append((s, e, "mention"))
+                places = sorted((f.article, f.paragraph, f.start, f.end) for f in figs)
+            self.mention_target = (kind, ident)
+            self.mentions.reset(places)
             for a, pane in enumerate(self.panes):
-                pane.set_overlay("mention", layers[a])
-        else:
-            self.mention_pos = (self.mention_pos + 1) % max(1, len(self.mention_refs))
-        if not self.mention_refs:
-            return
-        a, p, s, _ = self.mention_refs[self.mention_pos]
-        row = self.pane(a).row_of_offset(p, s) if a in self.shown else None
-        self.goto(a, p, jump=True, row=row)
+                pane.set_overlay("mention", self.mentions.layer(a, "mention"))
+        place = self.mentions.step(1, self.current)
+        if place is not None:
+            self._go_to_place(place)
 
     def target_label(self) -> str:
         if self.mention_target is None or self.analysis is None:
             return ""
         kind, ident = self.mention_target
-        if kind == "e":
+        if kind == "entity":
             return self.analysis.entities[ident].name
         return self.analysis.figure_groups[ident].counted or "figure"
 
@@ -805,24 +656,26 @@ class ReaderScreen(Screen):
             parts.append(Content.from_markup(
                 "match [b]$k[/] of $n", k=str(pos) if pos else "–", n=str(len(matched))))
             match = self.current_match()
-            if match is not None:
-                partner = self.selected_partner()
+            partner = self.selected_partner()
+            if match is not None and partner is not None:
                 n_partners = len(self.current_partners())
                 more = f" ({self.partner_choice % n_partners + 1}/{n_partners})" if n_partners > 1 else ""
                 parts.append(Content.from_markup(
-                    "→ $ref$more  score $score", ref=f"{letter(partner[0])}{partner[1] + 1}",
+                    "→ $ref$more  score $score", ref=f"{article_label(partner[0])}{partner[1] + 1}",
                     more=more, score=f"{match.score:.2f}"))
                 if match.near_verbatim:
                     parts.append(Content.from_markup("[$warning]≈ verbatim[/]"))
         parts.append(Content.from_markup(
-            "$a ¶ $k/$n", a=letter(a), k=str(pane.cursor + 1), n=str(pane.paragraph_count)))
-        if self.search_hits:
-            k = str(self.search_pos + 1) if self.search_pos >= 0 else "–"
-            parts.append(Content.from_markup("hit $k of $n", k=k, n=str(len(self.search_hits))))
-        if self.mention_target is not None and self.mention_refs:
+            "$a ¶ $k/$n", a=article_label(a), k=str(pane.cursor + 1), n=str(pane.paragraph_count)))
+        search = self.search
+        if search.places:
+            k = str(search.pos + 1) if search.pos >= 0 else "–"
+            parts.append(Content.from_markup("hit $k of $n", k=k, n=str(len(search.places))))
+        mentions = self.mentions
+        if self.mention_target is not None and mentions.places:
             parts.append(Content.from_markup(
-                "$name $k/$n", name=self.target_label(), k=str(self.mention_pos + 1),
-                n=str(len(self.mention_refs))))
+                "$name $k/$n", name=self.target_label(), k=str(mentions.pos + 1),
+                n=str(len(mentions.places))))
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
 

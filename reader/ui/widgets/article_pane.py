@@ -33,6 +33,9 @@ THREADED_LAYOUT_CHARS = 1_500_000
 STRIP_CACHE_ROWS = 512
 """Finished rows kept per pane: about a dozen screens.  More only feeds the garbage collector
 (every cached ``Strip`` holds several small dicts it must walk on a full collection)."""
+WRAP_CACHE_WIDTHS = 4
+"""Wrapped layouts kept per pane, by text width: resizing back and forth (or toggling the
+sidebar) reuses them instead of re-wrapping every paragraph."""
 DISPLAY_CHARS_MAX = 100_000
 """Characters of one paragraph the pane lays out and draws; the rest is replaced by a
 "… (N more characters)" mark.  A real paragraph is a few thousand characters at most; a 20 MB run
@@ -163,7 +166,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self.partner_marks: set[int] = set()
         self._overlays: dict[str, dict[int, list[Span]]] = {}
         self.rows: Layout | None = None
-        self._layout_cache: dict[int, Layout] = {}
+        # Not ``_layout_cache``: that is a Widget internal which ``refresh()`` clears, so a cache
+        # under that name never hit.
+        self._wraps: LRUCache[int, Layout] = LRUCache(WRAP_CACHE_WIDTHS)
         self._pending_width: int | None = None
         self._gutter_width = 2
         self._strips: LRUCache[tuple, Strip] = LRUCache(STRIP_CACHE_ROWS)
@@ -183,7 +188,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._invalidate_all()
         if gutter != self._gutter_width:
             self._gutter_width = gutter
-            self._layout_cache.clear()
+            self._wraps.clear()
             self._relayout(force=True)
 
     def set_overlay(self, name: str, spans: dict[int, list[Span]]) -> None:
@@ -330,7 +335,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._text_width()
         if not force and self.rows is not None and self.rows.width == width:
             return
-        cached = self._layout_cache.get(width)
+        cached = self._wraps.get(width)
         if cached is not None:
             self._apply_layout(cached)
         elif self._total_chars > THREADED_LAYOUT_CHARS:
@@ -350,7 +355,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             self._pending_width = None
         if layout.width != self._text_width():
             # A newer resize superseded this result; keep it for later and lay out again.
-            self._layout_cache[layout.width] = layout
+            self._wraps.set(layout.width, layout)
             self._relayout()
             return
         old = self.rows
@@ -360,9 +365,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             p = old.row_para[min(top, old.height - 1)]
             first, end = old.para_row[p], old.para_row[p + 1]
             anchor = (p, (top - first) / max(1, end - first))
-        if len(self._layout_cache) >= 4:
-            self._layout_cache.pop(next(iter(self._layout_cache)))
-        self._layout_cache[layout.width] = layout
+        self._wraps.set(layout.width, layout)
         self.rows = layout
         self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
         self._invalidate_all()
@@ -447,7 +450,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 label = label[: gutter_w - 2] + "…"
         elif first_row:
             label = "·"
-        if self.nav is not None and self.nav.crossing[p]:
+        if self.nav is not None and self.nav.moved[p]:
             gutter_style = base + self._style("gutter-crossing", True)
         elif self.nav is not None and not self.nav.partners[p]:
             gutter_style = base + self._style("gutter-none", True)
@@ -492,7 +495,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             cuts.add(min(e, end))
         points = sorted(cuts)
         out: list[Segment] = []
-        for a, b in zip(points, points[1:]):
+        for a, b in zip(points, points[1:], strict=False):
             if a >= b:
                 continue
             seg_style = style

@@ -1,19 +1,26 @@
 """Entity and figure lists: two ``OptionList``s (Line API, cheap with thousands of entries).
 
 Every prompt is a ``Content`` built with ``Content.from_markup("...$name...", name=...)`` so names and
-figures taken from articles are substituted as data and can never act as markup.
+figures taken from articles are substituted as data and can never act as markup.  Choosing an entry
+posts :class:`Sidebar.TargetSelected`; the sidebar never reaches into the screen.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
+from textual import on
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widget import AwaitMount
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.core.model import Analysis, Entity, Figure, FigureGroup
-from reader.ui.navigation import letter
+from reader.core.model import Analysis, Entity, Figure, FigureGroup, article_label
+
+TargetKind = Literal["entity", "figure"]
+"""What a sidebar entry stands for: an entity, or a figure group."""
 
 TYPE_HEADINGS = {
     "person": "People",
@@ -27,7 +34,7 @@ MAX_VARIANTS = 3
 def presence(articles: list[int], total: int) -> str:
     """Per-article presence column, e.g. ``"A B -"``."""
     present = set(articles)
-    return " ".join(letter(a) if a in present else "-" for a in range(total))
+    return " ".join(article_label(a) if a in present else "-" for a in range(total))
 
 
 def entity_prompt(entity: Entity, total: int) -> Content:
@@ -43,7 +50,7 @@ def entity_prompt(entity: Entity, total: int) -> Content:
         prompt += Content.from_markup(" [dim]($variants)[/]", variants=folded)
     prompt += Content.from_markup(" [dim]×$n[/]", n=str(len(entity.mentions)))
     if total > 1 and len(arts) == 1:
-        prompt += Content.from_markup(" [$warning]only in $a[/]", a=letter(arts[0]))
+        prompt += Content.from_markup(" [$warning]only in $a[/]", a=article_label(arts[0]))
     return prompt
 
 
@@ -57,7 +64,7 @@ def figure_prompt(group: FigureGroup, analysis: Analysis) -> Content:
         per_article.setdefault(fig.article, []).append(f"{short_value(fig)} ¶{fig.paragraph + 1}")
     prompt = Content.from_markup(f"{mark} [b]$counted[/]:", counted=group.counted or group.kind)
     parts = [
-        Content.from_markup("[b]$a[/] $vals", a=letter(a), vals=", ".join(vals))
+        Content.from_markup("[b]$a[/] $vals", a=article_label(a), vals=", ".join(vals))
         for a, vals in sorted(per_article.items())
     ]
     return prompt + " " + Content(" · ").join(parts)
@@ -85,8 +92,18 @@ def group_order(group: FigureGroup) -> tuple[int, int]:
     return ({"conflict": 0, "differs": 1, "agree": 2}.get(group.status, 3), group.id)
 
 
+class TargetOption(Option):
+    """A list entry standing for one entity or figure group."""
+
+    def __init__(self, prompt: Content, kind: TargetKind, target: int) -> None:
+        super().__init__(prompt, id=f"{kind}-{target}")
+        self.kind: TargetKind = kind
+        self.target = target
+        """``Entity.id`` or ``FigureGroup.id``."""
+
+
 class EntityList(OptionList):
-    """Entities grouped by type (disabled headings, separators); option ids are ``e<entity id>``."""
+    """Entities grouped by type (disabled headings, separators)."""
 
     def show(self, analysis: Analysis | None) -> None:
         self.clear_options()
@@ -106,14 +123,14 @@ class EntityList(OptionList):
                 Option(Content.styled(f"{heading} ({len(ents)})", "bold $text-secondary"),
                        disabled=True)
             )
-            options.extend(Option(entity_prompt(e, total), id=f"e{e.id}") for e in ents)
+            options.extend(TargetOption(entity_prompt(e, total), "entity", e.id) for e in ents)
         if not options:
             options.append(Option(Content.styled("No names found", "dim"), disabled=True))
         self.add_options(options)
 
 
 class FigureList(OptionList):
-    """Figure groups, conflicts first; option ids are ``g<group id>``."""
+    """Figure groups, conflicts first."""
 
     def show(self, analysis: Analysis | None) -> None:
         self.clear_options()
@@ -124,7 +141,7 @@ class FigureList(OptionList):
         if not groups:
             self.add_option(Option(Content.styled("No figures found", "dim"), disabled=True))
             return
-        self.add_options(Option(figure_prompt(g, analysis), id=f"g{g.id}") for g in groups)
+        self.add_options(TargetOption(figure_prompt(g, analysis), "figure", g.id) for g in groups)
 
 
 class Sidebar(Vertical):
@@ -134,6 +151,15 @@ class Sidebar(Vertical):
     styles cost a noticeable part of start-up, and they can only say "Analysing…" at that point);
     :meth:`show` before then is remembered and applied on populate.
     """
+
+    class TargetSelected(Message):
+        """An entity (``kind`` "entity", ``id`` an ``Entity.id``) or a figure group ("figure",
+        a ``FigureGroup.id``) was chosen: highlight its mentions, step to the next one."""
+
+        def __init__(self, kind: TargetKind, id: int) -> None:
+            super().__init__()
+            self.kind: TargetKind = kind
+            self.id = id
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -154,6 +180,13 @@ class Sidebar(Vertical):
         if self._pending is not None:
             self.show(self._pending[0])
         return mounting
+
+    @on(OptionList.OptionSelected)
+    def _on_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option = event.option
+        if isinstance(option, TargetOption):
+            self.post_message(self.TargetSelected(option.kind, option.target))
 
     def show(self, analysis: Analysis | None) -> None:
         if not self.populated:

@@ -1,0 +1,127 @@
+"""Facts: paragraphs from any number of articles that report the same thing.
+
+A fact is built from the matcher's links around a *core* paragraph: the core and the paragraphs
+matched with it.  Links alone would chain: a merged paragraph B that reports two things is matched
+with A (the first thing) and with C (the second), yet A and C have nothing in common.  So a linked
+paragraph joins a core's fact only when it also belongs with the members already there: it must be
+matched with, or share content with (:data:`SHARE_MIN` of the smaller one's content words), at least
+half of the first :data:`CHECK_MEMBERS` members other than the core.  A paragraph left out of one
+core's fact becomes the core of its own, so the merged paragraph sits in both facts and A and C in
+one each.
+
+Cores are taken most-linked first (the paragraph most outlets were matched with is the likeliest
+full report of the fact); ties go to reading order.  Every body paragraph ends up in at least one
+fact: a paragraph no other article reports is a fact of one article ("only in C").
+
+The label is the fact's most central sentence: the core's sentence whose content words the other
+members use most, shortened to :data:`LABEL_CHARS` characters.
+"""
+
+from __future__ import annotations
+
+from reader.core.ingest.segment import split_sentences
+from reader.core.matching.terms import content_keys
+from reader.core.model import Article, Fact, Match, ParagraphRef
+
+SHARE_MIN = 0.2
+"""Two members "share content" when this fraction of the smaller one's content words is common."""
+CHECK_MEMBERS = 6
+"""A candidate member is checked against at most this many accepted members (besides the core),
+which keeps a fact of 200 outlets linear to build."""
+LABEL_CHARS = 110
+
+
+class _Keys:
+    """Content-word sets of paragraphs (and of sentences), computed once, on demand."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = articles
+        self.cache: dict[ParagraphRef, frozenset[str]] = {}
+
+    def text(self, ref: ParagraphRef) -> str:
+        return self.articles[ref[0]].paragraphs[ref[1]].text
+
+    def of(self, ref: ParagraphRef) -> frozenset[str]:
+        keys = self.cache.get(ref)
+        if keys is None:
+            keys = self.cache[ref] = frozenset(content_keys(self.text(ref)))
+        return keys
+
+
+def _share(a: frozenset[str], b: frozenset[str]) -> bool:
+    small = min(len(a), len(b))
+    return small > 0 and len(a & b) >= SHARE_MIN * small
+
+
+def build_facts(articles: list[Article], matches: list[Match]) -> list[Fact]:
+    """Group paragraphs into facts (see the module docstring); facts are ordered by their first
+    member in reading order (article, then paragraph), ids are positions in the result."""
+    links: dict[ParagraphRef, dict[ParagraphRef, float]] = {}
+    for m in matches:
+        if m.left[0] == m.right[0]:
+            continue
+        links.setdefault(m.left, {})[m.right] = m.score
+        links.setdefault(m.right, {})[m.left] = m.score
+    keys = _Keys(articles)
+    covered: set[ParagraphRef] = set()
+    groups: list[tuple[list[ParagraphRef], float]] = []
+    for core in sorted(links, key=lambda r: (-len(links[r]), r)):
+        if core in covered:
+            continue
+        members, strength = _grow(core, links, keys)
+        covered.update(members)
+        groups.append((members, strength))
+    for a, article in enumerate(articles):
+        for p in article.paragraphs:
+            ref = (a, p.index)
+            if not p.boilerplate and ref not in covered:
+                groups.append(([ref], 0.0))
+    groups.sort(key=lambda g: min(g[0]))
+    n = max(1, len(articles))
+    facts = []
+    for fid, (members, strength) in enumerate(groups):
+        arts = sorted({a for a, _p in members})
+        facts.append(Fact(fid, _label(members, keys), members, arts, round(len(arts) / n, 4),
+                          round(strength, 4)))
+    return facts
+
+
+def _grow(
+    core: ParagraphRef, links: dict[ParagraphRef, dict[ParagraphRef, float]], keys: _Keys
+) -> tuple[list[ParagraphRef], float]:
+    """The core's fact: the core, then its partners strongest first, each passing the guard."""
+    partners = links[core]
+    accepted: list[ParagraphRef] = []
+    scores: list[float] = []
+    for ref, score in sorted(partners.items(), key=lambda x: (-x[1], x[0])):
+        checked = accepted[:CHECK_MEMBERS]
+        if checked:
+            mine = links.get(ref, {})
+            own = keys.of(ref)
+            agree = sum(1 for x in checked if x in mine or _share(own, keys.of(x)))
+            if 2 * agree < len(checked):
+                continue
+        accepted.append(ref)
+        scores.append(score)
+    members = [core, *sorted(accepted)]
+    return members, (sum(scores) / len(scores) if scores else 0.0)
+
+
+def _label(members: list[ParagraphRef], keys: _Keys) -> str:
+    """The core's sentence whose content words the other members share most, shortened."""
+    text = keys.text(members[0])
+    spans = split_sentences(text) or [(0, len(text))]
+    others = [keys.of(r) for r in members[1 : 1 + CHECK_MEMBERS]]
+    best, best_score = spans[0], -1.0
+    for start, end in spans:
+        words = set(content_keys(text[start:end]))
+        if not words:
+            continue
+        score = sum(len(words & o) for o in others) / len(words) if others else 0.0
+        if score > best_score:
+            best, best_score = (start, end), score
+    sentence = " ".join(text[best[0] : best[1]].split())
+    if len(sentence) > LABEL_CHARS:
+        cut = sentence.rfind(" ", 0, LABEL_CHARS - 1)
+        sentence = sentence[: cut if cut > LABEL_CHARS // 2 else LABEL_CHARS - 1].rstrip(",;: ") + "…"
+    return sentence
