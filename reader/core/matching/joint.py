@@ -22,15 +22,14 @@ outlets that report the same fact are related through :mod:`reader.core.matching
 from __future__ import annotations
 
 import gc
-import heapq
 from collections import Counter
-from operator import itemgetter
 
 from reader.core.matching.matcher import (
+    add_best_of_other_side,
+    keep_top_candidates,
     CANDIDATE_MIN_SHARE,
     PAIRWISE_MAX_ARTICLES,
     POSTING_CAP,
-    TOP_K,
     Kept,
     _make_match,
     _Para,
@@ -122,20 +121,8 @@ class _Cores:
             wi = p.weight * CANDIDATE_MIN_SHARE
             items = [(c, s) for c, s in acc.items()
                      if s >= wi or s >= core_weight[c] * CANDIDATE_MIN_SHARE]
-            top = heapq.nlargest(TOP_K, items, key=itemgetter(1)) if len(items) > TOP_K else items
-            for c, _s in top:
-                pairs.add((i, c))
-            for c, s in items:
-                heap = best_for_core.get(c)
-                if heap is None:
-                    best_for_core[c] = [(s, i)]
-                elif len(heap) < TOP_K:
-                    heapq.heappush(heap, (s, i))
-                elif s > heap[0][0]:
-                    heapq.heapreplace(heap, (s, i))
-        for c, heap in best_for_core.items():
-            for _s, i in heap:
-                pairs.add((i, c))
+            keep_top_candidates(i, items, best_for_core, pairs)
+        add_best_of_other_side(best_for_core, pairs)
         return pairs
 
 

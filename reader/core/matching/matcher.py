@@ -559,22 +559,40 @@ def _candidates(left: list[_Para], right: list[_Para], weight: dict[str, float])
             items = [(j, s) for j, s in acc.items() if s >= wi or s >= right_weight[j] * min_share]
         else:
             items = list(acc.items())
-        top = heapq.nlargest(TOP_K, items, key=itemgetter(1)) if len(items) > TOP_K else items
-        for j, s in top:
-            pairs.add((i, j))
-        # Right-side top-K: a right paragraph whose partner has many better candidates.
-        for j, s in items:
-            heap = best_for_right.get(j)
-            if heap is None:
-                best_for_right[j] = [(s, i)]
-            elif len(heap) < TOP_K:
-                heapq.heappush(heap, (s, i))
-            elif s > heap[0][0]:
-                heapq.heapreplace(heap, (s, i))
-    for j, heap in best_for_right.items():
+        keep_top_candidates(i, items, best_for_right, pairs)
+    add_best_of_other_side(best_for_right, pairs)
+    return pairs
+
+
+def keep_top_candidates(
+    i: int,
+    items: list[tuple[int, float]],
+    best_for_other: dict[int, list[tuple[float, int]]],
+    pairs: set[tuple[int, int]],
+) -> None:
+    """Keep paragraph ``i``'s top-K candidates ``(j, shared weight)`` in ``pairs``, and offer ``i``
+    to each candidate's own top-K heap (see :func:`add_best_of_other_side`)."""
+    top = heapq.nlargest(TOP_K, items, key=itemgetter(1)) if len(items) > TOP_K else items
+    for j, _s in top:
+        pairs.add((i, j))
+    for j, s in items:
+        heap = best_for_other.get(j)
+        if heap is None:
+            best_for_other[j] = [(s, i)]
+        elif len(heap) < TOP_K:
+            heapq.heappush(heap, (s, i))
+        elif s > heap[0][0]:
+            heapq.heapreplace(heap, (s, i))
+
+
+def add_best_of_other_side(
+    best_for_other: dict[int, list[tuple[float, int]]], pairs: set[tuple[int, int]]
+) -> None:
+    """Add each other-side paragraph's own top-K: one whose partner has many better candidates
+    still keeps its best ones."""
+    for j, heap in best_for_other.items():
         for _s, i in heap:
             pairs.add((i, j))
-    return pairs
 
 
 def _sentences(p: _Para, vocab: _Vocab) -> list[tuple[frozenset[str], float]]:
