@@ -241,6 +241,9 @@ def test_magnitude_is_a_measure_not_a_count() -> None:
     assert [(f.text, f.kind, f.counted) for f in figures] == [
         ("6.7", "other", "magnitude"), ("5.9", "other", "magnitude"),
         ("about 6.0", "other", "magnitude")]
+    # "the" before a small number usually names a set already mentioned, not before a magnitude
+    assert [f.counted for f in find_figures([article("The 6.1-magnitude quake struck the island.")])] \
+        == ["magnitude"]
     figures, groups = run([article("A 6.7 degree quake hit Bam."),
                            article("Iran has at least one slight quake every day.")])
     assert _cross_groups(figures, groups) == []

@@ -811,10 +811,6 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         qualifier, qstart = _qualifier(text, start)
         start = qstart
 
-    # ---- a number that names a set already mentioned ("the two leaders", "both sides")
-    if kind == "count" and qualifier is None and not has_range and not is_vague and \
-            prev_low in _BACK_REFERENCE and (value or 0) < 100:
-        return None
     # ---- a quake's magnitude is a measure, not a count ("a 6.1-magnitude quake", "magnitude
     # 5.9", "6.7 degree", "6.0 on the Richter scale", "a 5.9 earthquake")
     if kind == "count" and not has_range and not is_vague and value is not None and value < 10 \
@@ -822,6 +818,10 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
                  or (value != int(value) and _QUAKE_AFTER.match(text, end))):
         kind, unit, counted = "other", "magnitude", "magnitude"
 
+    # ---- a number that names a set already mentioned ("the two leaders", "both sides")
+    if kind == "count" and qualifier is None and not has_range and not is_vague and \
+            prev_low in _BACK_REFERENCE and (value or 0) < 100:
+        return None
     # ---- a number inside a compound modifier ("a four - by - four car", "a five-boat attack")
     # is an attribute of the thing, unless it is a measure ("a 1,500-square-kilometre island")
     if kind == "count" and not has_range:
