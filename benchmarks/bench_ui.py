@@ -18,6 +18,8 @@ Methods (see the team's Textual craft guide, section B5):
   ``PYTHONDONTWRITEBYTECODE`` is set, which would otherwise make the reader recompile its own modules
   on every start while Textual's are precompiled.  Measured for a plain-text sample (.txt + .md)
   and for a sample with an HTML article, whose extraction (trafilatura) is part of ingest.
+  ``--urls`` repeats each measure with the sample's files given as http:// addresses, served by
+  a local server on 127.0.0.1 in this process (fetching is then part of ingest).
 - ingest alone: the same files loaded in a fresh process, timed around ``load_article`` (so the
   lead can see how much of a start-up is the core's, not the UI's).
 - key -> repaint (method 3, in process, headless): 2 x N seeded synthetic paragraphs; a benchmark
@@ -74,10 +76,10 @@ BASELINE_MARKER = "hello from a minimal app"
 
 INGEST_CHILD = r"""
 import sys, time
-from reader.core.ingest.load import load_article
+from reader.core.ingest import load_source
 t = time.perf_counter()
 for path in sys.argv[1:]:
-    load_article(path)
+    load_source(path)
 print(time.perf_counter() - t)
 """
 
@@ -151,10 +153,49 @@ def sample_files(name: str) -> list[Path]:
     return list(found)
 
 
-def startup(sample: str, runs: int, baseline_script: Path, pycache: str) -> dict[str, object]:
+class _LocalServer:
+    """Serves one folder over http on 127.0.0.1 (an ephemeral port) from a thread."""
+
+    def __init__(self, folder: Path) -> None:
+        import functools
+        import http.server
+        import threading
+
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        handler = functools.partial(Quiet, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/{name}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def startup(sample: str, runs: int, baseline_script: Path, pycache: str,
+            urls: bool = False) -> dict[str, object]:
     files = sample_files(sample)
     env = child_env(pycache)
-    reader_argv = [sys.executable, "-m", "reader", *map(str, files)]
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        env.pop(name, None)
+    server = _LocalServer(files[0].parent) if urls else None
+    try:
+        sources = [server.url(f.name) for f in files] if server else [str(f) for f in files]
+        return _startup(sample, files, sources, runs, baseline_script, env)
+    finally:
+        if server:
+            server.close()
+
+
+def _startup(sample: str, files: list[Path], sources: list[str], runs: int, baseline_script: Path,
+             env: dict[str, str]) -> dict[str, object]:
+    reader_argv = [sys.executable, "-m", "reader", *sources]
     base_argv = [sys.executable, str(baseline_script)]
     marker = marker_for(files[0])
     spawn_to_paint(reader_argv, marker, env)  # warm-up: fills the bytecode cache, page cache
@@ -165,7 +206,7 @@ def startup(sample: str, runs: int, baseline_script: Path, pycache: str) -> dict
         base.append(spawn_to_paint(base_argv, BASELINE_MARKER, env))
     ingest = []
     for _ in range(max(3, runs // 2)):
-        out = subprocess.run([sys.executable, "-c", INGEST_CHILD, *map(str, files)], env=env,
+        out = subprocess.run([sys.executable, "-c", INGEST_CHILD, *sources], env=env,
                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
         ingest.append(float(out.split()[-1]))
     return {"sample": sample, "files": [f.name for f in files], "reader": statistics.median(reader),
@@ -249,6 +290,8 @@ def main() -> None:
     parser.add_argument("--samples", nargs="+", default=["ceasefire", "three-outlets"],
                         help="bundled sample sets to start on (default: a .txt+.md one and one "
                              "with HTML)")
+    parser.add_argument("--urls", action="store_true",
+                        help="also start on the samples served as http:// addresses (127.0.0.1)")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-keys", action="store_true")
     args = parser.parse_args()
@@ -261,9 +304,12 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
             script = Path(tmp) / "minimal_app.py"
             script.write_text(BASELINE_APP)
-            for sample in args.samples:
-                r = startup(sample, args.runs, script, str(Path(tmp) / "pycache"))
-                name = f"`{sample}` ({', '.join(r['files'])})"
+            cases = [(sample, False) for sample in args.samples]
+            cases += [(sample, True) for sample in args.samples] if args.urls else []
+            for sample, urls in cases:
+                r = startup(sample, args.runs, script, str(Path(tmp) / "pycache"), urls)
+                name = f"`{sample}` ({', '.join(r['files'])}{' as URLs' if urls else ''})"
+                sample = f"{sample}{' as URLs' if urls else ''}"
                 rows += [
                     (f"Spawn → first paint, reader on {name}", f"{r['reader'] * 1000:.0f} ms", "–"),
                     ("Spawn → first paint, minimal Textual app", f"{r['base'] * 1000:.0f} ms", "–"),

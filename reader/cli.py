@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from reader import __version__
-from reader.core.ingest import IngestError, load_article, sanitize_line
+from reader.core.ingest import IngestError, expand_sources, load_source, sanitize_line
 from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
 from reader.core.model import Analysis, Article
 from reader.core.report import FORMATS, format_named, write_report
@@ -73,19 +73,34 @@ def parse_size(text: str) -> int:
     return size
 
 
+_COMMANDS_HELP = f"""commands:
+  {PROG} compare FILE FILE ...  analyse without the UI; writes JSON (the default) or Markdown
+  {PROG} open ANALYSIS.json     open a saved compare JSON report as it was, without re-analysing
+
+run '{PROG} compare --help' or '{PROG} open --help' for their options."""
+
+
 def _reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description=(
             "Read several articles about the same story side by side. With no files, opens a "
-            "bundled sample. For a headless report use: parallel-reader compare FILE FILE ..."
+            "bundled sample. Corrections made in the reader are saved at once to a corrections "
+            "file and applied again next time."
         ),
+        epilog=_COMMANDS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md, .html, or - for stdin")
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE",
+        help=".txt, .md, .html, a folder of them, an http(s) address, or - for stdin",
+    )
     parser.add_argument("--sample", metavar="NAME", help="open a bundled sample set by name")
     parser.add_argument(
         "--list-samples", action="store_true", help="list the bundled sample sets and exit"
     )
+    _corrections_option(parser)
+    _config_option(parser)
     _common_options(parser)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
@@ -94,9 +109,16 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _compare_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=f"{PROG} compare",
-        description="Compare articles without the UI and write the analysis as JSON or Markdown.",
+        description=(
+            "Compare articles without the UI and write the analysis: JSON by default "
+            "(--format markdown for a memo). The analyst's corrections saved by the reader are "
+            "applied and marked as manual."
+        ),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md, .html, or - for stdin")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE",
+        help=".txt, .md, .html, a folder of them, an http(s) address, or - for stdin",
+    )
     parser.add_argument(
         "--format",
         choices=_format_choices(),
@@ -104,6 +126,7 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="output format: " + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    _corrections_option(parser)
     parser.add_argument(
         "--detail",
         action="append",
@@ -114,6 +137,58 @@ def _compare_parser() -> argparse.ArgumentParser:
     )
     _common_options(parser)
     return parser
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} open",
+        description=(
+            "Open a JSON report saved by 'compare' (articles included) in the reader, exactly as "
+            "it was, corrections included, without reading the articles or analysing again."
+        ),
+    )
+    parser.add_argument("report", metavar="ANALYSIS.json", help="a report from compare --format json")
+    parser.add_argument(
+        "--corrections",
+        metavar="PATH",
+        help="where further corrections are saved (default: beside the report, "
+        "<name>.parallel-reader.json)",
+    )
+    _config_option(parser)
+    parser.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=DEFAULT_MAX_SIZE * 4,
+        metavar="SIZE",
+        help=f"largest report read (default {format_size(DEFAULT_MAX_SIZE * 4)})",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    return parser
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="settings file (default: config.toml in the user config folder; see the README)",
+    )
+
+
+def _reader_setup(args: argparse.Namespace, session) -> dict:
+    """The config, start-up notices (one line each) and corrections for :class:`ReaderApp`."""
+    from reader.config import load_config
+
+    config, warning = load_config(args.config)
+    return {"config": config, "notices": [warning] if warning else [], "session": session}
+
+
+def _corrections_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corrections",
+        metavar="PATH",
+        help="corrections file (default: beside the first article, "
+        "<name>.parallel-reader.json, or in the user data folder when that is not writable)",
+    )
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -144,10 +219,14 @@ def _load_all(sources: Sequence[str], max_size: int = DEFAULT_MAX_SIZE) -> list[
     article's warnings are printed as they come, one line each."""
     if list(sources).count("-") > 1:
         raise CliError("standard input (-) can be given only once", EXIT_USAGE)
+    try:
+        sources = expand_sources(sources)
+    except IngestError as error:
+        raise CliError(str(error), EXIT_USAGE) from error
     articles = []
     for source in sources:
         try:
-            article = load_article(source, max_size=max_size)
+            article = load_source(source, max_size=max_size)
         except TooLargeError as error:
             raise CliError(f"{error} (--max-size raises it)") from error
         except IngestError as error:
@@ -193,6 +272,7 @@ def run_compare(args: argparse.Namespace) -> int:
     _check_output(args.output, args.files)
     articles = _load_all(args.files, args.max_size)
     analysis = _analyze(articles, args.entities)
+    analysis = _apply_saved_corrections(analysis, args.corrections, args.files)
     if args.output and args.output != "-":
         try:
             with signals_as_exceptions(), atomic_writer(args.output) as stream:
@@ -202,6 +282,26 @@ def run_compare(args: argparse.Namespace) -> int:
     else:
         _write_stdout(analysis, args.format, tuple(args.detail))
     return 0
+
+
+def _apply_saved_corrections(
+    analysis: Analysis, path: str | None, sources: Sequence[str]
+) -> Analysis:
+    """``analysis`` with the corrections file applied; problems and stale corrections are one
+    warning line each (the report is still written)."""
+    from reader.core.corrections import apply_corrections, default_path, describe, open_corrections
+
+    if path is not None and not Path(path).exists():
+        raise CliError(f"corrections file {path} not found", EXIT_USAGE)
+    saved = open_corrections(path if path is not None else default_path(expand_sources(sources)))
+    if saved.problem:
+        warn(saved.problem)
+    if not saved.corrections:
+        return analysis
+    applied = apply_corrections(analysis, saved.corrections)
+    for correction in applied.stale:
+        warn(f"correction not applied, its paragraphs changed: {describe(correction)}")
+    return applied.analysis
 
 
 def _write_stdout(analysis: Analysis, fmt: str, detail: tuple[str, ...] = ()) -> None:
@@ -300,13 +400,64 @@ def run_reader(args: argparse.Namespace) -> int:
         from reader.ui.app import ReaderApp
 
         backend = args.entities
+        session = _corrections_session(args.corrections, sources, beside=not from_sample)
 
         def analyze_in_worker(items: list[Article], progress: ProgressCallback) -> Analysis:
-            return _analyze(items, backend, progress)
+            return session.attach(_analyze(items, backend, progress))
 
-        app = ReaderApp(articles, analyze_in_worker, gc_pause=gc_pause)
+        app = ReaderApp(
+            articles, analyze_in_worker, gc_pause=gc_pause, **_reader_setup(args, session)
+        )
         app.run()
     return app.return_code or 0  # 128 + N after SIGTERM / SIGHUP (the terminal is restored)
+
+
+def _read_report(path: str, max_size: int) -> Analysis:
+    """The analysis saved in a compare JSON report; any problem is one :class:`CliError` line."""
+    from reader.core.report import ReportError, loads_report
+
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(max_size + 1)
+    except OSError as error:
+        raise CliError(f"{path}: cannot read: {error.strerror or error}") from error
+    if len(data) > max_size:
+        raise CliError(f"{path}: larger than {format_size(max_size)} (--max-size raises it)")
+    try:
+        return loads_report(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise CliError(f"{path}: not a compare report (not UTF-8 text)") from error
+    except ReportError as error:
+        raise CliError(f"{path}: {error}") from error
+
+
+def run_open(args: argparse.Namespace) -> int:
+    """``parallel-reader open ANALYSIS.json``: the saved analysis in the reader, as it was."""
+    analysis = _read_report(args.report, args.max_size)
+    _require_terminal()
+    session = _corrections_session(args.corrections, [args.report])
+    analysis = session.attach(analysis)
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(analysis.articles, analysis=analysis, **_reader_setup(args, session))
+    app.run()
+    return app.return_code or 0
+
+
+def _corrections_session(path: str | None, sources: Sequence[str], *, beside: bool = True):
+    """The corrections file for these sources (``--corrections`` or the default place)."""
+    from reader.core.corrections import CorrectionSession, default_path, open_corrections
+
+    where = path if path is not None else default_path(expand_sources(sources), beside=beside)
+    return CorrectionSession(open_corrections(where))
+
+
+def _require_terminal() -> None:
+    if not (sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER")):
+        raise CliError(
+            "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
+            EXIT_USAGE,
+        )
 
 
 def _reattach_terminal_stdin() -> None:
@@ -328,6 +479,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv[1:])
         args.format = format_named(args.format).name
         action = run_compare
+    elif argv and argv[0] == "open":
+        parser = _open_parser()
+        args = parser.parse_args(argv[1:])
+        action = run_open
     else:
         parser = _reader_parser()
         args = parser.parse_args(argv)

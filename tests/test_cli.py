@@ -86,7 +86,8 @@ def test_compare_reads_stdin(pair) -> None:
     ("make", "expect"),
     [
         (lambda d: d / "missing.txt", "missing.txt"),
-        (lambda d: d, str()),  # a directory
+        # A folder stands for its article files (tests/core/test_fetch.py); one without any is an error.
+        (lambda d: _mkdir(d / "no-articles"), "no-articles"),
         (lambda d: _write(d / "bin.dat", b"\x00\x01\x02\xff" * 200), "bin.dat"),
         (lambda d: _write(d / "empty.txt", b"  \n\n \t\n"), "empty.txt"),
     ],
@@ -102,6 +103,11 @@ def test_bad_input_is_one_line_and_nonzero(pair, tmp_path, make, expect) -> None
     assert lines[0].startswith("parallel-reader: error:")
     assert expect in lines[0]
     assert result.stdout == ""
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
 
 
 def _write(path: Path, data: bytes) -> Path:

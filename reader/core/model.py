@@ -127,6 +127,7 @@ class Match:
         names: proper names both use (capitalised terms, spelling variants met by fuzzy matching).
         numbers: numbers both use.
         near_verbatim: the two are nearly word-for-word the same (shared wire copy).
+        manual: linked by hand by the analyst (a correction), not found by the matcher.
         evidence: ``"clear"`` (the shared facts alone clear the matcher's threshold) or
             ``"supported"`` (weaker shared facts, kept because a second cue agrees).
         cue: for ``"supported"`` matches, the cue that agreed: ``"mutual-best"`` (each is the
@@ -145,6 +146,7 @@ class Match:
     names: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     near_verbatim: bool = False
+    manual: bool = False
     evidence: Evidence = "clear"
     cue: MatchCue | None = None
     sentences: tuple[tuple[int, int], tuple[int, int]] | None = None
@@ -176,6 +178,7 @@ class Entity:
         type: person / organization / place / other.
         variants: every distinct surface form seen, canonical name first.
         mentions: every occurrence, in article then reading order.
+        manual: the analyst merged, split or renamed it (a correction).
     """
 
     id: int
@@ -183,6 +186,7 @@ class Entity:
     type: EntityType
     variants: list[str]
     mentions: list[Mention]
+    manual: bool = False
 
     @property
     def articles(self) -> list[int]:
@@ -237,6 +241,8 @@ class FigureGroup:
             that they measure one quantity is weaker, so no contradiction is claimed);
             ``single`` (one article only).
         figures: indices into ``Analysis.figures``.
+        manual: the analyst's decision on it, when there is one: ``"not a conflict"`` (status set
+            to agree by hand) or ``"split"`` (a figure was split out of it, or it is that figure).
     """
 
     id: int
@@ -244,6 +250,7 @@ class FigureGroup:
     kind: FigureKind
     status: FigureStatus
     figures: list[int]
+    manual: str | None = None
 
 
 @dataclass(slots=True)
@@ -271,13 +278,20 @@ class Fact:
 
 @dataclass(slots=True)
 class Analysis:
-    """Everything the reader and the reports show about a set of articles."""
+    """Everything the reader and the reports show about a set of articles.
+
+    ``rejected`` holds the matches the analyst rejected (kept so they can be shown and restored);
+    they are not in ``matches``.  ``stale_corrections`` describes, one line each, the analyst's
+    corrections that could not be applied because their paragraphs changed.
+    """
 
     articles: list[Article]
     matches: list[Match]
     entities: list[Entity] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     figure_groups: list[FigureGroup] = field(default_factory=list)
+    rejected: list[Match] = field(default_factory=list)
+    stale_corrections: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
     _facts_by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)

@@ -17,6 +17,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from reader.config import Config, remember_theme
 from reader.core.model import Analysis, Article
 from reader.ui.commands import ReaderCommands
 from reader.ui.gc_pause import GcPause
@@ -28,12 +29,28 @@ if TYPE_CHECKING:
     # Type only: importing the pipeline (entity and figure rules, ~0.2 s) must wait until the
     # worker runs it, after the first frame.
     from reader.core.analysis import ProgressCallback
+    from reader.core.corrections import CorrectionSession
 
     Analyzer = Callable[[list[Article], ProgressCallback], Analysis]
     """Runs the analysis in the worker thread: ``analyze(articles, progress)``."""
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress repaints; faster callbacks from the worker are coalesced."""
+
+
+def binding_ids() -> set[str]:
+    """Every binding id the reader defines (the names a config file's [keys] table may use)."""
+    from textual.dom import DOMNode
+
+    ids: set[str] = set()
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("reader.ui"):
+            ids.update(b.id for b in cls.__dict__.get("BINDINGS", [])
+                       if isinstance(b, Binding) and b.id)
+    return ids
 
 
 class ReaderApp(App[None]):
@@ -44,6 +61,10 @@ class ReaderApp(App[None]):
         analyze: called as ``analyze(articles, progress)`` in a worker thread when ``analysis`` is
             not given; ``progress(label, fraction)`` may be called from that thread at any rate.
         analysis: a ready analysis to show at once (tests, benchmarks).
+        config: the user's settings (key bindings by id, theme, ...); the defaults when omitted.
+        notices: one-line messages to show once the reader is up (an unusable config file...).
+        session: the corrections session; a ready ``analysis`` is attached to it (corrected) when
+            it has none yet, and ``analyze`` is expected to return an attached analysis.
         gc_pause: a garbage-collector pause already started by the caller (the CLI pauses before
             ingest); the app ends it after the first frame.  Without one the app pauses from
             :meth:`on_load`.
@@ -66,9 +87,18 @@ class ReaderApp(App[None]):
         analyze: Analyzer | None = None,
         *,
         analysis: Analysis | None = None,
+        config: Config | None = None,
+        notices: list[str] | None = None,
+        session: CorrectionSession | None = None,
         gc_pause: GcPause | None = None,
     ) -> None:
         super().__init__()
+        self.session = session
+        """The analyst's corrections (``None``: the correction keys say so and do nothing)."""
+        if session is not None and analysis is not None and session.base is None:
+            analysis = session.attach(analysis)
+        self.config = config or Config()
+        self._notices = list(notices or [])
         self.articles = articles
         self._analyze = analyze
         self._initial_analysis = analysis
@@ -89,7 +119,34 @@ class ReaderApp(App[None]):
                 return screen
         raise LookupError("reader screen is not installed")
 
+    def _apply_config(self) -> None:
+        """Key bindings and theme from the config file; unknown names are one notice each."""
+        known = binding_ids()
+        unknown = sorted(set(self.config.keys) - known)
+        if unknown:
+            self._notices.append(
+                "config: unknown key binding id " + ", ".join(unknown)
+                + " (ids: " + ", ".join(sorted(known)) + ")"
+            )
+        keymap = {k: v for k, v in self.config.keys.items() if k in known}
+        if keymap:
+            self.set_keymap(keymap)
+        theme = self.config.theme
+        if theme is not None:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self._notices.append(f"config: unknown theme {theme!r}; using {self.theme}")
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: object) -> None:
+        """The palette's theme choice is written back to the config file."""
+        problem = remember_theme(self.config, self.theme)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
+
     def on_load(self) -> None:
+        self._apply_config()
         # No garbage collection until the first frame is on screen (see reader.ui.gc_pause); a
         # pause the CLI started before ingest simply continues.
         self._gc_pause.pause()
@@ -147,9 +204,13 @@ class ReaderApp(App[None]):
         # is on screen before the sidebar, footer and search bar mount and before matching begins
         # (a worker thread would hold the GIL half the time).
         self.reader.add_chrome()
+        for notice in self._notices:
+            self.notify(notice, severity="warning", markup=False, timeout=8)
         self._notify_warnings()
         if self._initial_analysis is None and self._analyze is not None:
             self._run_analysis()
+        else:
+            self._corrections_notices()
 
     def _notify_warnings(self) -> None:
         """What ingest reported but did not refuse (replaced bytes, removed bidi controls, a
@@ -188,8 +249,15 @@ class ReaderApp(App[None]):
             return
         self.call_from_thread(self._show_analysis, analysis, nav)
 
+    def _corrections_notices(self) -> None:
+        """Say once what became of the saved corrections (an unusable file, stale ones)."""
+        if self.session is not None:
+            for line in self.session.opening_messages():
+                self.notify(line, severity="warning", markup=False, timeout=10)
+
     def _show_analysis(self, analysis: Analysis, nav: NavIndex) -> None:
         self.reader.set_analysis(analysis, nav)
+        self._corrections_notices()
         self.call_after_refresh(self._freeze_long_lived)
 
     # -- actions ---------------------------------------------------------------------------------

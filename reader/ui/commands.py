@@ -19,6 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from reader.core.model import article_label
+from reader.ui.corrections import CORRECTION_BINDINGS
 from reader.ui.screens.reader import ReaderScreen
 
 
@@ -58,6 +59,7 @@ def palette_actions(
 READER_SECTIONS: tuple[tuple[str, list[Binding]], ...] = (
     ("go", ReaderScreen.GO_BINDINGS),
     ("view", ReaderScreen.VIEW_BINDINGS),
+    ("edit", CORRECTION_BINDINGS),
 )
 
 

@@ -100,6 +100,7 @@ class NavIndex:
                 moved[p] = any(analysis.matches[i].moved for i in ids)
         matched = [p for p in range(n) if partners[p]]
         gutter: list[str] = []
+        rejected = {ref for m in analysis.rejected for ref in (m.left, m.right)}
         for p in range(n):
             if partners[p]:
                 by_article: dict[int, list[int]] = {}
@@ -109,11 +110,12 @@ class NavIndex:
                     article_label(oa) + ",".join(str(x) for x in nums)
                     for oa, nums in by_article.items()
                 )
-                gutter.append(("⇅" if moved[p] else "→") + label)
+                manual = any(analysis.matches[i].manual for i in analysis.match_indices((a, p)))
+                gutter.append(("✎" if manual else "⇅" if moved[p] else "→") + label)
             elif art.paragraphs[p].boilerplate:
                 gutter.append("·")
             else:
-                gutter.append("≠")
+                gutter.append("✗" if (a, p) in rejected else "≠")
         return ArticleIndex(partners, best, matched, analysis.unmatched(a), gutter, moved)
 
     def _add_spans(self, analysis: Analysis) -> None:

@@ -130,3 +130,45 @@ def test_reader_in_real_terminal(tmux_session: Tmux, tmp_path: Path) -> None:
     while tmux_session.alive() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not tmux_session.alive(), "the reader did not exit on q"
+
+
+def _start(session: Tmux, files: list[Path], tmp_path: Path) -> None:
+    env_path = os.environ.get("PATH", "")
+    session.run("new-session", "-d", "-s", session.name, "-x", "120", "-y", "36",
+                "-e", f"PATH={env_path}", "-e", f"XDG_CONFIG_HOME={tmp_path / 'config'}",
+                "-e", f"XDG_DATA_HOME={tmp_path / 'data'}", "-e", "TERM=xterm-256color",
+                "-c", str(ROOT), _command(files))
+    session.run("set-option", "-t", session.name, "remain-on-exit", "on")
+
+
+def _quit(session: Tmux) -> None:
+    session.keys("q")
+    deadline = time.monotonic() + TIMEOUT
+    while session.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not session.alive(), "the reader did not exit on q"
+    session.run("kill-session", "-t", session.name)
+
+
+def test_rejected_match_is_still_rejected_after_reopening(tmux_session: Tmux, tmp_path: Path) -> None:
+    a = tmp_path / "harbour-a.txt"
+    b = tmp_path / "harbour-b.txt"
+    a.write_text(ARTICLE_A, encoding="utf-8")
+    b.write_text(ARTICLE_B, encoding="utf-8")
+    _start(tmux_session, [a, b], tmp_path)
+    tmux_session.wait_for(r"match 1 of \d+")
+    tmux_session.keys("r")
+    tmux_session.wait_for(r"✗ rejected B\d")
+    _quit(tmux_session)
+    saved = tmp_path / "harbour-a.txt.parallel-reader.json"
+    assert '"reject-match"' in saved.read_text(encoding="utf-8")
+    _start(tmux_session, [a, b], tmp_path)
+    tmux_session.wait_for(r"✗ rejected B\d")  # reopened: still rejected
+    _quit(tmux_session)
+    # Renamed and moved: the corrections follow the content, not the file name.
+    (tmp_path / "moved").mkdir()
+    moved_a = a.rename(tmp_path / "moved" / "first.txt")
+    saved.rename(tmp_path / "moved" / "first.txt.parallel-reader.json")
+    _start(tmux_session, [moved_a, b], tmp_path)
+    tmux_session.wait_for(r"✗ rejected B\d")
+    _quit(tmux_session)

@@ -70,4 +70,4 @@ def test_hostile_text(snap_compare) -> None:
 def test_search_and_entity_highlights(snap_compare) -> None:
     app = make_app(2)
     app.theme = "textual-light"  # one non-default theme, to keep component classes theme-driven
-    assert snap_compare(app, terminal_size=(160, 45), press=["e", "down", "enter", "escape"])
+    assert snap_compare(app, terminal_size=(160, 45), press=["e", "enter", "escape"])

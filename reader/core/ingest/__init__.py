@@ -9,6 +9,7 @@ for them instead of re-deriving their own rule.
 
 from __future__ import annotations
 
+from reader.core.ingest.fetch import is_url, load_url
 from reader.core.ingest.load import (
     STDIN,
     IngestError,
@@ -25,6 +26,7 @@ from reader.core.ingest.segment import (
     split_blocks,
     split_sentences,
 )
+from reader.core.ingest.sources import expand_sources, load_source
 
 __all__ = [
     "CONTROL_CHARS",
@@ -34,8 +36,12 @@ __all__ = [
     "article_from_text",
     "collapse_whitespace",
     "decode_bytes",
+    "expand_sources",
+    "is_url",
     "is_boilerplate",
     "load_article",
+    "load_source",
+    "load_url",
     "sanitize",
     "sanitize_line",
     "sniff_format",

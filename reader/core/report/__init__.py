@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, cast
 
 from reader.core.model import Analysis
 from reader.core.report import json_report, markdown_report
+from reader.core.report.clip import pair_clip, paragraph_clip
+from reader.core.report.json_load import ReportError, from_report_data, loads_report
 from reader.core.report.json_report import (
     SCHEMA_VERSION,
     pair_summary,
@@ -24,14 +26,20 @@ from reader.core.report.markdown_report import md_escape, to_markdown
 
 __all__ = [
     "FORMATS",
+    "ReportError",
     "ReportFormat",
     "SCHEMA_VERSION",
+    "from_report_data",
+    "loads_report",
     "md_escape",
+    "pair_clip",
+    "paragraph_clip",
     "pair_summary",
     "to_json",
     "to_json_data",
     "to_markdown",
     "write_json",
+    "save_report",
     "write_report",
 ]
 
@@ -69,3 +77,12 @@ def write_report(
     """Write ``analysis`` to ``stream`` in the format called ``fmt``, with the optional
     ``detail`` sections (:data:`markdown_report.DETAILS`) where the format has them."""
     format_named(fmt).write(analysis, stream, detail)
+
+
+def save_report(analysis: Analysis, fmt: str, path: str) -> None:
+    """Write the report to ``path`` atomically (the old file survives any failure; ``OSError``
+    propagates for the caller to report in one line)."""
+    from reader.store import atomic_writer
+
+    with atomic_writer(path) as stream:
+        write_report(analysis, fmt, cast(TextIO, stream))

@@ -163,6 +163,7 @@ def _match_json(match: Match) -> dict[str, Any]:
         "right": list(match.right),
         "score": round(match.score, 4),
         "near_verbatim": match.near_verbatim,
+        "manual": match.manual,
         "evidence": match.evidence,
         "cue": match.cue,
         "sentences": [list(s) for s in match.sentences] if match.sentences else None,
@@ -205,6 +206,7 @@ def _entity_json(entity, n_articles: int) -> dict[str, Any]:
         "variants": list(entity.variants),
         "articles": present,
         "only_in": present[0] if len(present) == 1 and n_articles > 1 else None,
+        "manual": entity.manual,
         "mentions": [
             {"article": m.article, "paragraph": m.paragraph, "start": m.start, "end": m.end, "text": m.text}
             for m in entity.mentions
@@ -220,6 +222,7 @@ def _group_json(group: FigureGroup, analysis: Analysis) -> dict[str, Any]:
         "status": group.status,
         "figures": list(group.figures),
         "articles": sorted({analysis.figures[i].article for i in group.figures}),
+        "manual": group.manual,
     }
 
 
@@ -236,12 +239,14 @@ def _sections(analysis: Analysis) -> Iterator[tuple[str, Any]]:
     yield "generator", f"parallel-reader {__version__}"
     yield "articles", (_article_json(i, a) for i, a in enumerate(analysis.articles))
     yield "matches", (_match_json(m) for m in analysis.matches)
+    yield "rejected_matches", (_match_json(m) for m in analysis.rejected)
     yield "unmatched", (analysis.unmatched(i) for i in range(n))
     yield "facts", (_fact_json(f) for f in ensure_facts(analysis))
     yield "pairs", _pairs(analysis)
     yield "entities", (_entity_json(e, n) for e in analysis.entities)
     yield "figures", (_figure_json(i, f, groups) for i, f in enumerate(analysis.figures))
     yield "figure_groups", (_group_json(g, analysis) for g in groups)
+    yield "stale_corrections", iter(analysis.stale_corrections)
 
 
 def to_json_data(analysis: Analysis) -> dict[str, Any]:

@@ -79,14 +79,28 @@ def _pair_markdown(
         out.append("### Matched paragraphs")
         out.append("")
     for m in pair_matches:
-        flag = " · near-verbatim" if m.near_verbatim else ""
-        out.append(
-            f"**{la}{m.left[1] + 1} ↔ {lb}{m.right[1] + 1}** · score {m.score:.2f}{flag} · {_reason(m)}"
-        )
+        if m.manual:
+            out.append(f"**{la}{m.left[1] + 1} ↔ {lb}{m.right[1] + 1}** · linked by hand")
+        else:
+            flag = " · near-verbatim" if m.near_verbatim else ""
+            out.append(
+                f"**{la}{m.left[1] + 1} ↔ {lb}{m.right[1] + 1}** · score {m.score:.2f}{flag} · "
+                + _reason(m)
+            )
         out.append("")
         out.append(_quote(a.paragraphs[m.left[1]].text))
         out.append(">")
         out.append(f"> — {lb}{m.right[1] + 1}: " + md_escape(b.paragraphs[m.right[1]].text))
+        out.append("")
+    rejected = sorted(
+        (m for m in analysis.rejected if m.left[0] == left and m.right[0] == right),
+        key=lambda m: (m.left[1], m.right[1]),
+    )
+    if rejected:
+        out.append(f"### Rejected by hand ({len(rejected)})")
+        out.append("")
+        for m in rejected:
+            out.append(f"- {la}{m.left[1] + 1} ↔ {lb}{m.right[1] + 1} (matcher score {m.score:.2f})")
         out.append("")
     for label, article, only in ((la, a, summary["only_left"]), (lb, b, summary["only_right"])):
         out.append(f"### Only in {label} ({len(only)})")
@@ -137,6 +151,7 @@ def _entity_table(analysis: Analysis, out: list[str]) -> None:
         cells = [str(c) if c else "–" for c in counts]
         variants = ", ".join(md_escape(v) for v in e.variants[1:]) or ""
         only = f" (only in {labels[e.articles[0]]})" if len(e.articles) == 1 and n > 1 else ""
+        only += " (edited by hand)" if e.manual else ""
         out.append(
             f"| {md_escape(e.name)}{only} | {e.type} | " + " | ".join(cells) + f" | {variants} |"
         )
@@ -162,7 +177,9 @@ def _figure_table(analysis: Analysis, out: list[str]) -> None:
             f = analysis.figures[i]
             per_article[f.article].append(f"{md_escape(f.text)} (¶{f.paragraph + 1})")
         cells = ["; ".join(x) if x else "–" for x in per_article]
-        status = "**conflict**" if g.status == "conflict" else g.status
+        status: str = "**conflict**" if g.status == "conflict" else g.status
+        if g.manual:
+            status += f" ({g.manual}, by hand)"
         out.append(f"| {status} | {md_escape(g.counted)} | " + " | ".join(cells) + " |")
     out.append("")
 
@@ -277,6 +294,11 @@ def to_markdown(analysis: Analysis, detail: tuple[str, ...] | frozenset[str] = (
             for j in range(i + 1, n):
                 _pair_markdown(analysis, i, j, out, sides, by_pair)
         _figure_table(analysis, out)
+    if analysis.stale_corrections:
+        out.append("## Corrections not applied (their paragraphs changed)")
+        out.append("")
+        out.extend("- " + md_escape(line) for line in analysis.stale_corrections)
+        out.append("")
     text = "\n".join(out).rstrip() + "\n"
     return sanitize(text)
 

@@ -55,26 +55,35 @@ class ExplainScreen(ModalScreen[None]):
         Binding("escape,x,q", "dismiss", "Close", id="explain-close"),
     ]
 
-    def __init__(self, match: Match, nav: NavIndex) -> None:
+    def __init__(self, match: Match, nav: NavIndex, *, rejected: bool = False) -> None:
         """Args:
             match: the pair to explain.
             nav: the analysis' lookups, for the articles and the (cached) shared-term spans.
+            rejected: the analyst rejected this match (``x`` on a paragraph whose match was
+                rejected): the title says so.
         """
         super().__init__()
         self.match = match
         self.nav = nav
+        self.rejected = rejected
 
     def compose(self) -> ComposeResult:
         m = self.match
         verbatim = "[$warning]near-verbatim (shared wire copy?)[/]" if m.near_verbatim else "reworded"
         with Vertical(id="explain-dialog"):
-            yield Static(
-                Content.from_markup(
+            if m.manual:
+                title = Content.from_markup(
+                    "[b]Linked by hand[/] · you linked these paragraphs ([b]r[/] withdraws the link)")
+            elif self.rejected:
+                title = Content.from_markup(
+                    "[b]Rejected by you[/] · the matcher scored it [b]$score[/] ([b]r[/] restores it)",
+                    score=f"{m.score:.2f}")
+            else:
+                title = Content.from_markup(
                     "[b]Why these paragraphs match[/]  score [b]$score[/] · " + verbatim,
                     score=f"{m.score:.2f}",
-                ),
-                id="explain-title",
-            )
+                )
+            yield Static(title, id="explain-title")
             yield Static(term_line("Words", m.words), classes="explain-terms")
             yield Static(term_line("Names", m.names), classes="explain-terms")
             yield Static(term_line("Numbers", m.numbers), classes="explain-terms")

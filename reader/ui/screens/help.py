@@ -19,8 +19,11 @@ MOUSE_HELP = [
 LEGEND = [
     ("→B3,4", "gutter: partners of this paragraph (article B, ¶3 and ¶4)"),
     ("⇅B6", "gutter: partner, but in a different order (moved text)"),
+    ("✎B3", "gutter: partner you linked by hand (m … m)"),
     ("≠", "gutter: no partner in any other article"),
+    ("✗", "gutter: no partner left: you rejected its match (r restores)"),
     ("·", "gutter: page furniture (byline, share links), never matched"),
+    ("…", "gutter: still analysing"),
     ("shading", "green = near-identical wording; lighter = looser match"),
     ("underlined", "words, names and numbers the current pair shares"),
     ("red underline", "a figure another article reports differently"),

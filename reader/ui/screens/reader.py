@@ -25,6 +25,7 @@ from textual.widgets import Footer, Input, OptionList
 
 from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
 from reader.ui import visible
+from reader.ui.corrections import CORRECTION_BINDINGS, CorrectionActions, rejected_with
 from reader.ui.hits import HitCursor, Place
 from reader.ui.navigation import NavIndex, Span
 from reader.ui.screens.explain import ExplainScreen
@@ -41,7 +42,7 @@ THREE_PANES_MIN_WIDTH = 120
 """Three panes need at least this many columns; narrower terminals show two."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CorrectionActions, Screen[None]):
     """Side-by-side reading of all articles of one analysis."""
 
     GO_BINDINGS: ClassVar[list[Binding]] = [
@@ -85,7 +86,7 @@ class ReaderScreen(Screen[None]):
                 tooltip="clear search and entity highlights"),
     ]
     """Keys that change what is shown (the command palette lists them under "view:")."""
-    BINDINGS: ClassVar[list[BindingType]] = [*GO_BINDINGS, *VIEW_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [*GO_BINDINGS, *VIEW_BINDINGS, *CORRECTION_BINDINGS]
 
     def __init__(
         self,
@@ -114,6 +115,7 @@ class ReaderScreen(Screen[None]):
         self.mentions = HitCursor()
         """The mentions of :attr:`mention_target` and the current one."""
         self._sidebar_override: bool | None = None
+        self._min_pane_width: int | None = None
         self._ready = False
         self._pending_error: BaseException | None = None
         self._matched_cache: dict[tuple[int, int, tuple[int, ...]], list[int]] = {}
@@ -136,6 +138,11 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._ready = True
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            # The user's settings: sidebar open or closed at start, narrowest pane.
+            self._sidebar_override = config.sidebar
+            self._min_pane_width = config.min_pane_width
         self.query_one(Sidebar).show(None)
         self._fit_to_width(self.size.width)
         self._set_active(self.active)
@@ -235,6 +242,8 @@ class ReaderScreen(Screen[None]):
 
     @property
     def max_visible(self) -> int:
+        if self._min_pane_width is not None:
+            return max(1, min(3, self.size.width // self._min_pane_width))
         return 3 if self.size.width >= THREE_PANES_MIN_WIDTH else 2
 
     def _fit_to_width(self, width: int) -> None:
@@ -498,10 +507,18 @@ class ReaderScreen(Screen[None]):
         if not self.sidebar_shown:
             self._sidebar_override = True
             self._apply_sidebar()
-        self.query_one(f"#{which}", OptionList).focus()
+        options = self.query_one(f"#{which}", OptionList)
+        options.focus()
+        if options.highlighted is None:
+            # The first enter must act: without a highlight it did nothing until ↓ was pressed.
+            options.action_first()
 
     def action_explain(self) -> None:
         match = self.current_match()
+        rejected = rejected_with(self.analysis, self.current) if self.analysis else []
+        if match is None and rejected and self.nav is not None:
+            self.app.push_screen(ExplainScreen(rejected[0], self.nav, rejected=True))
+            return
         if match is None:
             self.notify("The current paragraph has no match to explain", severity="warning",
                         timeout=2)
@@ -676,6 +693,7 @@ class ReaderScreen(Screen[None]):
             parts.append(Content.from_markup(
                 "$name $k/$n", name=self.target_label(), k=str(mentions.pos + 1),
                 n=str(len(mentions.places))))
+        parts.extend(self.correction_status())
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
 

@@ -41,6 +41,8 @@ DISPLAY_CHARS_MAX = 100_000
 "… (N more characters)" mark.  A real paragraph is a few thousand characters at most; a 20 MB run
 without spaces (a dump, a broken export) would otherwise cost seconds of wrapping per resize and
 stall the keyboard.  Display only: the analysis, the reports and search keep the whole text."""
+ANALYSING_MARK = "…"
+"""Gutter mark while the analysis is still running: not "·", which means page furniture."""
 GUTTER_MAX = 10
 """Widest partner label shown in the gutter, in cells (longer labels end with an ellipsis)."""
 
@@ -449,7 +451,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
             if cell_len(label) > gutter_w - 1:
                 label = label[: gutter_w - 2] + "…"
         elif first_row:
-            label = "·"
+            label = ANALYSING_MARK
         if self.nav is not None and self.nav.moved[p]:
             gutter_style = base + self._style("gutter-crossing", True)
         elif self.nav is not None and not self.nav.partners[p]:
