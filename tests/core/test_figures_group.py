@@ -208,3 +208,63 @@ def test_people_and_families_in_matched_paragraphs_do_not_conflict() -> None:
     figures = find_figures(arts)
     groups = group_figures(figures, arts, [Match((0, 0), (1, 0), 0.8)])
     assert all(g.status != "conflict" for g in groups)
+
+
+def _cross_groups(figures, groups) -> list[tuple[str, list[str]]]:
+    return [(g.status, sorted(figures[i].text for i in g.figures)) for g in groups
+            if len({figures[i].article for i in g.figures}) > 1]
+
+
+def test_month_in_sentence_dates_another_event() -> None:
+    """ "In February, ... wounding around 1,400" is a past quake, not today's "dozens" injured,
+    even though "dozens" is open enough to take 1,400."""
+    figures, groups = run([
+        article("A powerful earthquake hit the south, injuring dozens of people."),
+        article("In February, a quake hit the town, injuring around 1,400 people."),
+    ], [Match((0, 0), (1, 0), 0.8)])
+    assert _cross_groups(figures, groups) == []
+
+
+def test_pronoun_sentence_takes_the_month_of_the_paragraph_before() -> None:
+    figures, groups = run([
+        article("The quake injured dozens of people on Sunday."),
+        article("The last major quake to hit the region was in February.",
+                "It killed 612 people and injured more than 1,400 people."),
+    ], [Match((0, 0), (1, 1), 0.8)])
+    assert _cross_groups(figures, groups) == []
+
+
+def test_magnitude_is_a_measure_not_a_count() -> None:
+    """ "a 6.7 degree quake" is a magnitude; it never agrees with "at least one slight quake"."""
+    figures = find_figures([article("A 6.7 degree quake hit Bam. A magnitude 5.9 quake struck; "
+                                    "it measured about 6.0 on the Richter scale.")])
+    assert [(f.text, f.kind, f.counted) for f in figures] == [
+        ("6.7", "other", "magnitude"), ("5.9", "other", "magnitude"),
+        ("about 6.0", "other", "magnitude")]
+    # "the" before a small number usually names a set already mentioned, not before a magnitude
+    assert [f.counted for f in find_figures([article("The 6.1-magnitude quake struck the island.")])] \
+        == ["magnitude"]
+    figures, groups = run([article("A 6.7 degree quake hit Bam."),
+                           article("Iran has at least one slight quake every day.")])
+    assert _cross_groups(figures, groups) == []
+
+
+def test_different_sentence_subjects_are_different_quantities() -> None:
+    """The Orioles' seven-year deal is not the Red Sox' eight-year deal."""
+    figures, groups = run([
+        article("The Orioles, according to several reports published over the last few days, "
+                "have offered the slugger a deal over seven years."),
+        article("Lynch reported the Red Sox, according to several sources close to the talks, "
+                "have offered the slugger a deal over eight years."),
+    ], [Match((0, 0), (1, 0), 0.8)])
+    assert _cross_groups(figures, groups) == []
+
+
+def test_ages_of_unnamed_men_need_equal_values() -> None:
+    """ "a 50-year-old man" and "a 48-year-old man" are two people (a named person may be two
+    years apart between reports)."""
+    figures, groups = run([
+        article("A 50-year-old man from Dexter tipped off the police."),
+        article("Police identified the victims as a 48-year-old man and a woman."),
+    ])
+    assert _cross_groups(figures, groups) == []

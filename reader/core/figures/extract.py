@@ -305,6 +305,10 @@ _MEASURE_WORDS = frozenset(
     "acres hectare hectares storey story gallon gallons liter litre degree degrees point percent "
     "magnitude strength".split()
 )
+_MAGNITUDE_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?:magnitude|degree|strength)\b|\s+on\s+the\s+Richter\b",
+                              re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s*-\s*|\s+)(?:of\s+)?$", re.IGNORECASE)
+_QUAKE_AFTER = re.compile(r"\s+(?:earthquake|quake|temblor|tremor)s?\b", re.IGNORECASE)
 _PHONE_TAIL = re.compile(r"(?<![\d,.])\d{3}\s?[-–]\s?$")
 _MODEL_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,3}\s[-–]\s$")
 _BLOCK_OF = re.compile(r"\s+block\s+of\b", re.IGNORECASE)
@@ -806,6 +810,13 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     if not (has_range and g["pre"]):
         qualifier, qstart = _qualifier(text, start)
         start = qstart
+
+    # ---- a quake's magnitude is a measure, not a count ("a 6.1-magnitude quake", "magnitude
+    # 5.9", "6.7 degree", "6.0 on the Richter scale", "a 5.9 earthquake")
+    if kind == "count" and not has_range and not is_vague and value is not None and value < 10 \
+            and (_MAGNITUDE_AFTER.match(text, end) or _MAGNITUDE_BEFORE.search(text, max(0, start - 16), start)
+                 or (value != int(value) and _QUAKE_AFTER.match(text, end))):
+        kind, unit, counted = "other", "magnitude", "magnitude"
 
     # ---- a number that names a set already mentioned ("the two leaders", "both sides")
     if kind == "count" and qualifier is None and not has_range and not is_vague and \

@@ -81,6 +81,9 @@ class _Ctx:
         self.articles = articles
         self._cache: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._owners: dict[int, frozenset[str]] = {}
+        self._named: set[int] = set()
+        self._subjects: dict[int, str | None] = {}
+        self._months: dict[int, frozenset[str]] = {}
         self._story_names = _story_names(articles) if len(articles) >= 3 else frozenset()
         self._anchors: dict[int, list[Figure]] = {}
         self._nouns: dict[int, str | None] = {}
@@ -124,14 +127,17 @@ class _Ctx:
 
     def _text(self, f: Figure) -> tuple[str, SentenceStarts]:
         """The figure's paragraph text and its sentence starts (the figure alone when unknown)."""
-        key = (f.article, f.paragraph)
+        return self._paragraph(f.article, f.paragraph, f.text)
+
+    def _paragraph(self, article: int, paragraph: int, fallback: str) -> tuple[str, SentenceStarts]:
+        key = (article, paragraph)
         hit = self._paragraphs.get(key)
         if hit is None:
             try:
-                para = self.articles[f.article].paragraphs[f.paragraph]
+                para = self.articles[article].paragraphs[paragraph]
                 hit = (para.text, SentenceStarts(para.text, para.sentences))
             except IndexError:
-                hit = (f.text, SentenceStarts(f.text))
+                hit = (fallback, SentenceStarts(fallback))
             self._paragraphs[key] = hit
         return hit
 
@@ -158,8 +164,67 @@ class _Ctx:
             after = _OWNER_AFTER.match(text, f.end)
             words = after.group(1).split() if after else []
         hit = frozenset(w.lower() for w in words if w.lower() not in _OWNER_STOP)
+        if any(w[:1].isupper() for w in words if w.lower() not in _OWNER_STOP):
+            self._named.add(i)
         self._owners[i] = hit
         return hit
+
+    def subject(self, i: int) -> str | None:
+        """Who a figure is about when its sentence says so up front: the capitalised name that
+        opens the sentence ("The Orioles ... have offered a seven-year deal", "Angels general
+        manager ... made an eight-year offer"), after a reporting clause ("Lynch reported the Red
+        Sox ...") when there is one; its last word, lower case.  None when the sentence opens
+        otherwise, or with a name every article uses (the story's protagonist), or a month or
+        weekday.  Two figures about different subjects are different quantities: the Orioles'
+        seven years are not the Red Sox' eight."""
+        if i in self._subjects:
+            return self._subjects[i]
+        f = self.figures[i]
+        text, starts = self._text(f)
+        lo = self._sentence_start(f, starts.index(f.start))
+        hit = None
+        for _ in range(2):
+            m = _SUBJECT.match(text, lo, f.start)
+            if not m:
+                break
+            first = m.group(1).split()[0].lower()
+            if first in _CTX_STOP or first in _OPENERS or (first.endswith("ly") and " " not in m.group(1)):
+                break  # "The quake ...", "Last week ...", "However, ...", "Similarly, ..."
+            head = m.group(1).split()[-1].lower().strip("'’")
+            nxt = _REPORTED.match(text, m.end(), f.start)
+            if nxt:
+                lo = nxt.end()  # "Lynch reported (that) the Red Sox ...": the report's subject
+                continue
+            if not _SUBJECT_VERB.match(text, m.end(), f.start):
+                break  # "Israeli strikes", "Gaza officials": a modifier, not the subject
+            if head not in self._story_names and head not in MONTHS and head not in WEEKDAYS \
+                    and not any(c.isdigit() for c in m.group(1)):
+                hit = head
+            break
+        self._subjects[i] = hit
+        return hit
+
+    def _sentence_start(self, f: Figure, si: int) -> int:
+        """Where sentence ``si`` of the figure's paragraph starts; a "sentence" that opens with
+        the digits of a decimal split as tokenised copy writes it ("measuring 6. 4 on the
+        Richter scale") continues the one before."""
+        try:
+            para = self.articles[f.article].paragraphs[f.paragraph]
+        except IndexError:
+            return 0
+        spans = para.sentences
+        if not spans or si >= len(spans):
+            return 0
+        while si > 0 and _DECIMAL_SPLIT.match(para.text, spans[si][0]) and \
+                para.text[:spans[si][0]].rstrip().endswith(".") and \
+                para.text[:spans[si][0]].rstrip()[-2:-1].isdigit():
+            si -= 1
+        return spans[si][0]
+
+    def same_about(self, i: int, j: int) -> bool:
+        """False when both figures' sentences name their subject and the names differ."""
+        si, sj = self.subject(i), self.subject(j)
+        return si is None or sj is None or si == sj
 
     def noun(self, i: int) -> str | None:
         """The head noun written right after the number ("one *man* died", "three bank
@@ -204,7 +269,12 @@ class _Ctx:
             return True
         oi, oj = self.owner(i), self.owner(j)
         if oi and oj:
-            return bool(oi & oj)
+            if not oi & oj:
+                return False
+            # "a 50-year-old man" and "a 48-year-old man" share only a common noun: two people
+            # unless the ages are equal; a named person may be two years apart (see compatible).
+            return (i in self._named and j in self._named) or \
+                self.figures[i].value == self.figures[j].value
         return matched and self.figures[i].value == self.figures[j].value
 
     def anchors(self, i: int) -> list[Figure]:
@@ -213,19 +283,69 @@ class _Ctx:
         if hit is not None:
             return hit
         f = self.figures[i]
-        _, starts = self._text(f)
+        text, starts = self._text(f)
         si = starts.index(f.start)
         hit = [g for g in self._by_paragraph.get((f.article, f.paragraph), ())
                if g is not f and g.kind in ("date", "year") and starts.index(g.start) == si]
+        if not hit and _PRONOUN_OPENER.match(text, self._sentence_start(f, si)):
+            # "It killed 612 people and injured more than 1,400": the sentence goes on about
+            # what the one before it named, so that sentence's date places it too.
+            hit = self._previous_anchors(f, si, starts)
         self._anchors[i] = hit
         return hit
+
+    def _previous_anchors(self, f: Figure, si: int, starts: SentenceStarts) -> list[Figure]:
+        """Dates and years of the sentence before the figure's (the previous paragraph's last
+        sentence when the figure's sentence opens its paragraph)."""
+        if si > 0:
+            return [g for g in self._by_paragraph.get((f.article, f.paragraph), ())
+                    if g.kind in ("date", "year") and starts.index(g.start) == si - 1]
+        if f.paragraph == 0:
+            return []
+        ptext, pstarts = self._paragraph(f.article, f.paragraph - 1, "")
+        last = pstarts.index(len(ptext))
+        return [g for g in self._by_paragraph.get((f.article, f.paragraph - 1), ())
+                if g.kind in ("date", "year") and pstarts.index(g.start) == last]
+
+    def months(self, i: int) -> frozenset[str]:
+        """Month names written in the figure's sentence (or the one before, as for anchors):
+        "In February, a quake ... wounding around 1,400" is dated though "February" alone is
+        no date figure."""
+        hit = self._months.get(i)
+        if hit is not None:
+            return hit
+        f = self.figures[i]
+        text, starts = self._text(f)
+        si = starts.index(f.start)
+        lo = self._sentence_start(f, si)
+        hi = self._sentence_start(f, si + 1) if si + 1 < len(self._spans(f)) else len(text)
+        found = {m.group(0).lower() for m in _MONTH_NAME.finditer(text, lo, hi)}
+        if not found and _PRONOUN_OPENER.match(text, lo):
+            if si > 0:
+                found = {m.group(0).lower() for m in _MONTH_NAME.finditer(
+                    text, self._sentence_start(f, si - 1), lo)}
+            elif f.paragraph > 0:
+                ptext, _ = self._paragraph(f.article, f.paragraph - 1, "")
+                found = {m.group(0).lower() for m in _MONTH_NAME.finditer(ptext)}
+        hit = frozenset(found)
+        self._months[i] = hit
+        return hit
+
+    def _spans(self, f: Figure) -> list[tuple[int, int]]:
+        try:
+            return list(self.articles[f.article].paragraphs[f.paragraph].sentences)
+        except IndexError:
+            return []
 
     def same_time(self, i: int, j: int) -> bool:
         """Whether two figures' sentences place them at one time: a sentence dated "In February"
         (a past quake) does not report the same fact as an undated one about today's quake, nor
         as one dated otherwise."""
         ai, aj = self.anchors(i), self.anchors(j)
-        if not ai and not aj:
+        mi, mj = self.months(i), self.months(j)
+        if not ai and not aj and not mi and not mj:
+            return True
+        if mi & mj:
             return True
         return any(compatible(x, y) for x in ai for y in aj)
 
@@ -243,6 +363,20 @@ class _Ctx:
         return bool(ci) and bool(cj) and not (ci & cj)
 
 
+_SUBJECT = re.compile(r"[\s\"“‘'(]*(?:(?:The|the)\s+)?((?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’&-]*)(?=[\s,])")
+"""A capitalised name opening a sentence (up to four words), after an optional "The"."""
+_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October"
+                         r"|November|December)\b")
+_SUBJECT_VERB = re.compile(
+    r"\s*,|\s+(?:has|have|had|is|was|are|were|will|would|also|reportedly|[a-z]+ed)\b")
+"""What follows a name that is the sentence's subject: a verb, or an aside after a comma."""
+_DECIMAL_SPLIT = re.compile(r"\d")
+_PRONOUN_OPENER = re.compile(r"[\s\"“‘'(]*(?:It|They|He|She|This|That|These|Those|Its|Their)\b")
+_OPENERS = frozenset("meanwhile however but and yet still also so then now earlier later police "
+                     "officials".split())
+_REPORTED = re.compile(
+    r"\s+(?:reported|said|says|told|wrote|reports|confirmed|believes|added)(?:\s+(?:that\s+)?)?\s*",
+)
 _OWNER_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*),\s?$")
 _OWNER_AFTER = re.compile(r"\s+((?:[A-Z][\w'’.-]*)(?:\s[A-Z][\w'’.-]*){0,2}|[a-z][\w'’-]*)")
 _PAIRWISE_LIMIT = 10
@@ -539,7 +673,7 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
         for j in b_ids:
             fj = figures[j]
             if not _same_family(fi, fj) or not ctx.same_owner(i, j, matched=True) or \
-                    not ctx.same_subject(i, j):
+                    not ctx.same_subject(i, j) or not ctx.same_about(i, j):
                 continue
             gi, gj = _is_generic(fi.counted), _is_generic(fj.counted)
             sim, _, shared_caps = ctx.similarity(i, j)
@@ -624,8 +758,11 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
         pj = (figures[j].article, figures[j].paragraph)
         if (pi, pj) in matched or (pj, pi) in matched:
             continue  # the one-to-one pairing of matched paragraphs already decided
-        if ctx.contradicts(i, j) or not ctx.same_owner(i, j) or not ctx.same_subject(i, j):
+        if ctx.contradicts(i, j) or not ctx.same_owner(i, j) or not ctx.same_subject(i, j) or \
+                not ctx.same_about(i, j):
             continue
+        if not ctx.same_time(i, j):
+            continue  # "In February, ... around 1,400 injured" is another event, whatever the values
         if compatible(figures[i], figures[j]):
             if uf.join(i, j):
                 uf.links.append((i, j, True))
@@ -633,8 +770,6 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
         if partners.has_compatible(i, figures[j].article) or \
                 partners.has_compatible(j, figures[i].article):
             continue  # "300 rounds" has its "300" in the other article; "923 rounds" is another fact
-        if not ctx.same_time(i, j):
-            continue
         sim, shared, shared_caps = ctx.similarity(i, j)
         if shared_caps or (shared >= 3 and sim >= 0.25):
             # Unmatched paragraphs: the same label and a shared name make the same quantity

@@ -87,7 +87,8 @@ MEASURE_UNITS: dict[str, str] = {
 GENERIC_LABELS: frozenset[str] = frozenset(
     {"people", "percent", "percentage point", "time", "other", "year", "date", "thing", "way",
      "part", "case", "member", "number", "total", "more", "day", "month", "week", "hour",
-     "minute", "second", "decade"}
+     "minute", "second", "decade",
+     "magnitude"}  # a quake story names several quakes (aftershocks, earlier ones): pair by paragraph
     | set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
     | set(MEASURE_UNITS.values())
 )
