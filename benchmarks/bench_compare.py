@@ -21,6 +21,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import resource
@@ -76,9 +77,7 @@ def worker_align(folder: Path) -> dict:
 
 def run_compare_cli(folder: Path) -> dict | None:
     """Wall time and peak RSS of ``parallel-reader compare`` as a child process."""
-    try:
-        import reader.cli  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("reader.cli") is None:
         return None
     cmd = [sys.executable, "-c", "import sys; from reader.cli import main; sys.exit(main())",
            "compare", str(folder / "left.txt"), str(folder / "right.txt"), "--format", "json"]

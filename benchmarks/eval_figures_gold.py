@@ -63,10 +63,10 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from reader.core.figures import find_figures, group_figures  # noqa: E402
-from reader.core.ingest.segment import is_boilerplate, split_sentences  # noqa: E402
-from reader.core.matching.matcher import align  # noqa: E402
-from reader.core.model import Article, Figure, FigureGroup  # noqa: E402
+from reader.core.figures import find_figures, group_figures
+from reader.core.ingest.segment import is_boilerplate, split_sentences
+from reader.core.matching.matcher import align
+from reader.core.model import Article, Figure, FigureGroup
 
 GOLD_FILES = ("figures_F1", "figures_F2")
 DEV_CLUSTERS = frozenset({"21_ecbplus", "18_ecbplus", "12_ecbplus"})

@@ -752,7 +752,8 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         if g["cur"] is None and not (suffix and (suffix.group("curw") or suffix.group("curc"))):
             kind, unit, counted = "count", None, None
     elif a1 in ("m", "km") or (suffix is not None and suffix.group("mu")):
-        mu = a1 if a1 in ("m", "km") else " ".join(suffix.group("mu").lower().split())  # type: ignore[union-attr]
+        written = suffix.group("mu") if suffix is not None else None
+        mu = a1 if a1 in ("m", "km") else " ".join((written or "").lower().split())
         unit = MEASURE_UNITS.get(mu) or MEASURE_UNITS.get(singular(mu)) or mu
         kind, counted = "other", unit
         if suffix is not None and suffix.group("mu"):

@@ -44,7 +44,7 @@ from collections.abc import Iterable
 from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
 from reader.core.ingest.segment import SentenceStarts
-from reader.core.model import Article, Figure, FigureGroup, Match
+from reader.core.model import Article, Figure, FigureGroup, FigureStatus, Match
 from reader.core.unionfind import UnionFind
 from reader.core.vocabulary.number_words import SCALES, TENS, UNITS
 from reader.core.vocabulary.stopwords import (
@@ -803,7 +803,7 @@ def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tup
 
 
 def _status(members: list[int], figures: list[Figure], root: int, conflicted: set[int],
-            differing: set[int]) -> str:
+            differing: set[int]) -> FigureStatus:
     """single (one article), conflict, differs or agree.
 
     ``conflict`` needs a *direct* link between incompatible figures backed by strong evidence
@@ -888,7 +888,7 @@ def group_figures(figures: list[Figure], articles: list[Article],
     groups: list[FigureGroup] = []
     for gid, (status, members) in enumerate(staged):
         groups.append(FigureGroup(gid, _group_label(members, figures), figures[members[0]].kind,
-                                  status, members))  # type: ignore[arg-type]
+                                  status, members))
         for i in members:
             figures[i].group = gid
     return groups
