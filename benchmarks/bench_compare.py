@@ -79,8 +79,16 @@ def run_compare_cli(folder: Path) -> dict | None:
     """Wall time and peak RSS of ``parallel-reader compare`` as a child process."""
     if importlib.util.find_spec("reader.cli") is None:
         return None
-    cmd = [sys.executable, "-c", "import sys; from reader.cli import main; sys.exit(main())",
-           "compare", str(folder / "left.txt"), str(folder / "right.txt"), "--format", "json"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from reader.cli import main; sys.exit(main())",
+        "compare",
+        str(folder / "left.txt"),
+        str(folder / "right.txt"),
+        "--format",
+        "json",
+    ]
     t0 = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
         proc = subprocess.Popen(cmd, stdout=devnull, stderr=subprocess.PIPE)
@@ -96,7 +104,10 @@ def run_compare_cli(folder: Path) -> dict | None:
 
 def _in_subprocess(folder: Path) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", str(folder)], capture_output=True, text=True, check=False
+        [sys.executable, __file__, "--worker", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if out.returncode != 0:
         raise RuntimeError(f"align worker failed: {out.stderr.strip()[-500:]}")
@@ -105,8 +116,13 @@ def _in_subprocess(folder: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1250, 5000, 20000],
-                    help="paragraphs per article (the original; the rewrite has about as many)")
+    ap.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[1250, 5000, 20000],
+        help="paragraphs per article (the original; the rewrite has about as many)",
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-compare", action="store_true", help="time align only, not the CLI")
     ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
@@ -126,17 +142,21 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(row)
             print(f"done {size}", file=sys.stderr)
 
-    print("| paragraphs | ingest s | align s | align peak MB | P | R | F1 | near-verbatim R "
-          "| compare s | compare peak MB |")
+    print(
+        "| paragraphs | ingest s | align s | align peak MB | P | R | F1 | near-verbatim R "
+        "| compare s | compare peak MB |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         cmp_s = f"{r['compare_s']:.2f}" if "compare_s" in r else "-"
         if r.get("rc"):
             cmp_s += f" (exit {r['rc']})"
         cmp_mb = f"{r['compare_peak_mb']:.0f}" if "compare_peak_mb" in r else "-"
-        print(f"| {'+'.join(map(str, r['paragraphs']))} | {r['ingest_s']:.2f} | {r['align_s']:.2f} "
-              f"| {r['peak_mb']:.0f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
-              f"| {r['near_verbatim_recall']:.3f} | {cmp_s} | {cmp_mb} |")
+        print(
+            f"| {'+'.join(map(str, r['paragraphs']))} | {r['ingest_s']:.2f} | {r['align_s']:.2f} "
+            f"| {r['peak_mb']:.0f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
+            f"| {r['near_verbatim_recall']:.3f} | {cmp_s} | {cmp_mb} |"
+        )
     for a, b in zip(rows, rows[1:]):
         factor = b["size"] / a["size"]
         line = f"\n{a['size']} -> {b['size']} ({factor:g}x input): align x{b['align_s'] / a['align_s']:.2f}"

@@ -37,14 +37,67 @@ if str(REPO) not in sys.path:
 from reader.core.figures import find_figures, group_figures
 from reader.core.model import Article, Match
 
-PLACES = ["Gaza", "Aleppo", "Idlib", "Damascus", "Kyiv", "Kharkiv", "Khan Younis", "Rafah", "Homs",
-          "Beirut", "Mosul", "Sanaa", "Goma", "Tigray", "Darfur", "Odesa", "Jenin", "Marib"]
-PEOPLE = ["the health ministry", "the United Nations", "local officials", "the army", "witnesses",
-          "the Red Crescent", "the interior minister", "police", "a hospital director"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
-         10: "ten", 11: "eleven", 12: "twelve", 15: "fifteen", 20: "twenty", 30: "thirty"}
+PLACES = [
+    "Gaza",
+    "Aleppo",
+    "Idlib",
+    "Damascus",
+    "Kyiv",
+    "Kharkiv",
+    "Khan Younis",
+    "Rafah",
+    "Homs",
+    "Beirut",
+    "Mosul",
+    "Sanaa",
+    "Goma",
+    "Tigray",
+    "Darfur",
+    "Odesa",
+    "Jenin",
+    "Marib",
+]
+PEOPLE = [
+    "the health ministry",
+    "the United Nations",
+    "local officials",
+    "the army",
+    "witnesses",
+    "the Red Crescent",
+    "the interior minister",
+    "police",
+    "a hospital director",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WORDS = {
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    15: "fifteen",
+    20: "twenty",
+    30: "thirty",
+}
 FILLER = (
     "The statement came as leaders met in the capital amid growing pressure from allies and "
     "rivals alike. Diplomats said talks would resume after the holiday, although neither side "
@@ -60,26 +113,46 @@ FILLER = (
 # as a word when small, {p} place, {src} source, {a} amount, {pc} percent, {t} duration,
 # {d} day, {mon} month, {y} year, {k} thousands.
 FACTS = [
-    ("At least {n} people were killed and {m} injured in {p} on {mon} {d}, {src} said.",
-     "{src_cap} said {nw} people died and more than {m} were wounded in {p} on {d} {mon}."),
-    ("Strikes killed {n} civilians in {p}, according to {src}.",
-     "The death toll in {p} rose to {n}, {src} said."),
-    ("The government pledged ${a}bn in aid, roughly {pc} percent of its annual budget.",
-     "Officials promised {a} billion dollars, about {pc}% of the budget."),
-    ("Some {k}0,000 people remain displaced after {t} years of conflict in {p}.",
-     "Tens of thousands of people have been displaced in {p} over {t} years."),
-    ("Police arrested {n} people after protests in {p} on {mon} {d}, {y}.",
-     "{nw_cap} protesters were detained in {p}, {src} said."),
-    ("Hundreds of troops were deployed to {p} for {t} months.",
-     "About {k}00 soldiers were sent to {p}, {src} said."),
-    ("The reconstruction of {p} will cost about €{a}.{pc} million and take {t} months.",
-     "Rebuilding {p} is expected to cost €{a}.{pc} million over {t} months."),
-    ("Between {n} and {m} percent of voters backed the measure in a poll of {k},200 adults.",
-     "A poll of {k},200 adults found up to {m}% support for the measure."),
-    ("Dozens of families fled {p} overnight, {src} said.",
-     "Several dozen families fled {p} during the night."),
-    ("The ceasefire, agreed in {y}, lasted {t} days before fighting resumed near {p}.",
-     "Fighting resumed near {p} after a truce of {t} days."),
+    (
+        "At least {n} people were killed and {m} injured in {p} on {mon} {d}, {src} said.",
+        "{src_cap} said {nw} people died and more than {m} were wounded in {p} on {d} {mon}.",
+    ),
+    (
+        "Strikes killed {n} civilians in {p}, according to {src}.",
+        "The death toll in {p} rose to {n}, {src} said.",
+    ),
+    (
+        "The government pledged ${a}bn in aid, roughly {pc} percent of its annual budget.",
+        "Officials promised {a} billion dollars, about {pc}% of the budget.",
+    ),
+    (
+        "Some {k}0,000 people remain displaced after {t} years of conflict in {p}.",
+        "Tens of thousands of people have been displaced in {p} over {t} years.",
+    ),
+    (
+        "Police arrested {n} people after protests in {p} on {mon} {d}, {y}.",
+        "{nw_cap} protesters were detained in {p}, {src} said.",
+    ),
+    (
+        "Hundreds of troops were deployed to {p} for {t} months.",
+        "About {k}00 soldiers were sent to {p}, {src} said.",
+    ),
+    (
+        "The reconstruction of {p} will cost about €{a}.{pc} million and take {t} months.",
+        "Rebuilding {p} is expected to cost €{a}.{pc} million over {t} months.",
+    ),
+    (
+        "Between {n} and {m} percent of voters backed the measure in a poll of {k},200 adults.",
+        "A poll of {k},200 adults found up to {m}% support for the measure.",
+    ),
+    (
+        "Dozens of families fled {p} overnight, {src} said.",
+        "Several dozen families fled {p} during the night.",
+    ),
+    (
+        "The ceasefire, agreed in {y}, lasted {t} days before fighting resumed near {p}.",
+        "Fighting resumed near {p} after a truce of {t} days.",
+    ),
 ]
 
 
@@ -91,11 +164,20 @@ def _slots(rng: random.Random) -> dict[str, object]:
     n = rng.choice([rng.randint(2, 30), rng.randint(2, 400)])
     src = rng.choice(PEOPLE)
     return {
-        "n": n, "m": rng.randint(2, 250), "p": rng.choice(PLACES), "src": src,
-        "src_cap": src[0].upper() + src[1:], "a": rng.randint(1, 40), "pc": rng.randint(1, 60),
-        "t": rng.randint(2, 15), "d": rng.randint(1, 28), "mon": rng.choice(MONTHS),
-        "y": rng.randint(2011, 2025), "k": rng.randint(1, 9),
-        "nw": WORDS.get(n, n), "nw_cap": str(WORDS.get(n, n)).capitalize(),
+        "n": n,
+        "m": rng.randint(2, 250),
+        "p": rng.choice(PLACES),
+        "src": src,
+        "src_cap": src[0].upper() + src[1:],
+        "a": rng.randint(1, 40),
+        "pc": rng.randint(1, 60),
+        "t": rng.randint(2, 15),
+        "d": rng.randint(1, 28),
+        "mon": rng.choice(MONTHS),
+        "y": rng.randint(2011, 2025),
+        "k": rng.randint(1, 9),
+        "nw": WORDS.get(n, n),
+        "nw_cap": str(WORDS.get(n, n)).capitalize(),
     }
 
 
@@ -111,7 +193,9 @@ def _perturb(rng: random.Random, slots: dict[str, object]) -> dict[str, object]:
     return out
 
 
-def make_pair(n_paragraphs: int, seed: int, mode: str = "news") -> tuple[list[Article], list[Match]]:
+def make_pair(
+    n_paragraphs: int, seed: int, mode: str = "news"
+) -> tuple[list[Article], list[Match]]:
     """Two articles of ``n_paragraphs`` paragraphs each (about) and the true paragraph matches."""
     rng = random.Random(seed)
     left: list[str] = []
@@ -162,8 +246,9 @@ def _best(fn, repeat: int) -> tuple[float, float, object]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1250, 5000, 20000],
-                    help="paragraphs per article")
+    ap.add_argument(
+        "--sizes", type=int, nargs="+", default=[1250, 5000, 20000], help="paragraphs per article"
+    )
     ap.add_argument("--mode", choices=["news", "dense"], default="news")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
@@ -179,18 +264,33 @@ def main(argv: list[str] | None = None) -> None:
             args.repeat,
         )
         conflicts = sum(g.status == "conflict" for g in groups)
-        rows.append((n, mb, len(figs), len(groups), conflicts,
-                     ext_cpu, grp_cpu, ext_cpu + grp_cpu, ext_wall + grp_wall))
+        rows.append(
+            (
+                n,
+                mb,
+                len(figs),
+                len(groups),
+                conflicts,
+                ext_cpu,
+                grp_cpu,
+                ext_cpu + grp_cpu,
+                ext_wall + grp_wall,
+            )
+        )
 
     print(f"mode `{args.mode}`, seed {args.seed}, best of {args.repeat} (CPU s)\n")
-    print("| paragraphs | MB | figures | groups | conflicts | extract s | group s | total s "
-          "| wall s | total / previous |")
+    print(
+        "| paragraphs | MB | figures | groups | conflicts | extract s | group s | total s "
+        "| wall s | total / previous |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     prev = None
     for n, mb, nf, ng, nc, ext, grp, tot, wall in rows:
         ratio = f"{tot / prev:.2f}x" if prev else ""
-        print(f"| 2 x {n:,} | {mb:.2f} | {nf:,} | {ng:,} | {nc:,} | {ext:.3f} | {grp:.3f} "
-              f"| {tot:.3f} | {wall:.3f} | {ratio} |")
+        print(
+            f"| 2 x {n:,} | {mb:.2f} | {nf:,} | {ng:,} | {nc:,} | {ext:.3f} | {grp:.3f} "
+            f"| {tot:.3f} | {wall:.3f} | {ratio} |"
+        )
         prev = tot
 
 

@@ -67,11 +67,21 @@ def write_story(folder: Path, n_articles: int, n_paragraphs: int, seed: int) -> 
 
 def run_compare(paths: list[Path], out: Path, fmt: str, timeout: float) -> dict:
     """Wall time, peak RSS and output size of one ``compare`` child process (killed at timeout)."""
-    cmd = [sys.executable, "-c", "import sys; from reader.cli import main; sys.exit(main())",
-           "compare", *map(str, paths), "--format", fmt, "-o", str(out)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys; from reader.cli import main; sys.exit(main())",
+        "compare",
+        *map(str, paths),
+        "--format",
+        fmt,
+        "-o",
+        str(out),
+    ]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     timed_out = False
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -95,8 +105,16 @@ def run_compare(paths: list[Path], out: Path, fmt: str, timeout: float) -> dict:
         with out.open("rb") as f:
             lines = sum(1 for _ in f)
     cpu = usage.ru_utime + usage.ru_stime
-    return {"s": wall, "cpu_s": cpu, "peak_mb": peak, "out_mb": size / 1e6, "lines": lines,
-            "rc": proc.returncode, "timed_out": timed_out, "stderr": err.strip()[-300:]}
+    return {
+        "s": wall,
+        "cpu_s": cpu,
+        "peak_mb": peak,
+        "out_mb": size / 1e6,
+        "lines": lines,
+        "rc": proc.returncode,
+        "timed_out": timed_out,
+        "stderr": err.strip()[-300:],
+    }
 
 
 def worker_quality(size: str, seed: int) -> dict:
@@ -127,7 +145,7 @@ def worker_quality(size: str, seed: int) -> dict:
     for fact in build_facts(articles, matches):
         rewrites = sorted(m for m in fact.members if m[0] != 0)
         for x, a in enumerate(rewrites):
-            for b in rewrites[x + 1:]:
+            for b in rewrites[x + 1 :]:
                 if a[0] != b[0] and (a, b) not in found:
                     found.add((a, b))
                     implied += 1
@@ -136,8 +154,13 @@ def worker_quality(size: str, seed: int) -> dict:
     for ref, srcs in sources.items():
         for i in srcs:
             by_source.setdefault(i, []).append(ref)
-    expected = {(a, b) for refs in by_source.values() for x, a in enumerate(sorted(refs))
-                for b in sorted(refs)[x + 1:] if a[0] != b[0]}
+    expected = {
+        (a, b)
+        for refs in by_source.values()
+        for x, a in enumerate(sorted(refs))
+        for b in sorted(refs)[x + 1 :]
+        if a[0] != b[0]
+    }
     return {
         "between_precision": good / implied if implied else None,
         "between_recall": len(expected & found) / len(expected) if expected else None,
@@ -154,25 +177,38 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per size")
     ap.add_argument("--markdown", action="store_true", help="also time --format markdown")
-    ap.add_argument("--quality", action="store_true",
-                    help="only score the original-rewrite links against the generator's truth")
+    ap.add_argument(
+        "--quality",
+        action="store_true",
+        help="only score the original-rewrite links against the generator's truth",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.worker:
         print(json.dumps(worker_quality(args.worker, args.seed)))
         return 0
     if args.quality:
-        print("| articles x paragraphs | link P | link R | fact P | fact R "
-              "| rewrite-rewrite P | rewrite-rewrite R |")
+        print(
+            "| articles x paragraphs | link P | link R | fact P | fact R "
+            "| rewrite-rewrite P | rewrite-rewrite R |"
+        )
         print("|---|---:|---:|---:|---:|---:|---:|")
         for size in args.sizes:
-            out = subprocess.run([sys.executable, __file__, "--worker", size, "--seed",
-                                  str(args.seed)], capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--worker", size, "--seed", str(args.seed)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             q = json.loads(out.stdout)
-            between = [f"{q[k]:.3f}" if q[k] is not None else "-"
-                       for k in ("between_precision", "between_recall")]
-            print(f"| {size} | {q['precision']:.3f} | {q['recall']:.3f} | {q['fact_precision']:.3f} "
-                  f"| {q['fact_recall']:.3f} | {between[0]} | {between[1]} |")
+            between = [
+                f"{q[k]:.3f}" if q[k] is not None else "-"
+                for k in ("between_precision", "between_recall")
+            ]
+            print(
+                f"| {size} | {q['precision']:.3f} | {q['recall']:.3f} | {q['fact_precision']:.3f} "
+                f"| {q['fact_recall']:.3f} | {between[0]} | {between[1]} |"
+            )
         return 0
 
     rows = []
@@ -182,18 +218,24 @@ def main(argv: list[str] | None = None) -> int:
             folder = Path(tmp) / size
             paths = write_story(folder, n, p, args.seed)
             total = sum(len(path.read_text(encoding="utf-8").split("\n\n")) - 1 for path in paths)
-            row = {"size": size, "paragraphs": total, **run_compare(paths, folder / "out.json",
-                                                                    "json", args.timeout)}
+            row = {
+                "size": size,
+                "paragraphs": total,
+                **run_compare(paths, folder / "out.json", "json", args.timeout),
+            }
             if args.markdown:
                 md = run_compare(paths, folder / "out.md", "markdown", args.timeout)
                 row["md_s"], row["md_lines"], row["md_mb"] = md["s"], md["lines"], md["out_mb"]
             rows.append(row)
             print(f"done {size}: {row['s']:.2f} s", file=sys.stderr)
 
-    ref = next((r for r in rows if r["size"] == REFERENCE and not r["timed_out"] and not r["rc"]),
-               None)
-    head = ("| articles x paragraphs | total paragraphs | compare wall s | CPU s | CPU × 2x4000 "
-            "| peak MB | JSON MB |")
+    ref = next(
+        (r for r in rows if r["size"] == REFERENCE and not r["timed_out"] and not r["rc"]), None
+    )
+    head = (
+        "| articles x paragraphs | total paragraphs | compare wall s | CPU s | CPU × 2x4000 "
+        "| peak MB | JSON MB |"
+    )
     rule = "|---|---:|---:|---:|---:|---:|---:|"
     if args.markdown:
         head += " markdown s | markdown lines |"
@@ -208,9 +250,11 @@ def main(argv: list[str] | None = None) -> int:
             secs += f" (exit {r['rc']})"
         ratio = f"{r['cpu_s'] / ref['cpu_s']:.2f}" if ref and not r["timed_out"] else "-"
         json_mb = f"{r['out_mb']:.1f}" + (" (partial)" if r["timed_out"] else "")
-        line = (f"| {r['size']} | {r['paragraphs']:,} | {secs} | {r['cpu_s']:.2f} | {ratio} "
-                f"| {r['peak_mb']:.0f} "
-                f"| {json_mb} |")
+        line = (
+            f"| {r['size']} | {r['paragraphs']:,} | {secs} | {r['cpu_s']:.2f} | {ratio} "
+            f"| {r['peak_mb']:.0f} "
+            f"| {json_mb} |"
+        )
         if args.markdown:
             line += f" {r['md_s']:.2f} | {r['md_lines']:,} |"
         print(line)

@@ -55,12 +55,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PINNED_TEXTUAL = "8.2.8"
-WORDS = ("government minister police city report people officials said week support plan "
-         "budget council vote election market health school water energy river road").split()
+WORDS = (
+    "government minister police city report people officials said week support plan "
+    "budget council vote election market health school water energy river road"
+).split()
 SIZE = (120, 40)
 SPAWN_TIMEOUT = 30.0
 
-BASELINE_APP = '''
+BASELINE_APP = """
 from textual.app import App
 from textual.widgets import Static
 
@@ -71,7 +73,7 @@ class Minimal(App):
 
 
 Minimal().run()
-'''
+"""
 BASELINE_MARKER = "hello from a minimal app"
 
 INGEST_CHILD = r"""
@@ -93,10 +95,14 @@ _ESCAPES = re.compile(
 
 def child_env(pycache: str) -> dict[str, str]:
     """The environment of a measured child: no TEXTUAL_* overrides, bytecode cache on."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("TEXTUAL_") and k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPYCACHEPREFIX=pycache, TERM=env.get("TERM", "xterm-256color"),
-               COLORTERM="truecolor")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("TEXTUAL_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
+    env.update(
+        PYTHONPYCACHEPREFIX=pycache, TERM=env.get("TERM", "xterm-256color"), COLORTERM="truecolor"
+    )
     return env
 
 
@@ -178,11 +184,19 @@ class _LocalServer:
         self.httpd.server_close()
 
 
-def startup(sample: str, runs: int, baseline_script: Path, pycache: str,
-            urls: bool = False) -> dict[str, object]:
+def startup(
+    sample: str, runs: int, baseline_script: Path, pycache: str, urls: bool = False
+) -> dict[str, object]:
     files = sample_files(sample)
     env = child_env(pycache)
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+    for name in (
+        "http_proxy",
+        "https_proxy",
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+    ):
         env.pop(name, None)
     server = _LocalServer(files[0].parent) if urls else None
     try:
@@ -193,8 +207,14 @@ def startup(sample: str, runs: int, baseline_script: Path, pycache: str,
             server.close()
 
 
-def _startup(sample: str, files: list[Path], sources: list[str], runs: int, baseline_script: Path,
-             env: dict[str, str]) -> dict[str, object]:
+def _startup(
+    sample: str,
+    files: list[Path],
+    sources: list[str],
+    runs: int,
+    baseline_script: Path,
+    env: dict[str, str],
+) -> dict[str, object]:
     reader_argv = [sys.executable, "-m", "reader", *sources]
     base_argv = [sys.executable, str(baseline_script)]
     marker = marker_for(files[0])
@@ -206,12 +226,24 @@ def _startup(sample: str, files: list[Path], sources: list[str], runs: int, base
         base.append(spawn_to_paint(base_argv, BASELINE_MARKER, env))
     ingest = []
     for _ in range(max(3, runs // 2)):
-        out = subprocess.run([sys.executable, "-c", INGEST_CHILD, *sources], env=env,
-                             cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", INGEST_CHILD, *sources],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         ingest.append(float(out.split()[-1]))
-    return {"sample": sample, "files": [f.name for f in files], "reader": statistics.median(reader),
-            "base": statistics.median(base), "ingest": statistics.median(ingest),
-            "reader_runs": reader, "base_runs": base}
+    return {
+        "sample": sample,
+        "files": [f.name for f in files],
+        "reader": statistics.median(reader),
+        "base": statistics.median(base),
+        "ingest": statistics.median(ingest),
+        "reader_runs": reader,
+        "base_runs": base,
+    }
 
 
 def synthetic(n: int, seed: int = 7):
@@ -228,8 +260,17 @@ def synthetic(n: int, seed: int = 7):
         return Article.from_texts(name, name, texts)
 
     a, b = article("left.txt"), article("right.txt")
-    matches = [Match((0, i), (1, min(n - 1, max(0, i + rng.randint(-2, 2)))),
-                     round(rng.random(), 2), ("report", "budget"), (), ()) for i in range(0, n, 3)]
+    matches = [
+        Match(
+            (0, i),
+            (1, min(n - 1, max(0, i + rng.randint(-2, 2)))),
+            round(rng.random(), 2),
+            ("report", "budget"),
+            (),
+            (),
+        )
+        for i in range(0, n, 3)
+    ]
     mark_moved(matches)  # as the pipeline does
     return Analysis([a, b], matches)
 
@@ -287,17 +328,26 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keys", type=int, default=40)
     parser.add_argument("--paragraphs", type=int, default=10_000)
-    parser.add_argument("--samples", nargs="+", default=["ceasefire", "three-outlets"],
-                        help="bundled sample sets to start on (default: a .txt+.md one and one "
-                             "with HTML)")
-    parser.add_argument("--urls", action="store_true",
-                        help="also start on the samples served as http:// addresses (127.0.0.1)")
+    parser.add_argument(
+        "--samples",
+        nargs="+",
+        default=["ceasefire", "three-outlets"],
+        help="bundled sample sets to start on (default: a .txt+.md one and one with HTML)",
+    )
+    parser.add_argument(
+        "--urls",
+        action="store_true",
+        help="also start on the samples served as http:// addresses (127.0.0.1)",
+    )
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-keys", action="store_true")
     args = parser.parse_args()
     if textual.__version__ != PINNED_TEXTUAL:
-        print(f"warning: key latency uses App._display, pinned to Textual {PINNED_TEXTUAL}; "
-              f"running {textual.__version__}", file=sys.stderr)
+        print(
+            f"warning: key latency uses App._display, pinned to Textual {PINNED_TEXTUAL}; "
+            f"running {textual.__version__}",
+            file=sys.stderr,
+        )
 
     rows: list[tuple[str, str, str]] = []
     if not args.skip_startup:
@@ -313,10 +363,16 @@ def main() -> None:
                 rows += [
                     (f"Spawn → first paint, reader on {name}", f"{r['reader'] * 1000:.0f} ms", "–"),
                     ("Spawn → first paint, minimal Textual app", f"{r['base'] * 1000:.0f} ms", "–"),
-                    (f"**Ratio reader / minimal app, `{sample}`**",
-                     f"**{r['reader'] / r['base']:.2f} ×**", "≤ 1.5 ×"),
-                    (f"of which ingest (load_article of the files), `{sample}`",
-                     f"{r['ingest'] * 1000:.0f} ms", "–"),
+                    (
+                        f"**Ratio reader / minimal app, `{sample}`**",
+                        f"**{r['reader'] / r['base']:.2f} ×**",
+                        "≤ 1.5 ×",
+                    ),
+                    (
+                        f"of which ingest (load_article of the files), `{sample}`",
+                        f"{r['ingest'] * 1000:.0f} ms",
+                        "–",
+                    ),
                 ]
     if not args.skip_keys:
         lat, t_layout, t_gen = asyncio.run(key_latency(args.paragraphs, args.keys))
@@ -327,14 +383,19 @@ def main() -> None:
         rows += [
             (f"Data generation, {n}", f"{t_gen * 1000:.0f} ms", "–"),
             ("Mount + wrap both panes", f"{t_layout * 1000:.0f} ms", "–"),
-            (f"**Key `n` → repaint, median of {len(lat)}**", f"**{statistics.median(lat):.1f} ms**",
-             "≤ 20 ms"),
+            (
+                f"**Key `n` → repaint, median of {len(lat)}**",
+                f"**{statistics.median(lat):.1f} ms**",
+                "≤ 20 ms",
+            ),
             ("Key `n` → repaint, p90 / max", f"{p90:.1f} / {lat[-1]:.1f} ms", "–"),
             (f"Peak memory (RSS), {n}", f"{peak_mb:.0f} MB", "≤ 500 MB"),
         ]
 
-    print(f"Textual {textual.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-          f"command: {' '.join([Path(sys.executable).name, *sys.argv])}\n")
+    print(
+        f"Textual {textual.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
+        f"command: {' '.join([Path(sys.executable).name, *sys.argv])}\n"
+    )
     print("| Measure | Value | Goal |")
     print("|---|---|---|")
     for row in rows:

@@ -57,7 +57,9 @@ def _ingest() -> Any:
     try:
         from reader.core import ingest  # the package: load_article, IngestError
     except ImportError as exc:  # pragma: no cover - depends on the tree state
-        raise EvalError(f"reader.core.ingest.load is not importable ({exc}); install the package first") from exc
+        raise EvalError(
+            f"reader.core.ingest.load is not importable ({exc}); install the package first"
+        ) from exc
     return ingest
 
 
@@ -66,7 +68,9 @@ def _align_function() -> Callable[[list[Any]], list[Any]]:
     try:
         from reader.core.matching.matcher import align
     except ImportError as exc:
-        raise EvalError(f"reader.core.matching.matcher.align is not available ({exc}); nothing to evaluate") from exc
+        raise EvalError(
+            f"reader.core.matching.matcher.align is not available ({exc}); nothing to evaluate"
+        ) from exc
     return align
 
 
@@ -164,9 +168,13 @@ def evaluate_set(path: str | Path) -> dict[str, Any]:
         "name": path.name,
         "articles": [f.name for f in files],
         "paragraphs": [len(a.paragraphs) for a in articles],
-        **_metrics(len(predicted & expected), len(predicted), len(expected), best_correct, best_total),
+        **_metrics(
+            len(predicted & expected), len(predicted), len(expected), best_correct, best_total
+        ),
         "seconds": seconds,
-        "false_positives": [[list(a), list(b), round(scored[(a, b)], 3)] for a, b in sorted(predicted - expected)],
+        "false_positives": [
+            [list(a), list(b), round(scored[(a, b)], 3)] for a, b in sorted(predicted - expected)
+        ],
         "false_negatives": [[list(a), list(b)] for a, b in sorted(expected - predicted)],
         "_articles": articles,
     }
@@ -183,7 +191,9 @@ def evaluate_all(sets: Iterable[str | Path] | None = None) -> dict[str, Any]:
     return {"sets": results, "overall": overall}
 
 
-def _metrics(tp: int, n_pred: int, n_exp: int, best_correct: int, best_total: int) -> dict[str, Any]:
+def _metrics(
+    tp: int, n_pred: int, n_exp: int, best_correct: int, best_total: int
+) -> dict[str, Any]:
     """Pair precision / recall / F1 and best-match accuracy from raw counts.
 
     One definition for a single set and for the micro-averaged total over sets.
@@ -233,15 +243,23 @@ def to_markdown(report: dict[str, Any], *, errors: bool = False) -> str:
             lines.append("")
             lines.append("Spurious (predicted, not expected):")
             for a, b, score in r["false_positives"]:
-                lines.append(f"- ({score}) {_describe(tuple(a), arts)}  <->  {_describe(tuple(b), arts)}")
+                lines.append(
+                    f"- ({score}) {_describe(tuple(a), arts)}  <->  {_describe(tuple(b), arts)}"
+                )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("sets", nargs="*", help="sample set folders (default: every set under samples/)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
-    parser.add_argument("--errors", action="store_true", help="list missed and spurious pairs (Markdown only)")
+    parser.add_argument(
+        "sets", nargs="*", help="sample set folders (default: every set under samples/)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON instead of a Markdown table"
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="list missed and spurious pairs (Markdown only)"
+    )
     args = parser.parse_args(argv)
     try:
         report = evaluate_all(args.sets or None)

@@ -108,7 +108,9 @@ def load_stories(data: Path, level: str) -> list[Story]:
                 first = 1 if d["first_line_is_url"] else 0
                 paras, starts, plines = [], [], []
                 for li in range(first, len(lines)):
-                    paras.append(Paragraph(len(paras), lines[li], offs[li], offs[li] + len(lines[li])))
+                    paras.append(
+                        Paragraph(len(paras), lines[li], offs[li], offs[li] + len(lines[li]))
+                    )
                     starts.append(offs[li])
                     plines.append(li)
                 doc_index[d["doc"]] = len(articles)
@@ -122,10 +124,25 @@ def load_stories(data: Path, level: str) -> list[Story]:
                 di = doc_index[m["doc"]]
                 if m["in_selected_sentence"]:
                     selected.add((di, m["line"]))
-                if m["coarse_type"] not in ("PER", "ORG", "LOC") or not m["contiguous"] or not _is_named(m["text"]):
+                if (
+                    m["coarse_type"] not in ("PER", "ORG", "LOC")
+                    or not m["contiguous"]
+                    or not _is_named(m["text"])
+                ):
                     continue
-                gold.append(Gold(di, m["char_start"], m["char_end"], m["chain"], m["in_selected_sentence"], m["coarse_type"]))
-        stories.append(Story(key, parts[0]["split"], articles, line_starts, para_line, gold, selected))
+                gold.append(
+                    Gold(
+                        di,
+                        m["char_start"],
+                        m["char_end"],
+                        m["chain"],
+                        m["in_selected_sentence"],
+                        m["coarse_type"],
+                    )
+                )
+        stories.append(
+            Story(key, parts[0]["split"], articles, line_starts, para_line, gold, selected)
+        )
     return stories
 
 
@@ -160,9 +177,13 @@ def _prf(tp: float, npred: float, ngold: float) -> tuple[float, float, float]:
 _GOLD_TYPE = {"PER": "person", "ORG": "organization", "LOC": "place"}
 
 
-def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend: str = "rules", nlp=None) -> dict:
+def evaluate(
+    stories: list[Story], cfg: LinkConfig, selected_only: bool, backend: str = "rules", nlp=None
+) -> dict:
     tot = Counter()
-    confusion: Counter = Counter()  # (gold coarse type, predicted entity type) over detected gold mentions
+    confusion: Counter = (
+        Counter()
+    )  # (gold coarse type, predicted entity type) over detected gold mentions
     for st in stories:
         if st.detection is None:
             if backend == "spacy":
@@ -172,7 +193,9 @@ def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend
             else:
                 st.detection = detect(st.articles)
         entities = link(st.detection, cfg)
-        preds: dict[int, list[tuple[int, int, int, str]]] = defaultdict(list)  # doc -> (start, end, ent, text)
+        preds: dict[int, list[tuple[int, int, int, str]]] = defaultdict(
+            list
+        )  # doc -> (start, end, ent, text)
         etype = {e.id: e.type for e in entities}
         for e in entities:
             for m in e.mentions:
@@ -189,9 +212,14 @@ def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend
         n_pred = sum(len(v) for v in preds.values())
         tot["pred"] += n_pred
         tot["gold"] += len(gold)
-        tot["exact_tp"] += sum(1 for d, v in preds.items() for s, e, _, _ in v if (d, s, e) in gold_spans)
+        tot["exact_tp"] += sum(
+            1 for d, v in preds.items() for s, e, _, _ in v if (d, s, e) in gold_spans
+        )
         tot["ov_pred_tp"] += sum(
-            1 for d, v in preds.items() for s, e, _, _ in v if any(g.start < e and s < g.end for g in gold_by_doc[d])
+            1
+            for d, v in preds.items()
+            for s, e, _, _ in v
+            if any(g.start < e and s < g.end for g in gold_by_doc[d])
         )
         linked, e2e, base = [], [], []
         for g in gold:
@@ -222,7 +250,11 @@ def evaluate(stories: list[Story], cfg: LinkConfig, selected_only: bool, backend
         "confusion": confusion,
     }
     n_typed = sum(confusion.values())
-    out["type_acc"] = sum(c for (g, t), c in confusion.items() if _GOLD_TYPE[g] == t) / n_typed if n_typed else 0.0
+    out["type_acc"] = (
+        sum(c for (g, t), c in confusion.items() if _GOLD_TYPE[g] == t) / n_typed
+        if n_typed
+        else 0.0
+    )
     p, r = out["det_overlap"]
     out["det_overlap"] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     for name in ("link", "e2e", "base"):
@@ -253,19 +285,34 @@ def report(stories: list[Story], cfg: LinkConfig, level: str, backend: str, nlp=
             n = r["n_gold"]
             rows.append(f"| {split} | {g} | {n} | detection exact | {_fmt(r['det_exact'])} |")
             rows.append(f"| {split} | {g} | {n} | detection overlap | {_fmt(r['det_overlap'])} |")
-            rows.append(f"| {split} | {g} | {n} | linking, detected ({r['link_pairs']} gold pairs) | {_fmt(r['link'])} |")
+            rows.append(
+                f"| {split} | {g} | {n} | linking, detected ({r['link_pairs']} gold pairs) | {_fmt(r['link'])} |"
+            )
             rows.append(f"| {split} | {g} | {n} | linking, end-to-end | {_fmt(r['e2e'])} |")
-            rows.append(f"| {split} | {g} | {n} | baseline exact string, detected | {_fmt(r['base'])} |")
-            rows.append(f"| {split} | {g} | {n} | type accuracy, detected | | | {r['type_acc']:.3f} |")
+            rows.append(
+                f"| {split} | {g} | {n} | baseline exact string, detected | {_fmt(r['base'])} |"
+            )
+            rows.append(
+                f"| {split} | {g} | {n} | type accuracy, detected | | | {r['type_acc']:.3f} |"
+            )
             confusions.append((split, g, r["confusion"]))
-    rows += ["", "Type confusion (detected gold mentions; rows = gold type, columns = predicted type):", ""]
+    rows += [
+        "",
+        "Type confusion (detected gold mentions; rows = gold type, columns = predicted type):",
+        "",
+    ]
     cols = ("person", "organization", "place", "other")
-    rows += ["| split | gold | gold type | " + " | ".join(cols) + " | accuracy |", "|---|---|---|---|---|---|---|---|"]
+    rows += [
+        "| split | gold | gold type | " + " | ".join(cols) + " | accuracy |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for split, g, conf in confusions:
         for gt in ("PER", "ORG", "LOC"):
             row = [conf[(gt, c)] for c in cols]
             acc = conf[(gt, _GOLD_TYPE[gt])] / sum(row) if sum(row) else 0.0
-            rows.append(f"| {split} | {g} | {gt} | " + " | ".join(str(x) for x in row) + f" | {acc:.3f} |")
+            rows.append(
+                f"| {split} | {g} | {gt} | " + " | ".join(str(x) for x in row) + f" | {acc:.3f} |"
+            )
     return "\n".join(rows)
 
 
@@ -275,7 +322,9 @@ def sweep(stories: list[Story]) -> None:
     base = LinkConfig()
     grid: list[LinkConfig] = []
     for scorer, thr, sthr in itertools.product(
-        ("ratio", "jaro_winkler", "token_sort_ratio", "wratio"), (80.0, 85.0, 88.0, 92.0, 96.0), (85.0, 90.0, 95.0, 101.0)
+        ("ratio", "jaro_winkler", "token_sort_ratio", "wratio"),
+        (80.0, 85.0, 88.0, 92.0, 96.0),
+        (85.0, 90.0, 95.0, 101.0),
     ):
         grid.append(replace(base, scorer=scorer, threshold=thr, single_threshold=sthr))
     for amb in ("article", "dominant", "separate"):
@@ -285,7 +334,9 @@ def sweep(stories: list[Story]) -> None:
     grid.append(replace(base, subsequence=False))
     grid.append(replace(base, token_threshold=70.0))
     grid.append(replace(base, token_threshold=90.0))
-    print("| scorer | thr | single thr | ambiguous | other | train P | train R | train F1 | dev F1 |")
+    print(
+        "| scorer | thr | single thr | ambiguous | other | train P | train R | train F1 | dev F1 |"
+    )
     print("|---|---|---|---|---|---|---|---|---|", flush=True)
     for cfg in grid:
         tr = evaluate(train, cfg, True)["link"]
@@ -313,7 +364,9 @@ def speed(stories: list[Story], n_paragraphs: int = 5000, seed: int = 7) -> str:
 
     from reader.core.entities import find_entities
 
-    lines = [p.text for st in stories for a in st.articles for p in a.paragraphs if len(p.text) > 40]
+    lines = [
+        p.text for st in stories for a in st.articles for p in a.paragraphs if len(p.text) > 40
+    ]
     rng = random.Random(seed)
     arts = []
     for k in range(2):
@@ -344,12 +397,20 @@ def _article_from_paragraphs(paras: list[str], source: str) -> Article:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="ECB+ folder (with gold/ and docs/)")
+    ap.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="ECB+ folder (with gold/ and docs/)"
+    )
     ap.add_argument("--level", choices=("topic", "cluster"), default="topic")
     ap.add_argument("--backend", choices=("rules", "spacy"), default="rules")
     ap.add_argument("--model", default="en_core_web_sm", help="spaCy model for --backend spacy")
-    ap.add_argument("--sweep", action="store_true", help="scorer/threshold sweep (linking on detected gold mentions, selected sentences)")
-    ap.add_argument("--speed", action="store_true", help="time 2 x 5,000 paragraphs built from ECB+ sentences")
+    ap.add_argument(
+        "--sweep",
+        action="store_true",
+        help="scorer/threshold sweep (linking on detected gold mentions, selected sentences)",
+    )
+    ap.add_argument(
+        "--speed", action="store_true", help="time 2 x 5,000 paragraphs built from ECB+ sentences"
+    )
     args = ap.parse_args(argv)
     if not (args.data / "gold").is_dir():
         print(f"ECB+ data not found at {args.data} (expected gold/ and docs/); skipping.")

@@ -45,7 +45,10 @@ from reader.core.ingest.segment import split_sentences
 from reader.core.model import Article
 
 DATA = Path("/work/shared/data")
-GOLD_FILES = [DATA / "alignment" / "ecb_dev_align.json", REPO / "benchmarks" / "gold" / "align_extra.json"]
+GOLD_FILES = [
+    DATA / "alignment" / "ecb_dev_align.json",
+    REPO / "benchmarks" / "gold" / "align_extra.json",
+]
 DOCS = DATA / "ecbplus" / "docs"
 
 
@@ -78,8 +81,9 @@ def score_pair(gold: dict, max_docs: int) -> dict[str, dict[str, int]]:
                 gathering += 1
                 in_wide |= pairs & strong
         gathered = implied & strong
-        direct = {(m.left[1], m.right[1]) for m in analysis.matches
-                  if m.left[0] == 0 and m.right[0] == 1}
+        direct = {
+            (m.left[1], m.right[1]) for m in analysis.matches if m.left[0] == 0 and m.right[0] == 1
+        }
         out[mode] = {
             "articles": len(names),
             "strong": len(strong),
@@ -109,14 +113,18 @@ def main(argv: list[str] | None = None) -> int:
             for k, v in row.items():
                 t[k] = t.get(k, 0) + v
     print(f"{len(golds)} gold pairs (each from its own ECB+ cluster)\n")
-    print("| run | articles (total) | strong gathered | in 3+ outlet facts | facts gathering 3+ "
-          "| implied x-y pairs | joined apart | direct x-y matches | of which apart |")
+    print(
+        "| run | articles (total) | strong gathered | in 3+ outlet facts | facts gathering 3+ "
+        "| implied x-y pairs | joined apart | direct x-y matches | of which apart |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for mode, t in totals.items():
-        print(f"| {mode} | {t['articles']} | {t['gathered']}/{t['strong']} "
-              f"({t['gathered'] / t['strong']:.3f}) | {t['in_wide']} | {t['gathering_facts']} "
-              f"| {t['implied']} | {t['apart']} ({t['apart'] / max(1, t['implied']):.3f}) "
-              f"| {t['direct']} | {t['direct_apart']} ({t['direct_apart'] / max(1, t['direct']):.3f}) |")
+        print(
+            f"| {mode} | {t['articles']} | {t['gathered']}/{t['strong']} "
+            f"({t['gathered'] / t['strong']:.3f}) | {t['in_wide']} | {t['gathering_facts']} "
+            f"| {t['implied']} | {t['apart']} ({t['apart'] / max(1, t['implied']):.3f}) "
+            f"| {t['direct']} | {t['direct_apart']} ({t['direct_apart'] / max(1, t['direct']):.3f}) |"
+        )
     return 0
 
 

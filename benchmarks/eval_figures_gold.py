@@ -81,8 +81,10 @@ _RELATIVE_DATE = re.compile(
 def default_data() -> Path | None:
     """The ECB+ folder: $READER_ECBPLUS, else beside the repository, else the shared copy."""
     env = os.environ.get("READER_ECBPLUS")
-    for p in ([Path(env)] if env else []) + [REPO.parent / "shared" / "data" / "ecbplus",
-                                               Path("/work/shared/data/ecbplus")]:
+    for p in ([Path(env)] if env else []) + [
+        REPO.parent / "shared" / "data" / "ecbplus",
+        Path("/work/shared/data/ecbplus"),
+    ]:
         if (p / "docs").is_dir():
             return p
     return None
@@ -135,7 +137,9 @@ def build_articles(data: Path, cluster: str, docs: list[str]) -> list[Article]:
         while lines and not lines[-1].strip():
             lines.pop()
         furniture = {0} | {i for i, ln in enumerate(lines) if not ln.strip() or is_boilerplate(ln)}
-        out.append(Article.from_texts(d, d, lines, boilerplate=furniture, sentences=split_sentences))
+        out.append(
+            Article.from_texts(d, d, lines, boilerplate=furniture, sentences=split_sentences)
+        )
     return out
 
 
@@ -173,10 +177,12 @@ def score_cluster(data: Path, cluster: dict) -> Tally:
             if g["kind"] == "date" and is_relative_date(m["text"]):
                 continue
             by_line[(m["doc"], m["line"])].append(
-                Member(g["id"], m["doc"], m["line"], m["start"], m["end"], m["text"]))
+                Member(g["id"], m["doc"], m["line"], m["start"], m["end"], m["text"])
+            )
     for m in cluster["distractors"]:
         by_line[(m["doc"], m["line"])].append(
-            Member("distractor", m["doc"], m["line"], m["start"], m["end"], m["text"]))
+            Member("distractor", m["doc"], m["line"], m["start"], m["end"], m["text"])
+        )
 
     t = Tally(distractors=len(cluster["distractors"]))
     hits = [_map(f, docs[f.article], by_line) for f in figures]
@@ -204,8 +210,12 @@ def score_cluster(data: Path, cluster: dict) -> Tally:
             t.differs += 1
             t.differs_real += real
         if not real:
-            t.errors.append(f"  {name} tool {gr.status} '{gr.counted}': " + "; ".join(
-                _describe(figures[i], docs[figures[i].article], hits[i]) for i in members))
+            t.errors.append(
+                f"  {name} tool {gr.status} '{gr.counted}': "
+                + "; ".join(
+                    _describe(figures[i], docs[figures[i].article], hits[i]) for i in members
+                )
+            )
     t.junk = sum(1 for h in hits if h is not None and h.gid == "distractor")
 
     # gold groups found: a tool group holding members from 2+ documents of the gold group
@@ -215,16 +225,21 @@ def score_cluster(data: Path, cluster: dict) -> Tally:
         if h is not None and h.gid != "distractor" and f.group is not None:
             docs_of_tool_group[(f.group, h.gid)].add(h.doc)
     for g in cluster["groups"]:
-        usable = {m["doc"] for m in g["members"]
-                  if not (g["kind"] == "date" and is_relative_date(m["text"]))}
+        usable = {
+            m["doc"]
+            for m in g["members"]
+            if not (g["kind"] == "date" and is_relative_date(m["text"]))
+        }
         if len(usable) < 2:
             continue
         t.gold_groups += 1
         if any(len(d) >= 2 for (gid_t, gid), d in docs_of_tool_group.items() if gid == g["id"]):
             t.gold_found += 1
         else:
-            t.errors.append(f"  {name} MISSED {g['status']} {g['id']} ({g['kind']}): " + "; ".join(
-                f"{m['doc']}:{m['line']} {m['text']!r}" for m in g["members"]))
+            t.errors.append(
+                f"  {name} MISSED {g['status']} {g['id']} ({g['kind']}): "
+                + "; ".join(f"{m['doc']}:{m['line']} {m['text']!r}" for m in g["members"])
+            )
     return t
 
 
@@ -246,11 +261,16 @@ def evaluate(data: Path, gold_dir: Path = REPO / "benchmarks" / "gold") -> dict[
 
 
 def table(results: dict[str, Tally]) -> str:
-    rows = ["| set | conflicts real | agreements real | differs (same quantity) | gold groups found"
-            " | junk figures | junk grouped |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
-    order = [f"{n} {h}" for n in GOLD_FILES for h in ("train", "dev")] + list(GOLD_FILES) + \
-        ["train", "dev", "overall"]
+    rows = [
+        "| set | conflicts real | agreements real | differs (same quantity) | gold groups found"
+        " | junk figures | junk grouped |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    order = (
+        [f"{n} {h}" for n in GOLD_FILES for h in ("train", "dev")]
+        + list(GOLD_FILES)
+        + ["train", "dev", "overall"]
+    )
     for key in order:
         t = results[key]
         bold = "**" if key == "overall" else ""
@@ -258,7 +278,8 @@ def table(results: dict[str, Tally]) -> str:
             f"| {bold}{key}{bold} | {_ratio(t.conflicts_real, t.conflicts)} | "
             f"{_ratio(t.agrees_real, t.agrees)} | {_ratio(t.differs_real, t.differs)} | "
             f"{_ratio(t.gold_found, t.gold_groups)} | {_ratio(t.junk, t.figures)} | "
-            f"{t.junk_grouped}/{t.distractors} |")
+            f"{t.junk_grouped}/{t.distractors} |"
+        )
     return "\n".join(rows)
 
 
@@ -274,8 +295,15 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     results = evaluate(data)
     if args.json:
-        print(json.dumps({k: {a: b for a, b in vars(v).items() if a != "errors"}
-                          for k, v in results.items()}, indent=1))
+        print(
+            json.dumps(
+                {
+                    k: {a: b for a, b in vars(v).items() if a != "errors"}
+                    for k, v in results.items()
+                },
+                indent=1,
+            )
+        )
     else:
         print(table(results))
     if args.errors:

@@ -99,7 +99,9 @@ def _read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n")
 
 
-def build_article(lines: list[str], source: str, *, skip_first: bool) -> tuple[Article, dict[int, int]]:
+def build_article(
+    lines: list[str], source: str, *, skip_first: bool
+) -> tuple[Article, dict[int, int]]:
     """The article a user would get from this document, and paragraph -> line by text.
 
     Lines are written as blank-line separated paragraphs and read by the real ingest.  Each
@@ -133,15 +135,17 @@ def load_pairs(gold_path: Path, docs_dir: Path) -> list[Pair]:
             arts.append(art)
             maps.append(mapping)
             texts.append(lines)
-        out.append(Pair(
-            name=f"{g['x']}-{g['y']}",
-            articles=arts,
-            lines=maps,
-            texts=texts,
-            strong={tuple(link) for link in g["strong"]},
-            partial={tuple(link) for link in g["partial"]},
-            unmatched=[set(g["unmatched_x"]), set(g["unmatched_y"])],
-        ))
+        out.append(
+            Pair(
+                name=f"{g['x']}-{g['y']}",
+                articles=arts,
+                lines=maps,
+                texts=texts,
+                strong={tuple(link) for link in g["strong"]},
+                partial={tuple(link) for link in g["partial"]},
+                unmatched=[set(g["unmatched_x"]), set(g["unmatched_y"])],
+            )
+        )
     return out
 
 
@@ -162,7 +166,12 @@ class Counts:
     unmatched_kept: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)))
+        return Counts(
+            *(
+                a + b
+                for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)
+            )
+        )
 
     def metrics(self) -> dict[str, float]:
         def ratio(num: int, den: int) -> float:
@@ -220,13 +229,17 @@ def score_pair(pair: Pair, settings: Settings | None = None) -> PairResult:
         c.unmatched += len(pair.unmatched[side])
         c.unmatched_kept += sum(1 for line in pair.unmatched[side] if line not in linked)
     return PairResult(
-        pair, links, c,
+        pair,
+        links,
+        c,
         wrong=sorted(link for link in links if link not in gold),
         missed=sorted(pair.strong - set(links)),
     )
 
 
-def score_set(pairs: Sequence[Pair], settings: Settings | None = None) -> tuple[Counts, list[PairResult]]:
+def score_set(
+    pairs: Sequence[Pair], settings: Settings | None = None
+) -> tuple[Counts, list[PairResult]]:
     results = [score_pair(p, settings) for p in pairs]
     total = Counts()
     for r in results:
@@ -276,14 +289,18 @@ def halves(pairs: Sequence[Pair]) -> tuple[list[Pair], list[Pair]]:
 
 def _row(name: str, counts: Counts, n_pairs: int) -> str:
     m = counts.metrics()
-    return (f"| {name} | {n_pairs} | {m['precision']:.3f} ({counts.predicted_gold}/{counts.predicted}) | "
-            f"{m['strong_recall']:.3f} ({counts.strong_found}/{counts.strong}) | "
-            f"{m['top1']:.3f} ({counts.top1_correct}/{counts.top1_total}) | "
-            f"{m['unmatched_kept']:.3f} ({counts.unmatched_kept}/{counts.unmatched}) |")
+    return (
+        f"| {name} | {n_pairs} | {m['precision']:.3f} ({counts.predicted_gold}/{counts.predicted}) | "
+        f"{m['strong_recall']:.3f} ({counts.strong_found}/{counts.strong}) | "
+        f"{m['top1']:.3f} ({counts.top1_correct}/{counts.top1_total}) | "
+        f"{m['unmatched_kept']:.3f} ({counts.unmatched_kept}/{counts.unmatched}) |"
+    )
 
 
-HEADER = ["| set | pairs | link precision | strong recall | top-1 | unmatched kept apart |",
-          "|---|---:|---:|---:|---:|---:|"]
+HEADER = [
+    "| set | pairs | link precision | strong recall | top-1 | unmatched kept apart |",
+    "|---|---:|---:|---:|---:|---:|",
+]
 
 
 def _settings_text(s: Settings) -> str:
@@ -292,41 +309,74 @@ def _settings_text(s: Settings) -> str:
 
 def report_halves(pairs: Sequence[Pair]) -> list[str]:
     a, b = halves(pairs)
-    lines = ["", "Halves (settings chosen on one half by a grid of 0.6-1.4x each default, reported on the other):",
-             "", *HEADER]
+    lines = [
+        "",
+        "Halves (settings chosen on one half by a grid of 0.6-1.4x each default, reported on the other):",
+        "",
+        *HEADER,
+    ]
     for tune_name, tune_on, test_name, test_on in (("A", a, "B", b), ("B", b, "A", a)):
         chosen = tune(tune_on)
         lines.append(_row(f"{test_name}, defaults", score_set(test_on)[0], len(test_on)))
-        lines.append(_row(f"{test_name}, tuned on {tune_name} ({_settings_text(chosen)})",
-                          score_set(test_on, chosen)[0], len(test_on)))
-        lines.append(_row(f"{tune_name} itself, tuned on {tune_name}", score_set(tune_on, chosen)[0], len(tune_on)))
+        lines.append(
+            _row(
+                f"{test_name}, tuned on {tune_name} ({_settings_text(chosen)})",
+                score_set(test_on, chosen)[0],
+                len(test_on),
+            )
+        )
+        lines.append(
+            _row(
+                f"{tune_name} itself, tuned on {tune_name}",
+                score_set(tune_on, chosen)[0],
+                len(tune_on),
+            )
+        )
     return lines
 
 
 def report_swap(dev: Sequence[Pair], extra: Sequence[Pair], extra_name: str) -> list[str]:
     """Choose the settings on one set and report them on the other, both ways: a setting that
     only helps where it was chosen is not a gain."""
-    lines = ["", "Swap (settings chosen by the grid on one set, reported on the other):", "", *HEADER]
-    for tune_name, tune_on, test_name, test_on in (("dev", dev, extra_name, extra),
-                                                    (extra_name, extra, "dev", dev)):
+    lines = [
+        "",
+        "Swap (settings chosen by the grid on one set, reported on the other):",
+        "",
+        *HEADER,
+    ]
+    for tune_name, tune_on, test_name, test_on in (
+        ("dev", dev, extra_name, extra),
+        (extra_name, extra, "dev", dev),
+    ):
         chosen = tune(tune_on)
         lines.append(_row(f"{test_name}, defaults", score_set(test_on)[0], len(test_on)))
-        lines.append(_row(f"{test_name}, chosen on {tune_name} ({_settings_text(chosen)})",
-                          score_set(test_on, chosen)[0], len(test_on)))
+        lines.append(
+            _row(
+                f"{test_name}, chosen on {tune_name} ({_settings_text(chosen)})",
+                score_set(test_on, chosen)[0],
+                len(test_on),
+            )
+        )
     return lines
 
 
 def report_sensitivity(pairs: Sequence[Pair]) -> list[str]:
     base = Settings()
-    lines = ["", "Sensitivity (whole set, one setting at a time):", "",
-             "| setting | value | link precision | strong recall | top-1 | unmatched kept apart |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        "",
+        "Sensitivity (whole set, one setting at a time):",
+        "",
+        "| setting | value | link precision | strong recall | top-1 | unmatched kept apart |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for name in Settings.TUNABLE:
         for step in (0.8, 1.0, 1.2):
             value = getattr(base, name) * step
             m = score_set(pairs, dataclasses.replace(base, **{name: value}))[0].metrics()
-            lines.append(f"| {name} x{step:.1f} | {value:.3g} | {m['precision']:.3f} | "
-                         f"{m['strong_recall']:.3f} | {m['top1']:.3f} | {m['unmatched_kept']:.3f} |")
+            lines.append(
+                f"| {name} x{step:.1f} | {value:.3g} | {m['precision']:.3f} | "
+                f"{m['strong_recall']:.3f} | {m['top1']:.3f} | {m['unmatched_kept']:.3f} |"
+            )
     return lines
 
 
@@ -344,7 +394,9 @@ def report_errors(results: Sequence[PairResult]) -> list[str]:
             m = r.links[link]
             lines.append(f"- WRONG ({m.score:.2f} {m.evidence}/{m.cue}) {_line(p, 0, link[0])}")
             lines.append(f"    <-> {_line(p, 1, link[1])}")
-            lines.append(f"    names={list(m.names)} words={list(m.words)} numbers={list(m.numbers)}")
+            lines.append(
+                f"    names={list(m.names)} words={list(m.words)} numbers={list(m.numbers)}"
+            )
         for link in r.missed:
             lines.append(f"- MISSED {_line(p, 0, link[0])}")
             lines.append(f"    <-> {_line(p, 1, link[1])}")
@@ -354,24 +406,40 @@ def report_errors(results: Sequence[PairResult]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", help="shared data directory holding alignment/ and ecbplus/")
-    parser.add_argument("--extra", nargs="*", default=None,
-                        help=f"held-out gold files scored with default settings (default: {EXTRA_GOLD.name} if present)")
-    parser.add_argument("--halves", action="store_true", help="tune on one half, report on the other")
-    parser.add_argument("--swap", action="store_true",
-                        help="choose settings on dev, report on the held-out set, and the reverse")
+    parser.add_argument(
+        "--extra",
+        nargs="*",
+        default=None,
+        help=f"held-out gold files scored with default settings (default: {EXTRA_GOLD.name} if present)",
+    )
+    parser.add_argument(
+        "--halves", action="store_true", help="tune on one half, report on the other"
+    )
+    parser.add_argument(
+        "--swap",
+        action="store_true",
+        help="choose settings on dev, report on the held-out set, and the reverse",
+    )
     parser.add_argument("--sensitivity", action="store_true", help="each setting at 80%% and 120%%")
-    parser.add_argument("--errors", action="store_true", help="list wrong and missed links of the dev set")
+    parser.add_argument(
+        "--errors", action="store_true", help="list wrong and missed links of the dev set"
+    )
     parser.add_argument("--json", action="store_true", help="print the whole-set metrics as JSON")
     args = parser.parse_args(argv)
 
     data = find_data_dir(args.data)
     if data is None:
-        print("eval_real_alignment: no shared data directory with alignment/ecb_dev_align.json; nothing to score")
+        print(
+            "eval_real_alignment: no shared data directory with alignment/ecb_dev_align.json; nothing to score"
+        )
         return 0
     docs = data / "ecbplus" / "docs"
     dev = load_pairs(data / DEV_GOLD, docs)
-    extra_files = [Path(p) for p in args.extra] if args.extra is not None else (
-        [EXTRA_GOLD] if EXTRA_GOLD.is_file() else [])
+    extra_files = (
+        [Path(p) for p in args.extra]
+        if args.extra is not None
+        else ([EXTRA_GOLD] if EXTRA_GOLD.is_file() else [])
+    )
     total, results = score_set(dev)
     if args.json:
         out = {"dev": total.metrics()}
@@ -379,8 +447,12 @@ def main(argv: list[str] | None = None) -> int:
             out[f.stem] = score_set(load_pairs(f, docs))[0].metrics()
         print(json.dumps(out, indent=2))
         return 0
-    lines = [f"Default settings: {_settings_text(Settings())}", "", *HEADER,
-             _row("dev (ecb_dev_align)", total, len(dev))]
+    lines = [
+        f"Default settings: {_settings_text(Settings())}",
+        "",
+        *HEADER,
+        _row("dev (ecb_dev_align)", total, len(dev)),
+    ]
     for f in extra_files:
         extra = load_pairs(f, docs)
         lines.append(_row(f"held out: {f.name}", score_set(extra)[0], len(extra)))

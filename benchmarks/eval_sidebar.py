@@ -47,7 +47,10 @@ sys.path.insert(0, str(ROOT))
 from reader.core.entities import find_entities
 from reader.core.model import Article, Entity
 
-GOLD_FILES = {"A": ROOT / "benchmarks" / "gold" / "entities_A.json", "B": ROOT / "benchmarks" / "gold" / "entities_B.json"}
+GOLD_FILES = {
+    "A": ROOT / "benchmarks" / "gold" / "entities_A.json",
+    "B": ROOT / "benchmarks" / "gold" / "entities_B.json",
+}
 HALF_NAMES = {"A": "A (train)", "B": "B (dev)"}
 LENIENT_OTHER = frozenset({"other", "organization"})
 
@@ -100,11 +103,17 @@ def load_clusters(data: Path, halves: tuple[str, ...] = ("A", "B")) -> list[Clus
             index = {d: i for i, d in enumerate(docs)}
             mentions = [
                 GoldMention(index[m["doc"]], m["line"], m["start"], m["end"], e["id"])
-                for e in c["entities"] for m in e["mentions"]
+                for e in c["entities"]
+                for m in e["mentions"]
             ]
             cl = Cluster(
-                c["cluster"], half, docs, articles, mentions,
-                {e["id"]: e["type"] for e in c["entities"]}, {e["id"]: e["name"] for e in c["entities"]},
+                c["cluster"],
+                half,
+                docs,
+                articles,
+                mentions,
+                {e["id"]: e["type"] for e in c["entities"]},
+                {e["id"]: e["name"] for e in c["entities"]},
             )
             by_line: dict[tuple[int, int], list[GoldMention]] = defaultdict(list)
             for m in mentions:
@@ -114,7 +123,9 @@ def load_clusters(data: Path, halves: tuple[str, ...] = ("A", "B")) -> list[Clus
     return out
 
 
-def _best_gold(cl: Cluster, article: int, paragraph: int, start: int, end: int) -> GoldMention | None:
+def _best_gold(
+    cl: Cluster, article: int, paragraph: int, start: int, end: int
+) -> GoldMention | None:
     best, best_ov = None, 0
     for g in cl.by_line.get((article, paragraph + 1), ()):
         ov = min(end, g.end) - max(start, g.start)
@@ -143,11 +154,20 @@ def judge_entity(cl: Cluster, e: Entity) -> Verdict:
         else:
             hits[g.entity] += 1
     if unmatched * 2 > len(e.mentions) or not hits:
-        return Verdict(cl.name, e, "junk", None, f"{unmatched}/{len(e.mentions)} mentions match no gold name")
+        return Verdict(
+            cl.name, e, "junk", None, f"{unmatched}/{len(e.mentions)} mentions match no gold name"
+        )
     (major, n_major), *rest = hits.most_common()
     if rest:
         others = ", ".join(f"{cl.names[g]} x{n}" for g, n in rest)
-        return Verdict(cl.name, e, "wrong merge", major, f"{cl.names[major]} x{n_major} + {others}", sum(n for _, n in rest))
+        return Verdict(
+            cl.name,
+            e,
+            "wrong merge",
+            major,
+            f"{cl.names[major]} x{n_major} + {others}",
+            sum(n for _, n in rest),
+        )
     gtype = cl.types[major]
     ok = e.type in LENIENT_OTHER if gtype == "other" else e.type == gtype
     if not ok:
@@ -191,7 +211,9 @@ class Scores:
         return self.counts["right"] / n if n else 0.0
 
 
-def evaluate(clusters: list[Cluster], entities_by_cluster: dict[str, list[Entity]] | None = None) -> Scores:
+def evaluate(
+    clusters: list[Cluster], entities_by_cluster: dict[str, list[Entity]] | None = None
+) -> Scores:
     counts: Counter = Counter()
     verdicts: list[Verdict] = []
     tot: Counter = Counter()
@@ -229,7 +251,9 @@ def evaluate(clusters: list[Cluster], entities_by_cluster: dict[str, list[Entity
     r = tot["gold_tp"] / tot["gold"] if tot["gold"] else 0.0
     det = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     return Scores(
-        verdicts, counts, det,
+        verdicts,
+        counts,
+        det,
         _prf(tot["link_tp"], tot["link_pred"], tot["link_gold"]),
         _prf(tot["e2e_tp"], tot["e2e_pred"], tot["e2e_gold"]),
     )
@@ -268,7 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=None, help="ECB+ folder (with docs/)")
     ap.add_argument("--list", choices=("wrong", "all"), default=None, help="list judged entries")
-    ap.add_argument("--half", choices=("A", "B"), default=None, help="only list entries of this half")
+    ap.add_argument(
+        "--half", choices=("A", "B"), default=None, help="only list entries of this half"
+    )
     args = ap.parse_args(argv)
     data = find_data(args.data)
     if data is None:
@@ -284,7 +310,9 @@ def main(argv: list[str] | None = None) -> int:
                 if args.list == "all" or v.verdict != "right":
                     e = v.entity
                     variants = ", ".join(x for x in e.variants if x != e.name)[:80]
-                    print(f"{h} {v.cluster:12} {v.verdict:11} {e.type:12} {e.name!r} ({variants}) x{len(e.mentions)}  {v.detail}")
+                    print(
+                        f"{h} {v.cluster:12} {v.verdict:11} {e.type:12} {e.name!r} ({variants}) x{len(e.mentions)}  {v.detail}"
+                    )
     return 0
 
 

@@ -132,11 +132,24 @@ def make_paragraph(rng: random.Random, vocab: Vocabulary) -> list[list[str]]:
     return [make_sentence(rng, vocab) for _ in range(rng.choice((1, 2, 2, 3, 3, 4)))]
 
 
-_DIGIT_WORDS = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
-                "8": "eight", "9": "nine", "10": "ten", "12": "twelve", "20": "twenty"}
+_DIGIT_WORDS = {
+    "2": "two",
+    "3": "three",
+    "4": "four",
+    "5": "five",
+    "6": "six",
+    "7": "seven",
+    "8": "eight",
+    "9": "nine",
+    "10": "ten",
+    "12": "twelve",
+    "20": "twenty",
+}
 
 
-def paraphrase(rng: random.Random, sentence: list[str], vocab: Vocabulary, strength: float) -> list[str]:
+def paraphrase(
+    rng: random.Random, sentence: list[str], vocab: Vocabulary, strength: float
+) -> list[str]:
     """Reword a sentence: synonyms, drops, a clause moved, numbers and names re-written."""
     out: list[str] = []
     for w in sentence:
@@ -167,7 +180,9 @@ def render(sentences: list[list[str]]) -> str:
     return " ".join(parts)
 
 
-def generate(n_paragraphs: int, seed: int) -> tuple[list[str], list[str], list[tuple[int, int]], list[tuple[int, int]]]:
+def generate(
+    n_paragraphs: int, seed: int
+) -> tuple[list[str], list[str], list[tuple[int, int]], list[tuple[int, int]]]:
     """Return (left paragraphs, right paragraphs, true pairs (i, j), near-verbatim pairs)."""
     rng = random.Random(seed)
     vocab = make_vocabulary(rng, n_paragraphs)
@@ -245,8 +260,12 @@ def article_text(title: str, paragraphs: list[str]) -> str:
 def write(out: Path, n_paragraphs: int, seed: int) -> None:
     left, right, pairs, verbatim = generate(n_paragraphs, seed)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "left.txt").write_text(article_text("Synthetic story as first reported", left), encoding="utf-8")
-    (out / "right.txt").write_text(article_text("Synthetic story as retold elsewhere", right), encoding="utf-8")
+    (out / "left.txt").write_text(
+        article_text("Synthetic story as first reported", left), encoding="utf-8"
+    )
+    (out / "right.txt").write_text(
+        article_text("Synthetic story as retold elsewhere", right), encoding="utf-8"
+    )
     # The title line is each file's headline, paragraph 0; the two headlines of one story match.
     truth = {
         "articles": ["left.txt", "right.txt"],
@@ -258,7 +277,9 @@ def write(out: Path, n_paragraphs: int, seed: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--paragraphs", type=int, default=1000, help="paragraphs in the original article")
+    ap.add_argument(
+        "--paragraphs", type=int, default=1000, help="paragraphs in the original article"
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)

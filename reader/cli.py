@@ -92,7 +92,9 @@ def _reader_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE",
+        "files",
+        nargs="*",
+        metavar="FILE",
         help=".txt, .md, .html, a folder of them, an http(s) address, or - for stdin",
     )
     parser.add_argument("--sample", metavar="NAME", help="open a bundled sample set by name")
@@ -116,7 +118,9 @@ def _compare_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "files", nargs="+", metavar="FILE",
+        "files",
+        nargs="+",
+        metavar="FILE",
         help=".txt, .md, .html, a folder of them, an http(s) address, or - for stdin",
     )
     parser.add_argument(
@@ -147,7 +151,9 @@ def _open_parser() -> argparse.ArgumentParser:
             "it was, corrections included, without reading the articles or analysing again."
         ),
     )
-    parser.add_argument("report", metavar="ANALYSIS.json", help="a report from compare --format json")
+    parser.add_argument(
+        "report", metavar="ANALYSIS.json", help="a report from compare --format json"
+    )
     parser.add_argument(
         "--corrections",
         metavar="PATH",
@@ -235,9 +241,7 @@ def _load_all(sources: Sequence[str], max_size: int = DEFAULT_MAX_SIZE) -> list[
             warn(f"{article.source}: {note}")
         articles.append(article)
     if len(articles) < 2:
-        raise CliError(
-            f"need at least two articles to compare, got {len(articles)}", EXIT_USAGE
-        )
+        raise CliError(f"need at least two articles to compare, got {len(articles)}", EXIT_USAGE)
     return articles
 
 
@@ -309,7 +313,9 @@ def _write_stdout(analysis: Analysis, fmt: str, detail: tuple[str, ...] = ()) ->
     if sys.stdout is None:
         raise CliError("standard output is closed; write the report with -o FILE")
     buffer = getattr(sys.stdout, "buffer", None)
-    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n") if buffer is not None else None
+    wrapper = (
+        io.TextIOWrapper(buffer, encoding="utf-8", newline="\n") if buffer is not None else None
+    )
     stream: TextIO = wrapper if wrapper is not None else sys.stdout
     try:
         sys.stdout.flush()
@@ -465,8 +471,10 @@ def _reattach_terminal_stdin() -> None:
     try:
         tty = os.open("/dev/tty", os.O_RDONLY)
     except OSError as error:
-        raise CliError("an article came from standard input and no terminal is available "
-                       "for the reader; use parallel-reader compare instead") from error
+        raise CliError(
+            "an article came from standard input and no terminal is available "
+            "for the reader; use parallel-reader compare instead"
+        ) from error
     os.dup2(tty, 0)
     os.close(tty)
 
@@ -507,7 +515,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         where = f"{error.filename}: " if error.filename else ""
-        print(f"{PROG}: error: {_one_line(where + (error.strerror or str(error)))}", file=sys.stderr)
+        print(
+            f"{PROG}: error: {_one_line(where + (error.strerror or str(error)))}", file=sys.stderr
+        )
         return EXIT_INPUT
     except Exception as error:  # the promise is "never a traceback"
         if args.debug:

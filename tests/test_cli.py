@@ -52,7 +52,10 @@ def test_compare_json_to_stdout(pair, capsys) -> None:
     assert main(["compare", str(pair[0]), str(pair[1])]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["schema_version"] == 1
-    assert [a["title"] for a in data["articles"]] == ["Storm closes port", "Port shut as storm hits Valmora"]
+    assert [a["title"] for a in data["articles"]] == [
+        "Storm closes port",
+        "Port shut as storm hits Valmora",
+    ]
     pairs = {(tuple(m["left"]), tuple(m["right"])) for m in data["matches"]}
     # Paragraph 0 is each file's headline, so numbering equals the file's blocks.
     assert [a["paragraphs"][0]["role"] for a in data["articles"]] == ["headline", "headline"]
@@ -63,14 +66,30 @@ def test_compare_json_to_stdout(pair, capsys) -> None:
 
 def test_compare_markdown_to_file(pair, tmp_path) -> None:
     out = tmp_path / "report.md"
-    assert main(["compare", str(pair[0]), str(pair[1]), "--format", "markdown", "-o", str(out)]) == 0
+    assert (
+        main(["compare", str(pair[0]), str(pair[1]), "--format", "markdown", "-o", str(out)]) == 0
+    )
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Parallel reading report")
     assert "### Only in A (1)" in text
     assert "## A ↔ B" not in text
     detailed = tmp_path / "detail.md"
-    assert main(["compare", str(pair[0]), str(pair[1]), "--format", "md", "--detail", "pairs",
-                 "-o", str(detailed)]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                str(pair[0]),
+                str(pair[1]),
+                "--format",
+                "md",
+                "--detail",
+                "pairs",
+                "-o",
+                str(detailed),
+            ]
+        )
+        == 0
+    )
     assert "## A ↔ B" in detailed.read_text(encoding="utf-8")
 
 
@@ -123,7 +142,9 @@ def test_fewer_than_two_articles(pair) -> None:
 
 
 def test_unwritable_output(pair, tmp_path) -> None:
-    result = _run(["compare", str(pair[0]), str(pair[1]), "-o", str(tmp_path / "no" / "dir" / "x.json")])
+    result = _run(
+        ["compare", str(pair[0]), str(pair[1]), "-o", str(tmp_path / "no" / "dir" / "x.json")]
+    )
     assert result.returncode == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
 

@@ -54,8 +54,21 @@ def test_compare_corrections_option_and_renamed_files(pair, capsys, tmp_path) ->
     renamed = (pair[0].rename(moved / "first.txt"), pair[1].rename(moved / "second.txt"))
     data = _report(renamed, capsys, "--corrections", str(saved))
     assert [[m["left"], m["right"]] for m in data["rejected_matches"]] == [[left, right]]
-    assert main(["compare", *map(str, renamed), "--format", "md", "--detail", "pairs",
-                 "--corrections", str(saved)]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                *map(str, renamed),
+                "--format",
+                "md",
+                "--detail",
+                "pairs",
+                "--corrections",
+                str(saved),
+            ]
+        )
+        == 0
+    )
     assert "Rejected by hand (1)" in capsys.readouterr().out
 
 

@@ -38,7 +38,9 @@ def results():
 def test_sidebar_entries_are_mostly_right(results, half):
     s = results[half]
     floor = FLOORS[half][0]
-    assert s.right >= floor, f"{half}: {s.right:.3f} of sidebar entries right (floor {floor}); {dict(s.counts)}"
+    assert s.right >= floor, (
+        f"{half}: {s.right:.3f} of sidebar entries right (floor {floor}); {dict(s.counts)}"
+    )
 
 
 @pytest.mark.parametrize("half", ["A", "B"])

@@ -63,9 +63,14 @@ def test_few_distractors_are_grouped(results) -> None:
 
 
 def test_scoring_maps_by_span_overlap() -> None:
-    by_line = {("d", 1): [evalmod.Member("g1", "d", 1, 10, 26, "two AK 47 rifles"),
-                          evalmod.Member("distractor", "d", 1, 14, 19, "AK 47")]}
+    by_line = {
+        ("d", 1): [
+            evalmod.Member("g1", "d", 1, 10, 26, "two AK 47 rifles"),
+            evalmod.Member("distractor", "d", 1, 14, 19, "AK 47"),
+        ]
+    }
     from reader.core.model import Figure
+
     two = Figure(0, 1, 10, 13, "two", 2, 2, 2, None, None)
     forty_seven = Figure(0, 1, 17, 19, "47", 47, 47, 47, None, None)
     assert evalmod._map(two, "d", by_line).gid == "g1"

@@ -20,7 +20,9 @@ def _core_modules() -> list[str]:
 
 
 def test_core_has_modules() -> None:
-    assert {"reader.core.model", "reader.core.analysis", "reader.core.report"} <= set(_core_modules())
+    assert {"reader.core.model", "reader.core.analysis", "reader.core.report"} <= set(
+        _core_modules()
+    )
 
 
 def test_core_never_imports_textual() -> None:
@@ -32,7 +34,9 @@ def test_core_never_imports_textual() -> None:
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith(('textual.', 'reader.ui')))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "", f"core imported UI modules: {result.stdout.strip()}"
 
 
@@ -51,7 +55,9 @@ def test_no_import_cycle_between_modules() -> None:
             if imported.startswith(module + ".") or module.startswith(imported + "."):
                 continue  # a package and its own submodules
             chain = graph.find_shortest_chain(importer=imported, imported=module)
-            if chain and not any(a.startswith(b + ".") or b.startswith(a + ".") for a, b in zip(chain, chain[1:])):
+            if chain and not any(
+                a.startswith(b + ".") or b.startswith(a + ".") for a, b in zip(chain, chain[1:])
+            ):
                 cycles.append(" -> ".join((module, *chain)))
     assert not cycles, "import cycles:\n" + "\n".join(cycles)
 

@@ -28,7 +28,9 @@ def _load() -> Any:
     name = "eval_real_alignment"
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "eval_real_alignment.py")
+    spec = importlib.util.spec_from_file_location(
+        name, REPO / "benchmarks" / "eval_real_alignment.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
@@ -40,8 +42,14 @@ ev = _load()
 
 
 def test_articles_map_back_to_file_lines_by_text() -> None:
-    lines = ["http://example.com/story", "Quake hits coast", "", "Ten people died on Monday.",
-             "Rescuers  searched   the rubble.", "Ten people died on Monday."]
+    lines = [
+        "http://example.com/story",
+        "Quake hits coast",
+        "",
+        "Ten people died on Monday.",
+        "Rescuers  searched   the rubble.",
+        "Ten people died on Monday.",
+    ]
     article, mapping = ev.build_article(lines, "x.txt", skip_first=True)
     # The URL is not article text; the short first line is the headline paragraph.
     assert article.paragraphs[0].role == "headline"
@@ -49,16 +57,32 @@ def test_articles_map_back_to_file_lines_by_text() -> None:
 
 
 def _pair(strong, partial, unmatched, n=4) -> Any:
-    art_x, map_x = ev.build_article([f"Sentence number {i} here." for i in range(n)], "x.txt", skip_first=False)
-    art_y, map_y = ev.build_article([f"Another sentence {i} there." for i in range(n)], "y.txt", skip_first=False)
-    return ev.Pair("t", [art_x, art_y], [map_x, map_y], [[], []], set(strong), set(partial),
-                   [set(unmatched[0]), set(unmatched[1])])
+    art_x, map_x = ev.build_article(
+        [f"Sentence number {i} here." for i in range(n)], "x.txt", skip_first=False
+    )
+    art_y, map_y = ev.build_article(
+        [f"Another sentence {i} there." for i in range(n)], "y.txt", skip_first=False
+    )
+    return ev.Pair(
+        "t",
+        [art_x, art_y],
+        [map_x, map_y],
+        [[], []],
+        set(strong),
+        set(partial),
+        [set(unmatched[0]), set(unmatched[1])],
+    )
 
 
 def test_metrics_on_a_hand_counted_case(monkeypatch) -> None:
     pair = _pair(strong={(0, 0), (1, 2)}, partial={(2, 2)}, unmatched=({3}, {1, 3}))
-    predicted = [Match((0, 0), (1, 0), 0.9), Match((0, 1), (1, 1), 0.8), Match((0, 2), (1, 2), 0.7),
-                 Match((0, 1), (1, 2), 0.6), Match((0, 3), (1, 3), 0.5)]
+    predicted = [
+        Match((0, 0), (1, 0), 0.9),
+        Match((0, 1), (1, 1), 0.8),
+        Match((0, 2), (1, 2), 0.7),
+        Match((0, 1), (1, 2), 0.6),
+        Match((0, 3), (1, 3), 0.5),
+    ]
     monkeypatch.setattr(ev, "align", lambda articles, settings=None: predicted)
     c = ev.score_pair(pair).counts
     # 5 predicted, gold among them: (0,0) strong, (1,2) strong, (2,2) partial.
@@ -86,8 +110,18 @@ def test_extra_gold_file_is_labels_only() -> None:
     """The held-out gold in the repository holds line indices and notes, never article text."""
     data = json.loads(ev.EXTRA_GOLD.read_text(encoding="utf-8"))
     for pair in data["pairs"]:
-        assert set(pair) <= {"cluster", "x", "y", "n_lines_x", "n_lines_y", "strong", "partial",
-                             "unmatched_x", "unmatched_y", "notes"}
+        assert set(pair) <= {
+            "cluster",
+            "x",
+            "y",
+            "n_lines_x",
+            "n_lines_y",
+            "strong",
+            "partial",
+            "unmatched_x",
+            "unmatched_y",
+            "notes",
+        }
         assert all(isinstance(i, int) for link in pair["strong"] + pair["partial"] for i in link)
 
 

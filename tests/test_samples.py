@@ -27,7 +27,9 @@ PRECISION_FLOOR = 0.93
 RECALL_FLOOR = 0.75
 BEST_MATCH_FLOOR = 0.86
 
-ingest = pytest.importorskip("reader.core.ingest.load", reason="reader.core.ingest.load not written yet")
+ingest = pytest.importorskip(
+    "reader.core.ingest.load", reason="reader.core.ingest.load not written yet"
+)
 
 
 def _load_eval() -> Any:
@@ -103,7 +105,9 @@ def test_expected_json_is_valid(name: str) -> None:
         seen.add(key)
         for art, par in ((a, p), (b, q)):
             paragraph = articles[art].paragraphs[par]
-            assert not paragraph.boilerplate, f"boilerplate in a match: {files[art]} {par} {paragraph.text!r}"
+            assert not paragraph.boilerplate, (
+                f"boilerplate in a match: {files[art]} {par} {paragraph.text!r}"
+            )
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -128,7 +132,9 @@ def test_ceasefire_properties() -> None:
     splits = [
         p
         for p in range(len(arts[0].paragraphs))
-        if any(b - a == 1 for a, b in zip(_partners(name, (0, p), 1), _partners(name, (0, p), 1)[1:]))
+        if any(
+            b - a == 1 for a, b in zip(_partners(name, (0, p), 1), _partners(name, (0, p), 1)[1:])
+        )
     ]
     assert splits, "no 1-to-2 split"
     merges = [q for q in range(len(arts[1].paragraphs)) if len(_partners(name, (1, q), 0)) >= 2]
@@ -137,7 +143,9 @@ def test_ceasefire_properties() -> None:
     assert crossing, "no crossing matches"
     for i, art in enumerate(arts):
         matched = {ref[1] for pair in pairs for ref in pair if ref[0] == i}
-        unmatched = [p.index for p in art.paragraphs if p.index not in matched and not p.boilerplate]
+        unmatched = [
+            p.index for p in art.paragraphs if p.index not in matched and not p.boilerplate
+        ]
         assert len(unmatched) >= 2, f"{files[i]} needs paragraphs only it reports"
     # Name variants the set exists to test must really be on both sides.
     assert "Erdogan" in arts[0].text and "Erdoğan" in arts[1].text and "Recept" in arts[0].text
@@ -152,9 +160,18 @@ def test_three_outlets_properties() -> None:
     pairs = _pairs(name)
     for a in range(3):
         for b in range(a + 1, 3):
-            assert any(left[0] == a and right[0] == b for left, right in pairs), f"no expected match between {a} and {b}"
+            assert any(left[0] == a and right[0] == b for left, right in pairs), (
+                f"no expected match between {a} and {b}"
+            )
     html = arts[[Path(f).suffix for f in files].index(".html")]
-    page_furniture = ("cookies", "Related stories", "Share this", "All rights reserved", "Subscribe", "Privacy")
+    page_furniture = (
+        "cookies",
+        "Related stories",
+        "Share this",
+        "All rights reserved",
+        "Subscribe",
+        "Privacy",
+    )
     for p in html.paragraphs:
         assert not any(word in p.text for word in page_furniture), p.text
     assert "families evacuated" in html.title
@@ -172,7 +189,11 @@ def test_rewrite_properties() -> None:
     multi = [q for q in range(len(rewrite.paragraphs)) if len(_partners(name, (1, q), 0)) >= 2]
     assert len(multi) >= len(rewrite.paragraphs) // 2, "merges should be the norm in the rewrite"
     # Reordered: the rewrite's partners do not follow the original's order.
-    firsts = [min(_partners(name, (1, q), 0)) for q in range(len(rewrite.paragraphs)) if _partners(name, (1, q), 0)]
+    firsts = [
+        min(_partners(name, (1, q), 0))
+        for q in range(len(rewrite.paragraphs))
+        if _partners(name, (1, q), 0)
+    ]
     assert firsts != sorted(firsts)
 
 
@@ -180,14 +201,24 @@ def test_hostile_properties() -> None:
     name = "hostile"
     files = _expected(name)["articles"]
     raw = [(SAMPLES / name / f).read_bytes() for f in files]
-    assert any(b"\x1b[2J" in r and b"\x1b]0;" in r and b"\x07" in r for r in raw), "escape bytes must be on disk"
+    assert any(b"\x1b[2J" in r and b"\x1b]0;" in r and b"\x07" in r for r in raw), (
+        "escape bytes must be on disk"
+    )
     assert all(b"[/]" in r for r in raw)
     arts = _articles(name)
     for art in arts:
         for text in [art.title, art.text, *(p.text for p in art.paragraphs)]:
             assert "\x1b" not in text and "\x07" not in text
     joined = "\n".join(a.text for a in arts)
-    for literal in ("[/]", "[bold]not bold[/bold]", "[@click=app.quit]x[/]", "[citation needed]", "[$accent]", "東京", "🙂"):
+    for literal in (
+        "[/]",
+        "[bold]not bold[/bold]",
+        "[@click=app.quit]x[/]",
+        "[citation needed]",
+        "[$accent]",
+        "東京",
+        "🙂",
+    ):
         assert literal in joined, f"{literal!r} must survive ingest verbatim"
 
 
@@ -207,7 +238,9 @@ def _report() -> dict[str, Any]:
 
 
 def test_matcher_quality_floor() -> None:
-    pytest.importorskip("reader.core.matching.matcher", reason="reader.core.matching.matcher not written yet")
+    pytest.importorskip(
+        "reader.core.matching.matcher", reason="reader.core.matching.matcher not written yet"
+    )
     overall = _report()["overall"]
     assert overall["precision"] >= PRECISION_FLOOR, overall
     assert overall["recall"] >= RECALL_FLOOR, overall

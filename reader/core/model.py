@@ -101,14 +101,20 @@ class Article:
         step = len(cls.PARAGRAPH_SEPARATOR)
         for i, text in enumerate(texts):
             furniture = i in boilerplate
-            role: ParagraphRole = "furniture" if furniture else (
-                "headline" if headline and i == 0 else "body")
-            paragraphs.append(Paragraph(
-                i, text, offset, offset + len(text),
-                sentences=sentences(text) if sentences else (),
-                boilerplate=furniture,
-                role=role,
-            ))
+            role: ParagraphRole = (
+                "furniture" if furniture else ("headline" if headline and i == 0 else "body")
+            )
+            paragraphs.append(
+                Paragraph(
+                    i,
+                    text,
+                    offset,
+                    offset + len(text),
+                    sentences=sentences(text) if sentences else (),
+                    boilerplate=furniture,
+                    role=role,
+                )
+            )
             offset += len(text) + step
         return cls(source, title, cls.PARAGRAPH_SEPARATOR.join(texts), paragraphs)
 

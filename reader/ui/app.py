@@ -48,8 +48,9 @@ def binding_ids() -> set[str]:
         cls = pending.pop()
         pending.extend(cls.__subclasses__())
         if cls.__module__.startswith("reader.ui"):
-            ids.update(b.id for b in cls.__dict__.get("BINDINGS", [])
-                       if isinstance(b, Binding) and b.id)
+            ids.update(
+                b.id for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding) and b.id
+            )
     return ids
 
 
@@ -108,7 +109,11 @@ class ReaderApp(App[None]):
         self._gc_pause = gc_pause if gc_pause is not None else GcPause()
 
     def get_default_screen(self) -> ReaderScreen:
-        busy = ("Matching paragraphs…", 0.0) if self._initial_analysis is None and self._analyze else None
+        busy = (
+            ("Matching paragraphs…", 0.0)
+            if self._initial_analysis is None and self._analyze
+            else None
+        )
         return ReaderScreen(self.articles, self._initial_analysis, busy=busy)
 
     @property
@@ -125,8 +130,11 @@ class ReaderApp(App[None]):
         unknown = sorted(set(self.config.keys) - known)
         if unknown:
             self._notices.append(
-                "config: unknown key binding id " + ", ".join(unknown)
-                + " (ids: " + ", ".join(sorted(known)) + ")"
+                "config: unknown key binding id "
+                + ", ".join(unknown)
+                + " (ids: "
+                + ", ".join(sorted(known))
+                + ")"
             )
         keymap = {k: v for k, v in self.config.keys.items() if k in known}
         if keymap:
@@ -153,7 +161,9 @@ class ReaderApp(App[None]):
 
     # -- signals -----------------------------------------------------------------------------------
 
-    EXIT_SIGNALS = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s)
+    EXIT_SIGNALS = tuple(
+        s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s
+    )
     """Signals that end the reader the way ``q`` does: the driver then leaves the alternate screen
     and turns mouse reporting off.  Killed by the default handler instead, the process would leave
     the user's terminal in the alternate screen, echoing mouse moves as garbage."""
@@ -217,8 +227,13 @@ class ReaderApp(App[None]):
         document read as plain text): one notification per warning, as data, not markup."""
         for article in self.articles:
             for note in article.warnings:
-                self.notify(f"{article.source}: {note}", title="Warning", severity="warning",
-                            timeout=10, markup=False)
+                self.notify(
+                    f"{article.source}: {note}",
+                    title="Warning",
+                    severity="warning",
+                    timeout=10,
+                    markup=False,
+                )
 
     # -- analysis worker -------------------------------------------------------------------------
 

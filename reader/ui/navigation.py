@@ -179,4 +179,3 @@ class NavIndex:
         """1-based position of ``value`` in ``ordered``, or ``None`` when absent."""
         i = bisect_left(ordered, value)
         return i + 1 if i < len(ordered) and ordered[i] == value else None
-

@@ -6,7 +6,9 @@ from reader.core.matching.matcher import align
 from reader.core.model import Article, Match
 
 
-def make_article(paragraphs: list[str], source: str = "a.txt", boilerplate: set[int] = frozenset()) -> Article:
+def make_article(
+    paragraphs: list[str], source: str = "a.txt", boilerplate: set[int] = frozenset()
+) -> Article:
     """Build an Article the way ingest would, without depending on ingest."""
     return Article.from_texts(source, source, paragraphs, boilerplate=boilerplate)
 
@@ -93,16 +95,21 @@ def test_reasons_scores_and_variants() -> None:
 
 
 def test_fuzzy_name_variants_meet_and_report_both_spellings() -> None:
-    a = make_article([
-        "President Zelensky told lawmakers in the capital that an air defence package worth 1.2 "
-        "billion dollars would arrive before winter.",
-        "Farmers in the south reported a record sunflower harvest despite the drought.",
-    ])
-    b = make_article([
-        "Lawmakers heard from Zelenskyy that air defence equipment worth 1.2 billion dollars "
-        "would be delivered ahead of winter.",
-        "A museum of folk costume reopened after a decade of restoration work.",
-    ], "b.txt")
+    a = make_article(
+        [
+            "President Zelensky told lawmakers in the capital that an air defence package worth 1.2 "
+            "billion dollars would arrive before winter.",
+            "Farmers in the south reported a record sunflower harvest despite the drought.",
+        ]
+    )
+    b = make_article(
+        [
+            "Lawmakers heard from Zelenskyy that air defence equipment worth 1.2 billion dollars "
+            "would be delivered ahead of winter.",
+            "A museum of folk costume reopened after a decade of restoration work.",
+        ],
+        "b.txt",
+    )
     matches = align([a, b])
     assert pairs(matches) == {((0, 0), (1, 0))}
     assert "Zelensky/Zelenskyy" in matches[0].names
@@ -111,15 +118,20 @@ def test_fuzzy_name_variants_meet_and_report_both_spellings() -> None:
 
 def test_informative_words_first() -> None:
     # "government" is in every paragraph, "moratorium" in only the matching pair.
-    a = make_article([
-        "The government announced a moratorium on evictions until the spring.",
-        "The government also raised the heating allowance for pensioners.",
-        "Opposition parties said the government had acted too late.",
-    ])
-    b = make_article([
-        "A moratorium on evictions will run until spring, the government said.",
-        "Critics accused the government of ignoring rural schools.",
-    ], "b.txt")
+    a = make_article(
+        [
+            "The government announced a moratorium on evictions until the spring.",
+            "The government also raised the heating allowance for pensioners.",
+            "Opposition parties said the government had acted too late.",
+        ]
+    )
+    b = make_article(
+        [
+            "A moratorium on evictions will run until spring, the government said.",
+            "Critics accused the government of ignoring rural schools.",
+        ],
+        "b.txt",
+    )
     matches = align([a, b])
     assert pairs(matches) == {((0, 0), (1, 0))}
     words = matches[0].words
@@ -127,25 +139,34 @@ def test_informative_words_first() -> None:
 
 
 def test_shared_popular_name_alone_does_not_match() -> None:
-    a = make_article([
-        "Erdogan opened a new bridge over the Bosphorus on Saturday, the third such crossing.",
-        "Erdogan later met business leaders to discuss inflation, which reached 61 percent.",
-        "Erdogan's party is expected to name its candidates for the local elections in May.",
-    ])
-    b = make_article([
-        "Inflation hit 61 percent last month, and Erdogan told business leaders it would ease.",
-        "Erdogan also criticised European leaders over their stance on migration quotas.",
-        "Erdogan's spokesman declined to comment on reports of a cabinet reshuffle.",
-    ], "b.txt")
+    a = make_article(
+        [
+            "Erdogan opened a new bridge over the Bosphorus on Saturday, the third such crossing.",
+            "Erdogan later met business leaders to discuss inflation, which reached 61 percent.",
+            "Erdogan's party is expected to name its candidates for the local elections in May.",
+        ]
+    )
+    b = make_article(
+        [
+            "Inflation hit 61 percent last month, and Erdogan told business leaders it would ease.",
+            "Erdogan also criticised European leaders over their stance on migration quotas.",
+            "Erdogan's spokesman declined to comment on reports of a cabinet reshuffle.",
+        ],
+        "b.txt",
+    )
     assert pairs(align([a, b])) == {((0, 1), (1, 0))}
 
 
 def test_near_verbatim_wire_copy() -> None:
-    wire = ("Heavy rain caused the Sava river to burst its banks on Thursday, flooding 300 homes in "
-            "the town of Brevik and forcing the closure of two main roads, police said.")
+    wire = (
+        "Heavy rain caused the Sava river to burst its banks on Thursday, flooding 300 homes in "
+        "the town of Brevik and forcing the closure of two main roads, police said."
+    )
     edited = wire.replace("police said", "local police said")
-    paraphrased = ("Around 300 houses in Brevik were flooded after torrential downpours pushed the "
-                   "Sava over its banks on Thursday; two key roads were shut.")
+    paraphrased = (
+        "Around 300 houses in Brevik were flooded after torrential downpours pushed the "
+        "Sava over its banks on Thursday; two key roads were shut."
+    )
     m1 = align([make_article([wire]), make_article([edited], "b.txt")])
     m2 = align([make_article([wire]), make_article([paraphrased], "b.txt")])
     assert len(m1) == 1 and m1[0].near_verbatim and m1[0].score > 0.8
@@ -174,14 +195,19 @@ def test_degenerate_inputs() -> None:
 
 
 def test_look_alike_names_stay_apart() -> None:
-    a = make_article([
-        "Austria will send 200 police officers to help guard the border crossing at Spielfeld "
-        "during the summer, the interior ministry announced.",
-    ])
-    b = make_article([
-        "Australia will send 200 police officers to help guard the border crossing at Spielfeld "
-        "during the summer, the interior ministry announced.",
-    ], "b.txt")
+    a = make_article(
+        [
+            "Austria will send 200 police officers to help guard the border crossing at Spielfeld "
+            "during the summer, the interior ministry announced.",
+        ]
+    )
+    b = make_article(
+        [
+            "Australia will send 200 police officers to help guard the border crossing at Spielfeld "
+            "during the summer, the interior ministry announced.",
+        ],
+        "b.txt",
+    )
     (match,) = align([a, b])
     assert not any("Austria" in n or "Australia" in n for n in match.names)
     assert "Spielfeld" in match.names
@@ -233,18 +259,27 @@ def test_gap_filling_needs_anchors_on_both_sides() -> None:
     # The same weak pair, off the diagonal, with an anchor after it but none before: the local
     # order proves nothing, so it stays unmatched.  (Unrelated openers keep the pair out of the
     # headline/lede block, where position alone is a cue.)
-    articles = [make_article([FLOOD_A[2], FLOOD_A[1], FLOOD_A[3]]),
-                make_article(["Ticket sales for the autumn opera season opened online.",
-                              FLOOD_B[2], FLOOD_B[1], FLOOD_B[3]], "b.txt")]
+    articles = [
+        make_article([FLOOD_A[2], FLOOD_A[1], FLOOD_A[3]]),
+        make_article(
+            [
+                "Ticket sales for the autumn opera season opened online.",
+                FLOOD_B[2],
+                FLOOD_B[1],
+                FLOOD_B[3],
+            ],
+            "b.txt",
+        ),
+    ]
     assert pairs(align(articles)) == {((0, 2), (1, 3))}
 
 
 def test_score_calibration_is_monotone_and_centred_on_threshold() -> None:
     from reader.core.matching.matcher import CALIBRATION_EXPONENT, MIN_SCORE
 
-    assert abs(MIN_SCORE ** CALIBRATION_EXPONENT - 0.5) < 1e-9
+    assert abs(MIN_SCORE**CALIBRATION_EXPONENT - 0.5) < 1e-9
     raws = [0.0, 0.05, 0.1, MIN_SCORE, 0.3, 0.5, 0.8, 1.0]
-    cal = [r ** CALIBRATION_EXPONENT for r in raws]
+    cal = [r**CALIBRATION_EXPONENT for r in raws]
     assert cal == sorted(cal) and cal[0] == 0.0 and cal[-1] == 1.0
     # Clear matches read as clear, not as "0.28".
     by_pair = {(m.left, m.right): m for m in strike()}
@@ -254,14 +289,19 @@ def test_score_calibration_is_monotone_and_centred_on_threshold() -> None:
 def test_synonyms_bridge_a_paraphrase_and_highlight_both_sides() -> None:
     from reader.core.matching.terms import find_term_spans
 
-    a = make_article([
-        "Twelve soldiers were killed when a lorry exploded at a checkpoint near Darvasi.",
-        "The harvest festival drew record crowds to the old market square.",
-    ])
-    b = make_article([
-        "A truck blast at a checkpoint outside Darvasi left 12 troops dead, officials said.",
-        "Parliament debated a new budget for rural schools.",
-    ], "b.txt")
+    a = make_article(
+        [
+            "Twelve soldiers were killed when a lorry exploded at a checkpoint near Darvasi.",
+            "The harvest festival drew record crowds to the old market square.",
+        ]
+    )
+    b = make_article(
+        [
+            "A truck blast at a checkpoint outside Darvasi left 12 troops dead, officials said.",
+            "Parliament debated a new budget for rural schools.",
+        ],
+        "b.txt",
+    )
     matches = align([a, b])
     assert pairs(matches) == {((0, 0), (1, 0))}
     m = matches[0]
@@ -271,14 +311,19 @@ def test_synonyms_bridge_a_paraphrase_and_highlight_both_sides() -> None:
 
 
 def test_first_letter_sound_variants_meet_but_look_alikes_do_not() -> None:
-    a = make_article([
-        "Colonel Castellanos addressed supporters in Sirte, promising to fight on for 40 days.",
-        "Colombia and Austria discussed 15 border posts near Graz with Gaza officials.",
-    ])
-    b = make_article([
-        "Speaking in Sirte, Kastellanos vowed to his supporters that he would fight for 40 days.",
-        "Columbia and Australia spoke about 15 border posts near Graz with Giza officials.",
-    ], "b.txt")
+    a = make_article(
+        [
+            "Colonel Castellanos addressed supporters in Sirte, promising to fight on for 40 days.",
+            "Colombia and Austria discussed 15 border posts near Graz with Gaza officials.",
+        ]
+    )
+    b = make_article(
+        [
+            "Speaking in Sirte, Kastellanos vowed to his supporters that he would fight for 40 days.",
+            "Columbia and Australia spoke about 15 border posts near Graz with Giza officials.",
+        ],
+        "b.txt",
+    )
     by_pair = {(m.left, m.right): m for m in align([a, b])}
     assert "Castellanos/Kastellanos" in by_pair[((0, 0), (1, 0))].names
     names = by_pair[((0, 1), (1, 1))].names
@@ -287,21 +332,34 @@ def test_first_letter_sound_variants_meet_but_look_alikes_do_not() -> None:
 
 # --- evidence is facts, not names; two tiers and their cues ---------------------------------------
 
-NETANYAHU_WARNS = ("Prime Minister Benjamin Netanyahu warned on Tuesday that Israel would strike "
-                   "Hezbollah if rocket fire from Lebanon continued.")
-NETANYAHU_OFFICE = ("Prime Minister Benjamin Netanyahu's office said on Tuesday that budget talks with "
-                    "coalition partners had been postponed.")
-NETANYAHU_THREATENS = ("On Tuesday, Prime Minister Benjamin Netanyahu threatened to strike Hezbollah "
-                       "positions unless rocket fire from Lebanon stopped.")
+NETANYAHU_WARNS = (
+    "Prime Minister Benjamin Netanyahu warned on Tuesday that Israel would strike "
+    "Hezbollah if rocket fire from Lebanon continued."
+)
+NETANYAHU_OFFICE = (
+    "Prime Minister Benjamin Netanyahu's office said on Tuesday that budget talks with "
+    "coalition partners had been postponed."
+)
+NETANYAHU_THREATENS = (
+    "On Tuesday, Prime Minister Benjamin Netanyahu threatened to strike Hezbollah "
+    "positions unless rocket fire from Lebanon stopped."
+)
 
 
 def test_shared_names_and_titles_alone_are_not_a_shared_fact() -> None:
     """Two paragraphs naming the same prime minister, with his full title and the same weekday,
     one about a warning and one about his office on another matter, do not match (the old
     matcher paired them at 0.62, listing "Prime", "Minister" and "Tuesday" as shared names)."""
-    a = make_article(["The harvest festival drew record crowds to the old market square.", NETANYAHU_WARNS])
-    b = make_article(["Schools across the district will hold exams a week later than planned.",
-                      NETANYAHU_OFFICE], "b.txt")
+    a = make_article(
+        ["The harvest festival drew record crowds to the old market square.", NETANYAHU_WARNS]
+    )
+    b = make_article(
+        [
+            "Schools across the district will hold exams a week later than planned.",
+            NETANYAHU_OFFICE,
+        ],
+        "b.txt",
+    )
     assert align([a, b]) == []
 
 
@@ -369,15 +427,26 @@ def test_weak_pair_outside_the_lede_needs_to_be_a_best_partner() -> None:
 
 def test_diagonal_cue_continues_a_run(monkeypatch) -> None:
     """The flood pair between two anchors is kept because it continues their order."""
-    got = {(m.left, m.right): m for m in align([make_article(FLOOD_A), make_article(FLOOD_B, "b.txt")])}
+    got = {
+        (m.left, m.right): m for m in align([make_article(FLOOD_A), make_article(FLOOD_B, "b.txt")])
+    }
     assert got[((0, 1), (1, 2))].cue == "diagonal"
 
 
 def test_best_sentence_pair_points_at_the_shared_fact() -> None:
-    a = make_article(["The council met on Monday. It approved a new bridge over the Sava river "
-                      "costing 40 million euros. Work starts in May."])
-    b = make_article(["Residents were worried. Councillors backed plans for a 40 million euro "
-                      "bridge across the Sava."], "b.txt")
+    a = make_article(
+        [
+            "The council met on Monday. It approved a new bridge over the Sava river "
+            "costing 40 million euros. Work starts in May."
+        ]
+    )
+    b = make_article(
+        [
+            "Residents were worried. Councillors backed plans for a 40 million euro "
+            "bridge across the Sava."
+        ],
+        "b.txt",
+    )
     a.paragraphs[0].sentences = ((0, 26), (27, 98), (99, 119))
     b.paragraphs[0].sentences = ((0, 23), (24, 94))
     (m,) = align([a, b])
@@ -389,8 +458,10 @@ def test_best_sentence_pair_points_at_the_shared_fact() -> None:
 def test_settings_move_the_tiers() -> None:
     from reader.core.matching.matcher import Settings
 
-    articles = [Article.from_texts("a.txt", "a", QUAKE_A, headline=True),
-                Article.from_texts("b.txt", "b", QUAKE_B, headline=True)]
+    articles = [
+        Article.from_texts("a.txt", "a", QUAKE_A, headline=True),
+        Article.from_texts("b.txt", "b", QUAKE_B, headline=True),
+    ]
     strict = align(articles, settings=Settings(clear=0.99, weak=0.99))
     assert all(m.evidence == "supported" and m.cue in ("lede", "diagonal") for m in strict)
     loose = align(articles, settings=Settings(clear=0.01))

@@ -13,10 +13,41 @@ from reader.core.vocabulary.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITL
 # A small alphabet of news-ish words, names, numbers and odd characters, so that random texts
 # actually share terms (random unicode alone would almost never overlap).
 WORDS = st.sampled_from(
-    ["the", "Erdoğan", "Erdogan", "Zelensky", "Zelenskyy", "ceasefire", "ceasefires", "troops",
-     "50,000", "50000", "three", "3", "Monday", "said", "valley", "—", "...", "O'Neill", "é",
-     "Straße", "\u0301", "ı", "Kyiv", "x", "!", "?", "1.5", "1,5", "al-Assad", "",
-     "President", "Minister", "Prime"]
+    [
+        "the",
+        "Erdoğan",
+        "Erdogan",
+        "Zelensky",
+        "Zelenskyy",
+        "ceasefire",
+        "ceasefires",
+        "troops",
+        "50,000",
+        "50000",
+        "three",
+        "3",
+        "Monday",
+        "said",
+        "valley",
+        "—",
+        "...",
+        "O'Neill",
+        "é",
+        "Straße",
+        "\u0301",
+        "ı",
+        "Kyiv",
+        "x",
+        "!",
+        "?",
+        "1.5",
+        "1,5",
+        "al-Assad",
+        "",
+        "President",
+        "Minister",
+        "Prime",
+    ]
 )
 TEXT = st.one_of(
     st.lists(WORDS, max_size=25).map(" ".join),
@@ -29,8 +60,13 @@ def build(spec: list[tuple[str, bool]], n: int) -> Article:
     texts = [text for text, _ in spec]
     boilerplate = {i for i, (_, boiler) in enumerate(spec) if boiler}
     # The first paragraph is a headline when it is not furniture (as ingest marks it).
-    return Article.from_texts(f"a{n}.txt", f"a{n}", texts, boilerplate=boilerplate,
-                              headline=bool(texts) and 0 not in boilerplate)
+    return Article.from_texts(
+        f"a{n}.txt",
+        f"a{n}",
+        texts,
+        boilerplate=boilerplate,
+        headline=bool(texts) and 0 not in boilerplate,
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -61,7 +61,9 @@ def test_sentence_initial_function_words_are_not_entities(text):
 def test_sentence_initial_single_word_needs_confirmation():
     # "Reporters" starts a sentence and is never capitalised elsewhere: not a name.
     # "Hamas" starts a sentence but also appears mid-sentence: a name.
-    arts = [article("Reporters waited outside. Hamas said it would reply.", "Talks with Hamas stalled.")]
+    arts = [
+        article("Reporters waited outside. Hamas said it would reply.", "Talks with Hamas stalled.")
+    ]
     ents = find_entities(arts)
     assert "Reporters" not in names(ents)
     assert len(by_variant(ents, "Hamas").mentions) == 2
@@ -73,7 +75,9 @@ def test_sentence_initial_known_name_or_continuation_is_kept():
 
 
 def test_months_and_weekdays_are_not_entities():
-    ents = find_entities([article("On Monday, in March, Macron spoke. Friday was quiet. He left in January.")])
+    ents = find_entities(
+        [article("On Monday, in March, Macron spoke. Friday was quiet. He left in January.")]
+    )
     assert names(ents) == {"Macron"}
 
 
@@ -101,7 +105,9 @@ def test_particle_and_hyphenated_names_stay_whole(text, name):
 
 
 def test_leading_particle_short_form_links_to_full_name():
-    ents = find_entities([article("Staffan de Mistura arrived.", "Talks led by de Mistura failed.")])
+    ents = find_entities(
+        [article("Staffan de Mistura arrived.", "Talks led by de Mistura failed.")]
+    )
     e = by_variant(ents, "Staffan de Mistura")
     assert "de Mistura" in e.variants
 
@@ -169,7 +175,11 @@ def test_short_form_links_to_full_name_across_articles():
 
 
 def test_turkey_turkiye_variants_merge():
-    arts = [article("Turkey closed its border."), article("Türkiye reopened it."), article("Turkiye denied it.")]
+    arts = [
+        article("Turkey closed its border."),
+        article("Türkiye reopened it."),
+        article("Turkiye denied it."),
+    ]
     ents = find_entities(arts)
     assert len(ents) == 1
     assert set(ents[0].variants) == {"Turkey", "Türkiye", "Turkiye"} and ents[0].type == "place"
@@ -188,7 +198,10 @@ def test_accent_and_typo_variants_merge():
 
 
 def test_word_order_variants_merge():
-    arts = [article("The Defense Ministry said it was ready."), article("The Ministry of Defense denied it.")]
+    arts = [
+        article("The Defense Ministry said it was ready."),
+        article("The Ministry of Defense denied it."),
+    ]
     ents = find_entities(arts)
     assert len(ents) == 1 and set(ents[0].variants) == {"Defense Ministry", "Ministry of Defense"}
     assert ents[0].type == "organization"
@@ -219,7 +232,9 @@ def test_ambiguous_surname_resolved_per_article_or_left_apart():
 
 def test_ambiguous_surname_joins_a_clearly_dominant_entity():
     arts = [
-        article("Lindsay Lohan left. Lindsay Lohan smiled. Lindsay Lohan waved. Lindsay Lohan went home."),
+        article(
+            "Lindsay Lohan left. Lindsay Lohan smiled. Lindsay Lohan waved. Lindsay Lohan went home."
+        ),
         article("Dina Lohan spoke."),
         article("Lohan was not seen."),
     ]
@@ -273,7 +288,9 @@ def test_entities_sorted_by_articles_then_mentions_then_name():
 def test_variants_are_distinct_surfaces_with_canonical_first():
     ents = find_entities([article("Donald Trump spoke. Trump left. Trump returned.")])
     assert ents[0].variants == ["Donald Trump", "Trump"]
-    assert ents[0].mentions == sorted(ents[0].mentions, key=lambda m: (m.article, m.paragraph, m.start))
+    assert ents[0].mentions == sorted(
+        ents[0].mentions, key=lambda m: (m.article, m.paragraph, m.start)
+    )
 
 
 def test_unknown_backend_is_rejected():
@@ -289,8 +306,34 @@ def test_empty_input():
 # --- properties ----------------------------------------------------------------------------
 
 _name_words = st.sampled_from(
-    ["Turkey's", "Mr.", "U.S.", "al-Assad", "de", "of", "the", "The", "(ISIS)", "Kim", "Jong-un", "NATO",
-     "Erdoğan", "Prime", "Minister", "said", ".", ",", "’s", "Monday", "Ministry", "Ö", "É", "'", "-", "\u00a0"]
+    [
+        "Turkey's",
+        "Mr.",
+        "U.S.",
+        "al-Assad",
+        "de",
+        "of",
+        "the",
+        "The",
+        "(ISIS)",
+        "Kim",
+        "Jong-un",
+        "NATO",
+        "Erdoğan",
+        "Prime",
+        "Minister",
+        "said",
+        ".",
+        ",",
+        "’s",
+        "Monday",
+        "Ministry",
+        "Ö",
+        "É",
+        "'",
+        "-",
+        "\u00a0",
+    ]
 )
 _texts = st.one_of(
     st.text(max_size=200),

@@ -19,18 +19,25 @@ def _same_entity(ents, a: str, b: str) -> bool:
 # --- given names and suffixes --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("a, b", [("mo", "maurice"), ("bill", "william"), ("fred", "frederick"), ("kathryn", "katie")])
+@pytest.mark.parametrize(
+    "a, b", [("mo", "maurice"), ("bill", "william"), ("fred", "frederick"), ("kathryn", "katie")]
+)
 def test_given_name_short_forms_are_equivalent(a, b):
     assert given_equiv(a, b) and given_equiv(b, a)
 
 
-@pytest.mark.parametrize("a, b", [("tina", "chris"), ("bill", "robert"), ("dan", "dana"), ("jan", "janet")])
+@pytest.mark.parametrize(
+    "a, b", [("tina", "chris"), ("bill", "robert"), ("dan", "dana"), ("jan", "janet")]
+)
 def test_unrelated_given_names_are_not_equivalent(a, b):
     assert not given_equiv(a, b)
 
 
 def test_nickname_with_same_surname_links_across_articles():
-    arts = [article("The 76ers named Maurice Cheeks coach."), article("Mo Cheeks takes over. Cheeks said he was happy.")]
+    arts = [
+        article("The 76ers named Maurice Cheeks coach."),
+        article("Mo Cheeks takes over. Cheeks said he was happy."),
+    ]
     ents = find_entities(arts)
     assert _same_entity(ents, "Maurice Cheeks", "Mo Cheeks")
     assert _same_entity(ents, "Mo Cheeks", "Cheeks")
@@ -47,12 +54,20 @@ def test_nickname_short_form_links_to_name_with_middle_initial():
 
 
 def test_surname_links_to_name_with_generational_suffix():
-    ents = find_entities([article("Police sought Arcade Joseph Comeaux Jr. on Sunday.", "Officers said Comeaux fled.")])
+    ents = find_entities(
+        [
+            article(
+                "Police sought Arcade Joseph Comeaux Jr. on Sunday.", "Officers said Comeaux fled."
+            )
+        ]
+    )
     assert _same_entity(ents, "Arcade Joseph Comeaux Jr.", "Comeaux")
 
 
 def test_different_generational_suffixes_stay_apart():
-    ents = find_entities([article("Zorvan Petrik Jr. met reporters.", "Zorvan Petrik Sr. stayed home.")])
+    ents = find_entities(
+        [article("Zorvan Petrik Jr. met reporters.", "Zorvan Petrik Sr. stayed home.")]
+    )
     assert not _same_entity(ents, "Zorvan Petrik Jr.", "Zorvan Petrik Sr.")
 
 
@@ -60,7 +75,9 @@ def test_abbreviated_mount_and_saint_match_spelled_out_forms():
     assert name_key("Mt. Cook") == name_key("Mount Cook")
     assert name_key("St. Louis") == name_key("Saint Louis")
     assert name_key("Main St") == "main street"
-    ents = find_entities([article("Climbers died on Mount Cook.", "Rescuers reached Mt. Cook today.")])
+    ents = find_entities(
+        [article("Climbers died on Mount Cook.", "Rescuers reached Mt. Cook today.")]
+    )
     assert _same_entity(ents, "Mount Cook", "Mt. Cook")
 
 
@@ -74,7 +91,12 @@ def test_gazetteer_entries_with_punctuation_are_found():
 
 
 def test_plural_group_before_a_person_is_split_off():
-    arts = [article("Chargers Jamal Williams arrested for DUI", "The Knicks Mark Jackson spoke to Jamal Williams.")]
+    arts = [
+        article(
+            "Chargers Jamal Williams arrested for DUI",
+            "The Knicks Mark Jackson spoke to Jamal Williams.",
+        )
+    ]
     ents = find_entities(arts)
     assert {"Jamal Williams", "Mark Jackson"} <= names(ents)
     assert "Chargers Jamal Williams" not in names(ents)
@@ -82,12 +104,18 @@ def test_plural_group_before_a_person_is_split_off():
 
 
 def test_plural_word_inside_a_name_is_not_split():
-    ents = find_entities([article("We met Demetrius Michael Zorvik and visited St Peters Mary Hospital.")])
+    ents = find_entities(
+        [article("We met Demetrius Michael Zorvik and visited St Peters Mary Hospital.")]
+    )
     assert "Demetrius Michael Zorvik" in names(ents)
 
 
 def test_glued_possessive_is_split_at_the_apostrophe():
-    arts = [article("The Saints'Pierre Thomas ran. The Colts'defense held, and O'Brien smiled and didn't care.")]
+    arts = [
+        article(
+            "The Saints'Pierre Thomas ran. The Colts'defense held, and O'Brien smiled and didn't care."
+        )
+    ]
     ents = find_entities(arts)
     assert {"Saints", "Pierre Thomas", "Colts", "O'Brien"} <= names(ents)
     assert not any("'" in n and n != "O'Brien" for n in names(ents))
@@ -101,7 +129,9 @@ def test_sentence_initial_verb_before_a_person_is_dropped():
 
 def test_sentence_initial_ed_word_seen_mid_sentence_is_kept():
     # "Winifred" is not a listed given name; it is kept because it was seen capitalised mid-sentence.
-    ents = find_entities([article("His son, Winifred Jim Zorvik, left.", "Winifred Jim Zorvik spoke.")])
+    ents = find_entities(
+        [article("His son, Winifred Jim Zorvik, left.", "Winifred Jim Zorvik spoke.")]
+    )
     assert len(by_variant(ents, "Winifred Jim Zorvik").mentions) == 2
 
 
@@ -141,7 +171,9 @@ def test_well_known_bodies_are_organisations_without_cue_words() -> None:
         "The United Nations said aid would arrive on Monday, and UNHCR counted 500 families in Sirvan.",
         "Reuters reported that the UN envoy met officials in Sirvan.",
     ]
-    articles = [Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))]) for i, t in enumerate(texts)]
+    articles = [
+        Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))]) for i, t in enumerate(texts)
+    ]
     types = {e.name: e.type for e in find_entities(articles)}
     assert types["United Nations"] == "organization"
     assert types["UNHCR"] == "organization"
@@ -155,10 +187,15 @@ def test_boilerplate_paragraphs_name_no_entities() -> None:
 
     body = "Mayor Ilse Brandt closed the port of Valmora on Monday."
     credit = "(Reporting by Selin Acar; Editing by Tom Hale)"
-    article = Article("a.txt", "t", body + "\n\n" + credit, [
-        Paragraph(0, body, 0, len(body)),
-        Paragraph(1, credit, len(body) + 2, len(body) + 2 + len(credit), boilerplate=True),
-    ])
+    article = Article(
+        "a.txt",
+        "t",
+        body + "\n\n" + credit,
+        [
+            Paragraph(0, body, 0, len(body)),
+            Paragraph(1, credit, len(body) + 2, len(body) + 2 + len(credit), boilerplate=True),
+        ],
+    )
     names = {e.name for e in find_entities([article])}
     assert "Ilse Brandt" in names
     assert not names & {"Selin Acar", "Tom Hale", "Tom"}
@@ -193,7 +230,9 @@ def test_and_stays_inside_organisation_names_ending_in_a_cue_word() -> None:
     ents = find_entities([article("Varnley Fire and Rescue Service said a wagon had ruptured.")])
     assert "Varnley Fire and Rescue Service" in names(ents)
     assert by_variant(ents, "Varnley Fire and Rescue Service").type == "organization"
-    split = names(find_entities([article("Talks between Emory University and Grendel Health Service ended.")]))
+    split = names(
+        find_entities([article("Talks between Emory University and Grendel Health Service ended.")])
+    )
     assert {"Emory University", "Grendel Health Service"} <= split
 
 
@@ -209,7 +248,9 @@ def test_sentence_initial_organisation_descriptor_is_cut_and_votes_organisation(
 
 
 def test_speaker_without_person_evidence_follows_organisation_evidence() -> None:
-    types = _types("Kelvane Rail's spokesman declined to comment. Kelvane Rail said the line would reopen.")
+    types = _types(
+        "Kelvane Rail's spokesman declined to comment. Kelvane Rail said the line would reopen."
+    )
     assert types["Kelvane Rail"] == "organization"
 
 
@@ -237,4 +278,7 @@ def test_unknown_two_word_name_in_place_context_is_not_a_person() -> None:
 
 
 def test_middle_given_name_is_person_evidence() -> None:
-    assert _types("The court heard that Drax Robert Quell left early.")["Drax Robert Quell"] == "person"
+    assert (
+        _types("The court heard that Drax Robert Quell left early.")["Drax Robert Quell"]
+        == "person"
+    )

@@ -35,7 +35,9 @@ def nlp():
 def test_spacy_spans_go_through_the_same_linking(nlp):
     arts = [
         article("President Recep Tayyip Erdoğan met Donald Trump on Monday in Turkey's capital."),
-        article("Trump said Erdogan and Türkiye oppose the Islamic State (ISIS). Turkish troops moved."),
+        article(
+            "Trump said Erdogan and Türkiye oppose the Islamic State (ISIS). Turkish troops moved."
+        ),
     ]
     ents = find_entities(arts, backend="spacy", nlp=nlp)
     check_offsets(arts, ents)

@@ -11,8 +11,9 @@ from reader.core.model import Article, Match
 
 
 def _article(n: int, texts: list[str], boilerplate: frozenset[int] = frozenset()) -> Article:
-    return Article.from_texts(f"{n}.txt", f"t{n}", texts, boilerplate=boilerplate,
-                              sentences=lambda t: ((0, len(t)),))
+    return Article.from_texts(
+        f"{n}.txt", f"t{n}", texts, boilerplate=boilerplate, sentences=lambda t: ((0, len(t)),)
+    )
 
 
 def test_chaining_guard_keeps_apart_what_shares_nothing() -> None:
@@ -31,7 +32,9 @@ def test_chaining_guard_keeps_apart_what_shares_nothing() -> None:
 
 def test_three_outlets_one_fact_and_singles() -> None:
     arts = [
-        _article(0, ["Valmora port closed by storm, 40 ferries cancelled.", "Weather office warns."]),
+        _article(
+            0, ["Valmora port closed by storm, 40 ferries cancelled.", "Weather office warns."]
+        ),
         _article(1, ["Storm shuts Valmora port; 40 ferries cancelled."]),
         _article(2, ["Forty ferries cancelled as storm closes Valmora port.", "Fans cheered."]),
     ]
@@ -59,8 +62,28 @@ def test_label_is_a_central_sentence_shortened() -> None:
 
 
 WORDS = st.sampled_from(
-    ["the", "Valmora", "port", "storm", "ferries", "40", "forty", "Ostrander", "recount", "votes",
-     "closed", "said", "Kyiv", "Zelensky", "Zelenskyy", "ceasefire", "troops", "é", "!", ""]
+    [
+        "the",
+        "Valmora",
+        "port",
+        "storm",
+        "ferries",
+        "40",
+        "forty",
+        "Ostrander",
+        "recount",
+        "votes",
+        "closed",
+        "said",
+        "Kyiv",
+        "Zelensky",
+        "Zelenskyy",
+        "ceasefire",
+        "troops",
+        "é",
+        "!",
+        "",
+    ]
 )
 TEXT = st.lists(WORDS, max_size=20).map(" ".join)
 ARTICLE = st.lists(st.tuples(TEXT, st.booleans()), min_size=1, max_size=5)
@@ -92,9 +115,14 @@ def test_every_body_paragraph_in_a_fact(specs: list[list[tuple[str, bool]]]) -> 
 def test_unmatched_against_counts_a_shared_fact_as_a_counterpart() -> None:
     # Beyond four articles B and D link to A's core, not to each other: the fact relates them.
     texts = ["Storm closes Valmora port, 40 ferries cancelled, officials said on Monday."]
-    asides = ["Gardeners in Oslo prefer tulips.", "The chess final went to a tiebreak.",
-              "Bakers raised bread prices again.", "A comet passed near Jupiter.",
-              "Lisbon trams run late tonight.", "Violinists rehearsed Brahms quietly."]
+    asides = [
+        "Gardeners in Oslo prefer tulips.",
+        "The chess final went to a tiebreak.",
+        "Bakers raised bread prices again.",
+        "A comet passed near Jupiter.",
+        "Lisbon trams run late tonight.",
+        "Violinists rehearsed Brahms quietly.",
+    ]
     articles = [_article(k, texts + [asides[k]]) for k in range(6)]
     from reader.core.analysis import analyze
 

@@ -16,7 +16,9 @@ def run(arts: list[Article], matches: list[Match] | None = None):
     return figures, groups
 
 
-def summary(arts: list[Article], matches: list[Match] | None = None) -> list[tuple[str, str, list[str]]]:
+def summary(
+    arts: list[Article], matches: list[Match] | None = None
+) -> list[tuple[str, str, list[str]]]:
     figures, groups = run(arts, matches)
     return [(g.status, g.counted, [figures[i].text for i in g.figures]) for g in groups]
 
@@ -27,30 +29,48 @@ def group_of(groups: list[FigureGroup], figures, text: str) -> FigureGroup:
 
 
 def test_exact_conflict_12_vs_14_killed() -> None:
-    out = summary([article("Israeli strikes killed 12 people in Gaza on Tuesday."),
-                   article("An Israeli air strike in Gaza left 14 people dead on Tuesday.")])
+    out = summary(
+        [
+            article("Israeli strikes killed 12 people in Gaza on Tuesday."),
+            article("An Israeli air strike in Gaza left 14 people dead on Tuesday."),
+        ]
+    )
     assert out[0] == ("conflict", "killed", ["12 people", "14 people dead"])
 
 
 def test_agree_with_qualifier_at_least() -> None:
-    out = summary([article("At least 12 people were killed in Gaza."),
-                   article("The death toll in Gaza rose to 14.")])
+    out = summary(
+        [
+            article("At least 12 people were killed in Gaza."),
+            article("The death toll in Gaza rose to 14."),
+        ]
+    )
     assert out == [("agree", "killed", ["At least 12 people were killed", "14"])]
 
 
 def test_agree_with_about_tolerance() -> None:
-    assert summary([article("About 50 troops were sent."), article("It sent 52 troops.")])[0][0] == "agree"
-    assert summary([article("About 50 troops were sent."), article("It sent 70 troops.")])[0][0] == "single"
+    assert (
+        summary([article("About 50 troops were sent."), article("It sent 52 troops.")])[0][0]
+        == "agree"
+    )
+    assert (
+        summary([article("About 50 troops were sent."), article("It sent 70 troops.")])[0][0]
+        == "single"
+    )
 
 
 def test_agree_with_vagueness() -> None:
-    out = summary([article("Hundreds were killed, officials said."), article("More than 500 were killed.")])
+    out = summary(
+        [article("Hundreds were killed, officials said."), article("More than 500 were killed.")]
+    )
     assert out == [("agree", "killed", ["Hundreds were killed", "More than 500 were killed"])]
 
 
 def test_vague_conflicts_with_out_of_range_figure_in_matched_paragraphs() -> None:
-    out = summary([article("Dozens were killed in Gaza."), article("In Gaza 2,000 were killed.")],
-                  [Match((0, 0), (1, 0), 0.7)])
+    out = summary(
+        [article("Dozens were killed in Gaza."), article("In Gaza 2,000 were killed.")],
+        [Match((0, 0), (1, 0), 0.7)],
+    )
     assert out[0][0] == "conflict"
 
 
@@ -66,60 +86,109 @@ def test_repeated_mentions_in_one_article_form_one_group() -> None:
 
 def test_dates_agree_and_conflict_via_matched_paragraphs() -> None:
     m = [Match((0, 0), (1, 0), 0.8)]
-    agree = summary([article("The rebels took Damascus on December 8."),
-                     article("Rebels seized Damascus on 8 December 2024.")], m)
+    agree = summary(
+        [
+            article("The rebels took Damascus on December 8."),
+            article("Rebels seized Damascus on 8 December 2024."),
+        ],
+        m,
+    )
     assert agree == [("agree", "date", ["December 8", "8 December 2024"])]
-    conflict = summary([article("The rebels took Damascus on December 8."),
-                        article("Rebels seized Damascus on 9 December 2024.")], m)
+    conflict = summary(
+        [
+            article("The rebels took Damascus on December 8."),
+            article("Rebels seized Damascus on 9 December 2024."),
+        ],
+        m,
+    )
     assert conflict[0][0] == "conflict"
 
 
 def test_dates_in_unmatched_paragraphs_are_not_grouped() -> None:
-    out = summary([article("The rebels took Damascus on December 8."),
-                   article("Markets reopened on 9 December 2024.")])
+    out = summary(
+        [
+            article("The rebels took Damascus on December 8."),
+            article("Markets reopened on 9 December 2024."),
+        ]
+    )
     assert [s for s, _, _ in out] == ["single", "single"]
 
 
 def test_ranges_overlap_agree_and_disjoint_conflict() -> None:
     m = [Match((0, 0), (1, 0), 0.8)]
-    assert summary([article("Between 10 and 15 percent backed it."), article("Some 12% backed it.")], m)[0][0] == "agree"
-    assert summary([article("Between 10 and 15 percent backed it."), article("Some 30% backed it.")], m)[0][0] == "conflict"
+    assert (
+        summary(
+            [article("Between 10 and 15 percent backed it."), article("Some 12% backed it.")], m
+        )[0][0]
+        == "agree"
+    )
+    assert (
+        summary(
+            [article("Between 10 and 15 percent backed it."), article("Some 30% backed it.")], m
+        )[0][0]
+        == "conflict"
+    )
 
 
 def test_matched_paragraphs_group_different_labels() -> None:
-    figures, groups = run([article("Israeli strikes killed 12 Palestinians in Gaza."),
-                           article("Gaza officials said 12 people died.")], [Match((0, 0), (1, 0), 0.8)])
+    figures, groups = run(
+        [
+            article("Israeli strikes killed 12 Palestinians in Gaza."),
+            article("Gaza officials said 12 people died."),
+        ],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
     assert len(groups) == 1 and groups[0].status == "agree" and groups[0].counted == "killed"
 
 
 def test_matched_paragraphs_pair_figures_one_to_one() -> None:
-    out = summary([article("3 killed in Aleppo and 10 in Idlib."),
-                   article("Ten died in Idlib, and three in Aleppo.")], [Match((0, 0), (1, 0), 0.8)])
-    assert sorted(out) == [("agree", "killed", ["10", "Ten died"]), ("agree", "killed", ["3 killed", "three"])]
+    out = summary(
+        [
+            article("3 killed in Aleppo and 10 in Idlib."),
+            article("Ten died in Idlib, and three in Aleppo."),
+        ],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
+    assert sorted(out) == [
+        ("agree", "killed", ["10", "Ten died"]),
+        ("agree", "killed", ["3 killed", "three"]),
+    ]
 
 
 def test_different_events_do_not_conflict() -> None:
-    out = summary([article("3 people were killed in Aleppo."), article("10 people were killed in Idlib.")])
+    out = summary(
+        [article("3 people were killed in Aleppo."), article("10 people were killed in Idlib.")]
+    )
     assert [s for s, _, _ in out] == ["single", "single"]
 
 
 def test_generic_amounts_group_only_through_matches() -> None:
     arts = [article("The fund is $3.5bn."), article("Exports reached $7bn.")]
     assert [s for s, _, _ in summary(arts)] == ["single", "single"]
-    out = summary([article("The fund is $3.5bn."), article("The fund totals 3.5 billion dollars.")],
-                  [Match((0, 0), (1, 0), 0.8)])
+    out = summary(
+        [article("The fund is $3.5bn."), article("The fund totals 3.5 billion dollars.")],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
     assert out == [("agree", "usd", ["$3.5bn", "3.5 billion dollars"])]
 
 
 def test_durations_compare_across_units() -> None:
-    out = summary([article("The siege lasted 48 hours."), article("The siege lasted two days.")],
-                  [Match((0, 0), (1, 0), 0.8)])
+    out = summary(
+        [article("The siege lasted 48 hours."), article("The siege lasted two days.")],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
     assert out[0][0] == "agree"
 
 
 def test_order_conflicts_then_agree_then_single_and_group_indices() -> None:
-    arts = [article("Police arrested 5 people.", "12 people were killed in Gaza.", "About 50 troops were sent."),
-            article("14 people were killed in Gaza.", "It sent 52 troops.")]
+    arts = [
+        article(
+            "Police arrested 5 people.",
+            "12 people were killed in Gaza.",
+            "About 50 troops were sent.",
+        ),
+        article("14 people were killed in Gaza.", "It sent 52 troops."),
+    ]
     figures, groups = run(arts)
     assert [g.status for g in groups] == ["conflict", "agree", "single"]
     for g in groups:
@@ -137,26 +206,44 @@ def test_vague_figure_does_not_chain_two_events_into_a_conflict() -> None:
     # "at least 3" is compatible with both; 3 in Aleppo and 10 in Idlib are different events
     # and are never linked directly, so nothing here contradicts anything.  An agreeing group
     # must agree as a whole (issue 9), so the 10 stays apart instead of being chained in.
-    out = summary([article("At least 3 people were killed."),
-                   article("3 people were killed in Aleppo."),
-                   article("10 people were killed in Idlib.")])
-    assert out == [("agree", "killed", ["At least 3 people were killed", "3 people were killed"]),
-                   ("single", "killed", ["10 people were killed"])]
+    out = summary(
+        [
+            article("At least 3 people were killed."),
+            article("3 people were killed in Aleppo."),
+            article("10 people were killed in Idlib."),
+        ]
+    )
+    assert out == [
+        ("agree", "killed", ["At least 3 people were killed", "3 people were killed"]),
+        ("single", "killed", ["10 people were killed"]),
+    ]
 
 
 def test_direct_link_inside_a_chain_still_conflicts() -> None:
-    out = summary([article("At least 3 people were killed."),
-                   article("3 people were killed in Aleppo."),
-                   article("14 people were killed in Aleppo.")])
+    out = summary(
+        [
+            article("At least 3 people were killed."),
+            article("3 people were killed in Aleppo."),
+            article("14 people were killed in Aleppo."),
+        ]
+    )
     assert [s for s, _, _ in out] == ["conflict"]
 
 
 def test_change_figure_conflicts_with_a_value_inside_the_old_range() -> None:
     m = [Match((0, 0), (1, 0), 0.8)]
-    assert summary([article("The death toll rose from 12 to 14."),
-                    article("13 people were killed.")], m)[0][0] == "conflict"
-    assert summary([article("The death toll rose from 12 to 14."),
-                    article("14 people were killed.")], m)[0][0] == "agree"
+    assert (
+        summary(
+            [article("The death toll rose from 12 to 14."), article("13 people were killed.")], m
+        )[0][0]
+        == "conflict"
+    )
+    assert (
+        summary(
+            [article("The death toll rose from 12 to 14."), article("14 people were killed.")], m
+        )[0][0]
+        == "agree"
+    )
 
 
 def test_clock_time_is_not_a_year() -> None:
@@ -167,7 +254,9 @@ def test_clock_time_is_not_a_year() -> None:
     article = Article("a.txt", "t", text, [Paragraph(0, text, 0, len(text))])
     # both are times of day (issue 9), neither a year nor a count
     assert [(f.text, f.kind, f.value) for f in find_figures([article])] == [
-        ("midnight", "time", 1440), ("2100 GMT", "time", 1260)]
+        ("midnight", "time", 1440),
+        ("2100 GMT", "time", 1260),
+    ]
 
 
 def test_matched_paragraphs_pair_differently_named_counts() -> None:
@@ -175,8 +264,13 @@ def test_matched_paragraphs_pair_differently_named_counts() -> None:
     from reader.core.model import Article, Match, Paragraph
 
     a_text = "More than 500 families have fled the valley since the fighting began, the UNHCR said."
-    b_text = "Hundreds of families have left their homes since the shelling started, says the UNHCR."
-    arts = [Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))]) for i, t in enumerate((a_text, b_text))]
+    b_text = (
+        "Hundreds of families have left their homes since the shelling started, says the UNHCR."
+    )
+    arts = [
+        Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))])
+        for i, t in enumerate((a_text, b_text))
+    ]
     figures = find_figures(arts)
     groups = group_figures(figures, arts, [Match((0, 0), (1, 0), 0.8)])
     assert len(groups) == 1 and groups[0].status == "agree"
@@ -185,7 +279,10 @@ def test_matched_paragraphs_pair_differently_named_counts() -> None:
 def test_lorries_and_trucks_count_the_same_thing() -> None:
     from reader.core.figures import find_figures
 
-    texts = ["A first convoy of 30 trucks waited in Sirvan.", "A first convoy of thirty lorries waited in Sirvan."]
+    texts = [
+        "A first convoy of 30 trucks waited in Sirvan.",
+        "A first convoy of thirty lorries waited in Sirvan.",
+    ]
     arts = [Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))]) for i, t in enumerate(texts)]
     assert {f.counted for f in find_figures(arts)} == {"truck"}
 
@@ -204,67 +301,103 @@ def test_people_and_families_in_matched_paragraphs_do_not_conflict() -> None:
 
     a_text = "About 1,200 people spent the night in the Ashford Mills leisure centre."
     b_text = "Hundreds of Ashford Mills families spent the night in the leisure centre."
-    arts = [Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))]) for i, t in enumerate((a_text, b_text))]
+    arts = [
+        Article(f"{i}.txt", "t", t, [Paragraph(0, t, 0, len(t))])
+        for i, t in enumerate((a_text, b_text))
+    ]
     figures = find_figures(arts)
     groups = group_figures(figures, arts, [Match((0, 0), (1, 0), 0.8)])
     assert all(g.status != "conflict" for g in groups)
 
 
 def _cross_groups(figures, groups) -> list[tuple[str, list[str]]]:
-    return [(g.status, sorted(figures[i].text for i in g.figures)) for g in groups
-            if len({figures[i].article for i in g.figures}) > 1]
+    return [
+        (g.status, sorted(figures[i].text for i in g.figures))
+        for g in groups
+        if len({figures[i].article for i in g.figures}) > 1
+    ]
 
 
 def test_month_in_sentence_dates_another_event() -> None:
     """ "In February, ... wounding around 1,400" is a past quake, not today's "dozens" injured,
     even though "dozens" is open enough to take 1,400."""
-    figures, groups = run([
-        article("A powerful earthquake hit the south, injuring dozens of people."),
-        article("In February, a quake hit the town, injuring around 1,400 people."),
-    ], [Match((0, 0), (1, 0), 0.8)])
+    figures, groups = run(
+        [
+            article("A powerful earthquake hit the south, injuring dozens of people."),
+            article("In February, a quake hit the town, injuring around 1,400 people."),
+        ],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
     assert _cross_groups(figures, groups) == []
 
 
 def test_pronoun_sentence_takes_the_month_of_the_paragraph_before() -> None:
-    figures, groups = run([
-        article("The quake injured dozens of people on Sunday."),
-        article("The last major quake to hit the region was in February.",
-                "It killed 612 people and injured more than 1,400 people."),
-    ], [Match((0, 0), (1, 1), 0.8)])
+    figures, groups = run(
+        [
+            article("The quake injured dozens of people on Sunday."),
+            article(
+                "The last major quake to hit the region was in February.",
+                "It killed 612 people and injured more than 1,400 people.",
+            ),
+        ],
+        [Match((0, 0), (1, 1), 0.8)],
+    )
     assert _cross_groups(figures, groups) == []
 
 
 def test_magnitude_is_a_measure_not_a_count() -> None:
     """ "a 6.7 degree quake" is a magnitude; it never agrees with "at least one slight quake"."""
-    figures = find_figures([article("A 6.7 degree quake hit Bam. A magnitude 5.9 quake struck; "
-                                    "it measured about 6.0 on the Richter scale.")])
+    figures = find_figures(
+        [
+            article(
+                "A 6.7 degree quake hit Bam. A magnitude 5.9 quake struck; "
+                "it measured about 6.0 on the Richter scale."
+            )
+        ]
+    )
     assert [(f.text, f.kind, f.counted) for f in figures] == [
-        ("6.7", "other", "magnitude"), ("5.9", "other", "magnitude"),
-        ("about 6.0", "other", "magnitude")]
+        ("6.7", "other", "magnitude"),
+        ("5.9", "other", "magnitude"),
+        ("about 6.0", "other", "magnitude"),
+    ]
     # "the" before a small number usually names a set already mentioned, not before a magnitude
-    assert [f.counted for f in find_figures([article("The 6.1-magnitude quake struck the island.")])] \
-        == ["magnitude"]
-    figures, groups = run([article("A 6.7 degree quake hit Bam."),
-                           article("Iran has at least one slight quake every day.")])
+    assert [
+        f.counted for f in find_figures([article("The 6.1-magnitude quake struck the island.")])
+    ] == ["magnitude"]
+    figures, groups = run(
+        [
+            article("A 6.7 degree quake hit Bam."),
+            article("Iran has at least one slight quake every day."),
+        ]
+    )
     assert _cross_groups(figures, groups) == []
 
 
 def test_different_sentence_subjects_are_different_quantities() -> None:
     """The Orioles' seven-year deal is not the Red Sox' eight-year deal."""
-    figures, groups = run([
-        article("The Orioles, according to several reports published over the last few days, "
-                "have offered the slugger a deal over seven years."),
-        article("Lynch reported the Red Sox, according to several sources close to the talks, "
-                "have offered the slugger a deal over eight years."),
-    ], [Match((0, 0), (1, 0), 0.8)])
+    figures, groups = run(
+        [
+            article(
+                "The Orioles, according to several reports published over the last few days, "
+                "have offered the slugger a deal over seven years."
+            ),
+            article(
+                "Lynch reported the Red Sox, according to several sources close to the talks, "
+                "have offered the slugger a deal over eight years."
+            ),
+        ],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
     assert _cross_groups(figures, groups) == []
 
 
 def test_ages_of_unnamed_men_need_equal_values() -> None:
     """ "a 50-year-old man" and "a 48-year-old man" are two people (a named person may be two
     years apart between reports)."""
-    figures, groups = run([
-        article("A 50-year-old man from Dexter tipped off the police."),
-        article("Police identified the victims as a 48-year-old man and a woman."),
-    ])
+    figures, groups = run(
+        [
+            article("A 50-year-old man from Dexter tipped off the police."),
+            article("Police identified the victims as a 48-year-old man and a woman."),
+        ]
+    )
     assert _cross_groups(figures, groups) == []

@@ -9,16 +9,85 @@ from reader.core.figures import compatible, find_figures, group_figures
 from reader.core.figures import extract as fe
 from reader.core.model import Article, Match
 
-_PIECES = st.sampled_from([
-    "more than", "about", "nearly", "up to", "at least", "some", "between", "and", "to", "-", "–",
-    "12", "1,200", "3.5", "$", "€", "£", "bn", "m", "million", "percent", "%", "dozens", "hundreds",
-    "a dozen", "half", "of", "people", "were", "killed", "killing", "injured", "troops", "December",
-    "8th", "Dec.", "2024", "1990s", "13-year", "days", "hours", "one", "first", "G7", "COVID-19",
-    "Aleppo", "Idlib", ".", ",", ":", "/", "twenty-five", "three", "and a half", "from", "the",
-    # issue 9: tokenised numbers, times, ages, back-references, captions, addresses
-    "1, 000", "6. 1", "a. m.", "p.m.", "8. 40am", "Katie Jenkin,", "20,", "aged", "-year-old",
-    "- year - old", "block of", "one is", "(AP Photo)", "both", "their", "ago", "man", "women",
-])
+_PIECES = st.sampled_from(
+    [
+        "more than",
+        "about",
+        "nearly",
+        "up to",
+        "at least",
+        "some",
+        "between",
+        "and",
+        "to",
+        "-",
+        "–",
+        "12",
+        "1,200",
+        "3.5",
+        "$",
+        "€",
+        "£",
+        "bn",
+        "m",
+        "million",
+        "percent",
+        "%",
+        "dozens",
+        "hundreds",
+        "a dozen",
+        "half",
+        "of",
+        "people",
+        "were",
+        "killed",
+        "killing",
+        "injured",
+        "troops",
+        "December",
+        "8th",
+        "Dec.",
+        "2024",
+        "1990s",
+        "13-year",
+        "days",
+        "hours",
+        "one",
+        "first",
+        "G7",
+        "COVID-19",
+        "Aleppo",
+        "Idlib",
+        ".",
+        ",",
+        ":",
+        "/",
+        "twenty-five",
+        "three",
+        "and a half",
+        "from",
+        "the",
+        # issue 9: tokenised numbers, times, ages, back-references, captions, addresses
+        "1, 000",
+        "6. 1",
+        "a. m.",
+        "p.m.",
+        "8. 40am",
+        "Katie Jenkin,",
+        "20,",
+        "aged",
+        "-year-old",
+        "- year - old",
+        "block of",
+        "one is",
+        "(AP Photo)",
+        "both",
+        "their",
+        "ago",
+        "man",
+        "women",
+    ]
+)
 _TEXT = st.one_of(
     st.text(max_size=200),
     st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=40).map(" ".join),
@@ -37,7 +106,7 @@ def test_extraction_and_grouping_invariants(texts: list[list[str]], data: st.Dat
     for f in figures:
         par = arts[f.article].paragraphs[f.paragraph]
         assert 0 <= f.start < f.end <= len(par.text)
-        assert par.text[f.start:f.end] == f.text
+        assert par.text[f.start : f.end] == f.text
         if f.low is not None and f.high is not None:
             assert f.low <= f.high
     refs = [(a, p.index) for a, art in enumerate(arts) for p in art.paragraphs]
@@ -56,21 +125,47 @@ def test_extraction_and_grouping_invariants(texts: list[list[str]], data: st.Dat
         assert all(figures[i].group == g.id for i in g.figures)
         # one article never gives one group two different numbers
         for a in {figures[i].article for i in g.figures}:
-            values = {figures[i].value for i in g.figures
-                      if figures[i].article == a and figures[i].value is not None}
+            values = {
+                figures[i].value
+                for i in g.figures
+                if figures[i].article == a and figures[i].value is not None
+            }
             assert len(values) <= 1
         if g.status in ("conflict", "differs"):
-            assert any(not compatible(figures[i], figures[j]) for i in g.figures for j in g.figures
-                       if figures[i].article != figures[j].article)
+            assert any(
+                not compatible(figures[i], figures[j])
+                for i in g.figures
+                for j in g.figures
+                if figures[i].article != figures[j].article
+            )
 
 
-_CASED = st.sampled_from(["Twelve", "TWELVE", "Hundreds Of", "A few", "US$", "USD 5", "From 3",
-                          "x-12", "3.5.1", "some", "A dozen", "An", "ſix", "Sept.", "May 3"])
+_CASED = st.sampled_from(
+    [
+        "Twelve",
+        "TWELVE",
+        "Hundreds Of",
+        "A few",
+        "US$",
+        "USD 5",
+        "From 3",
+        "x-12",
+        "3.5.1",
+        "some",
+        "A dozen",
+        "An",
+        "ſix",
+        "Sept.",
+        "May 3",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_PIECES, _CASED, st.text(max_size=4)), max_size=40),
-       st.sampled_from([" ", "", "-", "  ", "\n", "("]))
+@given(
+    st.lists(st.one_of(_PIECES, _CASED, st.text(max_size=4)), max_size=40),
+    st.sampled_from([" ", "", "-", "  ", "\n", "("]),
+)
 def test_fast_paths_equal_the_plain_regexes(pieces: list[str], sep: str) -> None:
     """The speed-ups in figure_extract (candidate scanner, hand-walked previous word) are exact."""
     text = sep.join(pieces)

@@ -68,9 +68,20 @@ website. Accept all cookies or manage your preferences in the settings panel.</d
 </html>
 """
 
-FURNITURE = ["masthead", "World desk", "Sport pages", "Sign in", "cookies", "Mayor unveils",
-             "Ten recipes", "Privacy policy", "newsroom team", "All rights reserved", "analytics",
-             "font-family"]
+FURNITURE = [
+    "masthead",
+    "World desk",
+    "Sport pages",
+    "Sign in",
+    "cookies",
+    "Mayor unveils",
+    "Ten recipes",
+    "Privacy policy",
+    "newsroom team",
+    "All rights reserved",
+    "analytics",
+    "font-family",
+]
 
 
 def check_invariants(article: Article) -> None:
@@ -79,7 +90,7 @@ def check_invariants(article: Article) -> None:
     assert article.text == "\n\n".join(p.text for p in article.paragraphs)
     for i, p in enumerate(article.paragraphs):
         assert p.index == i
-        assert article.text[p.start:p.end] == p.text
+        assert article.text[p.start : p.end] == p.text
         assert p.end == p.start + len(p.text)
         assert p.text and p.text == p.text.strip()
         assert "\n" not in p.text and "  " not in p.text
@@ -87,7 +98,9 @@ def check_invariants(article: Article) -> None:
         for a, b in p.sentences:
             assert last <= a < b <= len(p.text)
             last = b
-    assert not any(ord(ch) in CONTROL_CHARS or ch in "\r\t\x1b" for ch in article.text + article.title)
+    assert not any(
+        ord(ch) in CONTROL_CHARS or ch in "\r\t\x1b" for ch in article.text + article.title
+    )
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> str:
@@ -103,9 +116,11 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> str:
 
 
 def test_txt_title_paragraphs_and_offsets(tmp_path: Path) -> None:
-    text = ("Bridge reopens after storm\n\n"
-            "The bridge reopened on Tuesday.\nIt had been closed\n   for six weeks.\n\n"
-            "Repairs   cost 4.2 million euros.\n")
+    text = (
+        "Bridge reopens after storm\n\n"
+        "The bridge reopened on Tuesday.\nIt had been closed\n   for six weeks.\n\n"
+        "Repairs   cost 4.2 million euros.\n"
+    )
     article = load_article(write(tmp_path, "story.txt", text))
     check_invariants(article)
     assert article.title == "Bridge reopens after storm"
@@ -146,16 +161,24 @@ def test_txt_single_short_line_stays_a_paragraph() -> None:
 def test_txt_without_blank_lines_is_one_paragraph_per_line() -> None:
     article = article_from_text("Headline here\nFirst paragraph.\nSecond paragraph.\n", "x.txt")
     assert article.title == "Headline here"
-    assert [p.text for p in article.paragraphs] == ["Headline here", "First paragraph.", "Second paragraph."]
+    assert [p.text for p in article.paragraphs] == [
+        "Headline here",
+        "First paragraph.",
+        "Second paragraph.",
+    ]
 
 
 def test_markup_like_text_is_kept_literally() -> None:
-    article = article_from_text("Title\n\nUse [bold]x[/bold] or [/] and [link=a]b[/link] as text.", "m.txt")
+    article = article_from_text(
+        "Title\n\nUse [bold]x[/bold] or [/] and [link=a]b[/link] as text.", "m.txt"
+    )
     assert article.paragraphs[1].text == "Use [bold]x[/bold] or [/] and [link=a]b[/link] as text."
 
 
 def test_hostile_escape_sequences_removed_before_segmentation() -> None:
-    hostile = "AAA\x1b[2J\x1b]0;PWNED-TITLE\x1b\\BBB\x1b[31mREDCCC\x07bell\x08bs\rcr\x00nul\x1b[?1049lDDD"
+    hostile = (
+        "AAA\x1b[2J\x1b]0;PWNED-TITLE\x1b\\BBB\x1b[31mREDCCC\x07bell\x08bs\rcr\x00nul\x1b[?1049lDDD"
+    )
     article = article_from_text(f"Title\x1b[1m here\n\n{hostile}\n\nSecond\tparagraph.", "evil.txt")
     check_invariants(article)
     assert article.title == "Title here"
@@ -166,14 +189,17 @@ def test_hostile_escape_sequences_removed_before_segmentation() -> None:
 
 
 def test_crlf_file(tmp_path: Path) -> None:
-    article = load_article(write(tmp_path, "win.txt", b"Title line\r\n\r\nOne.\r\nTwo.\r\n\r\nThree.\r\n"))
+    article = load_article(
+        write(tmp_path, "win.txt", b"Title line\r\n\r\nOne.\r\nTwo.\r\n\r\nThree.\r\n")
+    )
     check_invariants(article)
     assert [p.text for p in article.paragraphs] == ["Title line", "One. Two.", "Three."]
 
 
 def test_boilerplate_flag_and_sentences_are_set() -> None:
-    article = article_from_text("Title\n\nBy Jane Smith\n\nThe bridge opened. Cars crossed.\n\nShare this",
-                                "b.txt")
+    article = article_from_text(
+        "Title\n\nBy Jane Smith\n\nThe bridge opened. Cars crossed.\n\nShare this", "b.txt"
+    )
     assert [p.boilerplate for p in article.paragraphs] == [False, True, False, True]
     assert [p.role for p in article.paragraphs] == ["headline", "furniture", "body", "furniture"]
     assert article.paragraphs[2].sentences == ((0, 18), (19, 32))
@@ -231,11 +257,16 @@ def test_markdown_reduced_to_visible_text(tmp_path: Path) -> None:
         "A later heading",
         "Closing paragraph with [/] and [bold] kept *literally*.",
     ]
-    assert "comment" not in article.text and "layout" not in article.text and "png" not in article.text
+    assert (
+        "comment" not in article.text and "layout" not in article.text and "png" not in article.text
+    )
 
 
 def test_markdown_setext_heading_and_front_matter_title() -> None:
-    assert article_from_text("Setext Title\n============\n\nBody text.", "s.md", fmt="md").title == "Setext Title"
+    assert (
+        article_from_text("Setext Title\n============\n\nBody text.", "s.md", fmt="md").title
+        == "Setext Title"
+    )
     fm = article_from_text('---\ntitle: "From front matter"\n---\n\nBody text.', "f.md", fmt="md")
     assert fm.title == "From front matter"
     assert [p.text for p in fm.paragraphs] == ["Body text."]
@@ -268,16 +299,23 @@ def test_html_article_body_without_page_furniture(tmp_path: Path) -> None:
 
 
 def test_html_entities_decoded_and_controls_removed() -> None:
-    page = PAGE.replace(BODY[1], "Caf&eacute; owners said &ldquo;finally&rdquo; &amp; cheered&#27;]0;T&#7; "
-                        "loudly&#x9b;. " + BODY[1])
+    page = PAGE.replace(
+        BODY[1],
+        "Caf&eacute; owners said &ldquo;finally&rdquo; &amp; cheered&#27;]0;T&#7; "
+        "loudly&#x9b;. " + BODY[1],
+    )
     article = article_from_text(page, "p.htm", fmt="html")
     check_invariants(article)  # no ESC, BEL or C1 control survived the entity decoding
     assert article.paragraphs[2].text.startswith("Café owners said “finally” & cheered")
 
 
 def test_tiny_html_page_falls_back_to_block_elements() -> None:
-    article = article_from_text("<html><head><title>Tiny</title></head><body><p>Hello <b>there</b>.</p>"
-                                "<p>Second.</p></body></html>", "t.html", fmt="html")
+    article = article_from_text(
+        "<html><head><title>Tiny</title></head><body><p>Hello <b>there</b>.</p>"
+        "<p>Second.</p></body></html>",
+        "t.html",
+        fmt="html",
+    )
     assert article.title == "Tiny"
     assert [p.text for p in article.paragraphs] == ["Hello there.", "Second."]
 
@@ -293,11 +331,19 @@ def test_html_without_text_is_an_empty_article() -> None:
 @pytest.mark.parametrize(
     ("source", "text", "fmt"),
     [
-        ("a.html", "plain", "html"), ("a.HTM", "plain", "html"), ("a.md", "x", "md"),
-        ("a.markdown", "x", "md"), ("a.txt", "<html>", "txt"), ("-", "<!doctype html><p>x", "html"),
-        ("-", "  <html lang=en>", "html"), ("-", "# Heading\n\ntext", "md"), ("-", "---\ntitle: x\n---\ntext", "md"),
-        ("-", "---\nnot front matter", "txt"), ("-", "Just text", "txt"),
-        ("notes.data", "<!-- c --><html><body>x", "html"), ("notes", "plain words", "txt"),
+        ("a.html", "plain", "html"),
+        ("a.HTM", "plain", "html"),
+        ("a.md", "x", "md"),
+        ("a.markdown", "x", "md"),
+        ("a.txt", "<html>", "txt"),
+        ("-", "<!doctype html><p>x", "html"),
+        ("-", "  <html lang=en>", "html"),
+        ("-", "# Heading\n\ntext", "md"),
+        ("-", "---\ntitle: x\n---\ntext", "md"),
+        ("-", "---\nnot front matter", "txt"),
+        ("-", "Just text", "txt"),
+        ("notes.data", "<!-- c --><html><body>x", "html"),
+        ("notes", "plain words", "txt"),
     ],
 )
 def test_sniff_format(source: str, text: str, fmt: str) -> None:
@@ -309,7 +355,9 @@ class _Stdin(io.TextIOWrapper):
 
 
 def test_stdin_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys, "stdin", _Stdin(io.BytesIO("Piped title\n\nPiped “body” text.\n".encode())))
+    monkeypatch.setattr(
+        sys, "stdin", _Stdin(io.BytesIO("Piped title\n\nPiped “body” text.\n".encode()))
+    )
     article = load_article("-")
     assert article.source == "-"
     assert article.title == "Piped title"
@@ -343,7 +391,9 @@ def test_unknown_extension_read_as_text(tmp_path: Path) -> None:
 TEXT = "Le café était fermé. “Non,” a-t-il dit — c’est fini. Zürich, naïve, 東京."
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]
+)
 def test_unicode_encodings(tmp_path: Path, encoding: str) -> None:
     # "utf-16"/"utf-32"/"utf-8-sig" write a BOM; utf-16-le/-be have none and are detected
     data = f"Titre\n\n{TEXT}\n".encode(encoding)
@@ -359,7 +409,9 @@ def test_cp1252_smart_quotes() -> None:
 
 def test_latin1_accent(tmp_path: Path) -> None:
     assert decode_bytes(b"caf\xe9", "c.txt") == "café"
-    article = load_article(write(tmp_path, "l.txt", "Un été à Paris\n\nLe café était très bon.".encode("latin-1")))
+    article = load_article(
+        write(tmp_path, "l.txt", "Un été à Paris\n\nLe café était très bon.".encode("latin-1"))
+    )
     assert article.title == "Un été à Paris"
     assert article.paragraphs[1].text == "Le café était très bon."
 
@@ -368,7 +420,10 @@ def test_latin1_accent(tmp_path: Path) -> None:
     ("text", "encoding"),
     [
         ("Президент заявил во вторник, что мост будет открыт после ремонта. " * 3, "cp1251"),
-        ("Ο πρόεδρος δήλωσε την Τρίτη ότι η γέφυρα θα ανοίξει ξανά μετά τις επισκευές. " * 3, "cp1253"),
+        (
+            "Ο πρόεδρος δήλωσε την Τρίτη ότι η γέφυρα θα ανοίξει ξανά μετά τις επισκευές. " * 3,
+            "cp1253",
+        ),
         ("東京の橋は嵐の後の修理を終えて火曜日に再開された。関係者はそう述べた。" * 3, "shift_jis"),
     ],
 )
@@ -448,8 +503,10 @@ def test_broken_bom() -> None:
 
 
 def test_large_input_is_not_quadratic() -> None:
-    para = ("The minister said on Tuesday that more than 500 people had been evacuated from "
-            "coastal towns. Mr. Smith's team warned about 3.5 percent growth in the U.S. economy.\n")
+    para = (
+        "The minister said on Tuesday that more than 500 people had been evacuated from "
+        "coastal towns. Mr. Smith's team warned about 3.5 percent growth in the U.S. economy.\n"
+    )
     text = "Title\n\n" + "\n".join(para for _ in range(2000))
     article = article_from_text(text, "big.txt")
     assert len(article.paragraphs) == 2001  # headline + 2000
@@ -468,5 +525,7 @@ def test_plain_text_does_not_import_heavy_libraries(tmp_path: Path) -> None:
         "heavy = ('trafilatura', 'markdown_it', 'charset_normalizer', 'lxml')\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

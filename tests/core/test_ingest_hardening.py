@@ -186,7 +186,9 @@ def test_a_named_pipe_with_a_late_writer_is_read(
     finally:
         writer.join()
     assert article.title == "Storm closes port"
-    assert article.paragraphs[1].text == "The port of Valmora closed on Monday."  # 0 is the headline
+    assert (
+        article.paragraphs[1].text == "The port of Valmora closed on Monday."
+    )  # 0 is the headline
 
 
 # --- deep nesting and huge documents ------------------------------------------------------------

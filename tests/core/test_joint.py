@@ -65,5 +65,10 @@ def test_joint_spelling_variants_meet() -> None:
     variant = ["President Zelenskyy met the Valmora envoy on Monday to discuss the grain corridor."]
     articles = [Article.from_texts(f"{k}", f"{k}", texts if k % 2 else variant) for k in range(6)]
     matches = align_all(articles)
-    assert matches and all("Zelenskyy/Zelensky" in m.names or "Zelensky/Zelenskyy" in m.names
-                           or "Zelensky" in m.names or "Zelenskyy" in m.names for m in matches)
+    assert matches and all(
+        "Zelenskyy/Zelensky" in m.names
+        or "Zelensky/Zelenskyy" in m.names
+        or "Zelensky" in m.names
+        or "Zelenskyy" in m.names
+        for m in matches
+    )

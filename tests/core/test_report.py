@@ -16,35 +16,72 @@ from reader.core.model import (
 from reader.core.report import SCHEMA_VERSION, md_escape, to_json, to_json_data, to_markdown
 
 
-def _article(source: str, title: str, texts: list[str], boilerplate: set[int] = frozenset()) -> Article:
+def _article(
+    source: str, title: str, texts: list[str], boilerplate: set[int] = frozenset()
+) -> Article:
     return Article.from_texts(
         source, title, texts, boilerplate=boilerplate, sentences=lambda text: ((0, len(text)),)
     )
 
 
 def _analysis() -> Analysis:
-    a = _article("a.txt", "Ceasefire holds [/]", [
-        "At least 12 people were killed in Aleppo, officials said.",
-        "President Erdogan called for calm.",
-        "A paragraph only A has, with [bold]markup[/bold] and a | pipe.",
-    ])
-    b = _article("b.md", "Truce *holds*", [
-        "Mr Erdoğan urged restraint on Tuesday.",
-        "Fourteen people died in Aleppo.",
-        "Share this",
-    ], boilerplate={2})
+    a = _article(
+        "a.txt",
+        "Ceasefire holds [/]",
+        [
+            "At least 12 people were killed in Aleppo, officials said.",
+            "President Erdogan called for calm.",
+            "A paragraph only A has, with [bold]markup[/bold] and a | pipe.",
+        ],
+    )
+    b = _article(
+        "b.md",
+        "Truce *holds*",
+        [
+            "Mr Erdoğan urged restraint on Tuesday.",
+            "Fourteen people died in Aleppo.",
+            "Share this",
+        ],
+        boilerplate={2},
+    )
     matches = [
         Match((0, 0), (1, 1), 0.71, words=("aleppo",), names=("Aleppo",), numbers=()),
-        Match((0, 1), (1, 0), 0.64, words=("calm",), names=("Erdogan",), near_verbatim=False,
-              evidence="supported", cue="best", sentences=((0, 34), (0, 38))),
+        Match(
+            (0, 1),
+            (1, 0),
+            0.64,
+            words=("calm",),
+            names=("Erdogan",),
+            near_verbatim=False,
+            evidence="supported",
+            cue="best",
+            sentences=((0, 34), (0, 38)),
+        ),
     ]
     entities = [
-        Entity(0, "Erdoğan", "person", ["Erdoğan", "Erdogan"], [
-            Mention(0, 1, 10, 17, "Erdogan"), Mention(1, 0, 3, 10, "Erdoğan")]),
+        Entity(
+            0,
+            "Erdoğan",
+            "person",
+            ["Erdoğan", "Erdogan"],
+            [Mention(0, 1, 10, 17, "Erdogan"), Mention(1, 0, 3, 10, "Erdoğan")],
+        ),
         Entity(1, "Aleppo", "place", ["Aleppo"], [Mention(0, 0, 31, 37, "Aleppo")]),
     ]
     figures = [
-        Figure(0, 0, 0, 31, "At least 12 people were killed", 12.0, 12.0, None, "at least", "killed", group=0),
+        Figure(
+            0,
+            0,
+            0,
+            31,
+            "At least 12 people were killed",
+            12.0,
+            12.0,
+            None,
+            "at least",
+            "killed",
+            group=0,
+        ),
         Figure(1, 1, 0, 8, "Fourteen", 14.0, 14.0, 14.0, None, "killed", group=0),
     ]
     groups = [FigureGroup(0, "killed", "count", "agree", [0, 1])]
@@ -67,7 +104,11 @@ def test_json_schema_and_indices() -> None:
     # and each paragraph's role.
     first, second = data["matches"]
     assert (first["evidence"], first["cue"], first["sentences"]) == ("clear", None, None)
-    assert (second["evidence"], second["cue"], second["sentences"]) == ("supported", "best", [[0, 34], [0, 38]])
+    assert (second["evidence"], second["cue"], second["sentences"]) == (
+        "supported",
+        "best",
+        [[0, 34], [0, 38]],
+    )
     assert [p["role"] for p in data["articles"][1]["paragraphs"]] == ["body", "body", "furniture"]
     assert data["pairs"][0]["only_left"] == [2]
     assert data["pairs"][0]["only_right"] == []
@@ -80,7 +121,7 @@ def test_json_entities_and_figures() -> None:
     assert data["entities"][1]["only_in"] == 0
     mention = erdogan["mentions"][1]
     text = data["articles"][mention["article"]]["paragraphs"][mention["paragraph"]]["text"]
-    assert text[mention["start"]:mention["end"]] == mention["text"]
+    assert text[mention["start"] : mention["end"]] == mention["text"]
     first = data["figures"][0]
     assert first["range"] == [12, None]  # unbounded above is null, not Infinity
     assert first["group"] == {"id": 0, "status": "agree"}
@@ -133,7 +174,8 @@ def test_json_facts_and_compact_pairs() -> None:
         assert f["articles"] == sorted({a for a, _p in f["members"]})
     # A's paragraph 2 is reported by A alone; B's boilerplate is in no fact.
     assert {"members": [[0, 2]], "articles": [0]}.items() <= next(
-        f for f in facts if [0, 2] in f["members"]).items()
+        f for f in facts if [0, 2] in f["members"]
+    ).items()
     assert all([1, 2] not in f["members"] for f in facts)
 
 
@@ -143,9 +185,14 @@ def _story_analysis(n_articles: int, n_paragraphs: int):
     from reader.core.ingest.segment import split_sentences
 
     texts, _truths = generate_story(n_articles, n_paragraphs, 3)
-    return analyze([Article.from_texts(f"{k}.txt", f"Outlet {k}", t,
-                                       sentences=lambda x: tuple(split_sentences(x)))
-                    for k, t in enumerate(texts)])
+    return analyze(
+        [
+            Article.from_texts(
+                f"{k}.txt", f"Outlet {k}", t, sentences=lambda x: tuple(split_sentences(x))
+            )
+            for k, t in enumerate(texts)
+        ]
+    )
 
 
 def test_markdown_briefing_five_outlets_fits() -> None:
@@ -156,8 +203,12 @@ def test_markdown_briefing_five_outlets_fits() -> None:
     brief = md.split("## Only here")[0]
     assert "### Reported by all 5" in brief
     # Facts come before what only one outlet says, which comes before figures and names.
-    assert md.index("## What the outlets report") < md.index("## Only here") \
-        < md.index("## Figure conflicts") < md.index("## Entities")
+    assert (
+        md.index("## What the outlets report")
+        < md.index("## Only here")
+        < md.index("## Figure conflicts")
+        < md.index("## Entities")
+    )
     # The pairwise detail quotes every matched pair again: only on request.
     assert "## A ↔ B" not in md
     assert to_markdown(analysis, ("pairs",)).count("\n") > 3 * lines
@@ -180,8 +231,12 @@ def test_pair_summaries_match_their_definition() -> None:
         for right in range(left + 1, 6):
             summary = pair_summary(analysis, left, right, sides)
             for side, (art, other) in (("only_left", (left, right)), ("only_right", (right, left))):
-                expected = [p.index for p in analysis.articles[art].paragraphs
-                            if not p.boilerplate and other not in found.get((art, p.index), set())]
+                expected = [
+                    p.index
+                    for p in analysis.articles[art].paragraphs
+                    if not p.boilerplate and other not in found.get((art, p.index), set())
+                ]
                 assert summary[side] == expected
             assert summary["matches"] == sum(
-                1 for m in analysis.matches if (m.left[0], m.right[0]) == (left, right))
+                1 for m in analysis.matches if (m.left[0], m.right[0]) == (left, right)
+            )

@@ -6,7 +6,9 @@ import pytest
 
 from reader.core.ingest.sanitize import CONTROL_CHARS, bidi_control_count, sanitize, sanitize_line
 
-HOSTILE = "AAA\x1b[2J\x1b]0;PWNED-TITLE\x1b\\BBB\x1b[31mREDCCC\x07bell\x08bs\rcr\x00nul\x1b[?1049lDDD"
+HOSTILE = (
+    "AAA\x1b[2J\x1b]0;PWNED-TITLE\x1b\\BBB\x1b[31mREDCCC\x07bell\x08bs\rcr\x00nul\x1b[?1049lDDD"
+)
 
 
 def _controls(text: str) -> list[str]:
@@ -54,7 +56,10 @@ def test_line_endings_normalised() -> None:
 
 def test_line_separating_controls_become_line_breaks() -> None:
     # deleting them would glue the words on either side together
-    assert sanitize("one\x0ctwo\x0bthree\x85four\u2028five\u2029six") == "one\ntwo\nthree\nfour\nfive\n\nsix"
+    assert (
+        sanitize("one\x0ctwo\x0bthree\x85four\u2028five\u2029six")
+        == "one\ntwo\nthree\nfour\nfive\n\nsix"
+    )
 
 
 def test_tabs_expanded() -> None:
@@ -72,7 +77,7 @@ def test_tabs_expanded() -> None:
         "Arabic مرحبا and Hebrew שלום",
         "Markup-looking [bold]text[/] and [/] and [link=x] stay literal",
         "non\u00a0breaking space",
-        "Family emoji \U0001F468\U0001F3FD and keycap 1\ufe0f\u20e3",
+        "Family emoji \U0001f468\U0001f3fd and keycap 1\ufe0f\u20e3",
     ],
 )
 def test_clean_unicode_untouched(text: str) -> None:
@@ -91,7 +96,7 @@ def test_clean_text_is_returned_unchanged_object_when_nothing_to_do() -> None:
         ("Erd\u200c\u200dogan", "Erdogan"),  # non-joiner, joiner
         ("Erd\u2060ogan\ufeff", "Erdogan"),  # word joiner, stray BOM
         ("Tok\u00adyo", "Tokyo"),  # soft hyphen
-        ("x\U000E0041\U000E0042\U000E007Fy", "xy"),  # tag characters (hidden "prompt" text)
+        ("x\U000e0041\U000e0042\U000e007fy", "xy"),  # tag characters (hidden "prompt" text)
         ("a\u200eb\u200fc\u061cd", "abcd"),  # LRM, RLM, ALM
     ],
 )

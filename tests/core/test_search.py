@@ -9,7 +9,9 @@ from reader.core.vocabulary.folding import fold
 
 def _articles() -> list[Article]:
     return [
-        Article.from_texts("a.txt", "A", ["President Erdoğan met envoys in Łódź.", "Nothing here."]),
+        Article.from_texts(
+            "a.txt", "A", ["President Erdoğan met envoys in Łódź.", "Nothing here."]
+        ),
         Article.from_texts("b.txt", "B", ["ERDOGAN spoke later; Erdogan's aides in Lodz agreed."]),
     ]
 

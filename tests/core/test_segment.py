@@ -43,7 +43,10 @@ def test_collapse_whitespace() -> None:
 
 def test_plain_sentences() -> None:
     assert sentences("One thing. Another thing! A question? Yes.") == [
-        "One thing.", "Another thing!", "A question?", "Yes.",
+        "One thing.",
+        "Another thing!",
+        "A question?",
+        "Yes.",
     ]
 
 
@@ -64,7 +67,9 @@ def test_no_false_boundaries(text: str) -> None:
 
 def test_quote_after_the_stop() -> None:
     assert sentences('"We will rebuild," he said. "It will take time." She agreed.') == [
-        '"We will rebuild," he said.', '"It will take time."', "She agreed.",
+        '"We will rebuild," he said.',
+        '"It will take time."',
+        "She agreed.",
     ]
     assert sentences("He said “no.” Then he left.") == ["He said “no.”", "Then he left."]
 
@@ -74,14 +79,21 @@ def test_quoted_question_continues_with_lowercase() -> None:
 
 
 def test_ambiguous_abbreviation_before_a_sentence_opener() -> None:
-    assert sentences("He moved to the U.S. The family followed. Martin Luther King Jr. He spoke.") == [
-        "He moved to the U.S.", "The family followed.", "Martin Luther King Jr.", "He spoke.",
+    assert sentences(
+        "He moved to the U.S. The family followed. Martin Luther King Jr. He spoke."
+    ) == [
+        "He moved to the U.S.",
+        "The family followed.",
+        "Martin Luther King Jr.",
+        "He spoke.",
     ]
 
 
 def test_ellipses() -> None:
     assert sentences("Wait... and then nothing. Well… Maybe later.") == [
-        "Wait... and then nothing.", "Well…", "Maybe later.",
+        "Wait... and then nothing.",
+        "Well…",
+        "Maybe later.",
     ]
 
 
@@ -94,7 +106,12 @@ def test_list_number_at_start_is_not_a_sentence() -> None:
 
 
 def test_cjk_full_stops() -> None:
-    assert sentences("东京是首都。它很大！真的吗？是的") == ["东京是首都。", "它很大！", "真的吗？", "是的"]
+    assert sentences("东京是首都。它很大！真的吗？是的") == [
+        "东京是首都。",
+        "它很大！",
+        "真的吗？",
+        "是的",
+    ]
 
 
 def test_offsets_are_stripped_and_cover_text() -> None:
@@ -112,22 +129,50 @@ def test_offsets_are_stripped_and_cover_text() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Source link", "Share this", "Share this article", "Share on Facebook", "Share via Email",
-        "Read more", "Read more: Storm closes bridge", "READ MORE", "Advertisement", "ADVERTISEMENT",
-        "Story continues below advertisement", "Click here to subscribe", "Sign up for our newsletter",
-        "Subscribe to our daily briefing", "Follow us on Twitter", "Follow Reuters on Facebook",
-        "Related: Mayor resigns after scandal", "Related stories", "Photo: Reuters",
-        "Photograph: Jane Doe/AP", "(Photo by John Smith/Getty Images)", "Image credit: NASA",
-        "(Reporting by John Smith; Editing by Jane Doe)", "Reporting by Ali Khan in Karachi",
-        "By John Smith", "By JOHN SMITH and Ali Khan, Reuters", "By The Associated Press",
-        "© 2024 The Daily Example", "Copyright 2023 Reuters. All rights reserved.", "All rights reserved",
-        "(c) 2022 Example Media", "Updated: 12 March 2024", "Published 3 hours ago", "5 min read",
-        "We use cookies to improve your experience.", "This article was originally published on Example.",
-        "* * *", "|", "Listen to this article",
+        "Source link",
+        "Share this",
+        "Share this article",
+        "Share on Facebook",
+        "Share via Email",
+        "Read more",
+        "Read more: Storm closes bridge",
+        "READ MORE",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Story continues below advertisement",
+        "Click here to subscribe",
+        "Sign up for our newsletter",
+        "Subscribe to our daily briefing",
+        "Follow us on Twitter",
+        "Follow Reuters on Facebook",
+        "Related: Mayor resigns after scandal",
+        "Related stories",
+        "Photo: Reuters",
+        "Photograph: Jane Doe/AP",
+        "(Photo by John Smith/Getty Images)",
+        "Image credit: NASA",
+        "(Reporting by John Smith; Editing by Jane Doe)",
+        "Reporting by Ali Khan in Karachi",
+        "By John Smith",
+        "By JOHN SMITH and Ali Khan, Reuters",
+        "By The Associated Press",
+        "© 2024 The Daily Example",
+        "Copyright 2023 Reuters. All rights reserved.",
+        "All rights reserved",
+        "(c) 2022 Example Media",
+        "Updated: 12 March 2024",
+        "Published 3 hours ago",
+        "5 min read",
+        "We use cookies to improve your experience.",
+        "This article was originally published on Example.",
+        "* * *",
+        "|",
+        "Listen to this article",
         # blog-post bylines (a law firm's blog in the ECB+ dev set)
         "On behalf of Newman, Anzalone & Newman, LLP. posted in Hit and Run Accidents on Friday, "
         "September 20, 2013.",
-        "Posted in Politics on 3/4/2013 by admin", "Filed under Crime on March 4, 2012",
+        "Posted in Politics on 3/4/2013 by admin",
+        "Filed under Crime on March 4, 2012",
         "On behalf of Smith & Jones, LLC",
     ],
 )
@@ -164,8 +209,13 @@ def test_real_content_is_not_boilerplate(text: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["August 2, 2013", "Fri Aug 2, 2013 6:50pm EDT", "10:55 P. M. FEB. 2, 2009", "Saturday, September 14, 2013",
-     "Updated 14:05 GMT"],
+    [
+        "August 2, 2013",
+        "Fri Aug 2, 2013 6:50pm EDT",
+        "10:55 P. M. FEB. 2, 2009",
+        "Saturday, September 14, 2013",
+        "Updated 14:05 GMT",
+    ],
 )
 def test_timestamp_lines_are_furniture(line: str) -> None:
     """A dateline/timestamp alone dates the page and reports nothing: it must never match
@@ -173,7 +223,13 @@ def test_timestamp_lines_are_furniture(line: str) -> None:
     assert is_boilerplate(line)
 
 
-@pytest.mark.parametrize("line", ["On May 5 troops left the city.", "March 14 2013 was a day of 12 killed",
-                                  "Quake kills 10 in southern Iran"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On May 5 troops left the city.",
+        "March 14 2013 was a day of 12 killed",
+        "Quake kills 10 in southern Iran",
+    ],
+)
 def test_sentences_with_dates_are_not_furniture(line: str) -> None:
     assert not is_boilerplate(line)

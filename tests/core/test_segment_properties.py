@@ -14,14 +14,62 @@ from reader.core.model import Article
 # Pieces that exercise the interesting paths: escapes, controls, line breaks, abbreviations,
 # quotes, ellipses, CJK stops, Markdown and Rich-markup lookalikes.
 TOKENS = [
-    "\x1b", "\x1b[", "\x1b[31m", "\x1b]0;t\x07", "\x1b\\", "\x9b", "\x07", "\x00", "\x7f", "\x85",
-    "\u202e", "\u2066", "\u2028", "\u2029", "\r", "\r\n", "\n", "\n\n", "\t", " ", "  ", "\u00a0",
-    ".", ". ", "! ", "? ", "...", "\u2026 ", '." ', "\u201d ", "\u3002", "Mr. ", "U.S. ", "J. ",
-    "No. 5", "1.2", "The ", "he ", "# ", "* ", "- ", "> ", "[/]", "[bold]", "`", "_", "**",
-    "Caf\u00e9", "\u6771\u4eac", "\U0001f389", "word ",
+    "\x1b",
+    "\x1b[",
+    "\x1b[31m",
+    "\x1b]0;t\x07",
+    "\x1b\\",
+    "\x9b",
+    "\x07",
+    "\x00",
+    "\x7f",
+    "\x85",
+    "\u202e",
+    "\u2066",
+    "\u2028",
+    "\u2029",
+    "\r",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "\t",
+    " ",
+    "  ",
+    "\u00a0",
+    ".",
+    ". ",
+    "! ",
+    "? ",
+    "...",
+    "\u2026 ",
+    '." ',
+    "\u201d ",
+    "\u3002",
+    "Mr. ",
+    "U.S. ",
+    "J. ",
+    "No. 5",
+    "1.2",
+    "The ",
+    "he ",
+    "# ",
+    "* ",
+    "- ",
+    "> ",
+    "[/]",
+    "[bold]",
+    "`",
+    "_",
+    "**",
+    "Caf\u00e9",
+    "\u6771\u4eac",
+    "\U0001f389",
+    "word ",
 ]
 TEXT = st.lists(
-    st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), max_size=6), st.sampled_from(TOKENS)),
+    st.one_of(
+        st.text(st.characters(blacklist_categories=("Cs",)), max_size=6), st.sampled_from(TOKENS)
+    ),
     max_size=40,
 ).map("".join)
 SOURCE = "/tmp/zz-default-title.txt"
@@ -29,8 +77,10 @@ PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthC
 
 
 def refusals(source: str) -> tuple[str, str]:
-    return (f"{source}: no readable text (empty article)",
-            f"{source}: only page furniture (share links, bylines, credits), no article text")
+    return (
+        f"{source}: no readable text (empty article)",
+        f"{source}: only page furniture (share links, bylines, credits), no article text",
+    )
 
 
 def visible(text: str) -> str:
@@ -48,7 +98,7 @@ def check_contract(article: Article) -> None:
     for i, p in enumerate(article.paragraphs):
         assert p.index == i
         assert p.text and p.text == p.text.strip()
-        assert article.text[p.start:p.end] == p.text
+        assert article.text[p.start : p.end] == p.text
         assert p.end - p.start == len(p.text)
         assert p.boilerplate == is_boilerplate(p.text)
         # Roles: furniture iff boilerplate; only paragraph 0 may be the headline.
@@ -101,7 +151,13 @@ def test_sanitize_is_idempotent_and_only_removes(text: str) -> None:
 
 
 @PROPS
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")).filter(lambda c: ord(c) not in CONTROL_CHARS)))
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")).filter(
+            lambda c: ord(c) not in CONTROL_CHARS
+        )
+    )
+)
 def test_sanitize_keeps_clean_text(text: str) -> None:
     assert sanitize(text) == text
 

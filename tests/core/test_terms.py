@@ -49,7 +49,7 @@ def test_tokenize_offsets_and_flags() -> None:
     text = "Officials said 1,200 people fled. The Red Cross sent 30 trucks."
     toks = tokenize(text)
     for t in toks:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
     by_text = {t.text: t for t in toks}
     assert by_text["said"].stopword
     assert by_text["1,200"].kind == "number" and by_text["1,200"].key == "1200"
@@ -76,7 +76,9 @@ def test_find_term_spans_meets_normalised_forms() -> None:
 
 def test_find_term_spans_splits_variant_pairs() -> None:
     # align() reports a name met across spellings as "Left/Right"; both must light up.
-    assert [("Zelenskyy"[s:e]) for s, e in find_term_spans("Zelenskyy", ["Zelensky/Zelenskyy"])] == ["Zelenskyy"]
+    assert [
+        ("Zelenskyy"[s:e]) for s, e in find_term_spans("Zelenskyy", ["Zelensky/Zelenskyy"])
+    ] == ["Zelenskyy"]
     text = "President Zelensky met aides."
     assert [text[s:e] for s, e in find_term_spans(text, ["Zelensky/Zelenskyy"])] == ["Zelensky"]
 
@@ -98,9 +100,15 @@ def test_derivational_endings_fold() -> None:
 
 
 def test_news_synonyms_share_a_key() -> None:
-    for group in [("killed", "died", "dead"), ("soldiers", "troops"), ("lorry", "trucks"),
-                  ("shelling", "bombardment"), ("negotiations", "talks"), ("fled", "displaced"),
-                  ("evacuation", "evacuated")]:
+    for group in [
+        ("killed", "died", "dead"),
+        ("soldiers", "troops"),
+        ("lorry", "trucks"),
+        ("shelling", "bombardment"),
+        ("negotiations", "talks"),
+        ("fled", "displaced"),
+        ("evacuation", "evacuated"),
+    ]:
         assert len({term_key(w) for w in group}) == 1, group
     assert term_key("soldiers") != term_key("killed")
     assert term_key("Kiev") == term_key("Kyiv")
@@ -110,11 +118,22 @@ def test_news_synonyms_share_a_key() -> None:
 def test_news_event_paraphrases_share_a_key() -> None:
     """General news English that outlets use interchangeably for one fact (issue 8 held-out
     misses: "Robbers ram 4x4 into Paris shop" / "Thieves ... raid on Paris jewelry store")."""
-    for group in [("robbers", "thieves", "burglar"), ("theft", "robbery", "heist", "stolen"),
-                  ("jewels", "jewelry", "jewellery"), ("shop", "store"), ("lawyer", "attorney"),
-                  ("apprehended", "arrested", "detained"), ("film", "movie"), ("actress", "actor"),
-                  ("teen", "teenager"), ("gun", "handgun", "weapon"), ("overturned", "reversed", "repealed"),
-                  ("picked", "chosen", "selected"), ("extra", "additional"), ("hotel", "motel")]:
+    for group in [
+        ("robbers", "thieves", "burglar"),
+        ("theft", "robbery", "heist", "stolen"),
+        ("jewels", "jewelry", "jewellery"),
+        ("shop", "store"),
+        ("lawyer", "attorney"),
+        ("apprehended", "arrested", "detained"),
+        ("film", "movie"),
+        ("actress", "actor"),
+        ("teen", "teenager"),
+        ("gun", "handgun", "weapon"),
+        ("overturned", "reversed", "repealed"),
+        ("picked", "chosen", "selected"),
+        ("extra", "additional"),
+        ("hotel", "motel"),
+    ]:
         assert len({term_key(w) for w in group}) == 1, group
     # A thief is not his theft; a shop is not its jewels.
     assert term_key("thief") != term_key("theft")
@@ -122,7 +141,7 @@ def test_news_event_paraphrases_share_a_key() -> None:
 
 
 def test_a_bomb_is_not_an_airstrike() -> None:
-    """"bombing" sat in the airstrike group, so every roadside bomb read as an airstrike."""
+    """ "bombing" sat in the airstrike group, so every roadside bomb read as an airstrike."""
     assert term_key("bombing") == term_key("bomb") == term_key("bomber")
     assert term_key("bombing") != term_key("airstrike")
     assert term_key("airstrikes") == term_key("airstrike")

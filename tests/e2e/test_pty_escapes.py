@@ -53,7 +53,9 @@ def _run_in_pty(sample: str, timeout: float = 60.0) -> bytes:
             if quit_sent_at is not None and time.monotonic() - quit_sent_at > 10:
                 break
         else:
-            pytest.fail(f"reader did not finish within {timeout}s; output so far: {bytes(out)[-400:]!r}")
+            pytest.fail(
+                f"reader did not finish within {timeout}s; output so far: {bytes(out)[-400:]!r}"
+            )
     finally:
         try:
             os.kill(pid, 9)

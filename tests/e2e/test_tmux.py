@@ -87,8 +87,11 @@ class Tmux:
             time.sleep(0.1)
 
     def alive(self) -> bool:
-        out = subprocess.run(["tmux", "list-panes", "-t", self.name, "-F", "#{pane_dead}"],
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_dead}"],
+            capture_output=True,
+            text=True,
+        )
         return out.returncode == 0 and out.stdout.strip() == "0"
 
 
@@ -110,9 +113,21 @@ def test_reader_in_real_terminal(tmux_session: Tmux, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL_")}
     env["TERM"] = "xterm-256color"
     # remain-on-exit keeps the pane so we can observe that the program really ended.
-    tmux_session.run("new-session", "-d", "-s", tmux_session.name, "-x", "120", "-y", "36",
-                     "-e", f"PATH={env.get('PATH', '')}", "-c", str(ROOT),
-                     _command([a, b]))
+    tmux_session.run(
+        "new-session",
+        "-d",
+        "-s",
+        tmux_session.name,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        "-e",
+        f"PATH={env.get('PATH', '')}",
+        "-c",
+        str(ROOT),
+        _command([a, b]),
+    )
     tmux_session.run("set-option", "-t", tmux_session.name, "remain-on-exit", "on")
     screen = tmux_session.wait_for(r"match \d+ of \d+")
     assert "Harbour bridge closed" in screen  # titles (truncated to the pane width)
@@ -134,10 +149,27 @@ def test_reader_in_real_terminal(tmux_session: Tmux, tmp_path: Path) -> None:
 
 def _start(session: Tmux, files: list[Path], tmp_path: Path) -> None:
     env_path = os.environ.get("PATH", "")
-    session.run("new-session", "-d", "-s", session.name, "-x", "120", "-y", "36",
-                "-e", f"PATH={env_path}", "-e", f"XDG_CONFIG_HOME={tmp_path / 'config'}",
-                "-e", f"XDG_DATA_HOME={tmp_path / 'data'}", "-e", "TERM=xterm-256color",
-                "-c", str(ROOT), _command(files))
+    session.run(
+        "new-session",
+        "-d",
+        "-s",
+        session.name,
+        "-x",
+        "120",
+        "-y",
+        "36",
+        "-e",
+        f"PATH={env_path}",
+        "-e",
+        f"XDG_CONFIG_HOME={tmp_path / 'config'}",
+        "-e",
+        f"XDG_DATA_HOME={tmp_path / 'data'}",
+        "-e",
+        "TERM=xterm-256color",
+        "-c",
+        str(ROOT),
+        _command(files),
+    )
     session.run("set-option", "-t", session.name, "remain-on-exit", "on")
 
 
@@ -150,7 +182,9 @@ def _quit(session: Tmux) -> None:
     session.run("kill-session", "-t", session.name)
 
 
-def test_rejected_match_is_still_rejected_after_reopening(tmux_session: Tmux, tmp_path: Path) -> None:
+def test_rejected_match_is_still_rejected_after_reopening(
+    tmux_session: Tmux, tmp_path: Path
+) -> None:
     a = tmp_path / "harbour-a.txt"
     b = tmp_path / "harbour-b.txt"
     a.write_text(ARTICLE_A, encoding="utf-8")

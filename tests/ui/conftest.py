@@ -24,14 +24,16 @@ from reader.core.model import (
 )
 
 
-def make_article(source: str, title: str, paragraphs: list[str], boilerplate: set[int] = frozenset()) -> Article:
+def make_article(
+    source: str, title: str, paragraphs: list[str], boilerplate: set[int] = frozenset()
+) -> Article:
     return Article.from_texts(source, title, paragraphs, boilerplate=boilerplate)
 
 
 A_TEXT = [
     "Turkish President Recep Tayyip Erdoğan said on Monday that at least 12 people were killed when an explosion tore through a busy shopping street in central Istanbul.",
     "The blast happened shortly after 4pm local time on Istiklal Avenue, a pedestrian thoroughfare popular with tourists and families.",
-    "Erdoğan told reporters before leaving for the G20 summit in Indonesia that the attack \"smells of terrorism\" and promised that those responsible would be punished.",
+    'Erdoğan told reporters before leaving for the G20 summit in Indonesia that the attack "smells of terrorism" and promised that those responsible would be punished.',
     "Vice President Fuat Oktay said 40 people had been injured, several of them seriously, and that hospitals across the city were treating the wounded.",
     "Television footage showed ambulances and police cars rushing to the scene as helicopters circled overhead.",
     "Justice Minister Bekir Bozdağ said a woman had been seen sitting on a bench for more than 40 minutes before the explosion.",
@@ -87,19 +89,40 @@ def _mentions(articles: list[Article], needles: list[str]) -> list[Mention]:
 def story_analysis(n_articles: int = 2) -> Analysis:
     """The Istanbul story in 2 or 3 articles: 1-to-2 and crossing matches, unmatched paragraphs,
     entities with variants, an agreeing and a conflicting figure group."""
-    texts = [("bbc.html", "Istanbul explosion: at least 12 killed, Erdoğan says", A_TEXT),
-             ("reuters.txt", "Suspect detained after deadly Istanbul blast", B_TEXT),
-             ("ap.md", "Explosion on Istanbul avenue kills 12", C_TEXT)][:n_articles]
+    texts = [
+        ("bbc.html", "Istanbul explosion: at least 12 killed, Erdoğan says", A_TEXT),
+        ("reuters.txt", "Suspect detained after deadly Istanbul blast", B_TEXT),
+        ("ap.md", "Explosion on Istanbul avenue kills 12", C_TEXT),
+    ][:n_articles]
     arts = [make_article(s, t, p, {len(p) - 1} if s == "bbc.html" else set()) for s, t, p in texts]
     m = [
         Match((0, 0), (1, 1), 0.71, ("explosion", "istanbul"), ("Erdoğan",), ("12",)),
         Match((0, 1), (1, 5), 0.55, ("istiklal", "avenue", "tourists"), ("Istiklal",), ()),
-        Match((0, 2), (1, 2), 0.88, ("summit", "terrorism", "punished"), ("Erdoğan", "G20"), (),
-              near_verbatim=True, sentences=((0, len(A_TEXT[2])), (0, len(B_TEXT[2])))),
+        Match(
+            (0, 2),
+            (1, 2),
+            0.88,
+            ("summit", "terrorism", "punished"),
+            ("Erdoğan", "G20"),
+            (),
+            near_verbatim=True,
+            sentences=((0, len(A_TEXT[2])), (0, len(B_TEXT[2]))),
+        ),
         Match((0, 3), (1, 3), 0.62, ("injured", "people"), (), ("40",)),
         Match((0, 3), (1, 4), 0.58, ("seriously", "injured"), ("Fuat Oktay",), ()),
-        Match((0, 7), (1, 6), 0.47, ("broadcast", "ban"), (), (), evidence="supported", cue="diagonal"),
-        Match((0, 8), (1, 7), 0.52, ("condemned", "condolences"), (), (), evidence="supported", cue="best"),
+        Match(
+            (0, 7), (1, 6), 0.47, ("broadcast", "ban"), (), (), evidence="supported", cue="diagonal"
+        ),
+        Match(
+            (0, 8),
+            (1, 7),
+            0.52,
+            ("condemned", "condolences"),
+            (),
+            (),
+            evidence="supported",
+            cue="best",
+        ),
         Match((0, 9), (1, 0), 0.81, ("suspect", "kurdish", "militants"), ("Soylu",), ()),
     ]
     if n_articles >= 3:
@@ -129,27 +152,55 @@ def story_analysis(n_articles: int = 2) -> Analysis:
         if not mentions:
             continue
         # Longer variants first found the mention; drop mentions nested inside a longer one.
-        mentions = [x for x in mentions if not any(
-            y is not x and y.article == x.article and y.paragraph == x.paragraph
-            and y.start <= x.start and x.end <= y.end and (y.end - y.start) > (x.end - x.start)
-            for y in mentions)]
+        mentions = [
+            x
+            for x in mentions
+            if not any(
+                y is not x
+                and y.article == x.article
+                and y.paragraph == x.paragraph
+                and y.start <= x.start
+                and x.end <= y.end
+                and (y.end - y.start) > (x.end - x.start)
+                for y in mentions
+            )
+        ]
         seen = [v for v in variants if any(x.text == v for x in mentions)]
         entities.append(Entity(len(entities), name, etype, seen, mentions))
     figures: list[Figure] = []
     groups: list[FigureGroup] = []
 
-    def fig(a: int, p: int, needle: str, value: float, counted: str, qualifier=None, low=None, high=None):
+    def fig(
+        a: int, p: int, needle: str, value: float, counted: str, qualifier=None, low=None, high=None
+    ):
         text = arts[a].paragraphs[p].text
         s, e = _span(text, needle)
-        figures.append(Figure(a, p, s, e, needle, value, low if low is not None else value,
-                              high if high is not None else value, qualifier, counted))
+        figures.append(
+            Figure(
+                a,
+                p,
+                s,
+                e,
+                needle,
+                value,
+                low if low is not None else value,
+                high if high is not None else value,
+                qualifier,
+                counted,
+            )
+        )
         return len(figures) - 1
 
-    killed = [fig(0, 0, "at least 12 people", 12, "killed", "at least", 12, None),
-              fig(1, 1, "14 people", 14, "killed")]
+    killed = [
+        fig(0, 0, "at least 12 people", 12, "killed", "at least", 12, None),
+        fig(1, 1, "14 people", 14, "killed"),
+    ]
     if n_articles >= 3:
         killed.append(fig(2, 0, "At least 12 people", 12, "killed", "at least", 12, None))
-    injured = [fig(0, 3, "40 people", 40, "injured"), fig(1, 3, "Some 40 people", 40, "injured", "about", 36, 44)]
+    injured = [
+        fig(0, 3, "40 people", 40, "injured"),
+        fig(1, 3, "Some 40 people", 40, "injured", "about", 36, 44),
+    ]
     minutes = [fig(0, 5, "more than 40 minutes", 40, "minutes", "more than", 40, None)]
     groups.append(FigureGroup(0, "killed", "count", "conflict", killed))
     groups.append(FigureGroup(1, "injured", "count", "agree", injured))
@@ -173,24 +224,66 @@ HOSTILE = [
 def hostile_analysis() -> Analysis:
     """Markup-hostile titles, sources, paragraphs and entity names, matched against a plain article."""
     a = make_article("[/]evil.txt", "[bold]Title[/bold] [@click=app.quit]x[/]", HOSTILE)
-    b = make_article("plain.txt", "[citation needed] 東京 🙂", [
-        "Talks were held in 東京 🙂 this week.",
-        "Nothing else [/] to report [bold]here[/bold].",
-    ])
-    ents = [Entity(0, "[@click=app.quit]x[/]", "person", ["[@click=app.quit]x[/]", "[/]"],
-                   [Mention(0, 1, HOSTILE[1].index("[@click"), HOSTILE[1].index("[@click") + 21, "[@click=app.quit]x[/]")]),
-            Entity(1, "東京", "place", ["東京"], [Mention(0, 3, 0, 2, "東京"), Mention(1, 0, 16, 18, "東京")])]
-    figs = [Figure(0, 4, HOSTILE[4].index("x[0]"), HOSTILE[4].index("x[0]") + 4, "x[0]", 0, 0, 0, None, "[/]")]
+    b = make_article(
+        "plain.txt",
+        "[citation needed] 東京 🙂",
+        [
+            "Talks were held in 東京 🙂 this week.",
+            "Nothing else [/] to report [bold]here[/bold].",
+        ],
+    )
+    ents = [
+        Entity(
+            0,
+            "[@click=app.quit]x[/]",
+            "person",
+            ["[@click=app.quit]x[/]", "[/]"],
+            [
+                Mention(
+                    0,
+                    1,
+                    HOSTILE[1].index("[@click"),
+                    HOSTILE[1].index("[@click") + 21,
+                    "[@click=app.quit]x[/]",
+                )
+            ],
+        ),
+        Entity(
+            1,
+            "東京",
+            "place",
+            ["東京"],
+            [Mention(0, 3, 0, 2, "東京"), Mention(1, 0, 16, 18, "東京")],
+        ),
+    ]
+    figs = [
+        Figure(
+            0,
+            4,
+            HOSTILE[4].index("x[0]"),
+            HOSTILE[4].index("x[0]") + 4,
+            "x[0]",
+            0,
+            0,
+            0,
+            None,
+            "[/]",
+        )
+    ]
     groups = [FigureGroup(0, "[bold]", "count", "single", [0])]
     figs[0].group = 0
-    matches = [Match((0, 3), (1, 0), 0.9, ("talks",), ("東京",), ()),
-               Match((0, 0), (1, 1), 0.4, ("[/]",), ("[bold]",), ("[0]",))]
+    matches = [
+        Match((0, 3), (1, 0), 0.9, ("talks",), ("東京",), ()),
+        Match((0, 0), (1, 1), 0.4, ("[/]",), ("[bold]",), ("[0]",)),
+    ]
     mark_moved(matches)
     return Analysis([a, b], matches, ents, figs, groups)
 
 
-WORDS = ("government minister police city report people officials said week support plan "
-         "budget council vote election market health school water energy river road").split()
+WORDS = (
+    "government minister police city report people officials said week support plan "
+    "budget council vote election market health school water energy river road"
+).split()
 
 
 def big_analysis(n: int = 10_000, seed: int = 7) -> Analysis:
@@ -202,8 +295,17 @@ def big_analysis(n: int = 10_000, seed: int = 7) -> Analysis:
 
     a = make_article("left.txt", "Left", [para() for _ in range(n)])
     b = make_article("right.txt", "Right", [para() for _ in range(n)])
-    matches = [Match((0, i), (1, min(n - 1, i + rng.randint(-2, 2))), round(rng.random(), 2),
-                     ("report",), (), ()) for i in range(0, n, 3)]
+    matches = [
+        Match(
+            (0, i),
+            (1, min(n - 1, i + rng.randint(-2, 2))),
+            round(rng.random(), 2),
+            ("report",),
+            (),
+            (),
+        )
+        for i in range(0, n, 3)
+    ]
     mark_moved(matches)
     return Analysis([a, b], matches)
 

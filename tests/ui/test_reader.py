@@ -51,7 +51,9 @@ async def test_next_previous_match_moves_both_panes(story2: Analysis) -> None:
         assert "≈ verbatim" in status(app)
         # The partner's first row sits level with the current paragraph's first row.
         a, b = r.pane(0), r.pane(1)
-        assert a.paragraph_rows(2)[0] - round(a.scroll_y) == b.paragraph_rows(2)[0] - round(b.scroll_y)
+        assert a.paragraph_rows(2)[0] - round(a.scroll_y) == b.paragraph_rows(2)[0] - round(
+            b.scroll_y
+        )
         await pilot.press("p", "p", "p")  # wraps around to the last matched paragraph
         assert r.active_pane.cursor == 9
 
@@ -191,8 +193,11 @@ async def test_search_highlights_and_steps(story2: Analysis) -> None:
         assert "hit 2 of 4" in status(app)
         await pilot.press("up")
         assert "hit 1 of 4" in status(app)
-        assert any(k == "hit-current" for spans in r.pane(0)._overlays["search"].values()
-                   for *_, k in spans)
+        assert any(
+            k == "hit-current"
+            for spans in r.pane(0)._overlays["search"].values()
+            for *_, k in spans
+        )
         assert r.pane(1)._overlays["search"]  # hits highlighted in every pane
         await pilot.press("escape")
         assert isinstance(app.focused, ArticlePane)
@@ -208,8 +213,11 @@ async def test_entity_list_highlights_and_steps(story2: Analysis) -> None:
         await pilot.press("e")
         assert isinstance(app.focused, EntityList)
         ents = app.query_one(EntityList)
-        first = next(i for i in range(ents.option_count)
-                     if isinstance(ents.get_option_at_index(i), TargetOption))
+        first = next(
+            i
+            for i in range(ents.option_count)
+            if isinstance(ents.get_option_at_index(i), TargetOption)
+        )
         ents.highlighted = first
         await pilot.press("enter")
         option = ents.get_option_at_index(first)
@@ -372,8 +380,14 @@ async def test_hostile_text_is_literal_and_inert(hostile: Analysis) -> None:
         pane = r.pane(0)
         lines = [pane.render_line(y).text for y in range(pane.view_height)]
         joined = "\n".join(lines)
-        for literal in ("[/]", "[bold]x[/bold]", "[@click=app.quit]x[/]", "[citation needed]",
-                        "[$accent]", "東京"):
+        for literal in (
+            "[/]",
+            "[bold]x[/bold]",
+            "[@click=app.quit]x[/]",
+            "[citation needed]",
+            "[$accent]",
+            "東京",
+        ):
             assert literal in joined
         header = str(app.query_one("#col-0 .pane-header").content)
         title = str(app.query_one("#col-0 .pane-title").content)
@@ -458,8 +472,9 @@ async def test_ten_thousand_paragraphs_navigate() -> None:
         assert r.active_pane.cursor == 5_001
         a, b = r.pane(0), r.pane(1)
         q = r.selected_partner()[1]
-        assert a.paragraph_rows(r.active_pane.cursor)[0] - round(a.scroll_y) == \
-            b.paragraph_rows(q)[0] - round(b.scroll_y)
+        assert a.paragraph_rows(r.active_pane.cursor)[0] - round(a.scroll_y) == b.paragraph_rows(q)[
+            0
+        ] - round(b.scroll_y)
 
 
 def test_evidence_line_spells_out_tier_and_cue() -> None:

@@ -19,7 +19,11 @@ BACKENDS = ("rules", "spacy")
 
 
 def find_entities(
-    articles: list[Article], *, backend: str = "rules", nlp: Any = None, config: LinkConfig | None = None
+    articles: list[Article],
+    *,
+    backend: str = "rules",
+    nlp: Any = None,
+    config: LinkConfig | None = None,
 ) -> list[Entity]:
     """Detect names in every paragraph and link them across all ``articles``.
 
@@ -34,7 +38,9 @@ def find_entities(
         config: linking thresholds; the default is the setting measured best on ECB+.
     """
     if backend not in BACKENDS:
-        raise ValueError(f"unknown entity backend {backend!r} (choose one of: {', '.join(BACKENDS)})")
+        raise ValueError(
+            f"unknown entity backend {backend!r} (choose one of: {', '.join(BACKENDS)})"
+        )
     # Detection and linking allocate tens of thousands of small objects and create no reference
     # cycles; the cyclic collector would rescan everything alive (the articles...) several times
     # meanwhile, about a fifth of the run time on megabytes of text.  It is paused, then restored.

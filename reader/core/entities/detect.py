@@ -52,7 +52,9 @@ _HYPHEN_SUFFIX_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # A word of 3+ letters glued by an apostrophe to another word that is not a contraction
 # ("Saints'Pierre"); "O'Brien", "don't", "it's" do not match.
-_GLUED_RE = re.compile(r"[^\W\d_]{3,}['’](?!(?:s|t|d|ll|re|ve|m)(?![^\W\d_]))(?=[^\W\d_]{2})", re.IGNORECASE)
+_GLUED_RE = re.compile(
+    r"[^\W\d_]{3,}['’](?!(?:s|t|d|ll|re|ve|m)(?![^\W\d_]))(?=[^\W\d_]{2})", re.IGNORECASE
+)
 _LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
 # Context cues, read around every mention and summed over all mentions of an entity.  "in X"
 # is a strong place cue; "at / from / to X" also precede people and companies ("lost to X",
@@ -94,16 +96,50 @@ _DEF_BETWEEN = re.compile(
 )
 _DEF_AFTER = re.compile(r"^[ \u00a0]*\)")
 _OF_HEADS = (
-    N.ORG_CUES | N.PLACE_CUES | N.TITLE_HEADS
-    | frozenset({"states", "state", "house", "isle", "republic", "kingdom", "people", "bay", "sea", "statue", "prince", "duke"})
+    N.ORG_CUES
+    | N.PLACE_CUES
+    | N.TITLE_HEADS
+    | frozenset(
+        {
+            "states",
+            "state",
+            "house",
+            "isle",
+            "republic",
+            "kingdom",
+            "people",
+            "bay",
+            "sea",
+            "statue",
+            "prince",
+            "duke",
+        }
+    )
 )
 _GENERIC_SINGLE = (N.ORG_CUES | N.PLACE_CUES) - frozenset(
-    {"congress", "senate", "parliament", "reuters", "bloomberg", "afp", "ap", "bbc", "cnn", "cabinet", "house"}
+    {
+        "congress",
+        "senate",
+        "parliament",
+        "reuters",
+        "bloomberg",
+        "afp",
+        "ap",
+        "bbc",
+        "cnn",
+        "cabinet",
+        "house",
+    }
 )
 # Words after which "for" stays inside a name ("Center for Biological Diversity", "Minister for
 # Foreign Affairs", "Award for Courage"); elsewhere it separates two names ("Obama for America"
 # is rare, "votes Trump for ..." is not).
-_FOR_HEADS = N.ORG_CUES | N.OTHER_CUES | N.TITLE_HEADS | frozenset({"campaign", "society", "coalition", "partnership", "council"})
+_FOR_HEADS = (
+    N.ORG_CUES
+    | N.OTHER_CUES
+    | N.TITLE_HEADS
+    | frozenset({"campaign", "society", "coalition", "partnership", "council"})
+)
 _ALLCAPS_STOP = frozenset(
     "IN THE AND OF TO A AN AT ON FOR BY WITH FROM IS ARE WAS BE IT AS OR BUT NOT NO NEW SAYS SAID "
     "AFTER OVER UPDATE UPDATED BREAKING EXCLUSIVE VIDEO PHOTOS PHOTO WATCH LIVE READ MORE OK I".split()
@@ -263,7 +299,9 @@ def _title_run(toks: list[_Tok]) -> tuple[int, int] | None:
         while i > 0 and not toks[i - 1].conn and toks[i - 1].fold in N.TITLE_MODIFIERS:
             i -= 1
         j = h + 1
-        while j < len(toks) and (toks[j].fold in N.TITLE_TAILS or (not toks[j].conn and _title_head(toks[j].fold))):
+        while j < len(toks) and (
+            toks[j].fold in N.TITLE_TAILS or (not toks[j].conn and _title_head(toks[j].fold))
+        ):
             j += 1
         while j > h + 1 and toks[j - 1].fold in ("of", "for", "the"):
             j -= 1
@@ -278,7 +316,9 @@ def _title_head(f: str) -> bool:
         return True
     if "-" in f:
         a, _, b = f.partition("-")
-        return (b in ("elect", "designate") and a in N.TITLE_HEADS) or (a == "ex" and b in N.TITLE_HEADS)
+        return (b in ("elect", "designate") and a in N.TITLE_HEADS) or (
+            a == "ex" and b in N.TITLE_HEADS
+        )
     return False
 
 
@@ -296,7 +336,11 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 if not cur or cur[-1].conn or cur[-1].fold not in _FOR_HEADS:
                     groups.append([])
                     continue
-            elif t.fold.startswith("of") and (not cur or cur[-1].conn or not (cur[-1].fold in _OF_HEADS or _org_word(cur[-1].fold))):
+            elif t.fold.startswith("of") and (
+                not cur
+                or cur[-1].conn
+                or not (cur[-1].fold in _OF_HEADS or _org_word(cur[-1].fold))
+            ):
                 groups.append([])
                 continue
             cur.append(t)
@@ -307,7 +351,12 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
             groups.append([])
             continue
         if (t.stop or _is_stop(t.text, t.fold)) and not (
-            cur and not cur[-1].conn and not t.stop and t.fold in N.ORG_CUES and t.text[0].isupper() and not t.initial
+            cur
+            and not cur[-1].conn
+            and not t.stop
+            and t.fold in N.ORG_CUES
+            and t.text[0].isupper()
+            and not t.initial
         ):
             # ("The New York Times" keeps "Times": an organisation head word after a name word)
             groups.append([])
@@ -337,11 +386,17 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
 
 
 def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
-    """"Fire and Rescue Service", "Department of Health and Human Services": an "and" stays
+    """ "Fire and Rescue Service", "Department of Health and Human Services": an "and" stays
     inside a name when the words after it end in an organisation cue word and neither side
     looks like a person or a place of its own ("Lindsay Lohan and Betty Ford Center",
     "Britain and France Telecom" are split)."""
-    if not cur or cur[-1].conn or cur[-1].hard_stop or "." in cur[-1].text or _short_acronym(cur[-1]):
+    if (
+        not cur
+        or cur[-1].conn
+        or cur[-1].hard_stop
+        or "." in cur[-1].text
+        or _short_acronym(cur[-1])
+    ):
         return False
     h = cur[-1].fold
     if h in N.GIVEN_NAMES or h in N.PLACES or h in N.ORG_CUES or h in N.PLACE_CUES:
@@ -369,13 +424,17 @@ def _short_acronym(t: _Tok) -> bool:
 
 
 def _split_inner_acronyms(g: list[_Tok]) -> list[list[_Tok]]:
-    """"Saints RB Pierre Thomas": a short acronym between ordinary name words is a separate name."""
+    """ "Saints RB Pierre Thomas": a short acronym between ordinary name words is a separate name."""
     parts: list[list[_Tok]] = []
     cur: list[_Tok] = []
     for i, t in enumerate(g):
         if (
-            _short_acronym(t) and 0 < i < len(g) - 1 and not g[i - 1].conn and not g[i + 1].conn
-            and not _short_acronym(g[i - 1]) and not _short_acronym(g[i + 1])
+            _short_acronym(t)
+            and 0 < i < len(g) - 1
+            and not g[i - 1].conn
+            and not g[i + 1].conn
+            and not _short_acronym(g[i - 1])
+            and not _short_acronym(g[i + 1])
         ):
             parts.extend([cur, [t]])
             cur = []
@@ -386,7 +445,7 @@ def _split_inner_acronyms(g: list[_Tok]) -> list[list[_Tok]]:
 
 
 def _split_before_given(g: list[_Tok]) -> list[list[_Tok]]:
-    """"Chargers Jamal Williams", "Knicks Mark Jackson": a plural word (a team, a group) right
+    """ "Chargers Jamal Williams", "Knicks Mark Jackson": a plural word (a team, a group) right
     before a given name and a surname is not part of the person's name."""
     if len(g) < 3 or g[-1].fold in N.ORG_CUES or g[-1].fold in N.PLACE_CUES:
         return [g]
@@ -398,8 +457,13 @@ def _split_before_given(g: list[_Tok]) -> list[list[_Tok]]:
             continue
         f = p.fold
         if (
-            len(f) >= 4 and f[-1] == "s" and f[-2] not in "aiosu'" and f.isalpha()
-            and f not in N.GIVEN_NAMES and f not in N.PLACES and f not in N.TITLE_HEADS
+            len(f) >= 4
+            and f[-1] == "s"
+            and f[-2] not in "aiosu'"
+            and f.isalpha()
+            and f not in N.GIVEN_NAMES
+            and f not in N.PLACES
+            and f not in N.TITLE_HEADS
         ):
             return [g[:i], g[i:]]
     return [g]
@@ -412,11 +476,18 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
         return
     i, j = run
     rest = g[j:]
-    of_link = bool(rest) and rest[0].conn and (rest[0].fold.startswith("of") or rest[0].fold == "for")
+    of_link = (
+        bool(rest) and rest[0].conn and (rest[0].fold.startswith("of") or rest[0].fold == "for")
+    )
     while rest and rest[0].conn and rest[0].fold not in N.LEADING_PARTICLES:
         rest = rest[1:]
-    if of_link and rest and (
-        any(not t.conn and _org_word(t.fold) for t in rest) or not any(t.fold in N.GIVEN_NAMES for t in rest)
+    if (
+        of_link
+        and rest
+        and (
+            any(not t.conn and _org_word(t.fold) for t in rest)
+            or not any(t.fold in N.GIVEN_NAMES for t in rest)
+        )
     ):
         # "Chair of the Federation of State Medical Boards", "Assistant Secretary for Health":
         # what follows the title is the body or the portfolio, not the holder.
@@ -445,7 +516,11 @@ def _org_word(f: str) -> bool:
     """An organisation cue word or its plural ("board", "boards", "agencies")."""
     if f in N.ORG_CUES:
         return True
-    return len(f) > 4 and f.endswith("s") and (f[:-1] in N.ORG_CUES or (f.endswith("ies") and f[:-3] + "y" in N.ORG_CUES))
+    return (
+        len(f) > 4
+        and f.endswith("s")
+        and (f[:-1] in N.ORG_CUES or (f.endswith("ies") and f[:-3] + "y" in N.ORG_CUES))
+    )
 
 
 def _keep_single(tok: _Tok) -> bool:
@@ -453,7 +528,9 @@ def _keep_single(tok: _Tok) -> bool:
     f = tok.fold
     if len(tok.text) < 2 or f in N.DEMONYMS or f in _GENERIC_SINGLE or _title_head(f):
         return False
-    if len(f) == 1 or (tok.text.endswith(".") and (f in N.TITLE_ABBREVIATIONS or f in N.OTHER_ABBREVIATIONS)):
+    if len(f) == 1 or (
+        tok.text.endswith(".") and (f in N.TITLE_ABBREVIATIONS or f in N.OTHER_ABBREVIATIONS)
+    ):
         return False  # "D.", "E.", "St.": an initial or abbreviation alone names nothing
     if "-" in f and all(part in N.DEMONYMS for part in f.split("-")):
         return False  # "Russian-Ukrainian": an adjective compound, not a name
@@ -474,7 +551,9 @@ def _known(low: str) -> bool:
 
 # Known bodies count as known names too ("Reuters reported..."), except "who", which opens
 # questions far more often than it names the World Health Organization.
-_ALIAS_KEYS = frozenset(a for grp in N.ALIAS_GROUPS for a in grp) | (N.KNOWN_ORGANIZATIONS - {"who"})
+_ALIAS_KEYS = frozenset(a for grp in N.ALIAS_GROUPS for a in grp) | (
+    N.KNOWN_ORGANIZATIONS - {"who"}
+)
 
 
 def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None:
@@ -529,7 +608,10 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[0] += 1.0
         else:
             m = _CTX_AFTER_COMMA_PLACE.match(tail)
-            if m and (fold(m.group(1).rstrip(".,")) in N.PLACES or fold(m.group(1).rstrip(".,")) in N.STATE_ABBREVIATIONS_AFTER_COMMA):
+            if m and (
+                fold(m.group(1).rstrip(".,")) in N.PLACES
+                or fold(m.group(1).rstrip(".,")) in N.STATE_ABBREVIATIONS_AFTER_COMMA
+            ):
                 votes[2] += 1.5  # "Dallas, Texas", "Ashford Mills, England"
     elif c in "'’":
         if _CTX_AFTER_ORG.match(ptext, end, min(n, end + 24)):
@@ -605,7 +687,13 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
             if is_acronym(t):
                 keep = len(f) < 4 or not f.isalpha() or not seen_lower(f)
             else:
-                keep = f in last_words or f in _BODIES or _known(f) or not f.isalpha() or not seen_lower(f)
+                keep = (
+                    f in last_words
+                    or f in _BODIES
+                    or _known(f)
+                    or not f.isalpha()
+                    or not seen_lower(f)
+                )
             verdict[t] = 0 if keep else 2
             continue
         toks = t.split()
@@ -649,7 +737,9 @@ def _analyse_span(
         names = [t for t in g if not t.conn]
         if len(names) == 1 and not _keep_single(names[0]):
             continue
-        if len(names) > 1 and all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in names):
+        if len(names) > 1 and all(
+            t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in names
+        ):
             continue
         if len(names) > 1 and names[-1].fold.endswith("s") and names[-1].fold in N.DEMONYMS:
             continue  # "Christian North Koreans": a group of people, not a name
@@ -664,8 +754,13 @@ def _analyse_span(
 
 
 def _detect_paragraph(
-    ai: int, pi: int, para: Paragraph, vocab: set[str] | None, mid_tokens: set[str],
-    cands: list[Candidate], definitions: list[tuple[str, str]],
+    ai: int,
+    pi: int,
+    para: Paragraph,
+    vocab: set[str] | None,
+    mid_tokens: set[str],
+    cands: list[Candidate],
+    definitions: list[tuple[str, str]],
     cache: dict[tuple[str, bool], list[_Found]] | None,
 ) -> None:
     """Candidates of one paragraph.  In Title Case / ALL CAPS lines (``vocab`` given) a word
@@ -709,7 +804,9 @@ def _detect_paragraph(
 
 
 _QUOTED_RE = re.compile(r'["“]\s?([^"“”]{4,80}?)\s?["”]')
-_TITLE_SMALL = frozenset("a an the of in on at to for and or but with by from as et de la le du des".split())
+_TITLE_SMALL = frozenset(
+    "a an the of in on at to for and or but with by from as et de la le du des".split()
+)
 
 
 def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
@@ -772,7 +869,9 @@ def _spans(ptext: str) -> list[tuple[int, int]]:
                 j = s - 1
                 while j > 0 and ptext[j - 1].isalpha():
                     j -= 1
-                if ptext[j : s - 1] in _HYPHEN_PREFIX_SET and not (j and (ptext[j - 1].isalnum() or ptext[j - 1] in "'’-_")):
+                if ptext[j : s - 1] in _HYPHEN_PREFIX_SET and not (
+                    j and (ptext[j - 1].isalnum() or ptext[j - 1] in "'’-_")
+                ):
                     s = j
                 else:
                     pos = s + 1  # "anti-American", "Jong-Un" seen from the inside
@@ -785,7 +884,7 @@ def _spans(ptext: str) -> list[tuple[int, int]]:
 
 
 def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
-    """"Typically Microsoft ...", "Fired Jim O'Brien ...": a sentence-initial -ly adverb, or an
+    """ "Typically Microsoft ...", "Fired Jim O'Brien ...": a sentence-initial -ly adverb, or an
     -ed verb before a given name and a surname, is not part of the name unless the word is also
     seen capitalised mid-sentence.  Returns whether ``mid_tokens`` was consulted."""
     if len(toks) < 2 or not toks[0].initial or toks[0].conn:
@@ -796,8 +895,12 @@ def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
         toks[1].initial = False
         return False
     if not f.endswith("ly") and not (
-        f.endswith("ed") and len(f) >= 5 and len(toks) > 2 and not toks[1].conn
-        and toks[1].fold in N.GIVEN_NAMES and not toks[2].conn
+        f.endswith("ed")
+        and len(f) >= 5
+        and len(toks) > 2
+        and not toks[1].conn
+        and toks[1].fold in N.GIVEN_NAMES
+        and not toks[2].conn
     ):
         return False
     if f not in mid_tokens and not _known(f):
@@ -811,7 +914,9 @@ def find_definitions(ptext: str, para_cands: list[Candidate]) -> list[tuple[str,
     "the Islamic State group (ISIS)", "NATO (North Atlantic Treaty Organization)"."""
     out: list[tuple[str, str]] = []
     for x, y in zip(para_cands, para_cands[1:]):
-        if (is_acronym(y.text) or is_acronym(x.text)) and _DEF_BETWEEN.match(ptext[x.end : y.start]):
+        if (is_acronym(y.text) or is_acronym(x.text)) and _DEF_BETWEEN.match(
+            ptext[x.end : y.start]
+        ):
             if _DEF_AFTER.match(ptext[y.end : y.end + 4]):
                 out.append((x.text, y.text))
     return out

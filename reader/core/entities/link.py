@@ -81,7 +81,9 @@ def name_key(surface: str) -> str:
 _PLACE_KEYS = frozenset(name_key(p) for p in N.PLACES)
 _ORG_KEYS = frozenset(name_key(o) for o in N.KNOWN_ORGANIZATIONS)
 _ALIAS: dict[str, str] = {name_key(a): name_key(grp[0]) for grp in N.ALIAS_GROUPS for a in grp}
-_GROUP_OF: dict[str, tuple[str, ...]] = {name_key(grp[0]): tuple(name_key(a) for a in grp) for grp in N.ALIAS_GROUPS}
+_GROUP_OF: dict[str, tuple[str, ...]] = {
+    name_key(grp[0]): tuple(name_key(a) for a in grp) for grp in N.ALIAS_GROUPS
+}
 
 
 def given_equiv(a: str, b: str) -> bool:
@@ -159,7 +161,12 @@ class _Clusters(UnionFind[int]):
         return sum(len(self.nodes[m].mentions) for m in self.members(root))
 
     def union(
-        self, a: int, b: int, can_join: Callable[[int, int], bool] | None = None, *, guard: bool = True
+        self,
+        a: int,
+        b: int,
+        can_join: Callable[[int, int], bool] | None = None,
+        *,
+        guard: bool = True,
     ) -> bool:
         """Join unless the anti-chaining guard refuses (``guard=False`` for certain aliases)."""
         return super().union(a, b, can_join or (self._compatible if guard else None))
@@ -176,7 +183,9 @@ class _Clusters(UnionFind[int]):
             return False
         for x in self._fulls(ra):
             for y in self._fulls(rb):
-                if not tokens_compatible(x.tokens, y.tokens, self.cfg.token_threshold) and not _last_word_typo(x.tokens, y.tokens):
+                if not tokens_compatible(
+                    x.tokens, y.tokens, self.cfg.token_threshold
+                ) and not _last_word_typo(x.tokens, y.tokens):
                     return False
         return True
 
@@ -270,10 +279,17 @@ def _static_votes(node: _Node) -> list[float]:
     if head_place and not head_org:
         v[2] += 2.5
         v[0] -= 1.0
-    elif not org and len(toks) > 1 and node.gaz is None and (toks[-1] in _PLACE_KEYS or toks[-1] in _ALIAS):
+    elif (
+        not org
+        and len(toks) > 1
+        and node.gaz is None
+        and (toks[-1] in _PLACE_KEYS or toks[-1] in _ALIAS)
+    ):
         v[2] += 2.0  # "Southern California", "Upper Austria": a known place with a modifier
     other = (
-        any(_cue(t, N.OTHER_CUES) for t in toks) and not head_org and not _cue(toks[-1], N.PLACE_CUES)
+        any(_cue(t, N.OTHER_CUES) for t in toks)
+        and not head_org
+        and not _cue(toks[-1], N.PLACE_CUES)
     ) or (len(toks) > 1 and toks[0] in _EVENT_FIRST)
     if other:
         # Awards, laws, agreements, storms, events: neither people nor places, nor bodies
@@ -303,8 +319,11 @@ def _static_votes(node: _Node) -> list[float]:
             v[0] += 0.35
         if any(t in _PARTICLES for t in toks):
             v[0] += 0.5
-    if not cues and node.gaz is None and len(toks) >= 3 and (
-        toks[-1] in _GENERATIONAL or any(len(t) == 1 for t in toks[1:-1])
+    if (
+        not cues
+        and node.gaz is None
+        and len(toks) >= 3
+        and (toks[-1] in _GENERATIONAL or any(len(t) == 1 for t in toks[1:-1]))
     ):
         v[0] += 2.0  # "Hugh W. Sloan Jr.": a middle initial or a generational suffix
     if "&" in node.key:
@@ -331,7 +350,11 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
             toks = tuple(t for t in key.split() if t not in _CONNECTORS) or tuple(key.split())
             acr = is_acronym(c.text) and len(toks) == 1
             gaz = _ALIAS.get(key) or (key if key in _PLACE_KEYS else None)
-            if gaz is not None and gaz not in _PLACE_KEYS and not any(a in _PLACE_KEYS for a in _alias_group(gaz)):
+            if (
+                gaz is not None
+                and gaz not in _PLACE_KEYS
+                and not any(a in _PLACE_KEYS for a in _alias_group(gaz))
+            ):
                 gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
             ni = by_key[key] = len(nodes)
             words = fold(c.text).replace(".", "").split()
@@ -391,7 +414,9 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
             letters = "".join(n.tokens)
             if len(letters) >= 6:
                 if letters in joined:
-                    uf.union(joined[letters], i, guard=False)  # same letters: the word guard would see two names
+                    uf.union(
+                        joined[letters], i, guard=False
+                    )  # same letters: the word guard would see two names
                 else:
                     joined[letters] = i
     # 3b. the same name with a short form of the given name ("Mo Cheeks" / "Maurice Cheeks")
@@ -442,7 +467,9 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                         continue  # "North Koreans" are people of North Korea, not the country
                     if score(ka, kb, score_cutoff=cfg.threshold) < cfg.threshold:
                         continue
-                    if not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold) and not _last_word_typo(a.tokens, b.tokens):
+                    if not tokens_compatible(
+                        a.tokens, b.tokens, cfg.token_threshold
+                    ) and not _last_word_typo(a.tokens, b.tokens):
                         continue
                 uf.union(*pair)
 
@@ -455,7 +482,7 @@ def _people_of(a: str, b: str) -> bool:
     if a == b:
         return False
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return long.startswith(short) and long[len(short):] in _DEMONYM_ENDINGS and len(short) >= 4
+    return long.startswith(short) and long[len(short) :] in _DEMONYM_ENDINGS and len(short) >= 4
 
 
 def _last_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -464,7 +491,11 @@ def _last_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     if len(x) != len(y) or len(x) < 2 or x[:-1] != y[:-1]:
         return False
     a, b = x[-1], y[-1]
-    return min(len(a), len(b)) >= 4 and a[0] == b[0] and Levenshtein.distance(a, b, score_cutoff=1) <= 1
+    return (
+        min(len(a), len(b)) >= 4
+        and a[0] == b[0]
+        and Levenshtein.distance(a, b, score_cutoff=1) <= 1
+    )
 
 
 def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
@@ -499,14 +530,18 @@ def _alias_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
     for key, i in pending:
         j = spelled.get(key)
         if j is not None and j != i:
-            uf.union(i, j, guard=False)  # the word-by-word guard cannot see "un" in "united nations"
+            uf.union(
+                i, j, guard=False
+            )  # the word-by-word guard cannot see "un" in "united nations"
 
 
 def _place_variants(nodes: list[_Node], uf: _Clusters) -> None:
     """An unknown one-word name one or two letters away from a known place of the story (one
     for names up to six letters) is that place misspelled or transliterated, when exactly one
     place is that close."""
-    places = [i for i, n in enumerate(nodes) if n.gaz is not None and len(n.tokens) == 1 and not n.acronym]
+    places = [
+        i for i, n in enumerate(nodes) if n.gaz is not None and len(n.tokens) == 1 and not n.acronym
+    ]
     if not places:
         return
     by_first: dict[str, list[int]] = defaultdict(list)
@@ -549,7 +584,9 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
             uf.union(i, cands.pop())
 
 
-def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg: LinkConfig) -> dict[tuple[int, int, int], int]:
+def _short_forms(
+    nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg: LinkConfig
+) -> dict[tuple[int, int, int], int]:
     by_last: dict[str, list[int]] = defaultdict(list)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
@@ -567,27 +604,40 @@ def _short_forms(nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg:
         if k == 1 and _is_cue_word(s.tokens[0]):
             continue  # "House" is not the White House, "Court" not the Superior Court
         longs = [
-            j for j in by_last.get(_core(s.tokens)[-1], ())
-            if len(nodes[j].tokens) > k and _ordered_sub(s.tokens, nodes[j].tokens)
+            j
+            for j in by_last.get(_core(s.tokens)[-1], ())
+            if len(nodes[j].tokens) > k
+            and _ordered_sub(s.tokens, nodes[j].tokens)
             and (k == 1 or not _has_cue(nodes[j]) or nodes[j].tokens[-k:] == s.tokens)
             # "Watergate" is not the "Senate Watergate" committee; "Interior" is the Department of Interior
             and not (_cue(nodes[j].tokens[0], N.ORG_CUES) and " of " not in nodes[j].key)
         ]  # "University of Alabama" is not short for "University of South Alabama"
-        if cfg.prefix_given_names and k == 1 and (
-            s.tokens[0] in N.GIVEN_NAMES or (s.tokens[0] not in by_last and s.key not in _ORG_KEYS)
+        if (
+            cfg.prefix_given_names
+            and k == 1
+            and (
+                s.tokens[0] in N.GIVEN_NAMES
+                or (s.tokens[0] not in by_last and s.key not in _ORG_KEYS)
+            )
         ):
             # A given name ("Lindsay"), or an unknown word that starts a person's name of the
             # story and ends none ("Kimani" of "Kimani Gray"); the name counts as a person's when
             # its last word is also used alone, as surnames are ("Gray"), which "Microsoft
             # Word" or "Waitrose Store" are not.
             longs += [
-                j for j in by_first.get(s.tokens[0], ())
-                if 2 <= len(nodes[j].tokens) <= 3 and not _has_cue(nodes[j])
+                j
+                for j in by_first.get(s.tokens[0], ())
+                if 2 <= len(nodes[j].tokens) <= 3
+                and not _has_cue(nodes[j])
                 and (s.tokens[0] in N.GIVEN_NAMES or nodes[j].tokens[-1] in alone)
             ]
         if k == 1:
             # Surname first ("Kim Jong-un", "Moon Jae-in"): the bare surname is the first word.
-            longs += [j for j in by_first.get(s.tokens[0], ()) if _surname_first(nodes[j]) and j not in longs]
+            longs += [
+                j
+                for j in by_first.get(s.tokens[0], ())
+                if _surname_first(nodes[j]) and j not in longs
+            ]
         if not longs:
             continue
         me = uf.find(i)
@@ -624,8 +674,13 @@ def _is_cue_word(t: str) -> bool:
 
 
 def _resolve_ambiguous(
-    i: int, roots: set[int], nodes: list[_Node], uf: _Clusters, cands: list[Candidate],
-    cfg: LinkConfig, override: dict[tuple[int, int, int], int],
+    i: int,
+    roots: set[int],
+    nodes: list[_Node],
+    uf: _Clusters,
+    cands: list[Candidate],
+    cfg: LinkConfig,
+    override: dict[tuple[int, int, int], int],
 ) -> None:
     """A short form that fits several entities: decide per article, else by dominance."""
     s = nodes[i]
@@ -653,7 +708,9 @@ def _resolve_ambiguous(
                     continue
                 near = {
                     cands[ci].paragraph + d
-                    for m in uf.members(r) for ci in nodes[m].mentions if cands[ci].article == art
+                    for m in uf.members(r)
+                    for ci in nodes[m].mentions
+                    if cands[ci].article == art
                     for d in (0, 1, 2)
                 }
                 for p in near:
@@ -661,7 +718,7 @@ def _resolve_ambiguous(
 
 
 def _settle_speaker(ctx: list[float], static: list[float]) -> None:
-    """"X said" fits a person or an organisation: it goes to whichever the rest of the evidence
+    """ "X said" fits a person or an organisation: it goes to whichever the rest of the evidence
     (over all mentions) favours, person when nothing tells them apart."""
     if len(ctx) < 4 or not ctx[3]:
         return
@@ -696,22 +753,41 @@ def _canonical(surfaces: Counter) -> str:
             if len(w) < 4:
                 continue
             for u, n in word_count.items():
-                if n > word_count[w] and u != w and len(u) >= 4 and u[0] == w[0] and Levenshtein.distance(w, u, score_cutoff=2) <= 2:
+                if (
+                    n > word_count[w]
+                    and u != w
+                    and len(u) >= 4
+                    and u[0] == w[0]
+                    and Levenshtein.distance(w, u, score_cutoff=2) <= 2
+                ):
                     return True
         return False
 
     def rank(s: str) -> tuple:
         words = [w for w in s.split() if w.lower() not in _CONNECTORS]
         acr = is_acronym(s)
-        return (not typo[s], known[s], 0 if acr else len(words), surfaces[s], any(ord(ch) > 127 for ch in s), len(s), s)
+        return (
+            not typo[s],
+            known[s],
+            0 if acr else len(words),
+            surfaces[s],
+            any(ord(ch) > 127 for ch in s),
+            len(s),
+            s,
+        )
 
     typo = {s: len(surfaces) > 1 and surfaces[s] == 1 and misspelt(s) for s in surfaces}
-    known = {s: _is_known(s) for s in surfaces} if len(surfaces) > 1 else {s: False for s in surfaces}
+    known = (
+        {s: _is_known(s) for s in surfaces} if len(surfaces) > 1 else {s: False for s in surfaces}
+    )
     return max(surfaces, key=rank)
 
 
 def _entities(
-    nodes: list[_Node], cand_node: list[int], cands: list[Candidate], uf: _Clusters,
+    nodes: list[_Node],
+    cand_node: list[int],
+    cands: list[Candidate],
+    uf: _Clusters,
     override: dict[tuple[int, int, int], int],
 ) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
@@ -740,11 +816,18 @@ def _entities(
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
         name = _canonical(surfaces)
-        variants = [name] + sorted((s for s in surfaces if s != name), key=lambda s: (-surfaces[s], s))
+        variants = [name] + sorted(
+            (s for s in surfaces if s != name), key=lambda s: (-surfaces[s], s)
+        )
         members.sort(key=lambda ci: (cands[ci].article, cands[ci].paragraph, cands[ci].start))
-        mentions = [Mention(c.article, c.paragraph, c.start, c.end, c.text) for c in (cands[ci] for ci in members)]
+        mentions = [
+            Mention(c.article, c.paragraph, c.start, c.end, c.text)
+            for c in (cands[ci] for ci in members)
+        ]
         n_articles = len({m.article for m in mentions})
-        keyed.append(((-n_articles, -len(mentions), name), Entity(0, name, etype, variants, mentions)))
+        keyed.append(
+            ((-n_articles, -len(mentions), name), Entity(0, name, etype, variants, mentions))
+        )
     keyed.sort(key=lambda kv: kv[0])
     out = [e for _, e in keyed]
     for i, e in enumerate(out):

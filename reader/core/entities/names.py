@@ -46,8 +46,12 @@ def _data_lines(name: str, *, ordered: bool = False) -> Any:
 # Capitalised words that are sentence openers, pronouns, determiners, adverbs or generic nouns,
 # never names on their own.  A span starting with one of them loses it ("The Associated Press",
 # "Since Trump took office").
-STOP_CAPS = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | _words(
-    """
+STOP_CAPS = (
+    FUNCTION_WORDS
+    | REPORTING_WORDS
+    | RELATIVE_TIME_WORDS
+    | _words(
+        """
     advertisement analysts aren article authorities breaking chapter click couldn critics day
     dear demonstrators didn diplomats doctors doesn don dont dozens eight eventually exclusive
     experts fifth finally first five forces four fourth furthermore game go hello hence hi
@@ -59,6 +63,7 @@ STOP_CAPS = FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | _words(
     therefore third thousands three took troops two update updated video voters wasn watch week
     weeks welcome went weren witnesses won wouldn writing yes
     """
+    )
 )
 
 
@@ -151,12 +156,63 @@ CORP_SUFFIXES = _words("inc corp co ltd llc plc ag sa nv gmbh limited corporatio
 # Lower-case particles allowed inside a name ("Staffan de Mistura", "Mohammed bin Salman",
 # "Ursula von der Leyen") and, except "of", at its start ("de Mistura", "van der Leyen").
 NAME_PARTICLES = (
-    "de", "da", "das", "dos", "do", "di", "del", "della", "du", "van", "von", "der", "den", "ter",
-    "bin", "ibn", "bint", "al", "el", "la", "le", "y",
+    "de",
+    "da",
+    "das",
+    "dos",
+    "do",
+    "di",
+    "del",
+    "della",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ter",
+    "bin",
+    "ibn",
+    "bint",
+    "al",
+    "el",
+    "la",
+    "le",
+    "y",
 )
-LEADING_PARTICLES = ("van der", "von der", "van den", "de la", "de", "van", "von", "bin", "ibn", "da", "di", "del", "della", "dos", "du")
+LEADING_PARTICLES = (
+    "van der",
+    "von der",
+    "van den",
+    "de la",
+    "de",
+    "van",
+    "von",
+    "bin",
+    "ibn",
+    "da",
+    "di",
+    "del",
+    "della",
+    "dos",
+    "du",
+)
 # Lower-case Arabic-style prefixes joined by a hyphen to a capitalised part ("al-Assad").
-HYPHEN_PREFIXES = ("al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "abu", "bin", "ibn", "ul", "ur")
+HYPHEN_PREFIXES = (
+    "al",
+    "el",
+    "ad",
+    "as",
+    "ash",
+    "at",
+    "an",
+    "ar",
+    "az",
+    "abu",
+    "bin",
+    "ibn",
+    "ul",
+    "ur",
+)
 
 OTHER_ABBREVIATIONS = _words("jr sr inc corp co ltd no vs etc bros")
 
@@ -181,7 +237,9 @@ US_STATE_ABBREVIATIONS = _data_lines("us_state_abbreviations")
 
 PLACES = COUNTRIES | REGIONS | CITIES | US_STATE_ABBREVIATIONS
 # After "City, " the ambiguous abbreviations are states too ("Jackson, Miss.", "Salem, Ore.").
-STATE_ABBREVIATIONS_AFTER_COMMA = US_STATE_ABBREVIATIONS | _words("miss mass wash ill ore mo del ind la")
+STATE_ABBREVIATIONS_AFTER_COMMA = US_STATE_ABBREVIATIONS | _words(
+    "miss mass wash ill ore mo del ind la"
+)
 
 # International bodies, agencies and news organisations that news names without any cue word
 # ("the UN", "UNHCR", "Reuters"): without this list their name alone looks like a place or person.

@@ -18,10 +18,17 @@ from reader.core.model import Article
 DEFAULT_MODEL = "en_core_web_sm"
 # spaCy label -> vote index (0 person, 1 organization, 2 place); None = typed by the linker only.
 LABELS: dict[str, int | None] = {
-    "PERSON": 0, "PER": 0,
+    "PERSON": 0,
+    "PER": 0,
     "ORG": 1,
-    "GPE": 2, "LOC": 2, "FAC": 2,
-    "EVENT": None, "WORK_OF_ART": None, "LAW": None, "PRODUCT": None, "MISC": None,
+    "GPE": 2,
+    "LOC": 2,
+    "FAC": 2,
+    "EVENT": None,
+    "WORK_OF_ART": None,
+    "LAW": None,
+    "PRODUCT": None,
+    "MISC": None,
 }
 _LEADING_RE = re.compile(r"(?:the|The|THE)\s+")
 _POSSESSIVE_RE = re.compile(r"(?:['’][sS]?)$")
@@ -36,11 +43,15 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Any:
     try:
         import spacy
     except ImportError as exc:
-        raise RuntimeError("the spaCy entity backend needs spaCy: pip install 'parallel-reader[spacy]'") from exc
+        raise RuntimeError(
+            "the spaCy entity backend needs spaCy: pip install 'parallel-reader[spacy]'"
+        ) from exc
     try:
         nlp = spacy.load(model)
     except OSError as exc:
-        raise RuntimeError(f"spaCy model {model!r} is not installed: python -m spacy download {model}") from exc
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed: python -m spacy download {model}"
+        ) from exc
     _pipelines[model] = nlp
     return nlp
 
@@ -69,11 +80,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return start, end, titled
 
 
-def detect_spacy(articles: list[Article], *, nlp: Any = None, model: str = DEFAULT_MODEL) -> Detection:
+def detect_spacy(
+    articles: list[Article], *, nlp: Any = None, model: str = DEFAULT_MODEL
+) -> Detection:
     """Candidates from ``nlp``'s entity recogniser over every paragraph."""
     if nlp is None:
         nlp = load_pipeline(model)
-    refs = [(ai, pi, p.text) for ai, a in enumerate(articles) for pi, p in enumerate(a.paragraphs) if p.text]
+    refs = [
+        (ai, pi, p.text)
+        for ai, a in enumerate(articles)
+        for pi, p in enumerate(a.paragraphs)
+        if p.text
+    ]
     cands: list[Candidate] = []
     definitions: list[tuple[str, str]] = []
     docs = nlp.pipe((t for _, _, t in refs), batch_size=64)

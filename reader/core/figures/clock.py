@@ -68,8 +68,11 @@ def find_times(text: str, article: int, paragraph: int) -> list[Figure]:
             start = q.start()
             if q.group("near"):
                 qualifier = q.group("near").lower() + " " + q.group("side").lower()
-                low, high = ((value, value + _NEAR) if q.group("side").lower() == "after"
-                             else (value - _NEAR, value))
+                low, high = (
+                    (value, value + _NEAR)
+                    if q.group("side").lower() == "after"
+                    else (value - _NEAR, value)
+                )
             elif q.group("about"):
                 qualifier = "about"
                 low, high = value - tol - _ABOUT, value + tol + _ABOUT
@@ -79,6 +82,20 @@ def find_times(text: str, article: int, paragraph: int) -> list[Figure]:
                     low = value - 12 * 60 + 1
                 else:
                     high = value + 12 * 60 - 1
-        out.append(Figure(article, paragraph, start, end, text[start:end], float(value),
-                          float(low), float(high), qualifier, "time", "time", None))
+        out.append(
+            Figure(
+                article,
+                paragraph,
+                start,
+                end,
+                text[start:end],
+                float(value),
+                float(low),
+                float(high),
+                qualifier,
+                "time",
+                "time",
+                None,
+            )
+        )
     return out

@@ -57,9 +57,30 @@ from reader.core.vocabulary.stopwords import (
 # --------------------------------------------------------------------------- master regex
 
 _MONTH_TOKENS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept",
-    "Sep", "Oct", "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -75,8 +96,10 @@ _DATE = (
     rf"|{_MONTH},?\s+(?:of\s+)?{_YEAR}"
 )
 
-_DIGITS = (r"(?:\d{1,3}(?:,\d{3}|,\x20\d{3}(?![\d,.]\d|\d))+|\d+)"
-           r"(?:\.\d+|(?<!\d\d\d)\.\x20\d{1,2}(?=\s?(?:[a-z%$€£)\-]|[.,;]?$)))?")
+_DIGITS = (
+    r"(?:\d{1,3}(?:,\d{3}|,\x20\d{3}(?![\d,.]\d|\d))+|\d+)"
+    r"(?:\.\d+|(?<!\d\d\d)\.\x20\d{1,2}(?=\s?(?:[a-z%$€£)\-]|[.,;]?$)))?"
+)
 """Digits with optional thousands separators and decimals.  Tokenised copy writes "1, 500" and
 "6. 1 magnitude": ", " before exactly three digits after a group of one to three, and ". "
 between a short number and one or two digits followed by a lower-case word, a unit or the end,
@@ -169,8 +192,12 @@ _DATE_ONLY = re.compile(_DATE)
 _DATE_JOIN = re.compile(r"\s*(?:[-–]|to|until|till|through|and)\s*")
 _MONTH_FIND = re.compile(_MONTH)
 _DAY_YEAR_FIND = re.compile(r"\d+")
-_MONTH_NUM = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTH_NUM = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 
 _SUFFIX = re.compile(
     r"(?P<pct>\s*%|\s*(?i:per\s?cent|percent|pct)\b)"
@@ -186,10 +213,52 @@ _SUFFIX = re.compile(
 )
 _AND_HALF = re.compile(r"\s+(?i:and\s+a\s+half)\b")
 _SUFFIX_STARTS = (
-    "%", "per", "pct", "us", "dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi",
-    "roubl", "rubl", "shekel", "rupee", "eur", "gbp", "jpy", "cny", "second", "minute", "hour",
-    "day", "week", "month", "year", "decade", "centur", "square", "sq", "km", "°", "kilo", "mile",
-    "met", "kg", "ton", "acre", "hectare", "degree", "mph", "feet", "ft", "inch", "cm", "mm",
+    "%",
+    "per",
+    "pct",
+    "us",
+    "dollar",
+    "euro",
+    "pound",
+    "sterling",
+    "yen",
+    "yuan",
+    "renminbi",
+    "roubl",
+    "rubl",
+    "shekel",
+    "rupee",
+    "eur",
+    "gbp",
+    "jpy",
+    "cny",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "centur",
+    "square",
+    "sq",
+    "km",
+    "°",
+    "kilo",
+    "mile",
+    "met",
+    "kg",
+    "ton",
+    "acre",
+    "hectare",
+    "degree",
+    "mph",
+    "feet",
+    "ft",
+    "inch",
+    "cm",
+    "mm",
     "barrel",
 )
 """Casefolded starts of every ``_SUFFIX`` alternative, for a cheap test before the regex."""
@@ -205,34 +274,64 @@ def _suffix(text: str, end: int) -> re.Match[str] | None:
         j += 1
         while j < n and text[j] == " ":
             j += 1
-    if not text[j:j + 8].casefold().startswith(_SUFFIX_STARTS):
+    if not text[j : j + 8].casefold().startswith(_SUFFIX_STARTS):
         return None
     return _SUFFIX.match(text, end)
 
 
 def _and_half(text: str, end: int) -> re.Match[str] | None:
     """``_AND_HALF.match(text, end)``, skipped unless the next word is "and"."""
-    if not text[end:end + 1].isspace() or text[end:end + 12].split(None, 1)[:1] != ["and"] and \
-            not text[end:end + 12].casefold().lstrip().startswith("and"):
+    if (
+        not text[end : end + 1].isspace()
+        or text[end : end + 12].split(None, 1)[:1] != ["and"]
+        and not text[end : end + 12].casefold().lstrip().startswith("and")
+    ):
         return None
     return _AND_HALF.match(text, end)
 
+
 _QUALIFIERS: dict[str, str] = {
-    "more than": "more than", "over": "more than", "above": "more than",
-    "in excess of": "more than", "upwards of": "more than", "just over": "more than",
-    "north of": "more than", "at least": "at least", "no fewer than": "at least",
-    "no less than": "at least", "a minimum of": "at least", "about": "about",
-    "around": "about", "approximately": "about", "approx.": "about", "roughly": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "just shy of": "nearly", "up to": "up to", "as many as": "up to", "as much as": "up to",
-    "at most": "up to", "no more than": "up to", "a maximum of": "up to",
-    "fewer than": "less than", "less than": "less than", "under": "less than",
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "in excess of": "more than",
+    "upwards of": "more than",
+    "just over": "more than",
+    "north of": "more than",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "circa": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "just shy of": "nearly",
+    "up to": "up to",
+    "as many as": "up to",
+    "as much as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "a maximum of": "up to",
+    "fewer than": "less than",
+    "less than": "less than",
+    "under": "less than",
     "below": "less than",
 }
 _QUAL_RE = re.compile(
     r"(?<![\w])(?P<q>"
-    + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True))
+    + "|".join(
+        re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALIFIERS, key=len, reverse=True)
+    )
     + r")\s+$",
     re.IGNORECASE,
 )
@@ -272,9 +371,13 @@ _NOUN_RUN = re.compile(
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _PREV_WORD = re.compile(r"([A-Za-z][\w.]*)\s+$")
-_BARE_NEXT = re.compile(r"\s*(?:$|[,.;:!?)]|\s(?:in|at|on|from|across|and|or|near|inside|outside)\b)")
+_BARE_NEXT = re.compile(
+    r"\s*(?:$|[,.;:!?)]|\s(?:in|at|on|from|across|and|or|near|inside|outside)\b)"
+)
 _HALF_OK = re.compile(r"\s+(?:of|the|its|their|his|her|all|our)\b", re.IGNORECASE)
-_CLOCK_ZONE = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs\b|hours\b|h\b|local time)")
+_CLOCK_ZONE = re.compile(
+    r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs\b|hours\b|h\b|local time)"
+)
 
 
 def _is_clock_time(text: str, end: int, value: float) -> bool:
@@ -285,11 +388,15 @@ def _is_clock_time(text: str, end: int, value: float) -> bool:
 _CLOCK = re.compile(r"(?:[.:]\s?\d\d)?\s*(?:[ap]\.\s?m\b\.?|[ap]m\b|o'clock\b)", re.IGNORECASE)
 """A time of day after an hour number: "3 p.m.", "4. 30am" (tokenised copy), "7 o'clock"."""
 
-_ONE_PRONOUN = re.compile(r"\s+(?:is|was|has|had|will|would|can|could|must|should|may|might)\b",
-                          re.IGNORECASE)
+_ONE_PRONOUN = re.compile(
+    r"\s+(?:is|was|has|had|will|would|can|could|must|should|may|might)\b", re.IGNORECASE
+)
 _PHONE_WORDS = frozenset("call calls called calling dial dialed dialled phoned".split())
-_PHONE_NEXT = re.compile(r"\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|line"
-                         r"|hotline|emergency)\b", re.IGNORECASE)
+_PHONE_NEXT = re.compile(
+    r"\s+(?:call|calls|caller|callers|dispatcher|dispatchers|operator|line"
+    r"|hotline|emergency)\b",
+    re.IGNORECASE,
+)
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:[\w'’]+\s+){0,2}?"
     r"(?:\d[\d,]*|(?i:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r"))"
@@ -305,8 +412,9 @@ _MEASURE_WORDS = frozenset(
     "acres hectare hectares storey story gallon gallons liter litre degree degrees point percent "
     "magnitude strength".split()
 )
-_MAGNITUDE_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?:magnitude|degree|strength)\b|\s+on\s+the\s+Richter\b",
-                              re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(
+    r"(?:\s*-\s*|\s+)(?:magnitude|degree|strength)\b|\s+on\s+the\s+Richter\b", re.IGNORECASE
+)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s*-\s*|\s+)(?:of\s+)?$", re.IGNORECASE)
 _QUAKE_AFTER = re.compile(r"\s+(?:earthquake|quake|temblor|tremor)s?\b", re.IGNORECASE)
 _PHONE_TAIL = re.compile(r"(?<![\d,.])\d{3}\s?[-–]\s?$")
@@ -340,16 +448,72 @@ _VERBISH = frozenset(
     "hold get go come take make become became run".split()
 )
 _ED_NOUNS = frozenset({"hundred", "red", "bed", "shed", "seed", "need", "speed", "breed"})
-_ING_NOUNS = frozenset({"building", "housing", "bombing", "shelling", "meeting", "being",
-                        "wing", "king", "ring", "thing", "string", "spring", "hearing",
-                        "sibling", "offering", "killing", "shooting", "uprising", "clothing",
-                        "funding", "spending", "earning", "saving", "crossing", "landing"})
-_BACK_REFERENCE = frozenset({"the", "these", "those", "both", "all", "its", "their", "his", "her",
-                             "our", "my", "your", "whose"})
+_ING_NOUNS = frozenset(
+    {
+        "building",
+        "housing",
+        "bombing",
+        "shelling",
+        "meeting",
+        "being",
+        "wing",
+        "king",
+        "ring",
+        "thing",
+        "string",
+        "spring",
+        "hearing",
+        "sibling",
+        "offering",
+        "killing",
+        "shooting",
+        "uprising",
+        "clothing",
+        "funding",
+        "spending",
+        "earning",
+        "saving",
+        "crossing",
+        "landing",
+    }
+)
+_BACK_REFERENCE = frozenset(
+    {
+        "the",
+        "these",
+        "those",
+        "both",
+        "all",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "whose",
+    }
+)
 """Words before a small count that make it name a set the story already introduced ("the two
 leaders", "their three children"): the reader learns no quantity from it."""
-_ONE_IDIOM_NOUNS = frozenset({"day", "time", "way", "thing", "side", "hand", "point", "another",
-                              "other", "more", "last", "moment", "night", "morning"})
+_ONE_IDIOM_NOUNS = frozenset(
+    {
+        "day",
+        "time",
+        "way",
+        "thing",
+        "side",
+        "hand",
+        "point",
+        "another",
+        "other",
+        "more",
+        "last",
+        "moment",
+        "night",
+        "morning",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -385,8 +549,11 @@ def _kind_of_prev(text: str, start: int) -> tuple[str | None, int]:
 
 def _qualifier(text: str, start: int) -> tuple[str | None, int]:
     """Canonical qualifier ending right before ``start`` ("over" -> "more than") and its start."""
-    if start == 0 or not text[start - 1].isspace() or \
-            not text[max(0, start - 16):start].rstrip().casefold().endswith(_QUAL_ENDS):
+    if (
+        start == 0
+        or not text[start - 1].isspace()
+        or not text[max(0, start - 16) : start].rstrip().casefold().endswith(_QUAL_ENDS)
+    ):
         return None, start  # cheap necessary test: the word before must end a qualifier
     m = _QUAL_RE.search(text, max(0, start - 24), start)
     if not m:
@@ -434,14 +601,35 @@ class _EventIndex:
         return i < len(ps) and ps[i] < hi
 
 
-_EVENT_STEMS = ("kill", "dead", "died", "death", "fatalit", "injur", "wound", "hurt", "casualt",
-                "arrest", "detain", "displac", "missing", "evacuat", "rescu", "kidnap", "abduct",
-                "lost", "taken", "fled", "toll")
+_EVENT_STEMS = (
+    "kill",
+    "dead",
+    "died",
+    "death",
+    "fatalit",
+    "injur",
+    "wound",
+    "hurt",
+    "casualt",
+    "arrest",
+    "detain",
+    "displac",
+    "missing",
+    "evacuat",
+    "rescu",
+    "kidnap",
+    "abduct",
+    "lost",
+    "taken",
+    "fled",
+    "toll",
+)
 """Every word of ``_EVENT_WORDS`` and ``_LEFT_EVENT`` contains one of these (casefolded)."""
 
 
-def _counted_right(text: str, pos: int, allow_noun: bool,
-                   events: _EventIndex | None = None) -> _Counted:
+def _counted_right(
+    text: str, pos: int, allow_noun: bool, events: _EventIndex | None = None
+) -> _Counted:
     """What the number counts, looking right: an event verb, else the noun phrase's head."""
     m = _RIGHT_EVENT.match(text, pos) if events is None or events.any_after(pos) else None
     if m:
@@ -458,9 +646,12 @@ def _counted_right(text: str, pos: int, allow_noun: bool,
     for w in _WORD.finditer(m.group(1)):
         token = w.group(0)
         low = token.lower()
-        if low in _VERBISH or low.endswith("ly") or (
-            low.endswith("ed") and low not in _ED_NOUNS
-        ) or (low.endswith("ing") and low not in _ING_NOUNS):
+        if (
+            low in _VERBISH
+            or low.endswith("ly")
+            or (low.endswith("ed") and low not in _ED_NOUNS)
+            or (low.endswith("ing") and low not in _ING_NOUNS)
+        ):
             break
         words.append(token)
         end = m.start(1) + w.end()
@@ -505,8 +696,9 @@ def _date_parts(s: str) -> tuple[float | None, float | None, float | None]:
     return value, float(min(lo, hi)), float(max(lo, hi))
 
 
-def _apply_qualifier(kind: str, qualifier: str | None, low: float | None, high: float | None,
-                     value: float | None) -> tuple[float | None, float | None]:
+def _apply_qualifier(
+    kind: str, qualifier: str | None, low: float | None, high: float | None, value: float | None
+) -> tuple[float | None, float | None]:
     """Widen a range by what the qualifier allows.
 
     "more than"/"at least" open the top, "up to"/"less than" open the bottom.  "about" allows
@@ -579,8 +771,12 @@ def _change_target(text: str, m: re.Match[str]) -> re.Match[str] | None:
     the current figure of another outlet.
     """
     pre = m.group("pre")
-    if pre is None or pre.lower() != "from" or m.group("sep") is None or \
-            m.group("sep").strip().lower() != "to":
+    if (
+        pre is None
+        or pre.lower() != "from"
+        or m.group("sep") is None
+        or m.group("sep").strip().lower() != "to"
+    ):
         return None
     prev, _ = _kind_of_prev(text, m.start())
     if prev is None or prev.lower() not in _CHANGE_VERBS:
@@ -606,15 +802,29 @@ def _date_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> F
         m2 = _DATE_ONLY.match(text, j.end())
         if m2:
             end = m2.end()
-    prev = text[max(0, start - 9):start].lower()
+    prev = text[max(0, start - 9) : start].lower()
     if prev.endswith(("from ", "between ")) and end > m.end():
         start -= 5 if prev.endswith("from ") else 8
     value, low, high = _date_parts(text[start:end])
-    return Figure(article, paragraph, start, end, text[start:end], value, low, high,
-                  None, "date", "date", None)
+    return Figure(
+        article,
+        paragraph,
+        start,
+        end,
+        text[start:end],
+        value,
+        low,
+        high,
+        None,
+        "date",
+        "date",
+        None,
+    )
 
 
-def _number(g: dict[str, str | None], i: int) -> tuple[float | None, float | None, float | None, float]:
+def _number(
+    g: dict[str, str | None], i: int
+) -> tuple[float | None, float | None, float | None, float]:
     """(value, low, high, rounding tolerance) of number ``i`` of the match, before any scale."""
     d = g[f"d{i}"]
     if d is not None:
@@ -650,14 +860,29 @@ def _scale(g: dict[str, str | None], i: int, has_cur: bool) -> tuple[float, bool
     return 1.0, True
 
 
-def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
-                  last_count: Figure | None, starts: SentenceStarts,
-                  events: _EventIndex | None = None) -> Figure | None:
+def _quant_figure(
+    text: str,
+    m: re.Match[str],
+    article: int,
+    paragraph: int,
+    last_count: Figure | None,
+    starts: SentenceStarts,
+    events: _EventIndex | None = None,
+) -> Figure | None:
     """Build the Figure for a non-date candidate, or None when it is noise."""
     g = m.groupdict()  # one call instead of ~25 ``m.group`` calls
     has_range = g["sep"] is not None
-    n1_start = m.start("cur") if g["cur"] else m.start("d1") if g["d1"] else \
-        m.start("v1") if g["v1"] else m.start("w1") if g["w1"] else m.start("half")
+    n1_start = (
+        m.start("cur")
+        if g["cur"]
+        else m.start("d1")
+        if g["d1"]
+        else m.start("v1")
+        if g["v1"]
+        else m.start("w1")
+        if g["w1"]
+        else m.start("half")
+    )
     start = m.start() if has_range and g["pre"] else n1_start
     end = m.end()
 
@@ -671,8 +896,9 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     if suffix and suffix.group("curw"):
         word = " ".join(suffix.group("curw").lower().split())
         word = word[3:] if word.startswith("us ") else word
-        currency = currency or CURRENCY_WORDS.get(singular(word.split()[0])) or \
-            CURRENCY_WORDS.get(word)
+        currency = (
+            currency or CURRENCY_WORDS.get(singular(word.split()[0])) or CURRENCY_WORDS.get(word)
+        )
     if suffix and suffix.group("curc"):
         currency = currency or CURRENCY_SYMBOLS.get(suffix.group("curc").lower())
 
@@ -692,8 +918,13 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         elif sc1 == 1.0 and sc2 != 1.0 and not g["s1"] and not a1:
             sc1 = sc2  # "$10-15 million": the magnitude applies to both ends
     if not has_range:
-        end = m.end("s1") if g["s1"] else m.end("a1") if a1 else (
-            m.end("d1") if g["d1"] else m.end("v1") if g["v1"] else m.end("w1"))
+        end = (
+            m.end("s1")
+            if g["s1"]
+            else m.end("a1")
+            if a1
+            else (m.end("d1") if g["d1"] else m.end("v1") if g["v1"] else m.end("w1"))
+        )
         if g["pre"]:
             start = n1_start
         if end != suffix_at:
@@ -710,8 +941,14 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     if not has_range and (v1 is not None and v1 <= 24) and _CLOCK.match(text, end):
         return None  # "3:30 a.m.", "around 9 p.m.": a time of day, not a quantity
     digits = g["d1"]
-    plain_int = digits is not None and not a1 and not g["s1"] and \
-        "," not in digits and "." not in digits and not currency
+    plain_int = (
+        digits is not None
+        and not a1
+        and not g["s1"]
+        and "," not in digits
+        and "." not in digits
+        and not currency
+    )
     is_vague = g["v1"] is not None
     word_txt = (g["w1"] or "").lower()
 
@@ -734,10 +971,29 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
             return None
         low, high, value = min(low, lo2v), max(high or low, hi2v), None
         d2 = g["d2"]
-        if plain_int and d2 and len(digits or "") == 4 and len(d2) == 4 and \
-                1800 <= low and high <= 2100 and not suffix_is_unit(suffix):
-            return Figure(article, paragraph, start, end, text[start:end], None, low, high,
-                          None, "year", "year", "year")  # "2014-2024"
+        if (
+            plain_int
+            and d2
+            and len(digits or "") == 4
+            and len(d2) == 4
+            and 1800 <= low
+            and high <= 2100
+            and not suffix_is_unit(suffix)
+        ):
+            return Figure(
+                article,
+                paragraph,
+                start,
+                end,
+                text[start:end],
+                None,
+                low,
+                high,
+                None,
+                "year",
+                "year",
+                "year",
+            )  # "2014-2024"
 
     # ---- kind and unit from the suffix
     kind: FigureKind = "count"
@@ -779,31 +1035,72 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
     elif a1 == "s":
         if digits and len(digits) == 4 and digits.endswith("0"):
             y = float(digits)
-            return Figure(article, paragraph, start, end, text[start:end], None, y, y + 9,
-                          None, "year", "year", "year")
+            return Figure(
+                article,
+                paragraph,
+                start,
+                end,
+                text[start:end],
+                None,
+                y,
+                y + 9,
+                None,
+                "year",
+                "year",
+                "year",
+            )
         return None
 
     # ---- noise: names, idioms
-    if _MODEL_NAME.search(text, max(0, start - 8), start) or \
-            _PHONE_TAIL.search(text, max(0, start - 8), start):
+    if _MODEL_NAME.search(text, max(0, start - 8), start) or _PHONE_TAIL.search(
+        text, max(0, start - 8), start
+    ):
         return None  # "AK - 47" as tokenised copy writes "AK-47"; the "4811" of "745 - 4811"
-    if has_range and g["d1"] and g["d2"] and len(g["d1"]) == 3 and len(g["d2"]) in (3, 4) and \
-            g["sep"].strip() in ("-", "–") and not g["pre"] and not suffix_is_unit(suffix) and \
-            not currency:
+    if (
+        has_range
+        and g["d1"]
+        and g["d2"]
+        and len(g["d1"]) == 3
+        and len(g["d2"]) in (3, 4)
+        and g["sep"].strip() in ("-", "–")
+        and not g["pre"]
+        and not suffix_is_unit(suffix)
+        and not currency
+    ):
         return None  # "907 - 745", "745 - 4811": a phone number, not a range
     prev, prev_start = _kind_of_prev(text, start)
     sentence_start = prev is None or starts.opens_sentence(prev_start)
     prev_low = prev.lower() if prev else None
-    if plain_int and kind == "count" and not has_range and 0 < (value or 0) < 120 and (
-        prev_low in ("aged", "age") or _is_appositive_age(text, start, end)
+    if (
+        plain_int
+        and kind == "count"
+        and not has_range
+        and 0 < (value or 0) < 120
+        and (prev_low in ("aged", "age") or _is_appositive_age(text, start, end))
     ):
-        return Figure(article, paragraph, start, end, text[start:end], value, value, value, None,
-                      "age", "other", "year")
+        return Figure(
+            article,
+            paragraph,
+            start,
+            end,
+            text[start:end],
+            value,
+            value,
+            value,
+            None,
+            "age",
+            "other",
+            "year",
+        )
     if plain_int and kind in ("count", "ordinal") and not has_range and prev:
         if prev_low in _NAME_PREFIXES:
             return None
-        if prev[0].isupper() and not sentence_start and prev_low not in _NOT_NAMES \
-                and prev_low not in _MONTH_DAY_WORDS:
+        if (
+            prev[0].isupper()
+            and not sentence_start
+            and prev_low not in _NOT_NAMES
+            and prev_low not in _MONTH_DAY_WORDS
+        ):
             return None
 
     # ---- qualifier
@@ -814,21 +1111,39 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
 
     # ---- a quake's magnitude is a measure, not a count ("a 6.1-magnitude quake", "magnitude
     # 5.9", "6.7 degree", "6.0 on the Richter scale", "a 5.9 earthquake")
-    if kind == "count" and not has_range and not is_vague and value is not None and value < 10 \
-            and (_MAGNITUDE_AFTER.match(text, end) or _MAGNITUDE_BEFORE.search(text, max(0, start - 16), start)
-                 or (value != int(value) and _QUAKE_AFTER.match(text, end))):
+    if (
+        kind == "count"
+        and not has_range
+        and not is_vague
+        and value is not None
+        and value < 10
+        and (
+            _MAGNITUDE_AFTER.match(text, end)
+            or _MAGNITUDE_BEFORE.search(text, max(0, start - 16), start)
+            or (value != int(value) and _QUAKE_AFTER.match(text, end))
+        )
+    ):
         kind, unit, counted = "other", "magnitude", "magnitude"
 
     # ---- a number that names a set already mentioned ("the two leaders", "both sides")
-    if kind == "count" and qualifier is None and not has_range and not is_vague and \
-            prev_low in _BACK_REFERENCE and (value or 0) < 100:
+    if (
+        kind == "count"
+        and qualifier is None
+        and not has_range
+        and not is_vague
+        and prev_low in _BACK_REFERENCE
+        and (value or 0) < 100
+    ):
         return None
     # ---- a number inside a compound modifier ("a four - by - four car", "a five-boat attack")
     # is an attribute of the thing, unless it is a measure ("a 1,500-square-kilometre island")
     if kind == "count" and not has_range:
         compound = _COMPOUND_NEXT.match(text, end)
-        if compound and compound.group(1).lower() not in _MEASURE_WORDS or \
-                _COMPOUND_PREV.search(text, max(0, start - 4), start):
+        if (
+            compound
+            and compound.group(1).lower() not in _MEASURE_WORDS
+            or _COMPOUND_PREV.search(text, max(0, start - 4), start)
+        ):
             return None
 
     # ---- what is counted
@@ -844,33 +1159,52 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
             if left:
                 counted = left  # "killing 12 Palestinians": the event wins over the noun
         if word_txt == "one" and not has_range:
-            if counted is None or _OF.match(text, end) or counted in _ONE_IDIOM_NOUNS or (
-                prev_low in ("no", "any", "every", "the", "this", "that", "which", "each")
+            if (
+                counted is None
+                or _OF.match(text, end)
+                or counted in _ONE_IDIOM_NOUNS
+                or (prev_low in ("no", "any", "every", "the", "this", "that", "which", "each"))
             ):
                 return None
             if _ONE_PRONOUN.match(text, end):
                 return None  # "one is killed", "one was": a pronoun
-            if qualifier is None and not c.event and counted not in EVENT_VALUES and not (
-                last_count is not None and starts.same_sentence(last_count.end, start)
+            if (
+                qualifier is None
+                and not c.event
+                and counted not in EVENT_VALUES
+                and not (last_count is not None and starts.same_sentence(last_count.end, start))
             ):
                 return None  # "one official said", "one report": an indefinite article
         if plain_int and len(digits or "") == 4 and _is_clock_time(text, end, value or 0):
             return None  # "2100 GMT" is a time of day, neither a year nor a count
         if plain_int and _BLOCK_OF.match(text, end):
             return None  # "the 12000 block of Elm Street" is an address
-        if plain_int and len(digits or "") == 3 and (
-            _PHONE_NEXT.match(text, end) or prev_low in _PHONE_WORDS
+        if (
+            plain_int
+            and len(digits or "") == 3
+            and (_PHONE_NEXT.match(text, end) or prev_low in _PHONE_WORDS)
         ):
             return None  # "called 911", "a 911 call": a phone number
         if plain_int and 1800 <= (value or 0) <= 2100 and len(digits or "") == 4:
             plural = c.label is not None and (c.event or _is_plural(text, end))
             if not plural:
                 kind, unit, counted, c_end = "year", "year", "year", -1
-        if counted is None and last_count is not None and not is_vague and \
-                _BARE_NEXT.match(text, end) and _listed_together(text, starts, last_count.end, start):
+        if (
+            counted is None
+            and last_count is not None
+            and not is_vague
+            and _BARE_NEXT.match(text, end)
+            and _listed_together(text, starts, last_count.end, start)
+        ):
             counted = last_count.counted  # "3 killed in Aleppo and 10 in Idlib"
-        if counted is None and word_txt and qualifier is None and not has_range and \
-                not g["s1"] and _BARE_WORD_END.match(text, end):
+        if (
+            counted is None
+            and word_txt
+            and qualifier is None
+            and not has_range
+            and not g["s1"]
+            and _BARE_WORD_END.match(text, end)
+        ):
             return None  # "two of the ..." / "the other two": a bare word number counts nothing
     elif kind == "duration":
         c = _counted_right(text, end, allow_noun=True, events=events)
@@ -888,8 +1222,20 @@ def _quant_figure(text: str, m: re.Match[str], article: int, paragraph: int,
         low, high = high, low
     if value is not None and not math.isfinite(value):
         return None
-    return Figure(article, paragraph, start, end, text[start:end], value, low, high,
-                  qualifier, counted, kind, unit)
+    return Figure(
+        article,
+        paragraph,
+        start,
+        end,
+        text[start:end],
+        value,
+        low,
+        high,
+        qualifier,
+        counted,
+        kind,
+        unit,
+    )
 
 
 _APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s?$")
@@ -898,13 +1244,17 @@ _APPOSITIVE_AFTER = re.compile(r"\s?(?:,|\.(?!\d)|;|\)|$|\s(?:and|of|from|who|wa
 
 def _is_appositive_age(text: str, start: int, end: int) -> bool:
     """ "Katie Jenkin, 20, was found": a small number set off by commas right after a name."""
-    return _APPOSITIVE_BEFORE.search(text, max(0, start - 40), start) is not None and \
-        _APPOSITIVE_AFTER.match(text, end) is not None
+    return (
+        _APPOSITIVE_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _APPOSITIVE_AFTER.match(text, end) is not None
+    )
 
 
 def suffix_is_unit(suffix: re.Match[str] | None) -> bool:
     """Whether a suffix match names a unit (percent, currency, time, measure)."""
-    return suffix is not None and any(suffix.group(g) for g in ("pct", "pp", "curw", "curc", "du", "mu"))
+    return suffix is not None and any(
+        suffix.group(g) for g in ("pct", "pp", "curw", "curc", "du", "mu")
+    )
 
 
 def _is_plural(text: str, pos: int) -> bool:
@@ -919,7 +1269,9 @@ def _listed_together(text: str, starts: SentenceStarts, a: int, b: int) -> bool:
     """True when two figures are items of one list: one sentence, and only a short separator
     between them, no clause break ("3 killed in Aleppo, and 10 in Idlib")."""
     between = text[a:b]
-    return starts.same_sentence(a, b) and len(between) < 80 and not any(ch in between for ch in ";:()")
+    return (
+        starts.same_sentence(a, b) and len(between) < 80 and not any(ch in between for ch in ";:()")
+    )
 
 
 def _half_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> Figure | None:
@@ -933,19 +1285,46 @@ def _half_figure(text: str, m: re.Match[str], article: int, paragraph: int) -> F
     if t:
         unit = t.group(1).lower()
         low, high = _apply_qualifier("duration", qualifier, 0.5, 0.5, 0.5)
-        return Figure(article, paragraph, qstart, t.end(), text[qstart:t.end()], 0.5, low, high,
-                      qualifier, unit, "duration", unit)
+        return Figure(
+            article,
+            paragraph,
+            qstart,
+            t.end(),
+            text[qstart : t.end()],
+            0.5,
+            low,
+            high,
+            qualifier,
+            unit,
+            "duration",
+            unit,
+        )
     if not _HALF_OK.match(text, end):
         return None
     low, high = _apply_qualifier("percent", qualifier, 50.0, 50.0, 50.0)
-    return Figure(article, paragraph, qstart, end, text[qstart:end], 50.0, low, high, qualifier,
-                  "percent", "percent", "percent")
+    return Figure(
+        article,
+        paragraph,
+        qstart,
+        end,
+        text[qstart:end],
+        50.0,
+        low,
+        high,
+        qualifier,
+        "percent",
+        "percent",
+        "percent",
+    )
 
 
-_STAMP_WORDS = frozenset(
-    "am pm a.m. p.m. gmt utc bst cet est edt cst cdt pst pdt et local time updated posted published "
-    "last modified on at by of pub date dateline".split()
-) | _MONTH_DAY_WORDS
+_STAMP_WORDS = (
+    frozenset(
+        "am pm a.m. p.m. gmt utc bst cet est edt cst cdt pst pdt et local time updated posted published "
+        "last modified on at by of pub date dateline".split()
+    )
+    | _MONTH_DAY_WORDS
+)
 _STAMP_TOKEN = re.compile(r"[^\W\d_][\w.’']*")
 _CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|pictured|picture|file\s+image|caption|getty\s+images|afp|reuters"
@@ -962,8 +1341,11 @@ def is_dateline(text: str) -> bool:
     """
     if len(text) > 80:
         return False
-    words = [w for w in _STAMP_TOKEN.findall(text) if w.lower().rstrip(".") not in _STAMP_WORDS
-             and w.lower() not in _STAMP_WORDS]
+    words = [
+        w
+        for w in _STAMP_TOKEN.findall(text)
+        if w.lower().rstrip(".") not in _STAMP_WORDS and w.lower() not in _STAMP_WORDS
+    ]
     return len(words) <= 1 and any(ch.isdigit() for ch in text)
 
 

@@ -63,8 +63,14 @@ _EPS = 1e-9
 
 _CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CTX_STOP = (
-    FUNCTION_WORDS | REPORTING_WORDS | RELATIVE_TIME_WORDS | MONTHS | WEEKDAYS
-    | frozenset("cent day days first month months nearly new people percent three two week year years".split())
+    FUNCTION_WORDS
+    | REPORTING_WORDS
+    | RELATIVE_TIME_WORDS
+    | MONTHS
+    | WEEKDAYS
+    | frozenset(
+        "cent day days first month months nearly new people percent three two week year years".split()
+    )
 )
 """Words around a figure that say nothing about what it counts (its context is compared)."""
 
@@ -112,7 +118,7 @@ class _Ctx:
         caps: set[str] = set()
         left = max(0, f.start - _CTX_CHARS, min(self._left.get(id(f), 0), f.start))
         right = min(f.end + _CTX_CHARS, max(self._right.get(id(f), len(text)), f.end))
-        for part, lo in ((text[left:f.start], left), (text[f.end:right], f.end)):
+        for part, lo in ((text[left : f.start], left), (text[f.end : right], f.end)):
             for m in _CTX_WORD.finditer(part):
                 w = m.group(0)
                 low = w.lower()
@@ -188,7 +194,11 @@ class _Ctx:
             if not m:
                 break
             first = m.group(1).split()[0].lower()
-            if first in _CTX_STOP or first in _OPENERS or (first.endswith("ly") and " " not in m.group(1)):
+            if (
+                first in _CTX_STOP
+                or first in _OPENERS
+                or (first.endswith("ly") and " " not in m.group(1))
+            ):
                 break  # "The quake ...", "Last week ...", "However, ...", "Similarly, ..."
             head = m.group(1).split()[-1].lower().strip("'’")
             nxt = _REPORTED.match(text, m.end(), f.start)
@@ -197,8 +207,12 @@ class _Ctx:
                 continue
             if not _SUBJECT_VERB.match(text, m.end(), f.start):
                 break  # "Israeli strikes", "Gaza officials": a modifier, not the subject
-            if head not in self._story_names and head not in MONTHS and head not in WEEKDAYS \
-                    and not any(c.isdigit() for c in m.group(1)):
+            if (
+                head not in self._story_names
+                and head not in MONTHS
+                and head not in WEEKDAYS
+                and not any(c.isdigit() for c in m.group(1))
+            ):
                 hit = head
             break
         self._subjects[i] = hit
@@ -215,9 +229,12 @@ class _Ctx:
         spans = para.sentences
         if not spans or si >= len(spans):
             return 0
-        while si > 0 and _DECIMAL_SPLIT.match(para.text, spans[si][0]) and \
-                para.text[:spans[si][0]].rstrip().endswith(".") and \
-                para.text[:spans[si][0]].rstrip()[-2:-1].isdigit():
+        while (
+            si > 0
+            and _DECIMAL_SPLIT.match(para.text, spans[si][0])
+            and para.text[: spans[si][0]].rstrip().endswith(".")
+            and para.text[: spans[si][0]].rstrip()[-2:-1].isdigit()
+        ):
             si -= 1
         return spans[si][0]
 
@@ -244,8 +261,14 @@ class _Ctx:
         while k < len(words) and _is_number_word(words[k]):
             k += 1  # "two million", "26, 000"
         run: list[str] = []
-        while k < len(words) and len(run) < 3 and words[k].isalpha() and words[k].islower() \
-                and words[k] not in FUNCTION_WORDS and words[k] not in _EVENT_WORDS:
+        while (
+            k < len(words)
+            and len(run) < 3
+            and words[k].isalpha()
+            and words[k].islower()
+            and words[k] not in FUNCTION_WORDS
+            and words[k] not in _EVENT_WORDS
+        ):
             run.append(words[k])
             k += 1
         if not run:
@@ -273,8 +296,9 @@ class _Ctx:
                 return False
             # "a 50-year-old man" and "a 48-year-old man" share only a common noun: two people
             # unless the ages are equal; a named person may be two years apart (see compatible).
-            return (i in self._named and j in self._named) or \
-                self.figures[i].value == self.figures[j].value
+            return (i in self._named and j in self._named) or self.figures[i].value == self.figures[
+                j
+            ].value
         return matched and self.figures[i].value == self.figures[j].value
 
     def anchors(self, i: int) -> list[Figure]:
@@ -285,8 +309,11 @@ class _Ctx:
         f = self.figures[i]
         text, starts = self._text(f)
         si = starts.index(f.start)
-        hit = [g for g in self._by_paragraph.get((f.article, f.paragraph), ())
-               if g is not f and g.kind in ("date", "year") and starts.index(g.start) == si]
+        hit = [
+            g
+            for g in self._by_paragraph.get((f.article, f.paragraph), ())
+            if g is not f and g.kind in ("date", "year") and starts.index(g.start) == si
+        ]
         if not hit and _PRONOUN_OPENER.match(text, self._sentence_start(f, si)):
             # "It killed 612 people and injured more than 1,400": the sentence goes on about
             # what the one before it named, so that sentence's date places it too.
@@ -298,14 +325,20 @@ class _Ctx:
         """Dates and years of the sentence before the figure's (the previous paragraph's last
         sentence when the figure's sentence opens its paragraph)."""
         if si > 0:
-            return [g for g in self._by_paragraph.get((f.article, f.paragraph), ())
-                    if g.kind in ("date", "year") and starts.index(g.start) == si - 1]
+            return [
+                g
+                for g in self._by_paragraph.get((f.article, f.paragraph), ())
+                if g.kind in ("date", "year") and starts.index(g.start) == si - 1
+            ]
         if f.paragraph == 0:
             return []
         ptext, pstarts = self._paragraph(f.article, f.paragraph - 1, "")
         last = pstarts.index(len(ptext))
-        return [g for g in self._by_paragraph.get((f.article, f.paragraph - 1), ())
-                if g.kind in ("date", "year") and pstarts.index(g.start) == last]
+        return [
+            g
+            for g in self._by_paragraph.get((f.article, f.paragraph - 1), ())
+            if g.kind in ("date", "year") and pstarts.index(g.start) == last
+        ]
 
     def months(self, i: int) -> frozenset[str]:
         """Month names written in the figure's sentence (or the one before, as for anchors):
@@ -322,8 +355,10 @@ class _Ctx:
         found = {m.group(0).lower() for m in _MONTH_NAME.finditer(text, lo, hi)}
         if not found and _PRONOUN_OPENER.match(text, lo):
             if si > 0:
-                found = {m.group(0).lower() for m in _MONTH_NAME.finditer(
-                    text, self._sentence_start(f, si - 1), lo)}
+                found = {
+                    m.group(0).lower()
+                    for m in _MONTH_NAME.finditer(text, self._sentence_start(f, si - 1), lo)
+                }
             elif f.paragraph > 0:
                 ptext, _ = self._paragraph(f.article, f.paragraph - 1, "")
                 found = {m.group(0).lower() for m in _MONTH_NAME.finditer(ptext)}
@@ -363,17 +398,23 @@ class _Ctx:
         return bool(ci) and bool(cj) and not (ci & cj)
 
 
-_SUBJECT = re.compile(r"[\s\"“‘'(]*(?:(?:The|the)\s+)?((?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’&-]*)(?=[\s,])")
+_SUBJECT = re.compile(
+    r"[\s\"“‘'(]*(?:(?:The|the)\s+)?((?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’&-]*)(?=[\s,])"
+)
 """A capitalised name opening a sentence (up to four words), after an optional "The"."""
-_MONTH_NAME = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October"
-                         r"|November|December)\b")
+_MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October"
+    r"|November|December)\b"
+)
 _SUBJECT_VERB = re.compile(
-    r"\s*,|\s+(?:has|have|had|is|was|are|were|will|would|also|reportedly|[a-z]+ed)\b")
+    r"\s*,|\s+(?:has|have|had|is|was|are|were|will|would|also|reportedly|[a-z]+ed)\b"
+)
 """What follows a name that is the sentence's subject: a verb, or an aside after a comma."""
 _DECIMAL_SPLIT = re.compile(r"\d")
 _PRONOUN_OPENER = re.compile(r"[\s\"“‘'(]*(?:It|They|He|She|This|That|These|Those|Its|Their)\b")
-_OPENERS = frozenset("meanwhile however but and yet still also so then now earlier later police "
-                     "officials".split())
+_OPENERS = frozenset(
+    "meanwhile however but and yet still also so then now earlier later police officials".split()
+)
 _REPORTED = re.compile(
     r"\s+(?:reported|said|says|told|wrote|reports|confirmed|believes|added)(?:\s+(?:that\s+)?)?\s*",
 )
@@ -401,8 +442,13 @@ def _story_names(articles: list[Article]) -> frozenset[str]:
 
 def _is_number_word(word: str) -> bool:
     w = word.lower().strip(",.")
-    return any(c.isdigit() for c in w) or w in UNITS or w in TENS or w in SCALES or \
-        w in ("dozen", "dozens", "hundreds", "thousands", "millions", "several", "few")
+    return (
+        any(c.isdigit() for c in w)
+        or w in UNITS
+        or w in TENS
+        or w in SCALES
+        or w in ("dozen", "dozens", "hundreds", "thousands", "millions", "several", "few")
+    )
 
 
 _OWNER_STOP = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "the", "a", "an"})
@@ -425,7 +471,8 @@ def _bounds(f: Figure, strip_year: bool = False) -> tuple[float, float]:
 def _strip_year(a: Figure, b: Figure) -> bool:
     """Dates compare without the year when either lacks one ("December 8" vs "8 Dec 2024")."""
     return a.kind == "date" and (
-        (a.low is not None and a.low < 10000) or (b.low is not None and b.low < 10000))
+        (a.low is not None and a.low < 10000) or (b.low is not None and b.low < 10000)
+    )
 
 
 def compatible(a: Figure, b: Figure) -> bool:
@@ -497,8 +544,14 @@ class _Partners:
                 continue
             for k in self.by_paragraph.get(ref, ()):
                 g = self.figures[k]
-                if g.counted == f.counted and g.kind == f.kind and g.unit == f.unit and \
-                        g.low is not None and g.high is not None and compatible(f, g):
+                if (
+                    g.counted == f.counted
+                    and g.kind == f.kind
+                    and g.unit == f.unit
+                    and g.low is not None
+                    and g.high is not None
+                    and compatible(f, g)
+                ):
                     return True  # (an open "at least 12" agrees with anything above: no partner)
         return False
 
@@ -522,13 +575,22 @@ class _Summary:
 
     def meets(self, other: _Summary) -> bool:
         """Whether the two sets' ranges all overlap (both sets agreeing within themselves)."""
-        return self.agree and other.agree and \
-            max(self.lo, other.lo) <= min(self.hi, other.hi) + _EPS * max(1.0, abs(self.lo) if math.isfinite(self.lo) else 1.0)
+        return (
+            self.agree
+            and other.agree
+            and max(self.lo, other.lo)
+            <= min(self.hi, other.hi)
+            + _EPS * max(1.0, abs(self.lo) if math.isfinite(self.lo) else 1.0)
+        )
 
     def one_quantity(self, other: _Summary) -> bool:
         """Whether the two sets, from one article, can be mentions of one quantity."""
-        return len(self.values | other.values) <= 1 and len(self.events | other.events) <= 1 \
-            and len(self.nouns | other.nouns) <= 1 and self.meets(other)
+        return (
+            len(self.values | other.values) <= 1
+            and len(self.events | other.events) <= 1
+            and len(self.nouns | other.nouns) <= 1
+            and self.meets(other)
+        )
 
     def absorb(self, other: _Summary, agreeing: bool) -> None:
         self.agree = self.agree and other.agree and agreeing and self.meets(other)
@@ -581,7 +643,9 @@ class _UnionFind(UnionFind[int]):
             figs = self.figures
             members = self.members(root)
             whole = _Summary(figs[members[0]], members[0])
-            per: dict[int, _Summary] = {figs[members[0]].article: _Summary(figs[members[0]], members[0])}
+            per: dict[int, _Summary] = {
+                figs[members[0]].article: _Summary(figs[members[0]], members[0])
+            }
             for x in members[1:]:
                 f = figs[x]
                 whole.absorb(_Summary(f, x), True)
@@ -636,14 +700,19 @@ class _UnionFind(UnionFind[int]):
                 continue
             if not sa.one_quantity(sb):
                 return False
-            if pairwise and not all(_same_thing(figs[x], figs[y])
-                                    for x in sa.members[:_PAIRWISE_LIMIT]
-                                    for y in sb.members[:_PAIRWISE_LIMIT]):
+            if pairwise and not all(
+                _same_thing(figs[x], figs[y])
+                for x in sa.members[:_PAIRWISE_LIMIT]
+                for y in sb.members[:_PAIRWISE_LIMIT]
+            ):
                 return False
         if self._agreeing:
             if pairwise:
-                return all(compatible(figs[x], figs[y]) for x in wa.members[:_PAIRWISE_LIMIT]
-                           for y in wb.members[:_PAIRWISE_LIMIT])
+                return all(
+                    compatible(figs[x], figs[y])
+                    for x in wa.members[:_PAIRWISE_LIMIT]
+                    for y in wb.members[:_PAIRWISE_LIMIT]
+                )
             return not (wa.agree and wb.agree) or wa.meets(wb)
         return True
 
@@ -662,8 +731,14 @@ def _same_thing(a: Figure, b: Figure) -> bool:
     return (la in EVENT_VALUES) != (lb in EVENT_VALUES)
 
 
-def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx: _Ctx,
-                  uf: _UnionFind, partners: _Partners) -> None:
+def _pair_matched(
+    a_ids: list[int],
+    b_ids: list[int],
+    figures: list[Figure],
+    ctx: _Ctx,
+    uf: _UnionFind,
+    partners: _Partners,
+) -> None:
     """One-to-one pairing of the figures of two matched paragraphs (see module doc)."""
     kinds_a = Counter((figures[i].kind, figures[i].unit) for i in a_ids)
     kinds_b = Counter((figures[j].kind, figures[j].unit) for j in b_ids)
@@ -672,8 +747,12 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
         fi = figures[i]
         for j in b_ids:
             fj = figures[j]
-            if not _same_family(fi, fj) or not ctx.same_owner(i, j, matched=True) or \
-                    not ctx.same_subject(i, j) or not ctx.same_about(i, j):
+            if (
+                not _same_family(fi, fj)
+                or not ctx.same_owner(i, j, matched=True)
+                or not ctx.same_subject(i, j)
+                or not ctx.same_about(i, j)
+            ):
                 continue
             gi, gj = _is_generic(fi.counted), _is_generic(fj.counted)
             sim, _, shared_caps = ctx.similarity(i, j)
@@ -688,23 +767,31 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
                 if not (compatible(fi, fj) and ((unique and not nouns) or sim >= 0.34)):
                     continue
             same_label = fi.counted == fj.counted and not gi
-            if (fi.counted is None) != (fj.counted is None) and fi.kind == "count" and \
-                    not (fi.value == fj.value and sim >= 0.34):
+            if (
+                (fi.counted is None) != (fj.counted is None)
+                and fi.kind == "count"
+                and not (fi.value == fj.value and sim >= 0.34)
+            ):
                 continue  # a bare "four" says nothing it counts: only alike wording pairs it
             if compatible(fi, fj):
                 score = 3.0 + 1.5 * same_label + sim
             else:
                 if ctx.contradicts(i, j) and not shared_caps:
                     continue
-                if fi.counted != fj.counted and not (gi and gj) and None not in (fi.counted, fj.counted):
+                if (
+                    fi.counted != fj.counted
+                    and not (gi and gj)
+                    and None not in (fi.counted, fj.counted)
+                ):
                     # Incompatible values that count differently named things ("1,200 people"
                     # and "hundreds of families") are not the same fact told two ways.
                     continue
                 unique = kinds_a[(fi.kind, fi.unit)] == 1 and kinds_b[(fj.kind, fj.unit)] == 1
                 if not (same_label or unique or sim >= 0.34):
                     continue
-                if partners.has_compatible(i, figures[j].article) or \
-                        partners.has_compatible(j, figures[i].article):
+                if partners.has_compatible(i, figures[j].article) or partners.has_compatible(
+                    j, figures[i].article
+                ):
                     continue  # each has its own agreeing counterpart: two different facts
                 if not ctx.same_time(i, j):
                     continue  # "In February, ... 1,400 injured" is another event than today's
@@ -713,8 +800,10 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
             # Certain enough for a conflict: the same specific label, or the one date / percentage /
             # amount of both paragraphs with a shared name or wording around it.  Generic counts
             # ("several", "110") and measures pair by position, which is too weak for a conflict.
-            strong = (same_label or (unique and fi.kind in _POSITIONAL_KINDS
-                      and (shared_caps > 0 or sim >= 0.34))) and not ctx.contradicts(i, j)
+            strong = (
+                same_label
+                or (unique and fi.kind in _POSITIONAL_KINDS and (shared_caps > 0 or sim >= 0.34))
+            ) and not ctx.contradicts(i, j)
             cands.append((score, i, j, strong))
     cands.sort(key=lambda c: -c[0])
     used_a: set[int] = set()
@@ -729,8 +818,14 @@ def _pair_matched(a_ids: list[int], b_ids: list[int], figures: list[Figure], ctx
         uf.links.append((i, j, strong))
 
 
-def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFind,
-                 matched: set[tuple[tuple[int, int], tuple[int, int]]], partners: _Partners) -> None:
+def _label_links(
+    ids: list[int],
+    figures: list[Figure],
+    ctx: _Ctx,
+    uf: _UnionFind,
+    matched: set[tuple[tuple[int, int], tuple[int, int]]],
+    partners: _Partners,
+) -> None:
     """Join figures with the same specific label across articles (see module doc)."""
     by_article: dict[int, list[int]] = defaultdict(list)
     for i in ids:
@@ -738,12 +833,17 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
     if len(by_article) < 2:
         return
     arts = sorted(by_article)
-    n_pairs = sum(len(by_article[a]) * len(by_article[b])
-                  for x, a in enumerate(arts) for b in arts[x + 1:])
+    n_pairs = sum(
+        len(by_article[a]) * len(by_article[b]) for x, a in enumerate(arts) for b in arts[x + 1 :]
+    )
     if n_pairs <= _ALL_PAIRS_LIMIT:
         pairs: Iterable[tuple[int, int]] = (
-            (i, j) for x, a in enumerate(arts) for b in arts[x + 1:]
-            for i in by_article[a] for j in by_article[b])
+            (i, j)
+            for x, a in enumerate(arts)
+            for b in arts[x + 1 :]
+            for i in by_article[a]
+            for j in by_article[b]
+        )
     else:
         pairs = _indexed_pairs(ids, figures, ctx)
     for i, j in pairs:
@@ -758,8 +858,12 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
         pj = (figures[j].article, figures[j].paragraph)
         if (pi, pj) in matched or (pj, pi) in matched:
             continue  # the one-to-one pairing of matched paragraphs already decided
-        if ctx.contradicts(i, j) or not ctx.same_owner(i, j) or not ctx.same_subject(i, j) or \
-                not ctx.same_about(i, j):
+        if (
+            ctx.contradicts(i, j)
+            or not ctx.same_owner(i, j)
+            or not ctx.same_subject(i, j)
+            or not ctx.same_about(i, j)
+        ):
             continue
         if not ctx.same_time(i, j):
             continue  # "In February, ... around 1,400 injured" is another event, whatever the values
@@ -767,8 +871,9 @@ def _label_links(ids: list[int], figures: list[Figure], ctx: _Ctx, uf: _UnionFin
             if uf.join(i, j):
                 uf.links.append((i, j, True))
             continue
-        if partners.has_compatible(i, figures[j].article) or \
-                partners.has_compatible(j, figures[i].article):
+        if partners.has_compatible(i, figures[j].article) or partners.has_compatible(
+            j, figures[i].article
+        ):
             continue  # "300 rounds" has its "300" in the other article; "923 rounds" is another fact
         sim, shared, shared_caps = ctx.similarity(i, j)
         if shared_caps or (shared >= 3 and sim >= 0.25):
@@ -798,12 +903,13 @@ def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tup
         pairs.extend(zip(heads, heads[1:]))
     for members in by_token.values():
         if len(members) <= _RARE_TOKEN_DF:
-            pairs.extend((i, j) for x, i in enumerate(members) for j in members[x + 1:])
+            pairs.extend((i, j) for x, i in enumerate(members) for j in members[x + 1 :])
     return pairs
 
 
-def _status(members: list[int], figures: list[Figure], root: int, conflicted: set[int],
-            differing: set[int]) -> FigureStatus:
+def _status(
+    members: list[int], figures: list[Figure], root: int, conflicted: set[int], differing: set[int]
+) -> FigureStatus:
     """single (one article), conflict, differs or agree.
 
     ``conflict`` needs a *direct* link between incompatible figures backed by strong evidence
@@ -833,8 +939,9 @@ def _group_label(members: list[int], figures: list[Figure]) -> str:
 _STATUS_ORDER = {"conflict": 0, "differs": 1, "agree": 2, "single": 3}
 
 
-def group_figures(figures: list[Figure], articles: list[Article],
-                  matches: list[Match]) -> list[FigureGroup]:
+def group_figures(
+    figures: list[Figure], articles: list[Article], matches: list[Match]
+) -> list[FigureGroup]:
     """Group ``figures`` (indices are positions in this list) and set ``Figure.group``.
 
     Every figure except ordinals ends up in exactly one group; groups are ordered conflicts
@@ -887,8 +994,11 @@ def group_figures(figures: list[Figure], articles: list[Article],
     staged.sort(key=lambda s: (_STATUS_ORDER[s[0]], s[1][0]))
     groups: list[FigureGroup] = []
     for gid, (status, members) in enumerate(staged):
-        groups.append(FigureGroup(gid, _group_label(members, figures), figures[members[0]].kind,
-                                  status, members))
+        groups.append(
+            FigureGroup(
+                gid, _group_label(members, figures), figures[members[0]].kind, status, members
+            )
+        )
         for i in members:
             figures[i].group = gid
     return groups

@@ -89,13 +89,28 @@ def _display_name(source: str) -> str:
 
 # Formats whose first 8 KB may hold no NUL byte (compressed streams), so the NUL rule misses them.
 _BINARY_MAGIC = (
-    b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"\x7fELF",
-    b"\x1f\x8b", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\xd0\xcf\x11\xe0", b"SQLite format 3",
-    b"wOFF", b"wOF2",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF87a",
+    b"GIF89a",
+    b"\xff\xd8\xff",
+    b"\x7fELF",
+    b"\x1f\x8b",
+    b"\xfd7zXZ",
+    b"7z\xbc\xaf",
+    b"Rar!",
+    b"\xd0\xcf\x11\xe0",
+    b"SQLite format 3",
+    b"wOFF",
+    b"wOF2",
 )
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with the UTF-16 one
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SAMPLE = 64 * 1024  # charset-normalizer is slow on megabytes; a prefix decides as well
 _NOT_DETECTED = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
@@ -185,7 +200,8 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     runs = list(_ESCAPED_BYTES.finditer(text))
     stray = sum(m.end() - m.start() for m in runs)
     attached = sum(
-        1 for m in runs
+        1
+        for m in runs
         if (m.start() > 0 and ord(text[m.start() - 1]) >= 0x80)
         or (m.end() < len(text) and ord(text[m.end()]) >= 0x80)
     )
@@ -207,8 +223,11 @@ def _decode(data: bytes, source: str, warnings: list[str]) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise IngestError(source, f"not valid {encoding.upper().replace('-SIG', '')} text "
-                                          "although it starts with a byte-order mark") from None
+                raise IngestError(
+                    source,
+                    f"not valid {encoding.upper().replace('-SIG', '')} text "
+                    "although it starts with a byte-order mark",
+                ) from None
     if data.startswith(_BINARY_MAGIC):
         raise IngestError(source, "looks like a binary file, not text or HTML")
     utf16 = _looks_utf16_without_bom(data)
@@ -239,7 +258,9 @@ def _decode(data: bytes, source: str, warnings: list[str]) -> str:
         bad = text.count("\ufffd")
         if bad * 1000 > len(text):
             raise IngestError(source, f"undecodable text (tried {legacy})") from None
-        warnings.append(f"decoded as {legacy}; {_plural(bad, 'undecodable byte sequence')} replaced with \ufffd")
+        warnings.append(
+            f"decoded as {legacy}; {_plural(bad, 'undecodable byte sequence')} replaced with \ufffd"
+        )
         return text
 
 
@@ -342,7 +363,9 @@ def _read_bytes(source: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
             raise IngestError(source, "is a directory, not a file")
         if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
             raise TooLargeError(source, max_size)
-        first = _wait_for_writer(fd, source, _pipe_timeout()) if stat.S_ISFIFO(info.st_mode) else b""
+        first = (
+            _wait_for_writer(fd, source, _pipe_timeout()) if stat.S_ISFIFO(info.st_mode) else b""
+        )
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             return _read_limited(fh.read, source, max_size, first)
@@ -359,12 +382,22 @@ def _read_bytes(source: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
 # ---------------------------------------------------------------------------------------------
 
 _EXTENSIONS = {
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md", ".mkdn": "md",
-    ".txt": "txt", ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".md": "md",
+    ".markdown": "md",
+    ".mdown": "md",
+    ".mkd": "md",
+    ".mkdn": "md",
+    ".txt": "txt",
+    ".text": "txt",
 }
-_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_ANYWHERE = re.compile(r"<(?:html|body)\b[^>]*>", re.IGNORECASE)
 _MD_START = re.compile(r"\s*(?:---[ \t]*\n[\w-]+:|#{1,6}[ \t]+\S)")  # front matter or ATX heading
 
@@ -386,7 +419,14 @@ def sniff_format(text: str, source: str = "") -> str:
 # Plain text -----------------------------------------------------------------------------------
 
 _TERMINAL_PUNCT = (".", "!", "?", ":")
-_FORMAT_ALIASES = {"txt": "txt", "text": "txt", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
+_FORMAT_ALIASES = {
+    "txt": "txt",
+    "text": "txt",
+    "md": "md",
+    "markdown": "md",
+    "html": "html",
+    "htm": "html",
+}
 
 
 def _short_title_line(lines: list[str]) -> str | None:
@@ -439,7 +479,9 @@ def _markdown_as_text(text: str) -> tuple[str | None, list[str]]:
 
 
 def _max_level(tokens: list) -> int:
-    return max((max(t.level, _max_level(t.children) if t.children else 0) for t in tokens), default=0)
+    return max(
+        (max(t.level, _max_level(t.children) if t.children else 0) for t in tokens), default=0
+    )
 
 
 def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]]:
@@ -451,17 +493,18 @@ def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]
     documents are read as plain text instead, with a note in ``notes``."""
     from markdown_it import MarkdownIt
 
-
     title: str | None = None
     fm = _FRONT_MATTER.match(text)
     if fm:
-        text = text[fm.end():]
+        text = text[fm.end() :]
         tm = _FM_TITLE.search(fm.group(1))
         if tm:
             title = collapse_whitespace(tm.group(1).strip("'\""))
     if len(text) > MARKDOWN_PARSE_LIMIT:
-        notes.append(f"Markdown over {MARKDOWN_PARSE_LIMIT >> 20} MB read as plain text "
-                     "(markup symbols stay visible)")
+        notes.append(
+            f"Markdown over {MARKDOWN_PARSE_LIMIT >> 20} MB read as plain text "
+            "(markup symbols stay visible)"
+        )
         fallback_title, plain = _markdown_as_text(text)
         return title or fallback_title, plain
     # Same rule as for plain text: no blank line at all means one paragraph per line.
@@ -471,7 +514,9 @@ def _markdown_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]
     md.enable(["table", "strikethrough"])
     tokens = md.parse(text)
     if _max_level(tokens) >= MARKDOWN_MAX_NESTING - 1:  # markdown-it dropped what was deeper
-        notes.append(f"Markdown nested more than {MARKDOWN_MAX_NESTING} levels deep read as plain text")
+        notes.append(
+            f"Markdown nested more than {MARKDOWN_MAX_NESTING} levels deep read as plain text"
+        )
         fallback_title, plain = _markdown_as_text(text)
         return title or fallback_title, plain
     blocks: list[str] = []
@@ -533,8 +578,20 @@ _TINY_PAGE = 250  # characters of extracted text below which the lxml block walk
 _FALLBACK_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote pre td dd".split())
 _FALLBACK_BLOCKS = "|".join(f"//{t}" for t in sorted(_FALLBACK_TAGS))
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_FALLBACK_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-                  "button", "svg", "iframe")
+_FALLBACK_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "iframe",
+)
 
 
 def _quiet_trafilatura_logs() -> None:
@@ -626,20 +683,32 @@ def _html_blocks(text: str, notes: list[str]) -> tuple[str | None, list[str]]:
     if limited:
         tree, still_limited = _parse_html(text, huge=True)
         if still_limited or tree is None:
-            notes.append(f"HTML nested more than {HTML_MAX_DEPTH} elements deep read as flat text "
-                         "(no removal of menus and footers)")
+            notes.append(
+                f"HTML nested more than {HTML_MAX_DEPTH} elements deep read as flat text "
+                "(no removal of menus and footers)"
+            )
             return _flat_html_blocks(text)
         huge, document = True, tree
     title: str | None = None
     body: str | None = None
     try:
-        doc = trafilatura.bare_extraction(document, with_metadata=True, include_comments=False,
-                                          include_tables=True, output_format="python")
+        doc = trafilatura.bare_extraction(
+            document,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            output_format="python",
+        )
         if doc is None:
             if huge:  # trafilatura may have pruned the tree in place
                 document, _ = _parse_html(text, huge=True)
-            doc = trafilatura.bare_extraction(document, with_metadata=True, include_comments=False,
-                                              favor_recall=True, output_format="python")
+            doc = trafilatura.bare_extraction(
+                document,
+                with_metadata=True,
+                include_comments=False,
+                favor_recall=True,
+                output_format="python",
+            )
     except Exception:  # trafilatura raises assorted errors on malformed markup; use the fallback
         doc = None
     if doc is not None:
@@ -698,8 +767,9 @@ def _readable(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-def article_from_text(text: str, source: str, *, fmt: str = "txt",
-                      warnings: list[str] | None = None) -> Article:
+def article_from_text(
+    text: str, source: str, *, fmt: str = "txt", warnings: list[str] | None = None
+) -> Article:
     """Build an :class:`Article` from decoded ``text`` in format ``fmt`` (txt, md or html).
 
     ``source`` is kept for display only, made safe as one line (a file name can carry escape
@@ -710,8 +780,10 @@ def article_from_text(text: str, source: str, *, fmt: str = "txt",
     notes = list(warnings or ())
     bidi = bidi_control_count(text)
     if bidi:
-        notes.append(f"{_plural(bidi, 'bidirectional override control')} removed (text is shown "
-                     "in stored order)")
+        notes.append(
+            f"{_plural(bidi, 'bidirectional override control')} removed (text is shown "
+            "in stored order)"
+        )
     text = sanitize(text)
     fmt = _FORMAT_ALIASES.get(fmt, "txt")
     if fmt == "html":
@@ -732,11 +804,18 @@ def article_from_text(text: str, source: str, *, fmt: str = "txt",
         raise IngestError(source, "no readable text (empty article)")
     furniture = {i for i, block in enumerate(blocks) if is_boilerplate(block)}
     if len(furniture) == len(blocks):
-        raise IngestError(source, "only page furniture (share links, bylines, credits), no article text")
+        raise IngestError(
+            source, "only page furniture (share links, bylines, credits), no article text"
+        )
     # The headline stays paragraph 0 (numbering equals the file's blocks; headlines carry the main
     # fact, so they are matched and mined like any paragraph): a plain-text title line, a leading
     # Markdown heading, or the page's <h1> repeating its <title> / front-matter title.
-    headline = title is not None and len(blocks) > 1 and 0 not in furniture and _same_text(blocks[0], title)
+    headline = (
+        title is not None
+        and len(blocks) > 1
+        and 0 not in furniture
+        and _same_text(blocks[0], title)
+    )
 
     shown_source = source if source == STDIN else sanitize_line(source, "?")
     article = Article.from_texts(

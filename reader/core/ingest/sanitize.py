@@ -23,8 +23,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["sanitize", "sanitize_line", "bidi_control_count", "CONTROL_CHARS", "BIDI_CONTROLS",
-           "INVISIBLE_CHARS", "TERMINAL_CONTROLS"]
+__all__ = [
+    "sanitize",
+    "sanitize_line",
+    "bidi_control_count",
+    "CONTROL_CHARS",
+    "BIDI_CONTROLS",
+    "INVISIBLE_CHARS",
+    "TERMINAL_CONTROLS",
+]
 
 # Escape sequences, longest forms first.  String sequences (OSC, DCS, SOS, PM, APC) end at BEL or
 # ST; an unterminated one stops at the end of the line so a stray ``ESC ]`` cannot swallow the
@@ -43,8 +50,16 @@ BIDI_CONTROLS = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 """Bidi embeddings, overrides and isolates: they reorder what is displayed ("Trojan Source")."""
 
 INVISIBLE_CHARS = frozenset(
-    [0x00AD, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x2060, 0x2065), *range(0x206A, 0x2070),
-     0xFEFF, *range(0xE0000, 0xE0080)]
+    [
+        0x00AD,
+        0x061C,
+        0x180E,
+        *range(0x200B, 0x2010),
+        *range(0x2060, 0x2065),
+        *range(0x206A, 0x2070),
+        0xFEFF,
+        *range(0xE0000, 0xE0080),
+    ]
 )
 """Characters that draw nothing: soft hyphen, zero-width space / non-joiner / joiner, LRM, RLM,
 ALM, word joiner, invisible operators, deprecated format controls, a BOM inside the text and the
@@ -65,7 +80,10 @@ def _char_class(code_points: frozenset[int] | set[int], extra: str = "") -> str:
             ranges[-1] = (ranges[-1][0], cp)
         else:
             ranges.append((cp, cp))
-    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
+    parts = [
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    ]
     return "[" + extra + "".join(parts) + "]"
 
 
@@ -109,6 +127,7 @@ def _line_replacement(replacement: str):
         if "\ud800" <= ch <= "\udfff":
             return "\ufffd"
         return "" if ord(ch) in INVISIBLE_CHARS else replacement
+
     return replace
 
 

@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 from reader.core.vocabulary.stopwords import MONTHS, WEEKDAYS
 
-__all__ = ["split_blocks", "collapse_whitespace", "split_sentences", "SentenceStarts", "is_boilerplate"]
+__all__ = [
+    "split_blocks",
+    "collapse_whitespace",
+    "split_sentences",
+    "SentenceStarts",
+    "is_boilerplate",
+]
 
 # ---------------------------------------------------------------------------------------------
 # Paragraph blocks
@@ -90,7 +96,7 @@ def _ends_sentence(text: str, start: int, nxt: str, next_word: str) -> bool:
         return True
     lo = max(0, start - 40)
     cut = _UP_TO_LAST_SPACE.match(text, lo, start)
-    word = text[cut.end() if cut else lo:start]
+    word = text[cut.end() if cut else lo : start]
     low = word.lower()
     if not word:
         return True
@@ -192,7 +198,7 @@ _BYLINE_GLUE = frozenset("and & , | in of the for de van von der da di la le bin
 
 
 def _is_byline(text: str) -> bool:
-    """"By Jane Smith", "By JANE SMITH and Ali Khan, Reuters": only capitalised names follow."""
+    """ "By Jane Smith", "By JANE SMITH and Ali Khan, Reuters": only capitalised names follow."""
     m = _BYLINE.match(text)
     if not m:
         return False
@@ -226,9 +232,13 @@ def is_boilerplate(text: str) -> bool:
     return words <= 20 and _ANYWHERE.search(stripped) is not None
 
 
-_TIMESTAMP_WORDS = MONTHS | WEEKDAYS | frozenset(
-    "am pm a m p noon midnight gmt utc bst cet cest edt est et cdt cst mdt mst pdt pst pt ist jst "
-    "at on updated published posted last modified".split()
+_TIMESTAMP_WORDS = (
+    MONTHS
+    | WEEKDAYS
+    | frozenset(
+        "am pm a m p noon midnight gmt utc bst cet cest edt est et cdt cst mdt mst pdt pst pt ist jst "
+        "at on updated published posted last modified".split()
+    )
 )
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 

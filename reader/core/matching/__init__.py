@@ -14,6 +14,13 @@ from reader.core.matching.search import Hit, SearchIndex, find
 from reader.core.matching.terms import content_keys, find_term_spans, tokenize
 
 __all__ = [
-    "Hit", "SearchIndex", "align", "content_keys", "find", "find_term_spans", "mark_moved",
-    "moved_flags", "tokenize",
+    "Hit",
+    "SearchIndex",
+    "align",
+    "content_keys",
+    "find",
+    "find_term_spans",
+    "mark_moved",
+    "moved_flags",
+    "tokenize",
 ]

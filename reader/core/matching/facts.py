@@ -81,8 +81,16 @@ def build_facts(articles: list[Article], matches: list[Match]) -> list[Fact]:
     facts = []
     for fid, (members, strength) in enumerate(groups):
         arts = sorted({a for a, _p in members})
-        facts.append(Fact(fid, _label(members, keys), members, arts, round(len(arts) / n, 4),
-                          round(strength, 4)))
+        facts.append(
+            Fact(
+                fid,
+                _label(members, keys),
+                members,
+                arts,
+                round(len(arts) / n, 4),
+                round(strength, 4),
+            )
+        )
     return facts
 
 
@@ -123,5 +131,7 @@ def _label(members: list[ParagraphRef], keys: _Keys) -> str:
     sentence = " ".join(text[best[0] : best[1]].split())
     if len(sentence) > LABEL_CHARS:
         cut = sentence.rfind(" ", 0, LABEL_CHARS - 1)
-        sentence = sentence[: cut if cut > LABEL_CHARS // 2 else LABEL_CHARS - 1].rstrip(",;: ") + "…"
+        sentence = (
+            sentence[: cut if cut > LABEL_CHARS // 2 else LABEL_CHARS - 1].rstrip(",;: ") + "…"
+        )
     return sentence

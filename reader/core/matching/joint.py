@@ -70,8 +70,9 @@ def _link_to_cores(articles: list[Article]) -> list[Match]:
             keep = _select(scored, art, cores.paras, vocab.settings)
         for (i, c), (score, cue) in sorted(keep.items()):
             core = cores.paras[c]
-            matches.append(_make_match(core, art[i], score, cue, vocab, display[core.ref[0]],
-                                       display[b]))
+            matches.append(
+                _make_match(core, art[i], score, cue, vocab, display[core.ref[0]], display[b])
+            )
         linked = {i for i, _c in keep}
         for i, p in enumerate(art):
             if i not in linked:
@@ -119,8 +120,11 @@ class _Cores:
             # The cores are many and mostly about other facts: as on large article pairs, a
             # candidate must share a visible part of the smaller side's weight.
             wi = p.weight * CANDIDATE_MIN_SHARE
-            items = [(c, s) for c, s in acc.items()
-                     if s >= wi or s >= core_weight[c] * CANDIDATE_MIN_SHARE]
+            items = [
+                (c, s)
+                for c, s in acc.items()
+                if s >= wi or s >= core_weight[c] * CANDIDATE_MIN_SHARE
+            ]
             keep_top_candidates(i, items, best_for_core, pairs)
         add_best_of_other_side(best_for_core, pairs)
         return pairs

@@ -155,7 +155,6 @@ class Settings:
     """Settings the real-news benchmark tunes on one half and perturbs by +-20%."""
 
 
-
 @dataclass(slots=True)
 class _Para:
     """Precomputed view of one paragraph."""
@@ -228,8 +227,11 @@ def prepare(
     spelling variants, weights, and each article's display forms (shared by every driver)."""
     vocab = _Vocab(settings=settings or Settings())
     paras, surfaces, cap_counts, lower_counts = _collect(articles, vocab.key_of)
-    vocab.names = {k for k, c in cap_counts.items()
-                   if c > lower_counts.get(k, 0) and k not in _NOT_NAME_KEYS and not k[0].isdigit()}
+    vocab.names = {
+        k
+        for k, c in cap_counts.items()
+        if c > lower_counts.get(k, 0) and k not in _NOT_NAME_KEYS and not k[0].isdigit()
+    }
     vocab.canon = _variant_map(paras, vocab.names)
     if vocab.canon:
         canon = vocab.canon
@@ -272,8 +274,11 @@ def _title_kind(surface: str) -> int:
     kind = _TITLE_KIND.get(surface)
     if kind is None:
         folded = fold(surface)
-        kind = 2 if folded in TITLE_HEADS or folded in TITLE_ABBREVIATIONS else (
-            1 if folded in TITLE_MODIFIERS else 0)
+        kind = (
+            2
+            if folded in TITLE_HEADS or folded in TITLE_ABBREVIATIONS
+            else (1 if folded in TITLE_MODIFIERS else 0)
+        )
         _TITLE_KIND[surface] = kind
     return kind
 
@@ -344,8 +349,17 @@ def _collect(
             keys = set(seq)
             keys.discard("")
             if keys:
-                out.append(_Para((ai, p.index), text, frozenset(keys), seq=seq if bounds else (),
-                                 bounds=bounds, position=len(out), spans=tuple(spans)))
+                out.append(
+                    _Para(
+                        (ai, p.index),
+                        text,
+                        frozenset(keys),
+                        seq=seq if bounds else (),
+                        bounds=bounds,
+                        position=len(out),
+                        spans=tuple(spans),
+                    )
+                )
         paras.append(out)
         per_article.append(surfaces)
     cap: Counter[str] = Counter()
@@ -377,8 +391,9 @@ def _display_forms(surfaces: Counter[str], vocab: _Vocab) -> dict[str, str]:
     return {k: s for k, (_r, s) in best.items()}
 
 
-_SOUND_CLASSES = str.maketrans({"c": "k", "q": "k", "g": "k", "z": "s", "p": "b", "t": "d",
-                                "w": "f", "v": "f"})
+_SOUND_CLASSES = str.maketrans(
+    {"c": "k", "q": "k", "g": "k", "z": "s", "p": "b", "t": "d", "w": "f", "v": "f"}
+)
 _VOWELS_RE = re.compile(r"[aeiouyh]")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
@@ -386,7 +401,9 @@ _DOUBLE_RE = re.compile(r"(.)\1+")
 def _skeleton(key: str) -> str:
     """Consonant skeleton of a folded name, letters grouped by sound (c/k/q/g, t/d, v/f/w...),
     vowels, ``y`` and ``h`` dropped, doubles collapsed: "gaddafi" and "qaddafi" -> "kdf"."""
-    return _DOUBLE_RE.sub(r"\1", _VOWELS_RE.sub("", key.replace("ph", "f").translate(_SOUND_CLASSES)))
+    return _DOUBLE_RE.sub(
+        r"\1", _VOWELS_RE.sub("", key.replace("ph", "f").translate(_SOUND_CLASSES))
+    )
 
 
 PAIRWISE_MAX_ARTICLES = 4
@@ -419,8 +436,9 @@ def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
                 choices = by_letter.get(k[0])
                 partner: str | None = None
                 if choices:
-                    hit = process.extractOne(k, choices, scorer=fuzz.ratio,
-                                             score_cutoff=VARIANT_CUTOFF)
+                    hit = process.extractOne(
+                        k, choices, scorer=fuzz.ratio, score_cutoff=VARIANT_CUTOFF
+                    )
                     partner = hit[0] if hit is not None else None
                 if partner is None:
                     # First letters differ but sound alike ("Gaddafi"/"Qaddafi"): same consonant
@@ -526,7 +544,9 @@ def _align_pair(
     return out
 
 
-def _candidates(left: list[_Para], right: list[_Para], weight: dict[str, float]) -> set[tuple[int, int]]:
+def _candidates(
+    left: list[_Para], right: list[_Para], weight: dict[str, float]
+) -> set[tuple[int, int]]:
     """Pairs sharing enough rare weight, via an inverted index; top-K per paragraph, both sides."""
     index: dict[str, list[int]] = {}
     for j, p in enumerate(right):
@@ -684,8 +704,9 @@ Kept = dict[tuple[int, int], tuple[float, MatchCue | None]]
 """Selected pairs: (i, j) -> (raw score, supporting cue or None for clear evidence)."""
 
 
-def _select(scored: dict[tuple[int, int], float], left: list[_Para], right: list[_Para],
-            settings: Settings) -> Kept:
+def _select(
+    scored: dict[tuple[int, int], float], left: list[_Para], right: list[_Para], settings: Settings
+) -> Kept:
     """Two tiers.  A pair whose score clears ``settings.clear`` is kept on its own evidence.  A
     weaker pair is kept only when a second, independent cue agrees:
 
@@ -798,7 +819,9 @@ def _sentence_keysets(p: _Para, common: frozenset[str], vocab: _Vocab) -> list[s
     return out
 
 
-def best_sentence_pair(p: _Para, q: _Para, vocab: _Vocab) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def best_sentence_pair(
+    p: _Para, q: _Para, vocab: _Vocab
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The sentence of ``p`` and the sentence of ``q`` that share the most weight (ties: the
     earliest), as offsets into each paragraph's text: where the shared fact is written.  ``None``
     when no sentence pair shares anything."""
@@ -819,8 +842,13 @@ def best_sentence_pair(p: _Para, q: _Para, vocab: _Vocab) -> tuple[tuple[int, in
 
 
 def _make_match(
-    p: _Para, q: _Para, score: float, cue: MatchCue | None, vocab: _Vocab,
-    dp: dict[str, str], dq: dict[str, str],
+    p: _Para,
+    q: _Para,
+    score: float,
+    cue: MatchCue | None,
+    vocab: _Vocab,
+    dp: dict[str, str],
+    dq: dict[str, str],
 ) -> Match:
     weight, key_of = vocab.weight, vocab.key_of
     shared = sorted(p.keys & q.keys, key=lambda k: (-weight[k], k))
@@ -848,7 +876,7 @@ def _make_match(
     return Match(
         left=p.ref,
         right=q.ref,
-        score=round(min(1.0, score ** CALIBRATION_EXPONENT), 4),
+        score=round(min(1.0, score**CALIBRATION_EXPONENT), 4),
         words=tuple(words),
         names=tuple(names),
         numbers=tuple(numbers),
@@ -857,4 +885,3 @@ def _make_match(
         cue=cue,
         sentences=best_sentence_pair(p, q, vocab),
     )
-

@@ -206,8 +206,16 @@ def iter_tokens(text: str) -> Iterator[Token]:
             yield Token(start, m.end(), surface, number_key(surface), "number", False, False, False)
             continue
         key, kind, stop = word_info(surface)
-        yield Token(start, m.end(), surface, key, kind, surface[0].isupper(),
-                    starts.opens_sentence(start), stop)
+        yield Token(
+            start,
+            m.end(),
+            surface,
+            key,
+            kind,
+            surface[0].isupper(),
+            starts.opens_sentence(start),
+            stop,
+        )
 
 
 def tokenize(text: str) -> list[Token]:

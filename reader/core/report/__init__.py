@@ -58,7 +58,9 @@ FORMATS: dict[str, ReportFormat] = {
     fmt.name: fmt
     for fmt in (
         ReportFormat("json", "versioned JSON for scripts (the default)", json_report.write_json),
-        ReportFormat("markdown", "a briefing to paste into a memo", markdown_report.write_markdown, ("md",)),
+        ReportFormat(
+            "markdown", "a briefing to paste into a memo", markdown_report.write_markdown, ("md",)
+        ),
     )
 }
 

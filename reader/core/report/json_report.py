@@ -34,6 +34,7 @@ def _number(value: float | None) -> float | int | None:
         return None
     return int(value) if float(value).is_integer() else round(value, 6)
 
+
 def ensure_facts(analysis: Analysis) -> list[Fact]:
     """The analysis's facts, built from its matches when it came without (a hand-made analysis)."""
     if not analysis.facts and analysis.articles:
@@ -208,7 +209,13 @@ def _entity_json(entity, n_articles: int) -> dict[str, Any]:
         "only_in": present[0] if len(present) == 1 and n_articles > 1 else None,
         "manual": entity.manual,
         "mentions": [
-            {"article": m.article, "paragraph": m.paragraph, "start": m.start, "end": m.end, "text": m.text}
+            {
+                "article": m.article,
+                "paragraph": m.paragraph,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+            }
             for m in entity.mentions
         ],
     }
@@ -291,5 +298,3 @@ def write_json(analysis: Analysis, stream: TextIO, detail: tuple[str, ...] = ())
 def to_json(analysis: Analysis) -> str:
     """The analysis as a JSON document (UTF-8 text, non-ASCII kept readable)."""
     return "".join(iter_json(analysis))
-
-

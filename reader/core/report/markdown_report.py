@@ -58,7 +58,10 @@ def _matches_by_pair(analysis: Analysis) -> dict[tuple[int, int], list[Match]]:
 
 
 def _pair_markdown(
-    analysis: Analysis, left: int, right: int, out: list[str],
+    analysis: Analysis,
+    left: int,
+    right: int,
+    out: list[str],
     sides: OneSided | None = None,
     by_pair: dict[tuple[int, int], list[Match]] | None = None,
 ) -> None:
@@ -100,7 +103,9 @@ def _pair_markdown(
         out.append(f"### Rejected by hand ({len(rejected)})")
         out.append("")
         for m in rejected:
-            out.append(f"- {la}{m.left[1] + 1} ↔ {lb}{m.right[1] + 1} (matcher score {m.score:.2f})")
+            out.append(
+                f"- {la}{m.left[1] + 1} ↔ {lb}{m.right[1] + 1} (matcher score {m.score:.2f})"
+            )
         out.append("")
     for label, article, only in ((la, a, summary["only_left"]), (lb, b, summary["only_right"])):
         out.append(f"### Only in {label} ({len(only)})")
@@ -263,8 +268,9 @@ def _conflicts(analysis: Analysis, out: list[str]) -> None:
         for i in g.figures:
             f = analysis.figures[i]
             told.setdefault(f.text, []).append(f"{article_label(f.article)}{f.paragraph + 1}")
-        ways = "; ".join(f"{md_escape(text)} ({', '.join(dict.fromkeys(refs))})"
-                         for text, refs in told.items())
+        ways = "; ".join(
+            f"{md_escape(text)} ({', '.join(dict.fromkeys(refs))})" for text, refs in told.items()
+        )
         out.append(f"- **{md_escape(g.counted)}**: {ways}")
     out.append("")
 

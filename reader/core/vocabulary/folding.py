@@ -13,8 +13,19 @@ from functools import cache
 # Latin transliteration, plus the typographic apostrophe.  Keys are lower case: ``fold``
 # casefolds first.
 LETTER_FOLD = str.maketrans(
-    {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe",
-     "ß": "ss", "’": "'", "‘": "'"}
+    {
+        "ı": "i",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "’": "'",
+        "‘": "'",
+    }
 )
 
 

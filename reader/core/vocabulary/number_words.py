@@ -19,19 +19,52 @@ overlap and so that a precise figure reported by another outlet can be checked a
 from __future__ import annotations
 
 UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES: dict[str, float] = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mln": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12, "k": 1e3,
-    "m": 1e6, "b": 1e9,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mln": 1e6,
+    "mn": 1e6,
+    "bln": 1e9,
+    "bn": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "b": 1e9,
 }
 
 _UNIT_ALT = "|".join(sorted((u for u in UNITS if u != "zero"), key=len, reverse=True))
@@ -124,5 +157,5 @@ def rounding_tolerance(mantissa: str, scale: float) -> float:
         return 0.0
     decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
     value = parse_digits(mantissa) or 0.0
-    half_unit = 0.5 * (10 ** -decimals) * scale
+    half_unit = 0.5 * (10**-decimals) * scale
     return min(half_unit, 0.05 * value * scale)

@@ -31,7 +31,9 @@ FUNCTION_WORDS = _words(
 )
 """Determiners, pronouns, prepositions, conjunctions, auxiliaries and the commonest adverbs."""
 
-REPORTING_WORDS = _words("according added adding asked including included said say saying says tell tells told")
+REPORTING_WORDS = _words(
+    "according added adding asked including included said say saying says tell tells told"
+)
 """Reporting verbs: every outlet writes them, so they say nothing about which fact is reported."""
 
 HONORIFICS = _words("mr mrs ms dr")

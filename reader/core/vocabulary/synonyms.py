@@ -74,17 +74,47 @@ NAME_ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
 ("Kiev"/"Kyiv") are listed because fuzzy spelling cannot meet them safely ("Gaza"/"Giza")."""
 
 EVENT_CONCEPTS: dict[str, tuple[str, ...]] = {
-    "killed": ("killed", "killing", "kill", "kills", "die", "died", "dead", "death", "deaths",
-               "fatalities", "fatality", "slain"),
+    "killed": (
+        "killed",
+        "killing",
+        "kill",
+        "kills",
+        "die",
+        "died",
+        "dead",
+        "death",
+        "deaths",
+        "fatalities",
+        "fatality",
+        "slain",
+    ),
     "injured": ("injured", "injuring", "wounded", "wounding", "hurt", "injuries", "injury"),
-    "arrested": ("arrested", "arresting", "arrest", "arrests", "detained", "detaining", "detention",
-                 "apprehended", "apprehend", "nabbed"),
+    "arrested": (
+        "arrested",
+        "arresting",
+        "arrest",
+        "arrests",
+        "detained",
+        "detaining",
+        "detention",
+        "apprehended",
+        "apprehend",
+        "nabbed",
+    ),
     "displaced": ("displaced", "displacing", "fled", "flee", "fleeing"),
     "evacuated": ("evacuated", "evacuating", "evacuation", "evacuate"),
     "rescued": ("rescued", "rescuing"),
     "missing": ("missing",),
-    "hostage": ("kidnapped", "kidnapping", "abducted", "abducting", "hostage", "hostages",
-                "captive", "captives"),
+    "hostage": (
+        "kidnapped",
+        "kidnapping",
+        "abducted",
+        "abducting",
+        "hostage",
+        "hostages",
+        "captive",
+        "captives",
+    ),
 }
 """Events that news counts ("12 were killed"), keyed by the label a figure of that event gets."""
 
@@ -147,8 +177,18 @@ NEWS_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("chosen", "chose", "choose", "picked", "selected", "select"),
     ("win", "wins", "won", "winning", "victory"),
     ("resign", "resigned", "resignation", "quit", "quits"),
-    ("reverse", "reversed", "overturn", "overturned", "rescind", "rescinded", "repeal",
-     "repealed", "scrap", "scrapped"),
+    (
+        "reverse",
+        "reversed",
+        "overturn",
+        "overturned",
+        "rescind",
+        "rescinded",
+        "repeal",
+        "repealed",
+        "scrap",
+        "scrapped",
+    ),
     ("rule", "rules", "regulation", "regulations"),
     ("site", "sites", "location", "locations", "venue", "venues"),
 )
@@ -163,7 +203,9 @@ def one_word_alias_groups() -> tuple[tuple[str, ...], ...]:
     """
     groups = []
     for group in NAME_ALIAS_GROUPS:
-        words = tuple(n for n in group if " " not in n and "." not in n and "'" not in n and len(n) > 2)
+        words = tuple(
+            n for n in group if " " not in n and "." not in n and "'" not in n and len(n) > 2
+        )
         if len(words) >= 2:
             groups.append(words)
     return tuple(groups)

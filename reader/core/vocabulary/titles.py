@@ -41,5 +41,7 @@ TITLE_MODIFIERS = _words(
 # "Secretary-General", "Attorney General", "Minister for Foreign Affairs").
 TITLE_TAILS = _words("general of for the state foreign affairs defense defence")
 
-TITLE_ABBREVIATIONS = _words("mr mrs ms dr prof gen sen rep gov lt col maj capt sgt adm cmdr rev st mt ft messrs")
+TITLE_ABBREVIATIONS = _words(
+    "mr mrs ms dr prof gen sen rep gov lt col maj capt sgt adm cmdr rev st mt ft messrs"
+)
 """Abbreviated titles; their final period does not end a sentence before a name."""

@@ -57,10 +57,10 @@ class ExplainScreen(ModalScreen[None]):
 
     def __init__(self, match: Match, nav: NavIndex, *, rejected: bool = False) -> None:
         """Args:
-            match: the pair to explain.
-            nav: the analysis' lookups, for the articles and the (cached) shared-term spans.
-            rejected: the analyst rejected this match (``x`` on a paragraph whose match was
-                rejected): the title says so.
+        match: the pair to explain.
+        nav: the analysis' lookups, for the articles and the (cached) shared-term spans.
+        rejected: the analyst rejected this match (``x`` on a paragraph whose match was
+            rejected): the title says so.
         """
         super().__init__()
         self.match = match
@@ -69,15 +69,19 @@ class ExplainScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         m = self.match
-        verbatim = "[$warning]near-verbatim (shared wire copy?)[/]" if m.near_verbatim else "reworded"
+        verbatim = (
+            "[$warning]near-verbatim (shared wire copy?)[/]" if m.near_verbatim else "reworded"
+        )
         with Vertical(id="explain-dialog"):
             if m.manual:
                 title = Content.from_markup(
-                    "[b]Linked by hand[/] · you linked these paragraphs ([b]r[/] withdraws the link)")
+                    "[b]Linked by hand[/] · you linked these paragraphs ([b]r[/] withdraws the link)"
+                )
             elif self.rejected:
                 title = Content.from_markup(
                     "[b]Rejected by you[/] · the matcher scored it [b]$score[/] ([b]r[/] restores it)",
-                    score=f"{m.score:.2f}")
+                    score=f"{m.score:.2f}",
+                )
             else:
                 title = Content.from_markup(
                     "[b]Why these paragraphs match[/]  score [b]$score[/] · " + verbatim,
@@ -96,12 +100,13 @@ class ExplainScreen(ModalScreen[None]):
                         yield Static(
                             Content.from_markup(
                                 "[b reverse] $letter [/] [b]$title[/] [dim]¶ $num[/]",
-                                letter=article_label(a), title=art.title or art.source, num=str(p + 1),
+                                letter=article_label(a),
+                                title=art.title or art.source,
+                                num=str(p + 1),
                             ),
                             classes="explain-head",
                         )
                         sentence = m.sentences[side] if m.sentences else None
                         shared = self.nav.shared_spans(m, (a, p))
-                        yield Static(highlighted(text, shared, sentence),
-                                     classes="explain-text")
+                        yield Static(highlighted(text, shared, sentence), classes="explain-text")
             yield Static(Content.from_markup("[dim]escape to close[/]"), id="explain-foot")

@@ -43,7 +43,9 @@ class HelpScreen(ModalScreen[None]):
     def _lines(self) -> Content:
         rows: list[tuple[str, str]] = []
         for b in self.bindings:
-            keys = " ".join(self.app.get_key_display(Binding(k, b.action)) for k in b.key.split(","))
+            keys = " ".join(
+                self.app.get_key_display(Binding(k, b.action)) for k in b.key.split(",")
+            )
             rows.append((keys, f"{b.description} · {b.tooltip}" if b.tooltip else b.description))
         rows.extend(MOUSE_HELP)
         rows.append(("", ""))
@@ -57,7 +59,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
-            yield Static(Content.from_markup("[b]parallel-reader keys[/]  [dim]escape to close[/]"),
-                         id="help-title")
+            yield Static(
+                Content.from_markup("[b]parallel-reader keys[/]  [dim]escape to close[/]"),
+                id="help-title",
+            )
             with VerticalScroll():
                 yield Static(self._lines(), id="help-keys")

@@ -46,12 +46,27 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     """Side-by-side reading of all articles of one analysis."""
 
     GO_BINDINGS: ClassVar[list[Binding]] = [
-        Binding("n", "next_match(1)", "Next match", id="next-match",
-                tooltip="next matched paragraph; its partners line up"),
-        Binding("p,N", "next_match(-1)", "Prev match", id="prev-match",
-                tooltip="previous matched paragraph"),
-        Binding("u", "next_unmatched(1)", "Unmatched", id="next-unmatched",
-                tooltip="next paragraph no other article reports"),
+        Binding(
+            "n",
+            "next_match(1)",
+            "Next match",
+            id="next-match",
+            tooltip="next matched paragraph; its partners line up",
+        ),
+        Binding(
+            "p,N",
+            "next_match(-1)",
+            "Prev match",
+            id="prev-match",
+            tooltip="previous matched paragraph",
+        ),
+        Binding(
+            "u",
+            "next_unmatched(1)",
+            "Unmatched",
+            id="next-unmatched",
+            tooltip="next paragraph no other article reports",
+        ),
         Binding("U", "next_unmatched(-1)", "Prev unmatched", show=False, id="prev-unmatched"),
         Binding("j,down", "move(1)", "Next paragraph", show=False, id="cursor-down"),
         Binding("k,up", "move(-1)", "Previous paragraph", show=False, id="cursor-up"),
@@ -59,31 +74,79 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
         Binding("g,home", "edge(0)", "First paragraph", show=False, id="first"),
         Binding("G,end", "edge(1)", "Last paragraph", show=False, id="last"),
-        Binding("]", "cycle_partner(1)", "Next partner", show=False, id="next-partner",
-                tooltip="next partner of a split/merged paragraph"),
+        Binding(
+            "]",
+            "cycle_partner(1)",
+            "Next partner",
+            show=False,
+            id="next-partner",
+            tooltip="next partner of a split/merged paragraph",
+        ),
         Binding("[", "cycle_partner(-1)", "Previous partner", show=False, id="prev-partner"),
         Binding("tab", "app.focus_next", "Next pane/list", show=False, id="focus-next"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane/list", show=False,
-                id="focus-previous"),
-        Binding("/", "search", "Search", id="search",
-                tooltip="search all articles (case and accents ignored)"),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane/list", show=False, id="focus-previous"
+        ),
+        Binding(
+            "/",
+            "search",
+            "Search",
+            id="search",
+            tooltip="search all articles (case and accents ignored)",
+        ),
     ]
     """Keys that move through the articles (the command palette lists them under "go:")."""
     VIEW_BINDINGS: ClassVar[list[Binding]] = [
-        Binding("e", "focus_list('entities')", "Entities", id="entities",
-                tooltip="go to the list of people, organisations, places"),
-        Binding("f", "focus_list('figures')", "Figures", id="figures",
-                tooltip="go to the figures list (conflicts first)"),
-        Binding("x", "explain", "Explain", id="explain",
-                tooltip="why the current pair matched: score, shared terms"),
-        Binding("s", "toggle_sync", "Sync", id="toggle-sync",
-                tooltip="lock / unlock scrolling of the panes together"),
-        Binding("v", "cycle_view", "View", id="cycle-view",
-                tooltip="show the next articles when not all fit"),
-        Binding("b", "toggle_sidebar", "Sidebar", id="toggle-sidebar",
-                tooltip="show / hide entities and figures"),
-        Binding("escape", "clear", "Clear highlights", show=False, id="clear",
-                tooltip="clear search and entity highlights"),
+        Binding(
+            "e",
+            "focus_list('entities')",
+            "Entities",
+            id="entities",
+            tooltip="go to the list of people, organisations, places",
+        ),
+        Binding(
+            "f",
+            "focus_list('figures')",
+            "Figures",
+            id="figures",
+            tooltip="go to the figures list (conflicts first)",
+        ),
+        Binding(
+            "x",
+            "explain",
+            "Explain",
+            id="explain",
+            tooltip="why the current pair matched: score, shared terms",
+        ),
+        Binding(
+            "s",
+            "toggle_sync",
+            "Sync",
+            id="toggle-sync",
+            tooltip="lock / unlock scrolling of the panes together",
+        ),
+        Binding(
+            "v",
+            "cycle_view",
+            "View",
+            id="cycle-view",
+            tooltip="show the next articles when not all fit",
+        ),
+        Binding(
+            "b",
+            "toggle_sidebar",
+            "Sidebar",
+            id="toggle-sidebar",
+            tooltip="show / hide entities and figures",
+        ),
+        Binding(
+            "escape",
+            "clear",
+            "Clear highlights",
+            show=False,
+            id="clear",
+            tooltip="clear search and entity highlights",
+        ),
     ]
     """Keys that change what is shown (the command palette lists them under "view:")."""
     BINDINGS: ClassVar[list[BindingType]] = [*GO_BINDINGS, *VIEW_BINDINGS, *CORRECTION_BINDINGS]
@@ -218,7 +281,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.query_one(StatusLine).progress(None)
         for i, pane in enumerate(self.panes):
             pane.set_nav(self.nav.per_article[i])
-            self.query_one(f"#col-{i}", PaneColumn).show_matched(len(self.nav.per_article[i].matched))
+            self.query_one(f"#col-{i}", PaneColumn).show_matched(
+                len(self.nav.per_article[i].matched)
+            )
         self.query_one(Sidebar).show(analysis)
         self.partner_choice = 0
         self._update_partners()
@@ -231,8 +296,13 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             self._pending_error = error
             return
         self.query_one(StatusLine).progress(None)
-        self.notify(f"Matching failed: {error}", title="Analysis error", severity="error",
-                    markup=False, timeout=10)
+        self.notify(
+            f"Matching failed: {error}",
+            title="Analysis error",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
         self.update_status()
 
     # -- layout: visible panes and sidebar -------------------------------------------------------
@@ -247,8 +317,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         return 3 if self.size.width >= THREE_PANES_MIN_WIDTH else 2
 
     def _fit_to_width(self, width: int) -> None:
-        self._show_articles(visible.fit(self.shown, self.active, len(self.articles),
-                                        self.max_visible))
+        self._show_articles(
+            visible.fit(self.shown, self.active, len(self.articles), self.max_visible)
+        )
         auto = width >= SIDEBAR_MIN_WIDTH
         if self._sidebar_override is not None and self._sidebar_override == auto:
             self._sidebar_override = None
@@ -363,7 +434,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         leader = event.pane
         if leader.article_index in self.shown:
             self.scroll_sync.follow_scroll(
-                leader, [self.pane(a) for a in self.shown if a != leader.article_index])
+                leader, [self.pane(a) for a in self.shown if a != leader.article_index]
+            )
 
     @on(ArticlePane.LaidOut)
     def _on_laid_out(self, event: ArticlePane.LaidOut) -> None:
@@ -387,8 +459,15 @@ class ReaderScreen(CorrectionActions, Screen[None]):
 
     # -- navigation ------------------------------------------------------------------------------
 
-    def goto(self, article: int, paragraph: int, *, jump: bool = True, row: int | None = None,
-             keep_partner: bool = False) -> None:
+    def goto(
+        self,
+        article: int,
+        paragraph: int,
+        *,
+        jump: bool = True,
+        row: int | None = None,
+        keep_partner: bool = False,
+    ) -> None:
         """Make ``paragraph`` of ``article`` current, reveal it, bring partners level."""
         if article not in self.shown:
             self._show_articles(visible.bring_in(self.shown, self.active, article))
@@ -430,8 +509,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         if self.nav is None:
             self.notify("Still matching paragraphs…", severity="warning", timeout=2)
             return
-        target = NavIndex.step(self.nav.per_article[self.active].unmatched,
-                               self.active_pane.cursor, direction)
+        target = NavIndex.step(
+            self.nav.per_article[self.active].unmatched, self.active_pane.cursor, direction
+        )
         if target is None:
             self.notify("Every paragraph has a partner", timeout=2)
             return
@@ -447,8 +527,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             return
         height = pane.view_height
         top = round(pane.scroll_y)
-        new_top = max(0, min(top + direction * max(1, height - 2),
-                             pane.rows.height - height))
+        new_top = max(0, min(top + direction * max(1, height - 2), pane.rows.height - height))
         pane.follow(new_top)
         target = pane.paragraph_at_row(new_top)
         if pane.paragraph_rows(target)[0] < new_top and target + 1 < pane.paragraph_count:
@@ -466,8 +545,12 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     def action_cycle_partner(self, direction: int) -> None:
         partners = self.current_partners()
         if len(partners) < 2:
-            self.notify("This paragraph has no other partner" if partners
-                        else "This paragraph has no partner", timeout=2)
+            self.notify(
+                "This paragraph has no other partner"
+                if partners
+                else "This paragraph has no partner",
+                timeout=2,
+            )
             return
         self.partner_choice = (self.partner_choice + direction) % len(partners)
         self._update_partners()
@@ -497,8 +580,10 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     def action_toggle_sidebar(self) -> None:
         self._sidebar_override = not self.sidebar_shown
         self._apply_sidebar()
-        if not self.sidebar_shown and self.focused is not None and not isinstance(
-            self.focused, ArticlePane
+        if (
+            not self.sidebar_shown
+            and self.focused is not None
+            and not isinstance(self.focused, ArticlePane)
         ):
             self.active_pane.focus()
 
@@ -520,8 +605,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             self.app.push_screen(ExplainScreen(rejected[0], self.nav, rejected=True))
             return
         if match is None:
-            self.notify("The current paragraph has no match to explain", severity="warning",
-                        timeout=2)
+            self.notify(
+                "The current paragraph has no match to explain", severity="warning", timeout=2
+            )
             return
         assert self.nav is not None  # a current match implies an analysis
         self.app.push_screen(ExplainScreen(match, self.nav))
@@ -604,8 +690,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         if moved_from is None:
             touched = set(range(len(self.articles)))
         else:
-            touched = {hits.places[i][0] for i in (moved_from, hits.pos)
-                       if 0 <= i < len(hits.places)}
+            touched = {
+                hits.places[i][0] for i in (moved_from, hits.pos) if 0 <= i < len(hits.places)
+            }
         for a in touched:
             self.pane(a).set_overlay("search", hits.layer(a, "hit", "hit-current"))
         bar = self._search_bar()
@@ -636,8 +723,10 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             return
         if (kind, ident) != self.mention_target:
             if kind == "entity":
-                places = [(m.article, m.paragraph, m.start, m.end)
-                          for m in analysis.entities[ident].mentions]
+                places = [
+                    (m.article, m.paragraph, m.start, m.end)
+                    for m in analysis.entities[ident].mentions
+                ]
             else:
                 figs = [analysis.figures[i] for i in analysis.figure_groups[ident].figures]
                 places = sorted((f.article, f.paragraph, f.start, f.end) for f in figs)
@@ -665,34 +754,60 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         a = self.active
         if self.busy is not None:
             label, fraction = self.busy
-            parts.append(Content.from_markup("[b]$label[/] $pct", label=label,
-                                              pct=f"{round(100 * fraction)}%"))
+            parts.append(
+                Content.from_markup(
+                    "[b]$label[/] $pct", label=label, pct=f"{round(100 * fraction)}%"
+                )
+            )
         elif self.nav is not None:
             matched = self.nav.per_article[a].matched
             pos = NavIndex.position(matched, pane.cursor)
-            parts.append(Content.from_markup(
-                "match [b]$k[/] of $n", k=str(pos) if pos else "–", n=str(len(matched))))
+            parts.append(
+                Content.from_markup(
+                    "match [b]$k[/] of $n", k=str(pos) if pos else "–", n=str(len(matched))
+                )
+            )
             match = self.current_match()
             partner = self.selected_partner()
             if match is not None and partner is not None:
                 n_partners = len(self.current_partners())
-                more = f" ({self.partner_choice % n_partners + 1}/{n_partners})" if n_partners > 1 else ""
-                parts.append(Content.from_markup(
-                    "→ $ref$more  score $score", ref=f"{article_label(partner[0])}{partner[1] + 1}",
-                    more=more, score=f"{match.score:.2f}"))
+                more = (
+                    f" ({self.partner_choice % n_partners + 1}/{n_partners})"
+                    if n_partners > 1
+                    else ""
+                )
+                parts.append(
+                    Content.from_markup(
+                        "→ $ref$more  score $score",
+                        ref=f"{article_label(partner[0])}{partner[1] + 1}",
+                        more=more,
+                        score=f"{match.score:.2f}",
+                    )
+                )
                 if match.near_verbatim:
                     parts.append(Content.from_markup("[$warning]≈ verbatim[/]"))
-        parts.append(Content.from_markup(
-            "$a ¶ $k/$n", a=article_label(a), k=str(pane.cursor + 1), n=str(pane.paragraph_count)))
+        parts.append(
+            Content.from_markup(
+                "$a ¶ $k/$n",
+                a=article_label(a),
+                k=str(pane.cursor + 1),
+                n=str(pane.paragraph_count),
+            )
+        )
         search = self.search
         if search.places:
             k = str(search.pos + 1) if search.pos >= 0 else "–"
             parts.append(Content.from_markup("hit $k of $n", k=k, n=str(len(search.places))))
         mentions = self.mentions
         if self.mention_target is not None and mentions.places:
-            parts.append(Content.from_markup(
-                "$name $k/$n", name=self.target_label(), k=str(mentions.pos + 1),
-                n=str(len(mentions.places))))
+            parts.append(
+                Content.from_markup(
+                    "$name $k/$n",
+                    name=self.target_label(),
+                    k=str(mentions.pos + 1),
+                    n=str(len(mentions.places)),
+                )
+            )
         parts.extend(self.correction_status())
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)

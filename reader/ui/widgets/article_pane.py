@@ -49,8 +49,15 @@ GUTTER_MAX = 10
 # Background-type classes are taken whole (their background is blended by Textual); foreground-type
 # classes are taken "partial" (colour and text style only) so they layer over any background.
 _BG_KINDS = ("mention", "hit", "hit-current")
-_SPAN_ORDER = {"entity": 0, "figure": 1, "conflict": 2, "shared": 3, "mention": 4, "hit": 5,
-               "hit-current": 6}
+_SPAN_ORDER = {
+    "entity": 0,
+    "figure": 1,
+    "conflict": 2,
+    "shared": 3,
+    "mention": 4,
+    "hit": 5,
+    "hit-current": 6,
+}
 
 
 @dataclass(slots=True)
@@ -390,8 +397,9 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         # Resize events reach the pane only after the frame that first shows it, so without this
         # the first frame would say "Laying out text…" and the text would come one frame later.
         # Small articles are wrapped here, synchronously, the moment the width is known.
-        if (self._total_chars <= THREADED_LAYOUT_CHARS
-                and (self.rows is None or self.rows.width != self._text_width())):
+        if self._total_chars <= THREADED_LAYOUT_CHARS and (
+            self.rows is None or self.rows.width != self._text_width()
+        ):
             self._relayout()
         return super().render_lines(crop)
 

@@ -56,8 +56,9 @@ def entity_prompt(entity: Entity, total: int) -> Content:
 
 def figure_prompt(group: FigureGroup, analysis: Analysis) -> Content:
     """One figure group: status mark, what is counted, each article's values with paragraph refs."""
-    mark = {"conflict": "[$error]✗[/]", "differs": "[$warning]≠[/]",
-            "agree": "[$success]✓[/]"}.get(group.status, "[dim]·[/]")
+    mark = {"conflict": "[$error]✗[/]", "differs": "[$warning]≠[/]", "agree": "[$success]✓[/]"}.get(
+        group.status, "[dim]·[/]"
+    )
     per_article: dict[int, list[str]] = {}
     for fid in group.figures:
         fig = analysis.figures[fid]
@@ -70,15 +71,29 @@ def figure_prompt(group: FigureGroup, analysis: Analysis) -> Content:
     return prompt + " " + Content(" · ").join(parts)
 
 
-QUALIFIER_MARKS = {"at least": "≥", "more than": ">", "over": ">", "up to": "≤", "fewer than": "<",
-                   "less than": "<", "at most": "≤", "about": "~", "around": "~", "some": "~",
-                   "nearly": "~", "almost": "~", "approximately": "~"}
+QUALIFIER_MARKS = {
+    "at least": "≥",
+    "more than": ">",
+    "over": ">",
+    "up to": "≤",
+    "fewer than": "<",
+    "less than": "<",
+    "at most": "≤",
+    "about": "~",
+    "around": "~",
+    "some": "~",
+    "nearly": "~",
+    "almost": "~",
+    "approximately": "~",
+}
 
 
 def short_value(fig: Figure) -> str:
     """Compact value of a figure for the list ("≥12"), falling back to its text when unvalued."""
     if fig.value is None or fig.kind in ("date", "time"):
-        return fig.text  # a date's or time's value is an encoding (314, 210 minutes), not for reading
+        return (
+            fig.text
+        )  # a date's or time's value is an encoding (314, 210 minutes), not for reading
     if fig.kind == "year":
         return f"{fig.value:.0f}"  # 2019, never "2,019"
     value = f"{fig.value:,.0f}" if float(fig.value).is_integer() else f"{fig.value:,g}"
@@ -120,8 +135,10 @@ class EntityList(OptionList):
             if options:
                 options.append(None)
             options.append(
-                Option(Content.styled(f"{heading} ({len(ents)})", "bold $text-secondary"),
-                       disabled=True)
+                Option(
+                    Content.styled(f"{heading} ({len(ents)})", "bold $text-secondary"),
+                    disabled=True,
+                )
             )
             options.extend(TargetOption(entity_prompt(e, total), "entity", e.id) for e in ents)
         if not options:
@@ -171,12 +188,14 @@ class Sidebar(Vertical):
         if self.populated:
             return None
         self.populated = True
-        mounting = self.mount_all([
-            Label("Entities  [dim](e)[/]", classes="sidebar-title"),
-            EntityList(id="entities"),
-            Label("Figures  [dim](f)[/]", classes="sidebar-title"),
-            FigureList(id="figures"),
-        ])
+        mounting = self.mount_all(
+            [
+                Label("Entities  [dim](e)[/]", classes="sidebar-title"),
+                EntityList(id="entities"),
+                Label("Figures  [dim](f)[/]", classes="sidebar-title"),
+                FigureList(id="figures"),
+            ]
+        )
         if self._pending is not None:
             self.show(self._pending[0])
         return mounting
