@@ -32,15 +32,6 @@ def term_spans(text: str, match: Match) -> list[Span]:
     return [(s, e, "shared") for s, e in find_term_spans(text, terms)]
 
 
-def score_band(score: float) -> str:
-    """Bucket a match score into the shading classes ``low`` / ``mid`` / ``high``."""
-    if score >= 0.75:
-        return "high"
-    if score >= 0.5:
-        return "mid"
-    return "low"
-
-
 @dataclass(slots=True)
 class ArticleIndex:
     """Lookups for one article."""

@@ -29,10 +29,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in text.split() if w)
 
 
-def _lines(text: str) -> frozenset[str]:
-    return frozenset(line.strip() for line in text.strip().splitlines() if line.strip())
-
-
 def _data_lines(name: str, *, ordered: bool = False) -> Any:
     """The entries of ``data/<name>.txt`` (read once, at import): a frozenset, or a tuple in file
     order when ``ordered``.  Large gazetteers live in data files so they can be reviewed and
