@@ -80,6 +80,7 @@ _CTX_AFTER_ORG = re.compile(
 )
 _CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
 _CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b")
+_CTX_AFTER_FOLLOWER2 = re.compile(r"\s+[a-z]+\s+([a-z]+)\b")
 _CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
 # A dateline opens a paragraph: "ASHFORD MILLS, England, Oct 8 (Agency) - ...",
 # "WASHINGTON (Reuters) - ...", "PARIS — ..."; the agency in parentheses is an organisation.
@@ -406,17 +407,41 @@ def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
     first = toks[k + 1]
     if first.conn or first.fold in N.GIVEN_NAMES or first.fold in N.PLACES or _short_acronym(first):
         return False
-    last, n_words = None, 0
-    for t in toks[k + 1 : k + 5]:
+    last, n_words, to_end = None, 0, False
+    for q, t in enumerate(toks[k + 1 : k + 5], k + 1):
         if t.conn and t.fold == "and":
             break
         if t.stop or _is_stop(t.text, t.fold):
             break
         if not t.conn:
             last, n_words = t, n_words + 1
-        if t.hard_stop:
+        if t.hard_stop or q == len(toks) - 1:
+            to_end = not t.conn
             break
-    return last is not None and n_words >= 2 and last.fold in N.ORG_CUES
+    if last is not None and n_words >= 2 and last.fold in N.ORG_CUES:
+        return True
+    # The second half of a portfolio after "<cue> of/for": "Office of Management and Budget",
+    # "School of Design and Construction", "Award for Health and Human Rights".  The words after
+    # "and" close the span and are neither a person nor a place nor a whole organisation.
+    return (
+        to_end
+        and n_words <= 3
+        and _portfolio_open(cur)
+        and not any(
+            t.conn or t.fold in N.GIVEN_NAMES or t.fold in N.PLACES or _org_word(t.fold)
+            for t in toks[k + 1 : k + 1 + n_words]
+        )
+    )
+
+
+def _portfolio_open(cur: list[_Tok]) -> bool:
+    """``cur`` (the name so far) is "<cue word> of / for <words>"."""
+    for x in range(1, len(cur) - 1):
+        t = cur[x]
+        if t.conn and t.fold in ("of", "for", "of the") and not cur[x - 1].conn:
+            f = cur[x - 1].fold
+            return _org_word(f) or f in N.OTHER_CUES
+    return False
 
 
 def _short_acronym(t: _Tok) -> bool:
@@ -602,6 +627,11 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             elif m and m.group(1) in N.PERSON_FOLLOWERS:
                 votes[0] += 1.5  # "the Bush administration", "the Obama presidency"
                 votes[1] = min(votes[1], 0.0)
+            elif m:
+                m2 = _CTX_AFTER_FOLLOWER2.match(ptext, end, min(n, end + 32))
+                if m.group(1) in N.ORG_FOLLOWERS or (m2 and m2.group(1) in N.ORG_FOLLOWERS):
+                    votes[1] += 2.0  # "the Casty store", "a Harry Winston jewelry store"
+                    votes[0] -= 1.0
     elif c == ",":
         tail = ptext[end : end + 40]
         if _CTX_AFTER_PERSON.match(tail):
@@ -803,10 +833,12 @@ def _detect_paragraph(
     cands.extend(para_cands)
 
 
-_QUOTED_RE = re.compile(r'["“]\s?([^"“”]{4,80}?)\s?["”]')
+_QUOTED_RE = re.compile(r'["“]\s?([^"“”]{2,80}?)\s?["”]')
 _TITLE_SMALL = frozenset(
     "a an the of in on at to for and or but with by from as et de la le du des".split()
 )
+_WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \u00a0]*$")
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]*([a-z]+)")
 
 
 def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
@@ -814,12 +846,15 @@ def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
     Medicine", "Person of the Week"): a quoted phrase of two to ten words in title case (each
     word capitalised except short function words, first and last capitalised) with at least one
     function word inside, or of three or more words opening with an article ("A Higher
-    Loyalty").  Such a phrase is one name of a work, never a person or place named by its
-    words; quoted speech has lower-case words and does not qualify."""
+    Loyalty"), or any quoted title-case phrase of up to six words that a work noun introduces or
+    follows ("his movie "Ted"", "the "Family Guy" animated show").  Such a phrase is one name of
+    a work, never a person or place named by its words; quoted speech has lower-case words and
+    does not qualify.  A period or comma closing a title inside the quotes, as American style
+    puts it ("Changing the Face of Medicine."), is not part of it."""
     out = []
     for m in _QUOTED_RE.finditer(ptext):
         words = m.group(1).split()
-        if not 2 <= len(words) <= 10:
+        if not 1 <= len(words) <= 10:
             continue
         if not (words[0][:1].isupper() and words[-1][:1].isupper()):
             continue
@@ -839,12 +874,34 @@ def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
             break
         if not ok:
             continue
-        if words[-1][-1:] in ",.;:!?":
+        body = m.group(1).rstrip()
+        closing = words[-1][-1:]
+        if closing in ",.":
+            body = body[:-1].rstrip()
+        work = len(words) <= 6 and _work_noun_near(ptext, m.start(), m.end())
+        if closing in ",.;:!?" and not (work or (small and closing in ",." and len(words) >= 3)):
             continue  # a quoted sentence
-        if small or (len(words) >= 3 and words[0].lower() in ("a", "an", "the")):
+        if work or small or (len(words) >= 3 and words[0].lower() in ("a", "an", "the")):
             a = m.start(1)
-            out.append((a, a + len(m.group(1).rstrip())))
+            out.append((a, a + len(body)))
     return out
+
+
+def _work_noun_near(ptext: str, start: int, end: int) -> bool:
+    """A work noun right before the opening quote ("his movie") or right after the closing one
+    ("show", or "animated show": a lower-case adjective may come first)."""
+    before = _WORD_BEFORE_RE.search(ptext, max(0, start - 20), start)
+    if before and before.group(1) in N.WORK_NOUNS:
+        return True
+    pos = end
+    for _ in range(2):
+        after = _WORD_AFTER_RE.match(ptext, pos)
+        if after is None:
+            return False
+        if after.group(1) in N.WORK_NOUNS:
+            return True
+        pos = after.end()
+    return False
 
 
 def _spans(ptext: str) -> list[tuple[int, int]]:

@@ -122,6 +122,16 @@ PLACE_CUES = _words(
     """
 )
 
+# Lower-case nouns that introduce or follow the quoted title of a work ("his movie "Ted"", "the
+# "Family Guy" animated show"): the quoted words are the work's name, not a person or a place.
+WORK_NOUNS = _words(
+    """
+    movie movies film films show shows series sitcom documentary book books novel memoir album
+    song single play musical opera episode exhibition exhibit painting poem program programme
+    podcast column blog video game
+    """
+)
+
 # Common nouns that introduce an organisation's name at the start of a sentence ("Operator
 # Northline Rail said...", "Carrier Flybe..."): not part of the name, a sign of an organisation.
 ORG_DESCRIPTORS = _words(
@@ -145,6 +155,17 @@ PLACE_FOLLOWERS = _words(
 # Nouns that, in lower case right after a name, show the name is a person's ("the Bush
 # administration", "the Obama presidency", "the Trump campaign").
 PERSON_FOLLOWERS = _words("administration presidency campaign's campaign era years regime family's")
+
+# Nouns that, in lower case right after a name (or after one more lower-case word), show the
+# name is an organisation's: a brand, a gang, a broadcaster's affiliate ("the Pink Panther
+# gang", "a red Adidas hoodie", "CNN affiliate WDIV").  Shops are left out: "the Casty store"
+# is as often the place where something happened (ECB+ types it a location) as the business.
+ORG_FOLLOWERS = _words(
+    """
+    franchise brand label gang gangs cartel affiliate affiliates subsidiary
+    hoodie sneakers jacket
+    """
+)
 
 # Corporate suffixes dropped before comparing names ("Microsoft Corp." == "Microsoft").
 CORP_SUFFIXES = _words("inc corp co ltd llc plc ag sa nv gmbh limited corporation incorporated")
