@@ -78,3 +78,55 @@ def test_brand_gang_and_affiliate_followers_make_an_organisation():
     )
     assert by_variant(ents, "Black Heron").type == "organization"
     assert by_variant(ents, "Torvalo").type == "organization"
+
+
+# --- vessels, numbered roads, titles ---------------------------------------------------------
+
+
+def test_ship_names_are_neither_people_nor_places():
+    ents = _ents(
+        "Sailors aboard the frigate Taranaki Star rescued the crew.",
+        "HMS Kestrel sailed from Plymouth on Monday.",
+        "Kestrel then turned north.",
+    )
+    assert by_variant(ents, "Taranaki Star").type == "other"
+    assert by_variant(ents, "HMS Kestrel").type == "other"
+
+
+def test_headline_vessel_noun_is_cut_from_the_name():
+    ents = _ents("Frigate Orsola Leaves Port", "The frigate Orsola left port on Monday.")
+    e = by_variant(ents, "Orsola")
+    assert e.type == "other"
+    assert "Frigate Orsola" not in e.variants
+
+
+def test_road_number_is_part_of_the_name():
+    ents = _ents(
+        "The chase ended on Highway 401 near Kingston.",
+        "Traffic on Highway 401 was stopped for hours.",
+    )
+    e = by_variant(ents, "Highway 401")
+    assert e.type == "place"
+    assert len(e.mentions) == 2
+
+
+def test_body_word_before_a_title_stays_with_the_body():
+    ents = _ents(
+        "Dayton Police Chief Maria Olsen said the man was armed.",
+        "Olsen spoke to reporters.",
+    )
+    assert by_variant(ents, "Dayton Police").type == "organization"
+    assert by_variant(ents, "Maria Olsen").type == "person"
+
+
+def test_job_description_between_two_title_words_is_cut():
+    got = names(
+        _ents("Commander Sunil Rao, Chief Media Liaison Officer, said the boats were seized.")
+    )
+    assert "Sunil Rao" in got
+    assert "Media Liaison" not in got
+
+
+def test_known_body_name_after_a_title_is_a_surname():
+    ents = _ents("Senator Bloomberg asked the council to act.", "The plan was approved.")
+    assert by_variant(ents, "Bloomberg").type == "person"

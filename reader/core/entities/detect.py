@@ -117,6 +117,8 @@ _OF_HEADS = (
         }
     )
 )
+# Organisation cue words that are themselves names, and surnames ("Mayor Bloomberg").
+_NAMED_CUES = N.ORG_CUES & N.KNOWN_ORGANIZATIONS
 _GENERIC_SINGLE = (N.ORG_CUES | N.PLACE_CUES) - frozenset(
     {
         "congress",
@@ -304,6 +306,17 @@ def _title_run(toks: list[_Tok]) -> tuple[int, int] | None:
             toks[j].fold in N.TITLE_TAILS or (not toks[j].conn and _title_head(toks[j].fold))
         ):
             j += 1
+        # A job description between two title words belongs to the title ("Chief Public
+        # Relations Officer", "Chief Patrol Agent"), unless a name starts in between.
+        for k in range(j, min(j + 3, len(toks))):
+            t = toks[k]
+            if t.conn or t.fold in N.GIVEN_NAMES or t.hard_stop or len(t.text.rstrip(".")) < 2:
+                break
+            if _title_head(t.fold) and t.fold not in N.TITLE_ABBREVIATIONS:
+                j = k + 1
+                while j < len(toks) and toks[j].fold in N.TITLE_TAILS:
+                    j += 1
+                break
         while j > h + 1 and toks[j - 1].fold in ("of", "for", "the"):
             j -= 1
         return i, j
@@ -379,6 +392,9 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
             continue
         if g[0].initial and len(g) > 1 and not g[1].conn and g[0].fold in N.ORG_DESCRIPTORS:
             out.append((g[1:], 2))  # "Operator Northline Rail said..."
+            continue
+        if len(g) > 1 and not g[1].conn and g[0].fold in N.VESSEL_NOUNS:
+            out.append((g[1:], 3))  # "Warship Sukanya, deployed on patrol..."
             continue
         for part in _split_inner_acronyms(g):
             for sub in _split_before_given(part):
@@ -518,10 +534,16 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
         # what follows the title is the body or the portfolio, not the holder.
         out.append((rest, 2))
         return
-    if rest and (_org_word(rest[-1].fold) or rest[-1].fold in N.PLACE_CUES):
+    if rest and (
+        (_org_word(rest[-1].fold) and not (len(rest) == 1 and rest[0].fold in _NAMED_CUES))
+        or rest[-1].fold in N.PLACE_CUES
+    ):
         out.append((g, 0))  # "Justice Department", "Prince Edward Island": not a title
         return
     left = g[:i]
+    while left and not left[-1].conn and i < j - 1 and g[i].fold in N.ORG_CUES:
+        # "Troy Police Chief X", "Labour Party Leader Y": the body's own word stays with it.
+        left, i = g[: i + 1], i + 1
     while left and left[-1].conn:
         left = left[:-1]
     while len(left) > 1 and not left[0].conn and left[0].fold in N.TITLE_MODIFIERS:
@@ -605,6 +627,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             placed = True
         elif w in _PREP_WEAK:
             votes[2] += 0.3
+        elif w in N.VESSEL_NOUNS:
+            _vote_vessel(votes)  # "aboard warship X", "the frigate X"
         elif w == "the":
             votes[1] += 0.5  # "the X": an organisation or a place, hardly a person
             votes[0] -= 0.5
@@ -819,6 +843,8 @@ def _detect_paragraph(
                     cache[key] = found
         else:
             found, _ = _analyse_span(span, initial, vocab, mid_tokens)
+        if _last_word(span) in N.NUMBERED_NAME_HEADS:
+            found = _with_number(ptext, s, e, found)
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
             c = Candidate(ai, pi, a, b, text, lone_initial)
@@ -826,11 +852,43 @@ def _detect_paragraph(
                 c.votes[0] += 3.0
             elif titled == 2:
                 c.votes[1] += 2.0
+            elif titled == 3:
+                _vote_vessel(c.votes)
             _context_votes(ptext, a, b, c.votes)
             para_cands.append(c)
     if len(para_cands) > 1 and "(" in ptext:
         definitions.extend(find_definitions(ptext, para_cands))
     cands.extend(para_cands)
+
+
+# The number after a road or flight word ("Interstate 75", "Route 66", "Flight 370").
+_NUMBER_TAIL_RE = re.compile(r"[ \u00a0]+\d{1,4}(?![\w.,]\d|\w)")
+
+
+def _last_word(text: str) -> str:
+    return text.rpartition(" ")[2].rstrip(".").lower()
+
+
+def _with_number(ptext: str, s: int, e: int, found: list[_Found]) -> list[_Found]:
+    """A span ending in a road or flight word followed by a number ("on Interstate 75"): the
+    number belongs to the name, which then ends there (a new list; ``found`` may be cached)."""
+    tail = _NUMBER_TAIL_RE.match(ptext, e)
+    if tail is None:
+        return found
+    end = tail.end() - s
+    head = ptext.rfind(" ", s, e) + 1 - s if " " in ptext[s:e] else 0
+    out = [f for f in found if f[1] <= head]
+    last = [f for f in found if f[1] > head]
+    start = last[0][0] if last and last[0][0] <= head else head
+    out.append((start, end, ptext[s + start : s + end], 0, False))
+    return out
+
+
+def _vote_vessel(votes: list[float]) -> None:
+    """A ship's name: neither a person, a place nor a body (the entity is typed "other")."""
+    votes[0] -= 4.0
+    votes[1] -= 2.0
+    votes[2] -= 4.0
 
 
 _QUOTED_RE = re.compile(r'["“]\s?([^"“”]{2,80}?)\s?["”]')

@@ -257,13 +257,18 @@ def _static_votes(node: _Node) -> list[float]:
     toks = node.tokens
     if not toks:
         return v
+    if len(toks) > 1 and toks[-1].isdigit():
+        toks = toks[:-1]  # "State Route 94", "Interstate 75": the head is the word before
     if node.key in _ORG_KEYS or (node.gaz is not None and node.gaz in _ORG_KEYS):
         v[1] += 6.0
     elif node.corp:
         v[1] += 4.0  # "Microsoft Corp.": the suffix is dropped from the key, not the evidence
     elif node.gaz is not None:
         v[2] += 4.0
-    org = [t for t in toks if _cue(t, N.ORG_CUES)]
+    # A one-word known body that is also a cue word ("Reuters", "Bloomberg") is counted once,
+    # above: it can still be a surname after a title ("Mayor Bloomberg").
+    single_known = len(toks) == 1 and node.key in _ORG_KEYS
+    org = [] if single_known else [t for t in toks if _cue(t, N.ORG_CUES)]
     # The head noun: the last word, or the word before "of" ("University of Alabama").
     words = node.key.split()
     of_head = words[words.index("of") - 1] if "of" in words[1:] else None
@@ -290,7 +295,7 @@ def _static_votes(node: _Node) -> list[float]:
         any(_cue(t, N.OTHER_CUES) for t in toks)
         and not head_org
         and not _cue(toks[-1], N.PLACE_CUES)
-    ) or (len(toks) > 1 and toks[0] in _EVENT_FIRST)
+    ) or (len(toks) > 1 and (toks[0] in _EVENT_FIRST or toks[0] in N.VESSEL_PREFIXES))
     if other:
         # Awards, laws, agreements, storms, events: neither people nor places, nor bodies
         # unless an organisation cue says so ("Nobel Committee" has its own head word).

@@ -114,7 +114,7 @@ PLACE_CUES = _words(
     region county district island islands valley lake sea ocean gulf bay strait coast
     peninsula desert plain plains hill hills square bridge airport port harbor harbour park
     village town township borough territory territories canyon falls beach crossing border
-    highway freeway camp base oblast prefecture governorate canton kingdom republic
+    highway freeway interstate route corridor wall camp base oblast prefecture governorate canton kingdom republic
     emirate heights isle
     lane drive terrace crescent close row mews parade gardens grove walk way wharf quay
     embankment green common estate moor marsh fen heath forest wood woods weir dam reservoir
@@ -131,6 +131,19 @@ WORK_NOUNS = _words(
     podcast column blog video game
     """
 )
+
+# Prefixes of ships' names ("INS Sukanya", "HMS Belfast", "USS Cole"): a vessel is neither a
+# person nor a place nor a body.
+VESSEL_PREFIXES = _words("uss hms ins hmas hmcs hmnzs mv rv")
+# Lower-case (or headline-capitalised) nouns that introduce a ship's name ("warship X", "the
+# frigate X"): the name is a vessel's.
+VESSEL_NOUNS = _words(
+    "ship warship vessel frigate destroyer corvette cruiser submarine tanker freighter trawler "
+    "yacht liner ferry carrier"
+)
+# Words that name a road, a line or a flight together with the number after them ("Interstate
+# 75", "Highway 401", "Route 66"): the number is part of the name.
+NUMBERED_NAME_HEADS = _words("interstate highway route hwy freeway flight")
 
 # Common nouns that introduce an organisation's name at the start of a sentence ("Operator
 # Northline Rail said...", "Carrier Flybe..."): not part of the name, a sign of an organisation.
