@@ -130,3 +130,34 @@ def test_job_description_between_two_title_words_is_cut():
 def test_known_body_name_after_a_title_is_a_surname():
     ents = _ents("Senator Bloomberg asked the council to act.", "The plan was approved.")
     assert by_variant(ents, "Bloomberg").type == "person"
+
+
+# --- families ---------------------------------------------------------------------------------
+
+
+def test_the_x_family_is_its_own_entry():
+    ents = _ents(
+        "Tomas Weller was arrested on Monday.",
+        "A lawyer for the Weller family said they would appeal.",
+        "Weller denied the charges.",
+    )
+    person = by_variant(ents, "Tomas Weller")
+    assert len(person.mentions) == 2
+    fam = [e for e in ents if e is not person and "Weller" in e.variants]
+    assert len(fam) == 1 and fam[0].name == "Weller family" and fam[0].type == "person"
+
+
+def test_plural_surname_after_the_is_the_family():
+    ents = _ents(
+        "Tomas Weller ran the firm.",
+        "The Wellers sold the ranch in 1970.",
+        "Weller later moved to Ohio.",
+    )
+    assert "Wellers" not in by_variant(ents, "Tomas Weller").variants
+    assert by_variant(ents, "Wellers").type == "person"
+
+
+def test_family_as_a_modifier_is_not_a_family():
+    got = names(_ents("She became an Alabama family physician in 1990."))
+    assert "Alabama" in got
+    assert not any("family" in n for n in got)

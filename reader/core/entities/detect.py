@@ -166,6 +166,7 @@ class Candidate:
     text: str
     initial: bool = False
     votes: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])
+    family: int = 0  # 1: "the Gray family"; 2: "the LaRues" (a family if LaRue is a surname)
 
 
 @dataclass(slots=True)
@@ -848,6 +849,22 @@ def _detect_paragraph(
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
             c = Candidate(ai, pi, a, b, text, lone_initial)
+            if (
+                b < len(ptext)
+                and _FAMILY_AFTER_RE.match(ptext, b)
+                and fold(text) not in N.PLACES
+                and fold(text) not in N.DEMONYMS
+            ):
+                c.family = 1  # "the Gray family": the family, not Kimani Gray
+            elif (
+                " " not in text
+                and text.endswith("s")
+                and not text.endswith("ss")
+                and len(text) > 4
+                and not text.isupper()
+                and ptext.endswith(("the ", "The "), 0, a)
+            ):
+                c.family = 2
             if titled == 1:
                 c.votes[0] += 3.0
             elif titled == 2:
@@ -860,6 +877,13 @@ def _detect_paragraph(
         definitions.extend(find_definitions(ptext, para_cands))
     cands.extend(para_cands)
 
+
+# "the Gray family", "the Gray family's lawyer"; not "family physician", "family home".
+_FAMILY_AFTER_RE = re.compile(
+    r"[ \u00a0]+family\b(?!['’]s\s+(?:home|house|farm|business)|\s+(?:physicians?|doctors?|"
+    r"practice|practitioners?|medicine|planning|court|law|values|business|farm|home|house|"
+    r"friendly|leave|man|room|car|tree|name|members)\b)"
+)
 
 # The number after a road or flight word ("Interstate 75", "Route 66", "Flight 370").
 _NUMBER_TAIL_RE = re.compile(r"[ \u00a0]+\d{1,4}(?![\w.,]\d|\w)")

@@ -259,6 +259,9 @@ def _static_votes(node: _Node) -> list[float]:
         return v
     if len(toks) > 1 and toks[-1].isdigit():
         toks = toks[:-1]  # "State Route 94", "Interstate 75": the head is the word before
+    if len(toks) == 2 and toks[1] == "family" and node.key.endswith(" family"):
+        v[0] += 6.0  # a family is listed with the people
+        return v
     if node.key in _ORG_KEYS or (node.gaz is not None and node.gaz in _ORG_KEYS):
         v[1] += 6.0
     elif node.corp:
@@ -346,10 +349,21 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
     nodes: list[_Node] = []
     cand_node: list[int] = []
     key_cache: dict[str, str] = {}
+    surnames: set[str] | None = None
     for ci, c in enumerate(cands):
         key = key_cache.get(c.text)
         if key is None:
             key = key_cache[c.text] = name_key(c.text)
+        if c.family:
+            # "the Gray family", "the LaRues": the family is its own entry, apart from the
+            # person whose surname it shares.
+            if c.family == 1:
+                key += " family"
+            else:
+                if surnames is None:
+                    surnames = _surnames(cands, key_cache)
+                if key[:-1] in surnames:
+                    key = key[:-1] + " family"
         ni = by_key.get(key)
         if ni is None:
             toks = tuple(t for t in key.split() if t not in _CONNECTORS) or tuple(key.split())
@@ -371,6 +385,25 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
         n.articles.add(c.article)
         cand_node.append(ni)
     return nodes, cand_node
+
+
+def _surnames(cands: list[Candidate], key_cache: dict[str, str]) -> set[str]:
+    """Last words of the story's multi-word names that look like people's (no cue word, no
+    connector, not a known place)."""
+    out = set()
+    for c in cands:
+        if " " in c.text and not c.family:
+            key = key_cache.get(c.text) or name_key(c.text)
+            words = tuple(key.split())
+            if (
+                1 < len(words) <= 4
+                and key not in _PLACE_KEYS
+                and words[0] not in _PLACE_KEYS  # "Mississippi Democrat": not a surname
+                and words[0] not in N.DEMONYMS
+                and not any(w in _CONNECTORS or _is_cue_word(w) for w in words)
+            ):
+                out.add(_core(words)[-1])
+    return out
 
 
 def _alias_group(canon: str) -> tuple[str, ...]:
@@ -821,6 +854,8 @@ def _entities(
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
         name = _canonical(surfaces)
+        if all(nodes[ni].key.endswith(" family") for ni in node_ids) and not name.endswith("s"):
+            name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"
         variants = [name] + sorted(
             (s for s in surfaces if s != name), key=lambda s: (-surfaces[s], s)
         )
