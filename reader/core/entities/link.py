@@ -389,8 +389,13 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
 
 def _surnames(cands: list[Candidate], key_cache: dict[str, str]) -> set[str]:
     """Last words of the story's multi-word names that look like people's (no cue word, no
-    connector, not a known place)."""
+    connector, not a known place) and that are also used alone, as surnames are."""
     out = set()
+    alone = {
+        key_cache.get(c.text) or name_key(c.text)
+        for c in cands
+        if " " not in c.text and not c.family
+    }
     for c in cands:
         if " " in c.text and not c.family:
             key = key_cache.get(c.text) or name_key(c.text)
@@ -403,7 +408,7 @@ def _surnames(cands: list[Candidate], key_cache: dict[str, str]) -> set[str]:
                 and not any(w in _CONNECTORS or _is_cue_word(w) for w in words)
             ):
                 out.add(_core(words)[-1])
-    return out
+    return out & alone
 
 
 def _alias_group(canon: str) -> tuple[str, ...]:
