@@ -79,8 +79,7 @@ _CTX_AFTER_ORG = re.compile(
     re.IGNORECASE,
 )
 _CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
-_CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b")
-_CTX_AFTER_FOLLOWER2 = re.compile(r"\s+[a-z]+\s+([a-z]+)\b")
+_CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
 _CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
 # A dateline opens a paragraph: "ASHFORD MILLS, England, Oct 8 (Agency) - ...",
 # "WASHINGTON (Reuters) - ...", "PARIS — ..."; the agency in parentheses is an organisation.
@@ -639,7 +638,7 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
         return
     c = ptext[end]
     if c.isspace():
-        tail = ptext[end : end + 16]
+        tail = ptext[end : end + 32]
         if _CTX_AFTER_SPEAKER.match(tail):
             if not placed:
                 votes[3] += 1.0
@@ -652,11 +651,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             elif m and m.group(1) in N.PERSON_FOLLOWERS:
                 votes[0] += 1.5  # "the Bush administration", "the Obama presidency"
                 votes[1] = min(votes[1], 0.0)
-            elif m:
-                m2 = _CTX_AFTER_FOLLOWER2.match(ptext, end, min(n, end + 32))
-                if m.group(1) in N.ORG_FOLLOWERS or (m2 and m2.group(1) in N.ORG_FOLLOWERS):
-                    votes[1] += 2.0  # "the Casty store", "a Harry Winston jewelry store"
-                    votes[0] -= 1.0
+            elif m and (m.group(1) in N.ORG_FOLLOWERS or m.group(2) in N.ORG_FOLLOWERS):
+                votes[1] += 2.0  # "the Pink Panther gang", "a red Torvalo hoodie"
+                votes[0] -= 1.0
     elif c == ",":
         tail = ptext[end : end + 40]
         if _CTX_AFTER_PERSON.match(tail):
@@ -844,13 +841,13 @@ def _detect_paragraph(
                     cache[key] = found
         else:
             found, _ = _analyse_span(span, initial, vocab, mid_tokens)
-        if _last_word(span) in N.NUMBERED_NAME_HEADS:
+        if ptext[e + 1 : e + 2].isdigit() and _last_word(span) in N.NUMBERED_NAME_HEADS:
             found = _with_number(ptext, s, e, found)
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
             c = Candidate(ai, pi, a, b, text, lone_initial)
             if (
-                b < len(ptext)
+                ptext.startswith("family", b + 1)
                 and _FAMILY_AFTER_RE.match(ptext, b)
                 and fold(text) not in N.PLACES
                 and fold(text) not in N.DEMONYMS
