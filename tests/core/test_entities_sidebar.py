@@ -161,3 +161,46 @@ def test_family_as_a_modifier_is_not_a_family():
     got = names(_ents("She became an Alabama family physician in 1990."))
     assert "Alabama" in got
     assert not any("family" in n for n in got)
+
+
+# --- words capitalised by position, abbreviations ---------------------------------------------
+
+
+def test_word_opening_quoted_speech_needs_confirmation():
+    got = names(
+        _ents(
+            'A neighbour said quietly, "Perhaps someone will listen now."',
+            "The mayor replied: Patience is needed.",
+            "Ivo Brandt also spoke.",
+        )
+    )
+    assert "Ivo Brandt" in got
+    assert not {"Perhaps", "Patience"} & got
+
+
+def test_quoted_nickname_alone_is_still_a_name():
+    got = names(_ents('He was known by the street name "Tiko" in the area.'))
+    assert "Tiko" in got
+
+
+def test_state_postal_code_after_a_town_is_a_place():
+    ents = _ents("She was seen shopping in Laguna Hills, CA on Friday.")
+    assert by_variant(ents, "CA").type == "place"
+
+
+def test_spaced_initials_of_a_known_place_link_to_it():
+    ents = _ents(
+        "The U. S. agency said so.",
+        "Officials in the United States agreed.",
+    )
+    assert by_variant(ents, "U. S.") is by_variant(ents, "United States")
+
+
+def test_place_abbreviation_after_a_persons_name_is_split_off():
+    ents = _ents(
+        "Maria Olsen U.S. ambassador nomination: reactions",
+        "Maria Olsen was named on Monday.",
+    )
+    assert "Maria Olsen U.S." not in names(ents)
+    assert len(by_variant(ents, "Maria Olsen").mentions) == 2
+    assert by_variant(ents, "U.S.").type == "place"

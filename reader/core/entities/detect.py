@@ -396,9 +396,10 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
         if len(g) > 1 and not g[1].conn and g[0].fold in N.VESSEL_NOUNS:
             out.append((g[1:], 3))  # "Warship Sukanya, deployed on patrol..."
             continue
-        for part in _split_inner_acronyms(g):
-            for sub in _split_before_given(part):
-                _split_titles(sub, out)
+        for whole in _split_trailing_place(g):
+            for part in _split_inner_acronyms(whole):
+                for sub in _split_before_given(part):
+                    _split_titles(sub, out)
     return out
 
 
@@ -483,6 +484,28 @@ def _split_inner_acronyms(g: list[_Tok]) -> list[list[_Tok]]:
         cur.append(t)
     parts.append(cur)
     return [p for p in parts if p]
+
+
+def _split_trailing_place(g: list[_Tok]) -> list[list[_Tok]]:
+    """ "Regina Benjamin U.S. surgeon general": a known place's abbreviation ("U.S.", "UK",
+    spaced "U. S.") after a person's given name and surname is a name of its own."""
+    n = len(g)
+    if n < 3 or not any(t.fold in N.GIVEN_NAMES for t in g[: n - 2]):
+        return [g]
+    for k in (1, 2):
+        if n - k < 2:
+            break
+        tail = g[n - k :]
+        if any(t.conn or not t.text.replace(".", "").isupper() for t in tail):
+            break
+        letters = "".join(t.fold.replace(".", "") for t in tail)
+        if (k == 1 or all(len(t.fold.replace(".", "")) == 1 for t in tail)) and (
+            letters in _ALIAS_KEYS or letters in N.PLACES
+        ):
+            if any(t.conn for t in g[: n - k]):
+                return [g]
+            return [g[: n - k], g[n - k :]]
+    return [g]
 
 
 def _split_before_given(g: list[_Tok]) -> list[list[_Tok]]:
@@ -634,6 +657,14 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[0] -= 0.5
     elif start and ptext[start - 1] == "(" and _AGENCY_AFTER.match(ptext, end, min(n, end + 5)):
         votes[1] += 3.0  # "(Reuters) -" after a dateline
+    if (
+        end - start == 2
+        and start > 2
+        and ptext[start - 2] == ","
+        and ptext[start:end].lower() in N.US_STATE_CODES
+        and ptext[start:end].isupper()
+    ):
+        votes[2] += 3.0  # "Fountain Valley, CA": a state's postal code after a place
     if end >= n:
         return
     c = ptext[end]
@@ -830,7 +861,7 @@ def _detect_paragraph(
     for s, e in _spans(ptext):
         if titles and any(a < e and s < b for a, b in titles):
             continue
-        initial = starts.opens_sentence(s)
+        initial = starts.opens_sentence(s) or _opens_quote_or_clause(ptext, s, e)
         span = ptext[s:e]
         if cache is not None:
             key = (span, initial)
@@ -884,6 +915,25 @@ _FAMILY_AFTER_RE = re.compile(
 
 # The number after a road or flight word ("Interstate 75", "Route 66", "Flight 370").
 _NUMBER_TAIL_RE = re.compile(r"[ \u00a0]+\d{1,4}(?![\w.,]\d|\w)")
+
+
+_QUOTE_OPENERS = frozenset("\"'“‘")
+_QUOTE_CLOSERS = frozenset("\"'”’")
+
+
+def _opens_quote_or_clause(ptext: str, s: int, e: int) -> bool:
+    """The span ``s:e`` opens quoted speech (", simply, "Maybe I can..."; 'Rest in peace') or
+    follows a colon ("nomination: Stories and resources"): capitalised there by position, so a
+    lone word must be confirmed elsewhere like a sentence's first word.  A quoted name alone
+    ("the moniker "Sepy"", "“Shapow,”") is not speech."""
+    if s < 2:
+        return False
+    c = ptext[s - 1]
+    if c in _QUOTE_OPENERS:
+        return ptext[s - 2] in " (\u00a0," and not any(
+            ch in _QUOTE_CLOSERS for ch in ptext[e : e + 3]
+        )
+    return c == " " and ptext[s - 2] == ":"
 
 
 def _last_word(text: str) -> str:

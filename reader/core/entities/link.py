@@ -64,6 +64,8 @@ def name_key(surface: str) -> str:
     """Comparison key of a name: folded, no periods/apostrophes, hyphens as spaces, no "the"."""
     f = fold(surface).replace(".", "").replace("'", "").replace("-", " ")
     toks = f.split()
+    if len(toks) > 1 and all(len(t) == 1 for t in toks):
+        toks = ["".join(toks)]  # "U. S." / "L. A." spaced initials are "us" / "la"
     if toks and toks[0] == "the" and len(toks) > 1:
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in N.CORP_SUFFIXES:

@@ -265,6 +265,15 @@ ALIAS_GROUPS = NAME_ALIAS_GROUPS
 # Ore., Mo., Del., Ind., La.) are only trusted after "City, ".
 US_STATE_ABBREVIATIONS = _data_lines("us_state_abbreviations")
 
+# Two-letter postal codes of US states ("Fountain Valley, CA"); trusted only in capitals right
+# after "Place, " (several are also words or other abbreviations: IN, OR, ME, HI, OK, PA).
+US_STATE_CODES = _words(
+    """
+    al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm
+    ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc
+    """
+)
+
 PLACES = COUNTRIES | REGIONS | CITIES | US_STATE_ABBREVIATIONS
 # After "City, " the ambiguous abbreviations are states too ("Jackson, Miss.", "Salem, Ore.").
 STATE_ABBREVIATIONS_AFTER_COMMA = US_STATE_ABBREVIATIONS | _words(
