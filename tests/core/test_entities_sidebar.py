@@ -204,3 +204,49 @@ def test_place_abbreviation_after_a_persons_name_is_split_off():
     assert "Maria Olsen U.S." not in names(ents)
     assert len(by_variant(ents, "Maria Olsen").mentions) == 2
     assert by_variant(ents, "U.S.").type == "place"
+
+
+# --- common nouns in capitals, codes, adjectives -----------------------------------------------
+
+
+def test_common_noun_abbreviations_are_not_names():
+    got = names(
+        _ents(
+            "A SWAT unit surrounded the house.",
+            "The D.A. said charges would follow; the D. A.'s office agreed.",
+            "He was charged in case No. BA441203 on Monday.",
+            "Lena Ford was arrested.",
+        )
+    )
+    assert "Lena Ford" in got
+    assert not {"SWAT", "D.A.", "D. A.", "BA441203"} & got
+
+
+def test_capitalised_large_number_words_are_not_names():
+    got = names(_ents("Over a hundred Billion Dollars of trade passes each year."))
+    assert not any("Billion" in n or "Dollars" in n for n in got)
+
+
+def test_demonym_with_adjectives_is_not_a_name():
+    got = names(
+        _ents(
+            "An Italian Naval patrol stopped the boat.",
+            "The naval patrol was routine.",
+            "The Italian Navy confirmed it.",
+        )
+    )
+    assert "Italian Naval" not in got
+    assert "Italian Navy" in got
+
+
+def test_lower_case_company_noun_before_a_name_makes_an_organisation():
+    ents = _ents("He worked for the Swiss firm Varlone until May.", "Varlone declined to comment.")
+    assert by_variant(ents, "Varlone").type == "organization"
+
+
+def test_possessive_that_owns_nothing_is_a_shop():
+    ents = _ents(
+        "Teens gathered at Pellegrino's on Main Street.",
+        "Police were called to Pellegrino's in Dayton.",
+    )
+    assert by_variant(ents, "Pellegrino").type == "organization"

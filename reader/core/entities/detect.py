@@ -78,6 +78,9 @@ _CTX_AFTER_ORG = re.compile(
     r"board|shares|headquarters|website|statement|employees|staff)\b",
     re.IGNORECASE,
 )
+# A possessive that owns nothing: the name of a shop or a restaurant ("a McDonald's on Utica
+# Ave.", "inside the McDonald's.", "Fry's in Fountain Valley").
+_CTX_AFTER_SHOP = re.compile(r"['’] ?s(?:[.,;]|\s+(?:on|in|at|near)\s+[A-Z])")
 _CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
 _CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
 _CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
@@ -652,6 +655,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[2] += 0.3
         elif w in N.VESSEL_NOUNS:
             _vote_vessel(votes)  # "aboard warship X", "the frigate X"
+        elif w in N.ORG_INTRODUCERS:
+            votes[1] += 2.0  # "Swiss firm Chopard", "the insurer Aviva"
+            votes[0] -= 1.0
         elif w == "the":
             votes[1] += 0.5  # "the X": an organisation or a place, hardly a person
             votes[0] -= 0.5
@@ -699,6 +705,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
     elif c in "'’":
         if _CTX_AFTER_ORG.match(ptext, end, min(n, end + 24)):
             votes[1] += 1.5
+        elif _CTX_AFTER_SHOP.match(ptext, end, min(n, end + 12)):
+            votes[1] += 1.5  # "a McDonald's on Utica Ave.", "at Fry's in Fountain Valley"
     elif c == "-":
         if _CTX_AFTER_PLACE_SUFFIX.match(ptext, end, min(n, end + 8)):
             votes[2] += 1.5
@@ -732,6 +740,8 @@ def detect(articles: list[Article]) -> Detection:
 
 
 _TRAILING = ",.;:!?\"”’')"
+_ADJ_ENDINGS = ("al", "ic", "ary", "ive", "ous")
+_CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
 
 
@@ -765,6 +775,12 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
     # Per distinct text: 0 keep, 1 keep but not a person, 2 drop.
     verdict: dict[str, int] = {}
     for t in texts:
+        if t.isupper() and t.replace(". ", "").replace(".", "").lower() in NON_NAME_ABBREVIATIONS:
+            verdict[t] = 2  # "D. A.", "S.W.A.T.": spaced or dotted, still a common noun
+            continue
+        if _CODE_RE.fullmatch(t):
+            verdict[t] = 2  # "VA089897": a case or licence number, not a name
+            continue
         if " " not in t:
             f = tok_fold(t)
             if is_acronym(t):
@@ -786,6 +802,11 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
                 kind = 2  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
             elif fold(toks[0]) not in N.GIVEN_NAMES:
                 kind = 1
+        elif fold(toks[0]) in N.DEMONYMS and all(
+            w.isalpha() and w.lower().endswith(_ADJ_ENDINGS) and seen_lower(w.lower())
+            for w in toks[1:]
+        ):
+            kind = 2  # "an Indian Naval ship", "the Russian Military": adjectives, not a name
         verdict[t] = kind
     out = []
     for c in cands:

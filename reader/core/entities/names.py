@@ -58,6 +58,7 @@ STOP_CAPS = (
     shouldn six soldiers sorry sources speaking subscribe supporters take ten thank thanks
     therefore third thousands three took troops two update updated video voters wasn watch week
     weeks welcome went weren witnesses won wouldn writing yes
+    hundred hundreds thousand million billion trillion dozen dollars euros
     """
     )
 )
@@ -168,6 +169,17 @@ PLACE_FOLLOWERS = _words(
 # Nouns that, in lower case right after a name, show the name is a person's ("the Bush
 # administration", "the Obama presidency", "the Trump campaign").
 PERSON_FOLLOWERS = _words("administration presidency campaign's campaign era years regime family's")
+
+# Lower-case nouns that introduce a company or an outlet right before its name ("Swiss firm
+# Chopard", "the insurer Aviva", "broadcaster France Info"); unlike "jeweler" or "owner" they are
+# never a person's job.
+ORG_INTRODUCERS = _words(
+    """
+    firm company companies corporation carrier airline insurer retailer manufacturer automaker
+    carmaker regulator broadcaster lender charity watchdog chain conglomerate startup newspaper
+    tabloid magazine daily broadcaster network outlet agency bank brand label
+    """
+)
 
 # Nouns that, in lower case right after a name (or after one more lower-case word), show the
 # name is an organisation's: a brand, a gang, a broadcaster's affiliate ("the Pink Panther
