@@ -250,3 +250,40 @@ def test_possessive_that_owns_nothing_is_a_shop():
         "Police were called to Pellegrino's in Dayton.",
     )
     assert by_variant(ents, "Pellegrino").type == "organization"
+
+
+# --- bodies named after a subject, fields of study ---------------------------------------------
+
+
+def test_on_stays_inside_a_body_named_after_its_subject():
+    got = names(
+        _ents(
+            "She chaired the Council on Water and Soil Policy for years.",
+            "The Committee on Capitol Hill met the Senate.",
+        )
+    )
+    assert "Council on Water and Soil Policy" in got
+    assert "Committee on Capitol Hill" not in got
+
+
+def test_field_after_an_academic_title_is_not_a_name():
+    got = names(
+        _ents(
+            "Said Lena Ford, Professor of Marine Geology at Harlow University.",
+            "Marine geology is her field.",
+        )
+    )
+    assert "Marine Geology" not in got
+    assert "Harlow University" in got
+
+
+def test_last_word_of_a_body_name_alone_is_a_common_word():
+    got = names(
+        _ents(
+            "The Institute of Forestry issued a report.",
+            "He spoke about Forestry in general.",
+            "Forestry was his passion; forestry jobs are rare.",
+        )
+    )
+    assert "Institute of Forestry" in got
+    assert "Forestry" not in got

@@ -31,7 +31,7 @@ _HP = "|".join(N.HYPHEN_PREFIXES)
 # apostrophes, periods and ampersands ("Jong-un", "O'Brien", "U.S", "AT&T"), then an optional
 # possessive / closing apostrophe or a final period (decided later: abbreviation or sentence end).
 _TOK = rf"(?:(?:{_HP})-)?[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
-_CONN = r"(?:of[ \u00a0]+the|of|and|for|" + "|".join(N.NAME_PARTICLES) + r"|&)"
+_CONN = r"(?:of[ \u00a0]+the|of|and|for|on|" + "|".join(N.NAME_PARTICLES) + r"|&)"
 _LEAD = "|".join(p.replace(" ", r"[ \u00a0]+") for p in N.LEADING_PARTICLES)
 # Finding spans: the pattern starts with a plain character class (a capital), so the regex
 # engine scans for it at C speed; the rare cases that need the text before the match (inside a
@@ -353,6 +353,10 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 if not cur or cur[-1].conn or cur[-1].fold not in _FOR_HEADS:
                     groups.append([])
                     continue
+            elif t.fold == "on":
+                if not _on_inside_name(cur, toks, k):
+                    groups.append([])
+                    continue
             elif t.fold.startswith("of") and (
                 not cur
                 or cur[-1].conn
@@ -454,11 +458,27 @@ def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
     )
 
 
+def _on_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """ "Council on Foreign Relations", "Committee on Ethical and Judicial Affairs": "on" stays
+    inside the name of a body named after its subject; "Congress on Capitol Hill" is a body and
+    a place."""
+    if not cur or cur[-1].conn or not _org_word(cur[-1].fold) or cur[-1].fold not in _ON_HEADS:
+        return False
+    for t in toks[k + 1 : k + 5]:
+        if t.conn and t.fold != "and":
+            return False
+        if not t.conn and (t.fold in N.PLACES or t.fold in N.PLACE_CUES or t.initial):
+            return False
+        if t.hard_stop:
+            break
+    return True
+
+
 def _portfolio_open(cur: list[_Tok]) -> bool:
-    """``cur`` (the name so far) is "<cue word> of / for <words>"."""
+    """``cur`` (the name so far) is "<cue word> of / for / on <words>"."""
     for x in range(1, len(cur) - 1):
         t = cur[x]
-        if t.conn and t.fold in ("of", "for", "of the") and not cur[x - 1].conn:
+        if t.conn and t.fold in ("of", "for", "of the", "on") and not cur[x - 1].conn:
             f = cur[x - 1].fold
             return _org_word(f) or f in N.OTHER_CUES
     return False
@@ -548,14 +568,12 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
     )
     while rest and rest[0].conn and rest[0].fold not in N.LEADING_PARTICLES:
         rest = rest[1:]
-    if (
-        of_link
-        and rest
-        and (
-            any(not t.conn and _org_word(t.fold) for t in rest)
-            or not any(t.fold in N.GIVEN_NAMES for t in rest)
-        )
-    ):
+    rest_org = of_link and any(not t.conn and _org_word(t.fold) for t in rest)
+    if of_link and rest and not rest_org and any(t.fold in _ACADEMIC_HEADS for t in g[i:j]):
+        # After an academic title comes a field of study ("Professor of Conservation Ecology",
+        # "Dean for Rural Health"), no name at all, unless it names a body.
+        return
+    if of_link and rest and (rest_org or not any(t.fold in N.GIVEN_NAMES for t in rest)):
         # "Chair of the Federation of State Medical Boards", "Assistant Secretary for Health":
         # what follows the title is the body or the portfolio, not the holder.
         out.append((rest, 2))
@@ -566,6 +584,18 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
     ):
         out.append((g, 0))  # "Justice Department", "Prince Edward Island": not a title
         return
+    _split_titles_left(g, i, j, out)
+    if rest:
+        sub: list[tuple[list[_Tok], int]] = []
+        _split_titles(rest, sub)
+        if sub:
+            first, _ = sub[0]
+            sub[0] = (first, 1)
+        out.extend(sub)
+
+
+def _split_titles_left(g: list[_Tok], i: int, j: int, out: list[tuple[list[_Tok], int]]) -> None:
+    """The name before a title ``g[i:j]`` ("Oakland County" of "Oakland County Prosecutor X")."""
     left = g[:i]
     while left and not left[-1].conn and i < j - 1 and g[i].fold in N.ORG_CUES:
         # "Troy Police Chief X", "Labour Party Leader Y": the body's own word stays with it.
@@ -576,13 +606,6 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
         left = left[1:]  # "Assistant Oakland County Prosecutor X": the office is Oakland County
     if left and not all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in left):
         out.append((left, 0))
-    if rest:
-        sub: list[tuple[list[_Tok], int]] = []
-        _split_titles(rest, sub)
-        if sub:
-            first, _ = sub[0]
-            sub[0] = (first, 1)
-        out.extend(sub)
 
 
 def _org_word(f: str) -> bool:
@@ -740,6 +763,16 @@ def detect(articles: list[Article]) -> Detection:
 
 
 _TRAILING = ",.;:!?\"”’')"
+# Bodies named after their subject with "on" ("Council on Foreign Relations").
+_ON_HEADS = frozenset(
+    "council councils committee committees subcommittee commission commissions panel task force "
+    "conference forum institute center centre office".split()
+)
+# Titles followed by a field of study rather than a body ("Professor of Conservation Ecology").
+_ACADEMIC_HEADS = frozenset("professor professors dean lecturer reader fellow".split())
+# A name with one of these inside is a body's, not a person's: its last word is not a surname
+# ("Health" of "National Institutes of Health" stays a common word when used alone).
+_INNER_CONNECTORS = (" of ", " for ", " and ", " on ", " & ")
 _ADJ_ENDINGS = ("al", "ic", "ary", "ive", "ous")
 _CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
@@ -766,7 +799,7 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
     last_words = set()
     for t in texts:
         sp = t.rfind(" ")
-        if sp > 0:
+        if sp > 0 and not any(c in t for c in _INNER_CONNECTORS):
             first = t.split(None, 1)[0]
             if not (first.isalpha() and seen_lower(first.lower())):
                 last_words.add(tok_fold(t[sp + 1 :]))
