@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.entities import names as N
@@ -756,10 +757,30 @@ def detect(articles: list[Article]) -> Detection:
                 deferred.append((ai, pi, para, mode))  # needs the words seen in normal text
                 continue
             _detect_paragraph(ai, pi, para, None, mid_tokens, cands, definitions, cache)
-    for ai, pi, para, _mode in deferred:
-        _detect_paragraph(ai, pi, para, mid_tokens, mid_tokens, cands, definitions, None)
+    words: Counter[str] = Counter()
+    for art in articles:
+        words.update(art.text.split())
+    # Distinct words are few (tens of thousands for megabytes of text): strip them once.
+    lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
+    if deferred:
+        # In headlines a word counts as a name word when it is seen capitalised mid-sentence
+        # and is not a common word that the story writes in lower case at least as often
+        # ("Queens Hit-and-Run": "Hit and Run Accidents" elsewhere does not make "Hit" a name;
+        # a blogger's lower-case "teixeira" does not unmake a surname), unless it is a cue word
+        # or known ("White House", "Lake Erie").
+        vocab = {
+            w
+            for w in mid_tokens
+            if w not in lower
+            or _org_word(w)
+            or w in N.PLACE_CUES
+            or _known(w)
+            or _count_forms(words, w.capitalize()) > _count_forms(words, w)
+        }
+        for ai, pi, para, _mode in deferred:
+            _detect_paragraph(ai, pi, para, vocab, mid_tokens, cands, definitions, None)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
-    return Detection(_drop_common_words(kept, articles), definitions)
+    return Detection(_drop_common_words(kept, lower), definitions)
 
 
 _TRAILING = ",.;:!?\"”’')"
@@ -778,7 +799,12 @@ _CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
 
 
-def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[Candidate]:
+def _count_forms(words: Counter[str], w: str) -> int:
+    """Occurrences of the word ``w`` as written, alone or before common punctuation."""
+    return words[w] + words[w + ","] + words[w + "."] + words[w + "'s"] + words[w + "’s"]
+
+
+def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidate]:
     """Drop capitalised common words, and mark phrases of common words as not being people.
 
     A word the story also writes in lower case is a common word, not a name, when capitalised
@@ -788,11 +814,6 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
     House").  A multi-word name made only of such words ("Conservation Biology", "Human Rights",
     "Pacific Partnership" minus the place) is kept but gets a vote against being a person.
     """
-    words: set[str] = set()
-    for art in articles:
-        words.update(art.text.split())
-    # Distinct words are few (tens of thousands for megabytes of text): strip them once.
-    lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
     seen_lower = lower.__contains__
 
     texts = {c.text for c in cands}

@@ -185,9 +185,11 @@ class _Clusters(UnionFind[int]):
             return False
         for x in self._fulls(ra):
             for y in self._fulls(rb):
-                if not tokens_compatible(
-                    x.tokens, y.tokens, self.cfg.token_threshold
-                ) and not _last_word_typo(x.tokens, y.tokens):
+                if (
+                    not tokens_compatible(x.tokens, y.tokens, self.cfg.token_threshold)
+                    and not _last_word_typo(x.tokens, y.tokens)
+                    and not _place_word_typo(x.tokens, y.tokens)
+                ):
                     return False
         return True
 
@@ -512,9 +514,11 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                         continue  # "North Koreans" are people of North Korea, not the country
                     if score(ka, kb, score_cutoff=cfg.threshold) < cfg.threshold:
                         continue
-                    if not tokens_compatible(
-                        a.tokens, b.tokens, cfg.token_threshold
-                    ) and not _last_word_typo(a.tokens, b.tokens):
+                    if (
+                        not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold)
+                        and not _last_word_typo(a.tokens, b.tokens)
+                        and not _place_word_typo(a.tokens, b.tokens)
+                    ):
                         continue
                 uf.union(*pair)
 
@@ -541,6 +545,21 @@ def _last_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
         and a[0] == b[0]
         and Levenshtein.distance(a, b, score_cutoff=1) <= 1
     )
+
+
+def _place_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """A place name led by a place cue word whose other words agree but for a one-letter slip
+    in one of four letters or more, the first letter included ("Gulf of Aden" / "Gulf of
+    Eden"); people's names are left to ``_last_word_typo``."""
+    if len(x) != len(y) or len(x) < 2 or not (_cue(x[0], N.PLACE_CUES) and x[0] == y[0]):
+        return False  # the cue leads ("Gulf of", "Lake", "Mount"): "Dina Marsh" is a person
+    diff = [(a, b) for a, b in zip(x, y) if a != b]
+    if len(diff) != 1:
+        return False
+    a, b = diff[0]
+    if x[0] in N.GIVEN_NAMES or y[0] in N.GIVEN_NAMES or a in N.GIVEN_NAMES or b in N.GIVEN_NAMES:
+        return False  # "Dina Marsh" / "Dana Marsh": two people, whatever "marsh" means
+    return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
