@@ -331,3 +331,33 @@ def test_one_letter_slip_in_a_place_name_with_a_place_word_links():
 def test_one_letter_apart_given_names_still_do_not_link():
     ents = _ents("Dina Marsh spoke first.", "Then Dana Marsh answered.")
     assert by_variant(ents, "Dina Marsh") is not by_variant(ents, "Dana Marsh")
+
+
+# --- acronym types, award names, prefixes -------------------------------------------------------
+
+
+def test_acronym_takes_the_place_type_of_its_long_form():
+    ents = _ents(
+        "Ships crossed the Southern Safe Passage Corridor (SSPC) at night.",
+        "The SSPC is patrolled by three navies.",
+        "Convoys use the Southern Safe Passage Corridor daily.",
+    )
+    e = by_variant(ents, "SSPC")
+    assert e is by_variant(ents, "Southern Safe Passage Corridor")
+    assert e.type == "place"
+
+
+def test_of_stays_inside_award_names():
+    ents = _ents("He received the Carver Medal of Courage in 2004.")
+    assert by_variant(ents, "Carver Medal of Courage").type == "other"
+    assert "Courage" not in names(ents)
+
+
+def test_lone_word_prefix_is_not_a_name():
+    got = names(_ents("He joined the Anti - Fraud Unit after the Tri - County merger."))
+    assert not {"Anti", "Tri"} & got
+
+
+def test_resident_after_a_name_makes_a_place():
+    ents = _ents("The Dunmore resident was married last year.", "A Dunmore resident spoke.")
+    assert by_variant(ents, "Dunmore").type == "place"

@@ -101,6 +101,7 @@ _DEF_BETWEEN = re.compile(
 _DEF_AFTER = re.compile(r"^[ \u00a0]*\)")
 _OF_HEADS = (
     N.ORG_CUES
+    | N.OTHER_CUES
     | N.PLACE_CUES
     | N.TITLE_HEADS
     | frozenset(

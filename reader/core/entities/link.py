@@ -866,9 +866,16 @@ def _entities(
         surfaces: Counter = Counter(cands[ci].text for ci in members)
         node_ids = {cand_node[ci] for ci in members}
         votes = [0.0, 0.0, 0.0]
+        acronyms = [0.0, 0.0, 0.0]
         for ni in node_ids:
+            into = acronyms if nodes[ni].acronym else votes
             for t, w in enumerate(_static_votes(nodes[ni])):
-                votes[t] += w
+                into[t] += w
+        if not (votes[2] > 0 and votes[2] >= max(votes[0], votes[1])):
+            # An acronym's default (a body) yields to a long form named as a place ("IRTC" of
+            # the "Internationally Recognised Transit Corridor").
+            for t in range(3):
+                votes[t] += acronyms[t]
         ctx = [0.0, 0.0, 0.0, 0.0]
         for ci in members:
             for t, w in enumerate(cands[ci].votes):

@@ -59,6 +59,7 @@ STOP_CAPS = (
     therefore third thousands three took troops two update updated video voters wasn watch week
     weeks welcome went weren witnesses won wouldn writing yes
     hundred hundreds thousand million billion trillion dozen dollars euros
+    anti tri non semi multi
     """
     )
 )
@@ -161,7 +162,7 @@ ORG_DESCRIPTORS = _words(
 PLACE_FOLLOWERS = _words(
     """
     estate ward area district neighbourhood neighborhood suburb suburbs county region town
-    village city province border coast valley countryside residents families locals
+    village city province border coast valley countryside resident residents families locals
     streets shoreline outskirts metro
     """
 )
