@@ -83,7 +83,8 @@ _CTX_AFTER_ORG = re.compile(
 # Ave.", "inside the McDonald's.", "Fry's in Fountain Valley").
 _CTX_AFTER_SHOP = re.compile(r"['’] ?s(?:[.,;]|\s+(?:on|in|at|near)\s+[A-Z])")
 _CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
-_CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+_CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b")
+_CTX_AFTER_FOLLOWER2 = re.compile(r"\s+([a-z]+)\b")
 _CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
 # A dateline opens a paragraph: "ASHFORD MILLS, England, Oct 8 (Agency) - ...",
 # "WASHINGTON (Reuters) - ...", "PARIS — ..."; the agency in parentheses is an organisation.
@@ -700,7 +701,7 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
         return
     c = ptext[end]
     if c.isspace():
-        tail = ptext[end : end + 32]
+        tail = ptext[end : end + 16]
         if _CTX_AFTER_SPEAKER.match(tail):
             if not placed:
                 votes[3] += 1.0
@@ -708,12 +709,19 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[0] += 1.0
         else:
             m = _CTX_AFTER_FOLLOWER.match(tail)
-            if m and m.group(1) in N.PLACE_FOLLOWERS:
+            if m is None:
+                pass
+            elif m.group(1) in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
-            elif m and m.group(1) in N.PERSON_FOLLOWERS:
+            elif m.group(1) in N.PERSON_FOLLOWERS:
                 votes[0] += 1.5  # "the Bush administration", "the Obama presidency"
                 votes[1] = min(votes[1], 0.0)
-            elif m and (m.group(1) in N.ORG_FOLLOWERS or m.group(2) in N.ORG_FOLLOWERS):
+            elif m.group(1) in N.ORG_FOLLOWERS or (
+                m.group(1) not in N.STOP_CAPS
+                and (m2 := _CTX_AFTER_FOLLOWER2.match(ptext, end + m.end(), end + m.end() + 16))
+                is not None
+                and m2.group(1) in N.ORG_FOLLOWERS
+            ):
                 votes[1] += 2.0  # "the Pink Panther gang", "a red Torvalo hoodie"
                 votes[0] -= 1.0
     elif c == ",":

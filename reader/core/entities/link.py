@@ -353,21 +353,9 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
     nodes: list[_Node] = []
     cand_node: list[int] = []
     key_cache: dict[str, str] = {}
-    surnames: set[str] | None = None
-    for ci, c in enumerate(cands):
-        key = key_cache.get(c.text)
-        if key is None:
-            key = key_cache[c.text] = name_key(c.text)
-        if c.family:
-            # "the Gray family", "the LaRues": the family is its own entry, apart from the
-            # person whose surname it shares.
-            if c.family == 1:
-                key += " family"
-            else:
-                if surnames is None:
-                    surnames = _surnames(cands, key_cache)
-                if key[:-1] in surnames:
-                    key = key[:-1] + " family"
+    plurals: list[tuple[int, str]] = []
+
+    def add(ci: int, c: Candidate, key: str) -> None:
         ni = by_key.get(key)
         if ni is None:
             toks = tuple(t for t in key.split() if t not in _CONNECTORS) or tuple(key.split())
@@ -387,31 +375,42 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
         n.surfaces[c.text] += 1
         n.mentions.append(ci)
         n.articles.add(c.article)
-        cand_node.append(ni)
+        cand_node[ci] = ni
+
+    for ci, c in enumerate(cands):
+        key = key_cache.get(c.text)
+        if key is None:
+            key = key_cache[c.text] = name_key(c.text)
+        cand_node.append(-1)
+        if c.family == 1:
+            key += " family"  # "the Gray family": the family's own entry, apart from Kimani Gray
+        elif c.family == 2:
+            plurals.append((ci, key))  # "the LaRues": decided once every name is known
+            continue
+        add(ci, c, key)
+    if plurals:
+        surnames = _surnames(nodes)
+        for ci, key in plurals:
+            add(ci, cands[ci], key[:-1] + " family" if key[:-1] in surnames else key)
     return nodes, cand_node
 
 
-def _surnames(cands: list[Candidate], key_cache: dict[str, str]) -> set[str]:
+def _surnames(nodes: list[_Node]) -> set[str]:
     """Last words of the story's multi-word names that look like people's (no cue word, no
     connector, not a known place) and that are also used alone, as surnames are."""
     out = set()
-    alone = {
-        key_cache.get(c.text) or name_key(c.text)
-        for c in cands
-        if " " not in c.text and not c.family
-    }
-    for c in cands:
-        if " " in c.text and not c.family:
-            key = key_cache.get(c.text) or name_key(c.text)
-            words = tuple(key.split())
-            if (
-                1 < len(words) <= 4
-                and key not in _PLACE_KEYS
-                and words[0] not in _PLACE_KEYS  # "Mississippi Democrat": not a surname
-                and words[0] not in N.DEMONYMS
-                and not any(w in _CONNECTORS or _is_cue_word(w) for w in words)
-            ):
-                out.add(_core(words)[-1])
+    alone = {n.key for n in nodes if len(n.tokens) == 1}
+    for n in nodes:
+        words = tuple(n.key.split())
+        if (
+            1 < len(words) <= 4
+            and not n.key.endswith(" family")
+            and n.key not in _PLACE_KEYS
+            and words[0] not in _PLACE_KEYS  # "Mississippi Democrat": not a surname
+            and words[0] not in N.DEMONYMS
+            and not any(w in _CONNECTORS or _is_cue_word(w) for w in words)
+        ):
+            out.add(_core(words)[-1])
     return out & alone
 
 
