@@ -361,3 +361,57 @@ def test_lone_word_prefix_is_not_a_name():
 def test_resident_after_a_name_makes_a_place():
     ents = _ents("The Dunmore resident was married last year.", "A Dunmore resident spoke.")
     assert by_variant(ents, "Dunmore").type == "place"
+
+
+# --- linking: middle names, spelled prefixes, state abbreviations, -ing openers --------------------
+
+
+def test_middle_initial_and_middle_name_link():
+    ents = _ents(
+        "Harold B. Kessler was named in the report.",
+        "Harold Brandon Kessler denied it.",
+        "Hal Kessler, as friends call him, declined to comment.",
+    )
+    assert by_variant(ents, "Harold B. Kessler") is by_variant(ents, "Harold Brandon Kessler")
+
+
+def test_different_middle_initials_still_stay_apart():
+    ents = _ents("John A. Marlow spoke.", "John B. Marlow replied.")
+    assert by_variant(ents, "John A. Marlow") is not by_variant(ents, "John B. Marlow")
+
+
+def test_spelled_out_ship_prefix_links():
+    ents = _ents(
+        "USS Resolve left port.",
+        "The crew of United States Ship Resolve returned on Monday.",
+    )
+    e = by_variant(ents, "USS Resolve")
+    assert e is by_variant(ents, "United States Ship Resolve")
+    assert e.type == "other"
+
+
+def test_state_abbreviation_links_to_the_state():
+    ents = _ents(
+        "He was arrested in Saginaw, Mich., on Monday.",
+        "Michigan police said he was armed.",
+    )
+    e = by_variant(ents, "Mich")
+    assert e is by_variant(ents, "Michigan")
+    assert e.name == "Michigan"
+
+
+def test_ambiguous_state_abbreviation_still_stays_alone():
+    ents = _ents(
+        "She grew up in Mobile, Ala., and moved away.",
+        "Alabama and Alaska both voted.",
+    )
+    assert by_variant(ents, "Ala") is not by_variant(ents, "Alabama")
+
+
+def test_sentence_initial_ing_word_is_not_part_of_a_name():
+    ents = _ents(
+        "The network picked Lena Marlowe as host.",
+        "Choosing Marlowe was a safe bet, critics said.",
+    )
+    assert "Choosing Marlowe" not in names(ents)
+    assert len(by_variant(ents, "Lena Marlowe").mentions) == 2

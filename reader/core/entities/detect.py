@@ -1154,9 +1154,10 @@ def _spans(ptext: str) -> list[tuple[int, int]]:
 
 
 def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
-    """ "Typically Microsoft ...", "Fired Jim O'Brien ...": a sentence-initial -ly adverb, or an
-    -ed verb before a given name and a surname, is not part of the name unless the word is also
-    seen capitalised mid-sentence.  Returns whether ``mid_tokens`` was consulted."""
+    """ "Typically Microsoft ...", "Choosing DeGeneres ...", "Fired Jim O'Brien ...": a
+    sentence-initial -ly adverb or -ing form, or an -ed verb before a given name and a surname,
+    is not part of the name unless the word is also seen capitalised mid-sentence or is known.
+    Returns whether ``mid_tokens`` was consulted."""
     if len(toks) < 2 or not toks[0].initial or toks[0].conn:
         return False
     f = toks[0].fold
@@ -1164,13 +1165,17 @@ def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
         toks[0].stop = True
         toks[1].initial = False
         return False
-    if not f.endswith("ly") and not (
-        f.endswith("ed")
-        and len(f) >= 5
-        and len(toks) > 2
-        and not toks[1].conn
-        and toks[1].fold in N.GIVEN_NAMES
-        and not toks[2].conn
+    if (
+        not f.endswith("ly")
+        and not (f.endswith("ing") and len(f) >= 6)
+        and not (
+            f.endswith("ed")
+            and len(f) >= 5
+            and len(toks) > 2
+            and not toks[1].conn
+            and toks[1].fold in N.GIVEN_NAMES
+            and not toks[2].conn
+        )
     ):
         return False
     if f not in mid_tokens and not _known(f):

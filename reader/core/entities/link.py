@@ -467,6 +467,12 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
                     joined[letters] = i
     # 3b. the same name with a short form of the given name ("Mo Cheeks" / "Maurice Cheeks")
     _nicknames(nodes, uf)
+    # 3c. middle initials: "Frederick C. LaRue" / "Frederick Cheney LaRue"
+    _middle_names(nodes, uf)
+    # 3d. a ship's prefix spelled out: "INS Sukanya" / "Indian Naval Ship Sukanya"
+    _spelled_prefixes(nodes, uf)
+    # 3e. state abbreviations: "Mich." / "Michigan", "Calif." / "California"
+    _state_abbreviations(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
     # 4b. one- or two-letter variants of a known place of the story ("Pyongyang" / "Pyongang")
@@ -574,6 +580,73 @@ def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
                 a, b = nodes[members[x]].tokens[0], nodes[members[y]].tokens[0]
                 if a != b and given_equiv(a, b):
                     uf.union(members[x], members[y])
+
+
+def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
+    """Three- or four-word names with the same first and last word whose middle words agree
+    word by word, an initial standing for a name ("Frederick C. LaRue" / "Frederick Cheney
+    LaRue"); "John A. Smith" and "John B. Smith" stay apart."""
+    by_ends: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        core = _core(n.tokens)
+        if n.full and n.gaz is None and 3 <= len(core) <= 4 and not _has_cue(n):
+            by_ends[(core[0], core[-1])].append(i)
+    for members in by_ends.values():
+        if len(members) < 2 or len(members) > 20:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = _core(nodes[members[x]].tokens), _core(nodes[members[y]].tokens)
+                if len(a) == len(b) and all(
+                    u == v or ((len(u) == 1 or len(v) == 1) and u[0] == v[0])
+                    for u, v in zip(a[1:-1], b[1:-1])
+                ):
+                    uf.union(members[x], members[y])
+
+
+def _spelled_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
+    """A name opening with an acronym and the same name with the acronym spelled out ("INS
+    Sukanya" / "Indian Naval Ship Sukanya", "USS Cole" / "United States Ship Cole")."""
+    by_rest: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.full and 2 <= len(n.tokens) <= 7:
+            by_rest[n.tokens[1:]].append(i)
+    if not by_rest:
+        return
+    for i, n in enumerate(nodes):
+        if not n.full or len(n.tokens) < 4:
+            continue
+        for k in (2, 3, 4):
+            if len(n.tokens) - k < 1:
+                break
+            initials = "".join(t[0] for t in n.tokens[:k])
+            for j in by_rest.get(n.tokens[k:], ()):
+                if j != i and nodes[j].tokens[0] == initials:
+                    uf.union(i, j, guard=False)  # the word guard cannot see "ins" in "indian..."
+
+
+def _state_abbreviations(nodes: list[_Node], uf: _Clusters) -> None:
+    """A US state's abbreviation links to the one place of the story that starts with its
+    first letter and holds its letters in order ("mich" / "michigan", "fla" / "florida",
+    "calif" / "california"; "ala" stays alone when both Alabama and Alaska are named)."""
+    abbrevs = [i for i, n in enumerate(nodes) if n.key in N.US_STATE_ABBREVIATIONS]
+    if not abbrevs:
+        return
+    places = [i for i, n in enumerate(nodes) if n.gaz is not None and len(n.key) > 4]
+    for i in abbrevs:
+        a = nodes[i].key
+        fits = {
+            uf.find(j)
+            for j in places
+            if j != i and nodes[j].key[0] == a[0] and _in_order(a, nodes[j].key)
+        }
+        if len(fits) == 1:
+            uf.union(i, fits.pop(), guard=False)  # two gazetteer keys of one state
+
+
+def _in_order(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _alias_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
@@ -832,6 +905,7 @@ def _canonical(surfaces: Counter) -> str:
         return (
             not typo[s],
             known[s],
+            name_key(s) not in N.US_STATE_ABBREVIATIONS,  # "Texas" over "Tex."
             0 if acr else len(words),
             surfaces[s],
             any(ord(ch) > 127 for ch in s),
