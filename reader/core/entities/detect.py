@@ -406,7 +406,7 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
         if len(g) > 1 and not g[1].conn and g[0].fold in N.VESSEL_NOUNS:
             out.append((g[1:], 3))  # "Warship Sukanya, deployed on patrol..."
             continue
-        for whole in _split_trailing_place(g):
+        for whole in _split_trailing_place(g) if len(g) > 2 else (g,):
             for part in _split_inner_acronyms(whole):
                 for sub in _split_before_given(part):
                     _split_titles(sub, out)
@@ -679,20 +679,19 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             placed = True
         elif w in _PREP_WEAK:
             votes[2] += 0.3
-        elif w in N.VESSEL_NOUNS:
-            _vote_vessel(votes)  # "aboard warship X", "the frigate X"
-        elif w in N.ORG_INTRODUCERS:
-            votes[1] += 2.0  # "Swiss firm Chopard", "the insurer Aviva"
-            votes[0] -= 1.0
         elif w == "the":
             votes[1] += 0.5  # "the X": an organisation or a place, hardly a person
             votes[0] -= 0.5
+        elif w in N.ORG_INTRODUCERS:
+            votes[1] += 2.0  # "Swiss firm Chopard", "the insurer Aviva"
+            votes[0] -= 1.0
+        elif w in N.VESSEL_NOUNS:
+            _vote_vessel(votes)  # "aboard warship X", "the frigate X"
     elif start and ptext[start - 1] == "(" and _AGENCY_AFTER.match(ptext, end, min(n, end + 5)):
         votes[1] += 3.0  # "(Reuters) -" after a dateline
     if (
         end - start == 2
-        and start > 2
-        and ptext[start - 2] == ","
+        and ptext[start - 2 : start] == ", "
         and ptext[start:end].lower() in N.US_STATE_CODES
         and ptext[start:end].isupper()
     ):
@@ -709,15 +708,17 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[0] += 1.0
         else:
             m = _CTX_AFTER_FOLLOWER.match(tail)
-            if m is None:
+            f1 = m.group(1) if m is not None else ""
+            if not f1:
                 pass
-            elif m.group(1) in N.PLACE_FOLLOWERS:
+            elif f1 in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
-            elif m.group(1) in N.PERSON_FOLLOWERS:
+            elif f1 in N.PERSON_FOLLOWERS:
                 votes[0] += 1.5  # "the Bush administration", "the Obama presidency"
                 votes[1] = min(votes[1], 0.0)
-            elif m.group(1) in N.ORG_FOLLOWERS or (
-                m.group(1) not in N.STOP_CAPS
+            elif f1 in N.ORG_FOLLOWERS or (
+                m is not None
+                and f1 not in N.STOP_CAPS
                 and (m2 := _CTX_AFTER_FOLLOWER2.match(ptext, end + m.end(), end + m.end() + 16))
                 is not None
                 and m2.group(1) in N.ORG_FOLLOWERS
@@ -936,6 +937,7 @@ def _detect_paragraph(
     starts = SentenceStarts(ptext, para.sentences)
     para_cands: list[Candidate] = []
     titles = _quoted_titles(ptext) if ('"' in ptext or "“" in ptext) else ()
+    has_family = "family" in ptext
     for a, b in titles:
         c = Candidate(ai, pi, a, b, ptext[a:b])
         c.votes[0] -= 6.0  # a work's title: neither a person nor a place nor a body
@@ -945,7 +947,11 @@ def _detect_paragraph(
     for s, e in _spans(ptext):
         if titles and any(a < e and s < b for a, b in titles):
             continue
-        initial = starts.opens_sentence(s) or _opens_quote_or_clause(ptext, s, e)
+        initial = starts.opens_sentence(s) or (
+            s > 1
+            and (ptext[s - 1] in _QUOTE_OPENERS or ptext[s - 2] == ":")
+            and _opens_quote_or_clause(ptext, s, e)
+        )
         span = ptext[s:e]
         if cache is not None:
             key = (span, initial)
@@ -956,21 +962,26 @@ def _detect_paragraph(
                     cache[key] = found
         else:
             found, _ = _analyse_span(span, initial, vocab, mid_tokens)
-        if ptext[e + 1 : e + 2].isdigit() and _last_word(span) in N.NUMBERED_NAME_HEADS:
+        if (
+            span[-1] in _NUMBERED_LAST
+            and span.endswith(_NUMBERED_ENDINGS)
+            and _last_word(span) in N.NUMBERED_NAME_HEADS
+        ):
             found = _with_number(ptext, s, e, found)
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
             c = Candidate(ai, pi, a, b, text, lone_initial)
             if (
-                ptext.startswith("family", b + 1)
+                has_family
+                and ptext.startswith("family", b + 1)
                 and _FAMILY_AFTER_RE.match(ptext, b)
                 and fold(text) not in N.PLACES
                 and fold(text) not in N.DEMONYMS
             ):
                 c.family = 1  # "the Gray family": the family, not Kimani Gray
             elif (
-                " " not in text
-                and text.endswith("s")
+                text[-1] == "s"
+                and " " not in text
                 and not text.endswith("ss")
                 and len(text) > 4
                 and not text.isupper()
@@ -1018,6 +1029,14 @@ def _opens_quote_or_clause(ptext: str, s: int, e: int) -> bool:
             ch in _QUOTE_CLOSERS for ch in ptext[e : e + 3]
         )
     return c == " " and ptext[s - 2] == ":"
+
+
+_NUMBERED_ENDINGS = tuple(
+    form for w in N.NUMBERED_NAME_HEADS for form in (w.capitalize(), w.upper())
+)
+
+
+_NUMBERED_LAST = frozenset(w[-1] for w in _NUMBERED_ENDINGS)
 
 
 def _last_word(text: str) -> str:
