@@ -354,45 +354,56 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
     cand_node: list[int] = []
     key_cache: dict[str, str] = {}
     plurals: list[tuple[int, str]] = []
-
-    def add(ci: int, c: Candidate, key: str) -> None:
-        ni = by_key.get(key)
-        if ni is None:
-            toks = tuple(t for t in key.split() if t not in _CONNECTORS) or tuple(key.split())
-            acr = is_acronym(c.text) and len(toks) == 1
-            gaz = _ALIAS.get(key) or (key if key in _PLACE_KEYS else None)
-            if (
-                gaz is not None
-                and gaz not in _PLACE_KEYS
-                and not any(a in _PLACE_KEYS for a in _alias_group(gaz))
-            ):
-                gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
-            ni = by_key[key] = len(nodes)
-            words = fold(c.text).replace(".", "").split()
-            corp = len(words) > 1 and words[-1] in N.CORP_SUFFIXES
-            nodes.append(_Node(key, toks, acr, gaz, corp))
-        n = nodes[ni]
-        n.surfaces[c.text] += 1
-        n.mentions.append(ci)
-        n.articles.add(c.article)
-        cand_node[ci] = ni
-
     for ci, c in enumerate(cands):
         key = key_cache.get(c.text)
         if key is None:
             key = key_cache[c.text] = name_key(c.text)
-        cand_node.append(-1)
-        if c.family == 1:
-            key += " family"  # "the Gray family": the family's own entry, apart from Kimani Gray
-        elif c.family == 2:
-            plurals.append((ci, key))  # "the LaRues": decided once every name is known
-            continue
-        add(ci, c, key)
+        if c.family:
+            if c.family == 2:
+                plurals.append((ci, key))  # "the LaRues": decided once every name is known
+                cand_node.append(-1)
+                continue
+            key += " family"  # "the Gray family": its own entry, apart from Kimani Gray
+        ni = by_key.get(key)
+        if ni is None:
+            ni = by_key[key] = len(nodes)
+            nodes.append(_new_node(key, c.text))
+        n = nodes[ni]
+        n.surfaces[c.text] += 1
+        n.mentions.append(ci)
+        n.articles.add(c.article)
+        cand_node.append(ni)
     if plurals:
         surnames = _surnames(nodes)
         for ci, key in plurals:
-            add(ci, cands[ci], key[:-1] + " family" if key[:-1] in surnames else key)
+            c = cands[ci]
+            if key[:-1] in surnames:
+                key = key[:-1] + " family"
+            ni = by_key.get(key)
+            if ni is None:
+                ni = by_key[key] = len(nodes)
+                nodes.append(_new_node(key, c.text))
+            n = nodes[ni]
+            n.surfaces[c.text] += 1
+            n.mentions.append(ci)
+            n.articles.add(c.article)
+            cand_node[ci] = ni
     return nodes, cand_node
+
+
+def _new_node(key: str, text: str) -> _Node:
+    toks = tuple(t for t in key.split() if t not in _CONNECTORS) or tuple(key.split())
+    acr = is_acronym(text) and len(toks) == 1
+    gaz = _ALIAS.get(key) or (key if key in _PLACE_KEYS else None)
+    if (
+        gaz is not None
+        and gaz not in _PLACE_KEYS
+        and not any(a in _PLACE_KEYS for a in _alias_group(gaz))
+    ):
+        gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
+    words = fold(text).replace(".", "").split()
+    corp = len(words) > 1 and words[-1] in N.CORP_SUFFIXES
+    return _Node(key, toks, acr, gaz, corp)
 
 
 def _surnames(nodes: list[_Node]) -> set[str]:
@@ -589,11 +600,12 @@ def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
     by_ends: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
         core = _core(n.tokens)
-        if n.full and n.gaz is None and 3 <= len(core) <= 4 and not _has_cue(n):
+        if n.full and n.gaz is None and 3 <= len(core) <= 4:
             by_ends[(core[0], core[-1])].append(i)
     for members in by_ends.values():
         if len(members) < 2 or len(members) > 20:
             continue
+        members = [i for i in members if not _has_cue(nodes[i])]
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 a, b = _core(nodes[members[x]].tokens), _core(nodes[members[y]].tokens)
@@ -905,7 +917,7 @@ def _canonical(surfaces: Counter) -> str:
         return (
             not typo[s],
             known[s],
-            name_key(s) not in N.US_STATE_ABBREVIATIONS,  # "Texas" over "Tex."
+            fold(s).rstrip(".") not in N.US_STATE_ABBREVIATIONS,  # "Texas" over "Tex."
             0 if acr else len(words),
             surfaces[s],
             any(ord(ch) > 127 for ch in s),
