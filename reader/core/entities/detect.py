@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.entities import names as N
@@ -767,25 +766,27 @@ def detect(articles: list[Article]) -> Detection:
                 deferred.append((ai, pi, para, mode))  # needs the words seen in normal text
                 continue
             _detect_paragraph(ai, pi, para, None, mid_tokens, cands, definitions, cache)
-    words: Counter[str] = Counter()
+    words: set[str] = set()
     for art in articles:
         words.update(art.text.split())
     # Distinct words are few (tens of thousands for megabytes of text): strip them once.
     lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
     if deferred:
         # In headlines a word counts as a name word when it is seen capitalised mid-sentence
-        # and is not a common word that the story writes in lower case at least as often
-        # ("Queens Hit-and-Run": "Hit and Run Accidents" elsewhere does not make "Hit" a name;
-        # a blogger's lower-case "teixeira" does not unmake a surname), unless it is a cue word
-        # or known ("White House", "Lake Erie").
+        # and is not a common word that the story also writes in lower case ("Queens
+        # Hit-and-Run": "Hit and Run Accidents" elsewhere does not make "Hit" a name), unless
+        # it ends a name of the body text (a surname: a blogger's lower-case "teixeira" does
+        # not unmake "Mark Teixeira"), is a cue word or is known ("White House", "Lake Erie").
+        ends = {tok_fold(t[t.rfind(" ") + 1 :]) for t in {c.text for c in cands} if " " in t}
         vocab = {
             w
             for w in mid_tokens
             if w not in lower
+            or w in ends
             or _org_word(w)
             or w in N.PLACE_CUES
             or _known(w)
-            or _count_forms(words, w.capitalize()) > _count_forms(words, w)
+            or _title_head(w.replace("’", "'").partition("'")[0])  # "Sheriff's Department"
         }
         for ai, pi, para, _mode in deferred:
             _detect_paragraph(ai, pi, para, vocab, mid_tokens, cands, definitions, None)
@@ -807,11 +808,6 @@ _INNER_CONNECTORS = (" of ", " for ", " and ", " on ", " & ")
 _ADJ_ENDINGS = ("al", "ic", "ary", "ive", "ous")
 _CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
-
-
-def _count_forms(words: Counter[str], w: str) -> int:
-    """Occurrences of the word ``w`` as written, alone or before common punctuation."""
-    return words[w] + words[w + ","] + words[w + "."] + words[w + "'s"] + words[w + "’s"]
 
 
 def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidate]:

@@ -374,7 +374,7 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
         n.articles.add(c.article)
         cand_node.append(ni)
     if plurals:
-        surnames = _surnames(nodes)
+        surnames = _surnames(nodes, {key[:-1] for _, key in plurals})
         for ci, key in plurals:
             c = cands[ci]
             if key[:-1] in surnames:
@@ -406,12 +406,15 @@ def _new_node(key: str, text: str) -> _Node:
     return _Node(key, toks, acr, gaz, corp)
 
 
-def _surnames(nodes: list[_Node]) -> set[str]:
-    """Last words of the story's multi-word names that look like people's (no cue word, no
-    connector, not a known place) and that are also used alone, as surnames are."""
+def _surnames(nodes: list[_Node], wanted: set[str]) -> set[str]:
+    """Those of ``wanted`` that are last words of the story's multi-word names that look like
+    people's (no cue word, no connector, not a known place) and are also used alone, as
+    surnames are."""
     out = set()
-    alone = {n.key for n in nodes if len(n.tokens) == 1}
+    wanted = wanted & _keys_alone(nodes)
     for n in nodes:
+        if len(n.tokens) < 2 or _core(n.tokens)[-1] not in wanted:
+            continue
         words = tuple(n.key.split())
         if (
             1 < len(words) <= 4
@@ -422,7 +425,11 @@ def _surnames(nodes: list[_Node]) -> set[str]:
             and not any(w in _CONNECTORS or _is_cue_word(w) for w in words)
         ):
             out.add(_core(words)[-1])
-    return out & alone
+    return out
+
+
+def _keys_alone(nodes: list[_Node]) -> set[str]:
+    return {n.key for n in nodes if len(n.tokens) == 1}
 
 
 def _alias_group(canon: str) -> tuple[str, ...]:
