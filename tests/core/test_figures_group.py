@@ -401,3 +401,33 @@ def test_ages_of_unnamed_men_need_equal_values() -> None:
         ]
     )
     assert _cross_groups(figures, groups) == []
+
+
+def test_paragraphs_that_differ_on_every_figure_report_two_facts_not_a_conflict() -> None:
+    # Two teams' offers: the length and the value both differ, so the matched paragraphs are more
+    # likely two facts than one contradicted; the same label still groups them, as "differs".
+    arts = [
+        article("The offer is a seven - year deal worth $150 million, reports said."),
+        article("The offer is an eight - year deal worth $184 million, reports said."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert "conflict" not in [s for s, _, _ in out]
+    assert ("differs", "deal", ["seven - year deal", "eight - year deal"]) in out
+
+
+def test_one_differing_figure_beside_an_agreeing_one_is_still_a_conflict() -> None:
+    arts = [
+        article("The offer is a seven - year deal worth $150 million, reports said."),
+        article("The offer is an eight - year deal worth $150 million, reports said."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert ("conflict", "deal", ["seven - year deal", "eight - year deal"]) in out
+
+
+def test_two_differing_counts_of_one_event_still_conflict() -> None:
+    arts = [
+        article("Officials said 12 people were killed and 30 were injured."),
+        article("Officials said 14 people were killed and 45 were injured."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert ("conflict", "killed", ["12 people were killed", "14 people were killed"]) in out

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -59,6 +60,9 @@ from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
 _RARE_TOKEN_DF = 12
+_NONE: frozenset = frozenset()
+"""The one empty set every per-figure cache shares (most figures have no month, no label...)."""
+_PARAGRAPH_CACHE = 2048
 _EPS = 1e-9
 
 _CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -91,24 +95,14 @@ class _Ctx:
         self._subjects: dict[int, str | None] = {}
         self._months: dict[int, frozenset[str]] = {}
         self._story_names = _story_names(articles) if len(articles) >= 3 else frozenset()
-        self._anchors: dict[int, list[Figure]] = {}
+        self._anchors: dict[int, tuple[Figure, ...]] = {}
         self._nouns: dict[int, str | None] = {}
-        self._by_paragraph: dict[tuple[int, int], list[Figure]] = defaultdict(list)
-        for f in figures:
-            self._by_paragraph[(f.article, f.paragraph)].append(f)
         self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
-        # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
-        # the 3 the context "Aleppo" and the 10 the context "Idlib".
-        self._left: dict[int, int] = {}
-        self._right: dict[int, int] = {}
-        prev: Figure | None = None
-        for f in figures:  # in reading order, as find_figures returns them
-            if prev is not None and (prev.article, prev.paragraph) == (f.article, f.paragraph):
-                self._left[id(f)] = prev.end
-                self._right[id(prev)] = f.start
-            prev = f
+        self._interned: dict[frozenset[str], frozenset[str]] = {}
 
-    def get(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
+    def get(self, i: int, keep: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+        """(content words, capitalised words) around figure ``i``; ``keep=False`` computes them
+        without caching, for a pass over every figure of a large bucket that compares few."""
         hit = self._cache.get(i)
         if hit is not None:
             return hit
@@ -116,8 +110,22 @@ class _Ctx:
         text, starts = self._text(f)
         words: set[str] = set()
         caps: set[str] = set()
-        left = max(0, f.start - _CTX_CHARS, min(self._left.get(id(f), 0), f.start))
-        right = min(f.end + _CTX_CHARS, max(self._right.get(id(f), len(text)), f.end))
+        # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
+        # the 3 the context "Aleppo" and the 10 the context "Idlib" (figures are in reading order,
+        # as find_figures returns them).
+        figs = self.figures
+        prev = figs[i - 1] if i > 0 else None
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        left_end = (
+            prev.end if prev and (prev.article, prev.paragraph) == (f.article, f.paragraph) else 0
+        )
+        right_start = (
+            nxt.start
+            if nxt and (nxt.article, nxt.paragraph) == (f.article, f.paragraph)
+            else len(text)
+        )
+        left = max(0, f.start - _CTX_CHARS, min(left_end, f.start))
+        right = min(f.end + _CTX_CHARS, max(right_start, f.end))
         for part, lo in ((text[left : f.start], left), (text[f.end : right], f.end)):
             for m in _CTX_WORD.finditer(part):
                 w = m.group(0)
@@ -128,7 +136,11 @@ class _Ctx:
                 if w[0].isupper() and not starts.opens_sentence(lo + m.start()):
                     caps.add(low)
         hit = (frozenset(words), frozenset(caps))
-        self._cache[i] = hit
+        if keep:
+            # Repeated wording (a table's rows, a boilerplate line) shares one set.
+            intern = self._interned
+            hit = (intern.setdefault(hit[0], hit[0]), intern.setdefault(hit[1], hit[1]))
+            self._cache[i] = hit
         return hit
 
     def _text(self, f: Figure) -> tuple[str, SentenceStarts]:
@@ -144,6 +156,8 @@ class _Ctx:
                 hit = (para.text, SentenceStarts(para.text, para.sentences))
             except IndexError:
                 hit = (fallback, SentenceStarts(fallback))
+            if len(self._paragraphs) >= _PARAGRAPH_CACHE:
+                self._paragraphs.clear()  # bounded: a long input's figures are seen in bursts
             self._paragraphs[key] = hit
         return hit
 
@@ -273,7 +287,7 @@ class _Ctx:
             k += 1
         if not run:
             return None
-        w = noun_label(run[-1:])  # the head of "three bank workers", folded like labels
+        w = sys.intern(noun_label(run[-1:]))  # the head of "three bank workers", folded
         return None if w in _ANY_PERSON or w in EVENT_VALUES or w in _EVENT_WORDS else w
 
     def same_subject(self, i: int, j: int) -> bool:
@@ -301,7 +315,7 @@ class _Ctx:
             ].value
         return matched and self.figures[i].value == self.figures[j].value
 
-    def anchors(self, i: int) -> list[Figure]:
+    def anchors(self, i: int) -> tuple[Figure, ...]:
         """The dates and years written in the figure's sentence ("In February, ... 1,400")."""
         hit = self._anchors.get(i)
         if hit is not None:
@@ -309,36 +323,51 @@ class _Ctx:
         f = self.figures[i]
         text, starts = self._text(f)
         si = starts.index(f.start)
-        hit = [
-            g
-            for g in self._by_paragraph.get((f.article, f.paragraph), ())
-            if g is not f and g.kind in ("date", "year") and starts.index(g.start) == si
-        ]
+        lo, hi = self._paragraph_span(i)
+        hit = tuple(g for g in self._dates(lo, hi) if g is not f and starts.index(g.start) == si)
         if not hit and _PRONOUN_OPENER.match(text, self._sentence_start(f, si)):
             # "It killed 612 people and injured more than 1,400": the sentence goes on about
             # what the one before it named, so that sentence's date places it too.
-            hit = self._previous_anchors(f, si, starts)
+            hit = self._previous_anchors(f, si, starts, lo, hi)
         self._anchors[i] = hit
         return hit
 
-    def _previous_anchors(self, f: Figure, si: int, starts: SentenceStarts) -> list[Figure]:
+    def _paragraph_span(self, i: int) -> tuple[int, int]:
+        """The figures of figure ``i``'s paragraph, as the index range ``lo:hi`` (figures are in
+        reading order, so a paragraph's figures are neighbours: no index by paragraph is kept)."""
+        figs = self.figures
+        key = (figs[i].article, figs[i].paragraph)
+        lo = i
+        while lo > 0 and (figs[lo - 1].article, figs[lo - 1].paragraph) == key:
+            lo -= 1
+        hi = i + 1
+        while hi < len(figs) and (figs[hi].article, figs[hi].paragraph) == key:
+            hi += 1
+        return lo, hi
+
+    def _dates(self, lo: int, hi: int) -> list[Figure]:
+        return [g for g in self.figures[lo:hi] if g.kind in ("date", "year")]
+
+    def _previous_anchors(
+        self, f: Figure, si: int, starts: SentenceStarts, first: int, end: int
+    ) -> tuple[Figure, ...]:
         """Dates and years of the sentence before the figure's (the previous paragraph's last
-        sentence when the figure's sentence opens its paragraph)."""
+        sentence when the figure's sentence opens its paragraph); ``first:end`` are the figures
+        of the figure's paragraph."""
         if si > 0:
-            return [
-                g
-                for g in self._by_paragraph.get((f.article, f.paragraph), ())
-                if g.kind in ("date", "year") and starts.index(g.start) == si - 1
-            ]
-        if f.paragraph == 0:
-            return []
+            return tuple(g for g in self._dates(first, end) if starts.index(g.start) == si - 1)
+        if f.paragraph == 0 or first == 0:
+            return ()
+        prev = self.figures[first - 1]
+        if (prev.article, prev.paragraph) != (f.article, f.paragraph - 1):
+            return ()  # no figure in the paragraph before
         ptext, pstarts = self._paragraph(f.article, f.paragraph - 1, "")
         last = pstarts.index(len(ptext))
-        return [
+        return tuple(
             g
-            for g in self._by_paragraph.get((f.article, f.paragraph - 1), ())
-            if g.kind in ("date", "year") and pstarts.index(g.start) == last
-        ]
+            for g in self._dates(*self._paragraph_span(first - 1))
+            if pstarts.index(g.start) == last
+        )
 
     def months(self, i: int) -> frozenset[str]:
         """Month names written in the figure's sentence (or the one before, as for anchors):
@@ -362,7 +391,7 @@ class _Ctx:
             elif f.paragraph > 0:
                 ptext, _ = self._paragraph(f.article, f.paragraph - 1, "")
                 found = {m.group(0).lower() for m in _MONTH_NAME.finditer(ptext)}
-        hit = frozenset(found)
+        hit = frozenset(found) if found else _NONE
         self._months[i] = hit
         return hit
 
@@ -523,13 +552,14 @@ class _Partners:
     aligner matched with its own?  Then that counterpart is its fact, and the other value is
     another fact ("300 rounds" on one boat, "923 rounds" in all)."""
 
-    def __init__(self, figures: list[Figure], eligible: list[int], matches: list[Match]) -> None:
+    def __init__(
+        self,
+        figures: list[Figure],
+        by_paragraph: dict[tuple[int, int], list[int]],
+        matches: list[Match],
+    ) -> None:
         self.figures = figures
-        self.by_paragraph: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for i in eligible:
-            f = figures[i]
-            if not _is_generic(f.counted) or f.counted == "age":
-                self.by_paragraph[(f.article, f.paragraph)].append(i)
+        self.by_paragraph = by_paragraph  # the figures of every matched paragraph
         self.partners: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for m in matches:
             self.partners[m.left].append(m.right)
@@ -566,11 +596,16 @@ class _Summary:
     def __init__(self, f: Figure, i: int) -> None:
         self.lo, self.hi = _interval(f)
         self.agree = True  # every two members compatible (so lo..hi is their common part)
-        self.values = {f.value} if f.value is not None else set()
-        label = f.counted
-        specific = label is not None and not _is_generic(label)
-        self.events = {label} if specific and label in EVENT_VALUES else set()
-        self.nouns = {label} if specific and label not in EVENT_VALUES else set()
+        # Frozen, and one shared empty set: a long input has a summary for every group it joins.
+        self.values: frozenset[float] = frozenset((f.value,)) if f.value is not None else _NONE
+        label = None if _is_generic(f.counted) else f.counted
+        self.events: frozenset[str] = _NONE
+        self.nouns: frozenset[str] = _NONE
+        if label is not None:
+            if label in EVENT_VALUES:
+                self.events = frozenset((label,))
+            else:
+                self.nouns = frozenset((label,))
         self.members = [i]
 
     def meets(self, other: _Summary) -> bool:
@@ -595,9 +630,12 @@ class _Summary:
     def absorb(self, other: _Summary, agreeing: bool) -> None:
         self.agree = self.agree and other.agree and agreeing and self.meets(other)
         self.lo, self.hi = max(self.lo, other.lo), min(self.hi, other.hi)
-        self.values |= other.values
-        self.events |= other.events
-        self.nouns |= other.nouns
+        if not other.values <= self.values:
+            self.values = self.values | other.values
+        if not other.events <= self.events:
+            self.events = self.events | other.events
+        if not other.nouns <= self.nouns:
+            self.nouns = self.nouns | other.nouns
         self.members.extend(other.members)
 
 
@@ -805,6 +843,15 @@ def _pair_matched(
                 or (unique and fi.kind in _POSITIONAL_KINDS and (shared_caps > 0 or sim >= 0.34))
             ) and not ctx.contradicts(i, j)
             cands.append((score, i, j, strong))
+    if len({figures[i].kind for _, i, _, _ in cands}) >= 2 and not any(
+        compatible(figures[i], figures[j]) for _, i, j, _ in cands
+    ):
+        # Two paragraphs that disagree on every figure they share, in two kinds of measure or
+        # more ("a seven-year deal worth $140 million" / "an eight-year deal worth $184
+        # million"), describe two things (two teams' offers) more likely than they contradict
+        # each other: no conflict is claimed.  (Two differing counts, "12 killed, 30 injured" /
+        # "14 killed, 45 injured", are the usual disagreement of casualty reports and stay one.)
+        cands = [(score, i, j, False) for score, i, j, _ in cands]
     cands.sort(key=lambda c: -c[0])
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -893,7 +940,7 @@ def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tup
     for i in ids:
         f = figures[i]
         by_range[(f.low, f.high)].append(i)
-        for tok in ctx.get(i)[1]:
+        for tok in ctx.get(i, keep=False)[1]:
             by_token[tok].append(i)
     for members in by_range.values():
         firsts: dict[int, int] = {}
@@ -949,15 +996,18 @@ def group_figures(
     """
     uf = _UnionFind(figures)
     ctx = _Ctx(figures, articles)
-    eligible = [i for i, f in enumerate(figures) if f.kind != "ordinal"]
     for f in figures:
         f.group = None
 
+    # Figures by paragraph, for the matched paragraphs only (a long input has few).
+    matched_paragraphs = {m.left for m in matches} | {m.right for m in matches}
     by_par: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i in eligible:
-        by_par[(figures[i].article, figures[i].paragraph)].append(i)
+    for i, f in enumerate(figures):
+        where = (f.article, f.paragraph)
+        if f.kind != "ordinal" and where in matched_paragraphs:
+            by_par[where].append(i)
     matched: set[tuple[tuple[int, int], tuple[int, int]]] = set()
-    partners = _Partners(figures, eligible, matches)
+    partners = _Partners(figures, by_par, matches)
     for m in matches:
         matched.add((m.left, m.right))
         a_ids = by_par.get(m.left)
@@ -967,8 +1017,9 @@ def group_figures(
 
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     repeats: dict[tuple[int, str, str, str | None, float | None, float | None], int] = {}
-    for i in eligible:
-        f = figures[i]
+    for i, f in enumerate(figures):
+        if f.kind == "ordinal":
+            continue  # ordinals are never grouped: each stays a group of its own
         if f.counted is not None:
             key = (f.article, f.kind, f.counted, f.unit, f.low, f.high)
             first = repeats.setdefault(key, i)
@@ -979,17 +1030,17 @@ def group_figures(
     for ids in buckets.values():
         _label_links(ids, figures, ctx, uf, matched, partners)
 
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in eligible:
-        comps[uf.find(i)].append(i)
     conflicted: set[int] = set()
     differing: set[int] = set()
     for i, j, strong in uf.links:
         if figures[i].article != figures[j].article and not compatible(figures[i], figures[j]):
             (conflicted if strong else differing).add(uf.find(i))
     staged = []
-    for root, members in comps.items():
+    for members in uf.groups():  # ordinals never join anything: each is a group of its own
+        if figures[members[0]].kind == "ordinal":
+            continue
         members.sort()
+        root = uf.find(members[0])
         staged.append((_status(members, figures, root, conflicted, differing), members))
     staged.sort(key=lambda s: (_STATUS_ORDER[s[0]], s[1][0]))
     groups: list[FigureGroup] = []
