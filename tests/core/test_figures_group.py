@@ -431,3 +431,52 @@ def test_two_differing_counts_of_one_event_still_conflict() -> None:
     ]
     out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
     assert ("conflict", "killed", ["12 people were killed", "14 people were killed"]) in out
+
+
+def test_open_or_vague_figures_in_unmatched_paragraphs_need_alike_wording() -> None:
+    # "a few doors away" / "three doors away", "at least two ladder trucks" / "31 fire trucks":
+    # compatible only through a vague word or an open bound, in paragraphs nobody matched.
+    doors = summary(
+        [
+            article("The man then fled into an apartment three doors away."),
+            article("Orozco was found hiding in a house a few doors away from the shooting."),
+        ]
+    )
+    assert all(s == "single" for s, _, _ in doors)
+    trucks = summary(
+        [
+            article("Crews fought the blaze using at least two ladder trucks."),
+            article("Owen said a total of 31 fire trucks were eventually on scene."),
+        ]
+    )
+    assert all(s == "single" for s, _, _ in trucks)
+
+
+def test_same_written_number_still_links_across_unmatched_paragraphs() -> None:
+    out = summary(
+        [
+            article("Fire crews used 31 fire trucks at the blaze."),
+            article("Owen said a total of 31 fire trucks were eventually on scene."),
+        ]
+    )
+    assert ("agree", "truck", ["31 fire trucks", "31 fire trucks"]) in out
+
+
+def test_a_day_without_year_and_a_month_with_year_do_not_agree() -> None:
+    # "June 20" (a shooting) and "June 2005" (a killing later that month) share only the month.
+    arts = [
+        article("Deputies said the shooting on June 20 was the first."),
+        article("Deputies said the killing in June 2005 was the first."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert all(s == "single" for s, _, _ in out)
+
+
+def test_part_of_a_count_is_not_the_count() -> None:
+    # "30 of the 80 wounded remained in hospital": the 30 is a share of the 80, not the injured.
+    arts = [
+        article("As many as 80 people were also wounded."),
+        article("He said 30 of the 80 wounded remained in hospital."),
+    ]
+    figures, groups = run(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert group_of(groups, figures, "30").status == "single"

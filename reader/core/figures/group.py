@@ -252,6 +252,17 @@ class _Ctx:
             si -= 1
         return spans[si][0]
 
+    def part(self, i: int) -> bool:
+        """Whether the count is part of another count written after it ("30 of the 80 wounded
+        remained in hospital"): a share of that figure, not a quantity reported in its own right
+        ("two of them" is: no number follows)."""
+        f = self.figures[i]
+        if f.kind != "count" or not all(_is_number_word(w) for w in f.text.split()):
+            return False  # "80 percent of the ...", "14 wagons of the 38-wagon train": own nouns
+        text, _ = self._text(f)
+        m = _PARTITIVE.match(text, f.end)
+        return m is not None and _is_number_word(m.group(1))
+
     def same_about(self, i: int, j: int) -> bool:
         """False when both figures' sentences name their subject and the names differ."""
         si, sj = self.subject(i), self.subject(j)
@@ -440,6 +451,7 @@ _SUBJECT_VERB = re.compile(
 )
 """What follows a name that is the sentence's subject: a verb, or an aside after a comma."""
 _DECIMAL_SPLIT = re.compile(r"\d")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|their)\s+(\S+)")
 _PRONOUN_OPENER = re.compile(r"[\s\"“‘'(]*(?:It|They|He|She|This|That|These|Those|Its|Their)\b")
 _OPENERS = frozenset(
     "meanwhile however but and yet still also so then now earlier later police officials".split()
@@ -755,6 +767,34 @@ class _UnionFind(UnionFind[int]):
         return True
 
 
+def _month_only(a: Figure, b: Figure) -> bool:
+    """Two dates that share only their month: one gives a day but no year ("June 20"), the other
+    a year but no day ("June 2005").  Nothing says they are one date (a shooting on June 20 and
+    a killing later that June), so they do not pair as agreeing."""
+    if a.kind != "date" or b.kind != "date":
+        return False
+    for day, month in ((a, b), (b, a)):
+        if (
+            day.low is not None
+            and day.low < 10000
+            and month.low is not None
+            and month.high is not None
+            and month.low >= 10000
+            and month.high - month.low >= 27
+        ):
+            return True
+    return False
+
+
+def _loose(f: Figure) -> bool:
+    """An open range ("at least two", "more than 500") or a vague word with no number written
+    ("a few", "several", "dozens"): compatible with many values, so weak evidence by itself."""
+    return f.low is None or f.high is None or (f.value is None and not _HAS_DIGIT.search(f.text))
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _same_thing(a: Figure, b: Figure) -> bool:
     """Whether two figures of one article can be mentions of one quantity: compatible values, and
     labels that do not name two different things (equal, one generic, or an event and a noun),
@@ -787,6 +827,8 @@ def _pair_matched(
             fj = figures[j]
             if (
                 not _same_family(fi, fj)
+                or ctx.part(i)
+                or ctx.part(j)
                 or not ctx.same_owner(i, j, matched=True)
                 or not ctx.same_subject(i, j)
                 or not ctx.same_about(i, j)
@@ -812,6 +854,8 @@ def _pair_matched(
             ):
                 continue  # a bare "four" says nothing it counts: only alike wording pairs it
             if compatible(fi, fj):
+                if _month_only(fi, fj):
+                    continue
                 score = 3.0 + 1.5 * same_label + sim
             else:
                 if ctx.contradicts(i, j) and not shared_caps:
@@ -907,6 +951,8 @@ def _label_links(
             continue  # the one-to-one pairing of matched paragraphs already decided
         if (
             ctx.contradicts(i, j)
+            or ctx.part(i)
+            or ctx.part(j)
             or not ctx.same_owner(i, j)
             or not ctx.same_subject(i, j)
             or not ctx.same_about(i, j)
@@ -915,6 +961,19 @@ def _label_links(
         if not ctx.same_time(i, j):
             continue  # "In February, ... around 1,400 injured" is another event, whatever the values
         if compatible(figures[i], figures[j]):
+            if (
+                figures[i].value != figures[j].value
+                and figures[i].counted not in EVENT_VALUES
+                and (_loose(figures[i]) or _loose(figures[j]))
+            ):
+                # Unmatched paragraphs, and counts of things that meet only through an open bound
+                # or a vague word ("at least two ladder trucks" / "31 fire trucks", "a few doors
+                # away" / "three doors away"): only wording alike around both makes them one
+                # quantity.  An event's toll ("hundreds were killed" / "more than 500 were
+                # killed") is the story's own figure and needs no more.
+                _, shared, shared_caps = ctx.similarity(i, j)
+                if not shared_caps and shared < 2:
+                    continue
             if uf.join(i, j):
                 uf.links.append((i, j, True))
             continue
