@@ -480,3 +480,75 @@ def test_part_of_a_count_is_not_the_count() -> None:
     ]
     figures, groups = run(arts, [Match((0, 0), (1, 0), 0.8)])
     assert group_of(groups, figures, "30").status == "single"
+
+
+def _supported(left: tuple[int, int], right: tuple[int, int]) -> Match:
+    return Match(left, right, 0.5, evidence="supported", cue="diagonal")
+
+
+def test_a_weak_match_needs_its_own_evidence_for_a_generic_pair() -> None:
+    # The aligner kept these on a second cue, sharing little besides "four years" itself.
+    arts = [
+        article("Dissolution of the corporation has taken four years, McFarlane said."),
+        article("The building made the list of endangered properties for the past four years."),
+    ]
+    out = summary(arts, [_supported((0, 0), (1, 0))])
+    assert all(s == "single" for s, _, _ in out)
+    # The same paragraphs matched clearly still pair by position.
+    clear = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert clear[0][0] == "agree"
+
+
+def test_a_weak_match_still_pairs_figures_with_alike_wording() -> None:
+    arts = [
+        article("The deputy had married two weeks before the shooting, his family said."),
+        article("The deputy married his wife two weeks before the shooting."),
+    ]
+    out = summary(arts, [_supported((0, 0), (1, 0))])
+    assert out[0][0] == "agree"
+
+
+def test_counts_beside_different_names_in_matched_paragraphs_are_two_crowds() -> None:
+    arts = [
+        article("Police said as many as 20,000 people took to the streets of Athens."),
+        article("In Patras, around 20,000 protesters were joined by tractor drivers."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert all(s == "single" for s, _, _ in out)
+
+
+def test_repeated_durations_in_one_article_are_not_one_quantity_by_themselves() -> None:
+    # "married two weeks before the shooting" and "two weeks after the death": two spans.
+    a = article(
+        "He had married two weeks before the shooting.",
+        "Jurors watched a video recorded two weeks after the death.",
+    )
+    figures, groups = run([a])
+    weeks = [f.group for f in figures if f.text == "two weeks"]
+    assert len(weeks) == 2 and weeks[0] != weeks[1]
+
+
+def test_a_described_person_and_a_named_one_of_the_same_age_are_one_in_matched_paragraphs() -> None:
+    arts = [
+        article("Police said the person killed was a 63-year-old woman from Warren."),
+        article("He was found guilty in the slaying of 63-year-old Madeline Kafoury."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert out[0][0] == "agree" and out[0][1] == "age"
+
+
+def test_a_year_and_a_date_in_that_year_agree() -> None:
+    arts = [
+        article("The company filed for bankruptcy in 1983."),
+        article("The company filed for bankruptcy in November 1983."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert out[0][0] == "agree" and len(out[0][2]) == 2
+    other = summary(
+        [
+            article("The company filed for bankruptcy in 1984."),
+            article("The company filed for bankruptcy in November 1983."),
+        ],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
+    assert "agree" not in [s for s, _, _ in other]

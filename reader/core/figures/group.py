@@ -15,7 +15,16 @@ Two kinds of evidence join figures (union-find over figure indices):
    Generic labels (people, percent, currencies, years, dates) join only through matched
    paragraphs: two "$" amounts in a story are usually different budgets.
 
-Repeated mentions of the same value and label within one article are one group.
+Repeated mentions of the same value and label within one article are one group (not for
+durations of a generic unit: "two weeks" before the shooting and "two weeks" after the death).
+
+Evidence is weighed (issue 9): a match the aligner kept only as "supported" says little by
+itself, so a pair of counts or durations there needs a name beside both or alike wording unless
+both name the same specific thing; counts beside different names and different wording in
+matched paragraphs are two crowds (Athens and Patras); open or vague counts of things in
+unmatched paragraphs need alike wording ("at least two ladder trucks" / "31 fire trucks"); a
+day without a year and a month with a year share only the month; a bare count followed by "of
+the 80" is a share of that figure; a year and a date in that year agree.
 
 Figures are grouped only when they can measure the same quantity (issue 9): the same counted
 thing (labels and the noun after the number folded with the shared vocabulary: "one man died" is
@@ -60,6 +69,8 @@ from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
 _RARE_TOKEN_DF = 12
+_WEAK_SIM = 0.1
+_WEAK_KINDS = frozenset({"count", "duration"})
 _NONE: frozenset = frozenset()
 """The one empty set every per-figure cache shares (most figures have no month, no label...)."""
 _PARAGRAPH_CACHE = 2048
@@ -318,7 +329,13 @@ class _Ctx:
         oi, oj = self.owner(i), self.owner(j)
         if oi and oj:
             if not oi & oj:
-                return False
+                # "a 63-year-old woman" and "63-year-old Madeline Kafoury": one outlet names the
+                # person the other describes; in matched paragraphs the same age is one person.
+                return (
+                    matched
+                    and (i in self._named) != (j in self._named)
+                    and self.figures[i].value == self.figures[j].value
+                )
             # "a 50-year-old man" and "a 48-year-old man" share only a common noun: two people
             # unless the ages are equal; a named person may be two years apart (see compatible).
             return (i in self._named and j in self._named) or self.figures[i].value == self.figures[
@@ -524,6 +541,8 @@ def compatible(a: Figure, b: Figure) -> bool:
     """
     if a.kind == "time" and b.kind == "time":
         return _times_overlap(a, b)
+    if {a.kind, b.kind} == {"year", "date"}:
+        return _year_in_date(a, b) if a.kind == "year" else _year_in_date(b, a)
     strip = _strip_year(a, b)
     alo, ahi = _bounds(a, strip)
     blo, bhi = _bounds(b, strip)
@@ -549,8 +568,22 @@ def _times_overlap(a: Figure, b: Figure) -> bool:
     return False
 
 
+def _year_in_date(year: Figure, date: Figure) -> bool:
+    """Whether a year ("in 1983") can be the year of a date that gives one ("November 1983")."""
+    if year.low is None or year.high is None or date.low is None or date.high is None:
+        return True
+    return year.low <= date.high // 10000 and date.low // 10000 <= year.high
+
+
+def _dated(f: Figure) -> bool:
+    return f.kind == "date" and f.low is not None and f.low >= 10000
+
+
 def _same_family(a: Figure, b: Figure) -> bool:
-    """Same kind, and units that can be compared (any time unit; same currency / measure)."""
+    """Same kind, and units that can be compared (any time unit; same currency / measure); a
+    year and a date that gives its year ("in 1983" / "November 1983") compare too."""
+    if {a.kind, b.kind} == {"year", "date"}:
+        return _dated(a) or _dated(b)
     if a.kind != b.kind or a.kind == "ordinal":
         return False
     if a.kind in ("amount", "percent", "other"):
@@ -816,8 +849,10 @@ def _pair_matched(
     ctx: _Ctx,
     uf: _UnionFind,
     partners: _Partners,
+    weak: bool = False,
 ) -> None:
-    """One-to-one pairing of the figures of two matched paragraphs (see module doc)."""
+    """One-to-one pairing of the figures of two matched paragraphs (see module doc); ``weak``
+    when the match itself is only "supported" (weaker shared facts kept on a second cue)."""
     kinds_a = Counter((figures[i].kind, figures[i].unit) for i in a_ids)
     kinds_b = Counter((figures[j].kind, figures[j].unit) for j in b_ids)
     cands: list[tuple[float, int, int, bool]] = []
@@ -836,6 +871,18 @@ def _pair_matched(
                 continue
             gi, gj = _is_generic(fi.counted), _is_generic(fj.counted)
             sim, _, shared_caps = ctx.similarity(i, j)
+            if (
+                weak
+                and fi.kind in _WEAK_KINDS
+                and not shared_caps
+                and sim < _WEAK_SIM
+                and (gi or fi.counted != fj.counted)
+            ):
+                # A "supported" match rests on little shared besides, often, this very figure
+                # ("four years" in a paragraph on a dissolution and one on a heritage list): the
+                # pair needs its own evidence, a name beside both or alike wording, unless both
+                # name the same specific thing.
+                continue
             if not gi and not gj and fi.counted != fj.counted:
                 # Outlets name the same thing differently ("500 families have fled" / "hundreds
                 # of families"; "trucks" / "lorries"): in matched paragraphs, pair them when the
@@ -855,6 +902,17 @@ def _pair_matched(
                 continue  # a bare "four" says nothing it counts: only alike wording pairs it
             if compatible(fi, fj):
                 if _month_only(fi, fj):
+                    continue
+                if (
+                    fi.kind == "count"
+                    and not same_label
+                    and not shared_caps
+                    and sim < 0.34
+                    and ctx.contradicts(i, j)
+                ):
+                    # "20,000 people marched in Athens" / "In Patras, around 20,000 protesters":
+                    # matched paragraphs about rallies in two cities.  Counts that are not named
+                    # alike, beside different names and different wording, are two crowds.
                     continue
                 score = 3.0 + 1.5 * same_label + sim
             else:
@@ -1072,14 +1130,15 @@ def group_figures(
         a_ids = by_par.get(m.left)
         b_ids = by_par.get(m.right)
         if a_ids and b_ids and m.left[0] != m.right[0]:
-            _pair_matched(a_ids, b_ids, figures, ctx, uf, partners)
+            weak = m.evidence != "clear" and not m.manual
+            _pair_matched(a_ids, b_ids, figures, ctx, uf, partners, weak)
 
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     repeats: dict[tuple[int, str, str, str | None, float | None, float | None], int] = {}
     for i, f in enumerate(figures):
         if f.kind == "ordinal":
             continue  # ordinals are never grouped: each stays a group of its own
-        if f.counted is not None:
+        if f.counted is not None and (f.kind != "duration" or not _is_generic(f.counted)):
             key = (f.article, f.kind, f.counted, f.unit, f.low, f.high)
             first = repeats.setdefault(key, i)
             if first != i:
