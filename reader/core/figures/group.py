@@ -73,7 +73,7 @@ _WEAK_SIM = 0.1
 _WEAK_KINDS = frozenset({"count", "duration"})
 _NONE: frozenset = frozenset()
 """The one empty set every per-figure cache shares (most figures have no month, no label...)."""
-_PARAGRAPH_CACHE = 2048
+_PARAGRAPH_CACHE = 16384
 _EPS = 1e-9
 
 _CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -268,11 +268,19 @@ class _Ctx:
         remained in hospital"): a share of that figure, not a quantity reported in its own right
         ("two of them" is: no number follows)."""
         f = self.figures[i]
-        if f.kind != "count" or not all(_is_number_word(w) for w in f.text.split()):
-            return False  # "80 percent of the ...", "14 wagons of the 38-wagon train": own nouns
-        text, _ = self._text(f)
+        if f.kind != "count":
+            return False  # "80 percent of the ..." is the share itself
+        try:
+            text = self.articles[f.article].paragraphs[f.paragraph].text
+        except IndexError:
+            return False
         m = _PARTITIVE.match(text, f.end)
-        return m is not None and _is_number_word(m.group(1))
+        return (
+            m is not None
+            and _is_number_word(m.group(1))
+            # "14 wagons of the 38-wagon train": a count with its own noun is not a share
+            and all(_is_number_word(w) for w in f.text.split())
+        )
 
     def same_about(self, i: int, j: int) -> bool:
         """False when both figures' sentences name their subject and the names differ."""
