@@ -526,6 +526,15 @@ def test_repeated_durations_in_one_article_are_not_one_quantity_by_themselves() 
     figures, groups = run([a])
     weeks = [f.group for f in figures if f.text == "two weeks"]
     assert len(weeks) == 2 and weeks[0] != weeks[1]
+    # Nor are two events of one year (the plant's closure and an election in 2007).
+    b = article("The plant closed at the end of 2007.", "A new mayor was elected in 2007.")
+    figures, groups = run([b])
+    years = [f.group for f in figures if f.text == "2007"]
+    assert len(years) == 2 and years[0] != years[1]
+    # Specific labels still repeat: "12 people were killed" twice is one toll.
+    c = article("The blast killed 12 people.", "Officials confirmed it killed 12 people.")
+    figures, groups = run([c])
+    assert len({f.group for f in figures}) == 1
 
 
 def test_a_described_person_and_a_named_one_of_the_same_age_are_one_in_matched_paragraphs() -> None:

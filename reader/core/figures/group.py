@@ -15,8 +15,9 @@ Two kinds of evidence join figures (union-find over figure indices):
    Generic labels (people, percent, currencies, years, dates) join only through matched
    paragraphs: two "$" amounts in a story are usually different budgets.
 
-Repeated mentions of the same value and label within one article are one group (not for
-durations of a generic unit: "two weeks" before the shooting and "two weeks" after the death).
+Repeated mentions of the same value and label within one article are one group (not for years
+and durations of a generic unit: "two weeks" before the shooting and "two weeks" after the
+death, a closure and an election "in 2007").
 
 Evidence is weighed (issue 9): a match the aligner kept only as "supported" says little by
 itself, so a pair of counts or durations there needs a name beside both or alike wording unless
@@ -1146,7 +1147,9 @@ def group_figures(
     for i, f in enumerate(figures):
         if f.kind == "ordinal":
             continue  # ordinals are never grouped: each stays a group of its own
-        if f.counted is not None and (f.kind != "duration" or not _is_generic(f.counted)):
+        if f.counted is not None and (
+            f.kind not in ("duration", "year") or not _is_generic(f.counted)
+        ):
             key = (f.article, f.kind, f.counted, f.unit, f.low, f.high)
             first = repeats.setdefault(key, i)
             if first != i:
