@@ -70,6 +70,7 @@ from typing import ClassVar
 from rapidfuzz import fuzz, process
 
 from reader.core.ingest.segment import split_sentences
+from reader.core.matching.acronyms import AcronymIndex
 from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
@@ -313,6 +314,7 @@ def _collect(
     lookup = key_of.__getitem__
     findall = TOKEN_RE.findall
     titles = {t for t in key_of if _title_kind(t)}  # capitalised title surfaces met so far
+    acronyms = AcronymIndex(p.text for art in articles for p in art.paragraphs if not p.boilerplate)
     for ai, art in enumerate(articles):
         out: list[_Para] = []
         surfaces: Counter[str] = Counter()
@@ -346,6 +348,10 @@ def _collect(
                 seq_list = list(map(lookup, toks))
                 _mask_titles(toks, seq_list)
                 seq = tuple(seq_list)
+            if acronyms:
+                found = acronyms.expansion_terms(text)
+                if found:
+                    seq = _fold_expansions(text, toks, seq, found, acronyms, key_of, surfaces)
             keys = set(seq)
             keys.discard("")
             if keys:
@@ -374,6 +380,50 @@ def _collect(
             else:
                 lower[k] += n
     return paras, per_article, cap, lower
+
+
+def _fold_expansions(
+    text: str,
+    toks: list[str],
+    seq: tuple[str, ...],
+    found: list[str],
+    acronyms: AcronymIndex,
+    key_of: dict[str, str],
+    surfaces: Counter[str],
+) -> tuple[str, ...]:
+    """``seq`` (the keys of ``toks``) with each written expansion ("World War II") folded into
+    its acronym's key ("wwii"): the expansion's words are blanked and the acronym's key stands at
+    its first word, so the two forms are one term and nothing is counted twice.
+
+    The expansion is also counted as a surface of the article (its key is the acronym's), so the
+    reasons show it in this article's own words ("World War II/WWII") and both spellings are
+    highlighted.
+    """
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    if len(spans) != len(toks):  # tokenised by sentence differently: leave it (never seen)
+        return seq
+    out = list(seq)
+    starts = [a for a, _b in spans]
+    for acronym in found:
+        key = key_of.get(acronym)
+        if key is None:
+            key = key_of[acronym] = _surface_key(acronym)
+        if not key:
+            continue
+        for form in acronyms.expansions[acronym]:
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                first = bisect.bisect_left(starts, at)
+                last = bisect.bisect_left(starts, end)
+                if first < last:
+                    for t in range(first, last):
+                        out[t] = ""
+                    out[first] = key
+                    key_of[form] = key
+                    surfaces[form] += 1
+                at = text.find(form, end)
+    return tuple(out)
 
 
 def _display_forms(surfaces: Counter[str], vocab: _Vocab) -> dict[str, str]:
@@ -864,8 +914,11 @@ def _make_match(
             if len(names) < MAX_REASONS:
                 right_form = dq.get(k, left_form)
                 # Same key = same spelling up to case/accents/possessive: show it once.  Else
-                # both spellings, so find_term_spans lights up each side's own.
-                same = key_of.get(right_form) == key_of.get(left_form)
+                # both spellings, so find_term_spans lights up each side's own.  An acronym and
+                # its expansion share a key but are two spellings (only expansions hold spaces).
+                same = key_of.get(right_form) == key_of.get(left_form) and (" " in left_form) == (
+                    " " in right_form
+                )
                 names.append(left_form if same else f"{left_form}/{right_form}")
         elif len(words) < MAX_REASONS and len(k) > 2:
             # Two-letter fragments ("al" of "al-Sharif") are not worth showing as a reason.
