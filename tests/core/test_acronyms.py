@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.ingest import article_from_text
-from reader.core.matching.acronyms import AcronymIndex, expansion_pattern
+from reader.core.matching.acronyms import AcronymIndex
 from reader.core.matching.matcher import align, prepare
 from reader.core.matching.terms import find_term_spans
 
@@ -12,18 +12,34 @@ def _article(text: str, name: str):
     return article_from_text(text, name, fmt="txt")
 
 
-def test_expansion_pattern_spells_the_initials_with_joining_words_and_numerals() -> None:
-    dhs = expansion_pattern("DHS")
-    assert dhs is not None
-    assert dhs.search("the Department of Homeland Security said")
-    assert not dhs.search("the department of homeland security")  # capitalised words only
-    wwii = expansion_pattern("WWII")
-    assert wwii is not None
-    assert wwii.search("in World War II, and")
-    assert wwii.search("during World War 2")
-    assert not wwii.search("World War I")
-    # Two letters are too easily spelt by any two capitalised words ("Los Angeles" / "LA").
-    assert expansion_pattern("LA") is None
+def _expansions(*texts: str) -> dict[str, list[str]]:
+    return AcronymIndex(texts).expansions
+
+
+def test_initials_spell_the_acronym_with_joining_words_and_numerals() -> None:
+    assert _expansions("The DHS said.", "the Department of Homeland Security said") == {
+        "DHS": ["Department of Homeland Security"]
+    }
+    # Capitalised words only: lower-case runs are spelt by chance too easily.
+    assert _expansions("The DHS said.", "the department of homeland security") == {}
+    # A sentence-initial word before the expansion is no part of it.
+    assert _expansions("NTSB", "The National Transportation Safety Board met.") == {
+        "NTSB": ["National Transportation Safety Board"]
+    }
+    # A final numeral stands for itself, as a Roman numeral or a small number.
+    assert _expansions("WWII", "in World War II, and", "during World War 2") == {
+        "WWII": ["World War II", "World War 2"]
+    }
+    assert _expansions("WWII", "World War I") == {}
+
+
+def test_two_letter_acronyms_are_not_expanded() -> None:
+    # Any two capitalised words spell one ("Los Angeles" would be every "LA").
+    assert _expansions("LA", "Los Angeles") == {}
+
+
+def test_an_expansion_never_spans_two_lines() -> None:
+    assert _expansions("ESA", "the Endangered\nSpecies Act") == {}
 
 
 def test_index_keeps_only_expansions_written_in_the_input() -> None:

@@ -4,14 +4,19 @@ War II".
 One outlet writes the expansion, another the acronym, and a third both ("the National
 Transportation Safety Board (NTSB)").  Word by word the two forms share nothing, so a paragraph
 that says "WWII" never meets one that says "World War II".  The rule here is general and needs
-no list: an *acronym* is a token of two to six capital letters used somewhere in the input; its
+no list: an *acronym* is a token of three to six capital letters used somewhere in the input; its
 *expansion* is a run of capitalised words whose initials spell it, with the joining words "of",
-"and", "the", "for", "on", "in" and "&" allowed inside the run, and a trailing Roman numeral or
-number standing for itself ("World War II" -> W, W, II).  Only expansions that are actually
-written in the input count, so the rule costs one scan of the text per acronym found.
+"and", "the", "for", "on", "in" and "&" allowed inside the run, and a final Roman numeral or
+small number standing for itself ("World War II" and "World War 2" both spell W, W, II).  Only
+expansions actually written in the input count.  Two-letter acronyms are left out: any two
+capitalised words spell one ("Los Angeles" would be every "LA").
 
-:func:`expansion_terms` returns, for a text, the acronyms whose expansion it contains; the
-matcher gives that paragraph the acronym's key as well, so both forms share a term.
+Cost: one regular-expression scan of the text for acronyms and, when there are any, one for runs
+of capitalised words; each run is checked against the acronyms by its initials (a set look-up
+per sub-run of at most six words), so hostile all-capitals input costs no more than prose.
+
+:meth:`AcronymIndex.expansion_terms` returns, for a text, the acronyms whose expansion it
+contains; the matcher folds that expansion into the acronym's key, so both forms are one term.
 """
 
 from __future__ import annotations
@@ -19,51 +24,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-ACRONYM_RE = re.compile(r"\b[A-Z]{2,6}\b")
-"""A candidate acronym: two to six capital letters standing alone."""
+ACRONYM_RE = re.compile(r"\b[A-Z]{3,6}\b")
+"""A candidate acronym: three to six capital letters standing alone."""
 
-_JOINERS = r"(?:of|and|the|for|on|in|&)"
-_ROMAN_TAIL_RE = re.compile(r"^(.*?)(I{1,3}|IV|VI{0,3}|IX|X)$")
-_ROMAN_DIGITS = {
-    "I": "1",
-    "II": "2",
-    "III": "3",
-    "IV": "4",
-    "V": "5",
-    "VI": "6",
-    "VII": "7",
-    "VIII": "8",
-    "IX": "9",
-    "X": "10",
-}
-_MAX_ACRONYMS = 64
-"""At most this many distinct acronyms are expanded per input (a shouting all-caps text must not
-cost one regex per word)."""
+_JOINER = r"(?:of|and|the|for|on|in|&)"
+_CAP_WORD = r"[A-Z][a-z]+(?:['’][a-z]+)?"
+_NUMERAL = r"(?:[IVX]{1,4}|[1-9]|10)\b"
+RUN_RE = re.compile(rf"\b{_CAP_WORD}(?:(?:[ \t]+{_JOINER})*[ \t]+(?:{_CAP_WORD}|{_NUMERAL}))+")
+"""A run of at least two capitalised words (joining words and a numeral allowed), on one line."""
+_PART_RE = re.compile(rf"{_CAP_WORD}|{_NUMERAL}|[a-z&]+")
 
-
-def _word(letter: str) -> str:
-    """A capitalised word starting with ``letter`` (letters, inner apostrophes or hyphens)."""
-    return rf"{letter}[a-z]+(?:[-'’][A-Za-z]+)*"
-
-
-def expansion_pattern(acronym: str) -> re.Pattern[str] | None:
-    """The regular expression of ``acronym``'s expansion, or None when it cannot have one.
-
-    Every letter is a capitalised word; a trailing Roman numeral may also be written as itself
-    or as digits ("World War II", "World War 2").  Joining words may stand between two words.
-    """
-    head, tail = acronym, ""
-    m = _ROMAN_TAIL_RE.match(acronym)
-    if m and len(m.group(1)) >= 2:
-        head, tail = m.group(1), m.group(2)
-    if len(head) < 2 or len(acronym) < 3:
-        return None
-    gap = rf"(?:\s+{_JOINERS})*\s+"
-    parts = [_word(letter) for letter in head]
-    body = gap.join(parts)
-    if tail:
-        body += rf"\s+(?:{tail}|{_ROMAN_DIGITS[tail]})"
-    return re.compile(rf"\b{body}\b")
+_ROMAN = {str(n): r for n, r in enumerate(("", *"I II III IV V VI VII VIII IX X".split())) if n}
+"""Digits 1..10 as Roman numerals, so "World War 2" spells "WWII" too."""
+_MAX_WORDS = 6
 
 
 class AcronymIndex:
@@ -71,26 +44,40 @@ class AcronymIndex:
 
     def __init__(self, texts: Iterable[str]) -> None:
         texts = list(texts)
-        found: dict[str, None] = {}
-        for text in texts:
-            for m in ACRONYM_RE.finditer(text):
-                found.setdefault(m.group(), None)
-                if len(found) >= _MAX_ACRONYMS:
-                    break
         self.expansions: dict[str, list[str]] = {}
-        """Acronym -> the distinct expansion strings written in the input."""
-        if not found:
+        """Acronym -> the distinct expansion strings written in the input, in order met."""
+        acronyms = {m for text in texts for m in ACRONYM_RE.findall(text)}
+        if not acronyms:
             return
-        # One scan of the whole input per acronym; NUL never matches the spaces of a pattern,
-        # so no expansion spans two paragraphs.
-        joined = "\x00".join(texts)
-        for acronym in found:
-            pattern = expansion_pattern(acronym)
-            if pattern is None:
-                continue
-            forms = dict.fromkeys(m.group() for m in pattern.finditer(joined))
-            if forms:
-                self.expansions[acronym] = list(forms)
+        for text in texts:
+            for run in RUN_RE.finditer(text):
+                self._match_run(run.group(), acronyms)
+
+    def _match_run(self, run: str, acronyms: set[str]) -> None:
+        """Record every sub-run of ``run`` whose initials spell one of ``acronyms``."""
+        # (initials, is a numeral, start, end) of each word that counts; joining words do not.
+        parts: list[tuple[str, bool, int, int]] = []
+        for m in _PART_RE.finditer(run):
+            word = m.group()
+            if word[0].isdigit():
+                parts.append((_ROMAN[word], True, m.start(), m.end()))
+            elif word.isupper():
+                parts.append((word, True, m.start(), m.end()))  # a Roman numeral
+            elif word[0].isupper():
+                parts.append((word[0], False, m.start(), m.end()))
+        for first, (initial, numeral, start, _end) in enumerate(parts):
+            if numeral:
+                continue  # an expansion opens with a word
+            spelt = initial
+            for initials, closes, _start, end in parts[first + 1 : first + _MAX_WORDS]:
+                spelt += initials
+                if spelt in acronyms:
+                    form = run[start:end]
+                    seen = self.expansions.setdefault(spelt, [])
+                    if form not in seen:
+                        seen.append(form)
+                if closes or len(spelt) >= 6:
+                    break  # a numeral ends an expansion; no acronym is longer
 
     def __bool__(self) -> bool:
         return bool(self.expansions)
