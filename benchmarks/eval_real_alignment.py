@@ -149,6 +149,58 @@ def load_pairs(gold_path: Path, docs_dir: Path) -> list[Pair]:
     return out
 
 
+def merge_lines(pair: Pair, size: int) -> Pair:
+    """The same pair as multi-sentence paragraphs: the first line (the headline) alone, then the
+    body lines in consecutive groups of ``size``, each group one paragraph of ``size`` sentences.
+
+    A proxy for long articles with real paragraphs, made from the same gold: two groups are
+    linked strongly when any of their lines are, partially when only partial links join them;
+    a group is unmatched when every one of its lines is gold-unmatched.  Groups take the place of
+    lines in the metrics (the gold is only coarser, not different).
+    """
+    articles: list[Article] = []
+    maps: list[dict[int, int]] = []
+    texts: list[list[str]] = []
+    group_of: list[dict[int, int]] = []
+    for side in (0, 1):
+        numbered = [
+            (i, ln) for i, ln in enumerate(pair.texts[side]) if i in pair.lines[side].values()
+        ]
+        groups = [numbered[:1]] + [numbered[k : k + size] for k in range(1, len(numbered), size)]
+        groups = [g for g in groups if g]
+        paragraphs = [" ".join(collapse_whitespace(sanitize(ln)) for _i, ln in g) for g in groups]
+        art = article_from_text("\n\n".join(paragraphs), pair.articles[side].source, fmt="txt")
+        by_text: dict[str, list[int]] = {}
+        for gi, text in enumerate(paragraphs):
+            by_text.setdefault(collapse_whitespace(sanitize(text)), []).append(gi)
+        mapping = {}
+        for p in art.paragraphs:
+            options = by_text.get(p.text)
+            if options:
+                mapping[p.index] = options.pop(0)
+        articles.append(art)
+        maps.append(mapping)
+        texts.append(paragraphs)
+        group_of.append({i: gi for gi, g in enumerate(groups) for i, _ln in g})
+    strong = {
+        (group_of[0][a], group_of[1][b])
+        for a, b in pair.strong
+        if a in group_of[0] and b in group_of[1]
+    }
+    partial = {
+        (group_of[0][a], group_of[1][b])
+        for a, b in pair.partial
+        if a in group_of[0] and b in group_of[1]
+    } - strong
+    unmatched = []
+    for side in (0, 1):
+        lines_of: dict[int, set[int]] = {}
+        for line, gi in group_of[side].items():
+            lines_of.setdefault(gi, set()).add(line)
+        unmatched.append({gi for gi, lines in lines_of.items() if lines <= pair.unmatched[side]})
+    return Pair(f"{pair.name}/x{size}", articles, maps, texts, strong, partial, unmatched)
+
+
 # --------------------------------------------------------------------------------------- scoring
 
 

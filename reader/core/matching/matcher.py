@@ -587,7 +587,7 @@ def _align_pair(
         return []
     weight = vocab.weight
     scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
-    keep = _select(scored, left, right, vocab.settings)
+    keep = _select(scored, left, right, vocab.settings, vocab)
     out = []
     for (i, j), (score, cue) in sorted(keep.items()):
         out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr))
@@ -755,7 +755,11 @@ Kept = dict[tuple[int, int], tuple[float, MatchCue | None]]
 
 
 def _select(
-    scored: dict[tuple[int, int], float], left: list[_Para], right: list[_Para], settings: Settings
+    scored: dict[tuple[int, int], float],
+    left: list[_Para],
+    right: list[_Para],
+    settings: Settings,
+    vocab: _Vocab | None = None,
 ) -> Kept:
     """Two tiers.  A pair whose score clears ``settings.clear`` is kept on its own evidence.  A
     weaker pair is kept only when a second, independent cue agrees:
@@ -768,6 +772,10 @@ def _select(
     * **diagonal** (from the same lower floor): the pair continues the order of the kept pairs:
       next to one on the diagonal (``(i-1, j-1)`` or ``(i+1, j+1)``), or a paragraph left
       unmatched between two kept pairs paired inside their window (:func:`_fill_gaps`).
+    * **sentence best** (with ``vocab``; from ``settings.weak``): for paragraphs of several
+      sentences, the pair is the best partner of one *sentence* (:func:`_sentence_best`): a
+      paragraph reporting two facts has a partner for each, and the weaker one is not held to
+      the paragraph's best.  Its cue is recorded as "best".
 
     Every supported pair must also score at least :data:`RELATIVE_TO_BEST` of the best pair of
     each of its paragraphs, so a paragraph with a much better partner keeps no incidental ones.
@@ -803,6 +811,8 @@ def _select(
             break
         keep.update(added)
     _fill_gaps(scored, keep, best_l, best_r)
+    if vocab is not None:
+        _sentence_best(scored, left, right, vocab, keep)
     return keep
 
 
@@ -849,6 +859,50 @@ def _fill_gaps(
             if s >= RELATIVE_TO_BEST * best_self[a]:
                 added[(b, a) if flip else (a, b)] = (s, "diagonal")
         keep.update(added)
+
+
+_TIE = 1e-9
+"""Shared weights this close are equal (float sums of one set in different orders)."""
+
+
+def _sentence_best(
+    scored: dict[tuple[int, int], float],
+    left: list[_Para],
+    right: list[_Para],
+    vocab: _Vocab,
+    keep: Kept,
+) -> None:
+    """Keep, for each sentence of a multi-sentence paragraph, its best partner paragraph when
+    the sentence's evidence there clears ``weak``: ``SENTENCE_WEIGHT`` times the smoothed
+    containment of the sentence in the partner (the measure of the single-sentence evidence in
+    :func:`_raw_score`).  Only scored pairs are considered; single-sentence paragraphs already
+    have the paragraph-level "best" cue, which is the same rule for them.
+
+    Long articles pack two or three facts into a paragraph, each reported by a different
+    paragraph of the other outlet; the paragraph-level rules keep only the partner of the
+    dominant fact (the others fall below :data:`RELATIVE_TO_BEST` of it).
+    """
+    threshold = vocab.settings.weak / SENTENCE_WEIGHT
+    weight, m = vocab.weight, vocab.smoothing
+    for flip in (False, True):
+        side, other = (right, left) if flip else (left, right)
+        partners: dict[int, list[int]] = {}
+        for i, j in scored:
+            a, b = (j, i) if flip else (i, j)
+            if side[a].bounds:
+                partners.setdefault(a, []).append(b)
+        for a, options in partners.items():
+            for keys, ws in _sentences(side[a], vocab):
+                shares = [(sum(map(weight.__getitem__, keys & other[b].keys)), b) for b in options]
+                top = max(shares)[0]
+                if top < threshold * (ws + m):
+                    continue
+                # Ties (the same words shared with two paragraphs) keep both; the tolerance
+                # absorbs the order in which a set's weights happen to be summed.
+                for shared, b in shares:
+                    pair = (b, a) if flip else (a, b)
+                    if shared >= top - _TIE and pair not in keep:
+                        keep[pair] = (scored[pair], "best")
 
 
 # --------------------------------------------------------------------------- reasons
