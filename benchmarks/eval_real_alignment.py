@@ -412,6 +412,28 @@ def report_swap(dev: Sequence[Pair], extra: Sequence[Pair], extra_name: str) -> 
     return lines
 
 
+def report_merged(
+    dev: Sequence[Pair], extra_files: Sequence[Path], docs: Path, sizes: Sequence[int]
+) -> list[str]:
+    """Every set again as multi-sentence paragraphs (:func:`merge_lines`), default settings."""
+    lines = [
+        "",
+        "Merged (the same gold as paragraphs of N consecutive lines; the headline alone):",
+        "",
+        *HEADER,
+    ]
+    sets = [("dev (ecb_dev_align)", list(dev))] + [
+        (f.name, load_pairs(f, docs)) for f in extra_files
+    ]
+    for size in sizes:
+        for name, pairs in sets:
+            merged = [merge_lines(p, size) for p in pairs]
+            lines.append(
+                _row(f"{name}, {size} lines a paragraph", score_set(merged)[0], len(merged))
+            )
+    return lines
+
+
 def report_sensitivity(pairs: Sequence[Pair]) -> list[str]:
     base = Settings()
     lines = [
@@ -476,6 +498,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", action="store_true", help="list wrong and missed links of the dev set"
     )
+    parser.add_argument(
+        "--merge",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="also score each set as multi-sentence paragraphs of N lines (default 2 3)",
+    )
     parser.add_argument("--json", action="store_true", help="print the whole-set metrics as JSON")
     args = parser.parse_args(argv)
 
@@ -508,6 +538,8 @@ def main(argv: list[str] | None = None) -> int:
     for f in extra_files:
         extra = load_pairs(f, docs)
         lines.append(_row(f"held out: {f.name}", score_set(extra)[0], len(extra)))
+    if args.merge is not None:
+        lines += report_merged(dev, extra_files, docs, args.merge or [2, 3])
     if args.halves:
         lines += report_halves(dev)
     if args.swap:
