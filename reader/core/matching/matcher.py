@@ -8,6 +8,9 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    is not a fact of it) and titles written as titles ("President Obama", "Prime Minister", "Lt.
    Hastings", :func:`_mask_titles`) are dropped.  A key is a *name* when it is written
    capitalised more often than not across the whole input -- never a number, a title or a month.
+   An acronym and its expansion written in the input ("WWII" / "World War II", "ESA" /
+   "Endangered Species Act") are one term: the expansion's words fold into the acronym's key
+   (:mod:`reader.core.matching.acronyms`, :func:`_fold_expansions`).
 2. **Spelling variants.** Names of >= 5 letters that one article uses and the other never does
    are compared with ``rapidfuzz.fuzz.ratio`` within the same first letter; pairs scoring
    >= :data:`VARIANT_CUTOFF` become one key ("Zelensky"/"Zelenskyy", "Recep"/"Recept").  Names
@@ -35,8 +38,10 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    is the best partner of one of its paragraphs (from ``Settings.weak``), or one side is the
    headline and the other in the headline/lede block, or it continues a diagonal run of kept
    pairs (positional cues, from ``weak * POSITIONAL_FLOOR``).  Supported pairs outside the lede
-   must score :data:`RELATIVE_TO_BEST` of each paragraph's best partner.  Each match records its
-   tier (``Match.evidence``) and cue (``Match.cue``).
+   must score :data:`RELATIVE_TO_BEST` of each paragraph's best partner.  A paragraph of several
+   sentences also keeps the best partner of each *sentence* whose evidence there clears ``weak``
+   (:func:`_sentence_best`, cue "best"): long articles put two or three facts in a paragraph.
+   Each match records its tier (``Match.evidence``) and cue (``Match.cue``).
 7. **Best sentence pair.** For every kept match, the pair of sentences (one per side) sharing the
    most weight is reported as offsets (``Match.sentences``), so the reader can show *where*
    the shared fact is.
