@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.model import Article
+from reader.ui.contrast import DIM_CONTRAST, MARK_CONTRAST, blend, legible
 from reader.ui.navigation import ArticleIndex, Span
 from reader.ui.wrap import wrap_offsets
 
@@ -45,6 +46,28 @@ ANALYSING_MARK = "…"
 """Gutter mark while the analysis is still running: not "·", which means page furniture."""
 GUTTER_MAX = 10
 """Widest partner label shown in the gutter, in cells (longer labels end with an ellipsis)."""
+
+GUTTER_COLOURS: dict[str, tuple[str, float, float]] = {
+    "gutter": ("foreground", 0.3, MARK_CONTRAST),
+    "gutter-crossing": ("warning", 0.0, MARK_CONTRAST),
+    "gutter-manual": ("primary", 0.0, MARK_CONTRAST),
+    "gutter-rejected": ("error", 0.0, MARK_CONTRAST),
+    "gutter-none": ("foreground", 0.5, DIM_CONTRAST),
+    "gutter-cursor": ("accent", 0.0, MARK_CONTRAST),
+}
+"""Gutter colour per component class: the theme variable it comes from, how far it is faded
+towards the pane background, and the contrast it must keep against that background (see
+:mod:`reader.ui.contrast`).  TCSS still gives the text style (bold); the colour is computed
+because theme colours meant for areas vanish as one-cell marks on light themes."""
+GUTTER_CLASS = {
+    "match": "gutter",
+    "moved": "gutter-crossing",
+    "manual": "gutter-manual",
+    "rejected": "gutter-rejected",
+    "none": "gutter-none",
+    "furniture": "gutter-none",
+}
+"""Component class of each kind of gutter mark (``ArticleIndex.marks``)."""
 
 # Background-type classes are taken whole (their background is blended by Textual); foreground-type
 # classes are taken "partial" (colour and text style only) so they layer over any background.
@@ -111,6 +134,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "articlepane--gutter",
         "articlepane--gutter-crossing",
         "articlepane--gutter-none",
+        "articlepane--gutter-manual",
+        "articlepane--gutter-rejected",
         "articlepane--gutter-cursor",
         "articlepane--cursor",
         "articlepane--cursor-idle",
@@ -390,8 +415,31 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         style = self._styles.get(name)
         if style is None:
             style = self.get_component_rich_style(f"articlepane--{name}", partial=partial)
+            if name in GUTTER_COLOURS:
+                style = self._legible_gutter(name, style)
             self._styles[name] = style
         return style
+
+    def _legible_gutter(self, name: str, style: Style) -> Style:
+        """``style`` with its colour replaced by a theme colour that reads on the pane's
+        background (unchanged for ANSI themes, where the terminal picks the colours)."""
+        from rich.color import ColorType
+        from textual.color import Color
+
+        background = self.rich_style.bgcolor
+        variable, fade, floor = GUTTER_COLOURS[name]
+        value = self.app.get_css_variables().get(variable, "")
+        try:
+            colour = Color.parse(value)
+        except Exception:  # "auto 60%", "ansi_yellow": nothing to compute with
+            return style
+        if background is None or background.type is not ColorType.TRUECOLOR or colour.ansi:
+            return style
+        bg = background.get_truecolor()
+        bg_rgb = (bg.red, bg.green, bg.blue)
+        rgb = blend((colour.r, colour.g, colour.b), bg_rgb, fade)
+        r, g, b = legible(rgb, bg_rgb, floor)
+        return style + Style(color=f"#{r:02x}{g:02x}{b:02x}")
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Resize events reach the pane only after the frame that first shows it, so without this
@@ -460,12 +508,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 label = label[: gutter_w - 2] + "…"
         elif first_row:
             label = ANALYSING_MARK
-        if self.nav is not None and self.nav.moved[p]:
-            gutter_style = base + self._style("gutter-crossing", True)
-        elif self.nav is not None and not self.nav.partners[p]:
-            gutter_style = base + self._style("gutter-none", True)
-        else:
-            gutter_style = base + self._style("gutter", True)
+        kind = self.nav.marks[p] if self.nav is not None and self.nav.marks else "match"
+        gutter_style = base + self._style(GUTTER_CLASS[kind], True)
         if p == self.cursor and self.active and start >= 0:
             gutter_style += self._style("gutter-cursor", True)
         segments.append(Segment(label.ljust(gutter_w - 1) + " ", gutter_style))
