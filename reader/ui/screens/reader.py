@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
 from reader.ui import visible
@@ -31,6 +31,7 @@ from reader.ui.navigation import NavIndex, Span
 from reader.ui.screens.explain import ExplainScreen
 from reader.ui.scroll_sync import ScrollSync
 from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.pane_column import PaneColumn
 from reader.ui.widgets.search import SearchBar, SearchInput
 from reader.ui.widgets.sidebar import Sidebar, TargetKind
@@ -232,7 +233,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             self.query_one(Sidebar).populate(),
             self.mount(SearchBar(self.articles, id="search-bar"), before=status),
             # The slot keeps the footer's row reserved, so nothing moves when it arrives.
-            self.query_one("#footer-slot").mount(Footer()),
+            self.query_one("#footer-slot").mount(ReaderFooter()),
         ]
         if self.busy is not None:
             status.progress(self.busy[1])
@@ -328,7 +329,17 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     def _apply_sidebar(self) -> None:
         auto = self.size.width >= SIDEBAR_MIN_WIDTH
         shown = auto if self._sidebar_override is None else self._sidebar_override
-        self.query_one(Sidebar).display = shown
+        sidebar = self.query_one(Sidebar)
+        # Too narrow to share the width: the sidebar opens over the panes instead of squeezing
+        # them to a dozen columns (the panes keep their layout and scroll position).
+        sidebar.set_class(not auto, "-overlay")
+        sidebar.display = shown
+
+    @property
+    def sidebar_overlaid(self) -> bool:
+        """Whether the sidebar is shown over the panes (narrow terminal) rather than beside."""
+        sidebar = self.query_one(Sidebar)
+        return bool(sidebar.display) and sidebar.has_class("-overlay")
 
     @property
     def sidebar_shown(self) -> bool:
@@ -613,7 +624,12 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.app.push_screen(ExplainScreen(match, self.nav))
 
     def action_clear(self) -> None:
-        """Escape: drop search and entity highlights."""
+        """Escape: close the sidebar when it covers the panes and has focus; otherwise drop
+        search and entity highlights."""
+        sidebar = self.query_one(Sidebar)
+        if self.sidebar_overlaid and self.focused is not None and sidebar in self.focused.ancestors:
+            self.action_toggle_sidebar()
+            return
         bar = self._search_bar()
         if bar is not None:
             bar.forget()

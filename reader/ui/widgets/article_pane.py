@@ -46,6 +46,11 @@ ANALYSING_MARK = "…"
 """Gutter mark while the analysis is still running: not "·", which means page furniture."""
 GUTTER_MAX = 10
 """Widest partner label shown in the gutter, in cells (longer labels end with an ellipsis)."""
+GUTTER_NARROW = 4
+"""Widest gutter label in a narrow pane ("→B12", then "…"): at 80 columns a pane has about 38
+columns, and a 10-cell gutter took a quarter of them from the text."""
+NARROW_PANE = 48
+"""Panes narrower than this many columns get the short gutter."""
 
 GUTTER_COLOURS: dict[str, tuple[str, float, float]] = {
     "gutter": ("foreground", 0.3, MARK_CONTRAST),
@@ -205,6 +210,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._wraps: LRUCache[int, Layout] = LRUCache(WRAP_CACHE_WIDTHS)
         self._pending_width: int | None = None
         self._gutter_width = 2
+        self._gutter_widest = 1
+        """Cells of the widest gutter label of the current analysis."""
         self._strips: LRUCache[tuple, Strip] = LRUCache(STRIP_CACHE_ROWS)
         self._styles: dict[str, Style] = {}
         self._gen = 0
@@ -217,12 +224,18 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         """Install per-paragraph lookups (partners, gutter labels, spans) from a new analysis."""
         self.nav = nav
         labels = nav.gutter if nav is not None else []
-        widest = max((cell_len(s) for s in labels), default=1)
-        gutter = min(GUTTER_MAX, widest) + 1
+        self._gutter_widest = max((cell_len(s) for s in labels), default=1)
         self._invalidate_all()
+        self._fit_gutter()
+
+    def _fit_gutter(self) -> None:
+        """Size the gutter for the widest label, capped shorter in a narrow pane; lay the text
+        out again when that changes its width."""
+        cap = GUTTER_MAX if self.size.width >= NARROW_PANE else GUTTER_NARROW
+        gutter = min(cap, self._gutter_widest) + 1
         if gutter != self._gutter_width:
             self._gutter_width = gutter
-            self._wraps.clear()
+            self._invalidate_all()
             self._relayout(force=True)
 
     def set_overlay(self, name: str, spans: dict[int, list[Span]]) -> None:
@@ -361,6 +374,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         return max(8, self.scrollable_content_region.width - self._gutter_width)
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_gutter()
         self._relayout()
 
     def _relayout(self, force: bool = False) -> None:

@@ -33,7 +33,9 @@ class SearchInput(Input):
 
     BINDINGS = [
         Binding("down", "step(1)", "Next hit", show=False, id="search-next"),
-        Binding("ctrl+r,up,shift+enter", "step(-1)", "Previous hit", show=False, id="search-previous"),
+        Binding(
+            "ctrl+r,up,shift+enter", "step(-1)", "Previous hit", show=False, id="search-previous"
+        ),
         Binding("escape", "close", "Close search", show=False, id="search-close"),
     ]
 
