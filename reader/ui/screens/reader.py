@@ -268,6 +268,17 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.query_one(StatusLine).progress(fraction)
         self.update_status()
 
+    def fill_article(self, index: int, article: Article) -> None:
+        """Put an article that finished loading (a web page, an extracted HTML file) in place of
+        its placeholder; the analysis starts once every article is in."""
+        self.articles[index] = article
+        self.query_one(f"#col-{index}", PaneColumn).set_article(article)
+        bar = self._search_bar()
+        if bar is not None:
+            bar.reindex(self.articles)
+        self._update_partners()
+        self.update_status()
+
     def set_analysis(self, analysis: Analysis, nav: NavIndex | None = None) -> None:
         """Show a finished analysis: gutters, shading, sidebar, counters."""
         if not self._ready:

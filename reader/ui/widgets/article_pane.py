@@ -192,13 +192,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, article: Article, article_index: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.article = article
         self.article_index = article_index
-        self._texts = [display_text(p.text) for p in article.paragraphs]
-        self._capped = {p.index for p in article.paragraphs if len(p.text) > DISPLAY_CHARS_MAX}
-        """Paragraphs shown cut short: their spans stop at the cut, not on the mark."""
-        self._boiler = {p.index for p in article.paragraphs if p.boilerplate}
-        self._total_chars = sum(len(t) for t in self._texts)
+        self._take_text(article)
         self.nav: ArticleIndex | None = None
         self.cursor = 0
         self.active = False
@@ -218,7 +213,30 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._para_gen: dict[int, int] = {}
         self._suppress = False
 
+    def _take_text(self, article: Article) -> None:
+        self.article = article
+        self._texts = [display_text(p.text) for p in article.paragraphs]
+        self._capped = {p.index for p in article.paragraphs if len(p.text) > DISPLAY_CHARS_MAX}
+        """Paragraphs shown cut short: their spans stop at the cut, not on the mark."""
+        self._boiler = {p.index for p in article.paragraphs if p.boilerplate}
+        self._total_chars = sum(len(t) for t in self._texts)
+
     # -- data from the screen -------------------------------------------------------------------
+
+    def set_article(self, article: Article) -> None:
+        """Show another text (an article that finished loading after the first frame): the
+        cursor goes back to the top, highlights and the wrapped layout are dropped."""
+        self._take_text(article)
+        self.nav = None
+        self.cursor = 0
+        self.partner_marks = set()
+        self._overlays.clear()
+        self._para_gen.clear()
+        self._wraps.clear()
+        self.rows = None
+        self._invalidate_all()
+        self.follow(0)
+        self._relayout(force=True)
 
     def set_nav(self, nav: ArticleIndex | None) -> None:
         """Install per-paragraph lookups (partners, gutter labels, spans) from a new analysis."""

@@ -94,6 +94,11 @@ class SearchBar(Horizontal):
             self._hits = self._index.find(query)
         return self._hits
 
+    def reindex(self, articles: Sequence[Article]) -> None:
+        """Search these texts from now on (an article finished loading); hits are recomputed."""
+        self._index = SearchIndex(articles)
+        self.forget()
+
     def forget(self) -> None:
         """Drop the hits; the typed text searches afresh on the next :meth:`run`."""
         self._query = ""
