@@ -284,8 +284,13 @@ class ReaderApp(App[None]):
                 return
             self.call_from_thread(self._fill, index, article, done + 1)
         if self._initial_analysis is None and self._analyze is not None:
-            self.call_from_thread(self.reader.set_progress, "Matching paragraphs…", 0.0)
-            self._analysis_body()
+            self.call_from_thread(self._loaded)
+
+    def _loaded(self) -> None:
+        """Every article is in: analyse them once the frame showing them is painted (started
+        at once, the analysis's imports and work would hold the interpreter and delay it)."""
+        self.reader.set_progress("Matching paragraphs…", 0.0)
+        self.call_after_refresh(self._run_analysis)
 
     def _fill(self, index: int, article: Article, done: int) -> None:
         self.articles[index] = article
@@ -348,5 +353,12 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        bindings = [*ReaderScreen.BINDINGS, *self.BINDINGS]
+        from reader.ui.widgets.sidebar import EntityList, FigureList
+
+        bindings = [
+            *ReaderScreen.BINDINGS,
+            *EntityList.BINDINGS,
+            *FigureList.BINDINGS,
+            *self.BINDINGS,
+        ]
         self.push_screen(HelpScreen([b for b in bindings if isinstance(b, Binding)]))

@@ -29,6 +29,9 @@ def test_which_sources_wait_for_the_worker(tmp_path: Path) -> None:
     assert slow_to_load("https://example.org/story")
     assert slow_to_load(str(page))
     assert not slow_to_load(str(tmp_path / "missing.html"))  # its error comes at once
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nText.")
+    assert slow_to_load(str(notes))  # markdown-it's import costs more than a bare app's start
     assert not slow_to_load(str(tmp_path / "notes.txt")) and not slow_to_load("-")
     assert needs_extraction("https://example.org/story?id=3")
     assert needs_extraction(str(page)) and needs_extraction("http://x.org/a.htm#top")

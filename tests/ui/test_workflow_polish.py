@@ -120,3 +120,130 @@ async def test_footer_keeps_the_important_keys_at_80_columns(story2: Analysis) -
         await pilot.pause()
         wide = [k.action for k in footer.children if "-command-palette" not in k.classes]
         assert len(wide) > len(actions) and wide[: len(actions)] == actions
+
+
+# -- filters -------------------------------------------------------------------------------------
+
+
+def test_filter_rules_drop_only_what_they_say() -> None:
+    from dataclasses import replace
+
+    from reader.ui.filters import (
+        SCORE_STEPS,
+        above_min_score,
+        entity_wanted,
+        figure_wanted,
+        next_min_score,
+    )
+
+    from .conftest import story_analysis
+
+    story = story_analysis(2)
+    assert above_min_score(story, None) is story
+    kept = above_min_score(story, 0.6)
+    assert kept.matches and all(m.score >= 0.6 for m in kept.matches)
+    assert len(kept.matches) < len(story.matches)
+    low = min(story.matches, key=lambda m: m.score)
+    assert kept.match_indices(low.left) == [] or all(
+        kept.matches[i].score >= 0.6 for i in kept.match_indices(low.left)
+    )
+    manual = replace(low, manual=True)
+    with_manual = replace(story, matches=[*story.matches, manual], _by_paragraph=None)
+    assert manual in above_min_score(with_manual, 0.8).matches  # the analyst's link stays
+    erdogan = next(e for e in story.entities if e.name.startswith("Recep"))
+    assert entity_wanted(erdogan, "erdogan") and entity_wanted(erdogan, "  ")
+    assert entity_wanted(erdogan, "TAYYIP") and not entity_wanted(erdogan, "soylu")
+    killed, injured = story.figure_groups[0], story.figure_groups[1]
+    assert figure_wanted(killed, True) and not figure_wanted(injured, True)
+    assert figure_wanted(injured, False)
+    steps = [None]
+    for _ in range(len(SCORE_STEPS)):
+        steps.append(next_min_score(steps[-1]))
+    assert steps[0] is None and steps[-1] is None and steps[1:-1] == list(SCORE_STEPS[1:])
+
+
+async def test_entity_filter_box_narrows_the_list_and_escape_clears(story2: Analysis) -> None:
+    from reader.ui.widgets.sidebar import EntityFilter, EntityList, TargetOption
+
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        entities = app.reader.query_one(EntityList)
+        every = [o for o in entities._options if isinstance(o, TargetOption)]
+        assert len(every) == len(story2.entities)
+        await pilot.press("slash")  # in the list, / filters the list (not the articles)
+        assert isinstance(app.focused, EntityFilter)
+        await pilot.press(*"soylu")
+        shown = [o for o in entities._options if isinstance(o, TargetOption)]
+        assert [story2.entities[o.target].name for o in shown] == ["Süleyman Soylu"]
+        await pilot.press("enter")  # to the list, first entry highlighted: enter selects it
+        assert app.focused is entities
+        await pilot.press("enter")
+        assert app.reader.target_label() == "Süleyman Soylu"
+        await pilot.press("slash", "escape")  # escape clears the filter
+        assert app.reader.query_one(EntityFilter).value == ""
+        assert len([o for o in entities._options if isinstance(o, TargetOption)]) == len(every)
+        await pilot.press("escape")  # empty box: back to the list
+        assert app.focused is entities
+        await pilot.press("slash", *"zzz")
+        assert not [o for o in entities._options if isinstance(o, TargetOption)]
+        assert "No name matches" in str(entities.get_option_at_index(0).prompt)
+
+
+async def test_figures_conflicts_only_toggle(story2: Analysis) -> None:
+    from textual.widgets import Label
+
+    from reader.ui.widgets.sidebar import FigureList, TargetOption
+
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        figures = app.reader.query_one(FigureList)
+
+        def shown() -> list[str]:
+            groups = story2.figure_groups
+            return [
+                groups[o.target].status for o in figures._options if isinstance(o, TargetOption)
+            ]
+
+        assert sorted(shown()) == ["agree", "conflict", "single"]
+        await pilot.press("exclamation_mark")
+        assert shown() == ["conflict"]
+        assert "conflicts only" in str(app.reader.query_one("#figures-title", Label).content)
+        await pilot.press("enter")
+        assert app.reader.target_label() == "killed"
+        await pilot.press("exclamation_mark")
+        assert len(shown()) == 3
+
+
+async def test_min_score_hides_weaker_matches_from_shading_and_keys(story2: Analysis) -> None:
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        r = app.reader
+        every = len(r.nav.per_article[0].matched)
+        assert "score ≥" not in status(app)
+        await pilot.press("t")  # 0.50
+        await pilot.press("t")  # 0.60
+        assert r.min_score == 0.6 and "score ≥ 0.60" in status(app)
+        kept = r.nav.per_article[0].matched
+        assert 0 < len(kept) < every
+        for p in range(len(story2.articles[0].paragraphs)):
+            for ref in r.nav.per_article[0].partners[p]:
+                assert r.nav.match_between((0, p), ref).score >= 0.6
+        # Not shaded: a paragraph whose only match is under the threshold has no tier.
+        weak = [m.left[1] for m in story2.matches if m.left[0] == 0 and m.score < 0.6]
+        assert weak and all(p not in r.pane(0).nav.tiers for p in weak if p not in kept)
+        # Not navigated: n visits only the kept matches.
+        await pilot.press("g")
+        visited = set()
+        for _ in range(every + 2):
+            await pilot.press("n")
+            visited.add(r.current[1])
+        assert visited <= set(kept)
+        assert len(r.analysis.matches) == len(story2.matches)  # the analysis itself is whole
+        for _ in range(3):
+            await pilot.press("t")
+        assert r.min_score is None and len(r.nav.per_article[0].matched) == every

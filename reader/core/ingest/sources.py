@@ -62,11 +62,15 @@ def needs_extraction(source: str) -> bool:
 
 def slow_to_load(source: str) -> bool:
     """Whether ``source`` is worth loading after the reader's first frame: a web address (a
-    download), or an existing HTML file (extraction).  A missing file is not: its error should
-    come at once, before any screen."""
+    download), or an existing HTML or Markdown file (their parsers' imports alone, trafilatura
+    and markdown-it, take longer than a bare Textual app's start).  Plain text is read at once,
+    and so is a missing file: its error should come before any screen."""
     if is_url(source):
         return True
-    return source != STDIN and needs_extraction(source) and Path(source).is_file()
+    if source == STDIN:
+        return False
+    fmt = _EXTENSIONS.get(Path(source).suffix.lower())
+    return fmt in ("html", "md") and Path(source).is_file()
 
 
 def load_source(source: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Article:

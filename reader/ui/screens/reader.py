@@ -26,6 +26,7 @@ from textual.widgets import Input, OptionList
 from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
 from reader.ui import visible
 from reader.ui.corrections import CORRECTION_BINDINGS, CorrectionActions, rejected_with
+from reader.ui.filters import above_min_score, next_min_score
 from reader.ui.hits import HitCursor, Place
 from reader.ui.navigation import NavIndex, Span
 from reader.ui.screens.explain import ExplainScreen
@@ -141,6 +142,13 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             tooltip="show / hide entities and figures",
         ),
         Binding(
+            "t",
+            "cycle_min_score",
+            "Min score",
+            id="min-score",
+            tooltip="hide matches scored under 0.5, 0.6, 0.7, 0.8 in turn (then all again)",
+        ),
+        Binding(
             "escape",
             "clear",
             "Clear highlights",
@@ -178,6 +186,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         """The entity or figure group whose mentions are highlighted."""
         self.mentions = HitCursor()
         """The mentions of :attr:`mention_target` and the current one."""
+        self.min_score: float | None = None
+        """Matches scored under this are hidden (not shaded, not navigated); ``None``: all."""
         self._sidebar_override: bool | None = None
         self._min_pane_width: int | None = None
         self._ready = False
@@ -286,7 +296,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             return
         self._pending = None
         self.analysis = analysis
-        self.nav = nav if nav is not None else NavIndex(analysis)
+        shown = above_min_score(analysis, self.min_score)
+        self.nav = nav if nav is not None and shown is analysis else NavIndex(shown)
         self.busy = None
         self.scroll_sync.reset(self.nav)
         self._matched_cache.clear()
@@ -634,6 +645,21 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         assert self.nav is not None  # a current match implies an analysis
         self.app.push_screen(ExplainScreen(match, self.nav))
 
+    def action_cycle_min_score(self) -> None:
+        """Step the minimum match score; the panes, counters and keys follow at once."""
+        self.min_score = next_min_score(self.min_score)
+        if self.analysis is not None:
+            cursor = self.current
+            self.set_analysis(self.analysis)
+            self.goto(*cursor, jump=False)
+        self.notify(
+            f"Showing matches scored {self.min_score:.2f} or more"
+            if self.min_score is not None
+            else "Showing every match",
+            timeout=2,
+        )
+        self.update_status()
+
     def action_clear(self) -> None:
         """Escape: close the sidebar when it covers the panes and has focus; otherwise drop
         search and entity highlights."""
@@ -836,6 +862,10 @@ class ReaderScreen(CorrectionActions, Screen[None]):
                 )
             )
         parts.extend(self.correction_status())
+        if self.min_score is not None:
+            parts.append(
+                Content.from_markup("[$warning]score ≥ $min[/]", min=f"{self.min_score:.2f}")
+            )
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
 
