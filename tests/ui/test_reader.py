@@ -126,10 +126,12 @@ async def test_focus_cycles_between_panes_and_sidebar(story2: Analysis) -> None:
         # B leads now: its current paragraph is the partner it had, and A marks B's partners.
         assert r.current == (1, 1) and r.pane(0).cursor == 0
         await pilot.press("tab")
+        assert app.focused is r.query_one("#entity-filter")  # the list's filter box, then the list
+        await pilot.press("tab")
         assert isinstance(app.focused, EntityList)
         await pilot.press("tab")
         assert isinstance(app.focused, FigureList)
-        await pilot.press("shift+tab", "shift+tab")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
         assert app.focused is r.pane(1)
 
 
