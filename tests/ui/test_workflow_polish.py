@@ -247,3 +247,22 @@ async def test_min_score_hides_weaker_matches_from_shading_and_keys(story2: Anal
         for _ in range(3):
             await pilot.press("t")
         assert r.min_score is None and len(r.nav.per_article[0].matched) == every
+
+
+def test_new_keys_have_ids_a_config_file_can_remap() -> None:
+    from reader.ui.app import binding_ids
+
+    ids = binding_ids()
+    for new in ("min-score", "entity-filter", "figures-conflicts-only", "search-previous"):
+        assert new in ids
+
+
+async def test_remapped_min_score_key(story2: Analysis) -> None:
+    from reader.config import Config
+
+    config = Config(keys={"min-score": "ctrl+t"})
+    app = ReaderApp(story2.articles, analysis=story2, config=config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        assert app.reader.min_score is not None and "score ≥" in status(app)
