@@ -208,3 +208,22 @@ def test_reader_reports_a_missing_html_file_before_any_screen(
     assert headless_reader.apps == []  # no reader was started
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "gone.html" in err
+
+
+def test_the_first_frame_imports_no_parser_fetcher_or_aligner() -> None:
+    """What the reader imports before its first frame: none of the slow libraries that only
+    loading pages or the analysis need (each cost 0.1-1 s of start-up when imported early)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import reader.cli, reader.ui.app\n"
+        "slow = ('rapidfuzz', 'reader.core.matching.matcher', 'reader.core.analysis', "
+        "'trafilatura', 'markdown_it', 'urllib.request', 'lxml', 'charset_normalizer')\n"
+        "print(' '.join(m for m in slow if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
