@@ -425,8 +425,9 @@ def run_reader(args: argparse.Namespace) -> int:
 
         from reader.ui.app import ReaderApp, placeholder_article
 
-        # Web pages and HTML files load after the first frame, in the reader's worker (fetching,
-        # and extraction with its ~1 s import, cost more than the whole frame); the rest now.
+        # Web pages, HTML and Markdown files load after the first frame, in the reader's worker
+        # (fetching, and the parsers' imports - trafilatura ~1 s - cost more than the whole
+        # frame); plain text now.
         pending = {i: s for i, s in enumerate(sources) if slow_to_load(s)}
         articles = [
             placeholder_article(s) if i in pending else load(s) for i, s in enumerate(sources)

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress repaints; faster callbacks from the worker are coalesced."""
-LOADING_TEXT = "Loading this article (fetching and extracting the page)…"
+LOADING_TEXT = "Loading this article…"
 """What a pane says until its article has been loaded by the worker."""
 
 
@@ -82,9 +82,9 @@ class ReaderApp(App[None]):
             ingest); the app ends it after the first frame.  Without one the app pauses from
             :meth:`on_load`.
         pending: articles still to load, by position in ``articles`` (where a placeholder
-            stands), with the source to load each from.  Web pages and HTML files: fetching and
-            extracting them (and importing the extractor) took longer than the whole first
-            frame, so they are loaded in the worker after it, then the analysis runs.
+            stands), with the source to load each from.  Web pages, HTML and Markdown files:
+            fetching and parsing them (the parsers' imports included) took longer than the
+            whole first frame, so they are loaded in the worker after it, then analysed.
         load: reads one pending source (in the worker thread); an exception it raises ends
             the reader, and is kept in :attr:`load_error` for the caller to report.
     """

@@ -279,8 +279,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.update_status()
 
     def fill_article(self, index: int, article: Article) -> None:
-        """Put an article that finished loading (a web page, an extracted HTML file) in place of
-        its placeholder; the analysis starts once every article is in."""
+        """Put an article that finished loading (a web page, an HTML or Markdown file) in place
+        of its placeholder; the analysis starts once every article is in."""
         self.articles[index] = article
         self.query_one(f"#col-{index}", PaneColumn).set_article(article)
         bar = self._search_bar()
@@ -864,7 +864,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         parts.extend(self.correction_status())
         if self.min_score is not None:
             parts.append(
-                Content.from_markup("[$warning]score ≥ $min[/]", min=f"{self.min_score:.2f}")
+                Content.from_markup("[$text-warning]score ≥ $min[/]", min=f"{self.min_score:.2f}")
             )
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
