@@ -155,7 +155,7 @@ class EntityList(OptionList):
             "filter",
             "Filter names",
             id="entity-filter",
-            tooltip="type part of a name to narrow the entity list; escape clears",
+            tooltip="in the entity list: type part of a name to narrow it; escape clears",
         ),
     ]
 
@@ -214,7 +214,7 @@ class FigureList(OptionList):
             "toggle_conflicts",
             "Conflicts only",
             id="figures-conflicts-only",
-            tooltip="show only the figures the articles report differently (again: all)",
+            tooltip="in the figure list: only figures the articles report differently (again: all)",
         ),
     ]
 
