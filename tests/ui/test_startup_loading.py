@@ -73,8 +73,11 @@ async def test_placeholders_first_then_articles_then_analysis() -> None:
         assert r.pane(0).article.paragraphs[0].text == LOADING_TEXT
         assert "Loading articles 0/2" in r.query_one(StatusLine).text
         released.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        # Loading, then (after a refresh) the analysis: two workers one after the other.
+        deadline = time.monotonic() + 10
+        while r.nav is None and time.monotonic() < deadline:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
         assert loaded == [sources[1], sources[0]]  # the text file first: it needs no extraction
         assert r.pane(0).article is real[0] and r.pane(1).article is real[1]
         assert app.articles == real
