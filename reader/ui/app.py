@@ -69,6 +69,7 @@ class ReaderApp(App[None]):
         gc_pause: a garbage-collector pause already started by the caller (the CLI pauses before
             ingest); the app ends it after the first frame.  Without one the app pauses from
             :meth:`on_load`.
+        show: the articles (indices) to give panes to at start, the first leading (``--show``).
     """
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")
@@ -92,6 +93,7 @@ class ReaderApp(App[None]):
         notices: list[str] | None = None,
         session: CorrectionSession | None = None,
         gc_pause: GcPause | None = None,
+        show: list[int] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -107,6 +109,7 @@ class ReaderApp(App[None]):
         self._progress_latest: tuple[str, float] | None = None
         self._progress_sent = 0.0
         self._gc_pause = gc_pause if gc_pause is not None else GcPause()
+        self._show = show
 
     def get_default_screen(self) -> ReaderScreen:
         busy = (
@@ -114,7 +117,7 @@ class ReaderApp(App[None]):
             if self._initial_analysis is None and self._analyze
             else None
         )
-        return ReaderScreen(self.articles, self._initial_analysis, busy=busy)
+        return ReaderScreen(self.articles, self._initial_analysis, busy=busy, show=self._show)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -280,5 +283,11 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        bindings = [*ReaderScreen.BINDINGS, *self.BINDINGS]
+        from reader.ui.screens.overview import OverviewScreen
+        from reader.ui.widgets.fact_table import FactTable
+
+        if isinstance(self.screen, OverviewScreen):
+            bindings = [*OverviewScreen.BINDINGS, *FactTable.BINDINGS, *self.BINDINGS]
+        else:
+            bindings = [*ReaderScreen.BINDINGS, *self.BINDINGS]
         self.push_screen(HelpScreen([b for b in bindings if isinstance(b, Binding)]))
