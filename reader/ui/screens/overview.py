@@ -136,8 +136,8 @@ class OverviewScreen(Screen[int | None]):
         count = f"{listed} of {facts} facts" if self.filter else f"{facts} facts"
         self.query_one("#overview-title", StatusText).show(
             Content.from_markup(
-                "[b]Facts × outlets[/]  $count · $shared reported by 2+ outlets · "
-                "$outlets outlets · sorted by [b]$sort[/]$filt",
+                "[b]Facts × outlets[/] $count ($shared shared) · $outlets outlets · "
+                "by [b]$sort[/]$filt",
                 count=count,
                 shared=str(shared),
                 outlets=str(self.n_articles),

@@ -46,8 +46,9 @@ DEFAULT_MIN_PANE_WIDTH = 34
 this wide are shown, two at 80 or 100 columns, three at 160, ten at 400."""
 SIDEBAR_WIDTH = (0.3, 30, 56)
 """The sidebar's share of the screen and its bounds (as in ``reader.tcss``): panes get the rest."""
-HIDDEN_NAMED = 8
-"""At most this many hidden articles are named in the "+N hidden" marker."""
+HIDDEN_NAMED = (3, 10)
+"""Hidden articles named in the "+N hidden" marker and the status: this many at 80 columns, one
+more per 8 columns beyond, up to the second number."""
 
 
 class ReaderScreen(CorrectionActions, Screen[None]):
@@ -404,14 +405,19 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         """The articles without a pane, ascending."""
         return [a for a in range(len(self.articles)) if a not in self.shown]
 
+    def _name_articles(self, articles: list[int]) -> str:
+        """Letters of ``articles``, as many as the width allows ("D, E, F, …")."""
+        low, high = HIDDEN_NAMED
+        room = max(low, min(high, low + (self.size.width - 80) // 16))
+        names = ", ".join(article_label(a) for a in articles[:room])
+        return names + ", …" if len(articles) > room else names
+
     def _show_hidden(self) -> None:
         """The "+N hidden: D, E" marker, so articles off screen are never forgotten."""
         hidden = self.hidden
         content = Content("")
         if hidden:
-            names = ", ".join(article_label(a) for a in hidden[:HIDDEN_NAMED])
-            if len(hidden) > HIDDEN_NAMED:
-                names += ", …"
+            names = self._name_articles(hidden)
             content = Content.from_markup(
                 "+$n hidden: $names [dim](a: choose)[/]", n=str(len(hidden)), names=names
             )
@@ -1010,6 +1016,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
                 )
                 if match.near_verbatim:
                     parts.append(Content.from_markup("[$warning]≈ verbatim[/]"))
+            hidden = self._hidden_part()
+            if hidden is not None:
+                parts.append(hidden)
         parts.append(
             Content.from_markup(
                 "$a ¶ $k/$n",
@@ -1049,20 +1058,23 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             parts.append(
                 Content.from_markup("[$warning]not in $a[/]", a=article_label(self.active))
             )
-        hidden = hidden_partners(self.analysis, self.nav, self.current, self.shown)
-        if hidden:
-            names = ", ".join(article_label(h) for h in hidden[:HIDDEN_NAMED])
-            if len(hidden) > HIDDEN_NAMED:
-                names += ", …"
-            seen = stop is not None or bool(self.current_partners())
-            parts.append(
-                Content.from_markup(
-                    "[$warning]$what $names[/]",
-                    what="also in hidden" if seen else "partner in hidden",
-                    names=names,
-                )
-            )
         return parts
+
+    def _hidden_part(self) -> Content | None:
+        """Which hidden articles report the current paragraph too ("partner in hidden D" when
+        none on screen does), so a partner is never silently off screen."""
+        if self.nav is None or self.analysis is None:
+            return None
+        hidden = hidden_partners(self.analysis, self.nav, self.current, self.shown)
+        if not hidden:
+            return None
+        seen = self.current_stop() is not None or bool(self.current_partners())
+        if len(hidden) <= HIDDEN_NAMED[0]:
+            where = "hidden " + ", ".join(article_label(a) for a in hidden)
+        else:
+            where = f"{len(hidden)} hidden articles"
+        what = "also in" if seen else ("partner in" if len(hidden) == 1 else "partners in")
+        return Content.from_markup("[$warning]$what $where[/]", what=what, where=where)
 
     def update_status(self) -> None:
         self.query_one(StatusLine).show(self.status_text())

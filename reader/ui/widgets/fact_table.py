@@ -232,7 +232,9 @@ class FactTable(ScrollView, can_focus=True, inherit_bindings=False):
     def _cells(self, x: int, width: int) -> tuple[int, int]:
         """The outlet columns on screen from horizontal offset ``x`` (first, end)."""
         room = max(0, width - self._fixed_width)
-        first = x // self.cell_width
+        # Rounded up, so the last column is whole at the far right (the scroll range ends
+        # wherever the width leaves it, not on a column boundary).
+        first = min(-(-x // self.cell_width), self.n_articles)
         return first, min(self.n_articles, first + room // self.cell_width)
 
     def _header(self, width: int, x: int, base: Style) -> Strip:

@@ -35,7 +35,7 @@ class StatusLine(Horizontal):
         background: $panel;
         #status-text { width: 1fr; height: 1; padding: 0 1; }
         #progress { width: 24; height: 1; display: none; }
-        #status-hidden { display: none; width: auto; max-width: 60%; height: 1; padding: 0 1; color: $text-warning; text-style: bold; }
+        #status-hidden { display: none; width: auto; max-width: 40%; height: 1; padding: 0 1; color: $text-warning; text-style: bold; }
         &.-busy #progress { display: block; }
     }
     """
