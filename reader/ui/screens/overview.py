@@ -131,18 +131,13 @@ class OverviewScreen(Screen[int | None]):
 
     def _show_title(self) -> None:
         facts = len(self.all_rows)
-        listed = len(self.rows)
-        shared = sum(1 for r in self.all_rows if r.coverage > 1)
-        count = f"{listed} of {facts} facts" if self.filter else f"{facts} facts"
+        count = f"{len(self.rows)} of {facts} facts" if self.filter else f"{facts} facts"
         self.query_one("#overview-title", StatusText).show(
             Content.from_markup(
-                "[b]Facts × outlets[/] $count ($shared shared) · $outlets outlets · "
-                "by [b]$sort[/]$filt",
+                "[b]Facts × outlets[/]  $count · by [b]$sort[/]$filt",
                 count=count,
-                shared=str(shared),
-                outlets=str(self.n_articles),
                 sort=self.sort,
-                filt=f" · [{self.filter.describe()}]" if self.filter else "",
+                filt=f" · {self.filter.describe()}" if self.filter else "",
             )
         )
 

@@ -30,6 +30,8 @@ LABEL_MIN = 24
 """The label never gets narrower than this; the outlet columns scroll instead."""
 LABEL_WHEN_SCROLLING = 44
 """The label's width when not every outlet column fits."""
+LABEL_MAX = 100
+"""Wider labels would put the marks too far from the text they belong to."""
 
 
 def mark(count: int) -> str:
@@ -124,7 +126,7 @@ class FactTable(ScrollView, can_focus=True, inherit_bindings=False):
         cells = self.cell_width * self.n_articles
         room = width - COVERAGE_WIDTH - 1
         if room - cells >= LABEL_MIN:
-            self._label_width = room - cells
+            self._label_width = min(LABEL_MAX, room - cells)
         else:
             self._label_width = max(12, min(LABEL_WHEN_SCROLLING, room - 4 * self.cell_width))
         self.virtual_size = Size(self._fixed_width + cells, len(self.rows) + 1)
