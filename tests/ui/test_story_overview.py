@@ -295,15 +295,17 @@ async def test_picker_chooses_the_shown_articles() -> None:
         await pilot.press("a")
         assert isinstance(app.screen, ArticlePicker)
         # Untick B and C, tick E.
-        await pilot.press("down", "space", "down", "space", "down", "down", "space", "enter")
+        await pilot.press("down", "space", "j", "space", "j", "down", "space", "enter")
         await pilot.pause()
         assert r.shown == [0, 4] and r.pinned == 2
         # The choice holds when the terminal grows.
         await pilot.resize_terminal(300, 45)
         await pilot.pause()
         assert r.shown == [0, 4]
-        await pilot.press("a", "escape")
+        await pilot.press("a", "G", "space", "escape")  # cancelled: nothing changes
         assert r.shown == [0, 4]
+        await pilot.press("a", "G", "space", "g", "space", "enter")  # untick A, tick F
+        assert r.shown == [4, 5] and r.active == 4
 
 
 async def test_picker_more_than_fit_shows_the_first_ones() -> None:

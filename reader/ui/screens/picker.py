@@ -1,6 +1,7 @@
 """Choose the articles that get a pane (``a``): a checklist of every article.
 
-``space`` ticks or unticks, ``enter`` shows the ticked ones, ``escape`` leaves things as they were.
+``space`` ticks or unticks, ``enter`` shows the ticked ones, ``escape`` leaves things as they were;
+``j`` / ``k`` / ``g`` / ``G`` move as in the reader (as do the arrow keys).
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ class ArticlePicker(ModalScreen[list[int] | None]):
         Binding("enter", "apply", "Show ticked", priority=True, id="picker-apply"),
         Binding("escape", "cancel", "Cancel", id="picker-cancel"),
         Binding("ctrl+a", "all", "Tick all", show=False, id="picker-all"),
+        Binding("space", "tick", "Tick / untick", show=False, id="picker-toggle"),
+        Binding("j", "step(1)", "Next article", show=False, id="picker-down"),
+        Binding("k", "step(-1)", "Previous article", show=False, id="picker-up"),
+        Binding("g", "edge(0)", "First article", show=False, id="picker-first"),
+        Binding("G", "edge(1)", "Last article", show=False, id="picker-last"),
     ]
 
     def __init__(self, articles: list[Article], shown: list[int], room: int) -> None:
@@ -104,6 +110,25 @@ class ArticlePicker(ModalScreen[list[int] | None]):
             self.notify("Tick at least one article (space)", severity="warning", timeout=2)
             return
         self.dismiss(picked)
+
+    def action_tick(self) -> None:
+        """``space`` wherever the focus is (the list handles it itself when focused)."""
+        selection = self.selection
+        if selection.highlighted is not None:
+            selection.toggle(selection.get_option_at_index(selection.highlighted).value)
+
+    def action_step(self, direction: int) -> None:
+        """``j`` / ``k``: the reader's own keys move in the list too."""
+        if direction > 0:
+            self.selection.action_cursor_down()
+        else:
+            self.selection.action_cursor_up()
+
+    def action_edge(self, end: int) -> None:
+        if end:
+            self.selection.action_last()
+        else:
+            self.selection.action_first()
 
     def action_all(self) -> None:
         self.selection.select_all()
