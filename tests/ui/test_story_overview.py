@@ -333,3 +333,20 @@ async def test_show_option_picks_the_panes_and_the_lead() -> None:
         r = app.reader
         assert r.shown == [0, 3, 4] and r.active == 3
         assert r.query_one(StatusLine).hidden_text.startswith("+3 hidden: B, C, F")
+
+
+async def test_a_split_is_one_match_in_parts(story2: Analysis) -> None:
+    # A4 is reported by B in two paragraphs (B4, B5): one match, visited paragraph by paragraph.
+    app = app_for(story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        r = app.reader
+        r.goto(0, 3)
+        await pilot.pause()
+        k = status(app).split(" · ")[0]
+        assert "(¶" not in k
+        await pilot.press("tab")  # B leads, its cursor on B4
+        assert r.active == 1 and r.active_pane.cursor == 3
+        assert status(app).startswith(k + " (¶ 1/2)")
+        await pilot.press("n")
+        assert r.active_pane.cursor == 4 and status(app).startswith(k + " (¶ 2/2)")

@@ -1053,7 +1053,14 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         stops = self.stops()
         stop = self.current_stop()
         k = str(stops.position(stop, self.active)) if stop is not None else "–"
-        parts = [Content.from_markup("match [b]$k[/] of $n", k=k, n=str(stops.total))]
+        own = stops.members[stop].get(self.active, []) if stop is not None else []
+        # A stop the leading article reports in several paragraphs (a split, or a tangle of
+        # partners) is one match: say which of its paragraphs this is.
+        cursor = self.active_pane.cursor
+        part = f" (¶ {own.index(cursor) + 1}/{len(own)})" if cursor in own and len(own) > 1 else ""
+        parts = [
+            Content.from_markup("match [b]$k[/] of $n$part", k=k, n=str(stops.total), part=part)
+        ]
         if stop is not None and self.active not in stops.members[stop]:
             parts.append(
                 Content.from_markup("[$warning]not in $a[/]", a=article_label(self.active))
