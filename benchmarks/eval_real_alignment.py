@@ -149,6 +149,58 @@ def load_pairs(gold_path: Path, docs_dir: Path) -> list[Pair]:
     return out
 
 
+def merge_lines(pair: Pair, size: int) -> Pair:
+    """The same pair as multi-sentence paragraphs: the first line (the headline) alone, then the
+    body lines in consecutive groups of ``size``, each group one paragraph of ``size`` sentences.
+
+    A proxy for long articles with real paragraphs, made from the same gold: two groups are
+    linked strongly when any of their lines are, partially when only partial links join them;
+    a group is unmatched when every one of its lines is gold-unmatched.  Groups take the place of
+    lines in the metrics (the gold is only coarser, not different).
+    """
+    articles: list[Article] = []
+    maps: list[dict[int, int]] = []
+    texts: list[list[str]] = []
+    group_of: list[dict[int, int]] = []
+    for side in (0, 1):
+        numbered = [
+            (i, ln) for i, ln in enumerate(pair.texts[side]) if i in pair.lines[side].values()
+        ]
+        groups = [numbered[:1]] + [numbered[k : k + size] for k in range(1, len(numbered), size)]
+        groups = [g for g in groups if g]
+        paragraphs = [" ".join(collapse_whitespace(sanitize(ln)) for _i, ln in g) for g in groups]
+        art = article_from_text("\n\n".join(paragraphs), pair.articles[side].source, fmt="txt")
+        by_text: dict[str, list[int]] = {}
+        for gi, text in enumerate(paragraphs):
+            by_text.setdefault(collapse_whitespace(sanitize(text)), []).append(gi)
+        mapping = {}
+        for p in art.paragraphs:
+            options = by_text.get(p.text)
+            if options:
+                mapping[p.index] = options.pop(0)
+        articles.append(art)
+        maps.append(mapping)
+        texts.append(paragraphs)
+        group_of.append({i: gi for gi, g in enumerate(groups) for i, _ln in g})
+    strong = {
+        (group_of[0][a], group_of[1][b])
+        for a, b in pair.strong
+        if a in group_of[0] and b in group_of[1]
+    }
+    partial = {
+        (group_of[0][a], group_of[1][b])
+        for a, b in pair.partial
+        if a in group_of[0] and b in group_of[1]
+    } - strong
+    unmatched = []
+    for side in (0, 1):
+        lines_of: dict[int, set[int]] = {}
+        for line, gi in group_of[side].items():
+            lines_of.setdefault(gi, set()).add(line)
+        unmatched.append({gi for gi, lines in lines_of.items() if lines <= pair.unmatched[side]})
+    return Pair(f"{pair.name}/x{size}", articles, maps, texts, strong, partial, unmatched)
+
+
 # --------------------------------------------------------------------------------------- scoring
 
 
@@ -360,6 +412,28 @@ def report_swap(dev: Sequence[Pair], extra: Sequence[Pair], extra_name: str) -> 
     return lines
 
 
+def report_merged(
+    dev: Sequence[Pair], extra_files: Sequence[Path], docs: Path, sizes: Sequence[int]
+) -> list[str]:
+    """Every set again as multi-sentence paragraphs (:func:`merge_lines`), default settings."""
+    lines = [
+        "",
+        "Merged (the same gold as paragraphs of N consecutive lines; the headline alone):",
+        "",
+        *HEADER,
+    ]
+    sets = [("dev (ecb_dev_align)", list(dev))] + [
+        (f.name, load_pairs(f, docs)) for f in extra_files
+    ]
+    for size in sizes:
+        for name, pairs in sets:
+            merged = [merge_lines(p, size) for p in pairs]
+            lines.append(
+                _row(f"{name}, {size} lines a paragraph", score_set(merged)[0], len(merged))
+            )
+    return lines
+
+
 def report_sensitivity(pairs: Sequence[Pair]) -> list[str]:
     base = Settings()
     lines = [
@@ -424,6 +498,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", action="store_true", help="list wrong and missed links of the dev set"
     )
+    parser.add_argument(
+        "--merge",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="N",
+        help="also score each set as multi-sentence paragraphs of N lines (default 2 3)",
+    )
     parser.add_argument("--json", action="store_true", help="print the whole-set metrics as JSON")
     args = parser.parse_args(argv)
 
@@ -456,6 +538,8 @@ def main(argv: list[str] | None = None) -> int:
     for f in extra_files:
         extra = load_pairs(f, docs)
         lines.append(_row(f"held out: {f.name}", score_set(extra)[0], len(extra)))
+    if args.merge is not None:
+        lines += report_merged(dev, extra_files, docs, args.merge or [2, 3])
     if args.halves:
         lines += report_halves(dev)
     if args.swap:

@@ -19,9 +19,13 @@ from reader.core.model import Match
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Measured on ecb_dev_align.json (12 pairs): 0.726 / 0.851 / 0.862 / 0.902 (before the synonym
-# groups and RELATIVE_TO_BEST 0.6: 0.701 / 0.851 / 0.844 / 0.890).
-FLOORS = {"precision": 0.70, "strong_recall": 0.83, "top1": 0.84, "unmatched_kept": 0.88}
+# Measured on ecb_dev_align.json (12 pairs): 0.722 / 0.851 / 0.872 / 0.890 after the third round
+# (acronyms, sentence-level best cue); 0.726 / 0.851 / 0.862 / 0.902 after the second.
+FLOORS = {"precision": 0.70, "strong_recall": 0.83, "top1": 0.85, "unmatched_kept": 0.87}
+# The same dev gold as paragraphs of three lines (``merge_lines``), a proxy for long articles:
+# measured 0.839 / 0.790 / 0.875 / 0.857 (before the sentence-level cue 0.866 / 0.726 / 0.887 /
+# 0.886).
+MERGED_FLOORS = {"precision": 0.81, "strong_recall": 0.76, "top1": 0.85, "unmatched_kept": 0.82}
 
 
 def _load() -> Any:
@@ -141,3 +145,25 @@ def test_dev_floor() -> None:
     metrics = ev.score_set(pairs)[0].metrics()
     for name, floor in FLOORS.items():
         assert metrics[name] >= floor, (name, metrics)
+
+
+@pytest.mark.skipif(DATA is None, reason="shared data (../shared/data/alignment) not present")
+def test_dev_floor_as_multi_sentence_paragraphs() -> None:
+    pairs = ev.load_pairs(DATA / ev.DEV_GOLD, DATA / "ecbplus" / "docs")
+    merged = [ev.merge_lines(p, 3) for p in pairs]
+    metrics = ev.score_set(merged)[0].metrics()
+    for name, floor in MERGED_FLOORS.items():
+        assert metrics[name] >= floor, (name, metrics)
+
+
+def test_merged_gold_is_the_line_gold_made_coarser() -> None:
+    pair = _pair(strong={(1, 1)}, partial={(3, 2), (1, 2)}, unmatched=({2, 4}, {3, 4}), n=5)
+    pair.texts = [[f"x{i}." for i in range(5)], [f"y{i}." for i in range(5)]]
+    merged = ev.merge_lines(pair, 2)
+    # Groups: the first line alone, then pairs of lines: x -> [0], [1, 2], [3, 4].
+    assert merged.texts[0] == ["x0.", "x1. x2.", "x3. x4."]
+    assert merged.strong == {(1, 1)}
+    assert merged.partial == {(2, 1)}  # (1, 2) joins groups already strongly linked
+    # A group is unmatched only when every line of it is: x group 2 holds line 3 (linked).
+    assert merged.unmatched == [set(), {2}]
+    assert [len(a.paragraphs) for a in merged.articles] == [3, 3]

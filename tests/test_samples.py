@@ -23,9 +23,11 @@ REQUIRED_SETS = ("ceasefire", "three-outlets", "rewrite", "hostile")
 # Quality floor for reader.core.matching.matcher on all samples (micro-averaged), set a little below what was
 # measured when the samples were written (see the report of the samples helper); raise it when the
 # matcher improves, never lower it to make a regression pass.
+# Issue 8, third round (sentence-level cue): measured 0.969 / 0.816 / 0.940 (before: 0.978 /
+# 0.781 / 0.919); precision keeps the goal of the issue as its floor.
 PRECISION_FLOOR = 0.93
-RECALL_FLOOR = 0.75
-BEST_MATCH_FLOOR = 0.86
+RECALL_FLOOR = 0.79
+BEST_MATCH_FLOOR = 0.91
 
 ingest = pytest.importorskip(
     "reader.core.ingest.load", reason="reader.core.ingest.load not written yet"

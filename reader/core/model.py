@@ -136,9 +136,10 @@ class Match:
         manual: linked by hand by the analyst (a correction), not found by the matcher.
         evidence: ``"clear"`` (the shared facts alone clear the matcher's threshold) or
             ``"supported"`` (weaker shared facts, kept because a second cue agrees).
-        cue: for ``"supported"`` matches, the cue that agreed: ``"mutual-best"`` (each is the
-            other's best partner), ``"lede"`` (both in the headline/lede block) or ``"diagonal"``
-            (continues a run of kept matches); ``None`` for clear matches.
+        cue: for ``"supported"`` matches, the cue that agreed: ``"best"`` (the best partner of
+            one of the two paragraphs, or of one sentence of a multi-sentence paragraph),
+            ``"lede"`` (both in the headline/lede block) or ``"diagonal"`` (continues a run of
+            kept matches); ``None`` for clear matches.
         sentences: the best-matching sentence pair, ``((start, end), (start, end))`` as offsets
             into the left and right paragraph texts; ``None`` when unknown.
         moved: the pair is out of order relative to the other matches of these two articles

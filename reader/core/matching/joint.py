@@ -67,7 +67,7 @@ def _link_to_cores(articles: list[Article]) -> list[Match]:
         if cores.paras and art:
             pairs = cores.candidates(art)
             scored = _score_candidates(art, cores.paras, pairs, vocab)
-            keep = _select(scored, art, cores.paras, vocab.settings)
+            keep = _select(scored, art, cores.paras, vocab.settings, vocab)
         for (i, c), (score, cue) in sorted(keep.items()):
             core = cores.paras[c]
             matches.append(

@@ -8,6 +8,9 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    is not a fact of it) and titles written as titles ("President Obama", "Prime Minister", "Lt.
    Hastings", :func:`_mask_titles`) are dropped.  A key is a *name* when it is written
    capitalised more often than not across the whole input -- never a number, a title or a month.
+   An acronym and its expansion written in the input ("WWII" / "World War II", "ESA" /
+   "Endangered Species Act") are one term: the expansion's words fold into the acronym's key
+   (:mod:`reader.core.matching.acronyms`, :func:`_fold_expansions`).
 2. **Spelling variants.** Names of >= 5 letters that one article uses and the other never does
    are compared with ``rapidfuzz.fuzz.ratio`` within the same first letter; pairs scoring
    >= :data:`VARIANT_CUTOFF` become one key ("Zelensky"/"Zelenskyy", "Recep"/"Recept").  Names
@@ -35,8 +38,10 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    is the best partner of one of its paragraphs (from ``Settings.weak``), or one side is the
    headline and the other in the headline/lede block, or it continues a diagonal run of kept
    pairs (positional cues, from ``weak * POSITIONAL_FLOOR``).  Supported pairs outside the lede
-   must score :data:`RELATIVE_TO_BEST` of each paragraph's best partner.  Each match records its
-   tier (``Match.evidence``) and cue (``Match.cue``).
+   must score :data:`RELATIVE_TO_BEST` of each paragraph's best partner.  A paragraph of several
+   sentences also keeps the best partner of each *sentence* whose evidence there clears ``weak``
+   (:func:`_sentence_best`, cue "best"): long articles put two or three facts in a paragraph.
+   Each match records its tier (``Match.evidence``) and cue (``Match.cue``).
 7. **Best sentence pair.** For every kept match, the pair of sentences (one per side) sharing the
    most weight is reported as offsets (``Match.sentences``), so the reader can show *where*
    the shared fact is.
@@ -70,6 +75,7 @@ from typing import ClassVar
 from rapidfuzz import fuzz, process
 
 from reader.core.ingest.segment import split_sentences
+from reader.core.matching.acronyms import AcronymIndex
 from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
@@ -313,6 +319,7 @@ def _collect(
     lookup = key_of.__getitem__
     findall = TOKEN_RE.findall
     titles = {t for t in key_of if _title_kind(t)}  # capitalised title surfaces met so far
+    acronyms = AcronymIndex(p.text for art in articles for p in art.paragraphs if not p.boilerplate)
     for ai, art in enumerate(articles):
         out: list[_Para] = []
         surfaces: Counter[str] = Counter()
@@ -346,6 +353,10 @@ def _collect(
                 seq_list = list(map(lookup, toks))
                 _mask_titles(toks, seq_list)
                 seq = tuple(seq_list)
+            if acronyms:
+                found = acronyms.expansion_terms(text)
+                if found:
+                    seq = _fold_expansions(text, toks, seq, found, acronyms, key_of, surfaces)
             keys = set(seq)
             keys.discard("")
             if keys:
@@ -374,6 +385,50 @@ def _collect(
             else:
                 lower[k] += n
     return paras, per_article, cap, lower
+
+
+def _fold_expansions(
+    text: str,
+    toks: list[str],
+    seq: tuple[str, ...],
+    found: list[str],
+    acronyms: AcronymIndex,
+    key_of: dict[str, str],
+    surfaces: Counter[str],
+) -> tuple[str, ...]:
+    """``seq`` (the keys of ``toks``) with each written expansion ("World War II") folded into
+    its acronym's key ("wwii"): the expansion's words are blanked and the acronym's key stands at
+    its first word, so the two forms are one term and nothing is counted twice.
+
+    The expansion is also counted as a surface of the article (its key is the acronym's), so the
+    reasons show it in this article's own words ("World War II/WWII") and both spellings are
+    highlighted.
+    """
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    if len(spans) != len(toks):  # tokenised by sentence differently: leave it (never seen)
+        return seq
+    out = list(seq)
+    starts = [a for a, _b in spans]
+    for acronym in found:
+        key = key_of.get(acronym)
+        if key is None:
+            key = key_of[acronym] = _surface_key(acronym)
+        if not key:
+            continue
+        for form in acronyms.expansions[acronym]:
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                first = bisect.bisect_left(starts, at)
+                last = bisect.bisect_left(starts, end)
+                if first < last:
+                    for t in range(first, last):
+                        out[t] = ""
+                    out[first] = key
+                    key_of[form] = key
+                    surfaces[form] += 1
+                at = text.find(form, end)
+    return tuple(out)
 
 
 def _display_forms(surfaces: Counter[str], vocab: _Vocab) -> dict[str, str]:
@@ -537,7 +592,7 @@ def _align_pair(
         return []
     weight = vocab.weight
     scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
-    keep = _select(scored, left, right, vocab.settings)
+    keep = _select(scored, left, right, vocab.settings, vocab)
     out = []
     for (i, j), (score, cue) in sorted(keep.items()):
         out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr))
@@ -705,7 +760,11 @@ Kept = dict[tuple[int, int], tuple[float, MatchCue | None]]
 
 
 def _select(
-    scored: dict[tuple[int, int], float], left: list[_Para], right: list[_Para], settings: Settings
+    scored: dict[tuple[int, int], float],
+    left: list[_Para],
+    right: list[_Para],
+    settings: Settings,
+    vocab: _Vocab | None = None,
 ) -> Kept:
     """Two tiers.  A pair whose score clears ``settings.clear`` is kept on its own evidence.  A
     weaker pair is kept only when a second, independent cue agrees:
@@ -718,6 +777,10 @@ def _select(
     * **diagonal** (from the same lower floor): the pair continues the order of the kept pairs:
       next to one on the diagonal (``(i-1, j-1)`` or ``(i+1, j+1)``), or a paragraph left
       unmatched between two kept pairs paired inside their window (:func:`_fill_gaps`).
+    * **sentence best** (with ``vocab``; from ``settings.weak``): for paragraphs of several
+      sentences, the pair is the best partner of one *sentence* (:func:`_sentence_best`): a
+      paragraph reporting two facts has a partner for each, and the weaker one is not held to
+      the paragraph's best.  Its cue is recorded as "best".
 
     Every supported pair must also score at least :data:`RELATIVE_TO_BEST` of the best pair of
     each of its paragraphs, so a paragraph with a much better partner keeps no incidental ones.
@@ -753,6 +816,8 @@ def _select(
             break
         keep.update(added)
     _fill_gaps(scored, keep, best_l, best_r)
+    if vocab is not None:
+        _sentence_best(scored, left, right, vocab, keep)
     return keep
 
 
@@ -799,6 +864,50 @@ def _fill_gaps(
             if s >= RELATIVE_TO_BEST * best_self[a]:
                 added[(b, a) if flip else (a, b)] = (s, "diagonal")
         keep.update(added)
+
+
+_TIE = 1e-9
+"""Shared weights this close are equal (float sums of one set in different orders)."""
+
+
+def _sentence_best(
+    scored: dict[tuple[int, int], float],
+    left: list[_Para],
+    right: list[_Para],
+    vocab: _Vocab,
+    keep: Kept,
+) -> None:
+    """Keep, for each sentence of a multi-sentence paragraph, its best partner paragraph when
+    the sentence's evidence there clears ``weak``: ``SENTENCE_WEIGHT`` times the smoothed
+    containment of the sentence in the partner (the measure of the single-sentence evidence in
+    :func:`_raw_score`).  Only scored pairs are considered; single-sentence paragraphs already
+    have the paragraph-level "best" cue, which is the same rule for them.
+
+    Long articles pack two or three facts into a paragraph, each reported by a different
+    paragraph of the other outlet; the paragraph-level rules keep only the partner of the
+    dominant fact (the others fall below :data:`RELATIVE_TO_BEST` of it).
+    """
+    threshold = vocab.settings.weak / SENTENCE_WEIGHT
+    weight, m = vocab.weight, vocab.smoothing
+    for flip in (False, True):
+        side, other = (right, left) if flip else (left, right)
+        partners: dict[int, list[int]] = {}
+        for i, j in scored:
+            a, b = (j, i) if flip else (i, j)
+            if side[a].bounds:
+                partners.setdefault(a, []).append(b)
+        for a, options in partners.items():
+            for keys, ws in _sentences(side[a], vocab):
+                shares = [(sum(map(weight.__getitem__, keys & other[b].keys)), b) for b in options]
+                top = max(shares)[0]
+                if top < threshold * (ws + m):
+                    continue
+                # Ties (the same words shared with two paragraphs) keep both; the tolerance
+                # absorbs the order in which a set's weights happen to be summed.
+                for shared, b in shares:
+                    pair = (b, a) if flip else (a, b)
+                    if shared >= top - _TIE and pair not in keep:
+                        keep[pair] = (scored[pair], "best")
 
 
 # --------------------------------------------------------------------------- reasons
@@ -864,8 +973,11 @@ def _make_match(
             if len(names) < MAX_REASONS:
                 right_form = dq.get(k, left_form)
                 # Same key = same spelling up to case/accents/possessive: show it once.  Else
-                # both spellings, so find_term_spans lights up each side's own.
-                same = key_of.get(right_form) == key_of.get(left_form)
+                # both spellings, so find_term_spans lights up each side's own.  An acronym and
+                # its expansion share a key but are two spellings (only expansions hold spaces).
+                same = key_of.get(right_form) == key_of.get(left_form) and (" " in left_form) == (
+                    " " in right_form
+                )
                 names.append(left_form if same else f"{left_form}/{right_form}")
         elif len(words) < MAX_REASONS and len(k) > 2:
             # Two-letter fragments ("al" of "al-Sharif") are not worth showing as a reason.

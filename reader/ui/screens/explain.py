@@ -15,7 +15,7 @@ from reader.core.model import Match, article_label
 from reader.ui.navigation import NavIndex, Span
 
 CUE_WORDS = {
-    "best": "it is the best partner of one of the two paragraphs",
+    "best": "it is the best partner of one of the two paragraphs or of one of their sentences",
     "lede": "a headline and the other article's opening paragraphs",
     "diagonal": "it continues the order of the matches around it",
 }
