@@ -7,8 +7,10 @@ core only, and the core may be in a hidden article; the fact still relates the s
 Counting groups rather than the leading article's matched paragraphs makes the total a property of
 what is on screen: it does not change when another pane takes the lead, and a group the leading
 article does not report is still a stop (``n`` lines it up in the other panes) instead of being
-skipped.  Stops are visited in the leading article's reading order; a group it does not report is
-slotted in at its relative position in the first shown article that does.
+skipped.  Stops are visited in the leading article's reading order, one *entry* per paragraph of
+the leading article in the group (a split reported in two paragraphs is one stop visited twice, so
+no paragraph with a partner on screen is ever passed over); a group it does not report is one
+"parked" entry at its relative position in the first shown article that does.
 """
 
 from __future__ import annotations
