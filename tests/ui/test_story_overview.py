@@ -132,7 +132,7 @@ async def test_status_names_a_partner_in_a_hidden_article() -> None:
         assert "partner in hidden C" in status(app)
         r.goto(0, 0)
         await pilot.pause()
-        assert "also in 6 hidden articles" in status(app)
+        assert "also in 6 hidden" in status(app)
 
 
 # -- overview ---------------------------------------------------------------------------------

@@ -418,8 +418,10 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         content = Content("")
         if hidden:
             names = self._name_articles(hidden)
+            # The key's reminder only where there is room for it beside the counter.
+            hint = " [dim](a: choose)[/]" if self.size.width >= 120 else ""
             content = Content.from_markup(
-                "+$n hidden: $names [dim](a: choose)[/]", n=str(len(hidden)), names=names
+                "+$n hidden: $names" + hint, n=str(len(hidden)), names=names
             )
         self.query_one(StatusLine).show_hidden(content)
 
@@ -1079,7 +1081,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         if len(hidden) <= HIDDEN_NAMED[0]:
             where = "hidden " + ", ".join(article_label(a) for a in hidden)
         else:
-            where = f"{len(hidden)} hidden articles"
+            where = f"{len(hidden)} hidden"
         what = "also in" if seen else ("partner in" if len(hidden) == 1 else "partners in")
         return Content.from_markup("[$warning]$what $where[/]", what=what, where=where)
 
