@@ -44,11 +44,13 @@ async def test_as_many_panes_as_fit_and_the_rest_named() -> None:
         hidden = r.query_one(StatusLine).hidden_text
         assert hidden.startswith(f"+{12 - len(r.shown)} hidden: ")
         assert "L" in hidden
+        assert "(a: choose)" in hidden
     app = app_for(analysis)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.reader.shown == [0, 1]
-        assert app.reader.query_one(StatusLine).hidden_text.startswith("+10 hidden: C, D, E, …")
+        marker = app.reader.query_one(StatusLine).hidden_text
+        assert marker == "+10 hidden: C, D, E, …"  # no room for the key's hint at 80 columns
 
 
 async def test_no_marker_when_everything_is_shown(story2: Analysis) -> None:
@@ -350,3 +352,15 @@ async def test_a_split_is_one_match_in_parts(story2: Analysis) -> None:
         assert status(app).startswith(k + " (¶ 1/2)")
         await pilot.press("n")
         assert r.active_pane.cursor == 4 and status(app).startswith(k + " (¶ 2/2)")
+
+
+async def test_overview_of_an_analysis_without_facts(story2: Analysis) -> None:
+    # Hand-built (and older saved) analyses have no facts: the key says so and does nothing.
+    assert not story2.facts
+    app = app_for(story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert any("no facts" in str(n.message) for n in app._notifications)
