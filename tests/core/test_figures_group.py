@@ -401,3 +401,163 @@ def test_ages_of_unnamed_men_need_equal_values() -> None:
         ]
     )
     assert _cross_groups(figures, groups) == []
+
+
+def test_paragraphs_that_differ_on_every_figure_report_two_facts_not_a_conflict() -> None:
+    # Two teams' offers: the length and the value both differ, so the matched paragraphs are more
+    # likely two facts than one contradicted; the same label still groups them, as "differs".
+    arts = [
+        article("The offer is a seven - year deal worth $150 million, reports said."),
+        article("The offer is an eight - year deal worth $184 million, reports said."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert "conflict" not in [s for s, _, _ in out]
+    assert ("differs", "deal", ["seven - year deal", "eight - year deal"]) in out
+
+
+def test_one_differing_figure_beside_an_agreeing_one_is_still_a_conflict() -> None:
+    arts = [
+        article("The offer is a seven - year deal worth $150 million, reports said."),
+        article("The offer is an eight - year deal worth $150 million, reports said."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert ("conflict", "deal", ["seven - year deal", "eight - year deal"]) in out
+
+
+def test_two_differing_counts_of_one_event_still_conflict() -> None:
+    arts = [
+        article("Officials said 12 people were killed and 30 were injured."),
+        article("Officials said 14 people were killed and 45 were injured."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert ("conflict", "killed", ["12 people were killed", "14 people were killed"]) in out
+
+
+def test_open_or_vague_figures_in_unmatched_paragraphs_need_alike_wording() -> None:
+    # "a few doors away" / "three doors away", "at least two ladder trucks" / "31 fire trucks":
+    # compatible only through a vague word or an open bound, in paragraphs nobody matched.
+    doors = summary(
+        [
+            article("The man then fled into an apartment three doors away."),
+            article("Orozco was found hiding in a house a few doors away from the shooting."),
+        ]
+    )
+    assert all(s == "single" for s, _, _ in doors)
+    trucks = summary(
+        [
+            article("Crews fought the blaze using at least two ladder trucks."),
+            article("Owen said a total of 31 fire trucks were eventually on scene."),
+        ]
+    )
+    assert all(s == "single" for s, _, _ in trucks)
+
+
+def test_same_written_number_still_links_across_unmatched_paragraphs() -> None:
+    out = summary(
+        [
+            article("Fire crews used 31 fire trucks at the blaze."),
+            article("Owen said a total of 31 fire trucks were eventually on scene."),
+        ]
+    )
+    assert ("agree", "truck", ["31 fire trucks", "31 fire trucks"]) in out
+
+
+def test_a_day_without_year_and_a_month_with_year_do_not_agree() -> None:
+    # "June 20" (a shooting) and "June 2005" (a killing later that month) share only the month.
+    arts = [
+        article("Deputies said the shooting on June 20 was the first."),
+        article("Deputies said the killing in June 2005 was the first."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert all(s == "single" for s, _, _ in out)
+
+
+def test_part_of_a_count_is_not_the_count() -> None:
+    # "30 of the 80 wounded remained in hospital": the 30 is a share of the 80, not the injured.
+    arts = [
+        article("As many as 80 people were also wounded."),
+        article("He said 30 of the 80 wounded remained in hospital."),
+    ]
+    figures, groups = run(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert group_of(groups, figures, "30").status == "single"
+
+
+def _supported(left: tuple[int, int], right: tuple[int, int]) -> Match:
+    return Match(left, right, 0.5, evidence="supported", cue="diagonal")
+
+
+def test_a_weak_match_needs_its_own_evidence_for_a_generic_pair() -> None:
+    # The aligner kept these on a second cue, sharing little besides "four years" itself.
+    arts = [
+        article("Dissolution of the corporation has taken four years, McFarlane said."),
+        article("The building made the list of endangered properties for the past four years."),
+    ]
+    out = summary(arts, [_supported((0, 0), (1, 0))])
+    assert all(s == "single" for s, _, _ in out)
+    # The same paragraphs matched clearly still pair by position.
+    clear = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert clear[0][0] == "agree"
+
+
+def test_a_weak_match_still_pairs_figures_with_alike_wording() -> None:
+    arts = [
+        article("The deputy had married two weeks before the shooting, his family said."),
+        article("The deputy married his wife two weeks before the shooting."),
+    ]
+    out = summary(arts, [_supported((0, 0), (1, 0))])
+    assert out[0][0] == "agree"
+
+
+def test_counts_beside_different_names_in_matched_paragraphs_are_two_crowds() -> None:
+    arts = [
+        article("Police said as many as 20,000 people took to the streets of Athens."),
+        article("In Patras, around 20,000 protesters were joined by tractor drivers."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert all(s == "single" for s, _, _ in out)
+
+
+def test_repeated_durations_in_one_article_are_not_one_quantity_by_themselves() -> None:
+    # "married two weeks before the shooting" and "two weeks after the death": two spans.
+    a = article(
+        "He had married two weeks before the shooting.",
+        "Jurors watched a video recorded two weeks after the death.",
+    )
+    figures, groups = run([a])
+    weeks = [f.group for f in figures if f.text == "two weeks"]
+    assert len(weeks) == 2 and weeks[0] != weeks[1]
+    # Nor are two events of one year (the plant's closure and an election in 2007).
+    b = article("The plant closed at the end of 2007.", "A new mayor was elected in 2007.")
+    figures, groups = run([b])
+    years = [f.group for f in figures if f.text == "2007"]
+    assert len(years) == 2 and years[0] != years[1]
+    # Specific labels still repeat: "12 people were killed" twice is one toll.
+    c = article("The blast killed 12 people.", "Officials confirmed it killed 12 people.")
+    figures, groups = run([c])
+    assert len({f.group for f in figures}) == 1
+
+
+def test_a_described_person_and_a_named_one_of_the_same_age_are_one_in_matched_paragraphs() -> None:
+    arts = [
+        article("Police said the person killed was a 63-year-old woman from Warren."),
+        article("He was found guilty in the slaying of 63-year-old Madeline Kafoury."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert out[0][0] == "agree" and out[0][1] == "age"
+
+
+def test_a_year_and_a_date_in_that_year_agree() -> None:
+    arts = [
+        article("The company filed for bankruptcy in 1983."),
+        article("The company filed for bankruptcy in November 1983."),
+    ]
+    out = summary(arts, [Match((0, 0), (1, 0), 0.8)])
+    assert out[0][0] == "agree" and len(out[0][2]) == 2
+    other = summary(
+        [
+            article("The company filed for bankruptcy in 1984."),
+            article("The company filed for bankruptcy in November 1983."),
+        ],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
+    assert "agree" not in [s for s, _, _ in other]

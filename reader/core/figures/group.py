@@ -15,7 +15,17 @@ Two kinds of evidence join figures (union-find over figure indices):
    Generic labels (people, percent, currencies, years, dates) join only through matched
    paragraphs: two "$" amounts in a story are usually different budgets.
 
-Repeated mentions of the same value and label within one article are one group.
+Repeated mentions of the same value and label within one article are one group (not for years
+and durations of a generic unit: "two weeks" before the shooting and "two weeks" after the
+death, a closure and an election "in 2007").
+
+Evidence is weighed (issue 9): a match the aligner kept only as "supported" says little by
+itself, so a pair of counts or durations there needs a name beside both or alike wording unless
+both name the same specific thing; counts beside different names and different wording in
+matched paragraphs are two crowds (Athens and Patras); open or vague counts of things in
+unmatched paragraphs need alike wording ("at least two ladder trucks" / "31 fire trucks"); a
+day without a year and a month with a year share only the month; a bare count followed by "of
+the 80" is a share of that figure; a year and a date in that year agree.
 
 Figures are grouped only when they can measure the same quantity (issue 9): the same counted
 thing (labels and the noun after the number folded with the shared vocabulary: "one man died" is
@@ -38,6 +48,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -59,6 +70,11 @@ from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
 _CTX_CHARS = 70
 _ALL_PAIRS_LIMIT = 4000
 _RARE_TOKEN_DF = 12
+_WEAK_SIM = 0.1
+_WEAK_KINDS = frozenset({"count", "duration"})
+_NONE: frozenset = frozenset()
+"""The one empty set every per-figure cache shares (most figures have no month, no label...)."""
+_PARAGRAPH_CACHE = 16384
 _EPS = 1e-9
 
 _CTX_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -91,24 +107,14 @@ class _Ctx:
         self._subjects: dict[int, str | None] = {}
         self._months: dict[int, frozenset[str]] = {}
         self._story_names = _story_names(articles) if len(articles) >= 3 else frozenset()
-        self._anchors: dict[int, list[Figure]] = {}
+        self._anchors: dict[int, tuple[Figure, ...]] = {}
         self._nouns: dict[int, str | None] = {}
-        self._by_paragraph: dict[tuple[int, int], list[Figure]] = defaultdict(list)
-        for f in figures:
-            self._by_paragraph[(f.article, f.paragraph)].append(f)
         self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
-        # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
-        # the 3 the context "Aleppo" and the 10 the context "Idlib".
-        self._left: dict[int, int] = {}
-        self._right: dict[int, int] = {}
-        prev: Figure | None = None
-        for f in figures:  # in reading order, as find_figures returns them
-            if prev is not None and (prev.article, prev.paragraph) == (f.article, f.paragraph):
-                self._left[id(f)] = prev.end
-                self._right[id(prev)] = f.start
-            prev = f
+        self._interned: dict[frozenset[str], frozenset[str]] = {}
 
-    def get(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
+    def get(self, i: int, keep: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+        """(content words, capitalised words) around figure ``i``; ``keep=False`` computes them
+        without caching, for a pass over every figure of a large bucket that compares few."""
         hit = self._cache.get(i)
         if hit is not None:
             return hit
@@ -116,8 +122,22 @@ class _Ctx:
         text, starts = self._text(f)
         words: set[str] = set()
         caps: set[str] = set()
-        left = max(0, f.start - _CTX_CHARS, min(self._left.get(id(f), 0), f.start))
-        right = min(f.end + _CTX_CHARS, max(self._right.get(id(f), len(text)), f.end))
+        # Neighbouring figures bound each context window, so "3 in Aleppo and 10 in Idlib" gives
+        # the 3 the context "Aleppo" and the 10 the context "Idlib" (figures are in reading order,
+        # as find_figures returns them).
+        figs = self.figures
+        prev = figs[i - 1] if i > 0 else None
+        nxt = figs[i + 1] if i + 1 < len(figs) else None
+        left_end = (
+            prev.end if prev and (prev.article, prev.paragraph) == (f.article, f.paragraph) else 0
+        )
+        right_start = (
+            nxt.start
+            if nxt and (nxt.article, nxt.paragraph) == (f.article, f.paragraph)
+            else len(text)
+        )
+        left = max(0, f.start - _CTX_CHARS, min(left_end, f.start))
+        right = min(f.end + _CTX_CHARS, max(right_start, f.end))
         for part, lo in ((text[left : f.start], left), (text[f.end : right], f.end)):
             for m in _CTX_WORD.finditer(part):
                 w = m.group(0)
@@ -128,7 +148,11 @@ class _Ctx:
                 if w[0].isupper() and not starts.opens_sentence(lo + m.start()):
                     caps.add(low)
         hit = (frozenset(words), frozenset(caps))
-        self._cache[i] = hit
+        if keep:
+            # Repeated wording (a table's rows, a boilerplate line) shares one set.
+            intern = self._interned
+            hit = (intern.setdefault(hit[0], hit[0]), intern.setdefault(hit[1], hit[1]))
+            self._cache[i] = hit
         return hit
 
     def _text(self, f: Figure) -> tuple[str, SentenceStarts]:
@@ -144,6 +168,8 @@ class _Ctx:
                 hit = (para.text, SentenceStarts(para.text, para.sentences))
             except IndexError:
                 hit = (fallback, SentenceStarts(fallback))
+            if len(self._paragraphs) >= _PARAGRAPH_CACHE:
+                self._paragraphs.clear()  # bounded: a long input's figures are seen in bursts
             self._paragraphs[key] = hit
         return hit
 
@@ -238,6 +264,25 @@ class _Ctx:
             si -= 1
         return spans[si][0]
 
+    def part(self, i: int) -> bool:
+        """Whether the count is part of another count written after it ("30 of the 80 wounded
+        remained in hospital"): a share of that figure, not a quantity reported in its own right
+        ("two of them" is: no number follows)."""
+        f = self.figures[i]
+        if f.kind != "count":
+            return False  # "80 percent of the ..." is the share itself
+        try:
+            text = self.articles[f.article].paragraphs[f.paragraph].text
+        except IndexError:
+            return False
+        m = _PARTITIVE.match(text, f.end)
+        return (
+            m is not None
+            and _is_number_word(m.group(1))
+            # "14 wagons of the 38-wagon train": a count with its own noun is not a share
+            and all(_is_number_word(w) for w in f.text.split())
+        )
+
     def same_about(self, i: int, j: int) -> bool:
         """False when both figures' sentences name their subject and the names differ."""
         si, sj = self.subject(i), self.subject(j)
@@ -273,7 +318,7 @@ class _Ctx:
             k += 1
         if not run:
             return None
-        w = noun_label(run[-1:])  # the head of "three bank workers", folded like labels
+        w = sys.intern(noun_label(run[-1:]))  # the head of "three bank workers", folded
         return None if w in _ANY_PERSON or w in EVENT_VALUES or w in _EVENT_WORDS else w
 
     def same_subject(self, i: int, j: int) -> bool:
@@ -293,7 +338,13 @@ class _Ctx:
         oi, oj = self.owner(i), self.owner(j)
         if oi and oj:
             if not oi & oj:
-                return False
+                # "a 63-year-old woman" and "63-year-old Madeline Kafoury": one outlet names the
+                # person the other describes; in matched paragraphs the same age is one person.
+                return (
+                    matched
+                    and (i in self._named) != (j in self._named)
+                    and self.figures[i].value == self.figures[j].value
+                )
             # "a 50-year-old man" and "a 48-year-old man" share only a common noun: two people
             # unless the ages are equal; a named person may be two years apart (see compatible).
             return (i in self._named and j in self._named) or self.figures[i].value == self.figures[
@@ -301,7 +352,7 @@ class _Ctx:
             ].value
         return matched and self.figures[i].value == self.figures[j].value
 
-    def anchors(self, i: int) -> list[Figure]:
+    def anchors(self, i: int) -> tuple[Figure, ...]:
         """The dates and years written in the figure's sentence ("In February, ... 1,400")."""
         hit = self._anchors.get(i)
         if hit is not None:
@@ -309,36 +360,51 @@ class _Ctx:
         f = self.figures[i]
         text, starts = self._text(f)
         si = starts.index(f.start)
-        hit = [
-            g
-            for g in self._by_paragraph.get((f.article, f.paragraph), ())
-            if g is not f and g.kind in ("date", "year") and starts.index(g.start) == si
-        ]
+        lo, hi = self._paragraph_span(i)
+        hit = tuple(g for g in self._dates(lo, hi) if g is not f and starts.index(g.start) == si)
         if not hit and _PRONOUN_OPENER.match(text, self._sentence_start(f, si)):
             # "It killed 612 people and injured more than 1,400": the sentence goes on about
             # what the one before it named, so that sentence's date places it too.
-            hit = self._previous_anchors(f, si, starts)
+            hit = self._previous_anchors(f, si, starts, lo, hi)
         self._anchors[i] = hit
         return hit
 
-    def _previous_anchors(self, f: Figure, si: int, starts: SentenceStarts) -> list[Figure]:
+    def _paragraph_span(self, i: int) -> tuple[int, int]:
+        """The figures of figure ``i``'s paragraph, as the index range ``lo:hi`` (figures are in
+        reading order, so a paragraph's figures are neighbours: no index by paragraph is kept)."""
+        figs = self.figures
+        key = (figs[i].article, figs[i].paragraph)
+        lo = i
+        while lo > 0 and (figs[lo - 1].article, figs[lo - 1].paragraph) == key:
+            lo -= 1
+        hi = i + 1
+        while hi < len(figs) and (figs[hi].article, figs[hi].paragraph) == key:
+            hi += 1
+        return lo, hi
+
+    def _dates(self, lo: int, hi: int) -> list[Figure]:
+        return [g for g in self.figures[lo:hi] if g.kind in ("date", "year")]
+
+    def _previous_anchors(
+        self, f: Figure, si: int, starts: SentenceStarts, first: int, end: int
+    ) -> tuple[Figure, ...]:
         """Dates and years of the sentence before the figure's (the previous paragraph's last
-        sentence when the figure's sentence opens its paragraph)."""
+        sentence when the figure's sentence opens its paragraph); ``first:end`` are the figures
+        of the figure's paragraph."""
         if si > 0:
-            return [
-                g
-                for g in self._by_paragraph.get((f.article, f.paragraph), ())
-                if g.kind in ("date", "year") and starts.index(g.start) == si - 1
-            ]
-        if f.paragraph == 0:
-            return []
+            return tuple(g for g in self._dates(first, end) if starts.index(g.start) == si - 1)
+        if f.paragraph == 0 or first == 0:
+            return ()
+        prev = self.figures[first - 1]
+        if (prev.article, prev.paragraph) != (f.article, f.paragraph - 1):
+            return ()  # no figure in the paragraph before
         ptext, pstarts = self._paragraph(f.article, f.paragraph - 1, "")
         last = pstarts.index(len(ptext))
-        return [
+        return tuple(
             g
-            for g in self._by_paragraph.get((f.article, f.paragraph - 1), ())
-            if g.kind in ("date", "year") and pstarts.index(g.start) == last
-        ]
+            for g in self._dates(*self._paragraph_span(first - 1))
+            if pstarts.index(g.start) == last
+        )
 
     def months(self, i: int) -> frozenset[str]:
         """Month names written in the figure's sentence (or the one before, as for anchors):
@@ -362,7 +428,7 @@ class _Ctx:
             elif f.paragraph > 0:
                 ptext, _ = self._paragraph(f.article, f.paragraph - 1, "")
                 found = {m.group(0).lower() for m in _MONTH_NAME.finditer(ptext)}
-        hit = frozenset(found)
+        hit = frozenset(found) if found else _NONE
         self._months[i] = hit
         return hit
 
@@ -411,6 +477,7 @@ _SUBJECT_VERB = re.compile(
 )
 """What follows a name that is the sentence's subject: a verb, or an aside after a comma."""
 _DECIMAL_SPLIT = re.compile(r"\d")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|their)\s+(\S+)")
 _PRONOUN_OPENER = re.compile(r"[\s\"“‘'(]*(?:It|They|He|She|This|That|These|Those|Its|Their)\b")
 _OPENERS = frozenset(
     "meanwhile however but and yet still also so then now earlier later police officials".split()
@@ -483,6 +550,8 @@ def compatible(a: Figure, b: Figure) -> bool:
     """
     if a.kind == "time" and b.kind == "time":
         return _times_overlap(a, b)
+    if {a.kind, b.kind} == {"year", "date"}:
+        return _year_in_date(a, b) if a.kind == "year" else _year_in_date(b, a)
     strip = _strip_year(a, b)
     alo, ahi = _bounds(a, strip)
     blo, bhi = _bounds(b, strip)
@@ -508,8 +577,22 @@ def _times_overlap(a: Figure, b: Figure) -> bool:
     return False
 
 
+def _year_in_date(year: Figure, date: Figure) -> bool:
+    """Whether a year ("in 1983") can be the year of a date that gives one ("November 1983")."""
+    if year.low is None or year.high is None or date.low is None or date.high is None:
+        return True
+    return year.low <= date.high // 10000 and date.low // 10000 <= year.high
+
+
+def _dated(f: Figure) -> bool:
+    return f.kind == "date" and f.low is not None and f.low >= 10000
+
+
 def _same_family(a: Figure, b: Figure) -> bool:
-    """Same kind, and units that can be compared (any time unit; same currency / measure)."""
+    """Same kind, and units that can be compared (any time unit; same currency / measure); a
+    year and a date that gives its year ("in 1983" / "November 1983") compare too."""
+    if {a.kind, b.kind} == {"year", "date"}:
+        return _dated(a) or _dated(b)
     if a.kind != b.kind or a.kind == "ordinal":
         return False
     if a.kind in ("amount", "percent", "other"):
@@ -523,13 +606,14 @@ class _Partners:
     aligner matched with its own?  Then that counterpart is its fact, and the other value is
     another fact ("300 rounds" on one boat, "923 rounds" in all)."""
 
-    def __init__(self, figures: list[Figure], eligible: list[int], matches: list[Match]) -> None:
+    def __init__(
+        self,
+        figures: list[Figure],
+        by_paragraph: dict[tuple[int, int], list[int]],
+        matches: list[Match],
+    ) -> None:
         self.figures = figures
-        self.by_paragraph: dict[tuple[int, int], list[int]] = defaultdict(list)
-        for i in eligible:
-            f = figures[i]
-            if not _is_generic(f.counted) or f.counted == "age":
-                self.by_paragraph[(f.article, f.paragraph)].append(i)
+        self.by_paragraph = by_paragraph  # the figures of every matched paragraph
         self.partners: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
         for m in matches:
             self.partners[m.left].append(m.right)
@@ -566,11 +650,16 @@ class _Summary:
     def __init__(self, f: Figure, i: int) -> None:
         self.lo, self.hi = _interval(f)
         self.agree = True  # every two members compatible (so lo..hi is their common part)
-        self.values = {f.value} if f.value is not None else set()
-        label = f.counted
-        specific = label is not None and not _is_generic(label)
-        self.events = {label} if specific and label in EVENT_VALUES else set()
-        self.nouns = {label} if specific and label not in EVENT_VALUES else set()
+        # Frozen, and one shared empty set: a long input has a summary for every group it joins.
+        self.values: frozenset[float] = frozenset((f.value,)) if f.value is not None else _NONE
+        label = None if _is_generic(f.counted) else f.counted
+        self.events: frozenset[str] = _NONE
+        self.nouns: frozenset[str] = _NONE
+        if label is not None:
+            if label in EVENT_VALUES:
+                self.events = frozenset((label,))
+            else:
+                self.nouns = frozenset((label,))
         self.members = [i]
 
     def meets(self, other: _Summary) -> bool:
@@ -595,9 +684,12 @@ class _Summary:
     def absorb(self, other: _Summary, agreeing: bool) -> None:
         self.agree = self.agree and other.agree and agreeing and self.meets(other)
         self.lo, self.hi = max(self.lo, other.lo), min(self.hi, other.hi)
-        self.values |= other.values
-        self.events |= other.events
-        self.nouns |= other.nouns
+        if not other.values <= self.values:
+            self.values = self.values | other.values
+        if not other.events <= self.events:
+            self.events = self.events | other.events
+        if not other.nouns <= self.nouns:
+            self.nouns = self.nouns | other.nouns
         self.members.extend(other.members)
 
 
@@ -717,6 +809,34 @@ class _UnionFind(UnionFind[int]):
         return True
 
 
+def _month_only(a: Figure, b: Figure) -> bool:
+    """Two dates that share only their month: one gives a day but no year ("June 20"), the other
+    a year but no day ("June 2005").  Nothing says they are one date (a shooting on June 20 and
+    a killing later that June), so they do not pair as agreeing."""
+    if a.kind != "date" or b.kind != "date":
+        return False
+    for day, month in ((a, b), (b, a)):
+        if (
+            day.low is not None
+            and day.low < 10000
+            and month.low is not None
+            and month.high is not None
+            and month.low >= 10000
+            and month.high - month.low >= 27
+        ):
+            return True
+    return False
+
+
+def _loose(f: Figure) -> bool:
+    """An open range ("at least two", "more than 500") or a vague word with no number written
+    ("a few", "several", "dozens"): compatible with many values, so weak evidence by itself."""
+    return f.low is None or f.high is None or (f.value is None and not _HAS_DIGIT.search(f.text))
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _same_thing(a: Figure, b: Figure) -> bool:
     """Whether two figures of one article can be mentions of one quantity: compatible values, and
     labels that do not name two different things (equal, one generic, or an event and a noun),
@@ -738,8 +858,10 @@ def _pair_matched(
     ctx: _Ctx,
     uf: _UnionFind,
     partners: _Partners,
+    weak: bool = False,
 ) -> None:
-    """One-to-one pairing of the figures of two matched paragraphs (see module doc)."""
+    """One-to-one pairing of the figures of two matched paragraphs (see module doc); ``weak``
+    when the match itself is only "supported" (weaker shared facts kept on a second cue)."""
     kinds_a = Counter((figures[i].kind, figures[i].unit) for i in a_ids)
     kinds_b = Counter((figures[j].kind, figures[j].unit) for j in b_ids)
     cands: list[tuple[float, int, int, bool]] = []
@@ -749,6 +871,8 @@ def _pair_matched(
             fj = figures[j]
             if (
                 not _same_family(fi, fj)
+                or ctx.part(i)
+                or ctx.part(j)
                 or not ctx.same_owner(i, j, matched=True)
                 or not ctx.same_subject(i, j)
                 or not ctx.same_about(i, j)
@@ -756,6 +880,18 @@ def _pair_matched(
                 continue
             gi, gj = _is_generic(fi.counted), _is_generic(fj.counted)
             sim, _, shared_caps = ctx.similarity(i, j)
+            if (
+                weak
+                and fi.kind in _WEAK_KINDS
+                and not shared_caps
+                and sim < _WEAK_SIM
+                and (gi or fi.counted != fj.counted)
+            ):
+                # A "supported" match rests on little shared besides, often, this very figure
+                # ("four years" in a paragraph on a dissolution and one on a heritage list): the
+                # pair needs its own evidence, a name beside both or alike wording, unless both
+                # name the same specific thing.
+                continue
             if not gi and not gj and fi.counted != fj.counted:
                 # Outlets name the same thing differently ("500 families have fled" / "hundreds
                 # of families"; "trucks" / "lorries"): in matched paragraphs, pair them when the
@@ -774,6 +910,19 @@ def _pair_matched(
             ):
                 continue  # a bare "four" says nothing it counts: only alike wording pairs it
             if compatible(fi, fj):
+                if _month_only(fi, fj):
+                    continue
+                if (
+                    fi.kind == "count"
+                    and not same_label
+                    and not shared_caps
+                    and sim < 0.34
+                    and ctx.contradicts(i, j)
+                ):
+                    # "20,000 people marched in Athens" / "In Patras, around 20,000 protesters":
+                    # matched paragraphs about rallies in two cities.  Counts that are not named
+                    # alike, beside different names and different wording, are two crowds.
+                    continue
                 score = 3.0 + 1.5 * same_label + sim
             else:
                 if ctx.contradicts(i, j) and not shared_caps:
@@ -805,6 +954,15 @@ def _pair_matched(
                 or (unique and fi.kind in _POSITIONAL_KINDS and (shared_caps > 0 or sim >= 0.34))
             ) and not ctx.contradicts(i, j)
             cands.append((score, i, j, strong))
+    if len({figures[i].kind for _, i, _, _ in cands}) >= 2 and not any(
+        compatible(figures[i], figures[j]) for _, i, j, _ in cands
+    ):
+        # Two paragraphs that disagree on every figure they share, in two kinds of measure or
+        # more ("a seven-year deal worth $140 million" / "an eight-year deal worth $184
+        # million"), describe two things (two teams' offers) more likely than they contradict
+        # each other: no conflict is claimed.  (Two differing counts, "12 killed, 30 injured" /
+        # "14 killed, 45 injured", are the usual disagreement of casualty reports and stay one.)
+        cands = [(score, i, j, False) for score, i, j, _ in cands]
     cands.sort(key=lambda c: -c[0])
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -860,6 +1018,8 @@ def _label_links(
             continue  # the one-to-one pairing of matched paragraphs already decided
         if (
             ctx.contradicts(i, j)
+            or ctx.part(i)
+            or ctx.part(j)
             or not ctx.same_owner(i, j)
             or not ctx.same_subject(i, j)
             or not ctx.same_about(i, j)
@@ -868,6 +1028,19 @@ def _label_links(
         if not ctx.same_time(i, j):
             continue  # "In February, ... around 1,400 injured" is another event, whatever the values
         if compatible(figures[i], figures[j]):
+            if (
+                figures[i].value != figures[j].value
+                and figures[i].counted not in EVENT_VALUES
+                and (_loose(figures[i]) or _loose(figures[j]))
+            ):
+                # Unmatched paragraphs, and counts of things that meet only through an open bound
+                # or a vague word ("at least two ladder trucks" / "31 fire trucks", "a few doors
+                # away" / "three doors away"): only wording alike around both makes them one
+                # quantity.  An event's toll ("hundreds were killed" / "more than 500 were
+                # killed") is the story's own figure and needs no more.
+                _, shared, shared_caps = ctx.similarity(i, j)
+                if not shared_caps and shared < 2:
+                    continue
             if uf.join(i, j):
                 uf.links.append((i, j, True))
             continue
@@ -893,7 +1066,7 @@ def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tup
     for i in ids:
         f = figures[i]
         by_range[(f.low, f.high)].append(i)
-        for tok in ctx.get(i)[1]:
+        for tok in ctx.get(i, keep=False)[1]:
             by_token[tok].append(i)
     for members in by_range.values():
         firsts: dict[int, int] = {}
@@ -949,27 +1122,34 @@ def group_figures(
     """
     uf = _UnionFind(figures)
     ctx = _Ctx(figures, articles)
-    eligible = [i for i, f in enumerate(figures) if f.kind != "ordinal"]
     for f in figures:
         f.group = None
 
+    # Figures by paragraph, for the matched paragraphs only (a long input has few).
+    matched_paragraphs = {m.left for m in matches} | {m.right for m in matches}
     by_par: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for i in eligible:
-        by_par[(figures[i].article, figures[i].paragraph)].append(i)
+    for i, f in enumerate(figures):
+        where = (f.article, f.paragraph)
+        if f.kind != "ordinal" and where in matched_paragraphs:
+            by_par[where].append(i)
     matched: set[tuple[tuple[int, int], tuple[int, int]]] = set()
-    partners = _Partners(figures, eligible, matches)
+    partners = _Partners(figures, by_par, matches)
     for m in matches:
         matched.add((m.left, m.right))
         a_ids = by_par.get(m.left)
         b_ids = by_par.get(m.right)
         if a_ids and b_ids and m.left[0] != m.right[0]:
-            _pair_matched(a_ids, b_ids, figures, ctx, uf, partners)
+            weak = m.evidence != "clear" and not m.manual
+            _pair_matched(a_ids, b_ids, figures, ctx, uf, partners, weak)
 
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     repeats: dict[tuple[int, str, str, str | None, float | None, float | None], int] = {}
-    for i in eligible:
-        f = figures[i]
-        if f.counted is not None:
+    for i, f in enumerate(figures):
+        if f.kind == "ordinal":
+            continue  # ordinals are never grouped: each stays a group of its own
+        if f.counted is not None and (
+            f.kind not in ("duration", "year") or not _is_generic(f.counted)
+        ):
             key = (f.article, f.kind, f.counted, f.unit, f.low, f.high)
             first = repeats.setdefault(key, i)
             if first != i:
@@ -979,17 +1159,17 @@ def group_figures(
     for ids in buckets.values():
         _label_links(ids, figures, ctx, uf, matched, partners)
 
-    comps: dict[int, list[int]] = defaultdict(list)
-    for i in eligible:
-        comps[uf.find(i)].append(i)
     conflicted: set[int] = set()
     differing: set[int] = set()
     for i, j, strong in uf.links:
         if figures[i].article != figures[j].article and not compatible(figures[i], figures[j]):
             (conflicted if strong else differing).add(uf.find(i))
     staged = []
-    for root, members in comps.items():
+    for members in uf.groups():  # ordinals never join anything: each is a group of its own
+        if figures[members[0]].kind == "ordinal":
+            continue
         members.sort()
+        root = uf.find(members[0])
         staged.append((_status(members, figures, root, conflicted, differing), members))
     staged.sort(key=lambda s: (_STATUS_ORDER[s[0]], s[1][0]))
     groups: list[FigureGroup] = []
