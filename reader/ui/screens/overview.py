@@ -35,6 +35,13 @@ def outlet_entries(analysis: Analysis) -> list[str]:
     return out
 
 
+LEGEND = (
+    "[$text on $success 35%] ● [/] clear match  [$text on $secondary 22%] ● [/] supported  "
+    "[$text-muted] ● [/] same fact  [$text on $warning 25%] ● [/] one outlet only"
+)
+"""What the cells' shading means (the same colours as the grid's component classes)."""
+
+
 class OverviewScreen(Screen[int | None]):
     """Facts x outlets; dismisses with the chosen fact's index, or ``None`` (escape)."""
 
@@ -135,7 +142,7 @@ class OverviewScreen(Screen[int | None]):
         count = f"{len(self.rows)} of {facts} facts" if self.filter else f"{facts} facts"
         self.query_one("#overview-title", StatusText).show(
             Content.from_markup(
-                "[b]Facts × outlets[/]  $count · by [b]$sort[/]$filt",
+                "[b]Facts × outlets[/]  $count · by [b]$sort[/]$filt   " + LEGEND,
                 count=count,
                 sort=self.sort,
                 filt=f" · {self.filter.describe()}" if self.filter else "",
