@@ -65,7 +65,14 @@ class Stops:
                     if b in visible and b != a:
                         union.join((a, p), (b, q))
         for fact in nav.analysis.facts:
-            inside = [m for m in fact.members if m[0] in visible]
+            # A member counts through its match with the core: one the analyst rejected, or one
+            # under the minimum score (``t``), is not a link on screen, so it makes no stop.
+            core = fact.members[0]
+            inside = [
+                m
+                for m in fact.members
+                if m[0] in visible and (m == core or nav.match_between(core, m) is not None)
+            ]
             if len({a for a, _ in inside}) >= 2:
                 for m in inside[1:]:
                     union.join(inside[0], m)
