@@ -102,3 +102,15 @@ def test_a_member_not_matched_with_the_core_is_linked() -> None:
     )
     rows = build_rows(analysis, NavIndex(analysis))
     assert rows[0].cells[fact.members[2][0]][1] == "linked"
+
+
+def test_a_fact_member_counts_only_through_a_kept_match() -> None:
+    analysis = outlets_analysis(6)
+    core, member = (0, 0), (2, 0)
+    # The analyst rejected C1's match with the fact's core (or ``t`` hid it): B1 and C1 still
+    # share the fact, but nothing on screen links them any more.
+    kept = [m for m in analysis.matches if {m.left, m.right} != {core, member}]
+    trimmed = Analysis(analysis.articles, kept, facts=analysis.facts)
+    stops = Stops(NavIndex(trimmed), [1, 2])
+    assert stops.group_of((2, 0)) is None or stops.group_of((2, 0)) != stops.group_of((1, 0))
+    assert Stops(NavIndex(analysis), [1, 2]).group_of((2, 0)) is not None

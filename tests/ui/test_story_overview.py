@@ -364,3 +364,14 @@ async def test_overview_of_an_analysis_without_facts(story2: Analysis) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert any("no facts" in str(n.message) for n in app._notifications)
+
+
+async def test_a_sidebar_over_the_panes_takes_no_pane_away() -> None:
+    app = app_for(outlets_analysis(6))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        r = app.reader
+        assert r.shown == [0, 1]
+        await pilot.press("e")
+        await pilot.pause()
+        assert r.sidebar_overlaid and r.shown == [0, 1]
