@@ -447,3 +447,14 @@ def test_a_reporter_who_reports_stays_a_person():
         "Kowalczyk reported that two people were hurt, she said.",
     )
     assert by_variant(ents, "Anna Kowalczyk").type == "person"
+
+
+def test_former_before_a_lower_case_job_is_not_part_of_the_name():
+    got = names(
+        _ents(
+            "Former Velko Union treasurer Mara Quell was named to the board.",
+            "Quell led the Velko Union for years.",
+        )
+    )
+    assert "Velko Union" in got
+    assert not any(n.startswith("Former") for n in got)

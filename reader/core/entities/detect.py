@@ -65,6 +65,8 @@ _LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
 _PREP_STRONG = frozenset("in near outside inside across throughout around".split())
 _PREP_WEAK = frozenset("at from to into toward towards via".split())
 _INDEFINITE = frozenset(("a", "an"))
+# Adjectives that qualify a job or a role and never open a name ("Former AMA trustee").
+_BEFORE_A_JOB = frozenset(("former",))
 _OUTLET_VERBS = frozenset(("reported", "reports"))
 _PLACE_OF = frozenset(
     "town city village port county province state region suburb district capital island borough "
@@ -563,6 +565,8 @@ def _split_before_given(g: list[_Tok]) -> list[list[_Tok]]:
 def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
     run = _title_run(g)
     if run is None:
+        if len(g) > 1 and g[0].fold in _BEFORE_A_JOB and not g[1].conn:
+            g = g[1:]  # "Former AMA trustee X": "former" qualifies the lower-case job, not AMA
         out.append((g, 0))
         return
     i, j = run
