@@ -458,3 +458,19 @@ def test_former_before_a_lower_case_job_is_not_part_of_the_name():
     )
     assert "Velko Union" in got
     assert not any(n.startswith("Former") for n in got)
+
+
+def test_the_complement_of_a_non_portfolio_body_is_not_its_short_form():
+    ents = _ents(
+        "Aid reached the Tarvin Harbour Chamber of Fisheries on Monday.",
+        "Fisheries officials in the Tarvin government said the quota would stay.",
+    )
+    assert by_variant(ents, "Fisheries").name == "Fisheries"
+
+
+def test_the_complement_of_a_department_is_still_its_short_form():
+    ents = _ents(
+        "The Department of Fisheries issued the rules.",
+        "Fisheries said the quota would stay.",
+    )
+    assert by_variant(ents, "Fisheries").name == "Department of Fisheries"
