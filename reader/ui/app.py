@@ -268,10 +268,13 @@ class ReaderApp(App[None]):
 
     # -- loading worker --------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="analysis")
+    @work(thread=True, exclusive=True, group="loading")
     def _run_loading(self) -> None:
         """Load the pending articles (ones that are not web pages or HTML first: they are
-        quick, and show while the extractor loads), then analyse all of them."""
+        quick, and show while the extractor loads), then analyse all of them.
+
+        Its own worker group: the analysis it starts at the end is exclusive in "analysis", and
+        sharing that group would mark this worker cancelled when it is only returning."""
         assert self._load is not None
         from reader.core.ingest import needs_extraction
 
