@@ -415,3 +415,62 @@ def test_sentence_initial_ing_word_is_not_part_of_a_name():
     )
     assert "Choosing Marlowe" not in names(ents)
     assert len(by_variant(ents, "Lena Marlowe").mentions) == 2
+
+
+# --- context cues: an outlet of a chain, an outlet that reports -------------------------------
+
+
+def test_a_name_after_the_indefinite_article_is_a_chain_outlet():
+    ents = _ents(
+        "Looters broke into a Kelbrook Mart on Friday.",
+        "Witnesses said a crowd gathered outside a local Kelbrook Mart.",
+    )
+    assert by_variant(ents, "Kelbrook Mart").type == "organization"
+
+
+def test_a_place_before_a_lower_case_noun_is_still_a_place():
+    ents = _ents(
+        "A Dunmore office was evacuated on Friday.",
+        "Police in Dunmore said nobody was hurt.",
+    )
+    assert by_variant(ents, "Dunmore").type == "place"
+
+
+def test_a_name_that_reports_leans_to_an_outlet():
+    ents = _ents("The fire spread quickly, Marlo Info reported on Sunday.")
+    assert by_variant(ents, "Marlo Info").type == "organization"
+
+
+def test_a_reporter_who_reports_stays_a_person():
+    ents = _ents(
+        "The reporter Anna Kowalczyk reported from the scene.",
+        "Kowalczyk reported that two people were hurt, she said.",
+    )
+    assert by_variant(ents, "Anna Kowalczyk").type == "person"
+
+
+def test_former_before_a_lower_case_job_is_not_part_of_the_name():
+    got = names(
+        _ents(
+            "Former Velko Union treasurer Mara Quell was named to the board.",
+            "Quell led the Velko Union for years.",
+        )
+    )
+    assert "Velko Union" in got
+    assert not any(n.startswith("Former") for n in got)
+
+
+def test_the_complement_of_a_non_portfolio_body_is_not_its_short_form():
+    ents = _ents(
+        "Aid reached the Tarvin Harbour Chamber of Fisheries on Monday.",
+        "Fisheries officials in the Tarvin government said the quota would stay.",
+    )
+    assert by_variant(ents, "Fisheries").name == "Fisheries"
+
+
+def test_the_complement_of_a_department_is_still_its_short_form():
+    ents = _ents(
+        "The Department of Fisheries issued the rules.",
+        "Fisheries said the quota would stay.",
+    )
+    assert by_variant(ents, "Fisheries").name == "Department of Fisheries"

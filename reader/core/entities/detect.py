@@ -64,6 +64,10 @@ _LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
 # and companies ("lost to X", "a statement from X"), so they count little.
 _PREP_STRONG = frozenset("in near outside inside across throughout around".split())
 _PREP_WEAK = frozenset("at from to into toward towards via".split())
+_INDEFINITE = frozenset(("a", "an"))
+# Adjectives that qualify a job or a role and never open a name ("Former AMA trustee").
+_BEFORE_A_JOB = frozenset(("former",))
+_OUTLET_VERBS = frozenset(("reported", "reports"))
 _PLACE_OF = frozenset(
     "town city village port county province state region suburb district capital island borough "
     "municipality residents outskirts streets citizens people mayor governor centre center heart".split()
@@ -561,6 +565,8 @@ def _split_before_given(g: list[_Tok]) -> list[list[_Tok]]:
 def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
     run = _title_run(g)
     if run is None:
+        if len(g) > 1 and g[0].fold in _BEFORE_A_JOB and not g[1].conn:
+            g = g[1:]  # "Former AMA trustee X": "former" qualifies the lower-case job, not AMA
         out.append((g, 0))
         return
     i, j = run
@@ -686,6 +692,13 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[0] -= 1.0
         elif w in N.VESSEL_NOUNS:
             _vote_vessel(votes)  # "aboard warship X", "the frigate X"
+        elif (w in _INDEFINITE or (w2 in _INDEFINITE and w == "local")) and not (
+            end + 1 < n and ptext[end] == " " and ptext[end + 1].islower()
+        ):
+            # "looted a Rite Aid", "outside a local Walmart": one of a chain's outlets.  Not
+            # before a lower-case noun, where a place names where it is ("a Vancouver office").
+            votes[1] += 1.0
+            votes[0] -= 1.0
     elif start and ptext[start - 1] == "(" and _AGENCY_AFTER.match(ptext, end, min(n, end + 5)):
         votes[1] += 3.0  # "(Reuters) -" after a dateline
     if (
@@ -712,6 +725,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 pass
             elif f1 in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
+            elif f1 in _OUTLET_VERBS and not placed:
+                votes[1] += 0.5  # "Le Monde reported": mostly outlets, sometimes a reporter
             elif f1 in N.PERSON_FOLLOWERS:
                 votes[0] += 1.5  # "the Bush administration", "the Obama presidency"
                 votes[1] = min(votes[1], 0.0)

@@ -766,6 +766,7 @@ def _short_forms(
             and (k == 1 or not _has_cue(nodes[j]) or nodes[j].tokens[-k:] == s.tokens)
             # "Watergate" is not the "Senate Watergate" committee; "Interior" is the Department of Interior
             and not (_cue(nodes[j].tokens[0], N.ORG_CUES) and " of " not in nodes[j].key)
+            and not _object_of_body(s.tokens, nodes[j].key.split())
         ]  # "University of Alabama" is not short for "University of South Alabama"
         if (
             cfg.prefix_given_names
@@ -818,6 +819,23 @@ def _surname_first(n: _Node) -> bool:
             if a[:1].isupper() and b and len(a) <= 5 and len(b) <= 5 and "-" not in b:
                 return True
     return False
+
+
+# Heads whose "of" complement is the body's own short name ("Department of Commerce" is
+# "Commerce"); other bodies are named after what they serve ("Chamber of Commerce", "Bank of X").
+_PORTFOLIO_HEADS = frozenset("department ministry secretary secretariat".split())
+
+
+def _object_of_body(short: tuple[str, ...] | list[str], long: list[str]) -> bool:
+    """``short`` is only the complement of a body's head that is not a portfolio ("Commerce" of
+    "Chamber of Commerce", unlike "Interior" of "Department of the Interior")."""
+    if "of" not in long[1:]:
+        return False
+    k = long.index("of")
+    head = long[k - 1]  # "U.S. Chamber of Commerce": the head is the word before "of"
+    if head in _PORTFOLIO_HEADS or not _cue(head, N.ORG_CUES):
+        return False
+    return short[0] in long[k + 1 :] and short[0] not in long[:k]
 
 
 def _has_cue(n: _Node) -> bool:
