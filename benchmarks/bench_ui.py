@@ -106,14 +106,15 @@ def child_env(pycache: str) -> dict[str, str]:
     return env
 
 
-def spawn_to_paint(argv: list[str], marker: str, env: dict[str, str]) -> float:
-    """Seconds from fork to the moment ``marker`` appears on the pseudo-terminal."""
+def spawn_to_paint(argv: list[str], marker: str, env: dict[str, str], cwd: Path = ROOT) -> float:
+    """Seconds from fork to the moment ``marker`` appears on the pseudo-terminal (run in
+    ``cwd``, whose ``reader`` package ``python -m reader`` then imports)."""
     needle = marker.encode()
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # child
         try:
-            os.chdir(ROOT)
+            os.chdir(cwd)
             os.execve(argv[0], argv, env)
         finally:
             os._exit(127)
@@ -133,8 +134,23 @@ def spawn_to_paint(argv: list[str], marker: str, env: dict[str, str]) -> float:
         raise RuntimeError(f"{argv[-1]!r}: {marker!r} never painted")
     finally:
         os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        _, _, usage = os.wait4(pid, 0)
+        CPU_SECONDS.append(usage.ru_utime + usage.ru_stime)
         os.close(fd)
+
+
+CPU_SECONDS: list[float] = []
+"""CPU time (user + system) of each spawned child, killed the moment its marker painted: how
+much work came before the paint.  Far steadier than wall time on a shared machine, where other
+processes' load stretches the wall clock of both programs unevenly."""
+
+
+def paint(
+    argv: list[str], marker: str, env: dict[str, str], cwd: Path = ROOT
+) -> tuple[float, float]:
+    """``(wall seconds, CPU seconds)`` from spawn to ``marker`` on screen."""
+    wall = spawn_to_paint(argv, marker, env, cwd)
+    return wall, CPU_SECONDS[-1]
 
 
 def marker_for(first_file: Path) -> str:
@@ -185,7 +201,12 @@ class _LocalServer:
 
 
 def startup(
-    sample: str, runs: int, baseline_script: Path, pycache: str, urls: bool = False
+    sample: str,
+    runs: int,
+    baseline_script: Path,
+    pycache: str,
+    urls: bool = False,
+    old: Path | None = None,
 ) -> dict[str, object]:
     files = sample_files(sample)
     env = child_env(pycache)
@@ -201,7 +222,7 @@ def startup(
     server = _LocalServer(files[0].parent) if urls else None
     try:
         sources = [server.url(f.name) for f in files] if server else [str(f) for f in files]
-        return _startup(sample, files, sources, runs, baseline_script, env)
+        return _startup(sample, files, sources, runs, baseline_script, env, old)
     finally:
         if server:
             server.close()
@@ -214,16 +235,35 @@ def _startup(
     runs: int,
     baseline_script: Path,
     env: dict[str, str],
+    old: Path | None = None,
 ) -> dict[str, object]:
     reader_argv = [sys.executable, "-m", "reader", *sources]
     base_argv = [sys.executable, str(baseline_script)]
     marker = marker_for(files[0])
+    # The frame: the first pane's header names its file (for a URL too), whether or not the
+    # article itself has arrived yet.
+    frame_marker = files[0].name
+    old_env = {**env, "PYTHONPATH": str(old)} if old else env
     spawn_to_paint(reader_argv, marker, env)  # warm-up: fills the bytecode cache, page cache
     spawn_to_paint(base_argv, BASELINE_MARKER, env)
-    reader, base = [], []
+    if old:
+        spawn_to_paint(reader_argv, marker, old_env, old)
+    runs_of: dict[str, list[tuple[float, float]]] = {
+        k: [] for k in ("reader", "base", "frame", "old", "old_frame")
+    }
     for _ in range(runs):
-        reader.append(spawn_to_paint(reader_argv, marker, env))
-        base.append(spawn_to_paint(base_argv, BASELINE_MARKER, env))
+        runs_of["reader"].append(paint(reader_argv, marker, env))
+        runs_of["base"].append(paint(base_argv, BASELINE_MARKER, env))
+        runs_of["frame"].append(paint(reader_argv, frame_marker, env))
+        if old:
+            runs_of["old"].append(paint(reader_argv, marker, old_env, old))
+            runs_of["old_frame"].append(paint(reader_argv, frame_marker, old_env, old))
+    reader = [w for w, _ in runs_of["reader"]]
+    base = [w for w, _ in runs_of["base"]]
+    frame = [w for w, _ in runs_of["frame"]]
+    old_text = [w for w, _ in runs_of["old"]]
+    old_frame = [w for w, _ in runs_of["old_frame"]]
+    cpu = {k: statistics.median(c for _, c in v) if v else None for k, v in runs_of.items()}
     ingest = []
     for _ in range(max(3, runs // 2)):
         out = subprocess.run(
@@ -239,6 +279,10 @@ def _startup(
         "sample": sample,
         "files": [f.name for f in files],
         "reader": statistics.median(reader),
+        "frame": statistics.median(frame),
+        "old": statistics.median(old_text) if old_text else None,
+        "old_frame": statistics.median(old_frame) if old_frame else None,
+        "cpu": cpu,
         "base": statistics.median(base),
         "ingest": statistics.median(ingest),
         "reader_runs": reader,
@@ -339,6 +383,13 @@ def main() -> None:
         action="store_true",
         help="also start on the samples served as http:// addresses (127.0.0.1)",
     )
+    parser.add_argument(
+        "--old",
+        type=Path,
+        metavar="TREE",
+        help="also start the reader of another checkout (e.g. a `git worktree` of the previous "
+        "commit), alternating with this one, for a same-machine comparison",
+    )
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-keys", action="store_true")
     args = parser.parse_args()
@@ -357,9 +408,10 @@ def main() -> None:
             cases = [(sample, False) for sample in args.samples]
             cases += [(sample, True) for sample in args.samples] if args.urls else []
             for sample, urls in cases:
-                r = startup(sample, args.runs, script, str(Path(tmp) / "pycache"), urls)
+                r = startup(sample, args.runs, script, str(Path(tmp) / "pycache"), urls, args.old)
                 name = f"`{sample}` ({', '.join(r['files'])}{' as URLs' if urls else ''})"
                 sample = f"{sample}{' as URLs' if urls else ''}"
+                cpu = r["cpu"]
                 rows += [
                     (f"Spawn → first paint, reader on {name}", f"{r['reader'] * 1000:.0f} ms", "–"),
                     ("Spawn → first paint, minimal Textual app", f"{r['base'] * 1000:.0f} ms", "–"),
@@ -368,6 +420,40 @@ def main() -> None:
                         f"**{r['reader'] / r['base']:.2f} ×**",
                         "≤ 1.5 ×",
                     ),
+                    (
+                        f"Ratio to the first frame (pane header painted), `{sample}`",
+                        f"{r['frame'] / r['base']:.2f} ×",
+                        "≤ 1.5 ×",
+                    ),
+                    (
+                        f"CPU to paint, reader text / frame / minimal app, `{sample}`",
+                        f"{cpu['reader'] * 1000:.0f} / {cpu['frame'] * 1000:.0f} / "
+                        f"{cpu['base'] * 1000:.0f} ms "
+                        f"({cpu['reader'] / cpu['base']:.2f} × / {cpu['frame'] / cpu['base']:.2f} ×)",
+                        "–",
+                    ),
+                ]
+                if r["old"] is not None:
+                    rows += [
+                        (
+                            f"Old code ({args.old}): text / minimal app, `{sample}`",
+                            f"{r['old'] / r['base']:.2f} ×",
+                            "–",
+                        ),
+                        (
+                            f"Old code: first frame / minimal app, `{sample}`",
+                            f"{r['old_frame'] / r['base']:.2f} ×",
+                            "–",
+                        ),
+                        (
+                            f"Old code: CPU to paint, text / frame, `{sample}`",
+                            f"{cpu['old'] * 1000:.0f} / {cpu['old_frame'] * 1000:.0f} ms "
+                            f"({cpu['old'] / cpu['base']:.2f} × / "
+                            f"{cpu['old_frame'] / cpu['base']:.2f} ×)",
+                            "–",
+                        ),
+                    ]
+                rows += [
                     (
                         f"of which ingest (load_article of the files), `{sample}`",
                         f"{r['ingest'] * 1000:.0f} ms",

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from reader import __version__
-from reader.core.ingest import IngestError, expand_sources, load_source, sanitize_line
+from reader.core.ingest import (
+    IngestError,
+    expand_sources,
+    load_source,
+    sanitize_line,
+    slow_to_load,
+)
 from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
 from reader.core.model import Analysis, Article
 from reader.core.report import FORMATS, format_named, write_report
@@ -223,26 +229,39 @@ def warn(message: str) -> None:
 def _load_all(sources: Sequence[str], max_size: int = DEFAULT_MAX_SIZE) -> list[Article]:
     """Ingest every source; the first failure becomes a one-line :class:`CliError`.  Each
     article's warnings are printed as they come, one line each."""
+    articles = [_load_one(source, max_size) for source in _article_sources(sources)]
+    _check_count(len(articles))
+    return articles
+
+
+def _article_sources(sources: Sequence[str]) -> list[str]:
+    """The sources to read, folders expanded (a bad folder is a one-line :class:`CliError`)."""
     if list(sources).count("-") > 1:
         raise CliError("standard input (-) can be given only once", EXIT_USAGE)
     try:
-        sources = expand_sources(sources)
+        return expand_sources(sources)
     except IngestError as error:
         raise CliError(str(error), EXIT_USAGE) from error
-    articles = []
-    for source in sources:
-        try:
-            article = load_source(source, max_size=max_size)
-        except TooLargeError as error:
-            raise CliError(f"{error} (--max-size raises it)") from error
-        except IngestError as error:
-            raise CliError(str(error)) from error
+
+
+def _check_count(count: int) -> None:
+    if count < 2:
+        raise CliError(f"need at least two articles to compare, got {count}", EXIT_USAGE)
+
+
+def _load_one(source: str, max_size: int, *, quiet: bool = False) -> Article:
+    """One article; a failure is a one-line :class:`CliError`.  Its warnings are printed on
+    stderr unless ``quiet`` (the reader shows them itself)."""
+    try:
+        article = load_source(source, max_size=max_size)
+    except TooLargeError as error:
+        raise CliError(f"{error} (--max-size raises it)") from error
+    except IngestError as error:
+        raise CliError(str(error)) from error
+    if not quiet:
         for note in article.warnings:
             warn(f"{article.source}: {note}")
-        articles.append(article)
-    if len(articles) < 2:
-        raise CliError(f"need at least two articles to compare, got {len(articles)}", EXIT_USAGE)
-    return articles
+    return article
 
 
 def _analyze(
@@ -394,16 +413,28 @@ def run_reader(args: argparse.Namespace) -> int:
     # before the first frame only delays it.  The pause is handed to the app, which ends it once
     # the text is on screen; leaving this block (an error, the reader's exit) ends it too.
     with GcPause() as gc_pause:
-        articles = _load_all(sources, args.max_size)
-        if from_sample:
-            # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
-            for article in articles:
+        sources = _article_sources(sources)
+
+        def load(source: str, quiet: bool = False) -> Article:
+            article = _load_one(source, args.max_size, quiet=quiet)
+            if from_sample:
+                # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
                 path = Path(article.source)
                 article.source = f"{path.parent.name}/{path.name}"
+            return article
+
+        from reader.ui.app import ReaderApp, placeholder_article
+
+        # Web pages, HTML and Markdown files load after the first frame, in the reader's worker
+        # (fetching, and the parsers' imports - trafilatura ~1 s - cost more than the whole
+        # frame); plain text now.
+        pending = {i: s for i, s in enumerate(sources) if slow_to_load(s)}
+        articles = [
+            placeholder_article(s) if i in pending else load(s) for i, s in enumerate(sources)
+        ]
+        _check_count(len(articles))
         if "-" in sources:
             _reattach_terminal_stdin()
-
-        from reader.ui.app import ReaderApp
 
         backend = args.entities
         session = _corrections_session(args.corrections, sources, beside=not from_sample)
@@ -412,9 +443,18 @@ def run_reader(args: argparse.Namespace) -> int:
             return session.attach(_analyze(items, backend, progress))
 
         app = ReaderApp(
-            articles, analyze_in_worker, gc_pause=gc_pause, **_reader_setup(args, session)
+            articles,
+            analyze_in_worker,
+            gc_pause=gc_pause,
+            pending=pending,
+            load=lambda source: load(source, quiet=True),
+            **_reader_setup(args, session),
         )
         app.run()
+    if app.load_error is not None:
+        # A page that could not be fetched or read: the reader has closed and the terminal is
+        # restored, so the reason is one ordinary error line, as before any screen.
+        raise app.load_error
     return app.return_code or 0  # 128 + N after SIGTERM / SIGHUP (the terminal is restored)
 
 

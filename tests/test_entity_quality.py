@@ -22,8 +22,8 @@ pytestmark = pytest.mark.skipif(DATA is None, reason="ECB+ data not available")
 
 # (right share, detection F1, linking P, linking F1) per half, measured minus about 0.02.
 FLOORS = {
-    "A": (0.74, 0.93, 0.96, 0.91),
-    "B": (0.74, 0.95, 0.88, 0.86),
+    "A": (0.83, 0.94, 0.97, 0.92),
+    "B": (0.82, 0.955, 0.92, 0.92),
 }
 
 
@@ -63,5 +63,5 @@ def test_ecbplus_dev_linking_floor():
     stories = [s for s in eval_ecbplus.load_stories(DATA, "topic") if s.split == "dev"]
     r = eval_ecbplus.evaluate(stories, eval_ecbplus.LinkConfig(), True)
     p, _, f1 = r["link"]
-    assert p >= 0.89 and f1 >= 0.865, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
-    assert r["type_acc"] >= 0.90, f"ECB+ dev type accuracy {r['type_acc']:.3f}"
+    assert p >= 0.89 and f1 >= 0.875, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
+    assert r["type_acc"] >= 0.91, f"ECB+ dev type accuracy {r['type_acc']:.3f}"

@@ -36,6 +36,18 @@ if TYPE_CHECKING:
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress repaints; faster callbacks from the worker are coalesced."""
+LOADING_TEXT = "Loading this article…"
+"""What a pane says until its article has been loaded by the worker."""
+
+
+def placeholder_article(source: str) -> Article:
+    """A stand-in shown until ``source`` is loaded: its name as title, one line saying so.
+
+    The name comes from the command line, so it is made safe as one line first."""
+    from reader.core.ingest import sanitize_line
+
+    name = sanitize_line(source, "?")
+    return Article.from_texts(name, name, [LOADING_TEXT])
 
 
 def binding_ids() -> set[str]:
@@ -69,6 +81,12 @@ class ReaderApp(App[None]):
         gc_pause: a garbage-collector pause already started by the caller (the CLI pauses before
             ingest); the app ends it after the first frame.  Without one the app pauses from
             :meth:`on_load`.
+        pending: articles still to load, by position in ``articles`` (where a placeholder
+            stands), with the source to load each from.  Web pages, HTML and Markdown files:
+            fetching and parsing them (the parsers' imports included) took longer than the
+            whole first frame, so they are loaded in the worker after it, then analysed.
+        load: reads one pending source (in the worker thread); an exception it raises ends
+            the reader, and is kept in :attr:`load_error` for the caller to report.
     """
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")
@@ -92,8 +110,14 @@ class ReaderApp(App[None]):
         notices: list[str] | None = None,
         session: CorrectionSession | None = None,
         gc_pause: GcPause | None = None,
+        pending: dict[int, str] | None = None,
+        load: Callable[[str], Article] | None = None,
     ) -> None:
         super().__init__()
+        self._pending = dict(pending or {})
+        self._load = load
+        self.load_error: BaseException | None = None
+        """Why a pending article could not be loaded (the reader exits with return code 1)."""
         self.session = session
         """The analyst's corrections (``None``: the correction keys say so and do nothing)."""
         if session is not None and analysis is not None and session.base is None:
@@ -114,7 +138,12 @@ class ReaderApp(App[None]):
             if self._initial_analysis is None and self._analyze
             else None
         )
+        if self._pending:
+            busy = (self._loading_label(0), 0.0)
         return ReaderScreen(self.articles, self._initial_analysis, busy=busy)
+
+    def _loading_label(self, done: int) -> str:
+        return f"Loading articles {done}/{len(self._pending)}…"
 
     @property
     def reader(self) -> ReaderScreen:
@@ -217,15 +246,17 @@ class ReaderApp(App[None]):
         for notice in self._notices:
             self.notify(notice, severity="warning", markup=False, timeout=8)
         self._notify_warnings()
-        if self._initial_analysis is None and self._analyze is not None:
+        if self._pending and self._load is not None:
+            self._run_loading()
+        elif self._initial_analysis is None and self._analyze is not None:
             self._run_analysis()
         else:
             self._corrections_notices()
 
-    def _notify_warnings(self) -> None:
+    def _notify_warnings(self, articles: list[Article] | None = None) -> None:
         """What ingest reported but did not refuse (replaced bytes, removed bidi controls, a
         document read as plain text): one notification per warning, as data, not markup."""
-        for article in self.articles:
+        for article in self.articles if articles is None else articles:
             for note in article.warnings:
                 self.notify(
                     f"{article.source}: {note}",
@@ -234,6 +265,44 @@ class ReaderApp(App[None]):
                     timeout=10,
                     markup=False,
                 )
+
+    # -- loading worker --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _run_loading(self) -> None:
+        """Load the pending articles (ones that are not web pages or HTML first: they are
+        quick, and show while the extractor loads), then analyse all of them."""
+        assert self._load is not None
+        from reader.core.ingest import needs_extraction
+
+        order = sorted(self._pending, key=lambda i: (needs_extraction(self._pending[i]), i))
+        for done, index in enumerate(order):
+            try:
+                article = self._load(self._pending[index])
+            except Exception as error:  # reported by the caller as one line after the exit
+                self.call_from_thread(self._loading_failed, error)
+                return
+            self.call_from_thread(self._fill, index, article, done + 1)
+        if self._initial_analysis is None and self._analyze is not None:
+            self.call_from_thread(self._loaded)
+
+    def _loaded(self) -> None:
+        """Every article is in: analyse them once the frame showing them is painted (started
+        at once, the analysis's imports and work would hold the interpreter and delay it)."""
+        self.reader.set_progress("Matching paragraphs…", 0.0)
+        self.call_after_refresh(self._run_analysis)
+
+    def _fill(self, index: int, article: Article, done: int) -> None:
+        self.articles[index] = article
+        self.reader.fill_article(index, article)
+        self._notify_warnings([article])
+        if done < len(self._pending):
+            self.reader.set_progress(self._loading_label(done), done / len(self._pending))
+
+    def _loading_failed(self, error: BaseException) -> None:
+        """A pending article cannot be read: leave the reader; the caller reports ``error``."""
+        self.load_error = error
+        self.exit(return_code=1)
 
     # -- analysis worker -------------------------------------------------------------------------
 
@@ -255,6 +324,10 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _run_analysis(self) -> None:
+        self._analysis_body()
+
+    def _analysis_body(self) -> None:
+        """Analyse the articles (in a worker thread) and hand the result to the screen."""
         assert self._analyze is not None
         try:
             analysis = self._analyze(self.articles, self._progress)
@@ -280,5 +353,12 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        bindings = [*ReaderScreen.BINDINGS, *self.BINDINGS]
+        from reader.ui.widgets.sidebar import EntityList, FigureList
+
+        bindings = [
+            *ReaderScreen.BINDINGS,
+            *EntityList.BINDINGS,
+            *FigureList.BINDINGS,
+            *self.BINDINGS,
+        ]
         self.push_screen(HelpScreen([b for b in bindings if isinstance(b, Binding)]))

@@ -48,6 +48,9 @@ class ArticleIndex:
     """Per paragraph, whether one of its matches is out of order (``Match.moved``)."""
     spans: dict[int, list[Span]] = field(default_factory=dict)
     """Entity / figure highlight spans per paragraph, sorted."""
+    marks: list[str] = field(default_factory=list)
+    """Per paragraph, what its gutter label says, for its colour: ``"match"``, ``"moved"``,
+    ``"manual"``, ``"none"`` (no partner), ``"rejected"`` or ``"furniture"``."""
     tiers: dict[int, str] = field(default_factory=dict)
     """Per matched paragraph, the strongest evidence tier among its matches (``"clear"`` or
     ``"supported"``, see ``Match.evidence``): what its shading shows."""
@@ -91,6 +94,7 @@ class NavIndex:
                 moved[p] = any(analysis.matches[i].moved for i in ids)
         matched = [p for p in range(n) if partners[p]]
         gutter: list[str] = []
+        marks: list[str] = []
         rejected = {ref for m in analysis.rejected for ref in (m.left, m.right)}
         for p in range(n):
             if partners[p]:
@@ -103,11 +107,16 @@ class NavIndex:
                 )
                 manual = any(analysis.matches[i].manual for i in analysis.match_indices((a, p)))
                 gutter.append(("✎" if manual else "⇅" if moved[p] else "→") + label)
+                marks.append("manual" if manual else "moved" if moved[p] else "match")
             elif art.paragraphs[p].boilerplate:
                 gutter.append("·")
+                marks.append("furniture")
             else:
                 gutter.append("✗" if (a, p) in rejected else "≠")
-        return ArticleIndex(partners, best, matched, analysis.unmatched(a), gutter, moved)
+                marks.append("rejected" if (a, p) in rejected else "none")
+        return ArticleIndex(
+            partners, best, matched, analysis.unmatched(a), gutter, moved, marks=marks
+        )
 
     def _add_spans(self, analysis: Analysis) -> None:
         for ent in analysis.entities:

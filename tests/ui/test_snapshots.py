@@ -71,3 +71,26 @@ def test_search_and_entity_highlights(snap_compare) -> None:
     app = make_app(2)
     app.theme = "textual-light"  # one non-default theme, to keep component classes theme-driven
     assert snap_compare(app, terminal_size=(160, 45), press=["e", "enter", "escape"])
+
+
+def test_manual_match_in_the_gutter(snap_compare) -> None:
+    """A match the analyst linked by hand shows ✎ in both gutters and in the status line."""
+    from dataclasses import replace
+
+    analysis = story_analysis(2)
+    analysis.matches[3] = replace(analysis.matches[3], manual=True)  # A4 - B4, by hand
+    app = ReaderApp(analysis.articles, analysis=analysis)
+    app.theme = THEME
+    assert snap_compare(app, terminal_size=(120, 30), press=["j", "j", "j"])
+
+
+def test_light_theme_80x24_sidebar_over_the_panes(snap_compare) -> None:
+    """Light theme at 80 x 24: legible gutter marks, the short gutter, the sidebar opened over
+    the panes (not squeezing them), the footer's most important keys."""
+    app = make_app(2)
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=(80, 24), press=["n", "e"])
+
+
+def test_help_screen_80x24(snap_compare) -> None:
+    assert snap_compare(make_app(2), terminal_size=(80, 24), press=["question_mark"])

@@ -31,7 +31,7 @@ _HP = "|".join(N.HYPHEN_PREFIXES)
 # apostrophes, periods and ampersands ("Jong-un", "O'Brien", "U.S", "AT&T"), then an optional
 # possessive / closing apostrophe or a final period (decided later: abbreviation or sentence end).
 _TOK = rf"(?:(?:{_HP})-)?[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
-_CONN = r"(?:of[ \u00a0]+the|of|and|for|" + "|".join(N.NAME_PARTICLES) + r"|&)"
+_CONN = r"(?:of[ \u00a0]+the|of|and|for|on|" + "|".join(N.NAME_PARTICLES) + r"|&)"
 _LEAD = "|".join(p.replace(" ", r"[ \u00a0]+") for p in N.LEADING_PARTICLES)
 # Finding spans: the pattern starts with a plain character class (a capital), so the regex
 # engine scans for it at C speed; the rare cases that need the text before the match (inside a
@@ -78,8 +78,12 @@ _CTX_AFTER_ORG = re.compile(
     r"board|shares|headquarters|website|statement|employees|staff)\b",
     re.IGNORECASE,
 )
+# A possessive that owns nothing: the name of a shop or a restaurant ("a McDonald's on Utica
+# Ave.", "inside the McDonald's.", "Fry's in Fountain Valley").
+_CTX_AFTER_SHOP = re.compile(r"['’] ?s(?:[.,;]|\s+(?:on|in|at|near)\s+[A-Z])")
 _CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
 _CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b")
+_CTX_AFTER_FOLLOWER2 = re.compile(r"\s+([a-z]+)\b")
 _CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
 # A dateline opens a paragraph: "ASHFORD MILLS, England, Oct 8 (Agency) - ...",
 # "WASHINGTON (Reuters) - ...", "PARIS — ..."; the agency in parentheses is an organisation.
@@ -97,6 +101,7 @@ _DEF_BETWEEN = re.compile(
 _DEF_AFTER = re.compile(r"^[ \u00a0]*\)")
 _OF_HEADS = (
     N.ORG_CUES
+    | N.OTHER_CUES
     | N.PLACE_CUES
     | N.TITLE_HEADS
     | frozenset(
@@ -116,6 +121,8 @@ _OF_HEADS = (
         }
     )
 )
+# Organisation cue words that are themselves names, and surnames ("Mayor Bloomberg").
+_NAMED_CUES = N.ORG_CUES & N.KNOWN_ORGANIZATIONS
 _GENERIC_SINGLE = (N.ORG_CUES | N.PLACE_CUES) - frozenset(
     {
         "congress",
@@ -163,6 +170,7 @@ class Candidate:
     text: str
     initial: bool = False
     votes: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])
+    family: int = 0  # 1: "the Gray family"; 2: "the LaRues" (a family if LaRue is a surname)
 
 
 @dataclass(slots=True)
@@ -303,6 +311,17 @@ def _title_run(toks: list[_Tok]) -> tuple[int, int] | None:
             toks[j].fold in N.TITLE_TAILS or (not toks[j].conn and _title_head(toks[j].fold))
         ):
             j += 1
+        # A job description between two title words belongs to the title ("Chief Public
+        # Relations Officer", "Chief Patrol Agent"), unless a name starts in between.
+        for k in range(j, min(j + 3, len(toks))):
+            t = toks[k]
+            if t.conn or t.fold in N.GIVEN_NAMES or t.hard_stop or len(t.text.rstrip(".")) < 2:
+                break
+            if _title_head(t.fold) and t.fold not in N.TITLE_ABBREVIATIONS:
+                j = k + 1
+                while j < len(toks) and toks[j].fold in N.TITLE_TAILS:
+                    j += 1
+                break
         while j > h + 1 and toks[j - 1].fold in ("of", "for", "the"):
             j -= 1
         return i, j
@@ -334,6 +353,10 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                     continue
             elif t.fold == "for":
                 if not cur or cur[-1].conn or cur[-1].fold not in _FOR_HEADS:
+                    groups.append([])
+                    continue
+            elif t.fold == "on":
+                if not _on_inside_name(cur, toks, k):
                     groups.append([])
                     continue
             elif t.fold.startswith("of") and (
@@ -379,9 +402,13 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
         if g[0].initial and len(g) > 1 and not g[1].conn and g[0].fold in N.ORG_DESCRIPTORS:
             out.append((g[1:], 2))  # "Operator Northline Rail said..."
             continue
-        for part in _split_inner_acronyms(g):
-            for sub in _split_before_given(part):
-                _split_titles(sub, out)
+        if len(g) > 1 and not g[1].conn and g[0].fold in N.VESSEL_NOUNS:
+            out.append((g[1:], 3))  # "Warship Sukanya, deployed on patrol..."
+            continue
+        for whole in _split_trailing_place(g) if len(g) > 2 else (g,):
+            for part in _split_inner_acronyms(whole):
+                for sub in _split_before_given(part):
+                    _split_titles(sub, out)
     return out
 
 
@@ -406,17 +433,57 @@ def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
     first = toks[k + 1]
     if first.conn or first.fold in N.GIVEN_NAMES or first.fold in N.PLACES or _short_acronym(first):
         return False
-    last, n_words = None, 0
-    for t in toks[k + 1 : k + 5]:
+    last, n_words, to_end = None, 0, False
+    for q, t in enumerate(toks[k + 1 : k + 5], k + 1):
         if t.conn and t.fold == "and":
             break
         if t.stop or _is_stop(t.text, t.fold):
             break
         if not t.conn:
             last, n_words = t, n_words + 1
+        if t.hard_stop or q == len(toks) - 1:
+            to_end = not t.conn
+            break
+    if last is not None and n_words >= 2 and last.fold in N.ORG_CUES:
+        return True
+    # The second half of a portfolio after "<cue> of/for": "Office of Management and Budget",
+    # "School of Design and Construction", "Award for Health and Human Rights".  The words after
+    # "and" close the span and are neither a person nor a place nor a whole organisation.
+    return (
+        to_end
+        and n_words <= 3
+        and _portfolio_open(cur)
+        and not any(
+            t.conn or t.fold in N.GIVEN_NAMES or t.fold in N.PLACES or _org_word(t.fold)
+            for t in toks[k + 1 : k + 1 + n_words]
+        )
+    )
+
+
+def _on_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """ "Council on Foreign Relations", "Committee on Ethical and Judicial Affairs": "on" stays
+    inside the name of a body named after its subject; "Congress on Capitol Hill" is a body and
+    a place."""
+    if not cur or cur[-1].conn or not _org_word(cur[-1].fold) or cur[-1].fold not in _ON_HEADS:
+        return False
+    for t in toks[k + 1 : k + 5]:
+        if t.conn and t.fold != "and":
+            return False
+        if not t.conn and (t.fold in N.PLACES or t.fold in N.PLACE_CUES or t.initial):
+            return False
         if t.hard_stop:
             break
-    return last is not None and n_words >= 2 and last.fold in N.ORG_CUES
+    return True
+
+
+def _portfolio_open(cur: list[_Tok]) -> bool:
+    """``cur`` (the name so far) is "<cue word> of / for / on <words>"."""
+    for x in range(1, len(cur) - 1):
+        t = cur[x]
+        if t.conn and t.fold in ("of", "for", "of the", "on") and not cur[x - 1].conn:
+            f = cur[x - 1].fold
+            return _org_word(f) or f in N.OTHER_CUES
+    return False
 
 
 def _short_acronym(t: _Tok) -> bool:
@@ -442,6 +509,28 @@ def _split_inner_acronyms(g: list[_Tok]) -> list[list[_Tok]]:
         cur.append(t)
     parts.append(cur)
     return [p for p in parts if p]
+
+
+def _split_trailing_place(g: list[_Tok]) -> list[list[_Tok]]:
+    """ "Regina Benjamin U.S. surgeon general": a known place's abbreviation ("U.S.", "UK",
+    spaced "U. S.") after a person's given name and surname is a name of its own."""
+    n = len(g)
+    if n < 3 or not any(t.fold in N.GIVEN_NAMES for t in g[: n - 2]):
+        return [g]
+    for k in (1, 2):
+        if n - k < 2:
+            break
+        tail = g[n - k :]
+        if any(t.conn or not t.text.replace(".", "").isupper() for t in tail):
+            break
+        letters = "".join(t.fold.replace(".", "") for t in tail)
+        if (k == 1 or all(len(t.fold.replace(".", "")) == 1 for t in tail)) and (
+            letters in _ALIAS_KEYS or letters in N.PLACES
+        ):
+            if any(t.conn for t in g[: n - k]):
+                return [g]
+            return [g[: n - k], g[n - k :]]
+    return [g]
 
 
 def _split_before_given(g: list[_Tok]) -> list[list[_Tok]]:
@@ -481,28 +570,23 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
     )
     while rest and rest[0].conn and rest[0].fold not in N.LEADING_PARTICLES:
         rest = rest[1:]
-    if (
-        of_link
-        and rest
-        and (
-            any(not t.conn and _org_word(t.fold) for t in rest)
-            or not any(t.fold in N.GIVEN_NAMES for t in rest)
-        )
-    ):
+    rest_org = of_link and any(not t.conn and _org_word(t.fold) for t in rest)
+    if of_link and rest and not rest_org and any(t.fold in _ACADEMIC_HEADS for t in g[i:j]):
+        # After an academic title comes a field of study ("Professor of Conservation Ecology",
+        # "Dean for Rural Health"), no name at all, unless it names a body.
+        return
+    if of_link and rest and (rest_org or not any(t.fold in N.GIVEN_NAMES for t in rest)):
         # "Chair of the Federation of State Medical Boards", "Assistant Secretary for Health":
         # what follows the title is the body or the portfolio, not the holder.
         out.append((rest, 2))
         return
-    if rest and (_org_word(rest[-1].fold) or rest[-1].fold in N.PLACE_CUES):
+    if rest and (
+        (_org_word(rest[-1].fold) and not (len(rest) == 1 and rest[0].fold in _NAMED_CUES))
+        or rest[-1].fold in N.PLACE_CUES
+    ):
         out.append((g, 0))  # "Justice Department", "Prince Edward Island": not a title
         return
-    left = g[:i]
-    while left and left[-1].conn:
-        left = left[:-1]
-    while len(left) > 1 and not left[0].conn and left[0].fold in N.TITLE_MODIFIERS:
-        left = left[1:]  # "Assistant Oakland County Prosecutor X": the office is Oakland County
-    if left and not all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in left):
-        out.append((left, 0))
+    _split_titles_left(g, i, j, out)
     if rest:
         sub: list[tuple[list[_Tok], int]] = []
         _split_titles(rest, sub)
@@ -510,6 +594,20 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
             first, _ = sub[0]
             sub[0] = (first, 1)
         out.extend(sub)
+
+
+def _split_titles_left(g: list[_Tok], i: int, j: int, out: list[tuple[list[_Tok], int]]) -> None:
+    """The name before a title ``g[i:j]`` ("Oakland County" of "Oakland County Prosecutor X")."""
+    left = g[:i]
+    while left and not left[-1].conn and i < j - 1 and g[i].fold in N.ORG_CUES:
+        # "Troy Police Chief X", "Labour Party Leader Y": the body's own word stays with it.
+        left, i = g[: i + 1], i + 1
+    while left and left[-1].conn:
+        left = left[:-1]
+    while len(left) > 1 and not left[0].conn and left[0].fold in N.TITLE_MODIFIERS:
+        left = left[1:]  # "Assistant Oakland County Prosecutor X": the office is Oakland County
+    if left and not all(t.fold in N.DEMONYMS or t.fold in N.TITLE_MODIFIERS for t in left):
+        out.append((left, 0))
 
 
 def _org_word(f: str) -> bool:
@@ -583,8 +681,20 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
         elif w == "the":
             votes[1] += 0.5  # "the X": an organisation or a place, hardly a person
             votes[0] -= 0.5
+        elif w in N.ORG_INTRODUCERS:
+            votes[1] += 2.0  # "Swiss firm Chopard", "the insurer Aviva"
+            votes[0] -= 1.0
+        elif w in N.VESSEL_NOUNS:
+            _vote_vessel(votes)  # "aboard warship X", "the frigate X"
     elif start and ptext[start - 1] == "(" and _AGENCY_AFTER.match(ptext, end, min(n, end + 5)):
         votes[1] += 3.0  # "(Reuters) -" after a dateline
+    if (
+        end - start == 2
+        and ptext[start - 2 : start] == ", "
+        and ptext[start:end].lower() in N.US_STATE_CODES
+        and ptext[start:end].isupper()
+    ):
+        votes[2] += 3.0  # "Fountain Valley, CA": a state's postal code after a place
     if end >= n:
         return
     c = ptext[end]
@@ -597,11 +707,23 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[0] += 1.0
         else:
             m = _CTX_AFTER_FOLLOWER.match(tail)
-            if m and m.group(1) in N.PLACE_FOLLOWERS:
+            f1 = m.group(1) if m is not None else ""
+            if not f1:
+                pass
+            elif f1 in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
-            elif m and m.group(1) in N.PERSON_FOLLOWERS:
+            elif f1 in N.PERSON_FOLLOWERS:
                 votes[0] += 1.5  # "the Bush administration", "the Obama presidency"
                 votes[1] = min(votes[1], 0.0)
+            elif f1 in N.ORG_FOLLOWERS or (
+                m is not None
+                and f1 not in N.STOP_CAPS
+                and (m2 := _CTX_AFTER_FOLLOWER2.match(ptext, end + m.end(), end + m.end() + 16))
+                is not None
+                and m2.group(1) in N.ORG_FOLLOWERS
+            ):
+                votes[1] += 2.0  # "the Pink Panther gang", "a red Torvalo hoodie"
+                votes[0] -= 1.0
     elif c == ",":
         tail = ptext[end : end + 40]
         if _CTX_AFTER_PERSON.match(tail):
@@ -616,6 +738,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
     elif c in "'’":
         if _CTX_AFTER_ORG.match(ptext, end, min(n, end + 24)):
             votes[1] += 1.5
+        elif _CTX_AFTER_SHOP.match(ptext, end, min(n, end + 12)):
+            votes[1] += 1.5  # "a McDonald's on Utica Ave.", "at Fry's in Fountain Valley"
     elif c == "-":
         if _CTX_AFTER_PLACE_SUFFIX.match(ptext, end, min(n, end + 8)):
             votes[2] += 1.5
@@ -642,17 +766,51 @@ def detect(articles: list[Article]) -> Detection:
                 deferred.append((ai, pi, para, mode))  # needs the words seen in normal text
                 continue
             _detect_paragraph(ai, pi, para, None, mid_tokens, cands, definitions, cache)
-    for ai, pi, para, _mode in deferred:
-        _detect_paragraph(ai, pi, para, mid_tokens, mid_tokens, cands, definitions, None)
+    words: set[str] = set()
+    for art in articles:
+        words.update(art.text.split())
+    # Distinct words are few (tens of thousands for megabytes of text): strip them once.
+    lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
+    if deferred:
+        # In headlines a word counts as a name word when it is seen capitalised mid-sentence
+        # and is not a common word that the story also writes in lower case ("Queens
+        # Hit-and-Run": "Hit and Run Accidents" elsewhere does not make "Hit" a name), unless
+        # it ends a name of the body text (a surname: a blogger's lower-case "teixeira" does
+        # not unmake "Mark Teixeira"), is a cue word or is known ("White House", "Lake Erie").
+        ends = {tok_fold(t[t.rfind(" ") + 1 :]) for t in {c.text for c in cands} if " " in t}
+        vocab = {
+            w
+            for w in mid_tokens
+            if w not in lower
+            or w in ends
+            or _org_word(w)
+            or w in N.PLACE_CUES
+            or _known(w)
+            or _title_head(w.replace("’", "'").partition("'")[0])  # "Sheriff's Department"
+        }
+        for ai, pi, para, _mode in deferred:
+            _detect_paragraph(ai, pi, para, vocab, mid_tokens, cands, definitions, None)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
-    return Detection(_drop_common_words(kept, articles), definitions)
+    return Detection(_drop_common_words(kept, lower), definitions)
 
 
 _TRAILING = ",.;:!?\"”’')"
+# Bodies named after their subject with "on" ("Council on Foreign Relations").
+_ON_HEADS = frozenset(
+    "council councils committee committees subcommittee commission commissions panel task force "
+    "conference forum institute center centre office".split()
+)
+# Titles followed by a field of study rather than a body ("Professor of Conservation Ecology").
+_ACADEMIC_HEADS = frozenset("professor professors dean lecturer reader fellow".split())
+# A name with one of these inside is a body's, not a person's: its last word is not a surname
+# ("Health" of "National Institutes of Health" stays a common word when used alone).
+_INNER_CONNECTORS = (" of ", " for ", " and ", " on ", " & ")
+_ADJ_ENDINGS = ("al", "ic", "ary", "ive", "ous")
+_CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
 
 
-def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[Candidate]:
+def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidate]:
     """Drop capitalised common words, and mark phrases of common words as not being people.
 
     A word the story also writes in lower case is a common word, not a name, when capitalised
@@ -662,18 +820,13 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
     House").  A multi-word name made only of such words ("Conservation Biology", "Human Rights",
     "Pacific Partnership" minus the place) is kept but gets a vote against being a person.
     """
-    words: set[str] = set()
-    for art in articles:
-        words.update(art.text.split())
-    # Distinct words are few (tens of thousands for megabytes of text): strip them once.
-    lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
     seen_lower = lower.__contains__
 
     texts = {c.text for c in cands}
     last_words = set()
     for t in texts:
         sp = t.rfind(" ")
-        if sp > 0:
+        if sp > 0 and not any(c in t for c in _INNER_CONNECTORS):
             first = t.split(None, 1)[0]
             if not (first.isalpha() and seen_lower(first.lower())):
                 last_words.add(tok_fold(t[sp + 1 :]))
@@ -682,6 +835,12 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
     # Per distinct text: 0 keep, 1 keep but not a person, 2 drop.
     verdict: dict[str, int] = {}
     for t in texts:
+        if t.isupper() and t.replace(". ", "").replace(".", "").lower() in NON_NAME_ABBREVIATIONS:
+            verdict[t] = 2  # "D. A.", "S.W.A.T.": spaced or dotted, still a common noun
+            continue
+        if _CODE_RE.fullmatch(t):
+            verdict[t] = 2  # "VA089897": a case or licence number, not a name
+            continue
         if " " not in t:
             f = tok_fold(t)
             if is_acronym(t):
@@ -703,6 +862,11 @@ def _drop_common_words(cands: list[Candidate], articles: list[Article]) -> list[
                 kind = 2  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
             elif fold(toks[0]) not in N.GIVEN_NAMES:
                 kind = 1
+        elif fold(toks[0]) in N.DEMONYMS and all(
+            w.isalpha() and w.lower().endswith(_ADJ_ENDINGS) and seen_lower(w.lower())
+            for w in toks[1:]
+        ):
+            kind = 2  # "an Indian Naval ship", "the Russian Military": adjectives, not a name
         verdict[t] = kind
     out = []
     for c in cands:
@@ -769,6 +933,7 @@ def _detect_paragraph(
     starts = SentenceStarts(ptext, para.sentences)
     para_cands: list[Candidate] = []
     titles = _quoted_titles(ptext) if ('"' in ptext or "“" in ptext) else ()
+    has_family = "family" in ptext
     for a, b in titles:
         c = Candidate(ai, pi, a, b, ptext[a:b])
         c.votes[0] -= 6.0  # a work's title: neither a person nor a place nor a body
@@ -778,7 +943,11 @@ def _detect_paragraph(
     for s, e in _spans(ptext):
         if titles and any(a < e and s < b for a, b in titles):
             continue
-        initial = starts.opens_sentence(s)
+        initial = starts.opens_sentence(s) or (
+            s > 1
+            and (ptext[s - 1] in _QUOTE_OPENERS or ptext[s - 2] == ":")
+            and _opens_quote_or_clause(ptext, s, e)
+        )
         span = ptext[s:e]
         if cache is not None:
             key = (span, initial)
@@ -789,13 +958,38 @@ def _detect_paragraph(
                     cache[key] = found
         else:
             found, _ = _analyse_span(span, initial, vocab, mid_tokens)
+        if (
+            span[-1] in _NUMBERED_LAST
+            and span.endswith(_NUMBERED_ENDINGS)
+            and _last_word(span) in N.NUMBERED_NAME_HEADS
+        ):
+            found = _with_number(ptext, s, e, found)
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
             c = Candidate(ai, pi, a, b, text, lone_initial)
+            if (
+                has_family
+                and ptext.startswith("family", b + 1)
+                and _FAMILY_AFTER_RE.match(ptext, b)
+                and fold(text) not in N.PLACES
+                and fold(text) not in N.DEMONYMS
+            ):
+                c.family = 1  # "the Gray family": the family, not Kimani Gray
+            elif (
+                text[-1] == "s"
+                and " " not in text
+                and not text.endswith("ss")
+                and len(text) > 4
+                and not text.isupper()
+                and ptext.endswith(("the ", "The "), 0, a)
+            ):
+                c.family = 2
             if titled == 1:
                 c.votes[0] += 3.0
             elif titled == 2:
                 c.votes[1] += 2.0
+            elif titled == 3:
+                _vote_vessel(c.votes)
             _context_votes(ptext, a, b, c.votes)
             para_cands.append(c)
     if len(para_cands) > 1 and "(" in ptext:
@@ -803,10 +997,76 @@ def _detect_paragraph(
     cands.extend(para_cands)
 
 
-_QUOTED_RE = re.compile(r'["“]\s?([^"“”]{4,80}?)\s?["”]')
+# "the Gray family", "the Gray family's lawyer"; not "family physician", "family home".
+_FAMILY_AFTER_RE = re.compile(
+    r"[ \u00a0]+family\b(?!['’]s\s+(?:home|house|farm|business)|\s+(?:physicians?|doctors?|"
+    r"practice|practitioners?|medicine|planning|court|law|values|business|farm|home|house|"
+    r"friendly|leave|man|room|car|tree|name|members)\b)"
+)
+
+# The number after a road or flight word ("Interstate 75", "Route 66", "Flight 370").
+_NUMBER_TAIL_RE = re.compile(r"[ \u00a0]+\d{1,4}(?![\w.,]\d|\w)")
+
+
+_QUOTE_OPENERS = frozenset("\"'“‘")
+_QUOTE_CLOSERS = frozenset("\"'”’")
+
+
+def _opens_quote_or_clause(ptext: str, s: int, e: int) -> bool:
+    """The span ``s:e`` opens quoted speech (", simply, "Maybe I can..."; 'Rest in peace') or
+    follows a colon ("nomination: Stories and resources"): capitalised there by position, so a
+    lone word must be confirmed elsewhere like a sentence's first word.  A quoted name alone
+    ("the moniker "Sepy"", "“Shapow,”") is not speech."""
+    if s < 2:
+        return False
+    c = ptext[s - 1]
+    if c in _QUOTE_OPENERS:
+        return ptext[s - 2] in " (\u00a0," and not any(
+            ch in _QUOTE_CLOSERS for ch in ptext[e : e + 3]
+        )
+    return c == " " and ptext[s - 2] == ":"
+
+
+_NUMBERED_ENDINGS = tuple(
+    form for w in N.NUMBERED_NAME_HEADS for form in (w.capitalize(), w.upper())
+)
+
+
+_NUMBERED_LAST = frozenset(w[-1] for w in _NUMBERED_ENDINGS)
+
+
+def _last_word(text: str) -> str:
+    return text.rpartition(" ")[2].rstrip(".").lower()
+
+
+def _with_number(ptext: str, s: int, e: int, found: list[_Found]) -> list[_Found]:
+    """A span ending in a road or flight word followed by a number ("on Interstate 75"): the
+    number belongs to the name, which then ends there (a new list; ``found`` may be cached)."""
+    tail = _NUMBER_TAIL_RE.match(ptext, e)
+    if tail is None:
+        return found
+    end = tail.end() - s
+    head = ptext.rfind(" ", s, e) + 1 - s if " " in ptext[s:e] else 0
+    out = [f for f in found if f[1] <= head]
+    last = [f for f in found if f[1] > head]
+    start = last[0][0] if last and last[0][0] <= head else head
+    out.append((start, end, ptext[s + start : s + end], 0, False))
+    return out
+
+
+def _vote_vessel(votes: list[float]) -> None:
+    """A ship's name: neither a person, a place nor a body (the entity is typed "other")."""
+    votes[0] -= 4.0
+    votes[1] -= 2.0
+    votes[2] -= 4.0
+
+
+_QUOTED_RE = re.compile(r'["“]\s?([^"“”]{2,80}?)\s?["”]')
 _TITLE_SMALL = frozenset(
     "a an the of in on at to for and or but with by from as et de la le du des".split()
 )
+_WORD_BEFORE_RE = re.compile(r"([a-z]+)[ \u00a0]*$")
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]*([a-z]+)")
 
 
 def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
@@ -814,12 +1074,15 @@ def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
     Medicine", "Person of the Week"): a quoted phrase of two to ten words in title case (each
     word capitalised except short function words, first and last capitalised) with at least one
     function word inside, or of three or more words opening with an article ("A Higher
-    Loyalty").  Such a phrase is one name of a work, never a person or place named by its
-    words; quoted speech has lower-case words and does not qualify."""
+    Loyalty"), or any quoted title-case phrase of up to six words that a work noun introduces or
+    follows ("his movie "Ted"", "the "Family Guy" animated show").  Such a phrase is one name of
+    a work, never a person or place named by its words; quoted speech has lower-case words and
+    does not qualify.  A period or comma closing a title inside the quotes, as American style
+    puts it ("Changing the Face of Medicine."), is not part of it."""
     out = []
     for m in _QUOTED_RE.finditer(ptext):
         words = m.group(1).split()
-        if not 2 <= len(words) <= 10:
+        if not 1 <= len(words) <= 10:
             continue
         if not (words[0][:1].isupper() and words[-1][:1].isupper()):
             continue
@@ -839,12 +1102,34 @@ def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
             break
         if not ok:
             continue
-        if words[-1][-1:] in ",.;:!?":
+        body = m.group(1).rstrip()
+        closing = words[-1][-1:]
+        if closing in ",.":
+            body = body[:-1].rstrip()
+        work = len(words) <= 6 and _work_noun_near(ptext, m.start(), m.end())
+        if closing in ",.;:!?" and not (work or (small and closing in ",." and len(words) >= 3)):
             continue  # a quoted sentence
-        if small or (len(words) >= 3 and words[0].lower() in ("a", "an", "the")):
+        if work or small or (len(words) >= 3 and words[0].lower() in ("a", "an", "the")):
             a = m.start(1)
-            out.append((a, a + len(m.group(1).rstrip())))
+            out.append((a, a + len(body)))
     return out
+
+
+def _work_noun_near(ptext: str, start: int, end: int) -> bool:
+    """A work noun right before the opening quote ("his movie") or right after the closing one
+    ("show", or "animated show": a lower-case adjective may come first)."""
+    before = _WORD_BEFORE_RE.search(ptext, max(0, start - 20), start)
+    if before and before.group(1) in N.WORK_NOUNS:
+        return True
+    pos = end
+    for _ in range(2):
+        after = _WORD_AFTER_RE.match(ptext, pos)
+        if after is None:
+            return False
+        if after.group(1) in N.WORK_NOUNS:
+            return True
+        pos = after.end()
+    return False
 
 
 def _spans(ptext: str) -> list[tuple[int, int]]:
@@ -884,9 +1169,10 @@ def _spans(ptext: str) -> list[tuple[int, int]]:
 
 
 def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
-    """ "Typically Microsoft ...", "Fired Jim O'Brien ...": a sentence-initial -ly adverb, or an
-    -ed verb before a given name and a surname, is not part of the name unless the word is also
-    seen capitalised mid-sentence.  Returns whether ``mid_tokens`` was consulted."""
+    """ "Typically Microsoft ...", "Choosing DeGeneres ...", "Fired Jim O'Brien ...": a
+    sentence-initial -ly adverb or -ing form, or an -ed verb before a given name and a surname,
+    is not part of the name unless the word is also seen capitalised mid-sentence or is known.
+    Returns whether ``mid_tokens`` was consulted."""
     if len(toks) < 2 or not toks[0].initial or toks[0].conn:
         return False
     f = toks[0].fold
@@ -894,13 +1180,17 @@ def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
         toks[0].stop = True
         toks[1].initial = False
         return False
-    if not f.endswith("ly") and not (
-        f.endswith("ed")
-        and len(f) >= 5
-        and len(toks) > 2
-        and not toks[1].conn
-        and toks[1].fold in N.GIVEN_NAMES
-        and not toks[2].conn
+    if (
+        not f.endswith("ly")
+        and not (f.endswith("ing") and len(f) >= 6)
+        and not (
+            f.endswith("ed")
+            and len(f) >= 5
+            and len(toks) > 2
+            and not toks[1].conn
+            and toks[1].fold in N.GIVEN_NAMES
+            and not toks[2].conn
+        )
     ):
         return False
     if f not in mid_tokens and not _known(f):

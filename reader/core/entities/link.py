@@ -64,6 +64,8 @@ def name_key(surface: str) -> str:
     """Comparison key of a name: folded, no periods/apostrophes, hyphens as spaces, no "the"."""
     f = fold(surface).replace(".", "").replace("'", "").replace("-", " ")
     toks = f.split()
+    if len(toks) > 1 and all(len(t) == 1 for t in toks):
+        toks = ["".join(toks)]  # "U. S." / "L. A." spaced initials are "us" / "la"
     if toks and toks[0] == "the" and len(toks) > 1:
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in N.CORP_SUFFIXES:
@@ -183,9 +185,11 @@ class _Clusters(UnionFind[int]):
             return False
         for x in self._fulls(ra):
             for y in self._fulls(rb):
-                if not tokens_compatible(
-                    x.tokens, y.tokens, self.cfg.token_threshold
-                ) and not _last_word_typo(x.tokens, y.tokens):
+                if (
+                    not tokens_compatible(x.tokens, y.tokens, self.cfg.token_threshold)
+                    and not _last_word_typo(x.tokens, y.tokens)
+                    and not _place_word_typo(x.tokens, y.tokens)
+                ):
                     return False
         return True
 
@@ -257,13 +261,21 @@ def _static_votes(node: _Node) -> list[float]:
     toks = node.tokens
     if not toks:
         return v
+    if len(toks) > 1 and toks[-1].isdigit():
+        toks = toks[:-1]  # "State Route 94", "Interstate 75": the head is the word before
+    if len(toks) == 2 and toks[1] == "family" and node.key.endswith(" family"):
+        v[0] += 6.0  # a family is listed with the people
+        return v
     if node.key in _ORG_KEYS or (node.gaz is not None and node.gaz in _ORG_KEYS):
         v[1] += 6.0
     elif node.corp:
         v[1] += 4.0  # "Microsoft Corp.": the suffix is dropped from the key, not the evidence
     elif node.gaz is not None:
         v[2] += 4.0
-    org = [t for t in toks if _cue(t, N.ORG_CUES)]
+    # A one-word known body that is also a cue word ("Reuters", "Bloomberg") is counted once,
+    # above: it can still be a surname after a title ("Mayor Bloomberg").
+    single_known = len(toks) == 1 and node.key in _ORG_KEYS
+    org = [] if single_known else [t for t in toks if _cue(t, N.ORG_CUES)]
     # The head noun: the last word, or the word before "of" ("University of Alabama").
     words = node.key.split()
     of_head = words[words.index("of") - 1] if "of" in words[1:] else None
@@ -290,7 +302,7 @@ def _static_votes(node: _Node) -> list[float]:
         any(_cue(t, N.OTHER_CUES) for t in toks)
         and not head_org
         and not _cue(toks[-1], N.PLACE_CUES)
-    ) or (len(toks) > 1 and toks[0] in _EVENT_FIRST)
+    ) or (len(toks) > 1 and (toks[0] in _EVENT_FIRST or toks[0] in N.VESSEL_PREFIXES))
     if other:
         # Awards, laws, agreements, storms, events: neither people nor places, nor bodies
         # unless an organisation cue says so ("Nobel Committee" has its own head word).
@@ -341,31 +353,83 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
     nodes: list[_Node] = []
     cand_node: list[int] = []
     key_cache: dict[str, str] = {}
+    plurals: list[tuple[int, str]] = []
     for ci, c in enumerate(cands):
         key = key_cache.get(c.text)
         if key is None:
             key = key_cache[c.text] = name_key(c.text)
+        if c.family:
+            if c.family == 2:
+                plurals.append((ci, key))  # "the LaRues": decided once every name is known
+                cand_node.append(-1)
+                continue
+            key += " family"  # "the Gray family": its own entry, apart from Kimani Gray
         ni = by_key.get(key)
         if ni is None:
-            toks = tuple(t for t in key.split() if t not in _CONNECTORS) or tuple(key.split())
-            acr = is_acronym(c.text) and len(toks) == 1
-            gaz = _ALIAS.get(key) or (key if key in _PLACE_KEYS else None)
-            if (
-                gaz is not None
-                and gaz not in _PLACE_KEYS
-                and not any(a in _PLACE_KEYS for a in _alias_group(gaz))
-            ):
-                gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
             ni = by_key[key] = len(nodes)
-            words = fold(c.text).replace(".", "").split()
-            corp = len(words) > 1 and words[-1] in N.CORP_SUFFIXES
-            nodes.append(_Node(key, toks, acr, gaz, corp))
+            nodes.append(_new_node(key, c.text))
         n = nodes[ni]
         n.surfaces[c.text] += 1
         n.mentions.append(ci)
         n.articles.add(c.article)
         cand_node.append(ni)
+    if plurals:
+        surnames = _surnames(nodes, {key[:-1] for _, key in plurals})
+        for ci, key in plurals:
+            c = cands[ci]
+            if key[:-1] in surnames:
+                key = key[:-1] + " family"
+            ni = by_key.get(key)
+            if ni is None:
+                ni = by_key[key] = len(nodes)
+                nodes.append(_new_node(key, c.text))
+            n = nodes[ni]
+            n.surfaces[c.text] += 1
+            n.mentions.append(ci)
+            n.articles.add(c.article)
+            cand_node[ci] = ni
     return nodes, cand_node
+
+
+def _new_node(key: str, text: str) -> _Node:
+    toks = tuple(t for t in key.split() if t not in _CONNECTORS) or tuple(key.split())
+    acr = is_acronym(text) and len(toks) == 1
+    gaz = _ALIAS.get(key) or (key if key in _PLACE_KEYS else None)
+    if (
+        gaz is not None
+        and gaz not in _PLACE_KEYS
+        and not any(a in _PLACE_KEYS for a in _alias_group(gaz))
+    ):
+        gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
+    words = fold(text).replace(".", "").split()
+    corp = len(words) > 1 and words[-1] in N.CORP_SUFFIXES
+    return _Node(key, toks, acr, gaz, corp)
+
+
+def _surnames(nodes: list[_Node], wanted: set[str]) -> set[str]:
+    """Those of ``wanted`` that are last words of the story's multi-word names that look like
+    people's (no cue word, no connector, not a known place) and are also used alone, as
+    surnames are."""
+    out = set()
+    wanted = wanted & _keys_alone(nodes)
+    for n in nodes:
+        if len(n.tokens) < 2 or _core(n.tokens)[-1] not in wanted:
+            continue
+        words = tuple(n.key.split())
+        if (
+            1 < len(words) <= 4
+            and not n.key.endswith(" family")
+            and n.key not in _PLACE_KEYS
+            and words[0] not in _PLACE_KEYS  # "Mississippi Democrat": not a surname
+            and words[0] not in N.DEMONYMS
+            and not any(w in _CONNECTORS or _is_cue_word(w) for w in words)
+        ):
+            out.add(_core(words)[-1])
+    return out
+
+
+def _keys_alone(nodes: list[_Node]) -> set[str]:
+    return {n.key for n in nodes if len(n.tokens) == 1}
 
 
 def _alias_group(canon: str) -> tuple[str, ...]:
@@ -421,6 +485,12 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
                     joined[letters] = i
     # 3b. the same name with a short form of the given name ("Mo Cheeks" / "Maurice Cheeks")
     _nicknames(nodes, uf)
+    # 3c. middle initials: "Frederick C. LaRue" / "Frederick Cheney LaRue"
+    _middle_names(nodes, uf)
+    # 3d. a ship's prefix spelled out: "INS Sukanya" / "Indian Naval Ship Sukanya"
+    _spelled_prefixes(nodes, uf)
+    # 3e. state abbreviations: "Mich." / "Michigan", "Calif." / "California"
+    _state_abbreviations(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
     # 4b. one- or two-letter variants of a known place of the story ("Pyongyang" / "Pyongang")
@@ -467,9 +537,11 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                         continue  # "North Koreans" are people of North Korea, not the country
                     if score(ka, kb, score_cutoff=cfg.threshold) < cfg.threshold:
                         continue
-                    if not tokens_compatible(
-                        a.tokens, b.tokens, cfg.token_threshold
-                    ) and not _last_word_typo(a.tokens, b.tokens):
+                    if (
+                        not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold)
+                        and not _last_word_typo(a.tokens, b.tokens)
+                        and not _place_word_typo(a.tokens, b.tokens)
+                    ):
                         continue
                 uf.union(*pair)
 
@@ -498,6 +570,21 @@ def _last_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     )
 
 
+def _place_word_typo(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """A place name led by a place cue word whose other words agree but for a one-letter slip
+    in one of four letters or more, the first letter included ("Gulf of Aden" / "Gulf of
+    Eden"); people's names are left to ``_last_word_typo``."""
+    if len(x) != len(y) or len(x) < 2 or not (_cue(x[0], N.PLACE_CUES) and x[0] == y[0]):
+        return False  # the cue leads ("Gulf of", "Lake", "Mount"): "Dina Marsh" is a person
+    diff = [(a, b) for a, b in zip(x, y) if a != b]
+    if len(diff) != 1:
+        return False
+    a, b = diff[0]
+    if x[0] in N.GIVEN_NAMES or y[0] in N.GIVEN_NAMES or a in N.GIVEN_NAMES or b in N.GIVEN_NAMES:
+        return False  # "Dina Marsh" / "Dana Marsh": two people, whatever "marsh" means
+    return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
 def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
     by_rest: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
@@ -511,6 +598,74 @@ def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
                 a, b = nodes[members[x]].tokens[0], nodes[members[y]].tokens[0]
                 if a != b and given_equiv(a, b):
                     uf.union(members[x], members[y])
+
+
+def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
+    """Three- or four-word names with the same first and last word whose middle words agree
+    word by word, an initial standing for a name ("Frederick C. LaRue" / "Frederick Cheney
+    LaRue"); "John A. Smith" and "John B. Smith" stay apart."""
+    by_ends: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        core = _core(n.tokens)
+        if n.full and n.gaz is None and 3 <= len(core) <= 4:
+            by_ends[(core[0], core[-1])].append(i)
+    for members in by_ends.values():
+        if len(members) < 2 or len(members) > 20:
+            continue
+        members = [i for i in members if not _has_cue(nodes[i])]
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = _core(nodes[members[x]].tokens), _core(nodes[members[y]].tokens)
+                if len(a) == len(b) and all(
+                    u == v or ((len(u) == 1 or len(v) == 1) and u[0] == v[0])
+                    for u, v in zip(a[1:-1], b[1:-1])
+                ):
+                    uf.union(members[x], members[y])
+
+
+def _spelled_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
+    """A name opening with an acronym and the same name with the acronym spelled out ("INS
+    Sukanya" / "Indian Naval Ship Sukanya", "USS Cole" / "United States Ship Cole")."""
+    by_rest: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.full and 2 <= len(n.tokens) <= 7:
+            by_rest[n.tokens[1:]].append(i)
+    if not by_rest:
+        return
+    for i, n in enumerate(nodes):
+        if not n.full or len(n.tokens) < 4:
+            continue
+        for k in (2, 3, 4):
+            if len(n.tokens) - k < 1:
+                break
+            initials = "".join(t[0] for t in n.tokens[:k])
+            for j in by_rest.get(n.tokens[k:], ()):
+                if j != i and nodes[j].tokens[0] == initials:
+                    uf.union(i, j, guard=False)  # the word guard cannot see "ins" in "indian..."
+
+
+def _state_abbreviations(nodes: list[_Node], uf: _Clusters) -> None:
+    """A US state's abbreviation links to the one place of the story that starts with its
+    first letter and holds its letters in order ("mich" / "michigan", "fla" / "florida",
+    "calif" / "california"; "ala" stays alone when both Alabama and Alaska are named)."""
+    abbrevs = [i for i, n in enumerate(nodes) if n.key in N.US_STATE_ABBREVIATIONS]
+    if not abbrevs:
+        return
+    places = [i for i, n in enumerate(nodes) if n.gaz is not None and len(n.key) > 4]
+    for i in abbrevs:
+        a = nodes[i].key
+        fits = {
+            uf.find(j)
+            for j in places
+            if j != i and nodes[j].key[0] == a[0] and _in_order(a, nodes[j].key)
+        }
+        if len(fits) == 1:
+            uf.union(i, fits.pop(), guard=False)  # two gazetteer keys of one state
+
+
+def _in_order(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _alias_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
@@ -769,6 +924,7 @@ def _canonical(surfaces: Counter) -> str:
         return (
             not typo[s],
             known[s],
+            fold(s).rstrip(".") not in N.US_STATE_ABBREVIATIONS,  # "Texas" over "Tex."
             0 if acr else len(words),
             surfaces[s],
             any(ord(ch) > 127 for ch in s),
@@ -802,9 +958,16 @@ def _entities(
         surfaces: Counter = Counter(cands[ci].text for ci in members)
         node_ids = {cand_node[ci] for ci in members}
         votes = [0.0, 0.0, 0.0]
+        acronyms = [0.0, 0.0, 0.0]
         for ni in node_ids:
+            into = acronyms if nodes[ni].acronym else votes
             for t, w in enumerate(_static_votes(nodes[ni])):
-                votes[t] += w
+                into[t] += w
+        if not (votes[2] > 0 and votes[2] >= max(votes[0], votes[1])):
+            # An acronym's default (a body) yields to a long form named as a place ("IRTC" of
+            # the "Internationally Recognised Transit Corridor").
+            for t in range(3):
+                votes[t] += acronyms[t]
         ctx = [0.0, 0.0, 0.0, 0.0]
         for ci in members:
             for t, w in enumerate(cands[ci].votes):
@@ -816,6 +979,8 @@ def _entities(
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
         name = _canonical(surfaces)
+        if all(nodes[ni].key.endswith(" family") for ni in node_ids) and not name.endswith("s"):
+            name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"
         variants = [name] + sorted(
             (s for s in surfaces if s != name), key=lambda s: (-surfaces[s], s)
         )

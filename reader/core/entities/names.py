@@ -58,6 +58,8 @@ STOP_CAPS = (
     shouldn six soldiers sorry sources speaking subscribe supporters take ten thank thanks
     therefore third thousands three took troops two update updated video voters wasn watch week
     weeks welcome went weren witnesses won wouldn writing yes
+    hundred hundreds thousand million billion trillion dozen dollars euros
+    anti tri non semi multi
     """
     )
 )
@@ -114,13 +116,36 @@ PLACE_CUES = _words(
     region county district island islands valley lake sea ocean gulf bay strait coast
     peninsula desert plain plains hill hills square bridge airport port harbor harbour park
     village town township borough territory territories canyon falls beach crossing border
-    highway freeway camp base oblast prefecture governorate canton kingdom republic
+    highway freeway interstate route corridor wall camp base oblast prefecture governorate canton kingdom republic
     emirate heights isle
     lane drive terrace crescent close row mews parade gardens grove walk way wharf quay
     embankment green common estate moor marsh fen heath forest wood woods weir dam reservoir
     canal creek cove pier station tunnel junction glen vale ridge cape marina promenade
     """
 )
+
+# Lower-case nouns that introduce or follow the quoted title of a work ("his movie "Ted"", "the
+# "Family Guy" animated show"): the quoted words are the work's name, not a person or a place.
+WORK_NOUNS = _words(
+    """
+    movie movies film films show shows series sitcom documentary book books novel memoir album
+    song single play musical opera episode exhibition exhibit painting poem program programme
+    podcast column blog video game
+    """
+)
+
+# Prefixes of ships' names ("INS Sukanya", "HMS Belfast", "USS Cole"): a vessel is neither a
+# person nor a place nor a body.
+VESSEL_PREFIXES = _words("uss hms ins hmas hmcs hmnzs mv rv")
+# Lower-case (or headline-capitalised) nouns that introduce a ship's name ("warship X", "the
+# frigate X"): the name is a vessel's.
+VESSEL_NOUNS = _words(
+    "ship warship vessel frigate destroyer corvette cruiser submarine tanker freighter trawler "
+    "yacht liner ferry carrier"
+)
+# Words that name a road, a line or a flight together with the number after them ("Interstate
+# 75", "Highway 401", "Route 66"): the number is part of the name.
+NUMBERED_NAME_HEADS = _words("interstate highway route hwy freeway flight")
 
 # Common nouns that introduce an organisation's name at the start of a sentence ("Operator
 # Northline Rail said...", "Carrier Flybe..."): not part of the name, a sign of an organisation.
@@ -137,7 +162,7 @@ ORG_DESCRIPTORS = _words(
 PLACE_FOLLOWERS = _words(
     """
     estate ward area district neighbourhood neighborhood suburb suburbs county region town
-    village city province border coast valley countryside residents families locals
+    village city province border coast valley countryside resident residents families locals
     streets shoreline outskirts metro
     """
 )
@@ -145,6 +170,28 @@ PLACE_FOLLOWERS = _words(
 # Nouns that, in lower case right after a name, show the name is a person's ("the Bush
 # administration", "the Obama presidency", "the Trump campaign").
 PERSON_FOLLOWERS = _words("administration presidency campaign's campaign era years regime family's")
+
+# Lower-case nouns that introduce a company or an outlet right before its name ("Swiss firm
+# Chopard", "the insurer Aviva", "broadcaster France Info"); unlike "jeweler" or "owner" they are
+# never a person's job.
+ORG_INTRODUCERS = _words(
+    """
+    firm company companies corporation carrier airline insurer retailer manufacturer automaker
+    carmaker regulator broadcaster lender charity watchdog chain conglomerate startup newspaper
+    tabloid magazine daily broadcaster network outlet agency bank brand label
+    """
+)
+
+# Nouns that, in lower case right after a name (or after one more lower-case word), show the
+# name is an organisation's: a brand, a gang, a broadcaster's affiliate ("the Pink Panther
+# gang", "a red Adidas hoodie", "CNN affiliate WDIV").  Shops are left out: "the Casty store"
+# is as often the place where something happened (ECB+ types it a location) as the business.
+ORG_FOLLOWERS = _words(
+    """
+    franchise brand label gang gangs cartel affiliate affiliates subsidiary
+    hoodie sneakers jacket
+    """
+)
 
 # Corporate suffixes dropped before comparing names ("Microsoft Corp." == "Microsoft").
 CORP_SUFFIXES = _words("inc corp co ltd llc plc ag sa nv gmbh limited corporation incorporated")
@@ -230,6 +277,15 @@ ALIAS_GROUPS = NAME_ALIAS_GROUPS
 # "Tulsa, Okla."); those that are also common words or honorifics (Miss., Mass., Wash., Ill.,
 # Ore., Mo., Del., Ind., La.) are only trusted after "City, ".
 US_STATE_ABBREVIATIONS = _data_lines("us_state_abbreviations")
+
+# Two-letter postal codes of US states ("Fountain Valley, CA"); trusted only in capitals right
+# after "Place, " (several are also words or other abbreviations: IN, OR, ME, HI, OK, PA).
+US_STATE_CODES = _words(
+    """
+    al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm
+    ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc
+    """
+)
 
 PLACES = COUNTRIES | REGIONS | CITIES | US_STATE_ABBREVIATIONS
 # After "City, " the ambiguous abbreviations are states too ("Jackson, Miss.", "Salem, Ore.").

@@ -26,7 +26,12 @@ from reader.core.ingest.segment import (
     split_blocks,
     split_sentences,
 )
-from reader.core.ingest.sources import expand_sources, load_source
+from reader.core.ingest.sources import (
+    expand_sources,
+    load_source,
+    needs_extraction,
+    slow_to_load,
+)
 
 __all__ = [
     "CONTROL_CHARS",
@@ -42,6 +47,8 @@ __all__ = [
     "load_article",
     "load_source",
     "load_url",
+    "needs_extraction",
+    "slow_to_load",
     "sanitize",
     "sanitize_line",
     "sniff_format",

@@ -49,6 +49,30 @@ def expand_sources(sources: Sequence[str]) -> list[str]:
     return out
 
 
+def needs_extraction(source: str) -> bool:
+    """Whether loading ``source`` probably means extracting a web page, which is slow (the
+    extractor's import alone takes about a second): an HTML file, or a web address that does
+    not name a text or Markdown file."""
+    path = source.split("?", 1)[0].split("#", 1)[0]
+    fmt = _EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt == "html":
+        return True
+    return is_url(source) and fmt is None
+
+
+def slow_to_load(source: str) -> bool:
+    """Whether ``source`` is worth loading after the reader's first frame: a web address (a
+    download), or an existing HTML or Markdown file (their parsers' imports alone, trafilatura
+    and markdown-it, take longer than a bare Textual app's start).  Plain text is read at once,
+    and so is a missing file: its error should come before any screen."""
+    if is_url(source):
+        return True
+    if source == STDIN:
+        return False
+    fmt = _EXTENSIONS.get(Path(source).suffix.lower())
+    return fmt in ("html", "md") and Path(source).is_file()
+
+
 def load_source(source: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Article:
     """Read one file, standard input or web page."""
     if is_url(source):

@@ -8,10 +8,23 @@ vocabulary below it.
 
 from __future__ import annotations
 
-from reader.core.matching.matcher import align
+from typing import Any
+
 from reader.core.matching.moved import mark_moved, moved_flags
 from reader.core.matching.search import Hit, SearchIndex, find
 from reader.core.matching.terms import content_keys, find_term_spans, tokenize
+
+
+def __getattr__(name: str) -> Any:
+    """``align`` is imported on first use: the aligner and rapidfuzz took ~0.2 s to import, and
+    the reader's first frame only needs ``search`` and ``terms`` (importing any submodule runs
+    this package first)."""
+    if name == "align":
+        from reader.core.matching.matcher import align
+
+        return align
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Hit",

@@ -63,10 +63,11 @@ NON_NAME_ABBREVIATIONS = _words(
     usd eur gbp jpy cny rmb inr aud cad chf kg km mph kph cm mm ft lb lbs oz
     md phd mba ba bs bsc msc rn dds jd llm
     suv atv rpg q&a faq diy ceo cfo coo cto gdp dna hiv aids ptsd tv pc ok
+    swat da d.a dui dwi atm gps pro
     """
 )
 """All-capitals abbreviations that are never names: clock and time-zone marks, currency and unit
-codes, degrees, common nouns (SUV, CEO).  The entity detector drops them."""
+codes, degrees, common nouns (SUV, CEO, a SWAT team, the D.A.'s office).  The entity detector drops them."""
 
 STOPWORDS: frozenset[str] = FUNCTION_WORDS | REPORTING_WORDS | HONORIFICS
 """What the matcher never counts as shared content."""

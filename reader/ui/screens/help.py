@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -13,7 +13,7 @@ MOUSE_HELP = [
     ("click paragraph", "make it the current paragraph"),
     ("enter / click (lists)", "highlight mentions in all panes; again: next one"),
     ("enter / ↓ (search)", "next hit"),
-    ("shift+enter / ↑ (search)", "previous hit"),
+    ("ctrl+r / ↑ (search)", "previous hit (shift+enter too, where the terminal sends it)"),
     ("ctrl+p", "command palette: all actions, show article N, go: entity…"),
 ]
 LEGEND = [
@@ -32,7 +32,8 @@ LEGEND = [
 
 
 class HelpScreen(ModalScreen[None]):
-    """Modal list of every key."""
+    """Modal list of every key: a two-column grid, so a long description wraps inside its own
+    column instead of running back under the keys (at 80 columns most of them wrap)."""
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help-close")]
 
@@ -40,7 +41,9 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.bindings = bindings
 
-    def _lines(self) -> Content:
+    def rows(self) -> list[tuple[str, str]]:
+        """``(keys, description)`` for every binding, then mouse and search keys, then the
+        legend (after an empty row)."""
         rows: list[tuple[str, str]] = []
         for b in self.bindings:
             keys = " ".join(
@@ -50,12 +53,7 @@ class HelpScreen(ModalScreen[None]):
         rows.extend(MOUSE_HELP)
         rows.append(("", ""))
         rows.extend(LEGEND)
-        width = max(len(k) for k, _ in rows) + 2
-        lines = [
-            Content.from_markup("[b $text-accent]$keys[/]$desc", keys=k.ljust(width), desc=d)
-            for k, d in rows
-        ]
-        return Content("\n").join(lines)
+        return rows
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog"):
@@ -64,4 +62,7 @@ class HelpScreen(ModalScreen[None]):
                 id="help-title",
             )
             with VerticalScroll():
-                yield Static(self._lines(), id="help-keys")
+                with Grid(id="help-keys"):
+                    for keys, desc in self.rows():
+                        yield Static(Content.styled(keys, "b $text-accent"), classes="help-key")
+                        yield Static(Content(desc), classes="help-desc")

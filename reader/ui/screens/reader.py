@@ -21,16 +21,18 @@ from textual.content import Content
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
 from reader.ui import visible
 from reader.ui.corrections import CORRECTION_BINDINGS, CorrectionActions, rejected_with
+from reader.ui.filters import above_min_score, next_min_score
 from reader.ui.hits import HitCursor, Place
 from reader.ui.navigation import NavIndex, Span
 from reader.ui.screens.explain import ExplainScreen
 from reader.ui.scroll_sync import ScrollSync
 from reader.ui.widgets.article_pane import ArticlePane
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.pane_column import PaneColumn
 from reader.ui.widgets.search import SearchBar, SearchInput
 from reader.ui.widgets.sidebar import Sidebar, TargetKind
@@ -140,6 +142,13 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             tooltip="show / hide entities and figures",
         ),
         Binding(
+            "t",
+            "cycle_min_score",
+            "Min score",
+            id="min-score",
+            tooltip="hide matches scored under 0.5, 0.6, 0.7, 0.8 in turn (then all again)",
+        ),
+        Binding(
             "escape",
             "clear",
             "Clear highlights",
@@ -177,6 +186,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         """The entity or figure group whose mentions are highlighted."""
         self.mentions = HitCursor()
         """The mentions of :attr:`mention_target` and the current one."""
+        self.min_score: float | None = None
+        """Matches scored under this are hidden (not shaded, not navigated); ``None``: all."""
         self._sidebar_override: bool | None = None
         self._min_pane_width: int | None = None
         self._ready = False
@@ -232,7 +243,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             self.query_one(Sidebar).populate(),
             self.mount(SearchBar(self.articles, id="search-bar"), before=status),
             # The slot keeps the footer's row reserved, so nothing moves when it arrives.
-            self.query_one("#footer-slot").mount(Footer()),
+            self.query_one("#footer-slot").mount(ReaderFooter()),
         ]
         if self.busy is not None:
             status.progress(self.busy[1])
@@ -267,6 +278,17 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.query_one(StatusLine).progress(fraction)
         self.update_status()
 
+    def fill_article(self, index: int, article: Article) -> None:
+        """Put an article that finished loading (a web page, an HTML or Markdown file) in place
+        of its placeholder; the analysis starts once every article is in."""
+        self.articles[index] = article
+        self.query_one(f"#col-{index}", PaneColumn).set_article(article)
+        bar = self._search_bar()
+        if bar is not None:
+            bar.reindex(self.articles)
+        self._update_partners()
+        self.update_status()
+
     def set_analysis(self, analysis: Analysis, nav: NavIndex | None = None) -> None:
         """Show a finished analysis: gutters, shading, sidebar, counters."""
         if not self._ready:
@@ -274,7 +296,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             return
         self._pending = None
         self.analysis = analysis
-        self.nav = nav if nav is not None else NavIndex(analysis)
+        shown = above_min_score(analysis, self.min_score)
+        self.nav = nav if nav is not None and shown is analysis else NavIndex(shown)
         self.busy = None
         self.scroll_sync.reset(self.nav)
         self._matched_cache.clear()
@@ -328,7 +351,17 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     def _apply_sidebar(self) -> None:
         auto = self.size.width >= SIDEBAR_MIN_WIDTH
         shown = auto if self._sidebar_override is None else self._sidebar_override
-        self.query_one(Sidebar).display = shown
+        sidebar = self.query_one(Sidebar)
+        # Too narrow to share the width: the sidebar opens over the panes instead of squeezing
+        # them to a dozen columns (the panes keep their layout and scroll position).
+        sidebar.set_class(not auto, "-overlay")
+        sidebar.display = shown
+
+    @property
+    def sidebar_overlaid(self) -> bool:
+        """Whether the sidebar is shown over the panes (narrow terminal) rather than beside."""
+        sidebar = self.query_one(Sidebar)
+        return bool(sidebar.display) and sidebar.has_class("-overlay")
 
     @property
     def sidebar_shown(self) -> bool:
@@ -612,8 +645,28 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         assert self.nav is not None  # a current match implies an analysis
         self.app.push_screen(ExplainScreen(match, self.nav))
 
+    def action_cycle_min_score(self) -> None:
+        """Step the minimum match score; the panes, counters and keys follow at once."""
+        self.min_score = next_min_score(self.min_score)
+        if self.analysis is not None:
+            cursor = self.current
+            self.set_analysis(self.analysis)
+            self.goto(*cursor, jump=False)
+        self.notify(
+            f"Showing matches scored {self.min_score:.2f} or more"
+            if self.min_score is not None
+            else "Showing every match",
+            timeout=2,
+        )
+        self.update_status()
+
     def action_clear(self) -> None:
-        """Escape: drop search and entity highlights."""
+        """Escape: close the sidebar when it covers the panes and has focus; otherwise drop
+        search and entity highlights."""
+        sidebar = self.query_one(Sidebar)
+        if self.sidebar_overlaid and self.focused is not None and sidebar in self.focused.ancestors:
+            self.action_toggle_sidebar()
+            return
         bar = self._search_bar()
         if bar is not None:
             bar.forget()
@@ -809,6 +862,10 @@ class ReaderScreen(CorrectionActions, Screen[None]):
                 )
             )
         parts.extend(self.correction_status())
+        if self.min_score is not None:
+            parts.append(
+                Content.from_markup("[$text-warning]score ≥ $min[/]", min=f"{self.min_score:.2f}")
+            )
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
 

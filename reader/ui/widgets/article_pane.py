@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.model import Article
+from reader.ui.contrast import DIM_CONTRAST, MARK_CONTRAST, blend, legible
 from reader.ui.navigation import ArticleIndex, Span
 from reader.ui.wrap import wrap_offsets
 
@@ -45,6 +46,33 @@ ANALYSING_MARK = "…"
 """Gutter mark while the analysis is still running: not "·", which means page furniture."""
 GUTTER_MAX = 10
 """Widest partner label shown in the gutter, in cells (longer labels end with an ellipsis)."""
+GUTTER_NARROW = 4
+"""Widest gutter label in a narrow pane ("→B12", then "…"): at 80 columns a pane has about 38
+columns, and a 10-cell gutter took a quarter of them from the text."""
+NARROW_PANE = 48
+"""Panes narrower than this many columns get the short gutter."""
+
+GUTTER_COLOURS: dict[str, tuple[str, float, float]] = {
+    "gutter": ("foreground", 0.3, MARK_CONTRAST),
+    "gutter-crossing": ("warning", 0.0, MARK_CONTRAST),
+    "gutter-manual": ("primary", 0.0, MARK_CONTRAST),
+    "gutter-rejected": ("error", 0.0, MARK_CONTRAST),
+    "gutter-none": ("foreground", 0.5, DIM_CONTRAST),
+    "gutter-cursor": ("accent", 0.0, MARK_CONTRAST),
+}
+"""Gutter colour per component class: the theme variable it comes from, how far it is faded
+towards the pane background, and the contrast it must keep against that background (see
+:mod:`reader.ui.contrast`).  TCSS still gives the text style (bold); the colour is computed
+because theme colours meant for areas vanish as one-cell marks on light themes."""
+GUTTER_CLASS = {
+    "match": "gutter",
+    "moved": "gutter-crossing",
+    "manual": "gutter-manual",
+    "rejected": "gutter-rejected",
+    "none": "gutter-none",
+    "furniture": "gutter-none",
+}
+"""Component class of each kind of gutter mark (``ArticleIndex.marks``)."""
 
 # Background-type classes are taken whole (their background is blended by Textual); foreground-type
 # classes are taken "partial" (colour and text style only) so they layer over any background.
@@ -111,6 +139,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         "articlepane--gutter",
         "articlepane--gutter-crossing",
         "articlepane--gutter-none",
+        "articlepane--gutter-manual",
+        "articlepane--gutter-rejected",
         "articlepane--gutter-cursor",
         "articlepane--cursor",
         "articlepane--cursor-idle",
@@ -162,13 +192,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, article: Article, article_index: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.article = article
         self.article_index = article_index
-        self._texts = [display_text(p.text) for p in article.paragraphs]
-        self._capped = {p.index for p in article.paragraphs if len(p.text) > DISPLAY_CHARS_MAX}
-        """Paragraphs shown cut short: their spans stop at the cut, not on the mark."""
-        self._boiler = {p.index for p in article.paragraphs if p.boilerplate}
-        self._total_chars = sum(len(t) for t in self._texts)
+        self._take_text(article)
         self.nav: ArticleIndex | None = None
         self.cursor = 0
         self.active = False
@@ -180,24 +205,55 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         self._wraps: LRUCache[int, Layout] = LRUCache(WRAP_CACHE_WIDTHS)
         self._pending_width: int | None = None
         self._gutter_width = 2
+        self._gutter_widest = 1
+        """Cells of the widest gutter label of the current analysis."""
         self._strips: LRUCache[tuple, Strip] = LRUCache(STRIP_CACHE_ROWS)
         self._styles: dict[str, Style] = {}
         self._gen = 0
         self._para_gen: dict[int, int] = {}
         self._suppress = False
 
+    def _take_text(self, article: Article) -> None:
+        self.article = article
+        self._texts = [display_text(p.text) for p in article.paragraphs]
+        self._capped = {p.index for p in article.paragraphs if len(p.text) > DISPLAY_CHARS_MAX}
+        """Paragraphs shown cut short: their spans stop at the cut, not on the mark."""
+        self._boiler = {p.index for p in article.paragraphs if p.boilerplate}
+        self._total_chars = sum(len(t) for t in self._texts)
+
     # -- data from the screen -------------------------------------------------------------------
+
+    def set_article(self, article: Article) -> None:
+        """Show another text (an article that finished loading after the first frame): the
+        cursor goes back to the top, highlights and the wrapped layout are dropped."""
+        self._take_text(article)
+        self.nav = None
+        self.cursor = 0
+        self.partner_marks = set()
+        self._overlays.clear()
+        self._para_gen.clear()
+        self._wraps.clear()
+        self.rows = None
+        self._invalidate_all()
+        self.follow(0)
+        self._relayout(force=True)
 
     def set_nav(self, nav: ArticleIndex | None) -> None:
         """Install per-paragraph lookups (partners, gutter labels, spans) from a new analysis."""
         self.nav = nav
         labels = nav.gutter if nav is not None else []
-        widest = max((cell_len(s) for s in labels), default=1)
-        gutter = min(GUTTER_MAX, widest) + 1
+        self._gutter_widest = max((cell_len(s) for s in labels), default=1)
         self._invalidate_all()
+        self._fit_gutter()
+
+    def _fit_gutter(self) -> None:
+        """Size the gutter for the widest label, capped shorter in a narrow pane; lay the text
+        out again when that changes its width."""
+        cap = GUTTER_MAX if self.size.width >= NARROW_PANE else GUTTER_NARROW
+        gutter = min(cap, self._gutter_widest) + 1
         if gutter != self._gutter_width:
             self._gutter_width = gutter
-            self._wraps.clear()
+            self._invalidate_all()
             self._relayout(force=True)
 
     def set_overlay(self, name: str, spans: dict[int, list[Span]]) -> None:
@@ -336,6 +392,7 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         return max(8, self.scrollable_content_region.width - self._gutter_width)
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_gutter()
         self._relayout()
 
     def _relayout(self, force: bool = False) -> None:
@@ -390,8 +447,31 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
         style = self._styles.get(name)
         if style is None:
             style = self.get_component_rich_style(f"articlepane--{name}", partial=partial)
+            if name in GUTTER_COLOURS:
+                style = self._legible_gutter(name, style)
             self._styles[name] = style
         return style
+
+    def _legible_gutter(self, name: str, style: Style) -> Style:
+        """``style`` with its colour replaced by a theme colour that reads on the pane's
+        background (unchanged for ANSI themes, where the terminal picks the colours)."""
+        from rich.color import ColorType
+        from textual.color import Color
+
+        background = self.rich_style.bgcolor
+        variable, fade, floor = GUTTER_COLOURS[name]
+        value = self.app.get_css_variables().get(variable, "")
+        try:
+            colour = Color.parse(value)
+        except Exception:  # "auto 60%", "ansi_yellow": nothing to compute with
+            return style
+        if background is None or background.type is not ColorType.TRUECOLOR or colour.ansi:
+            return style
+        bg = background.get_truecolor()
+        bg_rgb = (bg.red, bg.green, bg.blue)
+        rgb = blend((colour.r, colour.g, colour.b), bg_rgb, fade)
+        r, g, b = legible(rgb, bg_rgb, floor)
+        return style + Style(color=f"#{r:02x}{g:02x}{b:02x}")
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Resize events reach the pane only after the frame that first shows it, so without this
@@ -460,12 +540,8 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
                 label = label[: gutter_w - 2] + "…"
         elif first_row:
             label = ANALYSING_MARK
-        if self.nav is not None and self.nav.moved[p]:
-            gutter_style = base + self._style("gutter-crossing", True)
-        elif self.nav is not None and not self.nav.partners[p]:
-            gutter_style = base + self._style("gutter-none", True)
-        else:
-            gutter_style = base + self._style("gutter", True)
+        kind = self.nav.marks[p] if self.nav is not None and self.nav.marks else "match"
+        gutter_style = base + self._style(GUTTER_CLASS[kind], True)
         if p == self.cursor and self.active and start >= 0:
             gutter_style += self._style("gutter-cursor", True)
         segments.append(Segment(label.ljust(gutter_w - 1) + " ", gutter_style))

@@ -44,6 +44,13 @@ class PaneColumn(Vertical):
             stats=stats,
         )
 
+    def set_article(self, article: Article) -> None:
+        """Show ``article`` in place of a placeholder that was loading."""
+        self.article = article
+        self.query_one(".pane-header", Static).update(self.header())
+        self.query_one(".pane-title", Static).update(self.title())
+        self.query_one(ArticlePane).set_article(article)
+
     def show_matched(self, matched: int) -> None:
         """Update the header once the analysis has arrived."""
         self.query_one(".pane-header", Static).update(self.header(matched))

@@ -26,11 +26,16 @@ DEBOUNCE = 0.15
 
 
 class SearchInput(Input):
-    """The search box: enter / down next hit, shift+enter / up previous, escape closes."""
+    """The search box: enter / down next hit, up / ctrl+r previous, escape closes.
+
+    ``shift+enter`` is bound too, but many terminals send it as plain enter, so ``ctrl+r``
+    (reverse, as in a shell's history search) is the previous-hit key that always arrives."""
 
     BINDINGS = [
         Binding("down", "step(1)", "Next hit", show=False, id="search-next"),
-        Binding("shift+enter,up", "step(-1)", "Previous hit", show=False, id="search-previous"),
+        Binding(
+            "ctrl+r,up,shift+enter", "step(-1)", "Previous hit", show=False, id="search-previous"
+        ),
         Binding("escape", "close", "Close search", show=False, id="search-close"),
     ]
 
@@ -67,7 +72,7 @@ class SearchBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
         yield SearchInput(
-            placeholder="search all articles (enter next · shift+enter/↑ previous)",
+            placeholder="search all articles (enter/↓ next · ctrl+r/↑ previous)",
             id="search-input",
         )
         yield Static("", id="search-count", markup=False)
@@ -88,6 +93,11 @@ class SearchBar(Horizontal):
             self._query = query
             self._hits = self._index.find(query)
         return self._hits
+
+    def reindex(self, articles: Sequence[Article]) -> None:
+        """Search these texts from now on (an article finished loading); hits are recomputed."""
+        self._index = SearchIndex(articles)
+        self.forget()
 
     def forget(self) -> None:
         """Drop the hits; the typed text searches afresh on the next :meth:`run`."""

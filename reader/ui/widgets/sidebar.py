@@ -10,14 +10,16 @@ from __future__ import annotations
 from typing import Literal
 
 from textual import on
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import AwaitMount
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.model import Analysis, Entity, Figure, FigureGroup, article_label
+from reader.ui.filters import entity_wanted, figure_wanted
 
 TargetKind = Literal["entity", "figure"]
 """What a sidebar entry stands for: an entity, or a figure group."""
@@ -117,10 +119,62 @@ class TargetOption(Option):
         """``Entity.id`` or ``FigureGroup.id``."""
 
 
+class EntityFilter(Input):
+    """The entity list's filter box: typing narrows the list; escape clears it (and, when it
+    is already empty, goes back to the list); enter or ↓ go to the list."""
+
+    BINDINGS = [
+        Binding("escape", "clear_or_leave", "Clear filter", show=False, id="entity-filter-clear"),
+        Binding("down", "leave", "To the list", show=False, id="entity-filter-leave"),
+    ]
+
+    def action_clear_or_leave(self) -> None:
+        if self.value:
+            self.value = ""
+        else:
+            self.action_leave()
+
+    def action_leave(self) -> None:
+        entities = self.screen.query_one("#entities", EntityList)
+        entities.focus()
+        if entities.highlighted is None:
+            entities.action_first()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_leave()
+
+
 class EntityList(OptionList):
-    """Entities grouped by type (disabled headings, separators)."""
+    """Entities grouped by type (disabled headings, separators), narrowed by the filter box."""
+
+    BINDINGS = [
+        Binding(
+            "slash",
+            "filter",
+            "Filter names",
+            id="entity-filter",
+            tooltip="in the entity list: type part of a name to narrow it; escape clears",
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._analysis: Analysis | None = None
+        self.query_text = ""
+        """The filter typed in the box above the list."""
+
+    def action_filter(self) -> None:
+        self.screen.query_one(EntityFilter).focus()
+
+    def set_filter(self, text: str) -> None:
+        if text != self.query_text:
+            self.query_text = text
+            self.show(self._analysis)
 
     def show(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
         self.clear_options()
         if analysis is None:
             self.add_option(Option(Content.styled("Analysing…", "dim"), disabled=True))
@@ -128,7 +182,11 @@ class EntityList(OptionList):
         total = len(analysis.articles)
         options: list[Option | None] = []
         for etype, heading in TYPE_HEADINGS.items():
-            ents = [e for e in analysis.entities if e.type == etype]
+            ents = [
+                e
+                for e in analysis.entities
+                if e.type == etype and entity_wanted(e, self.query_text)
+            ]
             if not ents:
                 continue
             ents.sort(key=lambda e: (-len(e.articles), -len(e.mentions), e.name.casefold()))
@@ -142,23 +200,54 @@ class EntityList(OptionList):
             )
             options.extend(TargetOption(entity_prompt(e, total), "entity", e.id) for e in ents)
         if not options:
-            options.append(Option(Content.styled("No names found", "dim"), disabled=True))
+            empty = "No name matches the filter" if self.query_text.strip() else "No names found"
+            options.append(Option(Content.styled(empty, "dim"), disabled=True))
         self.add_options(options)
 
 
 class FigureList(OptionList):
-    """Figure groups, conflicts first."""
+    """Figure groups, conflicts first; ``!`` shows the conflicts only."""
+
+    BINDINGS = [
+        Binding(
+            "exclamation_mark",
+            "toggle_conflicts",
+            "Conflicts only",
+            id="figures-conflicts-only",
+            tooltip="in the figure list: only figures the articles report differently (again: all)",
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._analysis: Analysis | None = None
+        self.conflicts_only = False
+
+    class Filtered(Message):
+        """The "conflicts only" filter was turned on or off."""
+
+    def action_toggle_conflicts(self) -> None:
+        self.conflicts_only = not self.conflicts_only
+        self.show(self._analysis)
+        self.post_message(self.Filtered())
 
     def show(self, analysis: Analysis | None) -> None:
+        self._analysis = analysis
         self.clear_options()
         if analysis is None:
             self.add_option(Option(Content.styled("Analysing…", "dim"), disabled=True))
             return
-        groups = sorted(analysis.figure_groups, key=group_order)
+        groups = sorted(
+            (g for g in analysis.figure_groups if figure_wanted(g, self.conflicts_only)),
+            key=group_order,
+        )
         if not groups:
-            self.add_option(Option(Content.styled("No figures found", "dim"), disabled=True))
+            empty = "No conflicting figures" if self.conflicts_only else "No figures found"
+            self.add_option(Option(Content.styled(empty, "dim"), disabled=True))
             return
         self.add_options(TargetOption(figure_prompt(g, analysis), "figure", g.id) for g in groups)
+        if self.has_focus and self.highlighted is None:
+            self.action_first()
 
 
 class Sidebar(Vertical):
@@ -191,14 +280,32 @@ class Sidebar(Vertical):
         mounting = self.mount_all(
             [
                 Label("Entities  [dim](e)[/]", classes="sidebar-title"),
+                EntityFilter(placeholder="/ filter names", id="entity-filter"),
                 EntityList(id="entities"),
-                Label("Figures  [dim](f)[/]", classes="sidebar-title"),
+                Label(self._figures_title(False), id="figures-title", classes="sidebar-title"),
                 FigureList(id="figures"),
             ]
         )
         if self._pending is not None:
             self.show(self._pending[0])
         return mounting
+
+    @staticmethod
+    def _figures_title(conflicts_only: bool) -> str:
+        if conflicts_only:
+            return "Figures  [dim](f)[/]  [b $error]conflicts only[/] [dim](! all)[/]"
+        return "Figures  [dim](f · ! conflicts only)[/]"
+
+    @on(Input.Changed, "#entity-filter")
+    def _on_filter_typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_one(EntityList).set_filter(event.value)
+
+    @on(FigureList.Filtered)
+    def _on_figures_filtered(self, event: FigureList.Filtered) -> None:
+        event.stop()
+        only = self.query_one(FigureList).conflicts_only
+        self.query_one("#figures-title", Label).update(self._figures_title(only))
 
     @on(OptionList.OptionSelected)
     def _on_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,232 @@
+"""Web pages and HTML files load after the first frame (issue 12: first paint within 1.5x a bare
+Textual app whatever the inputs): placeholders first, then the articles, then the analysis; a
+page that cannot be loaded ends the reader with one clear line."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.cli import main
+from reader.core.ingest import IngestError, needs_extraction, slow_to_load
+from reader.core.model import Analysis, Article
+from reader.ui.app import LOADING_TEXT, ReaderApp, placeholder_article
+from reader.ui.widgets.status import StatusLine
+
+from .conftest import story_analysis
+
+
+def test_which_sources_wait_for_the_worker(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p>x</p>")
+    assert slow_to_load("https://example.org/story")
+    assert slow_to_load(str(page))
+    assert not slow_to_load(str(tmp_path / "missing.html"))  # its error comes at once
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nText.")
+    assert slow_to_load(str(notes))  # markdown-it's import costs more than a bare app's start
+    assert not slow_to_load(str(tmp_path / "notes.txt")) and not slow_to_load("-")
+    assert needs_extraction("https://example.org/story?id=3")
+    assert needs_extraction(str(page)) and needs_extraction("http://x.org/a.htm#top")
+    assert not needs_extraction("http://x.org/wire.txt")
+    assert not needs_extraction("notes.md")
+
+
+def test_placeholder_names_the_source_as_data() -> None:
+    art = placeholder_article("http://x.org/\x1b[2Jpage.html")
+    assert "\x1b" not in art.source and "\x1b" not in (art.title or "")
+    assert [p.text for p in art.paragraphs] == [LOADING_TEXT]
+
+
+async def test_placeholders_first_then_articles_then_analysis() -> None:
+    story = story_analysis(2)
+    real = story.articles
+    released = threading.Event()
+    loaded: list[str] = []
+
+    def load(source: str) -> Article:
+        released.wait(5)
+        loaded.append(source)
+        return real[int(source[-1])]
+
+    def analyze(articles: list[Article], progress) -> Analysis:
+        assert articles[0] is real[0] and articles[1] is real[1]
+        return Analysis(list(articles), story.matches, story.entities, story.figures, [])
+
+    sources = ["http://x.org/page.html?0", "http://x.org/wire.txt?1"]
+    app = ReaderApp(
+        [placeholder_article(s) for s in sources],
+        analyze,
+        pending=dict(enumerate(sources)),
+        load=load,
+    )
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        r = app.reader
+        assert r.pane(0).article.paragraphs[0].text == LOADING_TEXT
+        assert "Loading articles 0/2" in r.query_one(StatusLine).text
+        released.set()
+        # Loading, then (after a refresh) the analysis: two workers one after the other.
+        deadline = time.monotonic() + 10
+        while r.nav is None and time.monotonic() < deadline:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert loaded == [sources[1], sources[0]]  # the text file first: it needs no extraction
+        assert r.pane(0).article is real[0] and r.pane(1).article is real[1]
+        assert app.articles == real
+        assert r.nav is not None and r.pane(0).nav is not None
+        assert "match" in r.query_one(StatusLine).text
+        # Search sees the loaded text, not the placeholders.
+        await pilot.press("slash", *"erdogan", "enter")
+        assert len(r.search_hits) == 4
+
+
+async def test_a_failed_load_ends_the_reader_with_the_error() -> None:
+    story = story_analysis(2)
+
+    def load(source: str) -> Article:
+        raise IngestError(source, "HTTP 404 Not Found")
+
+    app = ReaderApp(
+        [story.articles[0], placeholder_article("http://x.org/gone")],
+        lambda arts, progress: pytest.fail("analysed without the article"),
+        pending={1: "http://x.org/gone"},
+        load=load,
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 1
+    assert isinstance(app.load_error, IngestError)
+    assert "404" in str(app.load_error)
+
+
+PLAIN = b"""Storm closes Valmora port
+
+Heavy rain forced the harbour authority in Valmora to close the port on Monday, stranding 40 ships.
+
+Mayor Ilse Brandt said the closure would last at least three days.
+"""
+PAGE = b"""<!doctype html><html><head><title>Port shut</title></head><body><article>
+<h1>Port shut as storm hits Valmora</h1>
+<p>Forty vessels were stuck after the Valmora harbour authority closed the port on Monday.</p>
+<p>Mayor Brandt told reporters the port would stay shut for three days or more.</p>
+</article></body></html>"""
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # http.server calls it by this name
+        routes = {
+            "/wire.txt": (200, "text/plain; charset=utf-8", PLAIN),
+            "/page.html": (200, "text/html", PAGE),
+        }
+        code, kind, body = routes.get(self.path, (404, "text/html", b"gone"))
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@dataclass
+class Runs:
+    apps: list[ReaderApp] = field(default_factory=list)
+    """Every reader started."""
+    analysed: list[bool] = field(default_factory=list)
+    """Per reader that loaded its articles: whether the analysis reached the screen."""
+
+
+@pytest.fixture
+def headless_reader(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Runs:
+    """``ReaderApp.run`` headless: wait for the workers (loading, analysis), then quit."""
+    runs = Runs()
+    run = ReaderApp.run
+
+    def run_headless(self: ReaderApp, *args: object, **kwargs: object) -> None:
+        async def auto_pilot(pilot: Pilot[None]) -> None:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and pilot.app.is_running:
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+                if self.reader.nav is not None or self.load_error is not None:
+                    break
+            if self.load_error is None:
+                runs.analysed.append(self.reader.nav is not None)
+            pilot.app.exit()
+
+        runs.apps.append(self)
+        run(self, headless=True, size=(100, 30), auto_pilot=auto_pilot)
+
+    monkeypatch.setattr(ReaderApp, "run", run_headless)
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return runs
+
+
+def test_reader_on_urls_loads_pages_after_the_first_frame(server, headless_reader, capsys) -> None:
+    assert main([server + "/wire.txt", server + "/page.html"]) == 0
+    (app,) = headless_reader.apps
+    assert [a.source for a in app.articles] == [server + "/wire.txt", server + "/page.html"]
+    assert app.articles[1].title == "Port shut as storm hits Valmora"
+    assert headless_reader.analysed == [True]
+    assert capsys.readouterr().err == ""
+
+
+def test_reader_reports_an_unreachable_url_as_one_line(server, headless_reader, capsys) -> None:
+    assert main([server + "/wire.txt", server + "/missing.txt"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("parallel-reader: error: ")
+    assert "/missing.txt" in err and "404" in err
+
+
+def test_reader_reports_a_missing_html_file_before_any_screen(
+    server, headless_reader, capsys, tmp_path
+) -> None:
+    assert main([server + "/wire.txt", str(tmp_path / "gone.html")]) == 1
+    assert headless_reader.apps == []  # no reader was started
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "gone.html" in err
+
+
+def test_the_first_frame_imports_no_parser_fetcher_or_aligner() -> None:
+    """What the reader imports before its first frame: none of the slow libraries that only
+    loading pages or the analysis need (each cost 0.1-1 s of start-up when imported early)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import reader.cli, reader.ui.app\n"
+        "slow = ('rapidfuzz', 'reader.core.matching.matcher', 'reader.core.analysis', "
+        "'trafilatura', 'markdown_it', 'urllib.request', 'lxml', 'charset_normalizer')\n"
+        "print(' '.join(m for m in slow if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
