@@ -25,7 +25,7 @@ from reader.core.ingest import (
     slow_to_load,
 )
 from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
-from reader.core.model import Analysis, Article
+from reader.core.model import Analysis, Article, article_label
 from reader.core.report import FORMATS, format_named, write_report
 from reader.core.report.markdown_report import DETAILS
 from reader.store import Terminated, atomic_writer, same_file, signals_as_exceptions
@@ -104,6 +104,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         help=".txt, .md, .html, a folder of them, an http(s) address, or - for stdin",
     )
     parser.add_argument("--sample", metavar="NAME", help="open a bundled sample set by name")
+    _show_option(parser)
     parser.add_argument(
         "--list-samples", action="store_true", help="list the bundled sample sets and exit"
     )
@@ -166,6 +167,7 @@ def _open_parser() -> argparse.ArgumentParser:
         help="where further corrections are saved (default: beside the report, "
         "<name>.parallel-reader.json)",
     )
+    _show_option(parser)
     _config_option(parser)
     parser.add_argument(
         "--max-size",
@@ -176,6 +178,51 @@ def _open_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     return parser
+
+
+def _show_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--show",
+        metavar="A,D,E",
+        type=_parse_show,
+        help="articles to give panes to at start, by their letters in the reader (A = the first "
+        "file); the first one leads",
+    )
+
+
+def _parse_show(text: str) -> list[str]:
+    """The letters of ``--show`` (checked against the number of articles once they are read)."""
+    labels = [part.strip().upper() for part in text.split(",") if part.strip()]
+    bad = [x for x in labels if not x.isascii() or not x.isalpha()]
+    if not labels or bad:
+        raise argparse.ArgumentTypeError(f"expected article letters like A,D,E, got {text!r}")
+    return labels
+
+
+def label_index(label: str) -> int:
+    """The article index of a reader letter: the inverse of ``article_label`` (A -> 0, AA -> 26)."""
+    index = 0
+    for char in label.upper():
+        index = index * 26 + ord(char) - ord("A") + 1
+    return index - 1
+
+
+def _show_indices(labels: list[str] | None, count: int) -> list[int] | None:
+    """``--show`` as article indices; a letter beyond the articles read is a usage error."""
+    if not labels:
+        return None
+    out: list[int] = []
+    for label in labels:
+        index = label_index(label)
+        if not 0 <= index < count:
+            last = article_label(count - 1)
+            raise CliError(
+                f"--show: there is no article {label} (the {count} articles are A to {last})",
+                EXIT_USAGE,
+            )
+        if index not in out:
+            out.append(index)
+    return out
 
 
 def _config_option(parser: argparse.ArgumentParser) -> None:
@@ -446,6 +493,7 @@ def run_reader(args: argparse.Namespace) -> int:
             articles,
             analyze_in_worker,
             gc_pause=gc_pause,
+            show=_show_indices(args.show, len(articles)),
             pending=pending,
             load=lambda source: load(source, quiet=True),
             **_reader_setup(args, session),
@@ -485,7 +533,8 @@ def run_open(args: argparse.Namespace) -> int:
     analysis = session.attach(analysis)
     from reader.ui.app import ReaderApp
 
-    app = ReaderApp(analysis.articles, analysis=analysis, **_reader_setup(args, session))
+    show = _show_indices(args.show, len(analysis.articles))
+    app = ReaderApp(analysis.articles, analysis=analysis, show=show, **_reader_setup(args, session))
     app.run()
     return app.return_code or 0
 

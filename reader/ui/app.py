@@ -81,6 +81,7 @@ class ReaderApp(App[None]):
         gc_pause: a garbage-collector pause already started by the caller (the CLI pauses before
             ingest); the app ends it after the first frame.  Without one the app pauses from
             :meth:`on_load`.
+        show: the articles (indices) to give panes to at start, the first leading (``--show``).
         pending: articles still to load, by position in ``articles`` (where a placeholder
             stands), with the source to load each from.  Web pages, HTML and Markdown files:
             fetching and parsing them (the parsers' imports included) took longer than the
@@ -110,6 +111,7 @@ class ReaderApp(App[None]):
         notices: list[str] | None = None,
         session: CorrectionSession | None = None,
         gc_pause: GcPause | None = None,
+        show: list[int] | None = None,
         pending: dict[int, str] | None = None,
         load: Callable[[str], Article] | None = None,
     ) -> None:
@@ -131,6 +133,7 @@ class ReaderApp(App[None]):
         self._progress_latest: tuple[str, float] | None = None
         self._progress_sent = 0.0
         self._gc_pause = gc_pause if gc_pause is not None else GcPause()
+        self._show = show
 
     def get_default_screen(self) -> ReaderScreen:
         busy = (
@@ -140,7 +143,7 @@ class ReaderApp(App[None]):
         )
         if self._pending:
             busy = (self._loading_label(0), 0.0)
-        return ReaderScreen(self.articles, self._initial_analysis, busy=busy)
+        return ReaderScreen(self.articles, self._initial_analysis, busy=busy, show=self._show)
 
     def _loading_label(self, done: int) -> str:
         return f"Loading articles {done}/{len(self._pending)}…"
@@ -268,10 +271,13 @@ class ReaderApp(App[None]):
 
     # -- loading worker --------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="analysis")
+    @work(thread=True, exclusive=True, group="loading")
     def _run_loading(self) -> None:
         """Load the pending articles (ones that are not web pages or HTML first: they are
-        quick, and show while the extractor loads), then analyse all of them."""
+        quick, and show while the extractor loads), then analyse all of them.
+
+        Its own worker group: the analysis it starts at the end is exclusive in "analysis", and
+        sharing that group would mark this worker cancelled when it is only returning."""
         assert self._load is not None
         from reader.core.ingest import needs_extraction
 
@@ -353,12 +359,17 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
+        from reader.ui.screens.overview import OverviewScreen
+        from reader.ui.widgets.fact_table import FactTable
         from reader.ui.widgets.sidebar import EntityList, FigureList
 
-        bindings = [
-            *ReaderScreen.BINDINGS,
-            *EntityList.BINDINGS,
-            *FigureList.BINDINGS,
-            *self.BINDINGS,
-        ]
+        if isinstance(self.screen, OverviewScreen):
+            bindings = [*OverviewScreen.BINDINGS, *FactTable.BINDINGS, *self.BINDINGS]
+        else:
+            bindings = [
+                *ReaderScreen.BINDINGS,
+                *EntityList.BINDINGS,
+                *FigureList.BINDINGS,
+                *self.BINDINGS,
+            ]
         self.push_screen(HelpScreen([b for b in bindings if isinstance(b, Binding)]))

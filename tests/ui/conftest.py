@@ -333,3 +333,69 @@ def story3() -> Analysis:
 @pytest.fixture
 def hostile() -> Analysis:
     return hostile_analysis()
+
+
+OUTLET_FACTS = [
+    ("An explosion on Istanbul's Istiklal Avenue killed at least six people on Sunday.", "all"),
+    ("Vice President Fuat Oktay said 81 people were wounded, two of them critically.", "not-last"),
+    ("A witness described shoppers running from the avenue as smoke filled the street.", "only-B"),
+    ("Interior Minister Suleyman Soylu said a suspect had been detained overnight.", "not-A"),
+    ("The broadcasting regulator imposed a temporary ban on coverage of the blast.", "A-and-C"),
+    ("Police sealed off the area and shops along the avenue stayed closed on Monday.", "only-A"),
+]
+"""The facts of :func:`outlets_analysis` and which outlets report each."""
+
+
+def _reports(rule: str, k: int, n: int) -> bool:
+    return {
+        "all": True,
+        "not-last": k < n - 1,
+        "only-B": k == 1,
+        "not-A": k > 0,
+        "A-and-C": k in (0, 2),
+        "only-A": k == 0,
+    }[rule]
+
+
+def outlets_analysis(n_articles: int = 8) -> Analysis:
+    """One story told by ``n_articles`` outlets with hand-made facts (independent of the matcher
+    and of fact building): every outlet reports some of :data:`OUTLET_FACTS` in order; each
+    shared fact is matched from its core (the first outlet reporting it) to the others, clear
+    for even outlets and supported for odd ones - the way the joint analysis links many articles."""
+    from reader.core.model import Fact
+
+    articles: list[Article] = []
+    where: dict[tuple[int, int], int] = {}
+    for k in range(n_articles):
+        paragraphs = []
+        for j, (text, rule) in enumerate(OUTLET_FACTS):
+            if _reports(rule, k, n_articles):
+                where[(j, k)] = len(paragraphs)
+                paragraphs.append(f"{text} (outlet {k + 1} writes, in its own words.)")
+        articles.append(
+            make_article(f"outlet-{k + 1:02d}.txt", f"Outlet {k + 1} report", paragraphs)
+        )
+    matches: list[Match] = []
+    facts: list[Fact] = []
+    for j, (text, _rule) in enumerate(OUTLET_FACTS):
+        members = sorted((k, p) for (jj, k), p in where.items() if jj == j)
+        core = members[0]
+        for other in members[1:]:
+            clear = other[0] % 2 == 0
+            matches.append(
+                Match(
+                    core,
+                    other,
+                    0.8 if clear else 0.5,
+                    ("istanbul",),
+                    evidence="clear" if clear else "supported",
+                    cue=None if clear else "best",
+                )
+            )
+        arts = sorted({a for a, _ in members})
+        facts.append(Fact(0, text, members, arts, len(arts) / n_articles))
+    facts.sort(key=lambda f: min(f.members))
+    for i, fact in enumerate(facts):
+        fact.id = i
+    mark_moved(matches)
+    return Analysis(articles, matches, facts=facts)

@@ -30,7 +30,10 @@ from reader.ui.filters import above_min_score, next_min_score
 from reader.ui.hits import HitCursor, Place
 from reader.ui.navigation import NavIndex, Span
 from reader.ui.screens.explain import ExplainScreen
+from reader.ui.screens.overview import OverviewScreen
+from reader.ui.screens.picker import ArticlePicker
 from reader.ui.scroll_sync import ScrollSync
+from reader.ui.stops import Stops, hidden_partners
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.pane_column import PaneColumn
@@ -40,8 +43,14 @@ from reader.ui.widgets.status import StatusLine
 
 SIDEBAR_MIN_WIDTH = 100
 """Below this many columns the sidebar folds away by itself (``b`` still shows it)."""
-THREE_PANES_MIN_WIDTH = 120
-"""Three panes need at least this many columns; narrower terminals show two."""
+DEFAULT_MIN_PANE_WIDTH = 34
+"""Narrowest pane (text, gutter and border) when the config does not say: as many panes as fit
+this wide are shown, two at 80 or 100 columns, three at 160, ten at 400."""
+SIDEBAR_WIDTH = (0.3, 30, 56)
+"""The sidebar's share of the screen and its bounds (as in ``reader.tcss``): panes get the rest."""
+HIDDEN_NAMED = (3, 10)
+"""Hidden articles named in the "+N hidden" marker and the status: this many at 80 columns, one
+more per 8 columns beyond, up to the second number."""
 
 
 class ReaderScreen(CorrectionActions, Screen[None]):
@@ -131,8 +140,24 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             "v",
             "cycle_view",
             "View",
+            show=False,
             id="cycle-view",
             tooltip="show the next articles when not all fit",
+        ),
+        Binding(
+            "o",
+            "overview",
+            "Facts",
+            id="overview",
+            tooltip="every fact against every outlet; enter shows one side by side",
+        ),
+        Binding(
+            "a",
+            "pick_articles",
+            "Articles",
+            show=False,
+            id="pick-articles",
+            tooltip="choose which articles get a pane",
         ),
         Binding(
             "b",
@@ -166,7 +191,12 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         analysis: Analysis | None = None,
         *,
         busy: tuple[str, float] | None = None,
+        show: list[int] | None = None,
     ) -> None:
+        """Args:
+        show: the articles to give panes to at start (``--show``); the first leads.  Their
+            number also caps the panes later (until the picker changes it).
+        """
         super().__init__()
         self.articles = articles
         self.analysis: Analysis | None = None
@@ -174,9 +204,18 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self._pending: tuple[Analysis, NavIndex | None] | None = (
             (analysis, None) if analysis is not None else None
         )
-        self.active = 0
+        chosen = [a for a in (show or []) if 0 <= a < len(articles)]
+        self.active = chosen[0] if chosen else 0
         """Article index of the pane that leads navigation."""
-        self.shown: list[int] = list(range(min(len(articles), 2)))
+        self.shown: list[int] = sorted(chosen) or list(range(min(len(articles), 2)))
+        self.pinned: int | None = len(chosen) or None
+        """How many panes the analyst asked for (``--show``, the picker); ``None``: as many as
+        fit."""
+        self._lineup: tuple[ParagraphRef, dict[int, int], int | None] | None = None
+        """While the cursor stays on ``ref``: the paragraph to line up in each other article,
+        and the stop (``n``/``p``) it stands for - set by a stop the leading article does not
+        report and by a fact chosen in the overview."""
+        self._stops: Stops | None = None
         self.partner_choice = 0
         self.scroll_sync = ScrollSync()
         self.busy: tuple[str, float] | None = busy
@@ -192,7 +231,6 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self._min_pane_width: int | None = None
         self._ready = False
         self._pending_error: BaseException | None = None
-        self._matched_cache: dict[tuple[int, int, tuple[int, ...]], list[int]] = {}
         self._chrome: list[AwaitMount | None] | None = None
 
     # -- composition -----------------------------------------------------------------------------
@@ -300,7 +338,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.nav = nav if nav is not None and shown is analysis else NavIndex(shown)
         self.busy = None
         self.scroll_sync.reset(self.nav)
-        self._matched_cache.clear()
+        self._stops = None
+        self._lineup = None
         self.query_one(StatusLine).progress(None)
         for i, pane in enumerate(self.panes):
             pane.set_nav(self.nav.per_article[i])
@@ -335,18 +374,33 @@ class ReaderScreen(CorrectionActions, Screen[None]):
 
     @property
     def max_visible(self) -> int:
-        if self._min_pane_width is not None:
-            return max(1, min(3, self.size.width // self._min_pane_width))
-        return 3 if self.size.width >= THREE_PANES_MIN_WIDTH else 2
+        """How many panes fit beside the sidebar, each at least the minimum pane width."""
+        width = self.size.width
+        # A sidebar opened over the panes (narrow terminals) takes no room from them.
+        if self.sidebar_shown and not self.sidebar_overlaid:
+            share, low, high = SIDEBAR_WIDTH
+            width -= max(low, min(high, int(width * share)))
+        narrowest = self._min_pane_width or DEFAULT_MIN_PANE_WIDTH
+        return max(1, width // narrowest)
+
+    @property
+    def want_panes(self) -> int:
+        """Panes to show now: as many as fit, or fewer when the analyst chose fewer."""
+        room = self.max_visible
+        return room if self.pinned is None else max(1, min(room, self.pinned))
 
     def _fit_to_width(self, width: int) -> None:
-        self._show_articles(
-            visible.fit(self.shown, self.active, len(self.articles), self.max_visible)
-        )
         auto = width >= SIDEBAR_MIN_WIDTH
         if self._sidebar_override is not None and self._sidebar_override == auto:
             self._sidebar_override = None
         self._apply_sidebar()
+        self._refit()
+
+    def _refit(self) -> None:
+        """Show as many panes as now fit, keeping the ones on screen where possible."""
+        self._show_articles(
+            visible.fit(self.shown, self.active, len(self.articles), self.want_panes)
+        )
 
     def _apply_sidebar(self) -> None:
         auto = self.size.width >= SIDEBAR_MIN_WIDTH
@@ -368,12 +422,42 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         return bool(self.query_one(Sidebar).display)
 
     def _show_articles(self, shown: list[int]) -> None:
+        changed = shown != self.shown
         self.shown = shown
         for i in range(len(self.articles)):
             self.query_one(f"#col-{i}", PaneColumn).display = i in shown
         if self.active not in shown:
             self._set_active(shown[0])
         self.scroll_sync.reset()
+        if changed:
+            self._stops = None
+            self._lineup = None
+        self._show_hidden()
+
+    @property
+    def hidden(self) -> list[int]:
+        """The articles without a pane, ascending."""
+        return [a for a in range(len(self.articles)) if a not in self.shown]
+
+    def _name_articles(self, articles: list[int]) -> str:
+        """Letters of ``articles``, as many as the width allows ("D, E, F, …")."""
+        low, high = HIDDEN_NAMED
+        room = max(low, min(high, low + (self.size.width - 80) // 16))
+        names = ", ".join(article_label(a) for a in articles[:room])
+        return names + ", …" if len(articles) > room else names
+
+    def _show_hidden(self) -> None:
+        """The "+N hidden: D, E" marker, so articles off screen are never forgotten."""
+        hidden = self.hidden
+        content = Content("")
+        if hidden:
+            names = self._name_articles(hidden)
+            # The key's reminder only where there is room for it beside the counter.
+            hint = " [dim](a: choose)[/]" if self.size.width >= 120 else ""
+            content = Content.from_markup(
+                "+$n hidden: $names" + hint, n=str(len(hidden)), names=names
+            )
+        self.query_one(StatusLine).show_hidden(content)
 
     def show_article(self, article: int) -> None:
         """Make ``article`` visible (replacing the last non-leading pane) and let it lead."""
@@ -413,10 +497,47 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     def partner_in(self, article: int) -> int | None:
         """The current paragraph's partner shown in ``article``: the selected one when it is
         there, else the best; ``None`` when it has none there."""
+        lineup = self._current_lineup()
+        if lineup is not None and article in lineup[1]:
+            return lineup[1][article]
         selected = self.selected_partner()
         if selected is not None and selected[0] == article:
             return selected[1]
-        return next((p for a, p in self.current_partners() if a == article), None)
+        best = next((p for a, p in self.current_partners() if a == article), None)
+        if best is not None:
+            return best
+        # Beyond four articles a paragraph is matched with its fact's core only: the other
+        # members in the shown articles still report the same thing, so they line up too.
+        stop = self.current_stop()
+        if stop is not None:
+            members = self.stops().members[stop].get(article)
+            if members:
+                return members[0]
+        return None
+
+    def _current_lineup(self) -> tuple[ParagraphRef, dict[int, int], int | None] | None:
+        """The line-up set by the last stop or fact, while the cursor has not moved from it."""
+        lineup = self._lineup
+        if lineup is not None and lineup[0] == self.current:
+            return lineup
+        return None
+
+    def stops(self) -> Stops:
+        """The stops of ``n``/``p`` for the shown articles (built on first use after a change)."""
+        assert self.nav is not None
+        if self._stops is None:
+            self._stops = Stops(self.nav, self.shown)
+        return self._stops
+
+    def current_stop(self) -> int | None:
+        """The stop the cursor is on: the one ``n``/``p`` chose, else the group of the current
+        paragraph; ``None`` between stops."""
+        if self.nav is None:
+            return None
+        lineup = self._current_lineup()
+        if lineup is not None and lineup[2] is not None:
+            return lineup[2]
+        return self.stops().group_of(self.current)
 
     def current_match(self) -> Match | None:
         partner = self.selected_partner()
@@ -500,8 +621,14 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         jump: bool = True,
         row: int | None = None,
         keep_partner: bool = False,
+        lineup: tuple[dict[int, int], int | None] | None = None,
     ) -> None:
-        """Make ``paragraph`` of ``article`` current, reveal it, bring partners level."""
+        """Make ``paragraph`` of ``article`` current, reveal it, bring partners level.
+
+        Args:
+            lineup: the paragraph each other article should line up (instead of the partner
+                found by matches), and the ``n``/``p`` stop it stands for.
+        """
         if article not in self.shown:
             self._show_articles(visible.bring_in(self.shown, self.active, article))
         if article != self.active:
@@ -511,32 +638,45 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         pane.reveal(pane.cursor, jump=jump, row=row)
         if not keep_partner:
             self.partner_choice = 0
+        self._lineup = (self.current, *lineup) if lineup is not None else None
         self._update_partners()
         self._align_followers()
         self.update_status()
 
     def action_next_match(self, direction: int) -> None:
+        """``n`` / ``p``: the next place the shown articles share (see :mod:`reader.ui.stops`):
+        every paragraph of the leading article with a partner on screen, and every shared group
+        it does not report - lined up in the other panes while the leading pane rests at the
+        same place in the story."""
         if self.nav is None:
             self.notify("Still matching paragraphs…", severity="warning", timeout=2)
             return
-        target = NavIndex.step(self._matched_in_view(), self.active_pane.cursor, direction)
-        if target is None:
-            self.notify("No matched paragraphs in view", severity="warning", timeout=2)
+        stops = self.stops()
+        lead = self.active
+        entry = stops.step(lead, self._current_entry(), self.active_pane.cursor, direction)
+        if entry is None:
+            self.notify(
+                "The shown articles share no paragraph (a: choose articles)",
+                severity="warning",
+                timeout=3,
+            )
             return
-        self.goto(self.active, target)
+        paragraph, stop = stops.entry(lead, entry)
+        if paragraph is not None:
+            self.goto(lead, paragraph, lineup=({}, stop))
+            return
+        others = {a: ps[0] for a, ps in stops.members[stop].items()}
+        self.goto(lead, stops.park(stop, lead), lineup=(others, stop))
 
-    def _matched_in_view(self) -> list[int]:
-        """Matched paragraphs of the leading article with a partner in a *shown* article; cached
-        per (article, shown set) so ``n``/``p`` stay O(log n) on huge articles."""
-        assert self.nav is not None
-        key = (id(self.nav), self.active, tuple(self.shown))
-        cached = self._matched_cache.get(key)
-        if cached is None:
-            idx = self.nav.per_article[self.active]
-            shown = set(self.shown)
-            cached = [p for p in idx.matched if any(a in shown for a, _ in idx.partners[p])]
-            self._matched_cache[key] = cached
-        return cached
+    def _current_entry(self) -> int | None:
+        """The leading article's ``n``/``p`` entry the cursor is on, if any."""
+        stops = self.stops()
+        lineup = self._current_lineup()
+        if lineup is not None and lineup[2] is not None:
+            parked = stops.entry_at(self.active, -1, parked=lineup[2])
+            if parked is not None:
+                return parked
+        return stops.entry_at(self.active, self.active_pane.cursor)
 
     def action_next_unmatched(self, direction: int) -> None:
         if self.nav is None:
@@ -586,6 +726,10 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             )
             return
         self.partner_choice = (self.partner_choice + direction) % len(partners)
+        lineup = self._current_lineup()
+        if lineup is not None:
+            # The analyst picks among the partners now: the line-up gives way.
+            self._lineup = (lineup[0], {}, lineup[2])
         self._update_partners()
         self._align_followers()
         self.update_status()
@@ -613,6 +757,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     def action_toggle_sidebar(self) -> None:
         self._sidebar_override = not self.sidebar_shown
         self._apply_sidebar()
+        self._after_refit()
         if (
             not self.sidebar_shown
             and self.focused is not None
@@ -620,16 +765,110 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         ):
             self.active_pane.focus()
 
+    def _after_refit(self) -> None:
+        """Refit the panes to the room left (the sidebar opened or closed) and realign them."""
+        before = list(self.shown)
+        self._refit()
+        if self.shown != before:
+            self._update_partners()
+            self._align_followers()
+            self.update_status()
+
     async def action_focus_list(self, which: str) -> None:
         await self.chrome_ready()
         if not self.sidebar_shown:
             self._sidebar_override = True
             self._apply_sidebar()
+            self._after_refit()
         options = self.query_one(f"#{which}", OptionList)
         options.focus()
         if options.highlighted is None:
             # The first enter must act: without a highlight it did nothing until ↓ was pressed.
             options.action_first()
+
+    def action_overview(self) -> None:
+        """``o``: the facts x outlets grid; ``enter`` there shows a fact side by side."""
+        if self.analysis is None or self.nav is None:
+            self.notify("Still matching paragraphs…", severity="warning", timeout=2)
+            return
+        if not self.analysis.facts:
+            self.notify("This analysis has no facts (saved by an older version)", timeout=3)
+            return
+        facts = self.analysis.facts_of(self.current)
+        screen = OverviewScreen(
+            self.analysis,
+            self.nav,
+            shown=self.shown,
+            current_fact=facts[0] if facts else None,
+        )
+
+        def chosen(fact: int | None) -> None:
+            if fact is not None:
+                self.show_fact(fact)
+
+        self.app.push_screen(screen, chosen)
+
+    def show_fact(self, fact_id: int) -> None:
+        """Show the paragraphs of one fact side by side: its articles get panes (as many as fit,
+        the fact's core first), the core's article leads and every pane lines up its member."""
+        assert self.analysis is not None
+        fact = self.analysis.facts[fact_id]
+        members: dict[int, list[int]] = {}
+        for a, p in fact.members:
+            members.setdefault(a, []).append(p)
+        lead = fact.members[0][0]
+        room = self.want_panes
+        if not set(members) <= set(self.shown):
+            wanted = [lead, *[a for a in fact.articles if a != lead]][:room]
+            keep = [a for a in self.shown if a not in wanted]
+            shown = sorted(wanted + keep[: max(0, len(self.shown) - len(wanted))])
+            self._show_articles(shown)
+        if lead not in self.shown:
+            lead = next(a for a in fact.articles if a in self.shown)
+        self._set_active(lead)
+        self.pane(lead).focus()
+        in_view = {a: sorted(ps) for a, ps in members.items() if a in self.shown}
+        first = in_view[lead][0]
+        others = {a: ps[0] for a, ps in in_view.items() if a != lead}
+        self.goto(lead, first, jump=True, lineup=(others, self.stops().group_of((lead, first))))
+        if len(members) > len(in_view):
+            self.notify(
+                f"{len(members) - len(in_view)} more outlets report this fact "
+                f"than fit at this width (a: choose articles)",
+                timeout=4,
+            )
+
+    def action_pick_articles(self) -> None:
+        """``a``: choose the articles that get a pane."""
+
+        def chosen(picked: list[int] | None) -> None:
+            if picked:
+                self.show_only(picked)
+
+        self.app.push_screen(ArticlePicker(self.articles, self.shown, self.max_visible), chosen)
+
+    def show_only(self, articles: list[int]) -> None:
+        """Give panes to exactly these articles (as many as fit); the leading one stays when
+        it is among them."""
+        picked = sorted({a for a in articles if 0 <= a < len(self.articles)})
+        if not picked:
+            return
+        room = self.max_visible
+        if len(picked) > room:
+            self.notify(
+                f"Only {room} panes fit at this width: showing "
+                + ", ".join(article_label(a) for a in picked[:room]),
+                severity="warning",
+                timeout=4,
+            )
+            picked = picked[:room]
+        self.pinned = len(picked)
+        self._show_articles(picked)
+        self._set_active(self.active if self.active in picked else picked[0])
+        self.active_pane.focus()
+        self._update_partners()
+        self._align_followers()
+        self.update_status()
 
     def action_explain(self) -> None:
         match = self.current_match()
@@ -813,13 +1052,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
                 )
             )
         elif self.nav is not None:
-            matched = self.nav.per_article[a].matched
-            pos = NavIndex.position(matched, pane.cursor)
-            parts.append(
-                Content.from_markup(
-                    "match [b]$k[/] of $n", k=str(pos) if pos else "–", n=str(len(matched))
-                )
-            )
+            parts.extend(self._counter_parts())
             match = self.current_match()
             partner = self.selected_partner()
             if match is not None and partner is not None:
@@ -839,6 +1072,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
                 )
                 if match.near_verbatim:
                     parts.append(Content.from_markup("[$warning]≈ verbatim[/]"))
+            hidden = self._hidden_part()
+            if hidden is not None:
+                parts.append(hidden)
         parts.append(
             Content.from_markup(
                 "$a ¶ $k/$n",
@@ -868,6 +1104,44 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             )
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
+
+    def _counter_parts(self) -> list[Content]:
+        """ "match k of N" over the stops of the shown articles (the same N whichever pane
+        leads), whether the leading article reports the current stop, and which hidden articles
+        report the current paragraph."""
+        assert self.nav is not None and self.analysis is not None
+        stops = self.stops()
+        stop = self.current_stop()
+        k = str(stops.position(stop, self.active)) if stop is not None else "–"
+        own = stops.members[stop].get(self.active, []) if stop is not None else []
+        # A stop the leading article reports in several paragraphs (a split, or a tangle of
+        # partners) is one match: say which of its paragraphs this is.
+        cursor = self.active_pane.cursor
+        part = f" (¶ {own.index(cursor) + 1}/{len(own)})" if cursor in own and len(own) > 1 else ""
+        parts = [
+            Content.from_markup("match [b]$k[/] of $n$part", k=k, n=str(stops.total), part=part)
+        ]
+        if stop is not None and self.active not in stops.members[stop]:
+            parts.append(
+                Content.from_markup("[$warning]not in $a[/]", a=article_label(self.active))
+            )
+        return parts
+
+    def _hidden_part(self) -> Content | None:
+        """Which hidden articles report the current paragraph too ("partner in hidden D" when
+        none on screen does), so a partner is never silently off screen."""
+        if self.nav is None or self.analysis is None:
+            return None
+        hidden = hidden_partners(self.analysis, self.nav, self.current, self.shown)
+        if not hidden:
+            return None
+        seen = self.current_stop() is not None or bool(self.current_partners())
+        if len(hidden) <= HIDDEN_NAMED[0]:
+            where = "hidden " + ", ".join(article_label(a) for a in hidden)
+        else:
+            where = f"{len(hidden)} hidden"
+        what = "also in" if seen else ("partner in" if len(hidden) == 1 else "partners in")
+        return Content.from_markup("[$warning]$what $where[/]", what=what, where=where)
 
     def update_status(self) -> None:
         self.query_one(StatusLine).show(self.status_text())

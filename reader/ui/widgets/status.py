@@ -35,20 +35,35 @@ class StatusLine(Horizontal):
         background: $panel;
         #status-text { width: 1fr; height: 1; padding: 0 1; }
         #progress { width: 24; height: 1; display: none; }
+        #status-hidden { display: none; width: auto; max-width: 40%; height: 1; padding: 0 1; color: $text-warning; text-style: bold; }
         &.-busy #progress { display: block; }
     }
     """
 
     def compose(self) -> ComposeResult:
         yield StatusText(id="status-text")
+        yield StatusText(id="status-hidden")
+
+    def show_hidden(self, content: Content) -> None:
+        """The "+N hidden: D, E" marker at the right end (its width follows its text)."""
+        hidden = self.query_one("#status-hidden", StatusText)
+        if content != hidden.content:
+            hidden.content = content
+            hidden.display = bool(content.plain)
+            hidden.refresh(layout=True)
+
+    @property
+    def hidden_text(self) -> str:
+        """The plain text of the hidden-articles marker (handy for tests)."""
+        return self.query_one("#status-hidden", StatusText).content.plain
 
     @property
     def text(self) -> str:
         """The plain text currently shown (handy for tests)."""
-        return self.query_one(StatusText).content.plain
+        return self.query_one("#status-text", StatusText).content.plain
 
     def show(self, content: Content) -> None:
-        self.query_one(StatusText).show(content)
+        self.query_one("#status-text", StatusText).show(content)
 
     def progress(self, fraction: float | None) -> None:
         """Show (0..1) or hide (``None``) the progress bar.
