@@ -240,3 +240,25 @@ def test_pair_summaries_match_their_definition() -> None:
             assert summary["matches"] == sum(
                 1 for m in analysis.matches if (m.left[0], m.right[0]) == (left, right)
             )
+
+
+def _one_item_per_line(data: dict) -> str:
+    """The documented layout, built from the in-memory form: one list item per line."""
+    dump = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            items = ",\n".join("    " + dump(item) for item in value)
+            lines.append(f"  {dump(key)}: " + (f"[\n{items}\n  ]" if value else "[]"))
+        else:
+            lines.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def test_streamed_json_is_the_in_memory_form_item_per_line() -> None:
+    analysis = _analysis()
+    analysis.entities.append(Entity(2, "Nobody", "person", ["Nobody"], []))
+    analysis.figure_groups.append(FigureGroup(1, "ships", "count", "single", []))
+    assert to_json(analysis) == _one_item_per_line(to_json_data(analysis))
+    assert to_json_data(analysis)["entities"][2]["mentions"] == []
+    assert to_json_data(analysis)["articles"][1]["paragraphs"][2]["boilerplate"] is True

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.figures.clock import find_times
 from reader.core.figures.labels import (
@@ -1361,15 +1361,41 @@ def find_figures(articles: list[Article]) -> list[Figure]:
     the event's, and a caption's other numbers repeat the story's).
     """
     out: list[Figure] = []
+    # A paragraph's figures depend only on its text and sentence ranges, so a text seen before
+    # (a table's rows, wire copy repeated, a standfirst repeated as the lead) is read once and
+    # its figures copied with their new place.  Bounded like the grouping's paragraph cache.
+    seen: dict[tuple[str, tuple[tuple[int, int], ...]], list[Figure]] = {}
     for ai, art in enumerate(articles):
         for p in art.paragraphs:
-            if p.boilerplate or not p.text or is_dateline(p.text):
+            if p.boilerplate or not p.text:
                 continue
-            figs = _figures_in(p.text, ai, p.index, SentenceStarts(p.text, p.sentences))
-            if any(f.kind in ("date", "year") for f in figs) and is_caption(p.text):
-                figs = [f for f in figs if f.kind not in ("date", "year")]
+            key = (p.text, tuple(p.sentences))
+            known = seen.get(key)
+            if known is not None:
+                out.extend(replace(f, article=ai, paragraph=p.index) for f in known)
+                continue
+            figs = _paragraph_figures(p.text, ai, p.index, key[1])
+            if len(seen) >= _SEEN_TEXTS:
+                seen.clear()
+            seen[key] = figs
             out.extend(figs)
     return out
+
+
+_SEEN_TEXTS = 16384
+
+
+def _paragraph_figures(
+    text: str, article: int, paragraph: int, sentences: tuple[tuple[int, int], ...]
+) -> list[Figure]:
+    """The figures :func:`find_figures` reports for one paragraph (none for a dateline, no
+    dates in a photo caption)."""
+    if is_dateline(text):
+        return []
+    figs = _figures_in(text, article, paragraph, SentenceStarts(text, sentences))
+    if any(f.kind in ("date", "year") for f in figs) and is_caption(text):
+        figs = [f for f in figs if f.kind not in ("date", "year")]
+    return figs
 
 
 def duration_days(unit: str | None) -> float:

@@ -51,6 +51,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
@@ -110,7 +111,9 @@ class _Ctx:
         self._anchors: dict[int, tuple[Figure, ...]] = {}
         self._nouns: dict[int, str | None] = {}
         self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
+        self._starts: dict[tuple[str, tuple[tuple[int, int], ...]], SentenceStarts] = {}
         self._interned: dict[frozenset[str], frozenset[str]] = {}
+        self._windows: dict[tuple[Any, ...], tuple[frozenset[str], frozenset[str]]] = {}
 
     def get(self, i: int, keep: bool = True) -> tuple[frozenset[str], frozenset[str]]:
         """(content words, capitalised words) around figure ``i``; ``keep=False`` computes them
@@ -138,6 +141,14 @@ class _Ctx:
         )
         left = max(0, f.start - _CTX_CHARS, min(left_end, f.start))
         right = min(f.end + _CTX_CHARS, max(right_start, f.end))
+        # The words depend only on the window and the sentence starts: a repeated paragraph
+        # (a table's rows, repeated wire copy) reads each window once.
+        window = (text, starts, left, f.start, f.end, right)
+        known = self._windows.get(window)
+        if known is not None:
+            if keep:
+                self._cache[i] = known
+            return known
         for part, lo in ((text[left : f.start], left), (text[f.end : right], f.end)):
             for m in _CTX_WORD.finditer(part):
                 w = m.group(0)
@@ -153,6 +164,9 @@ class _Ctx:
             intern = self._interned
             hit = (intern.setdefault(hit[0], hit[0]), intern.setdefault(hit[1], hit[1]))
             self._cache[i] = hit
+            if len(self._windows) >= _PARAGRAPH_CACHE:
+                self._windows.clear()
+            self._windows[window] = hit
         return hit
 
     def _text(self, f: Figure) -> tuple[str, SentenceStarts]:
@@ -165,12 +179,23 @@ class _Ctx:
         if hit is None:
             try:
                 para = self.articles[article].paragraphs[paragraph]
-                hit = (para.text, SentenceStarts(para.text, para.sentences))
+                hit = (para.text, self._sentence_starts(para.text, tuple(para.sentences)))
             except IndexError:
                 hit = (fallback, SentenceStarts(fallback))
             if len(self._paragraphs) >= _PARAGRAPH_CACHE:
                 self._paragraphs.clear()  # bounded: a long input's figures are seen in bursts
             self._paragraphs[key] = hit
+        return hit
+
+    def _sentence_starts(self, text: str, sentences: tuple[tuple[int, int], ...]) -> SentenceStarts:
+        """One :class:`SentenceStarts` per distinct paragraph text and sentence ranges, so a
+        repeated paragraph shares it (and its windows share :meth:`get`'s results)."""
+        key = (text, sentences)
+        hit = self._starts.get(key)
+        if hit is None:
+            if len(self._starts) >= _PARAGRAPH_CACHE:
+                self._starts.clear()
+            hit = self._starts[key] = SentenceStarts(text, sentences)
         return hit
 
     def similarity(self, i: int, j: int) -> tuple[float, int, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from reader import __version__
@@ -143,7 +143,7 @@ def _article_json(index: int, article: Article) -> dict[str, Any]:
         "source": sanitize_line(article.source, "?"),
         "title": sanitize_line(article.title, " "),
         "warnings": list(article.warnings),
-        "paragraphs": [
+        "paragraphs": (
             {
                 "index": p.index,
                 "text": p.text,
@@ -154,7 +154,7 @@ def _article_json(index: int, article: Article) -> dict[str, Any]:
                 "role": p.role,
             }
             for p in article.paragraphs
-        ],
+        ),
     }
 
 
@@ -208,7 +208,7 @@ def _entity_json(entity, n_articles: int) -> dict[str, Any]:
         "articles": present,
         "only_in": present[0] if len(present) == 1 and n_articles > 1 else None,
         "manual": entity.manual,
-        "mentions": [
+        "mentions": (
             {
                 "article": m.article,
                 "paragraph": m.paragraph,
@@ -217,7 +217,7 @@ def _entity_json(entity, n_articles: int) -> dict[str, Any]:
                 "text": m.text,
             }
             for m in entity.mentions
-        ],
+        ),
     }
 
 
@@ -227,14 +227,16 @@ def _group_json(group: FigureGroup, analysis: Analysis) -> dict[str, Any]:
         "counted": group.counted,
         "kind": group.kind,
         "status": group.status,
-        "figures": list(group.figures),
+        "figures": iter(group.figures),
         "articles": sorted({analysis.figures[i].article for i in group.figures}),
         "manual": group.manual,
     }
 
 
 def _sections(analysis: Analysis) -> Iterator[tuple[str, Any]]:
-    """The top-level fields in order; list fields come as lazy iterators of items.
+    """The top-level fields in order; list fields come as lazy iterators of items, and so do
+    the long lists inside an item (an article's paragraphs, an entity's mentions, a group's
+    figures), which can hold one entry per paragraph of the document.
 
     Both the in-memory form and the streamed text are built from this one description, so they
     cannot drift apart.
@@ -259,9 +261,37 @@ def _sections(analysis: Analysis) -> Iterator[tuple[str, Any]]:
 def to_json_data(analysis: Analysis) -> dict[str, Any]:
     """The analysis as plain JSON-serialisable data (schema version :data:`SCHEMA_VERSION`)."""
     return {
-        key: value if isinstance(value, (str, int)) else list(value)
+        key: value if isinstance(value, (str, int)) else [_materialised(item) for item in value]
         for key, value in _sections(analysis)
     }
+
+
+def _materialised(item: Any) -> Any:
+    """``item`` with its lazy inner lists made lists (the in-memory form of one list item)."""
+    if isinstance(item, dict):
+        return {k: list(v) if isinstance(v, Iterator) else v for k, v in item.items()}
+    return item
+
+
+def _item_pieces(item: Any, dump: Callable[[Any], str]) -> Iterator[str]:
+    """One list item's JSON text, the exact text ``dump(item)`` gives for its materialised form,
+    written as it goes: an inner lazy list is emitted entry by entry instead of being built."""
+    if not isinstance(item, dict) or not any(isinstance(v, Iterator) for v in item.values()):
+        yield dump(item)
+        return
+    separator = "{"
+    for key, value in item.items():
+        if not isinstance(value, Iterator):
+            yield separator + dump(key) + ": " + dump(value)
+        else:
+            yield separator + dump(key) + ": ["
+            inner = ""
+            for entry in value:
+                yield inner + dump(entry)
+                inner = ", "
+            yield "]"
+        separator = ", "
+    yield "}"
 
 
 def iter_json(analysis: Analysis) -> Iterator[str]:
@@ -282,7 +312,8 @@ def iter_json(analysis: Analysis) -> Iterator[str]:
         yield "["
         first_item = True
         for item in value:
-            yield ("\n    " if first_item else ",\n    ") + dump(item)
+            yield "\n    " if first_item else ",\n    "
+            yield from _item_pieces(item, dump)
             first_item = False
         yield "]" if first_item else "\n  ]"
     yield "\n}\n"
