@@ -8,7 +8,7 @@ Usage::
     .venv/bin/python benchmarks/eval_ecbplus.py --speed         # 2 x 5,000 paragraphs timing
     .venv/bin/python benchmarks/eval_ecbplus.py --data /path/to/ecbplus --backend spacy
 
-Set-up (see /work/shared/data/README.md): each document line is one paragraph (line 0 of the
+Set-up (see ``shared/data/README.md`` beside the repository): each document line is one paragraph (line 0 of the
 ``ecbplus`` documents is a URL and is skipped).  By default a *topic* (``<t>_ecb`` + ``<t>_ecbplus``
 merged, chain ids are global) is one story whose documents are the articles; this is harder than
 per-cluster because both sub-events share names.  Gold = mentions with ``coarse_type`` in
@@ -44,13 +44,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+from benchmarks.shared_data import shared_data
 from reader.core.entities.detect import Detection, detect
 from reader.core.entities.link import LinkConfig, link, name_key
 from reader.core.ingest.segment import split_sentences
 from reader.core.model import Article, Paragraph
 
-DEFAULT_DATA = Path("/work/shared/data/ecbplus")
+DEFAULT_DATA = shared_data("ecbplus") or Path(__file__).resolve().parents[2] / "shared/data/ecbplus"
 _NOT_NAMES = frozenset(
     "I He She It We They You His Her Its Our Their My Your The This That These Those Both Some Many "
     "Most All Each Every Another Other Others One Two Three Several Few Who Which What Him Them Us "

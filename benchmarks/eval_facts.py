@@ -39,12 +39,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
-
+from benchmarks.shared_data import shared_data
 from reader.core.analysis import analyze
 from reader.core.ingest.segment import split_sentences
 from reader.core.model import Article
 
-DATA = Path("/work/shared/data")
+DATA = shared_data() or REPO.parent / "shared" / "data"
 GOLD_FILES = [
     DATA / "alignment" / "ecb_dev_align.json",
     REPO / "benchmarks" / "gold" / "align_extra.json",

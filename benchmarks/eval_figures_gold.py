@@ -11,7 +11,7 @@ Gold: ``benchmarks/gold/figures_F1.json`` and ``figures_F2.json``, made by readi
 them ("groups": members keyed by doc, line and character offsets, status agree/conflict) and
 "distractors" (numbers a naive tool would wrongly report or group).  The documents are read from
 ``--data`` (default: ``$READER_ECBPLUS``, else ``../shared/data/ecbplus`` beside the repository,
-else ``/work/shared/data/ecbplus``); when absent the script says so and exits 0.
+or one of its parents); when absent the script says so and exits 0.
 
 Set-up, as the real pipeline runs it: each document line is one paragraph (line 0, the URL, and
 furniture lines are boilerplate, so a paragraph's index is its line number), sentences are split
@@ -62,7 +62,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
-
+from benchmarks.shared_data import shared_data
 from reader.core.figures import find_figures, group_figures
 from reader.core.ingest.segment import is_boilerplate, split_sentences
 from reader.core.matching.matcher import align
@@ -79,12 +79,10 @@ _RELATIVE_DATE = re.compile(
 
 
 def default_data() -> Path | None:
-    """The ECB+ folder: $READER_ECBPLUS, else beside the repository, else the shared copy."""
+    """The ECB+ folder: $READER_ECBPLUS, else ``shared/data/ecbplus`` beside the repository."""
     env = os.environ.get("READER_ECBPLUS")
-    for p in ([Path(env)] if env else []) + [
-        REPO.parent / "shared" / "data" / "ecbplus",
-        Path("/work/shared/data/ecbplus"),
-    ]:
+    shared = shared_data("ecbplus")
+    for p in ([Path(env)] if env else []) + ([shared] if shared is not None else []):
         if (p / "docs").is_dir():
             return p
     return None

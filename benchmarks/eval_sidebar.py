@@ -28,7 +28,7 @@ detected ("detected"), or all of them ("end-to-end", undetected ones link to not
 mention detection is P/R/F1 by overlap (a predicted mention overlapping a gold mention counts).
 
 The ECB+ folder is looked for in ``--data``, ``$ECBPLUS_DATA``, ``<repo>/../shared/data/ecbplus``
-and ``/work/shared/data/ecbplus``; without it the script says so and exits 0.
+or one of its parents (``benchmarks/shared_data.py``); without it the script says so and exits 0.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
+from benchmarks.shared_data import shared_data
 from reader.core.entities import find_entities
 from reader.core.model import Article, Entity
 
@@ -61,7 +61,9 @@ def find_data(explicit: Path | None = None) -> Path | None:
     env = os.environ.get("ECBPLUS_DATA")
     if env:
         candidates.append(Path(env))
-    candidates += [ROOT.parent / "shared" / "data" / "ecbplus", Path("/work/shared/data/ecbplus")]
+    shared = shared_data("ecbplus")
+    if shared is not None:
+        candidates.append(shared)
     for c in candidates:
         if c is not None and (c / "docs").is_dir():
             return c
