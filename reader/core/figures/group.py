@@ -114,6 +114,7 @@ class _Ctx:
         self._starts: dict[tuple[str, tuple[tuple[int, int], ...]], SentenceStarts] = {}
         self._interned: dict[frozenset[str], frozenset[str]] = {}
         self._windows: dict[tuple[Any, ...], tuple[frozenset[str], frozenset[str]]] = {}
+        self._repeated: set[int] = set()  # ids of SentenceStarts shared by two or more paragraphs
 
     def get(self, i: int, keep: bool = True) -> tuple[frozenset[str], frozenset[str]]:
         """(content words, capitalised words) around figure ``i``; ``keep=False`` computes them
@@ -142,9 +143,12 @@ class _Ctx:
         left = max(0, f.start - _CTX_CHARS, min(left_end, f.start))
         right = min(f.end + _CTX_CHARS, max(right_start, f.end))
         # The words depend only on the window and the sentence starts: a repeated paragraph
-        # (a table's rows, repeated wire copy) reads each window once.
-        window = (text, starts, left, f.start, f.end, right)
-        known = self._windows.get(window)
+        # (a table's rows, repeated wire copy) reads each window once.  Only repeated texts are
+        # remembered: for distinct ones a window entry per figure would only cost memory.
+        window = (
+            (text, starts, left, f.start, f.end, right) if id(starts) in self._repeated else None
+        )
+        known = self._windows.get(window) if window is not None else None
         if known is not None:
             if keep:
                 self._cache[i] = known
@@ -164,9 +168,10 @@ class _Ctx:
             intern = self._interned
             hit = (intern.setdefault(hit[0], hit[0]), intern.setdefault(hit[1], hit[1]))
             self._cache[i] = hit
-            if len(self._windows) >= _PARAGRAPH_CACHE:
-                self._windows.clear()
-            self._windows[window] = hit
+            if window is not None:
+                if len(self._windows) >= _PARAGRAPH_CACHE:
+                    self._windows.clear()
+                self._windows[window] = hit
         return hit
 
     def _text(self, f: Figure) -> tuple[str, SentenceStarts]:
@@ -195,7 +200,10 @@ class _Ctx:
         if hit is None:
             if len(self._starts) >= _PARAGRAPH_CACHE:
                 self._starts.clear()
+                self._repeated.clear()
             hit = self._starts[key] = SentenceStarts(text, sentences)
+        else:
+            self._repeated.add(id(hit))
         return hit
 
     def similarity(self, i: int, j: int) -> tuple[float, int, int]:
