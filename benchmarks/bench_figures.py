@@ -25,6 +25,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import calendar
 import random
 import sys
 import time
@@ -68,20 +69,7 @@ PEOPLE = [
     "police",
     "a hospital director",
 ]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # "January" .. "December" (C locale)
 WORDS = {
     2: "two",
     3: "three",

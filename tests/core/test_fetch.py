@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from reader.cli import main
 from reader.core.ingest import IngestError, expand_sources, is_url, load_source, load_url
 from reader.core.ingest.fetch import fetch_url
+from tests.local_http import serve
 
 PAGE_A = b"""<!doctype html><html><head><title>Storm closes port</title></head><body><article>
 <h1>Storm closes port</h1>
@@ -58,14 +58,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(_Handler) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

@@ -6,17 +6,13 @@ article picker (``a``) and ``--show``, driven by keys.  Skips when tmux is missi
 
 from __future__ import annotations
 
-import os
 import re
-import shlex
-import shutil
-import subprocess
 import sys
-import time
-import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tmux_session import TmuxSession, tmux_session
 
 pytestmark = pytest.mark.e2e
 
@@ -41,92 +37,12 @@ def _write_story(folder: Path) -> list[Path]:
     return paths
 
 
-class Session:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def run(self, *args: str) -> str:
-        return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
-
-    def start(self, argv: list[str], tmp_path: Path, width: int, height: int) -> None:
-        exe = shutil.which("parallel-reader") or shutil.which(
-            "parallel-reader", path=str(Path(sys.executable).parent)
-        )
-        command = shlex.join([*([exe] if exe else [sys.executable, "-m", "reader"]), *argv])
-        self.run(
-            "new-session",
-            "-d",
-            "-s",
-            self.name,
-            "-x",
-            str(width),
-            "-y",
-            str(height),
-            "-e",
-            f"PATH={os.environ.get('PATH', '')}",
-            "-e",
-            f"XDG_CONFIG_HOME={tmp_path / 'config'}",
-            "-e",
-            f"XDG_DATA_HOME={tmp_path / 'data'}",
-            "-e",
-            "TERM=xterm-256color",
-            # The tmux server may inherit COLUMNS / LINES from the test run, and Textual would
-            # believe them over the real terminal size.
-            "-e",
-            f"COLUMNS={width}",
-            "-e",
-            f"LINES={height}",
-            "-c",
-            str(ROOT),
-            command,
-        )
-        self.run("set-option", "-t", self.name, "remain-on-exit", "on")
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", self.name)
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self.run("send-keys", "-t", self.name, key)
-            time.sleep(0.15)  # let Textual tell a lone Escape from an escape sequence
-
-    def wait_for(self, pattern: str, timeout: float = TIMEOUT) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if re.search(pattern, screen):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{pattern!r} not on screen after {timeout}s:\n{screen}")
-
-    def alive(self) -> bool:
-        out = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_dead}"],
-            capture_output=True,
-            text=True,
-        )
-        return out.returncode == 0 and out.stdout.strip() == "0"
-
-    def quit(self) -> None:
-        self.keys("q")
-        deadline = time.monotonic() + TIMEOUT
-        while self.alive() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not self.alive(), "the reader did not exit on q"
-        self.run("kill-session", "-t", self.name)
-
-
 @pytest.fixture
-def session():
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    name = f"reader-outlets-{uuid.uuid4().hex[:8]}"
-    yield Session(name)
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+def session() -> Iterator[TmuxSession]:
+    yield from tmux_session("reader-outlets", TIMEOUT)
 
 
-def test_twelve_outlets(session: Session, tmp_path: Path) -> None:
+def test_twelve_outlets(session: TmuxSession, tmp_path: Path) -> None:
     files = [str(p) for p in _write_story(tmp_path)]
     session.start(files, tmp_path, 160, 45)
     screen = session.wait_for(r"match 1 of \d+")
@@ -161,7 +77,7 @@ def test_twelve_outlets(session: Session, tmp_path: Path) -> None:
     session.quit()
 
 
-def test_show_option_in_a_real_terminal(session: Session, tmp_path: Path) -> None:
+def test_show_option_in_a_real_terminal(session: TmuxSession, tmp_path: Path) -> None:
     files = [str(p) for p in _write_story(tmp_path)]
     session.start([*files, "--show", "D,K"], tmp_path, 120, 36)
     screen = session.wait_for(r"match \d+ of \d+")

@@ -19,6 +19,7 @@ from reader.core.ingest import IngestError, needs_extraction, slow_to_load
 from reader.core.model import Analysis, Article
 from reader.ui.app import LOADING_TEXT, ReaderApp, placeholder_article
 from reader.ui.widgets.status import StatusLine
+from tests.local_http import serve
 
 from .conftest import story_analysis
 
@@ -141,14 +142,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(_Handler) as url:
+        yield url
 
 
 @dataclass
