@@ -397,12 +397,12 @@ def test_city_comma_state_abbreviation_makes_a_place():
     assert _type(ents, "Brandon") == "place"
 
 
-def test_administration_after_a_name_makes_it_a_person():
+def test_presidency_after_a_name_makes_it_a_person():
     ents = find_entities(
         [
             article(
-                "The Zorlan administration said so.",
-                "Critics of the Zorlan administration disagreed.",
+                "The Zorlan presidency ended early.",
+                "Critics of the Zorlan presidency disagreed.",
             )
         ]
     )

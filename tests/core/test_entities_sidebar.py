@@ -474,3 +474,34 @@ def test_the_complement_of_a_department_is_still_its_short_form():
         "Fisheries said the quota would stay.",
     )
     assert by_variant(ents, "Fisheries").name == "Department of Fisheries"
+
+
+# --- "the X administration" is a body of its own ----------------------------------------------
+
+
+def test_administration_after_a_name_is_an_organisation_of_its_own():
+    ents = _ents(
+        "Senator Dalia Verhoeven spoke on Monday.",
+        "The Verhoeven administration said the rule would stay.",
+        "Critics of the Verhoeven Administration disagreed, and the Verhoeven campaign replied.",
+        "Verhoeven herself said nothing.",
+    )
+    adm = by_variant(ents, "Verhoeven administration")
+    assert adm.type == "organization"
+    assert "Verhoeven Administration" in adm.variants
+    assert by_variant(ents, "Verhoeven campaign").type == "organization"
+    person = by_variant(ents, "Dalia Verhoeven")
+    assert person.type == "person"
+    assert "Verhoeven administration" not in person.variants
+    assert "Verhoeven" in person.variants
+
+
+def test_a_place_before_government_stays_the_place():
+    ents = _ents(
+        "The Kenya government said on Monday that Kenya would reopen the border.",
+        "The U.S. government agreed.",
+    )
+    got = names(ents)
+    assert "Kenya" in got
+    assert "Kenya government" not in got
+    assert "U.S. government" not in got

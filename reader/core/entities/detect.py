@@ -981,6 +981,9 @@ def _detect_paragraph(
             found = _with_number(ptext, s, e, found)
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
+            if b == e and (m := _BODY_OF_NAME_RE.match(ptext, b)) and _names_a_body_head(text):
+                b = m.end()  # "the Obama administration": a body of its own, not Obama
+                text = ptext[a:b]
             c = Candidate(ai, pi, a, b, text, lone_initial)
             if (
                 has_family
@@ -1010,6 +1013,20 @@ def _detect_paragraph(
     if len(para_cands) > 1 and "(" in ptext:
         definitions.extend(find_definitions(ptext, para_cands))
     cands.extend(para_cands)
+
+
+# A person's name then one of these lower-case words names a body of its own ("the Obama
+# administration", "the Romney campaign"): a statement by the administration is not a quote
+# from Obama, and ECB+ files it under its own chain.  A place before "government" is the place
+# acting as a state ("the Kenyan government", "the United States government"), as ECB+ types it.
+_BODY_OF_NAME_RE = re.compile(r"[ \u00a0](?:administration|government|campaign)\b")
+
+
+def _names_a_body_head(text: str) -> bool:
+    """``text`` can head "<name> administration / government / campaign": not a known place, a
+    people's adjective or an acronym ("the U.S. government" is the United States)."""
+    f = fold(text)
+    return not (f in N.PLACES or f in N.DEMONYMS or f in _ALIAS_KEYS or is_acronym(text))
 
 
 # "the Gray family", "the Gray family's lawyer"; not "family physician", "family home".

@@ -94,7 +94,7 @@ ORG_CUES = _words(
     wire primary rail railway railways railroad telecom media studios records pictures
     entertainment energy house partnership program programme unit division enforcement
     protection security advisors advisers accounting financial consulting magazine newspaper
-    daily weekly observatory network networks channel studio studios festival
+    daily weekly observatory network networks channel studio studios festival campaign
     """
 )
 
@@ -167,9 +167,10 @@ PLACE_FOLLOWERS = _words(
     """
 )
 
-# Nouns that, in lower case right after a name, show the name is a person's ("the Bush
-# administration", "the Obama presidency", "the Trump campaign").
-PERSON_FOLLOWERS = _words("administration presidency campaign's campaign era years regime family's")
+# Nouns that, in lower case right after a name, show the name is a person's ("the Obama
+# presidency", "the Reagan years").  "administration", "government" and "campaign" are not here:
+# "the Bush administration" is a body of its own (the detector makes it one name).
+PERSON_FOLLOWERS = _words("presidency era years regime family's")
 
 # Lower-case nouns that introduce a company or an outlet right before its name ("Swiss firm
 # Chopard", "the insurer Aviva", "broadcaster France Info"); unlike "jeweler" or "owner" they are
