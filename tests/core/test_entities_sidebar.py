@@ -505,3 +505,41 @@ def test_a_place_before_government_stays_the_place():
     assert "Kenya" in got
     assert "Kenya government" not in got
     assert "U.S. government" not in got
+
+
+# --- a party member from a place; the parties; outlets ---------------------------------------
+
+
+def test_place_then_party_member_is_only_the_place():
+    ents = _ents(
+        "He backed Kansas Republican Sen. Tom Adler in 1980.",
+        "Adler, the Kansas Democrat, disagreed; Kansas voted later.",
+    )
+    got = names(ents)
+    assert "Kansas" in got
+    assert by_variant(ents, "Kansas").type == "place"
+    assert not {"Kansas Republican", "Kansas Democrat"} & got
+
+
+def test_party_adjective_alone_is_the_party():
+    ents = _ents("Burglars broke into the Democratic offices in the Harlow building on Monday.")
+    assert by_variant(ents, "Democratic").type == "organization"
+
+
+def test_article_in_a_name_makes_it_an_outlet():
+    ents = _ents(
+        "According to a 2004 article in Vantage, she moved to Ohio.",
+        "She later wrote an op-ed in Vantage about it.",
+    )
+    assert by_variant(ents, "Vantage").type == "organization"
+
+
+def test_common_word_that_completes_a_known_outlet_stays_in_the_name():
+    ents = _ents('The car was never found. "(USA Today article)')
+    assert "USA Today" in names(ents)
+    assert by_variant(ents, "USA Today").type == "organization"
+
+
+def test_web_capitalised_is_a_common_word():
+    got = names(_ents("A Web site for the firm said the office was closed.", "Nothing on the Web."))
+    assert "Web" not in got

@@ -65,6 +65,11 @@ _LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
 _PREP_STRONG = frozenset("in near outside inside across throughout around".split())
 _PREP_WEAK = frozenset("at from to into toward towards via".split())
 _INDEFINITE = frozenset(("a", "an"))
+# Pieces of writing before "in X" that make X a publication, not a place ("a 1997 article in
+# X", "an op-ed in X"); "a report in X" and "published in X" also name places, so they are not here.
+_PIECE_IN = frozenset(
+    "article articles interview interviews op-ed editorial editorials column essay obituary".split()
+)
 # Adjectives that qualify a job or a role and never open a name ("Former AMA trustee").
 _BEFORE_A_JOB = frozenset(("former",))
 _OUTLET_VERBS = frozenset(("reported", "reports"))
@@ -377,13 +382,17 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
         ):
             groups.append([])
             continue
-        if (t.stop or _is_stop(t.text, t.fold)) and not (
-            cur
-            and not cur[-1].conn
-            and not t.stop
-            and t.fold in N.ORG_CUES
-            and t.text[0].isupper()
-            and not t.initial
+        if (
+            (t.stop or _is_stop(t.text, t.fold))
+            and not (
+                cur
+                and not cur[-1].conn
+                and not t.stop
+                and t.fold in N.ORG_CUES
+                and t.text[0].isupper()
+                and not t.initial
+            )
+            and not (cur and not t.stop and _completes_known(cur, t))
         ):
             # ("The New York Times" keeps "Times": an organisation head word after a name word)
             groups.append([])
@@ -414,6 +423,12 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 for sub in _split_before_given(part):
                     _split_titles(sub, out)
     return out
+
+
+def _completes_known(cur: list[_Tok], t: _Tok) -> bool:
+    """A common word that ends a known body's name with the words before it ("USA Today"): it
+    stays inside the name."""
+    return " ".join(x.fold for x in cur) + " " + t.fold in N.KNOWN_ORGANIZATIONS
 
 
 def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
@@ -679,6 +694,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
         if w == "of" and w2 in _PLACE_OF:
             votes[2] += 1.5
             placed = True
+        elif w == "in" and w2 in _PIECE_IN:
+            votes[1] += 2.0  # "an article in Ebony", "an op-ed in The Ledger": an outlet
+            votes[2] -= 1.0
         elif w in _PREP_STRONG:
             votes[2] += 1.0
             placed = True
@@ -810,6 +828,9 @@ def detect(articles: list[Article]) -> Detection:
 
 
 _TRAILING = ",.;:!?\"”’')"
+# A party member after a place ("an Arizona Republican", "the Mississippi Democrat") describes a
+# politician; the place is the only name.
+_PARTY_MEMBERS = frozenset("democrat democrats republican republicans".split())
 # Bodies named after their subject with "on" ("Council on Foreign Relations").
 _ON_HEADS = frozenset(
     "council councils committee committees subcommittee commission commissions panel task force "
@@ -922,6 +943,9 @@ def _analyse_span(
             continue
         if len(names) > 1 and names[-1].fold.endswith("s") and names[-1].fold in N.DEMONYMS:
             continue  # "Christian North Koreans": a group of people, not a name
+        if len(names) == 2 and names[1].fold in _PARTY_MEMBERS and names[0].fold in N.PLACES:
+            g = names[:1]  # "the Mississippi Democrat": a party member from a place, not a name
+            names = g
         a, b = g[0].start, g[-1].end
         lone_initial = len(names) == 1 and g[0].initial and vocab is None
         if vocab is None:

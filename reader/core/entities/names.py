@@ -57,7 +57,7 @@ STOP_CAPS = (
     reporters reporting rescuers residents round saw season second section seven several share
     shouldn six soldiers sorry sources speaking subscribe supporters take ten thank thanks
     therefore third thousands three took troops two update updated video voters wasn watch week
-    weeks welcome went weren witnesses won wouldn writing yes
+    weeks welcome went weren witnesses won wouldn writing yes web internet
     hundred hundreds thousand million billion trillion dozen dollars euros
     anti tri non semi multi
     """
