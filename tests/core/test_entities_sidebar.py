@@ -543,3 +543,27 @@ def test_common_word_that_completes_a_known_outlet_stays_in_the_name():
 def test_web_capitalised_is_a_common_word():
     got = names(_ents("A Web site for the firm said the office was closed.", "Nothing on the Web."))
     assert "Web" not in got
+
+
+# --- spaced hyphens ----------------------------------------------------------------------------
+
+
+def test_spaced_hyphen_chain_is_one_name():
+    ents = _ents(
+        "They stayed at a villa in Villers - Le - Lac, near the border.",
+        "Jean - Luc Morin said the guests left early.",
+    )
+    got = names(ents)
+    assert "Villers - Le - Lac" in got
+    assert not {"Villers", "Lac"} & got
+    assert any("Jean - Luc" in n for n in got)
+
+
+def test_spaced_hyphen_between_two_names_is_a_dash():
+    got = names(
+        _ents(
+            "The Obama - Clinton race tightened.",
+            "WASHINGTON - Officials said on Monday that Berlin - Paris flights resume.",
+        )
+    )
+    assert {"Obama", "Clinton", "Berlin", "Paris"} <= got

@@ -1222,6 +1222,37 @@ def _spans(ptext: str) -> list[tuple[int, int]]:
                 continue
         out.append((s, e))
         pos = e
+        if ptext.startswith(" - ", e):
+            out = _spaced_hyphens(ptext, out)
+            pos = out[-1][1]
+
+
+def _spaced_hyphens(ptext: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join one-word spans separated by spaced hyphens into one name when they cannot be a dash
+    between two names: a chain of three or more ("Saint - Jean - Cap - Ferrat", as tokenised
+    text writes "Saint-Jean-Cap-Ferrat"), or a given name joined to a given name or to a name
+    that goes on ("Jean - Paul", "Jean - Luc Godard").  "Obama - Clinton" and "WASHINGTON -
+    Officials" stay apart.  The last span of ``out`` is the chain's first."""
+    s, e = out[-1]
+    parts = [(s, e)]
+    while ptext.startswith(" - ", e):
+        m = _SPAN_RE.match(ptext, e + 3)
+        if m is None:
+            break
+        e = m.end()
+        parts.append(m.span())
+    words = [ptext[a:b] for a, b in parts]
+    if any(" " in w or w.isupper() or _is_stop(w, tok_fold(w)) for w in words[:-1]):
+        return out
+    last, _, surname = words[-1].partition(" ")
+    if _is_stop(last, tok_fold(last)) or last.isupper():
+        return out
+    if len(words) < 3 and not (
+        tok_fold(words[0]) in N.GIVEN_NAMES and (tok_fold(last) in N.GIVEN_NAMES or surname)
+    ):
+        return out  # two parts: a given name then a given name or a name ("Jean - Luc Godard")
+    out[-1] = (s, parts[-1][1])
+    return out
 
 
 def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
