@@ -567,3 +567,32 @@ def test_spaced_hyphen_between_two_names_is_a_dash():
         )
     )
     assert {"Obama", "Clinton", "Berlin", "Paris"} <= got
+
+
+# --- context: "in X's", "<Name> of X", a country opening a name, "a <year> X" -------------------
+
+
+def test_in_before_a_possessive_is_not_a_place_cue():
+    ents = _ents(
+        "She was profiled in KRB's exhibition on women in science.",
+        "The pictures hang in KRB's main hall.",
+    )
+    assert by_variant(ents, "KRB").type == "organization"
+
+
+def test_person_of_a_name_makes_it_a_body_or_place():
+    ents = _ents('"It was calm," according to Tom Brandt of Halcyon.')
+    assert by_variant(ents, "Halcyon").type != "person"
+    assert by_variant(ents, "Tom Brandt").type == "person"
+
+
+def test_country_opening_a_name_is_a_body():
+    ents = _ents('"We are not afraid," the owner told Norway Direkte.')
+    assert by_variant(ents, "Norway Direkte").type == "organization"
+
+
+def test_name_after_a_dated_article_is_not_a_person():
+    ents = _ents("The suspect drove a 2009 silver Velar Spire with no plates.")
+    assert by_variant(ents, "Velar Spire").type != "person"
+    ents = _ents("In 2009 Tom Brandt won the race.")
+    assert by_variant(ents, "Tom Brandt").type == "person"

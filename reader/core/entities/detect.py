@@ -694,11 +694,22 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
         if w == "of" and w2 in _PLACE_OF:
             votes[2] += 1.5
             placed = True
+        elif (
+            w == "of"
+            and len(words) > 2
+            and words[-2][:1].isupper()
+            and words[-3][:1].isupper()
+            and words[-2][-1:].isalpha()
+        ):
+            # "Danny Gold of Metropolis": a person of a body or of a place, never of a person
+            votes[0] -= 1.0
+            votes[1] += 0.5
         elif w == "in" and w2 in _PIECE_IN:
             votes[1] += 2.0  # "an article in Ebony", "an op-ed in The Ledger": an outlet
             votes[2] -= 1.0
         elif w in _PREP_STRONG:
-            votes[2] += 1.0
+            if not (end + 1 < n and ptext[end] in "'’" and ptext[end + 1] == "s"):
+                votes[2] += 1.0  # not "in NLM's exhibition": "in" governs what X owns
             placed = True
         elif w in _PREP_WEAK:
             votes[2] += 0.3
@@ -710,6 +721,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[0] -= 1.0
         elif w in N.VESSEL_NOUNS:
             _vote_vessel(votes)  # "aboard warship X", "the frigate X"
+        elif _after_dated_article(words, w, w2):
+            votes[0] -= 1.5  # "a 2007 silver Ford Fusion", "the 2014 Oscars": a model or an event
         elif (w in _INDEFINITE or (w2 in _INDEFINITE and w == "local")) and not (
             end + 1 < n and ptext[end] == " " and ptext[end + 1].islower()
         ):
@@ -778,6 +791,28 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[2] += 1.5
     if start <= 1 and c in ", ([-–—" and _DATELINE_AFTER.match(ptext, end, min(n, end + 110)):
         votes[2] += 3.0
+
+
+def _is_year(w: str) -> bool:
+    return len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")
+
+
+def _after_dated_article(words: list[str], w: str, w2: str) -> bool:
+    """The name follows "a / the <year>" and at most one lower-case word ("a 2007 Ford Fusion",
+    "the 2014 Oscars", "a 2007 silver Ford Fusion"): a model, an edition or an event; "in 2007
+    Obama won" has no article and is not one."""
+    if _is_year(w):
+        return w2 in _ARTICLES
+    return (
+        len(words) > 2
+        and _is_year(w2)
+        and w.isalpha()
+        and w.islower()
+        and words[-3].lower() in _ARTICLES
+    )
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def detect(articles: list[Article]) -> Detection:

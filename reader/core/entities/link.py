@@ -82,6 +82,7 @@ def name_key(surface: str) -> str:
 # Gazetteer tables under the same key as the names ("st. louis" -> "saint louis", "u.s." -> "us").
 _PLACE_KEYS = frozenset(name_key(p) for p in N.PLACES)
 _ORG_KEYS = frozenset(name_key(o) for o in N.KNOWN_ORGANIZATIONS)
+_COUNTRY_KEYS = frozenset(name_key(c) for c in N.COUNTRIES) - N.GIVEN_NAMES
 _ALIAS: dict[str, str] = {name_key(a): name_key(grp[0]) for grp in N.ALIAS_GROUPS for a in grp}
 _GROUP_OF: dict[str, tuple[str, ...]] = {
     name_key(grp[0]): tuple(name_key(a) for a in grp) for grp in N.ALIAS_GROUPS
@@ -322,6 +323,11 @@ def _static_votes(node: _Node) -> list[float]:
             v[0] += 1.0
         elif 3 <= len(toks) <= 4 and any(t in N.GIVEN_NAMES for t in toks[1:-1]):
             v[0] += 1.5  # a middle name: "Duncan Robert Rait"
+        elif 2 <= len(toks) <= 3 and toks[0] in _COUNTRY_KEYS:
+            # "France Info", "Syria Deeply": a country's name opening a longer name is a body's
+            # (a broadcaster, a campaign), not a person's, unless it is also a given name.
+            v[1] += 1.0
+            v[0] -= 1.0
         elif 2 <= len(toks) <= 3:
             # A tie-breaker only: any cue word or context (in X, the X, X said) outweighs it.
             v[0] += 0.25
