@@ -596,3 +596,30 @@ def test_name_after_a_dated_article_is_not_a_person():
     assert by_variant(ents, "Velar Spire").type != "person"
     ents = _ents("In 2009 Tom Brandt won the race.")
     assert by_variant(ents, "Tom Brandt").type == "person"
+
+
+# --- a directional demonym; a bare surname and a "Jr." -----------------------------------------
+
+
+def test_directional_demonym_is_an_adjective():
+    got = names(
+        _ents(
+            "The South Sudanese minister met the North Korean envoy in Juba.",
+            "West African leaders said South Sudan would sign.",
+        )
+    )
+    assert not {"South Sudanese", "North Korean", "West African"} & got
+    assert "South Sudan" in got
+
+
+def test_bare_surname_is_not_the_junior_when_another_bearer_is_plain():
+    first = article(
+        "President Varga said on Tuesday that the deal was done.",
+        "Peter Varga Jr. tweeted support for his father. Mr. Varga later told reporters more.",
+    )
+    second = article("Peter Varga will sign the deal, Varga's office said.")
+    ents = find_entities([first, second])
+    senior = by_variant(ents, "Peter Varga")
+    junior = by_variant(ents, "Peter Varga Jr.")
+    assert senior is not junior
+    assert "Varga" in senior.variants and "Varga" not in junior.variants

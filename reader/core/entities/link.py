@@ -865,6 +865,14 @@ def _resolve_ambiguous(
     s = nodes[i]
     ranked = sorted(roots, key=lambda r: -uf.count(r))
     dominant = None
+    if cfg.ambiguous in ("article", "dominant") and _core(s.tokens) == s.tokens:
+        # A bare surname is not the bearer named with "Jr." / "III" when another bearer has no
+        # such suffix ("Trump" beside "Donald Trump" and "Donald Trump Jr."): readers write
+        # "Trump Jr." for the son.
+        plain = [r for r in ranked if not _suffixed(r, nodes, uf)]
+        if len(plain) == 1 and len(plain) < len(ranked):
+            uf.union(i, plain[0])
+            return
     if cfg.ambiguous in ("article", "dominant"):
         c0, c1 = uf.count(ranked[0]), uf.count(ranked[1])
         if c0 >= cfg.dominance * c1:
@@ -894,6 +902,12 @@ def _resolve_ambiguous(
                 }
                 for p in near:
                     override[(i, art, p)] = r
+
+
+def _suffixed(root: int, nodes: list[_Node], uf: _Clusters) -> bool:
+    """Every full name of ``root``'s group ends in a generational suffix ("Donald Trump Jr.")."""
+    fulls = [nodes[m].tokens for m in uf.members(root) if nodes[m].full]
+    return bool(fulls) and all(t[-1] in _GENERATIONAL for t in fulls)
 
 
 def _settle_speaker(ctx: list[float], static: list[float]) -> None:
