@@ -623,3 +623,33 @@ def test_bare_surname_is_not_the_junior_when_another_bearer_is_plain():
     junior = by_variant(ents, "Peter Varga Jr.")
     assert senior is not junior
     assert "Varga" in senior.variants and "Varga" not in junior.variants
+
+
+# --- teams: "76ers", a city standing for its team ------------------------------------------------
+
+
+def test_number_ers_ends_a_team_name():
+    ents = _ents("The Lakeport 76ers fired their coach on Monday.")
+    assert "Lakeport 76ers" in names(ents)
+
+
+def test_city_stands_for_its_team_without_place_context():
+    ents = _ents(
+        "The Denver Falcons beat Dorset 24-17 on Sunday.",
+        "It was Denver's first win. Fans cheered in Denver.",
+    )
+    team = by_variant(ents, "Denver Falcons")
+    assert team.name == "Denver Falcons"
+    assert team.type == "organization"
+    texts = [m.text for m in team.mentions]
+    assert texts.count("Denver") == 1  # the possessive; "in Denver" is the city
+    (town,) = [e for e in ents if e.name == "Denver"]
+    assert town.type == "place"
+
+
+def test_downtown_and_section_of_are_place_cues():
+    ents = _ents(
+        "He was stopped on a freeway outside downtown Marbury early Sunday.",
+        "The crash was in the Clairemont section of Marbury.",
+    )
+    assert by_variant(ents, "Marbury").type == "place"

@@ -62,7 +62,9 @@ _LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
 # Words right before a name, looked up in sets (a regex search per mention cost a tenth of
 # the detection time).  "in X" is a strong place cue; "at / from / to X" also precede people
 # and companies ("lost to X", "a statement from X"), so they count little.
-_PREP_STRONG = frozenset("in near outside inside across throughout around".split())
+_PREP_STRONG = frozenset(
+    "in near outside inside across throughout around downtown suburban uptown".split()
+)
 _PREP_WEAK = frozenset("at from to into toward towards via".split())
 _INDEFINITE = frozenset(("a", "an"))
 # Pieces of writing before "in X" that make X a publication, not a place ("a 1997 article in
@@ -75,7 +77,8 @@ _BEFORE_A_JOB = frozenset(("former",))
 _OUTLET_VERBS = frozenset(("reported", "reports"))
 _PLACE_OF = frozenset(
     "town city village port county province state region suburb district capital island borough "
-    "municipality residents outskirts streets citizens people mayor governor centre center heart".split()
+    "municipality residents outskirts streets citizens people mayor governor centre center heart "
+    "section part parts".split()
 )
 _CTX_AFTER_SPEAKER = re.compile(
     r"^\s+(?:said|says|told|added|wrote|tweeted|argued|insisted|recalled|stated|announced|confirmed|"
@@ -180,6 +183,7 @@ class Candidate:
     initial: bool = False
     votes: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])
     family: int = 0  # 1: "the Gray family"; 2: "the LaRues" (a family if LaRue is a surname)
+    modifier: bool = False  # a lower-case word follows ("the San Diego freeway")
 
 
 @dataclass(slots=True)
@@ -1043,6 +1047,11 @@ def _detect_paragraph(
             and _last_word(span) in N.NUMBERED_NAME_HEADS
         ):
             found = _with_number(ptext, s, e, found)
+        elif e + 4 < len(ptext) and ptext[e + 1].isdigit() and found and found[-1][1] == e - s:
+            m = _NUMBER_NAME_RE.match(ptext, e)
+            if m is not None:  # "Philadelphia 76ers", "San Francisco 49ers": one name
+                ra, _, _, titled, _ = found[-1]
+                found = [*found[:-1], (ra, m.end() - s, ptext[s + ra : m.end()], titled, False)]
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
             if b == e and (m := _BODY_OF_NAME_RE.match(ptext, b)) and _names_a_body_head(text):
@@ -1073,6 +1082,8 @@ def _detect_paragraph(
             elif titled == 3:
                 _vote_vessel(c.votes)
             _context_votes(ptext, a, b, c.votes)
+            if b + 1 < len(ptext) and ptext[b] == " " and ptext[b + 1].islower():
+                c.modifier = True
             para_cands.append(c)
     if len(para_cands) > 1 and "(" in ptext:
         definitions.extend(find_definitions(ptext, para_cands))
@@ -1099,6 +1110,9 @@ _FAMILY_AFTER_RE = re.compile(
     r"practice|practitioners?|medicine|planning|court|law|values|business|farm|home|house|"
     r"friendly|leave|man|room|car|tree|name|members)\b)"
 )
+
+# A number glued to a plural "-ers" ending a team's name ("76ers", "49ERS").
+_NUMBER_NAME_RE = re.compile(r"[ \u00a0]\d{1,3}(?:ers|ERS)\b")
 
 # The number after a road or flight word ("Interstate 75", "Route 66", "Flight 370").
 _NUMBER_TAIL_RE = re.compile(r"[ \u00a0]+\d{1,4}(?![\w.,]\d|\w)")

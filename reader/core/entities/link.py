@@ -508,7 +508,49 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     override: dict[tuple[int, int, int], int] = {}
     if cfg.subsequence:
         override = _short_forms(nodes, uf, cands, cfg)
-    return _entities(nodes, cand_node, cands, uf, override)
+    # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
+    teams = _team_mentions(nodes, cand_node, cands, uf)
+    return _entities(nodes, cand_node, cands, uf, override, teams)
+
+
+def _team_mentions(
+    nodes: list[_Node], cand_node: list[int], cands: list[Candidate], uf: _Clusters
+) -> dict[int, int]:
+    """Mentions of a place that stand for the story's team of that place: when the story names
+    exactly one "<place> <plural nickname>" ("Indianapolis Colts", "New Orleans Saints",
+    "Philadelphia 76ers"), a mention of the bare place with no sign of a place around it ("in
+    X", "X-based", "downtown X", a dateline, "X, State") is the team, as sports writing uses it
+    ("San Diego's playoff loss", "lost to Indianapolis.").  A mention followed by a lower-case
+    word stays the place: "the San Diego freeway" and "Indianapolis won" cannot be told apart
+    without a parser, and the place is the safer reading.  Returns candidate index -> team
+    root."""
+    teams: dict[str, set[int]] = defaultdict(set)
+    for n_i, n in enumerate(nodes):
+        words = n.key.split()
+        if len(words) < 2 or n.gaz is not None or n.acronym:
+            continue
+        nick = words[-1]
+        if not (nick.endswith("s") and len(nick) > 3) or _is_cue_word(nick):
+            continue
+        if nick in N.DEMONYMS or nick in _PLACE_KEYS:
+            continue
+        place = " ".join(words[:-1])
+        if len(words) > 2 and place not in _PLACE_KEYS and place not in _ALIAS:
+            place = " ".join(words[:-2])  # "Boston Red Sox", "North Carolina Tar Heels"
+        if place in _PLACE_KEYS or place in _ALIAS:
+            teams[place].add(uf.find(n_i))
+    if not teams:
+        return {}
+    out: dict[int, int] = {}
+    for n in nodes:
+        roots = teams.get(n.key)
+        if roots is None or len(roots) != 1:
+            continue
+        (team,) = roots
+        for ci in n.mentions:
+            if cands[ci].votes[2] <= 0 and not cands[ci].modifier:
+                out[ci] = team
+    return out
 
 
 def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
@@ -983,10 +1025,15 @@ def _entities(
     cands: list[Candidate],
     uf: _Clusters,
     override: dict[tuple[int, int, int], int],
+    teams: dict[int, int],
 ) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
     for ci, ni in enumerate(cand_node):
         c = cands[ci]
+        r = teams.get(ci) if teams else None
+        if r is not None:
+            groups[uf.find(r)].append(ci)
+            continue
         r = override.get((ni, c.article, c.paragraph))
         if r is None:
             r = override.get((ni, c.article, -1))
@@ -994,7 +1041,11 @@ def _entities(
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
     for members in groups.values():
         surfaces: Counter = Counter(cands[ci].text for ci in members)
-        node_ids = {cand_node[ci] for ci in members}
+        # A place's mentions that stand for its team bring their context, not the place's
+        # gazetteer entry.
+        node_ids = {cand_node[ci] for ci in members if ci not in teams} or {
+            cand_node[ci] for ci in members
+        }
         votes = [0.0, 0.0, 0.0]
         acronyms = [0.0, 0.0, 0.0]
         for ni in node_ids:
@@ -1016,7 +1067,11 @@ def _entities(
             votes[t] += ctx[t] * scale + (math.log1p(ctx[t]) if ctx[t] > 0 else 0.0)
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
-        name = _canonical(surfaces)
+        name = _canonical(
+            Counter(cands[ci].text for ci in members if ci not in teams) or surfaces
+            if teams
+            else surfaces
+        )  # a team is shown by its own name, not by its city's
         if all(nodes[ni].key.endswith(" family") for ni in node_ids) and not name.endswith("s"):
             name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"
         variants = [name] + sorted(
