@@ -828,6 +828,11 @@ def detect(articles: list[Article]) -> Detection:
     # Names repeat across paragraphs and articles: the analysis of a span depends only on its
     # text and on whether it opens a sentence, so each distinct (text, initial) is analysed once.
     cache: dict[tuple[str, bool], list[_Found]] = {}
+    words: set[str] = set()
+    for art in articles:
+        words.update(art.text.split())
+    # Distinct words are few (tens of thousands for megabytes of text): strip them once.
+    lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
     for ai, art in enumerate(articles):
         for pi, para in enumerate(art.paragraphs):
             ptext = para.text
@@ -837,12 +842,7 @@ def detect(articles: list[Article]) -> Detection:
             if mode != "normal":
                 deferred.append((ai, pi, para, mode))  # needs the words seen in normal text
                 continue
-            _detect_paragraph(ai, pi, para, None, mid_tokens, cands, definitions, cache)
-    words: set[str] = set()
-    for art in articles:
-        words.update(art.text.split())
-    # Distinct words are few (tens of thousands for megabytes of text): strip them once.
-    lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
+            _detect_paragraph(ai, pi, para, None, mid_tokens, cands, definitions, cache, lower)
     if deferred:
         # In headlines a word counts as a name word when it is seen capitalised mid-sentence
         # and is not a common word that the story also writes in lower case ("Queens
@@ -964,7 +964,11 @@ only if confirmed elsewhere)."""
 
 
 def _analyse_span(
-    span: str, initial: bool, vocab: set[str] | None, mid_tokens: set[str]
+    span: str,
+    initial: bool,
+    vocab: set[str] | None,
+    mid_tokens: set[str],
+    lower: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[list[_Found], bool]:
     """Names inside one capitalised span, and whether the answer depended on ``mid_tokens``
     (then it must not be cached: the set grows while reading)."""
@@ -973,7 +977,7 @@ def _analyse_span(
     if vocab is not None:
         toks = _break_common(toks, vocab)
     else:
-        consulted = _drop_initial_verb(toks, mid_tokens)
+        consulted = _drop_initial_verb(toks, mid_tokens, lower)
     found: list[_Found] = []
     for g, titled in _clean(toks):
         names = [t for t in g if not t.conn]
@@ -1009,6 +1013,7 @@ def _detect_paragraph(
     cands: list[Candidate],
     definitions: list[tuple[str, str]],
     cache: dict[tuple[str, bool], list[_Found]] | None,
+    lower: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Candidates of one paragraph.  In Title Case / ALL CAPS lines (``vocab`` given) a word
     only counts as a name word when it is known or was seen capitalised mid-sentence elsewhere."""
@@ -1036,11 +1041,11 @@ def _detect_paragraph(
             key = (span, initial)
             found = cache.get(key)
             if found is None:
-                found, consulted = _analyse_span(span, initial, vocab, mid_tokens)
+                found, consulted = _analyse_span(span, initial, vocab, mid_tokens, lower)
                 if not consulted:
                     cache[key] = found
         else:
-            found, _ = _analyse_span(span, initial, vocab, mid_tokens)
+            found, _ = _analyse_span(span, initial, vocab, mid_tokens, lower)
         if (
             span[-1] in _NUMBERED_LAST
             and span.endswith(_NUMBERED_ENDINGS)
@@ -1309,15 +1314,30 @@ def _spaced_hyphens(ptext: str, out: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def _drop_initial_verb(toks: list[_Tok], mid_tokens: set[str]) -> bool:
+def _drop_initial_verb(
+    toks: list[_Tok], mid_tokens: set[str], lower: set[str] | frozenset[str] = frozenset()
+) -> bool:
     """ "Typically Microsoft ...", "Choosing DeGeneres ...", "Fired Jim O'Brien ...": a
     sentence-initial -ly adverb or -ing form, or an -ed verb before a given name and a surname,
     is not part of the name unless the word is also seen capitalised mid-sentence or is known.
+    So is a common noun that the story writes in lower case before a given name and a surname
+    ("Actress Tara Reid entered...", "Forward Tyler Hansbrough broke..."): a description.
     Returns whether ``mid_tokens`` was consulted."""
     if len(toks) < 2 or not toks[0].initial or toks[0].conn:
         return False
     f = toks[0].fold
     if f in _INITIAL_OPENERS:
+        toks[0].stop = True
+        toks[1].initial = False
+        return False
+    if (
+        f in lower
+        and len(toks) > 2
+        and not toks[1].conn
+        and toks[1].fold in N.GIVEN_NAMES
+        and not toks[2].conn
+        and not _known(f)
+    ):
         toks[0].stop = True
         toks[1].initial = False
         return False
