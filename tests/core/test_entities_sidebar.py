@@ -662,3 +662,13 @@ def test_lower_case_job_word_opening_a_sentence_is_cut():
     )
     assert "Laura Quill" in names(ents)
     assert not any(n.startswith("Actress") for n in names(ents))
+
+
+def test_natural_feature_named_without_its_head_word():
+    ents = _ents(
+        "The boat sank in the Varlo River on Monday.",
+        "Divers searched the Varlo for hours, and the Mediterranean Sea was calm.",
+        "Ships crossed the Mediterranean later.",
+    )
+    assert "Varlo" in by_variant(ents, "Varlo River").variants
+    assert "Mediterranean" in by_variant(ents, "Mediterranean Sea").variants

@@ -801,6 +801,17 @@ def _short_forms(
     order = sorted(range(len(nodes)), key=lambda i: -len(nodes[i].tokens))
     for i in order:
         s = nodes[i]
+        if len(s.tokens) == 1 and not s.acronym:
+            # "Mediterranean" of "Mediterranean Sea", "Hudson" of "Hudson River": a natural
+            # feature is named without its head word when the story names one such feature.
+            feats = [
+                j
+                for j in by_first.get(s.tokens[0], ())
+                if len(nodes[j].tokens) == 2 and nodes[j].tokens[1] in _FEATURE_HEADS
+            ]
+            if len(feats) == 1 and s.tokens[0] not in by_last:
+                uf.union(i, feats[0])
+                continue
         if s.acronym or not s.tokens or s.gaz is not None:
             continue
         k = len(s.tokens)
@@ -853,6 +864,13 @@ def _short_forms(
             continue
         _resolve_ambiguous(i, roots, nodes, uf, cands, cfg, override)
     return override
+
+
+# Heads of the names of seas, rivers and mountains, which news drops once the feature is known
+# ("the Mediterranean"); towns and streets are not named this way ("Palm" is not "Palm Street").
+_FEATURE_HEADS = frozenset(
+    "sea ocean river lake mountains desert gulf bay strait channel glacier peninsula".split()
+)
 
 
 def _surname_first(n: _Node) -> bool:
