@@ -672,3 +672,10 @@ def test_natural_feature_named_without_its_head_word():
     )
     assert "Varlo" in by_variant(ents, "Varlo River").variants
     assert "Mediterranean" in by_variant(ents, "Mediterranean Sea").variants
+
+
+def test_title_glued_to_a_name_by_its_period_is_cut():
+    ents = _ents("Ohio Gov.Laura Quill signed the bill.", "Laura Quill said it was overdue.")
+    got = names(ents)
+    assert "Laura Quill" in got and "Ohio" in got
+    assert len(by_variant(ents, "Laura Quill").mentions) == 2

@@ -50,6 +50,8 @@ _HYPHEN_SUFFIX_RE = re.compile(
     r"brokered|mediated|registered|flagged|bred|educated|trained)$"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
+# A title abbreviation glued to a capitalised name by its period ("Gov.Sarah", "Dr.Smith").
+_GLUED_TITLE_RE = re.compile(r"([A-Z][a-z]{1,3})\.(?=[A-Z][a-z])")
 # A word of 3+ letters glued by an apostrophe to another word that is not a contraction
 # ("Saints'Pierre"); "O'Brien", "don't", "it's" do not match.
 _GLUED_RE = re.compile(
@@ -258,6 +260,14 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
         if not _CAP_START_RE.match(raw):
             out.append(_Tok(a, b, raw, raw.lower(), False, False, conn=True))
             continue
+        if "." in raw[:-1]:
+            glued_title = _GLUED_TITLE_RE.match(raw)
+            if glued_title and glued_title.group(1).lower() in N.TITLE_ABBREVIATIONS:
+                # "Gov.Sarah Palin": a title whose space was lost
+                k = glued_title.end(1) + 1
+                out.append(_Tok(a, a + k, raw[:k], tok_fold(raw[:k]), next_initial, False))
+                next_initial = False
+                a, raw = a + k, raw[k:]
         if "'" in raw or "’" in raw:
             glued = _GLUED_RE.match(raw)
             if glued:  # "Chargers'Jamal", "Colts'defense": a possessive with the space lost
