@@ -679,3 +679,10 @@ def test_title_glued_to_a_name_by_its_period_is_cut():
     got = names(ents)
     assert "Laura Quill" in got and "Ohio" in got
     assert len(by_variant(ents, "Laura Quill").mentions) == 2
+
+
+def test_web_address_name_is_an_organisation():
+    ents = _ents(
+        "Her publicist confirmed the news to Starwatch.com.", "Quill told Starwatch.com so."
+    )
+    assert by_variant(ents, "Starwatch.com").type == "organization"

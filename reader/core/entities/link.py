@@ -408,8 +408,13 @@ def _new_node(key: str, text: str) -> _Node:
     ):
         gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
     words = fold(text).replace(".", "").split()
-    corp = len(words) > 1 and words[-1] in N.CORP_SUFFIXES
+    corp = (len(words) > 1 and words[-1] in N.CORP_SUFFIXES) or text.rstrip(".").lower().endswith(
+        _WEB_SUFFIXES
+    )  # "People.com", "CNN.com": a website is its publisher's
     return _Node(key, toks, acr, gaz, corp)
+
+
+_WEB_SUFFIXES = (".com", ".org", ".net", ".co.uk", ".gov")
 
 
 def _surnames(nodes: list[_Node], wanted: set[str]) -> set[str]:
