@@ -686,3 +686,19 @@ def test_web_address_name_is_an_organisation():
         "Her publicist confirmed the news to Starwatch.com.", "Quill told Starwatch.com so."
     )
     assert by_variant(ents, "Starwatch.com").type == "organization"
+
+
+def test_place_with_a_lower_case_particle_between_hyphens():
+    ents = _ents("The president flew to Kerr-a-Dune on Friday.")
+    assert by_variant(ents, "Kerr-a-Dune").type == "place"
+
+
+def test_for_between_plain_capitalised_words_stays_inside_a_name():
+    ents = _ents(
+        "The Deferred Remedies for Rural Settlers program ends in March.",
+        "He gave money to Obama for America, and Tom Brandt for Ohio lost.",
+    )
+    got = names(ents)
+    assert "Deferred Remedies for Rural Settlers" in got
+    assert "Rural Settlers" not in got
+    assert {"Obama", "America"} <= got

@@ -375,7 +375,11 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                     groups.append([])
                     continue
             elif t.fold == "for":
-                if not cur or cur[-1].conn or cur[-1].fold not in _FOR_HEADS:
+                if (
+                    not cur
+                    or cur[-1].conn
+                    or (cur[-1].fold not in _FOR_HEADS and not _for_inside_name(cur, toks, k))
+                ):
                     groups.append([])
                     continue
             elif t.fold == "on":
@@ -437,6 +441,32 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 for sub in _split_before_given(part):
                     _split_titles(sub, out)
     return out
+
+
+def _for_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """ "Deferred Action for Childhood Arrivals", "Physicians for Social Responsibility": a
+    "for" between two runs of plain capitalised words that close the span is one programme's or
+    group's name.  Either side naming a person, a place, a title or an acronym splits it ("Obama
+    for America", "votes Trump for President")."""
+    after = toks[k + 1 :]
+    if not after or len(after) > 3 or any(t.conn or t.hard_stop for t in after[:-1]):
+        return False
+    for t in (*cur, *after):
+        if t.conn or t.initial and t is cur[0] and len(cur) == 1:
+            return False
+        f = t.fold
+        if (
+            f in N.GIVEN_NAMES
+            or f in N.PLACES
+            or f in N.DEMONYMS
+            or _title_head(f)
+            or _short_acronym(t)
+            or "." in t.text
+            or t.stop
+            or _is_stop(t.text, f)
+        ):
+            return False
+    return True
 
 
 def _completes_known(cur: list[_Tok], t: _Tok) -> bool:

@@ -36,6 +36,7 @@ thresholds are the ones measured best on ECB+ train (see benchmarks/eval_ecbplus
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -344,6 +345,9 @@ def _static_votes(node: _Node) -> list[float]:
         and (toks[-1] in _GENERATIONAL or any(len(t) == 1 for t in toks[1:-1]))
     ):
         v[0] += 2.0  # "Hugh W. Sloan Jr.": a middle initial or a generational suffix
+    if any(_INNER_PARTICLE_RE.search(surf) for surf in node.surfaces):
+        v[2] += 2.0  # "Mar-a-Lago", "Stratford-upon-Avon", "Saint-Jean-de-Luz": a place
+        v[0] -= 1.0
     if "&" in node.key:
         v[1] += 3.0  # "Grill & Grocery", "AT&T", "Johnson & Johnson"
         v[0] -= 2.0
@@ -414,6 +418,10 @@ def _new_node(key: str, text: str) -> _Node:
     return _Node(key, toks, acr, gaz, corp)
 
 
+# A lower-case particle between two hyphens inside a name: places are named so, people are not.
+_INNER_PARTICLE_RE = re.compile(
+    r"\w-(?:a|de|du|des|la|le|les|en|sur|sous|on|upon|under|by|in|am|an|im|del|di)-\w"
+)
 _WEB_SUFFIXES = (".com", ".org", ".net", ".co.uk", ".gov")
 
 
