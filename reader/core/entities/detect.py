@@ -260,7 +260,7 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
         if not _CAP_START_RE.match(raw):
             out.append(_Tok(a, b, raw, raw.lower(), False, False, conn=True))
             continue
-        if "." in raw[:-1]:
+        if "." in raw and raw.find(".", 0, len(raw) - 1) > 0:
             glued_title = _GLUED_TITLE_RE.match(raw)
             if glued_title and glued_title.group(1).lower() in N.TITLE_ABBREVIATIONS:
                 # "Gov.Sarah Palin": a title whose space was lost
@@ -410,7 +410,7 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 and t.text[0].isupper()
                 and not t.initial
             )
-            and not (cur and not t.stop and _completes_known(cur, t))
+            and not (cur and not t.stop and t.fold in _KNOWN_LAST and _completes_known(cur, t))
         ):
             # ("The New York Times" keeps "Times": an organisation head word after a name word)
             groups.append([])
@@ -467,6 +467,10 @@ def _for_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
         ):
             return False
     return True
+
+
+# Last words of the known bodies' multi-word names ("today" of "usa today").
+_KNOWN_LAST = frozenset(o.rsplit(" ", 1)[1] for o in N.KNOWN_ORGANIZATIONS if " " in o)
 
 
 def _completes_known(cur: list[_Tok], t: _Tok) -> bool:
@@ -765,7 +769,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[0] -= 1.0
         elif w in N.VESSEL_NOUNS:
             _vote_vessel(votes)  # "aboard warship X", "the frigate X"
-        elif _after_dated_article(words, w, w2):
+        elif (w and "0" <= w[0] <= "9" or w2 and "0" <= w2[0] <= "9") and _after_dated_article(
+            words, w, w2
+        ):
             votes[0] -= 1.5  # "a 2007 silver Ford Fusion", "the 2014 Oscars": a model or an event
         elif (w in _INDEFINITE or (w2 in _INDEFINITE and w == "local")) and not (
             end + 1 < n and ptext[end] == " " and ptext[end + 1].islower()
@@ -1029,11 +1035,12 @@ def _analyse_span(
             continue
         if len(names) > 1 and names[-1].fold.endswith("s") and names[-1].fold in N.DEMONYMS:
             continue  # "Christian North Koreans": a group of people, not a name
-        if len(names) == 2 and names[1].fold in N.DEMONYMS and names[0].fold in _DIRECTIONS:
-            continue  # "the North Korean leader", "South African troops": an adjective
-        if len(names) == 2 and names[1].fold in _PARTY_MEMBERS and names[0].fold in N.PLACES:
-            g = names[:1]  # "the Mississippi Democrat": a party member from a place, not a name
-            names = g
+        if len(names) == 2:
+            if names[1].fold in N.DEMONYMS and names[0].fold in _DIRECTIONS:
+                continue  # "the North Korean leader", "South African troops": an adjective
+            if names[1].fold in _PARTY_MEMBERS and names[0].fold in N.PLACES:
+                g = names[:1]  # "the Mississippi Democrat": a party member from a place
+                names = g
         a, b = g[0].start, g[-1].end
         lone_initial = len(names) == 1 and g[0].initial and vocab is None
         if vocab is None:
@@ -1062,6 +1069,10 @@ def _detect_paragraph(
     para_cands: list[Candidate] = []
     titles = _quoted_titles(ptext) if ('"' in ptext or "“" in ptext) else ()
     has_family = "family" in ptext
+    n_text = len(ptext)
+    # Rare patterns are looked for once per paragraph, not at every name.
+    has_body_word = "administration" in ptext or "government" in ptext or "campaign" in ptext
+    has_team_number = _TEAM_NUMBER_RE.search(ptext) is not None
     for a, b in titles:
         c = Candidate(ai, pi, a, b, ptext[a:b])
         c.votes[0] -= 6.0  # a work's title: neither a person nor a place nor a body
@@ -1092,14 +1103,20 @@ def _detect_paragraph(
             and _last_word(span) in N.NUMBERED_NAME_HEADS
         ):
             found = _with_number(ptext, s, e, found)
-        elif e + 4 < len(ptext) and ptext[e + 1].isdigit() and found and found[-1][1] == e - s:
+        elif has_team_number and found and found[-1][1] == e - s:
             m = _NUMBER_NAME_RE.match(ptext, e)
             if m is not None:  # "Philadelphia 76ers", "San Francisco 49ers": one name
                 ra, _, _, titled, _ = found[-1]
                 found = [*found[:-1], (ra, m.end() - s, ptext[s + ra : m.end()], titled, False)]
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
-            if b == e and (m := _BODY_OF_NAME_RE.match(ptext, b)) and _names_a_body_head(text):
+            if (
+                b == e
+                and has_body_word
+                and ptext.startswith(_BODY_WORDS, b + 1)
+                and (m := _BODY_OF_NAME_RE.match(ptext, b))
+                and _names_a_body_head(text)
+            ):
                 b = m.end()  # "the Obama administration": a body of its own, not Obama
                 text = ptext[a:b]
             c = Candidate(ai, pi, a, b, text, lone_initial)
@@ -1127,7 +1144,7 @@ def _detect_paragraph(
             elif titled == 3:
                 _vote_vessel(c.votes)
             _context_votes(ptext, a, b, c.votes)
-            if b + 1 < len(ptext) and ptext[b] == " " and ptext[b + 1].islower():
+            if b < n_text - 1 and ptext[b] == " " and ptext[b + 1].islower():
                 c.modifier = True
             para_cands.append(c)
     if len(para_cands) > 1 and "(" in ptext:
@@ -1139,6 +1156,7 @@ def _detect_paragraph(
 # administration", "the Romney campaign"): a statement by the administration is not a quote
 # from Obama, and ECB+ files it under its own chain.  A place before "government" is the place
 # acting as a state ("the Kenyan government", "the United States government"), as ECB+ types it.
+_BODY_WORDS = ("administration", "government", "campaign")
 _BODY_OF_NAME_RE = re.compile(r"[ \u00a0](?:administration|government|campaign)\b")
 
 
@@ -1157,6 +1175,7 @@ _FAMILY_AFTER_RE = re.compile(
 )
 
 # A number glued to a plural "-ers" ending a team's name ("76ers", "49ERS").
+_TEAM_NUMBER_RE = re.compile(r"\d(?:ers|ERS)\b")
 _NUMBER_NAME_RE = re.compile(r"[ \u00a0]\d{1,3}(?:ers|ERS)\b")
 
 # The number after a road or flight word ("Interstate 75", "Route 66", "Flight 370").
@@ -1292,6 +1311,7 @@ def _spans(ptext: str) -> list[tuple[int, int]]:
     an Arabic-style prefix ("al-Assad"), never starting inside a word ("iPhone")."""
     out: list[tuple[int, int]] = []
     search = _SPAN_RE.search
+    hyphens = " - " in ptext
     pos = 0
     while True:
         m = search(ptext, pos)
@@ -1321,7 +1341,7 @@ def _spans(ptext: str) -> list[tuple[int, int]]:
                 continue
         out.append((s, e))
         pos = e
-        if ptext.startswith(" - ", e):
+        if hyphens and ptext.startswith(" - ", e):
             out = _spaced_hyphens(ptext, out)
             pos = out[-1][1]
 

@@ -345,7 +345,7 @@ def _static_votes(node: _Node) -> list[float]:
         and (toks[-1] in _GENERATIONAL or any(len(t) == 1 for t in toks[1:-1]))
     ):
         v[0] += 2.0  # "Hugh W. Sloan Jr.": a middle initial or a generational suffix
-    if any(_INNER_PARTICLE_RE.search(surf) for surf in node.surfaces):
+    if any("-" in surf and _INNER_PARTICLE_RE.search(surf) for surf in node.surfaces):
         v[2] += 2.0  # "Mar-a-Lago", "Stratford-upon-Avon", "Saint-Jean-de-Luz": a place
         v[0] -= 1.0
     if "&" in node.key:
@@ -412,9 +412,10 @@ def _new_node(key: str, text: str) -> _Node:
     ):
         gaz = None  # alias of a non-place ("ISIS"): not a gazetteer place
     words = fold(text).replace(".", "").split()
-    corp = (len(words) > 1 and words[-1] in N.CORP_SUFFIXES) or text.rstrip(".").lower().endswith(
-        _WEB_SUFFIXES
-    )  # "People.com", "CNN.com": a website is its publisher's
+    # "People.com", "CNN.com": a website is its publisher's
+    corp = (len(words) > 1 and words[-1] in N.CORP_SUFFIXES) or (
+        "." in text and text.rstrip(".").lower().endswith(_WEB_SUFFIXES)
+    )
     return _Node(key, toks, acr, gaz, corp)
 
 
@@ -539,9 +540,9 @@ def _team_mentions(
     root."""
     teams: dict[str, set[int]] = defaultdict(set)
     for n_i, n in enumerate(nodes):
-        words = n.key.split()
-        if len(words) < 2 or n.gaz is not None or n.acronym:
+        if n.key[-1] != "s" or " " not in n.key or n.gaz is not None or n.acronym:
             continue
+        words = n.key.split()
         nick = words[-1]
         if not (nick.endswith("s") and len(nick) > 3) or _is_cue_word(nick):
             continue
