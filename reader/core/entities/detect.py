@@ -1082,11 +1082,14 @@ def _detect_paragraph(
     for s, e in _spans(ptext):
         if titles and any(a < e and s < b for a, b in titles):
             continue
-        initial = starts.opens_sentence(s) or (
-            s > 1
-            and (ptext[s - 1] in _QUOTE_OPENERS or ptext[s - 2] == ":")
-            and _opens_quote_or_clause(ptext, s, e)
-        )
+        if s > 1 and ptext[s - 1] == " " and ("a" <= ptext[s - 2] <= "z" or ptext[s - 2] == ","):
+            initial = False  # after "word " or ", " no sentence opens: skip the look-up
+        else:
+            initial = starts.opens_sentence(s) or (
+                s > 1
+                and (ptext[s - 1] in _QUOTE_OPENERS or ptext[s - 2] == ":")
+                and _opens_quote_or_clause(ptext, s, e)
+            )
         span = ptext[s:e]
         if cache is not None:
             key = (span, initial)
