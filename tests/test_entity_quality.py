@@ -20,10 +20,11 @@ import eval_sidebar
 DATA = eval_sidebar.find_data()
 pytestmark = pytest.mark.skipif(DATA is None, reason="ECB+ data not available")
 
-# (right share, detection F1, linking P, linking F1) per half, measured minus 0.015 to 0.02.
+# (right share, detection F1, linking P, linking F1) per half, measured minus 0.01 to 0.02
+# (fifth round, on the gold amended for "<name> administration": BENCHMARKS.md).
 FLOORS = {
-    "A": (0.855, 0.94, 0.975, 0.925),
-    "B": (0.83, 0.955, 0.925, 0.925),
+    "A": (0.88, 0.945, 0.98, 0.93),
+    "B": (0.865, 0.96, 0.93, 0.93),
 }
 
 
@@ -63,5 +64,5 @@ def test_ecbplus_dev_linking_floor():
     stories = [s for s in eval_ecbplus.load_stories(DATA, "topic") if s.split == "dev"]
     r = eval_ecbplus.evaluate(stories, eval_ecbplus.LinkConfig(), True)
     p, _, f1 = r["link"]
-    assert p >= 0.895 and f1 >= 0.885, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
-    assert r["type_acc"] >= 0.92, f"ECB+ dev type accuracy {r['type_acc']:.3f}"
+    assert p >= 0.905 and f1 >= 0.89, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
+    assert r["type_acc"] >= 0.945, f"ECB+ dev type accuracy {r['type_acc']:.3f}"
