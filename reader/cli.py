@@ -520,6 +520,14 @@ def _run_reader(
             placeholder_article(s) if i in pending else load(s) for i, s in enumerate(sources)
         ]
         _check_count(len(articles))
+        if downloads is not None:
+            # Pages already in that read as plain text are shown in the first frame too (their
+            # warnings are shown by the reader, as for the pages it loads itself).
+            for i, source in list(pending.items()):
+                article = downloads.ready_text(source) if source in downloads else None
+                if article is not None:
+                    articles[i] = article
+                    del pending[i]
         if "-" in sources:
             _reattach_terminal_stdin()
 

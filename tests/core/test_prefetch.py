@@ -125,3 +125,24 @@ def test_the_download_threads_never_hold_the_process() -> None:
     downloads = PageDownloads(["http://127.0.0.1:9/unused"], timeout=0.5)
     assert all(t.daemon for t in downloads._threads)
     downloads.close()
+
+
+def test_a_finished_plain_text_page_is_ready_for_the_first_frame(server: str) -> None:
+    urls = [server + "/wire.txt", server + "/page.html", server + "/missing"]
+    downloads = PageDownloads(urls)
+    assert _wait_for(lambda: not downloads.running)
+    wire = downloads.ready_text(server + "/wire.txt")
+    assert wire is not None and wire.source == server + "/wire.txt"
+    assert [p.text for p in wire.paragraphs] == [
+        p.text for p in load_url(server + "/wire.txt").paragraphs
+    ]
+    assert downloads.ready_text(server + "/page.html") is None  # needs the extractor
+    assert downloads.ready_text(server + "/missing") is None  # its error comes from load()
+    with pytest.raises(IngestError, match="404"):
+        downloads.load(server + "/missing")
+
+
+def test_a_page_still_coming_is_not_ready(server: str) -> None:
+    downloads = PageDownloads([server + "/trickle"], timeout=60)
+    assert downloads.ready_text(server + "/trickle") is None
+    downloads.close()

@@ -347,3 +347,36 @@ def test_the_first_frame_imports_only_what_it_shows(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_a_plain_text_page_already_in_is_in_the_first_frame(
+    server, headless_reader, monkeypatch
+) -> None:
+    """A page downloaded while the reader was starting, read as plain text, is shown in the
+    first frame (no placeholder); the HTML page still loads in the worker."""
+    from reader import cli
+
+    start = cli._start_downloads
+
+    def started_and_finished(sources, max_size):
+        downloads = start(sources, max_size)
+        deadline = time.monotonic() + 5  # as if the UI's imports took this long
+        while downloads is not None and downloads.running and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return downloads
+
+    monkeypatch.setattr(cli, "_start_downloads", started_and_finished)
+    first_frame: list[str] = []
+    ready = ReaderApp.on_ready
+
+    def on_ready(self: ReaderApp) -> None:
+        first_frame.extend(a.paragraphs[0].text for a in self.articles)
+        ready(self)
+
+    monkeypatch.setattr(ReaderApp, "on_ready", on_ready)
+    assert main([server + "/wire.txt", server + "/page.html"]) == 0
+    assert first_frame[0] == "Storm closes Valmora port"
+    assert first_frame[1] == LOADING_TEXT
+    (app,) = headless_reader.apps
+    assert app.articles[1].title == "Port shut as storm hits Valmora"
+    assert headless_reader.analysed == [True]

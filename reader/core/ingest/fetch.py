@@ -139,6 +139,14 @@ def load_url(
 def page_article(url: str, data: bytes, headers: Message) -> Article:
     """The article of a downloaded page (``fetch_url``'s body and headers), extracted as for a
     saved page; the URL is the source.  Raises :class:`IngestError` for what is not a page."""
+    text, fmt, warnings = page_text(url, data, headers)
+    return article_from_text(text, url, fmt=fmt, warnings=warnings)
+
+
+def page_text(url: str, data: bytes, headers: Message) -> tuple[str, str, list[str]]:
+    """A downloaded page's text, its format (``txt``, ``md`` or ``html``: how it will be
+    extracted) and the warnings of decoding it.  Raises :class:`IngestError` for what is not a
+    page."""
     content_type = headers.get_content_type()
     if headers.get("Content-Type") and content_type not in _PAGE_TYPES:
         raise IngestError(url, f"not a web page (content type {content_type})")
@@ -158,4 +166,4 @@ def page_article(url: str, data: bytes, headers: Message) -> Article:
         fmt = "html"
     else:
         fmt = sniff_format(text, urlsplit(url).path)
-    return article_from_text(text, url, fmt=fmt, warnings=warnings)
+    return text, fmt, warnings

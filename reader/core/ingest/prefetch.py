@@ -22,8 +22,8 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING
 
-from reader.core.ingest.fetch import TIMEOUT, fetch_url, page_article
-from reader.core.ingest.load import DEFAULT_MAX_SIZE
+from reader.core.ingest.fetch import TIMEOUT, fetch_url, page_article, page_text
+from reader.core.ingest.load import DEFAULT_MAX_SIZE, IngestError, article_from_text
 from reader.core.model import Article
 
 if TYPE_CHECKING:
@@ -95,6 +95,21 @@ class PageDownloads:
             except FutureTimeout:
                 continue
             return page_article(url, data, headers)
+
+    def ready_text(self, url: str) -> Article | None:
+        """The article of ``url`` if its download has already finished and it reads as plain
+        text (no parser to import: cheap enough for the reader's first frame); else ``None``,
+        and the page is left for :meth:`load` (a failed one too: its error comes from there)."""
+        page = self._pages[url]
+        if not page.done() or page.exception() is not None:
+            return None
+        try:
+            text, fmt, warnings = page_text(url, *page.result())
+            if fmt != "txt":
+                return None
+            return article_from_text(text, url, warnings=warnings)
+        except IngestError:
+            return None
 
     def close(self) -> None:
         """Stop the downloads still running (each at its next chunk of data or time-out) and

@@ -239,7 +239,11 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             with Vertical(id="main"):
                 with Horizontal(id="panes"):
                     for i, art in enumerate(self.articles):
-                        yield PaneColumn(art, i)
+                        # The leading column is marked from the start: marked on mount, it
+                        # restyled the columns once more before the first frame.
+                        yield PaneColumn(art, i).set_class(
+                            i == self.active, "-active", update=False
+                        )
                 yield StatusLine(id="status")
             yield Sidebar(id="sidebar")
         yield Horizontal(id="footer-slot")
