@@ -380,3 +380,23 @@ def test_a_plain_text_page_already_in_is_in_the_first_frame(
     (app,) = headless_reader.apps
     assert app.articles[1].title == "Port shut as storm hits Valmora"
     assert headless_reader.analysed == [True]
+
+
+def test_key_ids_include_the_screens_not_imported_yet() -> None:
+    """The overview and the picker are imported when first opened, but a config file may
+    remap their keys from the start: ``binding_ids`` imports them to list their ids."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reader.ui.app import binding_ids\n"
+        "assert 'reader.ui.screens.overview' not in sys.modules\n"
+        "ids = binding_ids()\n"
+        "from reader.ui.screens.overview import OverviewScreen\n"
+        "from reader.ui.screens.picker import ArticlePicker\n"
+        "lazy = [b.id for s in (OverviewScreen, ArticlePicker) for b in s.BINDINGS if b.id]\n"
+        "assert lazy and set(lazy) <= ids, lazy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
