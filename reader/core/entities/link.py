@@ -1060,24 +1060,26 @@ def _entities(
     teams: dict[int, int],
 ) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
+    team_roots: set[int] = set()
     for ci, ni in enumerate(cand_node):
         c = cands[ci]
         r = teams.get(ci) if teams else None
         if r is not None:
-            groups[uf.find(r)].append(ci)
+            root = uf.find(r)
+            groups[root].append(ci)
+            team_roots.add(root)
             continue
         r = override.get((ni, c.article, c.paragraph))
         if r is None:
             r = override.get((ni, c.article, -1))
         groups[uf.find(r if r is not None else ni)].append(ci)
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
-    for members in groups.values():
+    for root, members in groups.items():
         surfaces: Counter = Counter(cands[ci].text for ci in members)
         # A place's mentions that stand for its team bring their context, not the place's
-        # gazetteer entry.
-        node_ids = {cand_node[ci] for ci in members if ci not in teams} or {
-            cand_node[ci] for ci in members
-        }
+        # gazetteer entry, nor its name.
+        own = [ci for ci in members if ci not in teams] if root in team_roots else members
+        node_ids = {cand_node[ci] for ci in (own or members)}
         votes = [0.0, 0.0, 0.0]
         acronyms = [0.0, 0.0, 0.0]
         for ni in node_ids:
@@ -1100,10 +1102,8 @@ def _entities(
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
         name = _canonical(
-            Counter(cands[ci].text for ci in members if ci not in teams) or surfaces
-            if teams
-            else surfaces
-        )  # a team is shown by its own name, not by its city's
+            Counter(cands[ci].text for ci in own) if own is not members and own else surfaces
+        )
         if all(nodes[ni].key.endswith(" family") for ni in node_ids) and not name.endswith("s"):
             name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"
         variants = [name] + sorted(
