@@ -732,7 +732,7 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
     n = len(ptext)
     placed = False  # "in X said...": the verb belongs to the sentence's subject, not to X
     if start > 2 and ptext[start - 1].isspace():
-        words = ptext[max(0, start - 30) : start].split()[-3:]
+        words = ptext[max(0, start - 30) : start].rsplit(None, 3)[-3:]
         w = words[-1].lower() if words else ""
         w2 = words[-2].lower() if len(words) > 1 else ""
         if w == "the" and w2 in _PREP_STRONG:
