@@ -25,7 +25,12 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    ("Kimani" -> "Kimani Gray").  A one-word cue ("House", "Court") is never a short form.  When a
    short form fits several entities ("Trump" with "Donald Trump" and "Donald Trump Jr.") it
    joins the most prominent (``dominance`` times the mentions of the next), except near a full
-   mention of the other one (its paragraph and the next two), as a reader resolves it.
+   mention of the other one (its paragraph and the next two), as a reader resolves it; a bare
+   surname never goes to a bearer named with "Jr." when exactly one bearer has no suffix.  A
+   one-word name opening the story's one natural feature is its short form ("the
+   Mediterranean" / "Mediterranean Sea");
+7. teams: a bare city with no place cue stands for the story's one team of that city
+   ("San Diego's playoff loss" in a story on the San Diego Chargers).
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -523,13 +528,11 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     if cfg.subsequence:
         override = _short_forms(nodes, uf, cands, cfg)
     # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
-    teams = _team_mentions(nodes, cand_node, cands, uf)
+    teams = _team_mentions(nodes, cands, uf)
     return _entities(nodes, cand_node, cands, uf, override, teams)
 
 
-def _team_mentions(
-    nodes: list[_Node], cand_node: list[int], cands: list[Candidate], uf: _Clusters
-) -> dict[int, int]:
+def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) -> dict[int, int]:
     """Mentions of a place that stand for the story's team of that place: when the story names
     exactly one "<place> <plural nickname>" ("Indianapolis Colts", "New Orleans Saints",
     "Philadelphia 76ers"), a mention of the bare place with no sign of a place around it ("in
