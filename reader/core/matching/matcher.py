@@ -205,11 +205,18 @@ class _Vocab:
     settings: Settings = field(default_factory=lambda: Settings())
 
 
-def align(articles: list[Article], *, settings: Settings | None = None) -> list[Match]:
+def align(
+    articles: list[Article],
+    *,
+    settings: Settings | None = None,
+    key_cache: dict[str, str] | None = None,
+) -> list[Match]:
     """Match the paragraphs of every pair of articles; see the module docstring for the method.
 
     Returns matches sorted by ``(left, right)``, with ``left`` in the article of smaller index.
-    Boilerplate paragraphs and paragraphs without content words never match.
+    Boilerplate paragraphs and paragraphs without content words never match.  ``key_cache``
+    (surface form -> key) may be shared by calls over the same texts, which then tokenise
+    faster; the keys do not depend on it.
     """
     if len(articles) < 2:
         return []
@@ -218,14 +225,16 @@ def align(articles: list[Article], *, settings: Settings | None = None) -> list[
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _align(articles, settings or Settings())
+        return _align(articles, settings or Settings(), key_cache)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _align(articles: list[Article], settings: Settings) -> list[Match]:
-    paras, vocab, display = prepare(articles, settings)
+def _align(
+    articles: list[Article], settings: Settings, key_cache: dict[str, str] | None = None
+) -> list[Match]:
+    paras, vocab, display = prepare(articles, settings, key_cache)
     units = sentence_units(paras, vocab)
     matches: list[Match] = []
     for a in range(len(articles)):
@@ -240,18 +249,23 @@ def _align(articles: list[Article], settings: Settings) -> list[Match]:
 
 
 def prepare(
-    articles: list[Article], settings: Settings | None = None
+    articles: list[Article],
+    settings: Settings | None = None,
+    key_cache: dict[str, str] | None = None,
 ) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
     """Everything computed once over all articles: paragraph key sets, names and their
-    spelling variants, weights, and each article's display forms (shared by every driver)."""
+    spelling variants, weights, and each article's display forms (shared by every driver).
+    ``key_cache`` is the surface -> key cache to fill (see :func:`align`)."""
     vocab = _Vocab(settings=settings or Settings())
+    if key_cache is not None:
+        vocab.key_of = key_cache
     paras, surfaces, cap_counts, lower_counts = _collect(articles, vocab.key_of)
     vocab.names = {
         k
         for k, c in cap_counts.items()
         if c > lower_counts.get(k, 0) and k not in _NOT_NAME_KEYS and not k[0].isdigit()
     }
-    vocab.canon = _variant_map(paras, vocab.names)
+    vocab.canon = _variant_map(paras, vocab.names, pairwise_affordable(articles))
     if vocab.canon:
         canon = vocab.canon
         for art in paras:
@@ -474,16 +488,27 @@ def _skeleton(key: str) -> str:
     )
 
 
-PAIRWISE_MAX_ARTICLES = 4
-"""Up to this many articles (six pairs) every pair of articles is matched directly and spelling
-variants are looked for pair by pair (the original rules); beyond, variants are looked for once
-over all names (:func:`_joint_variant_map`) and :mod:`reader.core.matching.joint` links paragraphs
-to fact cores, so the cost grows with the names and paragraphs, not with the pairs of articles."""
+PAIRWISE_BUDGET = 10_000
+"""Articles are matched pair by pair (every pair of articles directly, spelling variants looked
+for pair by pair) while that work stays within what two articles of 5,000 paragraphs cost (the
+speed goal of issue 8): the paragraphs summed over every pair of articles, ``(N - 1) x`` the
+story's paragraphs, at most this.  Five to ten outlets of news length (20-200 paragraphs each) are
+matched pairwise, as two articles are; a story beyond the budget (16 x 500, 50 x 40, 200 x 40) is
+linked to fact cores by :mod:`reader.core.matching.joint`, whose work grows with the paragraphs and
+names rather than with the pairs of articles."""
 
 
-def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
-    """Map spelling variants of names across articles onto one key (union-find)."""
-    if len(paras) > PAIRWISE_MAX_ARTICLES:
+def pairwise_affordable(articles: list[Article]) -> bool:
+    """Whether every pair of ``articles`` is matched directly (see :data:`PAIRWISE_BUDGET`);
+    always for two articles, where there is only one pair."""
+    sizes = [sum(1 for p in a.paragraphs if not p.boilerplate) for a in articles]
+    return len(sizes) <= 2 or (len(sizes) - 1) * sum(sizes) <= PAIRWISE_BUDGET
+
+
+def _variant_map(paras: list[list[_Para]], names: set[str], pairwise: bool) -> dict[str, str]:
+    """Map spelling variants of names across articles onto one key (union-find), pair by pair of
+    articles when ``pairwise`` (:func:`pairwise_affordable`), else once over all names."""
+    if not pairwise:
         return _joint_variant_map(paras, names)
     vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
     long_names = [{k for k in v if k in names and len(k) >= VARIANT_MIN_LEN} for v in vocabs]
