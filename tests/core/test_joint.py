@@ -51,6 +51,31 @@ def test_each_pair_as_if_alone_within_the_budget(n: int) -> None:
         assert align_all(articles) == align(articles)
 
 
+def test_each_pair_as_if_alone_with_acronyms_elsewhere() -> None:
+    # A and B write out the expansion of the acronym only C uses: A-B must still be matched as
+    # the two alone (their expansion folds into the acronym only in pairs with C), and C meets
+    # both through it.
+    texts = [
+        ["The National Transportation Safety Board said the pilot reported smoke over Valmora."],
+        ["Smoke was reported over Valmora, the National Transportation Safety Board said."],
+        ["The NTSB said the pilot reported smoke on Tuesday before the crash."],
+        ["Gardeners in Oslo prefer tulips to roses this spring, a survey found."],
+    ]
+    articles = [Article.from_texts(f"{k}.txt", f"t{k}", t) for k, t in enumerate(texts)]
+    got: dict[tuple[int, int], list] = {}
+    for m in align_all(articles):
+        got.setdefault((m.left[0], m.right[0]), []).append(
+            ((m.left, m.right), m.score, m.evidence, m.cue, m.names, m.words)
+        )
+    for (a, b), _found in _as_pairs(articles).items():
+        alone = [
+            (((a, m.left[1]), (b, m.right[1])), m.score, m.evidence, m.cue, m.names, m.words)
+            for m in align([articles[a], articles[b]])
+        ]
+        assert got.get((a, b), []) == alone, (a, b)
+    assert any("NTSB" in str(m[4]) for m in got.get((0, 2), []))
+
+
 def test_five_outlets_match_every_pair_directly() -> None:
     # Outlets B and C report the fact A reported first: they are matched with each other, not
     # only with A's paragraph (a JSON consumer reads `matches` per pair of articles).

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from dataclasses import replace
 
 from reader.core.matching.matcher import (
     CANDIDATE_MIN_SHARE,
@@ -40,6 +39,7 @@ from reader.core.matching.matcher import (
     _select,
     add_best_of_other_side,
     align,
+    align_each_pair,
     keep_top_candidates,
     pairwise_affordable,
     prepare,
@@ -87,25 +87,18 @@ def _joint(articles: list[Article]) -> list[Match]:
 
 
 def _each_pair(articles: list[Article]) -> list[Match]:
-    """Every pair of articles matched as if the two were the only ones: the weights, names,
-    spelling variants and sentence pass of the pair alone.
+    """Every pair of articles matched as if the two were the only ones
+    (:func:`~reader.core.matching.matcher.align_each_pair`): the weights, names, spelling
+    variants and sentence pass of the pair alone.
 
     So the links between two outlets do not change with the other outlets opened beside them, and
     a story of five or ten outlets gets the quality measured on article pairs (with the story's
     weights instead, a word every outlet uses weighs little and the thresholds chosen on pairs
-    lose strong links: BENCHMARKS.md, "Several outlets at once").  The surface -> key cache is
-    shared, so each distinct word is keyed once.
+    lose strong links: BENCHMARKS.md, "Several outlets at once").
     """
     if len(articles) <= 2:
         return align(articles)
-    cache: dict[str, str] = {}
-    matches: list[Match] = []
-    for a in range(len(articles)):
-        for b in range(a + 1, len(articles)):
-            for m in align([articles[a], articles[b]], key_cache=cache):
-                matches.append(replace(m, left=(a, m.left[1]), right=(b, m.right[1])))
-    matches.sort(key=lambda m: (m.left, m.right))
-    return matches
+    return align_each_pair(articles)
 
 
 def _link_to_cores(articles: list[Article]) -> list[Match]:

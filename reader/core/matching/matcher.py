@@ -76,14 +76,14 @@ import heapq
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import ClassVar
 
 from rapidfuzz import fuzz, process
 
 from reader.core.ingest.segment import split_sentences
-from reader.core.matching.acronyms import AcronymIndex
+from reader.core.matching.acronyms import ACRONYM_RE, AcronymIndex
 from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
@@ -235,17 +235,74 @@ def _align(
     articles: list[Article], settings: Settings, key_cache: dict[str, str] | None = None
 ) -> list[Match]:
     paras, vocab, display = prepare(articles, settings, key_cache)
+    matches = _align_prepared(paras, vocab, display)
+    matches.sort(key=lambda m: (m.left, m.right))
+    return matches
+
+
+def _align_prepared(
+    paras: list[list[_Para]], vocab: _Vocab, display: list[dict[str, str]]
+) -> list[Match]:
+    """Every pair of the prepared articles, paragraph and sentence levels united."""
     units = sentence_units(paras, vocab)
     matches: list[Match] = []
-    for a in range(len(articles)):
-        for b in range(a + 1, len(articles)):
+    for a in range(len(paras)):
+        for b in range(a + 1, len(paras)):
             keep = None
             if units is not None:
                 by_article, uvocab = units
                 keep = _sentence_links(by_article[a], by_article[b], uvocab)
             matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b], keep))
+    return matches
+
+
+def align_each_pair(articles: list[Article], *, settings: Settings | None = None) -> list[Match]:
+    """Every pair of articles matched exactly as :func:`align` matches the two alone (their own
+    names, spelling variants, acronyms, weights and sentence pass), renumbered into ``articles``;
+    sorted by ``(left, right)``.  :mod:`reader.core.matching.joint` uses it for stories of several
+    outlets, so a pair's links do not depend on the other articles given.
+
+    The text is tokenised once for all pairs whose two articles write out no acronym's
+    expansion (the only step of tokenising that reads both articles); a pair that does is
+    prepared on its own.
+    """
+    if len(articles) < 2:
+        return []
+    settings = settings or Settings()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        key_of: dict[str, str] = {}
+        texts = [[p.text for p in art.paragraphs if not p.boilerplate] for art in articles]
+        has_acronyms = [any(ACRONYM_RE.search(t) for t in ts) for ts in texts]
+        shared: tuple[list[list[_Para]], list[Counter[str]]] | None = None
+        matches: list[Match] = []
+        for a in range(len(articles)):
+            for b in range(a + 1, len(articles)):
+                if (has_acronyms[a] or has_acronyms[b]) and AcronymIndex(texts[a] + texts[b]):
+                    two = [articles[a], articles[b]]
+                    found = _align_prepared(*prepare(two, settings, key_of))
+                    matches.extend(
+                        replace(m, left=(a, m.left[1]), right=(b, m.right[1])) for m in found
+                    )
+                    continue
+                if shared is None:
+                    shared = _collect(articles, key_of, fold_acronyms=False)
+                base, surfaces = shared
+                paras = [[_fresh(p) for p in base[a]], [_fresh(p) for p in base[b]]]
+                vocab = _Vocab(settings=settings, key_of=key_of)
+                display = _finish(paras, [surfaces[a], surfaces[b]], vocab, pairwise=True)
+                matches.extend(_align_prepared(paras, vocab, display))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     matches.sort(key=lambda m: (m.left, m.right))
     return matches
+
+
+def _fresh(p: _Para) -> _Para:
+    """A copy of ``p`` as collected: keys before spelling variants, no weights yet."""
+    return _Para(p.ref, p.text, p.keys, 0.0, p.seq, p.bounds, None, p.spans, p.position)
 
 
 def prepare(
@@ -259,13 +316,23 @@ def prepare(
     vocab = _Vocab(settings=settings or Settings())
     if key_cache is not None:
         vocab.key_of = key_cache
-    paras, surfaces, cap_counts, lower_counts = _collect(articles, vocab.key_of)
+    paras, surfaces = _collect(articles, vocab.key_of)
+    display = _finish(paras, surfaces, vocab, pairwise_affordable(articles))
+    return paras, vocab, display
+
+
+def _finish(
+    paras: list[list[_Para]], surfaces: list[Counter[str]], vocab: _Vocab, pairwise: bool
+) -> list[dict[str, str]]:
+    """Names, spelling variants (the keys of ``paras`` rewritten to them) and weights over the
+    collected articles; returns each article's display forms."""
+    cap_counts, lower_counts = _case_counts(surfaces, vocab.key_of)
     vocab.names = {
         k
         for k, c in cap_counts.items()
         if c > lower_counts.get(k, 0) and k not in _NOT_NAME_KEYS and not k[0].isdigit()
     }
-    vocab.canon = _variant_map(paras, vocab.names, pairwise_affordable(articles))
+    vocab.canon = _variant_map(paras, vocab.names, pairwise)
     if vocab.canon:
         canon = vocab.canon
         for art in paras:
@@ -274,8 +341,7 @@ def prepare(
                     p.keys = frozenset(canon.get(k, k) for k in p.keys)
         vocab.names |= {canon[k] for k in vocab.names if k in canon}
     _weigh(paras, vocab)
-    display = [_display_forms(c, vocab) for c in surfaces]
-    return paras, vocab, display
+    return [_display_forms(c, vocab) for c in surfaces]
 
 
 # --------------------------------------------------------------------------- preparation
@@ -337,16 +403,18 @@ def _mask_titles(toks: list[str], seq: list[str]) -> None:
 
 
 def _collect(
-    articles: list[Article], key_of: dict[str, str]
-) -> tuple[list[list[_Para]], list[Counter[str]], Counter[str], Counter[str]]:
-    """Key sets of all paragraphs, each article's surface counts, and how often each key is
-    written capitalised / lower-case (the evidence for "this is a name")."""
+    articles: list[Article], key_of: dict[str, str], *, fold_acronyms: bool = True
+) -> tuple[list[list[_Para]], list[Counter[str]]]:
+    """Key sets of all paragraphs and each article's surface counts; acronyms' expansions
+    written in the input folded into the acronym's key unless ``fold_acronyms`` is false."""
     paras: list[list[_Para]] = []
     per_article: list[Counter[str]] = []
     lookup = key_of.__getitem__
     findall = TOKEN_RE.findall
     titles = {t for t in key_of if _title_kind(t)}  # capitalised title surfaces met so far
-    acronyms = AcronymIndex(p.text for art in articles for p in art.paragraphs if not p.boilerplate)
+    acronyms = AcronymIndex(
+        p.text for art in articles for p in art.paragraphs if fold_acronyms and not p.boilerplate
+    )
     for ai, art in enumerate(articles):
         out: list[_Para] = []
         surfaces: Counter[str] = Counter()
@@ -400,6 +468,13 @@ def _collect(
                 )
         paras.append(out)
         per_article.append(surfaces)
+    return paras, per_article
+
+
+def _case_counts(
+    per_article: list[Counter[str]], key_of: dict[str, str]
+) -> tuple[Counter[str], Counter[str]]:
+    """How often each key is written capitalised / lower-case (the evidence for "a name")."""
     cap: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for surfaces in per_article:
@@ -411,7 +486,7 @@ def _collect(
                 cap[k] += n
             else:
                 lower[k] += n
-    return paras, per_article, cap, lower
+    return cap, lower
 
 
 def _fold_expansions(
