@@ -12,7 +12,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
@@ -311,17 +311,27 @@ def _load_one(source: str, max_size: int, *, quiet: bool = False) -> Article:
     return article
 
 
-def _analyze(
+def _analysis_stages(
     articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
-) -> Analysis:
-    from reader.core.analysis import analyze
+) -> Iterator[Analysis]:
+    """The analysis stage by stage (see ``reader.core.analysis.analyze_stages``); a missing
+    spaCy is one :class:`CliError` line when its stage runs."""
+    from reader.core.analysis import analyze_stages
 
     try:
-        return analyze(articles, progress=progress, entity_backend=entity_backend)
+        yield from analyze_stages(articles, progress=progress, entity_backend=entity_backend)
     except (ImportError, OSError, ValueError, RuntimeError) as error:
         if entity_backend == "spacy":
             raise CliError(f"spaCy entity backend unavailable: {error}") from error
         raise
+
+
+def _analyze(
+    articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
+) -> Analysis:
+    """The complete analysis (the last stage)."""
+    *_, complete = _analysis_stages(articles, entity_backend, progress)
+    return complete
 
 
 def _check_output(output: str | None, sources: Sequence[str]) -> None:
@@ -486,8 +496,12 @@ def run_reader(args: argparse.Namespace) -> int:
         backend = args.entities
         session = _corrections_session(args.corrections, sources, beside=not from_sample)
 
-        def analyze_in_worker(items: list[Article], progress: ProgressCallback) -> Analysis:
-            return session.attach(_analyze(items, backend, progress))
+        def analyze_in_worker(
+            items: list[Article], progress: ProgressCallback
+        ) -> Iterator[Analysis]:
+            # Stage by stage: the reader shows the matches and facts while names and figures
+            # are found, and applies the saved corrections to each stage itself.
+            return _analysis_stages(items, backend, progress)
 
         app = ReaderApp(
             articles,

@@ -342,6 +342,14 @@ class CorrectionActions:
         if self.analysis is None:
             self.notify("Still matching paragraphs…", severity="warning", timeout=2)
             return
+        if self.analysis.pending:
+            # A memo without its names and figures would read as if the story had none.
+            self.notify(
+                "Still finding " + " and ".join(self.analysis.pending) + "; the memo needs them",
+                severity="warning",
+                timeout=3,
+            )
+            return
         self.app.push_screen(
             PromptScreen("Write the memo (Markdown) to:", default_memo_name(self.analysis)),
             self._write_memo,
