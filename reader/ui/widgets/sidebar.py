@@ -45,32 +45,43 @@ def entity_prompt(entity: Entity, total: int) -> Content:
     more = len(entity.variants) - 1 - len(variants)
     folded = ", ".join(variants) + (f", +{more}" if more > 0 else "")
     arts = entity.articles
-    prompt = Content.from_markup(
-        "[dim]$presence[/] $name", presence=presence(arts, total), name=entity.name
-    )
+    # Styled pieces, not parsed markup (see figure_prompt): names are data either way.
+    pieces: list[str | tuple[str, str]] = [(presence(arts, total), "dim"), " " + entity.name]
     if folded:
-        prompt += Content.from_markup(" [dim]($variants)[/]", variants=folded)
-    prompt += Content.from_markup(" [dim]×$n[/]", n=str(len(entity.mentions)))
+        pieces.extend((" ", (f"({folded})", "dim")))
+    pieces.extend((" ", (f"×{len(entity.mentions)}", "dim")))
     if total > 1 and len(arts) == 1:
-        prompt += Content.from_markup(" [$warning]only in $a[/]", a=article_label(arts[0]))
-    return prompt
+        pieces.extend((" ", (f"only in {article_label(arts[0])}", "$warning")))
+    return Content.assemble(*pieces)
+
+
+STATUS_MARKS: dict[str, tuple[str, str]] = {
+    "conflict": ("✗", "$error"),
+    "differs": ("≠", "$warning"),
+    "agree": ("✓", "$success"),
+}
+"""A figure group's status mark and its style (any other status: a dim dot)."""
 
 
 def figure_prompt(group: FigureGroup, analysis: Analysis) -> Content:
-    """One figure group: status mark, what is counted, each article's values with paragraph refs."""
-    mark = {"conflict": "[$error]✗[/]", "differs": "[$warning]≠[/]", "agree": "[$success]✓[/]"}.get(
-        group.status, "[dim]·[/]"
-    )
+    """One figure group: status mark, what is counted, each article's values with paragraph refs.
+
+    Assembled from styled pieces rather than parsed markup: a group reported by 50 outlets has
+    50 parts, and parsing them cost ~2.5 ms a group, over a second for a story's figure list.
+    """
     per_article: dict[int, list[str]] = {}
     for fid in group.figures:
         fig = analysis.figures[fid]
         per_article.setdefault(fig.article, []).append(f"{short_value(fig)} ¶{fig.paragraph + 1}")
-    prompt = Content.from_markup(f"{mark} [b]$counted[/]:", counted=group.counted or group.kind)
-    parts = [
-        Content.from_markup("[b]$a[/] $vals", a=article_label(a), vals=", ".join(vals))
-        for a, vals in sorted(per_article.items())
+    pieces: list[str | tuple[str, str]] = [
+        STATUS_MARKS.get(group.status, ("·", "dim")),
+        " ",
+        (group.counted or group.kind, "b"),
+        ":",
     ]
-    return prompt + " " + Content(" · ").join(parts)
+    for n, (a, vals) in enumerate(sorted(per_article.items())):
+        pieces.extend((" · " if n else " ", (article_label(a), "b"), " " + ", ".join(vals)))
+    return Content.assemble(*pieces)
 
 
 QUALIFIER_MARKS = {
