@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
 
 from reader.config import Config, remember_theme
 from reader.core.model import Analysis, Article
@@ -359,8 +360,14 @@ class ReaderApp(App[None]):
             # Let the frame with the matches be drawn before finding names and figures: drawn
             # while this thread works, it took twice as long (the two share the interpreter).
             painted.wait(PAINT_WAIT)
+        worker = get_current_worker()
         try:
-            for stage in stages:
+            # Checked before each stage: the analyst may quit while the names are being found,
+            # and the process waits for this thread before it exits.
+            while not worker.is_cancelled:
+                stage = next(stages, None)
+                if stage is None or worker.is_cancelled:
+                    break
                 # Attached on the event loop (``call_from_thread`` waits): the analyst may be
                 # correcting the matches already, and the session is not shared across threads.
                 self.call_from_thread(self._show_stage, stage)

@@ -8,6 +8,7 @@ stages with events, so each in-between state can be looked at.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -40,14 +41,17 @@ class Gates:
 
     def __init__(self) -> None:
         self.after = [threading.Event(), threading.Event()]
+        self.yielded: list[Analysis] = []
 
     def analyzer(
-        self, fail_after_matches: bool = False
+        self, fail_after_matches: bool = False, report_progress: bool = True
     ) -> Callable[[list[Article], Callable[[str, float], None]], Iterator[Analysis]]:
         def analyze_gated(
             articles: list[Article], progress: Callable[[str, float], None]
         ) -> Iterator[Analysis]:
-            for i, stage in enumerate(analyze_stages(articles, progress=progress)):
+            report = progress if report_progress else None
+            for i, stage in enumerate(analyze_stages(articles, progress=report)):
+                self.yielded.append(stage)
                 yield stage
                 if i < len(self.after):
                     assert self.after[i].wait(30)
@@ -299,3 +303,22 @@ async def test_the_sidebar_shown_later_shows_the_latest_stage(stage: int) -> Non
         else:
             assert has_targets(app, "entities")
         assert list_lines(app, "figures") == ["Finding figures…"]
+
+
+async def test_quitting_stops_the_analysis_before_the_next_stage() -> None:
+    """The worker thread would otherwise keep the process alive until names and figures are
+    found."""
+    gates = Gates()
+    # Without progress reports: nothing else tells the worker that the reader has gone.
+    app = ReaderApp(_articles(), gates.analyzer(report_progress=False))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await until(pilot, lambda: app.reader.nav is not None)
+        await pilot.press("q")
+    gates.release(0)
+    gates.release(1)
+    await asyncio.sleep(1.5)  # time enough for the names and figures of two short articles
+    # The names may have been under way when the reader quit; the figures never start.
+    assert [s.pending for s in gates.yielded] in (
+        [("entities", "figures")],
+        [("entities", "figures"), ("figures",)],
+    )
