@@ -98,6 +98,7 @@ class CorrectionActions:
         from textual.app import App
 
         analysis: Analysis | None
+        busy: tuple[str, float] | None
         app: App[None]
 
         @property
@@ -344,8 +345,11 @@ class CorrectionActions:
             return
         if self.analysis.pending:
             # A memo without its names and figures would read as if the story had none.
+            parts = " and ".join(self.analysis.pending)
             self.notify(
-                "Still finding " + " and ".join(self.analysis.pending) + "; the memo needs them",
+                f"Still finding {parts}; the memo needs them"
+                if self.busy is not None
+                else f"No memo: finding {parts} failed",
                 severity="warning",
                 timeout=3,
             )

@@ -266,6 +266,8 @@ async def test_a_failed_names_stage_leaves_the_matches_usable() -> None:
         assert list_lines(app, "figures") == ["No figures: finding them failed"]
         await pilot.press("n")
         assert "match 1 of" in status(app)
+        await pilot.press("w")
+        assert any("No memo: finding entities and figures failed" in m for m in messages(app))
 
 
 async def test_the_memo_waits_for_names_and_figures(tmp_path: Path) -> None:
