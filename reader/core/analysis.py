@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 
 from reader.core.matching.facts import build_facts
-from reader.core.matching.joint import align_all
+from reader.core.matching.joint import align_story
 from reader.core.matching.moved import mark_moved
 from reader.core.model import Analysis, AnalysisPart, Article
 
@@ -42,8 +42,9 @@ def analyze_stages(
     3. the figures and their groups added: the complete analysis, equal to :func:`analyze`'s.
 
     Every stage shares the earlier stages' lists (the same ``matches`` and ``facts`` objects, and
-    so their lookup caches), so a later stage never changes what an earlier one showed.  The entity and figure rules are imported
-    only when their stage starts: their imports alone delayed the matches by ~0.3 s.
+    so their lookup caches), so a later stage never changes what an earlier one showed.  The
+    entity and figure rules are imported only when their stage starts: their imports alone
+    delayed the matches by ~0.3 s.
 
     Args:
         articles: two or more ingested articles.
@@ -52,9 +53,9 @@ def analyze_stages(
     """
     report = progress or _ignore_progress
     report("Matching paragraphs", 0.0)
-    matches = align_all(articles)
+    matches, fact_links = align_story(articles)
     mark_moved(matches)
-    facts = build_facts(articles, matches)
+    facts = build_facts(articles, fact_links)
     stage = Analysis(articles=articles, matches=matches, facts=facts, pending=LATER_PARTS)
     yield stage
     report("Finding names", 0.55)
