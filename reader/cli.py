@@ -12,7 +12,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
@@ -339,17 +339,27 @@ def _start_downloads(sources: Sequence[str], max_size: int) -> PageDownloads | N
     return PageDownloads(urls, max_size=max_size)
 
 
-def _analyze(
+def _analysis_stages(
     articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
-) -> Analysis:
-    from reader.core.analysis import analyze
+) -> Iterator[Analysis]:
+    """The analysis stage by stage (see ``reader.core.analysis.analyze_stages``); a missing
+    spaCy is one :class:`CliError` line when its stage runs."""
+    from reader.core.analysis import analyze_stages
 
     try:
-        return analyze(articles, progress=progress, entity_backend=entity_backend)
+        yield from analyze_stages(articles, progress=progress, entity_backend=entity_backend)
     except (ImportError, OSError, ValueError, RuntimeError) as error:
         if entity_backend == "spacy":
             raise CliError(f"spaCy entity backend unavailable: {error}") from error
         raise
+
+
+def _analyze(
+    articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
+) -> Analysis:
+    """The complete analysis (the last stage)."""
+    *_, complete = _analysis_stages(articles, entity_backend, progress)
+    return complete
 
 
 def _check_output(output: str | None, sources: Sequence[str]) -> None:
@@ -533,14 +543,16 @@ def _run_reader(
 
         backend = args.entities
 
-        def analyze_in_worker(items: list[Article], progress: ProgressCallback) -> Analysis:
+        def analyze_in_worker(
+            items: list[Article], progress: ProgressCallback
+        ) -> Iterator[Analysis]:
             # The corrections are opened here, in the worker after the first frame: nothing
             # before the analysis needs them, and their modules took ~35 ms to import.  The
-            # app is given the session before it shows the analysis (returned after this).
-            session = _corrections_session(args.corrections, sources, beside=not from_sample)
-            analysis = session.attach(_analyze(items, backend, progress))
-            app.session = session
-            return analysis
+            # app is given the session before the first stage exists, and applies the saved
+            # corrections to each stage itself (the matches and facts are shown while names
+            # and figures are found).
+            app.session = _corrections_session(args.corrections, sources, beside=not from_sample)
+            return _analysis_stages(items, backend, progress)
 
         app = ReaderApp(
             articles,

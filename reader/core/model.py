@@ -283,13 +283,19 @@ class Fact:
     strength: float = 0.0
 
 
+AnalysisPart = Literal["entities", "figures"]
+"""A part of an analysis computed after the matches and facts (see ``Analysis.pending``)."""
+
+
 @dataclass(slots=True)
 class Analysis:
     """Everything the reader and the reports show about a set of articles.
 
     ``rejected`` holds the matches the analyst rejected (kept so they can be shown and restored);
     they are not in ``matches``.  ``stale_corrections`` describes, one line each, the analyst's
-    corrections that could not be applied because their paragraphs changed.
+    corrections that could not be applied because their paragraphs changed.  ``pending`` names
+    the parts not computed yet (a stage of :func:`reader.core.analysis.analyze_stages`): their
+    lists are empty because they are still to come, not because the articles have none.
     """
 
     articles: list[Article]
@@ -300,6 +306,7 @@ class Analysis:
     rejected: list[Match] = field(default_factory=list)
     stale_corrections: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    pending: tuple[AnalysisPart, ...] = ()
     _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
     _facts_by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
     _pair_counts: dict[tuple[int, int], int] | None = field(default=None, repr=False)

@@ -9,7 +9,7 @@ import gc
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -31,11 +31,14 @@ if TYPE_CHECKING:
     from reader.core.analysis import ProgressCallback
     from reader.core.corrections import CorrectionSession
 
-    Analyzer = Callable[[list[Article], ProgressCallback], Analysis]
-    """Runs the analysis in the worker thread: ``analyze(articles, progress)``."""
+    Analyzer = Callable[[list[Article], ProgressCallback], Analysis | Iterable[Analysis]]
+    """Runs the analysis in the worker thread: ``analyze(articles, progress)`` returns the
+    analysis, or its stages (``reader.core.analysis.analyze_stages``), the complete one last."""
 
 PROGRESS_INTERVAL = 0.1
 """Seconds between progress repaints; faster callbacks from the worker are coalesced."""
+PAINT_WAIT = 1.0
+"""Longest the analysis worker waits for the frame showing the matches before going on."""
 LOADING_TEXT = "Loading this article…"
 """What a pane says until its article has been loaded by the worker."""
 
@@ -84,13 +87,16 @@ class ReaderApp(App[None]):
         articles: the ingested articles, shown immediately.
         analyze: called as ``analyze(articles, progress)`` in a worker thread when ``analysis`` is
             not given; ``progress(label, fraction)`` may be called from that thread at any rate.
+            It returns the analysis or yields its stages: each is shown as it comes (the
+            matches and facts first, names and figures when found).
         analysis: a ready analysis to show at once (tests, benchmarks).
         config: the user's settings (key bindings by id, theme, ...); the defaults when omitted.
         notices: one-line messages to show once the reader is up (an unusable config file...).
         session: the corrections session; a ready ``analysis`` is attached to it (corrected) when
-            it has none yet, and ``analyze`` is expected to return an attached analysis.  The
-            command line sets it from ``analyze`` instead (opening the corrections is not needed
-            before the first frame, and their imports cost ~35 ms).
+            it has none yet, and so is every stage ``analyze`` yields (the app attaches them).
+            The command line sets it from ``analyze`` instead, before returning the stages
+            (opening the corrections is not needed before the first frame, and their imports
+            cost ~35 ms).
         gc_pause: a garbage-collector pause already started by the caller (the CLI pauses before
             ingest); the app ends it after the first frame.  Without one the app pauses from
             :meth:`on_load`.
@@ -353,15 +359,40 @@ class ReaderApp(App[None]):
         self._analysis_body()
 
     def _analysis_body(self) -> None:
-        """Analyse the articles (in a worker thread) and hand the result to the screen."""
+        """Analyse the articles (in a worker thread) and hand each stage to the screen as it
+        comes: the matches and facts (panes, match keys and overview work from then on), then
+        the names, then the figures."""
         assert self._analyze is not None
         try:
-            analysis = self._analyze(self.articles, self._progress)
+            result = self._analyze(self.articles, self._progress)
+            stages = iter((result,) if isinstance(result, Analysis) else result)
+            analysis = next(stages)
+            if self.session is not None:
+                # Safe in this thread: no correction can be made before an analysis is shown.
+                analysis = self.session.attach(analysis)
             nav = NavIndex(analysis)
         except Exception as error:  # shown to the user; the text stays readable
             self.call_from_thread(self.reader.analysis_failed, error)
             return
-        self.call_from_thread(self._show_analysis, analysis, nav)
+        painted = threading.Event()
+        self.call_from_thread(self._show_analysis, analysis, nav, painted)
+        if analysis.pending:
+            # Let the frame with the matches be drawn before finding names and figures: drawn
+            # while this thread works, it took twice as long (the two share the interpreter).
+            painted.wait(PAINT_WAIT)
+        worker = get_current_worker()
+        try:
+            # Checked before each stage: the analyst may quit while the names are being found,
+            # and the process waits for this thread before it exits.
+            while not worker.is_cancelled:
+                stage = next(stages, None)
+                if stage is None or worker.is_cancelled:
+                    break
+                # Attached on the event loop (``call_from_thread`` waits): the analyst may be
+                # correcting the matches already, and the session is not shared across threads.
+                self.call_from_thread(self._show_stage, stage)
+        except Exception as error:  # the matches stay shown and usable
+            self.call_from_thread(self._stage_failed, error)
 
     def _corrections_notices(self) -> None:
         """Say once what became of the saved corrections (an unusable file, stale ones)."""
@@ -369,10 +400,30 @@ class ReaderApp(App[None]):
             for line in self.session.opening_messages():
                 self.notify(line, severity="warning", markup=False, timeout=10)
 
-    def _show_analysis(self, analysis: Analysis, nav: NavIndex) -> None:
+    def _show_analysis(
+        self, analysis: Analysis, nav: NavIndex, painted: threading.Event | None = None
+    ) -> None:
         self.reader.set_analysis(analysis, nav)
-        self._corrections_notices()
+        if not analysis.pending:
+            self._corrections_notices()
         self.call_after_refresh(self._freeze_long_lived)
+        if painted is not None:
+            self.call_after_refresh(painted.set)
+
+    def _show_stage(self, stage: Analysis) -> None:
+        """A later stage (names or figures found): corrected with the session's decisions as
+        they are now, then shown beside the matches already on screen."""
+        analysis = self.session.attach(stage) if self.session is not None else stage
+        self.reader.add_parts(analysis)
+        if not analysis.pending:
+            # Only now can a saved correction of a name or a figure be told apart from a stale
+            # one: before, its part was simply not there yet.
+            self._corrections_notices()
+        self.call_after_refresh(self._freeze_long_lived)
+
+    def _stage_failed(self, error: BaseException) -> None:
+        self.reader.parts_failed(error)
+        self._corrections_notices()
 
     # -- actions ---------------------------------------------------------------------------------
 

@@ -98,6 +98,7 @@ class CorrectionActions:
         from textual.app import App
 
         analysis: Analysis | None
+        busy: tuple[str, float] | None
         app: App[None]
 
         @property
@@ -345,6 +346,17 @@ class CorrectionActions:
 
         if self.analysis is None:
             self.notify("Still matching paragraphs…", severity="warning", timeout=2)
+            return
+        if self.analysis.pending:
+            # A memo without its names and figures would read as if the story had none.
+            parts = " and ".join(self.analysis.pending)
+            self.notify(
+                f"Still finding {parts}; the memo needs them"
+                if self.busy is not None
+                else f"No memo: finding {parts} failed",
+                severity="warning",
+                timeout=3,
+            )
             return
         self.app.push_screen(
             PromptScreen("Write the memo (Markdown) to:", default_memo_name(self.analysis)),

@@ -126,6 +126,14 @@ class NavIndex:
             partners, best, matched, analysis.unmatched(a), gutter, moved, marks=marks
         )
 
+    def set_spans(self, analysis: Analysis) -> None:
+        """Take the entity and figure highlight spans from ``analysis``: a later stage of the
+        analysis indexed (the same matches, its names and figures found since), so nothing else
+        here changes and the partner lists, counters and stops stay as they are."""
+        for index in self.per_article:
+            index.spans = {}
+        self._add_spans(analysis)
+
     def _add_spans(self, analysis: Analysis) -> None:
         for ent in analysis.entities:
             for m in ent.mentions:

@@ -6,7 +6,10 @@ Corrections apply in the order they were made (a rename then a merge means what 
 
 A correction whose paragraphs or figures can no longer be found is *stale* and is skipped, never
 guessed onto a neighbour; one that concerns none of these articles is *foreign* (it belongs to
-another comparison saved in the same file) and is kept but not reported as a problem.
+another comparison saved in the same file) and is kept but not reported as a problem.  One that
+concerns a part the analysis does not have yet (``Analysis.pending``: the reader shows the matches
+before the entities and figures are found) is *deferred*: applied when that part arrives, never
+called stale for being early.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from reader.core.corrections.kinds import (
 )
 from reader.core.model import (
     Analysis,
+    AnalysisPart,
     Entity,
     Figure,
     FigureGroup,
@@ -50,6 +54,8 @@ class Applied:
     applied: list[Correction] = field(default_factory=list)
     stale: list[Correction] = field(default_factory=list)
     foreign: list[Correction] = field(default_factory=list)
+    deferred: list[Correction] = field(default_factory=list)
+    """Corrections of a part the analysis does not have yet (see ``Analysis.pending``)."""
 
 
 class _Stale(Exception):
@@ -93,6 +99,15 @@ class _Working:
         )
 
 
+def part_of(correction: Correction) -> AnalysisPart | None:
+    """The part of an analysis a correction changes besides the matches (``None``: matches)."""
+    if isinstance(correction, (MergeEntities, SplitVariant, RenameEntity)):
+        return "entities"
+    if isinstance(correction, (NotAConflict, SplitFigure)):
+        return "figures"
+    return None
+
+
 def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> Applied:
     """``analysis`` with ``corrections`` applied (``analysis`` itself is left unchanged)."""
     resolver = Resolver(analysis)
@@ -102,6 +117,9 @@ def apply_corrections(analysis: Analysis, corrections: Iterable[Correction]) -> 
         keys = paragraph_keys(correction)
         if keys and not any(resolver.related(k) or resolver.paragraph(k) for k in keys):
             out.foreign.append(correction)
+            continue
+        if part_of(correction) in analysis.pending:
+            out.deferred.append(correction)
             continue
         try:
             _apply_one(work, resolver, correction)

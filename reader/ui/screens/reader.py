@@ -330,7 +330,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.update_status()
 
     def set_analysis(self, analysis: Analysis, nav: NavIndex | None = None) -> None:
-        """Show a finished analysis: gutters, shading, sidebar, counters."""
+        """Show an analysis: gutters, shading, sidebar, counters.  While parts of it are still
+        to come (``analysis.pending``) the progress stays on and the sidebar says so."""
         if not self._ready:
             self._pending = (analysis, nav)
             return
@@ -338,11 +339,12 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.analysis = analysis
         shown = above_min_score(analysis, self.min_score)
         self.nav = nav if nav is not None and shown is analysis else NavIndex(shown)
-        self.busy = None
         self.scroll_sync.reset(self.nav)
         self._stops = None
         self._lineup = None
-        self.query_one(StatusLine).progress(None)
+        if not analysis.pending:
+            self.busy = None
+            self.query_one(StatusLine).progress(None)
         for i, pane in enumerate(self.panes):
             pane.set_nav(self.nav.per_article[i])
             self.query_one(f"#col-{i}", PaneColumn).show_matched(
@@ -352,6 +354,48 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.partner_choice = 0
         self._update_partners()
         self.update_status()
+
+    def add_parts(self, analysis: Analysis) -> None:
+        """Show a later stage of the analysis on screen: the same matches and facts, with the
+        names (then the figures) found since.  Only the sidebar, the highlights and the
+        progress change; the cursor, the line-up and the chosen partner stay where they are."""
+        shown = self.analysis
+        if (
+            not self._ready
+            or shown is None
+            or self.nav is None
+            or analysis.facts is not shown.facts
+            or analysis.matches != shown.matches
+        ):
+            # Not the matches on screen (cannot happen with analyze_stages): show it afresh.
+            self.set_analysis(analysis)
+            return
+        self.analysis = analysis
+        self.nav.set_spans(analysis)
+        for i, pane in enumerate(self.panes):
+            pane.set_nav(self.nav.per_article[i])
+        self.query_one(Sidebar).show(analysis)
+        if not analysis.pending:
+            self.busy = None
+            self.query_one(StatusLine).progress(None)
+        self.update_status()
+
+    def parts_failed(self, error: BaseException) -> None:
+        """Finding names or figures failed: the matches and facts stay shown and usable."""
+        self.busy = None
+        if self.analysis is not None:
+            # The lists say the names / figures are missing, not "none found".
+            self.query_one(Sidebar).show(self.analysis, failed=True)
+        if self._ready:
+            self.query_one(StatusLine).progress(None)
+            self.update_status()
+        self.notify(
+            f"Finding names and figures failed: {error}",
+            title="Analysis error",
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
 
     def analysis_failed(self, error: BaseException) -> None:
         """Report a failed analysis; the articles stay on screen, unmatched."""
@@ -1051,13 +1095,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         parts: list[Content] = []
         pane = self.active_pane
         a = self.active
-        if self.busy is not None:
-            label, fraction = self.busy
-            parts.append(
-                Content.from_markup(
-                    "[b]$label[/] $pct", label=label, pct=f"{round(100 * fraction)}%"
-                )
-            )
+        if self.busy is not None and self.nav is None:
+            parts.append(self._busy_part())
         elif self.nav is not None:
             parts.extend(self._counter_parts())
             match = self.current_match()
@@ -1105,12 +1144,22 @@ class ReaderScreen(CorrectionActions, Screen[None]):
                 )
             )
         parts.extend(self.correction_status())
+        if self.busy is not None and self.nav is not None:
+            # Names and figures still being found: the matches above are final already.
+            parts.append(self._busy_part())
         if self.min_score is not None:
             parts.append(
                 Content.from_markup("[$text-warning]score ≥ $min[/]", min=f"{self.min_score:.2f}")
             )
         parts.append(Content.from_markup("sync on" if self.sync else "[$warning]sync off[/]"))
         return Content(" · ").join(parts)
+
+    def _busy_part(self) -> Content:
+        assert self.busy is not None
+        label, fraction = self.busy
+        return Content.from_markup(
+            "[b]$label[/] $pct", label=label, pct=f"{round(100 * fraction)}%"
+        )
 
     def _counter_parts(self) -> list[Content]:
         """ "match k of N" over the stops of the shown articles (the same N whichever pane
