@@ -210,7 +210,7 @@ def _fact_line(fact: Fact, n: int) -> str:
 def _facts_section(analysis: Analysis, out: list[str]) -> None:
     n = len(analysis.articles)
     facts = ensure_facts(analysis)
-    shared = [f for f in facts if len(f.articles) > 1]
+    shared = facts.shared()
     everyone = [f for f in shared if len(f.articles) == n]
     most = [f for f in shared if n / 2 <= len(f.articles) < n]
     some = [f for f in shared if len(f.articles) < n / 2]
