@@ -783,7 +783,8 @@ def detect(articles: list[Article]) -> Detection:
             _detect_paragraph(ai, pi, para, None, mid_tokens, cands, definitions, cache)
     words: set[str] = set()
     for art in articles:
-        words.update(art.text.split())
+        for para in art.paragraphs:  # not ``art.text.split()``: a list of every word of the text
+            words.update(para.text.split())
     # Distinct words are few (tens of thousands for megabytes of text): strip them once.
     lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
     if deferred:
