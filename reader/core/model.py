@@ -294,8 +294,9 @@ class FactList(Sequence[Fact]):
     :class:`Fact`, a label string and two lists for each cost about 370 bytes a row, eight times
     the row itself.  So :func:`reader.core.matching.facts.build_facts` keeps only the facts
     several articles report (few, and costly to build) and lists the rest by paragraph;
-    ``single`` makes such a fact from its paragraph each time it is read (a new, equal object
-    every time: nothing may rely on identity or mutate a fact).
+    ``make`` builds such a fact from its paragraph each time it is read (a new, equal object
+    every time: nothing may rely on identity or mutate a fact).  ``shared()`` and ``ids_of()``
+    answer without making any.
 
     Args:
         kept: the facts held as objects, ascending ids.
@@ -381,8 +382,9 @@ class FactList(Sequence[Fact]):
                     index.setdefault(member, []).append(fact.id)
             self._kept_index = index
         ids = self._kept_index.get(ref, [])
-        k = bisect_left(self._single_refs, _pack(ref))
-        if k < len(self._single_refs) and self._single_refs[k] == _pack(ref):
+        packed = _pack(ref)
+        k = bisect_left(self._single_refs, packed)
+        if k < len(self._single_refs) and self._single_refs[k] == packed:
             ids = sorted([*ids, self._single_ids[k]])
         return ids
 
