@@ -42,16 +42,24 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    sentences also keeps the best partner of each *sentence* whose evidence there clears ``weak``
    (:func:`_sentence_best`, cue "best"): long articles put two or three facts in a paragraph.
    Each match records its tier (``Match.evidence``) and cue (``Match.cue``).
-7. **Best sentence pair.** For every kept match, the pair of sentences (one per side) sharing the
+7. **Sentence pass** (:func:`sentence_units`, :func:`_sentence_links`).  On ordinary inputs
+   (at most :data:`SENTENCE_PASS_MAX_PAIRS` sentence pairs per article pair) steps 3-6 run once
+   more with *sentences* as the units (IDF over sentences; a sentence too light to stand alone
+   joins its neighbour), and the clear and positional links found there are lifted to the
+   paragraphs holding the two sentences (:data:`SENTENCE_PASS_CUES`).  Long articles state a
+   fact in one sentence of a paragraph that says other things too: as wholes the two paragraphs
+   share too little, and the headline meets the *first sentence* of a long lede, and two
+   outlets telling a story in the same order form a diagonal of sentences, not of paragraphs.
+8. **Best sentence pair.** For every kept match, the pair of sentences (one per side) sharing the
    most weight is reported as offsets (``Match.sentences``), so the reader can show *where*
    the shared fact is.
-8. **Calibration.** Internally a true match scores roughly 0.2-0.6, which reads as "weak" to an
+9. **Calibration.** Internally a true match scores roughly 0.2-0.6, which reads as "weak" to an
    analyst.  The reported ``Match.score`` is ``raw ** CALIBRATION_EXPONENT`` with the exponent
    chosen so that the default ``Settings.weak`` (raw 0.2) maps to 0.5: monotone, 0 -> 0, 1 -> 1
    (copies still score 1.0), raw 0.4 (the default ``clear``) -> 0.67, raw 0.6 -> 0.80.  Pairs
    kept only by a positional cue therefore show below 0.5.  ``near_verbatim`` is independent of
    the score (a text-ratio test).
-9. **Reasons.** Shared keys, most informative first, reported as names / numbers / words in the
+10. **Reasons.** Shared keys, most informative first, reported as names / numbers / words in the
    left paragraph's spelling (``"Left/Right"`` when the spellings differ).  ``near_verbatim`` is
    set when ``rapidfuzz.fuzz.ratio`` of the folded texts is >= :data:`NEAR_VERBATIM_RATIO`.
 
@@ -218,10 +226,15 @@ def align(articles: list[Article], *, settings: Settings | None = None) -> list[
 
 def _align(articles: list[Article], settings: Settings) -> list[Match]:
     paras, vocab, display = prepare(articles, settings)
+    units = sentence_units(paras, vocab)
     matches: list[Match] = []
     for a in range(len(articles)):
         for b in range(a + 1, len(articles)):
-            matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b]))
+            keep = None
+            if units is not None:
+                by_article, uvocab = units
+                keep = _sentence_links(by_article[a], by_article[b], uvocab)
+            matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b], keep))
     matches.sort(key=lambda m: (m.left, m.right))
     return matches
 
@@ -586,13 +599,22 @@ def _weigh(paras: list[list[_Para]], vocab: _Vocab) -> None:
 
 
 def _align_pair(
-    left: list[_Para], right: list[_Para], vocab: _Vocab, dl: dict[str, str], dr: dict[str, str]
+    left: list[_Para],
+    right: list[_Para],
+    vocab: _Vocab,
+    dl: dict[str, str],
+    dr: dict[str, str],
+    sentence_links: Kept | None = None,
 ) -> list[Match]:
+    """Match two articles' paragraphs; ``sentence_links`` (from :func:`_sentence_links`, by
+    paragraph position) are united with the paragraph-level links."""
     if not left or not right:
         return []
     weight = vocab.weight
     scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
     keep = _select(scored, left, right, vocab.settings, vocab)
+    if sentence_links:
+        _unite(keep, sentence_links)
     out = []
     for (i, j), (score, cue) in sorted(keep.items()):
         out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr))
@@ -908,6 +930,128 @@ def _sentence_best(
                     pair = (b, a) if flip else (a, b)
                     if shared >= top - _TIE and pair not in keep:
                         keep[pair] = (scored[pair], "best")
+
+
+# --------------------------------------------------------------------------- sentence pass
+
+SENTENCE_PASS_MAX_PAIRS = EXHAUSTIVE_PAIRS
+"""The sentence pass runs when no pair of articles has more sentence pairs than this (ordinary
+articles: 500 x 500 sentences); beyond, the paragraph-level rules alone keep the cost linear."""
+SENTENCE_PASS_CUES: frozenset[MatchCue | None] = frozenset({None, "lede", "diagonal"})
+"""Which sentence-level links are lifted to their paragraphs: clear evidence and the positional
+cues.  A sentence's best partner is not lifted: the paragraph level already keeps it
+(:func:`_sentence_best`) where it is credible, and lifted alone it was wrong more often than
+right on the real-news sets (BENCHMARKS.md, fourth round)."""
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One sentence unit: the paragraph-like view the selection rules read, and its paragraph."""
+
+    para: _Para
+    owner: int
+    """Position of the paragraph holding it among its article's matchable paragraphs."""
+
+
+def sentence_units(
+    paras: list[list[_Para]], vocab: _Vocab
+) -> tuple[list[list[_Unit]], _Vocab] | None:
+    """Each article as a list of sentence units, with a vocabulary weighed over the units;
+    ``None`` when the input is too large for the sentence pass.
+
+    A single-sentence paragraph is one unit as it is; each sentence of a longer one becomes a
+    unit of its own keys.  A sentence too light to stand as a fact alone (under two smoothing
+    masses, the floor of :func:`_sentences`: "He was 77.", or a stray "1." cut from "6. 1") joins
+    the unit before it (the first one joins the next), so a fragment never matches on one number.
+    IDF over sentences makes a word used in every sentence weigh nothing, like one used in every
+    paragraph on the paragraph level.
+    """
+    counts = sorted((sum(len(p.bounds) or 1 for p in art) for art in paras), reverse=True)
+    if len(counts) < 2 or counts[0] * counts[1] > SENTENCE_PASS_MAX_PAIRS:
+        return None
+    canon, weight = vocab.canon, vocab.weight
+    floor = 2 * vocab.smoothing
+    by_article: list[list[_Unit]] = []
+    for art in paras:
+        units: list[_Unit] = []
+        for n, p in enumerate(art):
+            for keys in _sentence_pieces(p, canon, weight, floor):
+                units.append(_Unit(_Para(p.ref, p.text, keys, position=len(units)), n))
+        by_article.append(units)
+    uvocab = _Vocab(names=vocab.names, canon=canon, key_of=vocab.key_of, settings=vocab.settings)
+    _weigh([[u.para for u in units] for units in by_article], uvocab)
+    return by_article, uvocab
+
+
+def _sentence_pieces(
+    p: _Para, canon: dict[str, str], weight: dict[str, float], floor: float
+) -> list[frozenset[str]]:
+    """The key sets of ``p``'s sentence units (see :func:`sentence_units`)."""
+    if not p.bounds:
+        return [p.keys]
+    pieces: list[set[str]] = []
+    carry: set[str] = set()
+    start = 0
+    for end in p.bounds:
+        keys = set(p.seq[start:end])
+        start = end
+        keys.discard("")
+        if canon:
+            keys = {canon.get(k, k) for k in keys}
+        keys |= carry
+        if sum(weight.get(k, 0.0) for k in keys) >= floor:
+            pieces.append(keys)
+            carry = set()
+        elif pieces:
+            pieces[-1] |= keys
+        else:
+            carry = keys
+    if carry:
+        if pieces:
+            pieces[-1] |= carry
+        else:
+            pieces.append(carry)
+    return [frozenset(k) for k in pieces]
+
+
+def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> Kept:
+    """The two-tier selection run on two articles' sentence units, lifted to the paragraphs that
+    hold them: (paragraph position, paragraph position) -> (best lifted score, cue; ``None``
+    when some sentence pair of the two is clear evidence).  Only :data:`SENTENCE_PASS_CUES`
+    are lifted.
+
+    Long articles state a fact in one sentence of a paragraph that also says other things, so
+    the paragraph-level positional cues miss it: the headline against the *first sentences*
+    (the lede block in sentences), and a run of successive sentences reported in the same order
+    by both outlets across paragraph boundaries (the diagonal in sentences).
+    """
+    if not left or not right:
+        return {}
+    lp = [u.para for u in left]
+    rp = [u.para for u in right]
+    scored = _score_candidates(lp, rp, _candidates(lp, rp, uvocab.weight), uvocab)
+    out: Kept = {}
+    for (u, v), (score, cue) in _select(scored, lp, rp, uvocab.settings).items():
+        if cue not in SENTENCE_PASS_CUES:
+            continue
+        pair = (left[u].owner, right[v].owner)
+        old = out.get(pair)
+        if old is None:
+            out[pair] = (score, cue)
+        else:
+            out[pair] = (max(score, old[0]), None if cue is None else old[1])
+    return out
+
+
+def _unite(keep: Kept, lifted: Kept) -> None:
+    """Add the lifted sentence-level links to the paragraph-level ones: the higher score, and
+    clear evidence when either level found it."""
+    for pair, (score, cue) in lifted.items():
+        old = keep.get(pair)
+        if old is None:
+            keep[pair] = (score, cue)
+        else:
+            keep[pair] = (max(score, old[0]), None if cue is None else old[1])
 
 
 # --------------------------------------------------------------------------- reasons
