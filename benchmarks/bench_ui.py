@@ -19,7 +19,8 @@ Methods (see the team's Textual craft guide, section B5):
   on every start while Textual's are precompiled.  Measured for a plain-text sample (.txt + .md)
   and for a sample with an HTML article, whose extraction (trafilatura) is part of ingest.
   ``--urls`` repeats each measure with the sample's files given as http:// addresses, served by
-  a local server on 127.0.0.1 in this process (fetching is then part of ingest).
+  a local server on 127.0.0.1 in this process (fetching is then part of ingest); ``--latency S``
+  makes that server wait S seconds before each response, as a real site's time to first byte.
 - ingest alone: the same files loaded in a fresh process, timed around ``load_article`` (so the
   lead can see how much of a start-up is the core's, not the UI's).
 - key -> repaint (method 3, in process, headless): 2 x N seeded synthetic paragraphs; a benchmark
@@ -178,12 +179,16 @@ def sample_files(name: str) -> list[Path]:
 class _LocalServer:
     """Serves one folder over http on 127.0.0.1 (an ephemeral port) from a thread."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, latency: float = 0.0) -> None:
         import functools
         import http.server
         import threading
 
         class Quiet(http.server.SimpleHTTPRequestHandler):
+            def send_head(self):
+                time.sleep(latency)  # a real site's time to first byte
+                return super().send_head()
+
             def log_message(self, *args: object) -> None:
                 pass
 
@@ -207,6 +212,7 @@ def startup(
     pycache: str,
     urls: bool = False,
     old: Path | None = None,
+    latency: float = 0.0,
 ) -> dict[str, object]:
     files = sample_files(sample)
     env = child_env(pycache)
@@ -219,7 +225,7 @@ def startup(
         "ALL_PROXY",
     ):
         env.pop(name, None)
-    server = _LocalServer(files[0].parent) if urls else None
+    server = _LocalServer(files[0].parent, latency) if urls else None
     try:
         sources = [server.url(f.name) for f in files] if server else [str(f) for f in files]
         return _startup(sample, files, sources, runs, baseline_script, env, old)
@@ -390,6 +396,14 @@ def main() -> None:
         help="also start the reader of another checkout (e.g. a `git worktree` of the previous "
         "commit), alternating with this one, for a same-machine comparison",
     )
+    parser.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="with --urls: the local server waits this long before each response, as a real "
+        "site's time to first byte would",
+    )
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-keys", action="store_true")
     args = parser.parse_args()
@@ -408,9 +422,19 @@ def main() -> None:
             cases = [(sample, False) for sample in args.samples]
             cases += [(sample, True) for sample in args.samples] if args.urls else []
             for sample, urls in cases:
-                r = startup(sample, args.runs, script, str(Path(tmp) / "pycache"), urls, args.old)
+                r = startup(
+                    sample,
+                    args.runs,
+                    script,
+                    str(Path(tmp) / "pycache"),
+                    urls,
+                    args.old,
+                    args.latency,
+                )
                 name = f"`{sample}` ({', '.join(r['files'])}{' as URLs' if urls else ''})"
                 sample = f"{sample}{' as URLs' if urls else ''}"
+                if urls and args.latency:
+                    sample += f", {args.latency * 1000:.0f} ms latency"
                 cpu = r["cpu"]
                 rows += [
                     (f"Spawn → first paint, reader on {name}", f"{r['reader'] * 1000:.0f} ms", "–"),

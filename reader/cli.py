@@ -20,18 +20,19 @@ from reader import __version__
 from reader.core.ingest import (
     IngestError,
     expand_sources,
+    is_url,
     load_source,
     sanitize_line,
     slow_to_load,
 )
 from reader.core.ingest.load import DEFAULT_MAX_SIZE, TooLargeError, format_size
 from reader.core.model import Analysis, Article, article_label
-from reader.core.report import FORMATS, format_named, write_report
-from reader.core.report.markdown_report import DETAILS
+from reader.core.report.formats import DETAILS, FORMATS, format_choices, format_named
 from reader.store import Terminated, atomic_writer, same_file, signals_as_exceptions
 
 if TYPE_CHECKING:
     from reader.core.analysis import ProgressCallback  # the pipeline itself loads on first use
+    from reader.core.ingest.prefetch import PageDownloads
 
 PROG = "parallel-reader"
 EXIT_INPUT = 1
@@ -132,7 +133,7 @@ def _compare_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format",
-        choices=_format_choices(),
+        choices=format_choices(),
         default="json",
         help="output format: " + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
@@ -296,11 +297,17 @@ def _check_count(count: int) -> None:
         raise CliError(f"need at least two articles to compare, got {count}", EXIT_USAGE)
 
 
-def _load_one(source: str, max_size: int, *, quiet: bool = False) -> Article:
+def _load_one(
+    source: str, max_size: int, *, quiet: bool = False, downloads: PageDownloads | None = None
+) -> Article:
     """One article; a failure is a one-line :class:`CliError`.  Its warnings are printed on
-    stderr unless ``quiet`` (the reader shows them itself)."""
+    stderr unless ``quiet`` (the reader shows them itself).  A web page among ``downloads``
+    is taken from there (its download started earlier)."""
     try:
-        article = load_source(source, max_size=max_size)
+        if downloads is not None and source in downloads:
+            article = downloads.load(source, cancelled=_worker_cancelled)
+        else:
+            article = load_source(source, max_size=max_size)
     except TooLargeError as error:
         raise CliError(f"{error} (--max-size raises it)") from error
     except IngestError as error:
@@ -309,6 +316,27 @@ def _load_one(source: str, max_size: int, *, quiet: bool = False) -> Article:
         for note in article.warnings:
             warn(f"{article.source}: {note}")
     return article
+
+
+def _worker_cancelled() -> bool:
+    """Whether the reader's worker running this was cancelled (the reader is closing, and must
+    not wait for a page that is still downloading)."""
+    from textual.worker import NoActiveWorker, get_current_worker
+
+    try:
+        return get_current_worker().is_cancelled
+    except NoActiveWorker:
+        return False
+
+
+def _start_downloads(sources: Sequence[str], max_size: int) -> PageDownloads | None:
+    """Start downloading the web pages among ``sources`` in the background (``None``: none)."""
+    urls = [s for s in sources if is_url(s)]
+    if not urls:
+        return None
+    from reader.core.ingest.prefetch import PageDownloads
+
+    return PageDownloads(urls, max_size=max_size)
 
 
 def _analyze(
@@ -412,16 +440,11 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
-def _format_choices() -> list[str]:
-    """Every name and alias of the registered report formats."""
-    return [name for fmt in FORMATS.values() for name in (fmt.name, *fmt.aliases)]
-
-
 def _write_report(
     analysis: Analysis, fmt: str, stream: TextIO, detail: tuple[str, ...] = ()
 ) -> None:
     """Write the report in the registered format ``fmt`` (JSON is streamed)."""
-    write_report(analysis, fmt, stream, detail)
+    format_named(fmt).write(analysis, stream, detail)
 
 
 def _sample_sources(name: str | None) -> list[str]:
@@ -454,16 +477,33 @@ def run_reader(args: argparse.Namespace) -> int:
             "the reader needs a terminal; for scripts use: parallel-reader compare FILE FILE ...",
             EXIT_USAGE,
         )
+    sources = _article_sources(sources)
+    # Web pages start downloading now, before the UI is even imported: their network time
+    # overlaps the reader's start-up instead of following its first frame.
+    downloads = _start_downloads(sources, args.max_size)
+    try:
+        return _run_reader(args, sources, from_sample, downloads)
+    finally:
+        if downloads is not None:
+            downloads.close()
+
+
+def _run_reader(
+    args: argparse.Namespace,
+    sources: list[str],
+    from_sample: bool,
+    downloads: PageDownloads | None,
+) -> int:
+    """The reader on ``sources`` (the web pages among them already downloading)."""
     from reader.ui.gc_pause import GcPause
 
     # Ingest and the first layout allocate many long-lived objects; collecting them repeatedly
     # before the first frame only delays it.  The pause is handed to the app, which ends it once
     # the text is on screen; leaving this block (an error, the reader's exit) ends it too.
     with GcPause() as gc_pause:
-        sources = _article_sources(sources)
 
         def load(source: str, quiet: bool = False) -> Article:
-            article = _load_one(source, args.max_size, quiet=quiet)
+            article = _load_one(source, args.max_size, quiet=quiet, downloads=downloads)
             if from_sample:
                 # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
                 path = Path(article.source)
@@ -480,14 +520,27 @@ def run_reader(args: argparse.Namespace) -> int:
             placeholder_article(s) if i in pending else load(s) for i, s in enumerate(sources)
         ]
         _check_count(len(articles))
+        if downloads is not None:
+            # Pages already in that read as plain text are shown in the first frame too (their
+            # warnings are shown by the reader, as for the pages it loads itself).
+            for i, source in list(pending.items()):
+                article = downloads.ready_text(source) if source in downloads else None
+                if article is not None:
+                    articles[i] = article
+                    del pending[i]
         if "-" in sources:
             _reattach_terminal_stdin()
 
         backend = args.entities
-        session = _corrections_session(args.corrections, sources, beside=not from_sample)
 
         def analyze_in_worker(items: list[Article], progress: ProgressCallback) -> Analysis:
-            return session.attach(_analyze(items, backend, progress))
+            # The corrections are opened here, in the worker after the first frame: nothing
+            # before the analysis needs them, and their modules took ~35 ms to import.  The
+            # app is given the session before it shows the analysis (returned after this).
+            session = _corrections_session(args.corrections, sources, beside=not from_sample)
+            analysis = session.attach(_analyze(items, backend, progress))
+            app.session = session
+            return analysis
 
         app = ReaderApp(
             articles,
@@ -496,7 +549,7 @@ def run_reader(args: argparse.Namespace) -> int:
             show=_show_indices(args.show, len(articles)),
             pending=pending,
             load=lambda source: load(source, quiet=True),
-            **_reader_setup(args, session),
+            **_reader_setup(args, None),
         )
         app.run()
     if app.load_error is not None:

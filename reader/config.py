@@ -24,11 +24,6 @@ from typing import Any
 
 from reader.store import atomic_write_text
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 APP_NAME = "parallel-reader"
 FILE_NAME = "config.toml"
 MIN_PANE_WIDTH_RANGE = (10, 200)
@@ -104,6 +99,12 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, str
             Config(),
             f"config file {target} unreadable ({error.strerror or error}); using the defaults",
         )
+    # The TOML parser is imported only when there is a file to parse (every start reads the
+    # config before the first frame, and most users have none).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         if len(raw) > _MAX_BYTES:
             raise ValueError("too large")

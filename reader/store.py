@@ -13,7 +13,6 @@ Used by ``compare -o`` and by anything else that saves user data (the correction
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 import stat
 import threading
@@ -81,7 +80,7 @@ def _create_temporary(folder: Path) -> tuple[Path, int]:
         | getattr(os, "O_CLOEXEC", 0)
     )
     while True:
-        candidate = folder / f".parallel-reader-{secrets.token_hex(6)}.tmp"
+        candidate = folder / f".parallel-reader-{os.urandom(6).hex()}.tmp"
         try:
             return candidate, os.open(candidate, flags, 0o666)
         except FileExistsError:

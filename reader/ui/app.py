@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.worker import get_current_worker
 
 from reader.config import Config, remember_theme
 from reader.core.model import Analysis, Article
 from reader.ui.commands import ReaderCommands
 from reader.ui.gc_pause import GcPause
 from reader.ui.navigation import NavIndex
-from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
@@ -51,9 +51,20 @@ def placeholder_article(source: str) -> Article:
 
 
 def binding_ids() -> set[str]:
-    """Every binding id the reader defines (the names a config file's [keys] table may use)."""
+    """Every binding id the reader defines (the names a config file's [keys] table may use).
+
+    Imports every module of the UI first: screens and widgets that only a key opens (the
+    overview, the article picker...) are imported then, not before the first frame, and their
+    bindings count too."""
+    import importlib
+    import pkgutil
+
     from textual.dom import DOMNode
 
+    import reader.ui
+
+    for module in pkgutil.walk_packages(reader.ui.__path__, "reader.ui."):
+        importlib.import_module(module.name)
     ids: set[str] = set()
     pending: list[type] = [DOMNode]
     while pending:
@@ -77,7 +88,9 @@ class ReaderApp(App[None]):
         config: the user's settings (key bindings by id, theme, ...); the defaults when omitted.
         notices: one-line messages to show once the reader is up (an unusable config file...).
         session: the corrections session; a ready ``analysis`` is attached to it (corrected) when
-            it has none yet, and ``analyze`` is expected to return an attached analysis.
+            it has none yet, and ``analyze`` is expected to return an attached analysis.  The
+            command line sets it from ``analyze`` instead (opening the corrections is not needed
+            before the first frame, and their imports cost ~35 ms).
         gc_pause: a garbage-collector pause already started by the caller (the CLI pauses before
             ingest); the app ends it after the first frame.  Without one the app pauses from
             :meth:`on_load`.
@@ -87,7 +100,9 @@ class ReaderApp(App[None]):
             fetching and parsing them (the parsers' imports included) took longer than the
             whole first frame, so they are loaded in the worker after it, then analysed.
         load: reads one pending source (in the worker thread); an exception it raises ends
-            the reader, and is kept in :attr:`load_error` for the caller to report.
+            the reader, and is kept in :attr:`load_error` for the caller to report.  While
+            the reader is closing its worker is cancelled: ``load`` may then give up waiting
+            (for a page still downloading) by raising, and nothing is reported.
     """
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")
@@ -158,7 +173,8 @@ class ReaderApp(App[None]):
 
     def _apply_config(self) -> None:
         """Key bindings and theme from the config file; unknown names are one notice each."""
-        known = binding_ids()
+        # Only with a [keys] table: listing the ids imports every screen.
+        known = binding_ids() if self.config.keys else set()
         unknown = sorted(set(self.config.keys) - known)
         if unknown:
             self._notices.append(
@@ -281,12 +297,16 @@ class ReaderApp(App[None]):
         assert self._load is not None
         from reader.core.ingest import needs_extraction
 
+        worker = get_current_worker()
         order = sorted(self._pending, key=lambda i: (needs_extraction(self._pending[i]), i))
         for done, index in enumerate(order):
             try:
                 article = self._load(self._pending[index])
             except Exception as error:  # reported by the caller as one line after the exit
-                self.call_from_thread(self._loading_failed, error)
+                if not worker.is_cancelled:  # else the reader is closing: nothing to report
+                    self.call_from_thread(self._loading_failed, error)
+                return
+            if worker.is_cancelled:
                 return
             self.call_from_thread(self._fill, index, article, done + 1)
         if self._initial_analysis is None and self._analyze is not None:
@@ -357,6 +377,8 @@ class ReaderApp(App[None]):
     # -- actions ---------------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         from reader.ui.screens.overview import OverviewScreen

@@ -127,10 +127,14 @@ class CorrectionActions:
 
     def _session(self) -> CorrectionSession | None:
         session = getattr(self.app, "session", None)
+        if self.analysis is None:
+            # (The command line opens the session with the analysis, in the worker.)
+            self.notify("Still matching paragraphs…", severity="warning", timeout=2)
+            return None
         if session is None:
             self.notify("Corrections are not kept in this view", severity="warning", timeout=2)
             return None
-        if self.analysis is None or session.base is None:
+        if session.base is None:
             self.notify("Still matching paragraphs…", severity="warning", timeout=2)
             return None
         return session

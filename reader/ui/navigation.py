@@ -11,13 +11,21 @@ cheap to build in a worker thread.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reader.core.matching.terms import find_term_spans
 from reader.core.model import Analysis, Article, Match, ParagraphRef, article_label
 
 Span = tuple[int, int, str]
 """``(start, end, kind)`` into a paragraph's text; kind names a component class suffix."""
+
+
+def find_term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """:func:`reader.core.matching.terms.find_term_spans`, imported on first use: the first
+    frame shows no match, and the terms module (regexes, synonym tables) costs ~10 ms."""
+    from reader.core.matching.terms import find_term_spans as find
+
+    return find(text, terms)
 
 
 def term_spans(text: str, match: Match) -> list[Span]:

@@ -5,6 +5,7 @@ page that cannot be loaded ends the reader with one clear line."""
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -124,11 +125,28 @@ PAGE = b"""<!doctype html><html><head><title>Port shut</title></head><body><arti
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
+    requested: list[tuple[str, float]] = []
+    """Paths asked for, with the time."""
+
     def do_GET(self) -> None:  # http.server calls it by this name
         routes = {
             "/wire.txt": (200, "text/plain; charset=utf-8", PLAIN),
             "/page.html": (200, "text/html", PAGE),
         }
+        _Handler.requested.append((self.path, time.monotonic()))
+        if self.path == "/trickle.html":  # a page that never finishes: one byte every 0.1 s
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            try:
+                for _ in range(600):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass
+            return
         code, kind, body = routes.get(self.path, (404, "text/html", b"gone"))
         self.send_response(code)
         self.send_header("Content-Type", kind)
@@ -225,3 +243,160 @@ def test_the_first_frame_imports_no_parser_fetcher_or_aligner() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_pages_download_before_the_reader_starts(server, headless_reader, monkeypatch) -> None:
+    """The downloads begin right after the command line is read, so their network time overlaps
+    the UI's imports and first frame (they used to start in the worker after that frame)."""
+    started: list[float] = []
+    run = ReaderApp.run
+
+    def timed_run(self: ReaderApp, *args: object, **kwargs: object) -> None:
+        started.append(time.monotonic())
+        time.sleep(0.3)  # a slow start-up: the pages are downloading meanwhile
+        run(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReaderApp, "run", timed_run)
+    _Handler.requested.clear()
+    assert main([server + "/wire.txt", server + "/page.html"]) == 0
+    assert sorted(p for p, _ in _Handler.requested) == ["/page.html", "/wire.txt"]
+    assert all(t < started[0] + 0.3 for _, t in _Handler.requested)
+    assert headless_reader.analysed == [True]
+
+
+def test_quitting_while_a_page_downloads_neither_waits_nor_reports(
+    server, monkeypatch, tmp_path, capsys
+) -> None:
+    """``q`` while a page is still coming: the reader closes at once, with no error line, and
+    the download stops (no thread is left working)."""
+    frames: list[bool] = []
+    run = ReaderApp.run
+
+    def run_and_quit(self: ReaderApp, *args: object, **kwargs: object) -> None:
+        async def auto_pilot(pilot: Pilot[None]) -> None:
+            await pilot.pause()
+            frames.append(self.reader.pane(1).article.paragraphs[0].text == LOADING_TEXT)
+            await pilot.press("q")
+
+        run(self, headless=True, size=(100, 30), auto_pilot=auto_pilot)
+
+    monkeypatch.setattr(ReaderApp, "run", run_and_quit)
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    started = time.monotonic()
+    assert main([server + "/wire.txt", server + "/trickle.html"]) == 0
+    assert time.monotonic() - started < 5  # the page would take a minute
+    assert frames == [True]  # its pane said it was loading
+    assert capsys.readouterr().err == ""
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and any(
+        t.name == "page-download" for t in threading.enumerate()
+    ):
+        time.sleep(0.05)
+    assert not [t for t in threading.enumerate() if t.name == "page-download"]
+
+
+def test_the_first_frame_imports_only_what_it_shows(tmp_path: Path) -> None:
+    """What is imported by the time the reader's first frame is on screen (the real command
+    line, on two text files): no report writer, no screen that only a key opens, no corrections
+    or config parser, no matching terms.  Each cost 5-45 ms of start-up when imported early."""
+    import subprocess
+    import sys
+
+    for name, text in (("a.txt", PLAIN), ("b.txt", PLAIN.replace(b"40", b"forty"))):
+        (tmp_path / name).write_bytes(text)
+    late = (
+        "reader.core.report.json_report",
+        "reader.core.report.markdown_report",
+        "reader.core.report.json_load",
+        "reader.core.corrections",
+        "reader.core.matching.terms",
+        "reader.core.analysis",
+        "reader.ui.screens.overview",
+        "reader.ui.screens.picker",
+        "reader.ui.screens.explain",
+        "reader.ui.screens.help",
+        "reader.ui.widgets.fact_table",
+        "reader.ui.widgets.footer",
+        "tomllib",
+        "urllib.request",
+        "rapidfuzz",
+        "trafilatura",
+    )
+    code = (
+        "import sys\n"
+        "from reader.ui.app import ReaderApp\n"
+        "seen = []\n"
+        "def on_ready(self):\n"
+        "    seen.extend(sys.modules)\n"
+        "    self.exit()\n"
+        "ReaderApp.on_ready = on_ready\n"
+        "from reader.cli import main\n"
+        f"assert main({[str(tmp_path / 'a.txt'), str(tmp_path / 'b.txt')]!r}) == 0\n"
+        f"print(' '.join(m for m in {late!r} if m in seen))\n"
+    )
+    env = {
+        **os.environ,
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_a_plain_text_page_already_in_is_in_the_first_frame(
+    server, headless_reader, monkeypatch
+) -> None:
+    """A page downloaded while the reader was starting, read as plain text, is shown in the
+    first frame (no placeholder); the HTML page still loads in the worker."""
+    from reader import cli
+
+    start = cli._start_downloads
+
+    def started_and_finished(sources, max_size):
+        downloads = start(sources, max_size)
+        deadline = time.monotonic() + 5  # as if the UI's imports took this long
+        while downloads is not None and downloads.running and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return downloads
+
+    monkeypatch.setattr(cli, "_start_downloads", started_and_finished)
+    first_frame: list[str] = []
+    ready = ReaderApp.on_ready
+
+    def on_ready(self: ReaderApp) -> None:
+        first_frame.extend(a.paragraphs[0].text for a in self.articles)
+        ready(self)
+
+    monkeypatch.setattr(ReaderApp, "on_ready", on_ready)
+    assert main([server + "/wire.txt", server + "/page.html"]) == 0
+    assert first_frame[0] == "Storm closes Valmora port"
+    assert first_frame[1] == LOADING_TEXT
+    (app,) = headless_reader.apps
+    assert app.articles[1].title == "Port shut as storm hits Valmora"
+    assert headless_reader.analysed == [True]
+
+
+def test_key_ids_include_the_screens_not_imported_yet() -> None:
+    """The overview and the picker are imported when first opened, but a config file may
+    remap their keys from the start: ``binding_ids`` imports them to list their ids."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reader.ui.app import binding_ids\n"
+        "assert 'reader.ui.screens.overview' not in sys.modules\n"
+        "ids = binding_ids()\n"
+        "from reader.ui.screens.overview import OverviewScreen\n"
+        "from reader.ui.screens.picker import ArticlePicker\n"
+        "lazy = [b.id for s in (OverviewScreen, ArticlePicker) for b in s.BINDINGS if b.id]\n"
+        "assert lazy and set(lazy) <= ids, lazy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -69,8 +70,12 @@ def fetch_url(
     timeout: float = TIMEOUT,
     max_size: int = DEFAULT_MAX_SIZE,
     max_redirects: int = MAX_REDIRECTS,
+    stop: Callable[[], bool] | None = None,
 ) -> tuple[bytes, Message]:
-    """Download ``url``: the body and the response headers (raises :class:`IngestError`)."""
+    """Download ``url``: the body and the response headers (raises :class:`IngestError`).
+
+    ``stop()`` is asked between chunks; once it is true the download ends with an error (the
+    reader was closed while a page was still coming)."""
     import urllib.error
     import urllib.request
 
@@ -87,12 +92,15 @@ def fetch_url(
                 raise TooLargeError(url, max_size)
             chunks: list[bytes] = []
             size = 0
-            while chunk := response.read(_CHUNK):
+            # read1: what has arrived (up to a chunk), so the limits are checked as data comes.
+            while chunk := response.read1(_CHUNK):
                 size += len(chunk)
                 if size > max_size:
                     raise TooLargeError(url, max_size)
                 if time.monotonic() > deadline:
                     raise IngestError(url, f"timed out after {timeout:g} s")
+                if stop is not None and stop():
+                    raise IngestError(url, "download stopped")
                 chunks.append(chunk)
             return b"".join(chunks), response.headers
     except urllib.error.HTTPError as error:
@@ -125,6 +133,20 @@ def load_url(
 ) -> Article:
     """Fetch ``url`` and extract its article as for a saved page; the URL is the source."""
     data, headers = fetch_url(url, timeout=timeout, max_size=max_size, max_redirects=max_redirects)
+    return page_article(url, data, headers)
+
+
+def page_article(url: str, data: bytes, headers: Message) -> Article:
+    """The article of a downloaded page (``fetch_url``'s body and headers), extracted as for a
+    saved page; the URL is the source.  Raises :class:`IngestError` for what is not a page."""
+    text, fmt, warnings = page_text(url, data, headers)
+    return article_from_text(text, url, fmt=fmt, warnings=warnings)
+
+
+def page_text(url: str, data: bytes, headers: Message) -> tuple[str, str, list[str]]:
+    """A downloaded page's text, its format (``txt``, ``md`` or ``html``: how it will be
+    extracted) and the warnings of decoding it.  Raises :class:`IngestError` for what is not a
+    page."""
     content_type = headers.get_content_type()
     if headers.get("Content-Type") and content_type not in _PAGE_TYPES:
         raise IngestError(url, f"not a web page (content type {content_type})")
@@ -144,4 +166,4 @@ def load_url(
         fmt = "html"
     else:
         fmt = sniff_format(text, urlsplit(url).path)
-    return article_from_text(text, url, fmt=fmt, warnings=warnings)
+    return text, fmt, warnings

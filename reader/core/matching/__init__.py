@@ -8,22 +8,32 @@ vocabulary below it.
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from reader.core.matching.moved import mark_moved, moved_flags
 from reader.core.matching.search import Hit, SearchIndex, find
-from reader.core.matching.terms import content_keys, find_term_spans, tokenize
+
+if TYPE_CHECKING:
+    from reader.core.matching.matcher import align
+    from reader.core.matching.terms import content_keys, find_term_spans, tokenize
+
+_LAZY = {
+    "align": "matcher",
+    "content_keys": "terms",
+    "find_term_spans": "terms",
+    "tokenize": "terms",
+}
+"""Names imported on first use: the aligner and rapidfuzz took ~0.2 s to import, and the
+terms (their regexes, synonym and number tables) ~10 ms; the reader's first frame only needs
+``search`` (importing any submodule runs this package first)."""
 
 
 def __getattr__(name: str) -> Any:
-    """``align`` is imported on first use: the aligner and rapidfuzz took ~0.2 s to import, and
-    the reader's first frame only needs ``search`` and ``terms`` (importing any submodule runs
-    this package first)."""
-    if name == "align":
-        from reader.core.matching.matcher import align
-
-        return align
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 __all__ = [

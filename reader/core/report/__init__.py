@@ -1,34 +1,41 @@
 """Reports of an :class:`~reader.core.model.Analysis`: the top stage of the core.
 
 Each format is one module with a ``write(analysis, stream)`` function, registered in
-:data:`FORMATS`.  The command line reads its ``--format`` choices from here, so a new format is one
-new module plus one line below.
+:data:`FORMATS` (:mod:`reader.core.report.formats`).  The command line reads its ``--format``
+choices from there, so a new format is one new module plus one line in that list.
+
+The writers and the report loader are imported on first use (``from reader.core.report import
+to_json`` still works): importing this package, as every start of the command line does for the
+format names, must not load them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TextIO, cast
+import importlib
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from reader.core.model import Analysis
-from reader.core.report import json_report, markdown_report
-from reader.core.report.clip import pair_clip, paragraph_clip
-from reader.core.report.json_load import ReportError, from_report_data, loads_report
-from reader.core.report.json_report import (
-    SCHEMA_VERSION,
-    pair_summary,
-    to_json,
-    to_json_data,
-    write_json,
-)
-from reader.core.report.markdown_report import md_escape, to_markdown
+from reader.core.report.formats import DETAILS, FORMATS, ReportFormat, format_named
+
+if TYPE_CHECKING:
+    from reader.core.model import Analysis
+    from reader.core.report.clip import pair_clip, paragraph_clip
+    from reader.core.report.json_load import ReportError, from_report_data, loads_report
+    from reader.core.report.json_report import (
+        SCHEMA_VERSION,
+        pair_summary,
+        to_json,
+        to_json_data,
+        write_json,
+    )
+    from reader.core.report.markdown_report import md_escape, to_markdown
 
 __all__ = [
+    "DETAILS",
     "FORMATS",
     "ReportError",
     "ReportFormat",
     "SCHEMA_VERSION",
+    "format_named",
     "from_report_data",
     "loads_report",
     "md_escape",
@@ -43,41 +50,37 @@ __all__ = [
     "write_report",
 ]
 
-
-@dataclass(frozen=True, slots=True)
-class ReportFormat:
-    """One output format: its name on the command line, other names it answers to, its writer."""
-
-    name: str
-    description: str
-    write: Callable[[Analysis, TextIO, tuple[str, ...]], None]
-    aliases: tuple[str, ...] = ()
-
-
-FORMATS: dict[str, ReportFormat] = {
-    fmt.name: fmt
-    for fmt in (
-        ReportFormat("json", "versioned JSON for scripts (the default)", json_report.write_json),
-        ReportFormat(
-            "markdown", "a briefing to paste into a memo", markdown_report.write_markdown, ("md",)
-        ),
-    )
+_LAZY = {
+    "pair_clip": "clip",
+    "paragraph_clip": "clip",
+    "ReportError": "json_load",
+    "from_report_data": "json_load",
+    "loads_report": "json_load",
+    "SCHEMA_VERSION": "json_report",
+    "pair_summary": "json_report",
+    "to_json": "json_report",
+    "to_json_data": "json_report",
+    "write_json": "json_report",
+    "md_escape": "markdown_report",
+    "to_markdown": "markdown_report",
 }
+"""Names served from a submodule, imported the first time one of them is asked for."""
 
 
-def format_named(name: str) -> ReportFormat:
-    """The format called ``name`` or one of its aliases (``KeyError`` when there is none)."""
-    for fmt in FORMATS.values():
-        if name == fmt.name or name in fmt.aliases:
-            return fmt
-    raise KeyError(name)
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def write_report(
     analysis: Analysis, fmt: str, stream: TextIO, detail: tuple[str, ...] = ()
 ) -> None:
     """Write ``analysis`` to ``stream`` in the format called ``fmt``, with the optional
-    ``detail`` sections (:data:`markdown_report.DETAILS`) where the format has them."""
+    ``detail`` sections (:data:`DETAILS`) where the format has them."""
     format_named(fmt).write(analysis, stream, detail)
 
 

@@ -20,9 +20,6 @@ from reader.core.ingest import sanitize, sanitize_line
 from reader.core.model import Analysis, Article, Fact, Match, article_label
 from reader.core.report.json_report import OneSided, ensure_facts, pair_summary
 
-DETAILS = ("pairs",)
-"""Optional sections ``compare --detail`` can add."""
-
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 

@@ -29,13 +29,9 @@ from reader.ui.corrections import CORRECTION_BINDINGS, CorrectionActions, reject
 from reader.ui.filters import above_min_score, next_min_score
 from reader.ui.hits import HitCursor, Place
 from reader.ui.navigation import NavIndex, Span
-from reader.ui.screens.explain import ExplainScreen
-from reader.ui.screens.overview import OverviewScreen
-from reader.ui.screens.picker import ArticlePicker
 from reader.ui.scroll_sync import ScrollSync
 from reader.ui.stops import Stops, hidden_partners
 from reader.ui.widgets.article_pane import ArticlePane
-from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.pane_column import PaneColumn
 from reader.ui.widgets.search import SearchBar, SearchInput
 from reader.ui.widgets.sidebar import Sidebar, TargetKind
@@ -243,7 +239,11 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             with Vertical(id="main"):
                 with Horizontal(id="panes"):
                     for i, art in enumerate(self.articles):
-                        yield PaneColumn(art, i)
+                        # The leading column is marked from the start: marked on mount, it
+                        # restyled the columns once more before the first frame.
+                        yield PaneColumn(art, i).set_class(
+                            i == self.active, "-active", update=False
+                        )
                 yield StatusLine(id="status")
             yield Sidebar(id="sidebar")
         yield Horizontal(id="footer-slot")
@@ -276,6 +276,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         """
         if self._chrome is not None or not self.is_attached:
             return
+        from reader.ui.widgets.footer import ReaderFooter
+
         status = self.query_one(StatusLine)
         self._chrome = [
             self.query_one(Sidebar).populate(),
@@ -794,6 +796,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         if not self.analysis.facts:
             self.notify("This analysis has no facts (saved by an older version)", timeout=3)
             return
+        from reader.ui.screens.overview import OverviewScreen
+
         facts = self.analysis.facts_of(self.current)
         screen = OverviewScreen(
             self.analysis,
@@ -840,6 +844,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
 
     def action_pick_articles(self) -> None:
         """``a``: choose the articles that get a pane."""
+        from reader.ui.screens.picker import ArticlePicker
 
         def chosen(picked: list[int] | None) -> None:
             if picked:
@@ -871,6 +876,8 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.update_status()
 
     def action_explain(self) -> None:
+        from reader.ui.screens.explain import ExplainScreen
+
         match = self.current_match()
         rejected = rejected_with(self.analysis, self.current) if self.analysis else []
         if match is None and rejected and self.nav is not None:

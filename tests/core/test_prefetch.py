@@ -1,0 +1,148 @@
+"""Web pages downloaded in the background (reader.core.ingest.prefetch), against a local HTTP
+server on 127.0.0.1: downloads start at once, errors are the same lines as a direct load, and
+closing stops a download that is still coming."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from reader.core.ingest import IngestError, load_url
+from reader.core.ingest.prefetch import Cancelled, PageDownloads
+from tests.local_http import serve
+
+PAGE = b"""<!doctype html><html><head><title>Port shut</title></head><body><article>
+<h1>Port shut as storm hits Valmora</h1>
+<p>Forty vessels were stuck after the Valmora harbour authority closed the port on Monday.</p>
+<p>Mayor Brandt told reporters the port would stay shut for three days or more.</p>
+</article></body></html>"""
+TEXT = b"Storm closes Valmora port\n\nHeavy rain closed the port on Monday, stranding 40 ships.\n"
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    requested: list[str] = []
+
+    def do_GET(self) -> None:  # http.server calls it by this name
+        self.requested.append(self.path)
+        if self.path == "/trickle":  # a page that never finishes: one byte every 0.1 s
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            try:
+                for _ in range(600):
+                    self.wfile.write(b"x" * 70000 if _ == 0 else b"x")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            except OSError:
+                pass
+            return
+        routes = {
+            "/page.html": (200, "text/html", PAGE),
+            "/wire.txt": (200, "text/plain; charset=utf-8", TEXT),
+        }
+        code, kind, body = routes.get(self.path, (404, "text/html", b"gone"))
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serve(_Handler) as url:
+        yield url
+
+
+def _wait_for(condition, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def test_downloads_start_before_anyone_asks(server: str) -> None:
+    _Handler.requested.clear()
+    downloads = PageDownloads([server + "/page.html", server + "/wire.txt"])
+    # Nobody has called load(): the requests were made by the background threads.
+    assert _wait_for(lambda: sorted(_Handler.requested) == ["/page.html", "/wire.txt"])
+    assert _wait_for(lambda: not downloads.running)
+    page = downloads.load(server + "/page.html")
+    assert page.source == server + "/page.html"
+    assert page.title == load_url(server + "/page.html").title == "Port shut as storm hits Valmora"
+    assert [p.text for p in page.paragraphs] == [
+        p.text for p in load_url(server + "/page.html").paragraphs
+    ]
+    assert downloads.load(server + "/wire.txt").paragraphs[-1].text.startswith("Heavy rain")
+    assert server + "/wire.txt" in downloads and server + "/other" not in downloads
+
+
+def test_errors_are_the_lines_of_a_direct_load(server: str) -> None:
+    url = server + "/missing"
+    downloads = PageDownloads([url])
+    with pytest.raises(IngestError) as direct:
+        load_url(url)
+    with pytest.raises(IngestError) as fetched:
+        downloads.load(url)
+    assert str(fetched.value) == str(direct.value)
+    assert "404" in str(fetched.value)
+
+
+def test_a_size_limit_applies_in_the_background(server: str) -> None:
+    downloads = PageDownloads([server + "/page.html"], max_size=100)
+    with pytest.raises(IngestError, match="larger than"):
+        downloads.load(server + "/page.html")
+
+
+def test_a_cancelled_wait_returns_at_once_and_close_stops_the_download(server: str) -> None:
+    url = server + "/trickle"
+    downloads = PageDownloads([url], timeout=60)
+    stop = threading.Event()
+    threading.Timer(0.3, stop.set).start()
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        downloads.load(url, cancelled=stop.is_set)
+    assert time.monotonic() - started < 2
+    assert downloads.running  # still coming: the page is never finished
+    downloads.close()
+    # The download ends at its next chunk, long before its time-out.
+    assert _wait_for(lambda: not downloads.running, 3)
+    with pytest.raises(Cancelled):
+        downloads.load(url)
+
+
+def test_the_download_threads_never_hold_the_process() -> None:
+    downloads = PageDownloads(["http://127.0.0.1:9/unused"], timeout=0.5)
+    assert all(t.daemon for t in downloads._threads)
+    downloads.close()
+
+
+def test_a_finished_plain_text_page_is_ready_for_the_first_frame(server: str) -> None:
+    urls = [server + "/wire.txt", server + "/page.html", server + "/missing"]
+    downloads = PageDownloads(urls)
+    assert _wait_for(lambda: not downloads.running)
+    wire = downloads.ready_text(server + "/wire.txt")
+    assert wire is not None and wire.source == server + "/wire.txt"
+    assert [p.text for p in wire.paragraphs] == [
+        p.text for p in load_url(server + "/wire.txt").paragraphs
+    ]
+    assert downloads.ready_text(server + "/page.html") is None  # needs the extractor
+    assert downloads.ready_text(server + "/missing") is None  # its error comes from load()
+    with pytest.raises(IngestError, match="404"):
+        downloads.load(server + "/missing")
+
+
+def test_a_page_still_coming_is_not_ready(server: str) -> None:
+    downloads = PageDownloads([server + "/trickle"], timeout=60)
+    assert downloads.ready_text(server + "/trickle") is None
+    downloads.close()
