@@ -135,7 +135,7 @@ def worker_quality(size: str, seed: int) -> dict:
         originals = [m for m in fact.members if m[0] == 0]
         together.update((o, m) for o in originals for m in fact.members if m[0] != 0)
     # Between two rewrites the truth is "both come from one original paragraph"; facts are the
-    # only place these pairs are found beyond four articles.
+    # only place these pairs are found beyond the pairwise budget (joint.py).
     sources: dict[tuple[int, int], set[int]] = {}
     for k in range(1, n):
         for i, j in truths[k]:

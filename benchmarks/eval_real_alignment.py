@@ -25,12 +25,20 @@ held-out ``benchmarks/gold/align_extra.json``) are reported with the default set
 also chooses the settings on dev and reports them on each extra set, then the reverse, so that a
 choice is kept only when it holds in both directions.
 
+``--context K...`` analyses each gold pair (x, y) the way a story of several outlets is analysed:
+together with K other documents of its ECB+ cluster (fewer when the cluster has fewer; listed),
+chosen and ordered with ``--seed``, with x and y first, last, and shuffled among the others
+(:data:`ORDERS`), by the analysis ``compare`` runs (:func:`~reader.core.matching.joint.align_story`).
+The x-y links are scored with the same four metrics from (a) the ``matches`` between x and y and
+(b) the x-y paragraph pairs that are members of one fact.
+
 Usage::
 
     .venv/bin/python benchmarks/eval_real_alignment.py                  # whole set + extra sets
     .venv/bin/python benchmarks/eval_real_alignment.py --halves --sensitivity
     .venv/bin/python benchmarks/eval_real_alignment.py --swap          # dev <-> held-out
     .venv/bin/python benchmarks/eval_real_alignment.py --errors         # list wrong links
+    .venv/bin/python benchmarks/eval_real_alignment.py --context 0 3 6 10  # several outlets
     .venv/bin/python benchmarks/eval_real_alignment.py --data /path/to/shared/data
 
 The data directory (holding ``alignment/`` and ``ecbplus/``) defaults to the first
@@ -44,6 +52,7 @@ import argparse
 import dataclasses
 import itertools
 import json
+import random
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -54,8 +63,10 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from reader.core.ingest import article_from_text, collapse_whitespace, sanitize
+from reader.core.matching.facts import build_facts
+from reader.core.matching.joint import align_story
 from reader.core.matching.matcher import Settings, align
-from reader.core.model import Article, Match
+from reader.core.model import Article, Match, ParagraphRef
 
 DEV_GOLD = "alignment/ecb_dev_align.json"
 EXTRA_GOLD = REPO / "benchmarks" / "gold" / "align_extra.json"
@@ -93,6 +104,10 @@ class Pair:
     strong: set[Link]
     partial: set[Link]
     unmatched: list[set[int]]
+    cluster: str = ""
+    """ECB+ cluster folder of the two documents (for ``--context``)."""
+    docs: tuple[str, ...] = ()
+    """The two documents' names (x, y)."""
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -144,6 +159,8 @@ def load_pairs(gold_path: Path, docs_dir: Path) -> list[Pair]:
                 strong={tuple(link) for link in g["strong"]},
                 partial={tuple(link) for link in g["partial"]},
                 unmatched=[set(g["unmatched_x"]), set(g["unmatched_y"])],
+                cluster=g["cluster"],
+                docs=(g["x"], g["y"]),
             )
         )
     return out
@@ -257,29 +274,36 @@ def predicted_links(pair: Pair, matches: Iterable[Match]) -> dict[Link, Match]:
     return out
 
 
-def score_pair(pair: Pair, settings: Settings | None = None) -> PairResult:
-    """Match one pair with ``settings`` and count the four metrics."""
-    links = predicted_links(pair, align(pair.articles, settings=settings))
+def count_links(pair: Pair, scores: dict[Link, float]) -> Counts:
+    """The four metrics' counts for predicted links ``(line x, line y) -> score``."""
     gold = pair.strong | pair.partial
     c = Counts()
-    c.predicted = len(links)
-    c.predicted_gold = sum(1 for link in links if link in gold)
+    c.predicted = len(scores)
+    c.predicted_gold = sum(1 for link in scores if link in gold)
     c.strong = len(pair.strong)
-    c.strong_found = sum(1 for link in pair.strong if link in links)
+    c.strong_found = sum(1 for link in pair.strong if link in scores)
     # top-1, per side: lines with a strong partner; best predicted partner (ties: lower line).
     for side in (0, 1):
         wanted = {link[side] for link in pair.strong}
         best: dict[int, tuple[float, int, Link]] = {}
-        for link, m in links.items():
+        for link, score in scores.items():
             line, other = link[side], link[1 - side]
-            cand = (m.score, -other, link)
+            cand = (score, -other, link)
             if line not in best or cand[:2] > best[line][:2]:
                 best[line] = cand
         c.top1_total += len(wanted)
         c.top1_correct += sum(1 for line in wanted if line in best and best[line][2] in gold)
-        linked = {link[side] for link in links}
+        linked = {link[side] for link in scores}
         c.unmatched += len(pair.unmatched[side])
         c.unmatched_kept += sum(1 for line in pair.unmatched[side] if line not in linked)
+    return c
+
+
+def score_pair(pair: Pair, settings: Settings | None = None) -> PairResult:
+    """Match one pair with ``settings`` and count the four metrics."""
+    links = predicted_links(pair, align(pair.articles, settings=settings))
+    gold = pair.strong | pair.partial
+    c = count_links(pair, {link: m.score for link, m in links.items()})
     return PairResult(
         pair,
         links,
@@ -297,6 +321,133 @@ def score_set(
     for r in results:
         total = total + r.counts
     return total, results
+
+
+# --------------------------------------------------------------------------------------- context
+
+ORDERS = ("first", "last", "mixed")
+"""Where x and y stand among the story's articles: first (x, y, others), last (others, x, y),
+mixed (all shuffled, seeded)."""
+
+
+def context_articles(pair: Pair, docs_dir: Path, k: int, seed: int) -> list[Article]:
+    """Up to ``k`` other documents of the pair's ECB+ cluster, as articles.
+
+    The cluster's other documents are shuffled once per pair (seeded) and the first ``k`` taken,
+    so the context of a smaller ``k`` is part of that of a larger one.
+    """
+    folder = docs_dir / pair.cluster
+    names = sorted(f.stem for f in folder.glob("*.txt") if f.stem not in pair.docs)
+    random.Random(f"{seed}:{pair.name}").shuffle(names)
+    out = []
+    for name in names[:k]:
+        lines = _read_lines(folder / f"{name}.txt")
+        out.append(build_article(lines, f"{name}.txt", skip_first=name.endswith("ecbplus"))[0])
+    return out
+
+
+def ordered(
+    pair: Pair, others: list[Article], order: str, seed: int
+) -> tuple[list[Article], int, int]:
+    """The story's articles in ``order`` and the positions of x and y in it."""
+    x, y = pair.articles
+    if order == "first":
+        arts = [x, y, *others]
+    elif order == "last":
+        arts = [*others, x, y]
+    else:
+        arts = [x, y, *others]
+        random.Random(f"{seed}:{pair.name}:{len(others)}").shuffle(arts)
+    return (
+        arts,
+        next(i for i, a in enumerate(arts) if a is x),
+        next(i for i, a in enumerate(arts) if a is y),
+    )
+
+
+def context_links(
+    pair: Pair, articles: list[Article], ix: int, iy: int
+) -> tuple[dict[Link, float], dict[Link, float]]:
+    """The x-y links of one many-article analysis, as ``(line x, line y) -> score``: (a) the
+    ``matches`` between x and y, as ``compare`` writes them; (b) pairs of x and y paragraphs that
+    are members of one fact, built as ``compare`` builds them (scored by their direct match,
+    else by the fact's strength)."""
+    matches, fact_links = align_story(articles)
+
+    def line_link(a: ParagraphRef, b: ParagraphRef) -> Link | None:
+        px, py = (a, b) if a[0] == ix else (b, a)
+        lx, ly = pair.lines[0].get(px[1]), pair.lines[1].get(py[1])
+        return None if lx is None or ly is None else (lx, ly)
+
+    direct: dict[Link, float] = {}
+    for m in matches:
+        if {m.left[0], m.right[0]} == {ix, iy}:
+            link = line_link(m.left, m.right)
+            if link is not None:
+                direct[link] = max(m.score, direct.get(link, 0.0))
+    together: dict[Link, float] = {}
+    for fact in build_facts(articles, fact_links):
+        xs = [r for r in fact.members if r[0] == ix]
+        ys = [r for r in fact.members if r[0] == iy]
+        for a in xs:
+            for b in ys:
+                link = line_link(a, b)
+                if link is not None:
+                    score = direct.get(link, fact.strength)
+                    together[link] = max(score, together.get(link, 0.0))
+    return direct, together
+
+
+def score_context(
+    pairs: Sequence[Pair], docs_dir: Path, k: int, seed: int
+) -> tuple[dict[str, Counts], list[int]]:
+    """Counts of the x-y links of every pair analysed with ``k`` other articles of its cluster,
+    in each of :data:`ORDERS` (one order when ``k`` is 0), by view ("matches", "facts"); and
+    the number of articles each pair was analysed with."""
+    views = {"matches": Counts(), "facts": Counts()}
+    sizes = []
+    for pair in pairs:
+        others = context_articles(pair, docs_dir, k, seed)
+        sizes.append(2 + len(others))
+        for order in ORDERS if k else ORDERS[:1]:
+            arts, ix, iy = ordered(pair, others, order, seed)
+            direct, together = context_links(pair, arts, ix, iy)
+            views["matches"] = views["matches"] + count_links(pair, direct)
+            views["facts"] = views["facts"] + count_links(pair, together)
+    return views, sizes
+
+
+def report_context(
+    sets: Sequence[tuple[str, Sequence[Pair]]], docs_dir: Path, ks: Sequence[int], seed: int
+) -> list[str]:
+    """Each gold pair analysed with K other articles of its cluster, in each of :data:`ORDERS`;
+    the x-y links scored from ``matches`` and from facts, micro-averaged over pairs and orders."""
+    lines = [
+        "",
+        f"Context (each pair with K other articles of its ECB+ cluster, seed {seed}; orders "
+        f"{', '.join(ORDERS)}; counts summed over the orders):",
+        "",
+        "| set | K | articles (mean) | x-y from | link precision | strong recall | top-1 | unmatched kept apart |",
+        "|---|---:|---:|---|---:|---:|---:|---:|",
+    ]
+    short: list[str] = []
+    for name, pairs in sets:
+        for k in ks:
+            views, sizes = score_context(pairs, docs_dir, k, seed)
+            short += [
+                f"{pair.name} (K={k}: {n - 2})"
+                for pair, n in zip(pairs, sizes, strict=True)
+                if n - 2 < k
+            ]
+            mean = sum(sizes) / len(sizes)
+            for view, counts in views.items():
+                lines.append(f"| {name} | {k} | {mean:.1f} | {view} | {_cells(counts)} |")
+    if short:
+        lines += [
+            "",
+            "Clusters with fewer other documents than K: " + ", ".join(sorted(set(short))),
+        ]
+    return lines
 
 
 # --------------------------------------------------------------------------------------- tuning
@@ -339,14 +490,18 @@ def halves(pairs: Sequence[Pair]) -> tuple[list[Pair], list[Pair]]:
 # --------------------------------------------------------------------------------------- output
 
 
-def _row(name: str, counts: Counts, n_pairs: int) -> str:
+def _cells(counts: Counts) -> str:
     m = counts.metrics()
     return (
-        f"| {name} | {n_pairs} | {m['precision']:.3f} ({counts.predicted_gold}/{counts.predicted}) | "
+        f"{m['precision']:.3f} ({counts.predicted_gold}/{counts.predicted}) | "
         f"{m['strong_recall']:.3f} ({counts.strong_found}/{counts.strong}) | "
         f"{m['top1']:.3f} ({counts.top1_correct}/{counts.top1_total}) | "
-        f"{m['unmatched_kept']:.3f} ({counts.unmatched_kept}/{counts.unmatched}) |"
+        f"{m['unmatched_kept']:.3f} ({counts.unmatched_kept}/{counts.unmatched})"
     )
+
+
+def _row(name: str, counts: Counts, n_pairs: int) -> str:
+    return f"| {name} | {n_pairs} | {_cells(counts)} |"
 
 
 HEADER = [
@@ -506,6 +661,15 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="also score each set as multi-sentence paragraphs of N lines (default 2 3)",
     )
+    parser.add_argument(
+        "--context",
+        type=int,
+        nargs="*",
+        default=None,
+        metavar="K",
+        help="also analyse each pair with K other articles of its cluster (default 0 3 6 10)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="seed of --context's choice and order")
     parser.add_argument("--json", action="store_true", help="print the whole-set metrics as JSON")
     args = parser.parse_args(argv)
 
@@ -540,6 +704,9 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(_row(f"held out: {f.name}", score_set(extra)[0], len(extra)))
     if args.merge is not None:
         lines += report_merged(dev, extra_files, docs, args.merge or [2, 3])
+    if args.context is not None:
+        sets = [("dev", dev)] + [(f.stem, load_pairs(f, docs)) for f in extra_files]
+        lines += report_context(sets, docs, args.context or [0, 3, 6, 10], args.seed)
     if args.halves:
         lines += report_halves(dev)
     if args.swap:

@@ -32,6 +32,14 @@ MERGED_FLOORS = {
     2: {"precision": 0.75, "strong_recall": 0.79, "top1": 0.83, "unmatched_kept": 0.88},
 }
 
+# Each dev pair analysed with three other articles of its ECB+ cluster (``--context 3``, seed 1,
+# three orders): the matches between x and y are those of the pair alone (0.722 / 0.851 / 0.872 /
+# 0.890), the pairs implied by facts 0.701 / 0.741 / 0.740 / 0.898.
+CONTEXT_FLOORS = {
+    "matches": FLOORS,
+    "facts": {"precision": 0.68, "strong_recall": 0.72, "top1": 0.72, "unmatched_kept": 0.87},
+}
+
 
 def _load() -> Any:
     name = "eval_real_alignment"
@@ -173,3 +181,39 @@ def test_merged_gold_is_the_line_gold_made_coarser() -> None:
     # A group is unmatched only when every line of it is: x group 2 holds line 3 (linked).
     assert merged.unmatched == [set(), {2}]
     assert [len(a.paragraphs) for a in merged.articles] == [3, 3]
+
+
+def test_context_orders_place_x_and_y() -> None:
+    pair = _pair(strong=set(), partial=set(), unmatched=(set(), set()))
+    others = [pair.articles[0].__class__.from_texts(f"o{k}", f"o{k}", ["Other."]) for k in range(3)]
+    seen = {}
+    for order in ev.ORDERS:
+        arts, ix, iy = ev.ordered(pair, others, order, 1)
+        assert arts[ix] is pair.articles[0] and arts[iy] is pair.articles[1]
+        assert sorted(map(id, arts)) == sorted(map(id, [*pair.articles, *others]))
+        seen[order] = (ix, iy)
+    assert seen["first"] == (0, 1) and seen["last"] == (3, 4)
+
+
+def test_context_links_read_matches_in_either_direction(monkeypatch) -> None:
+    # y stands before x in the story: its matches have y on the left.
+    pair = _pair(strong={(2, 0)}, partial=set(), unmatched=(set(), set()))
+    other = pair.articles[0].__class__.from_texts("o", "o", ["Other."])
+    arts = [pair.articles[1], other, pair.articles[0]]
+    matches = [Match((0, 0), (2, 2), 0.8), Match((1, 0), (2, 1), 0.9)]
+    monkeypatch.setattr(ev, "align_story", lambda articles: (matches, matches))
+    direct, together = ev.context_links(pair, arts, 2, 0)
+    assert direct == {(2, 0): 0.8}
+    assert together == {(2, 0): 0.8}
+    assert ev.count_links(pair, direct).metrics()["strong_recall"] == 1.0
+
+
+@pytest.mark.skipif(DATA is None, reason="shared data (../shared/data/alignment) not present")
+def test_dev_floor_among_five_outlets() -> None:
+    pairs = ev.load_pairs(DATA / ev.DEV_GOLD, DATA / "ecbplus" / "docs")
+    views, sizes = ev.score_context(pairs, DATA / "ecbplus" / "docs", 3, 1)
+    assert sizes == [5] * len(pairs)
+    for view, floors in CONTEXT_FLOORS.items():
+        metrics = views[view].metrics()
+        for name, floor in floors.items():
+            assert metrics[name] >= floor, (view, name, metrics)

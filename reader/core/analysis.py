@@ -11,7 +11,7 @@ from collections.abc import Callable
 from reader.core.entities import find_entities
 from reader.core.figures import find_figures, group_figures
 from reader.core.matching.facts import build_facts
-from reader.core.matching.joint import align_all
+from reader.core.matching.joint import align_story
 from reader.core.matching.moved import mark_moved
 from reader.core.model import Analysis, Article
 
@@ -42,9 +42,9 @@ def analyze(
     """
     report = progress or _ignore_progress
     report("Matching paragraphs", 0.0)
-    matches = align_all(articles)
+    matches, fact_links = align_story(articles)
     mark_moved(matches)
-    facts = build_facts(articles, matches)
+    facts = build_facts(articles, fact_links)
     report("Finding names", 0.55)
     entities = find_entities(articles, backend=entity_backend)
     report("Finding figures", 0.8)

@@ -461,8 +461,9 @@ class Analysis:
         """Paragraphs of ``article`` with no counterpart (boilerplate excluded), ascending.
 
         The one definition of "unmatched" that the reader and every report use: a counterpart is
-        a paragraph matched with it, or one that reports a fact with it (``facts``; beyond four
-        articles matches link paragraphs to their fact's core only, so facts relate the rest).
+        a paragraph matched with it, or one that reports a fact with it (``facts``; beyond the
+        pairwise budget of :mod:`reader.core.matching.joint` matches link paragraphs to their
+        fact's core only, so facts relate the rest).
 
         Args:
             article: whose paragraphs.

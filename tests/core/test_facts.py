@@ -121,8 +121,12 @@ def test_every_body_paragraph_in_a_fact(specs: list[list[tuple[str, bool]]]) -> 
             assert facts.ids_of(ref) == [f.id for f in listed if ref in f.members]
 
 
-def test_unmatched_against_counts_a_shared_fact_as_a_counterpart() -> None:
-    # Beyond four articles B and D link to A's core, not to each other: the fact relates them.
+def test_unmatched_against_counts_a_shared_fact_as_a_counterpart(monkeypatch) -> None:
+    # Beyond the pairwise budget (set to nothing here) B and D link to A's core, not to each
+    # other: the fact relates them.
+    from reader.core.matching import matcher
+
+    monkeypatch.setattr(matcher, "PAIRWISE_BUDGET", 0)
     texts = ["Storm closes Valmora port, 40 ferries cancelled, officials said on Monday."]
     asides = [
         "Gardeners in Oslo prefer tulips.",

@@ -5,18 +5,22 @@ N outlets of one story that is N(N-1)/2 pairs, and since every outlet reports mo
 matches themselves grow with the pairs: 200 outlets of 40 paragraphs give some 800,000 matched
 pairs, far more than an analyst or the memory can hold.
 
-Beyond :data:`PAIRWISE_MAX_ARTICLES` articles the links are built against the story's *cores*
-instead.  The articles are read in order; every paragraph that matches no core so far becomes a
-core (the first report of a fact); every other paragraph is matched against the cores with the
-matcher's own candidate scoring and selection, as if the cores were one more article.  A fact is
-then a core with the paragraphs linked to it, so no fact grows by chaining (every member matched
-the core itself), and a paragraph that reports two facts (a merge) links to both cores.  The index
-of cores is kept up to date, so each paragraph is looked up once: the work grows with the total
-number of paragraphs and the number of distinct facts.
+So the rule is one of cost (:func:`~reader.core.matching.matcher.pairwise_affordable`): while
+matching every pair costs no more than two articles of 5,000 paragraphs
+(:data:`~reader.core.matching.matcher.PAIRWISE_BUDGET`), every pair of articles is matched
+directly -- five or ten outlets of news length get exactly the links two articles would, every
+rule included (sentence pass, pairwise spelling variants).  Beyond the budget the links are built
+against the story's *cores* instead.  The articles are read in order; every paragraph that
+matches no core so far becomes a core (the first report of a fact); every other paragraph is
+matched against the cores with the matcher's own candidate scoring and selection, as if the cores
+were one more article.  A fact is then a core with the paragraphs linked to it, so no fact grows
+by chaining (every member matched the core itself), and a paragraph that reports two facts (a
+merge) links to both cores.  The index of cores is kept up to date, so each paragraph is looked up
+once: the work grows with the total number of paragraphs and the number of distinct facts.
 
-The matches returned are these links (a paragraph and the core of its fact); the paragraphs of two
-outlets that report the same fact are related through :mod:`reader.core.matching.facts`.  Up to
-:data:`PAIRWISE_MAX_ARTICLES` articles every pair is matched directly, as before.
+The matches returned beyond the budget are these links (a paragraph and the core of its fact); the
+paragraphs of two outlets that report the same fact are related through
+:mod:`reader.core.matching.facts`.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from collections import Counter
 
 from reader.core.matching.matcher import (
     CANDIDATE_MIN_SHARE,
-    PAIRWISE_MAX_ARTICLES,
+    PAIRWISE_BUDGET,
     POSTING_CAP,
     Kept,
     _make_match,
@@ -35,20 +39,44 @@ from reader.core.matching.matcher import (
     _select,
     add_best_of_other_side,
     align,
+    align_each_pair,
     keep_top_candidates,
+    pairwise_affordable,
     prepare,
 )
 from reader.core.model import Article, Match
 
 
+def align_story(articles: list[Article]) -> tuple[list[Match], list[Match]]:
+    """The story's matches (:func:`align_all`) and the links its facts are built from.
+
+    Facts of more than two articles are built from links to the cores even when the matches are
+    pairwise: a core's fact then holds paragraphs that each matched the core itself, where the
+    pairwise links of several outlets also join paragraphs that were each matched with some
+    member but report different things (``benchmarks/eval_facts.py``, ten articles a story:
+    0.45 of the x-y pairs implied by facts were pairs the gold keeps apart, against 0.26; four
+    articles: 0.38 against 0.26, for 7 fewer of 143 strong links gathered; BENCHMARKS.md,
+    "Several outlets at once").  The core links cost one more pass over the paragraphs.
+    """
+    matches = align_all(articles)
+    if len(articles) <= 2 or not pairwise_affordable(articles):
+        return matches, matches
+    return matches, _joint(articles)
+
+
 def align_all(articles: list[Article]) -> list[Match]:
     """Paragraph matches for any number of articles, sorted by ``(left, right)``.
 
-    Pairwise (every pair of articles) up to :data:`PAIRWISE_MAX_ARTICLES` articles; beyond, each
+    Pairwise (every pair of articles) while :func:`pairwise_affordable`; beyond that budget, each
     paragraph is linked to the core paragraphs of the facts it reports (see the module docstring).
     """
-    if len(articles) <= PAIRWISE_MAX_ARTICLES:
-        return align(articles)
+    if pairwise_affordable(articles):
+        return _each_pair(articles)
+    return _joint(articles)
+
+
+def _joint(articles: list[Article]) -> list[Match]:
+    """Links of each paragraph to the cores of its facts (see the module docstring)."""
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -56,6 +84,21 @@ def align_all(articles: list[Article]) -> list[Match]:
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def _each_pair(articles: list[Article]) -> list[Match]:
+    """Every pair of articles matched as if the two were the only ones
+    (:func:`~reader.core.matching.matcher.align_each_pair`): the weights, names, spelling
+    variants and sentence pass of the pair alone.
+
+    So the links between two outlets do not change with the other outlets opened beside them, and
+    a story of five or ten outlets gets the quality measured on article pairs (with the story's
+    weights instead, a word every outlet uses weighs little and the thresholds chosen on pairs
+    lose strong links: BENCHMARKS.md, "Several outlets at once").
+    """
+    if len(articles) <= 2:
+        return align(articles)
+    return align_each_pair(articles)
 
 
 def _link_to_cores(articles: list[Article]) -> list[Match]:
@@ -130,4 +173,4 @@ class _Cores:
         return pairs
 
 
-__all__ = ["PAIRWISE_MAX_ARTICLES", "align_all"]
+__all__ = ["PAIRWISE_BUDGET", "align_all", "align_story", "pairwise_affordable"]

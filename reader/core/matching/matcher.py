@@ -76,14 +76,14 @@ import heapq
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import ClassVar
 
 from rapidfuzz import fuzz, process
 
 from reader.core.ingest.segment import split_sentences
-from reader.core.matching.acronyms import AcronymIndex
+from reader.core.matching.acronyms import ACRONYM_RE, AcronymIndex
 from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
@@ -205,11 +205,18 @@ class _Vocab:
     settings: Settings = field(default_factory=lambda: Settings())
 
 
-def align(articles: list[Article], *, settings: Settings | None = None) -> list[Match]:
+def align(
+    articles: list[Article],
+    *,
+    settings: Settings | None = None,
+    key_cache: dict[str, str] | None = None,
+) -> list[Match]:
     """Match the paragraphs of every pair of articles; see the module docstring for the method.
 
     Returns matches sorted by ``(left, right)``, with ``left`` in the article of smaller index.
-    Boilerplate paragraphs and paragraphs without content words never match.
+    Boilerplate paragraphs and paragraphs without content words never match.  ``key_cache``
+    (surface form -> key) may be shared by calls over the same texts, which then tokenise
+    faster; the keys do not depend on it.
     """
     if len(articles) < 2:
         return []
@@ -218,40 +225,114 @@ def align(articles: list[Article], *, settings: Settings | None = None) -> list[
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _align(articles, settings or Settings())
+        return _align(articles, settings or Settings(), key_cache)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _align(articles: list[Article], settings: Settings) -> list[Match]:
-    paras, vocab, display = prepare(articles, settings)
+def _align(
+    articles: list[Article], settings: Settings, key_cache: dict[str, str] | None = None
+) -> list[Match]:
+    paras, vocab, display = prepare(articles, settings, key_cache)
+    matches = _align_prepared(paras, vocab, display)
+    matches.sort(key=lambda m: (m.left, m.right))
+    return matches
+
+
+def _align_prepared(
+    paras: list[list[_Para]], vocab: _Vocab, display: list[dict[str, str]]
+) -> list[Match]:
+    """Every pair of the prepared articles, paragraph and sentence levels united."""
     units = sentence_units(paras, vocab)
     matches: list[Match] = []
-    for a in range(len(articles)):
-        for b in range(a + 1, len(articles)):
+    for a in range(len(paras)):
+        for b in range(a + 1, len(paras)):
             keep = None
             if units is not None:
                 by_article, uvocab = units
                 keep = _sentence_links(by_article[a], by_article[b], uvocab)
             matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b], keep))
+    return matches
+
+
+def align_each_pair(articles: list[Article], *, settings: Settings | None = None) -> list[Match]:
+    """Every pair of articles matched exactly as :func:`align` matches the two alone (their own
+    names, spelling variants, acronyms, weights and sentence pass), renumbered into ``articles``;
+    sorted by ``(left, right)``.  :mod:`reader.core.matching.joint` uses it for stories of several
+    outlets, so a pair's links do not depend on the other articles given.
+
+    The text is tokenised once for all pairs whose two articles write out no acronym's
+    expansion (the only step of tokenising that reads both articles); a pair that does is
+    prepared on its own.
+    """
+    if len(articles) < 2:
+        return []
+    settings = settings or Settings()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        key_of: dict[str, str] = {}
+        texts = [[p.text for p in art.paragraphs if not p.boilerplate] for art in articles]
+        has_acronyms = [any(ACRONYM_RE.search(t) for t in ts) for ts in texts]
+        shared: tuple[list[list[_Para]], list[Counter[str]]] | None = None
+        matches: list[Match] = []
+        for a in range(len(articles)):
+            for b in range(a + 1, len(articles)):
+                if (has_acronyms[a] or has_acronyms[b]) and AcronymIndex(texts[a] + texts[b]):
+                    two = [articles[a], articles[b]]
+                    found = _align_prepared(*prepare(two, settings, key_of))
+                    matches.extend(
+                        replace(m, left=(a, m.left[1]), right=(b, m.right[1])) for m in found
+                    )
+                    continue
+                if shared is None:
+                    shared = _collect(articles, key_of, fold_acronyms=False)
+                base, surfaces = shared
+                paras = [[_fresh(p) for p in base[a]], [_fresh(p) for p in base[b]]]
+                vocab = _Vocab(settings=settings, key_of=key_of)
+                display = _finish(paras, [surfaces[a], surfaces[b]], vocab, pairwise=True)
+                matches.extend(_align_prepared(paras, vocab, display))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     matches.sort(key=lambda m: (m.left, m.right))
     return matches
 
 
+def _fresh(p: _Para) -> _Para:
+    """A copy of ``p`` as collected: keys before spelling variants, no weights yet."""
+    return _Para(p.ref, p.text, p.keys, 0.0, p.seq, p.bounds, None, p.spans, p.position)
+
+
 def prepare(
-    articles: list[Article], settings: Settings | None = None
+    articles: list[Article],
+    settings: Settings | None = None,
+    key_cache: dict[str, str] | None = None,
 ) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
     """Everything computed once over all articles: paragraph key sets, names and their
-    spelling variants, weights, and each article's display forms (shared by every driver)."""
+    spelling variants, weights, and each article's display forms (shared by every driver).
+    ``key_cache`` is the surface -> key cache to fill (see :func:`align`)."""
     vocab = _Vocab(settings=settings or Settings())
-    paras, surfaces, cap_counts, lower_counts = _collect(articles, vocab.key_of)
+    if key_cache is not None:
+        vocab.key_of = key_cache
+    paras, surfaces = _collect(articles, vocab.key_of)
+    display = _finish(paras, surfaces, vocab, pairwise_affordable(articles))
+    return paras, vocab, display
+
+
+def _finish(
+    paras: list[list[_Para]], surfaces: list[Counter[str]], vocab: _Vocab, pairwise: bool
+) -> list[dict[str, str]]:
+    """Names, spelling variants (the keys of ``paras`` rewritten to them) and weights over the
+    collected articles; returns each article's display forms."""
+    cap_counts, lower_counts = _case_counts(surfaces, vocab.key_of)
     vocab.names = {
         k
         for k, c in cap_counts.items()
         if c > lower_counts.get(k, 0) and k not in _NOT_NAME_KEYS and not k[0].isdigit()
     }
-    vocab.canon = _variant_map(paras, vocab.names)
+    vocab.canon = _variant_map(paras, vocab.names, pairwise)
     if vocab.canon:
         canon = vocab.canon
         for art in paras:
@@ -260,8 +341,7 @@ def prepare(
                     p.keys = frozenset(canon.get(k, k) for k in p.keys)
         vocab.names |= {canon[k] for k in vocab.names if k in canon}
     _weigh(paras, vocab)
-    display = [_display_forms(c, vocab) for c in surfaces]
-    return paras, vocab, display
+    return [_display_forms(c, vocab) for c in surfaces]
 
 
 # --------------------------------------------------------------------------- preparation
@@ -323,16 +403,18 @@ def _mask_titles(toks: list[str], seq: list[str]) -> None:
 
 
 def _collect(
-    articles: list[Article], key_of: dict[str, str]
-) -> tuple[list[list[_Para]], list[Counter[str]], Counter[str], Counter[str]]:
-    """Key sets of all paragraphs, each article's surface counts, and how often each key is
-    written capitalised / lower-case (the evidence for "this is a name")."""
+    articles: list[Article], key_of: dict[str, str], *, fold_acronyms: bool = True
+) -> tuple[list[list[_Para]], list[Counter[str]]]:
+    """Key sets of all paragraphs and each article's surface counts; acronyms' expansions
+    written in the input folded into the acronym's key unless ``fold_acronyms`` is false."""
     paras: list[list[_Para]] = []
     per_article: list[Counter[str]] = []
     lookup = key_of.__getitem__
     findall = TOKEN_RE.findall
     titles = {t for t in key_of if _title_kind(t)}  # capitalised title surfaces met so far
-    acronyms = AcronymIndex(p.text for art in articles for p in art.paragraphs if not p.boilerplate)
+    acronyms = AcronymIndex(
+        p.text for art in articles for p in art.paragraphs if fold_acronyms and not p.boilerplate
+    )
     for ai, art in enumerate(articles):
         out: list[_Para] = []
         surfaces: Counter[str] = Counter()
@@ -386,6 +468,13 @@ def _collect(
                 )
         paras.append(out)
         per_article.append(surfaces)
+    return paras, per_article
+
+
+def _case_counts(
+    per_article: list[Counter[str]], key_of: dict[str, str]
+) -> tuple[Counter[str], Counter[str]]:
+    """How often each key is written capitalised / lower-case (the evidence for "a name")."""
     cap: Counter[str] = Counter()
     lower: Counter[str] = Counter()
     for surfaces in per_article:
@@ -397,7 +486,7 @@ def _collect(
                 cap[k] += n
             else:
                 lower[k] += n
-    return paras, per_article, cap, lower
+    return cap, lower
 
 
 def _fold_expansions(
@@ -474,16 +563,27 @@ def _skeleton(key: str) -> str:
     )
 
 
-PAIRWISE_MAX_ARTICLES = 4
-"""Up to this many articles (six pairs) every pair of articles is matched directly and spelling
-variants are looked for pair by pair (the original rules); beyond, variants are looked for once
-over all names (:func:`_joint_variant_map`) and :mod:`reader.core.matching.joint` links paragraphs
-to fact cores, so the cost grows with the names and paragraphs, not with the pairs of articles."""
+PAIRWISE_BUDGET = 10_000
+"""Articles are matched pair by pair (every pair of articles directly, spelling variants looked
+for pair by pair) while that work stays within what two articles of 5,000 paragraphs cost (the
+speed goal of issue 8): the paragraphs summed over every pair of articles, ``(N - 1) x`` the
+story's paragraphs, at most this.  Five to ten outlets of news length (20-200 paragraphs each) are
+matched pairwise, as two articles are; a story beyond the budget (16 x 500, 50 x 40, 200 x 40) is
+linked to fact cores by :mod:`reader.core.matching.joint`, whose work grows with the paragraphs and
+names rather than with the pairs of articles."""
 
 
-def _variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, str]:
-    """Map spelling variants of names across articles onto one key (union-find)."""
-    if len(paras) > PAIRWISE_MAX_ARTICLES:
+def pairwise_affordable(articles: list[Article]) -> bool:
+    """Whether every pair of ``articles`` is matched directly (see :data:`PAIRWISE_BUDGET`);
+    always for two articles, where there is only one pair."""
+    sizes = [sum(1 for p in a.paragraphs if not p.boilerplate) for a in articles]
+    return len(sizes) <= 2 or (len(sizes) - 1) * sum(sizes) <= PAIRWISE_BUDGET
+
+
+def _variant_map(paras: list[list[_Para]], names: set[str], pairwise: bool) -> dict[str, str]:
+    """Map spelling variants of names across articles onto one key (union-find), pair by pair of
+    articles when ``pairwise`` (:func:`pairwise_affordable`), else once over all names."""
+    if not pairwise:
         return _joint_variant_map(paras, names)
     vocabs = [set().union(*(p.keys for p in art)) if art else set() for art in paras]
     long_names = [{k for k in v if k in names and len(k) >= VARIANT_MIN_LEN} for v in vocabs]
