@@ -11,9 +11,11 @@ offsets (``Paragraph.start``/``end``) index ``Article.text``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, overload
 
 EntityType = Literal["person", "organization", "place", "other"]
 FigureStatus = Literal["agree", "differs", "conflict", "single"]
@@ -287,6 +289,122 @@ AnalysisPart = Literal["entities", "figures"]
 """A part of an analysis computed after the matches and facts (see ``Analysis.pending``)."""
 
 
+class FactList(Sequence[Fact]):
+    """``Analysis.facts``: every fact in id order, where the facts of one paragraph may be made
+    only when asked for.
+
+    A paragraph no other article reports is a fact of its own.  A long article nobody else
+    covers (an 11 MB table of 240,000 rows) has one such fact per paragraph, and holding a
+    :class:`Fact`, a label string and two lists for each cost about 370 bytes a row, eight times
+    the row itself.  So :func:`reader.core.matching.facts.build_facts` keeps only the facts
+    several articles report (few, and costly to build) and lists the rest by paragraph;
+    ``make`` builds such a fact from its paragraph each time it is read (a new, equal object
+    every time: nothing may rely on identity or mutate a fact).  ``shared()`` and ``ids_of()``
+    answer without making any.
+
+    Args:
+        kept: the facts held as objects, ascending ids.
+        single: ``(id, paragraph)`` of every fact made on demand, ascending (ids and
+            paragraphs both grow in reading order); empty when ``kept`` is every fact.
+        make: builds the fact with that id for that paragraph.
+    """
+
+    __slots__ = ("kept", "_single_ids", "_single_refs", "_make", "_kept_index")
+
+    def __init__(
+        self,
+        kept: Sequence[Fact] = (),
+        single: Sequence[tuple[int, ParagraphRef]] = (),
+        make: Callable[[int, ParagraphRef], Fact] | None = None,
+    ) -> None:
+        if single and make is None:
+            raise ValueError("facts made on demand need a maker")
+        self.kept = list(kept)
+        # Two flat arrays (16 bytes a fact) instead of a tuple per fact (over 100 bytes): the
+        # ids for position lookups, the refs (article and paragraph packed in one integer
+        # whose order is reading order) for the facts of a paragraph.
+        self._single_ids = array("q", (fid for fid, _ref in single))
+        self._single_refs = array("q", (_pack(ref) for _fid, ref in single))
+        self._make = make
+        self._kept_index: dict[ParagraphRef, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.kept) + len(self._single_ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Fact: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Fact]: ...
+
+    def __getitem__(self, index: int | slice) -> Fact | list[Fact]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("fact id out of range")
+        k = bisect_left(self._single_ids, index)
+        if k < len(self._single_ids) and self._single_ids[k] == index:
+            return self._made(k)
+        # The facts before this one are ``k`` made on demand and ``index - k`` kept ones.
+        return self.kept[index - k]
+
+    def __iter__(self) -> Iterator[Fact]:
+        k = 0
+        for fid in range(len(self)):
+            if k < len(self._single_ids) and self._single_ids[k] == fid:
+                yield self._made(k)
+                k += 1
+            else:
+                yield self.kept[fid - k]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"FactList({len(self.kept)} kept, {len(self._single_ids)} made on demand)"
+
+    def _made(self, k: int) -> Fact:
+        assert self._make is not None
+        return self._make(self._single_ids[k], _unpack(self._single_refs[k]))
+
+    def shared(self) -> list[Fact]:
+        """The facts two or more articles report, without making the one-paragraph facts."""
+        return [f for f in self.kept if len(f.articles) > 1]
+
+    def ids_of(self, ref: ParagraphRef) -> list[int]:
+        """Ids of the facts paragraph ``ref`` reports (usually one)."""
+        if self._kept_index is None:
+            index: dict[ParagraphRef, list[int]] = {}
+            for fact in self.kept:
+                for member in fact.members:
+                    index.setdefault(member, []).append(fact.id)
+            self._kept_index = index
+        ids = self._kept_index.get(ref, [])
+        packed = _pack(ref)
+        k = bisect_left(self._single_refs, packed)
+        if k < len(self._single_refs) and self._single_refs[k] == packed:
+            ids = sorted([*ids, self._single_ids[k]])
+        return ids
+
+
+_PARAGRAPH_BITS = 40
+"""A packed paragraph reference: the article in the high bits, the paragraph in the low 40."""
+
+
+def _pack(ref: ParagraphRef) -> int:
+    return (ref[0] << _PARAGRAPH_BITS) | ref[1]
+
+
+def _unpack(packed: int) -> ParagraphRef:
+    return packed >> _PARAGRAPH_BITS, packed & ((1 << _PARAGRAPH_BITS) - 1)
+
+
 @dataclass(slots=True)
 class Analysis:
     """Everything the reader and the reports show about a set of articles.
@@ -305,11 +423,15 @@ class Analysis:
     figure_groups: list[FigureGroup] = field(default_factory=list)
     rejected: list[Match] = field(default_factory=list)
     stale_corrections: list[str] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
+    facts: FactList = field(default_factory=FactList)
     pending: tuple[AnalysisPart, ...] = ()
     _by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
-    _facts_by_paragraph: dict[ParagraphRef, list[int]] | None = field(default=None, repr=False)
     _pair_counts: dict[tuple[int, int], int] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        # A plain list of facts (an analysis made by hand, a test) is kept whole.
+        if not isinstance(self.facts, FactList):
+            self.facts = FactList(self.facts)
 
     def match_indices(self, ref: ParagraphRef) -> list[int]:
         """Indices into ``matches`` of the matches ``ref`` takes part in, best score first."""
@@ -340,13 +462,7 @@ class Analysis:
 
     def facts_of(self, ref: ParagraphRef) -> list[int]:
         """Indices into ``facts`` of the facts paragraph ``ref`` reports (usually one)."""
-        if self._facts_by_paragraph is None:
-            index: dict[ParagraphRef, list[int]] = {}
-            for fact in self.facts:
-                for member in fact.members:
-                    index.setdefault(member, []).append(fact.id)
-            self._facts_by_paragraph = index
-        return self._facts_by_paragraph.get(ref, [])
+        return self.facts.ids_of(ref)
 
     def unmatched(self, article: int, against: int | None = None) -> list[int]:
         """Paragraphs of ``article`` with no counterpart (boilerplate excluded), ascending.
@@ -374,7 +490,7 @@ class Analysis:
             for mine, other in ((m.left, m.right), (m.right, m.left))
             if mine[0] == article and other[0] == against
         }
-        for fact in self.facts:
+        for fact in self.facts.shared():
             if article in fact.articles and against in fact.articles:
                 matched.update(p for a, p in fact.members if a == article)
         return [p.index for p in paragraphs if not p.boilerplate and p.index not in matched]

@@ -64,7 +64,7 @@ class Stops:
                 for b, q in idx.partners[p]:
                     if b in visible and b != a:
                         union.join((a, p), (b, q))
-        for fact in nav.analysis.facts:
+        for fact in nav.analysis.facts.shared():
             # A member counts through its match with the core: one the analyst rejected, or one
             # under the minimum score (``t``), is not a link on screen, so it makes no stop.
             core = fact.members[0]

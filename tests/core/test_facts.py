@@ -110,6 +110,15 @@ def test_every_body_paragraph_in_a_fact(specs: list[list[tuple[str, bool]]]) -> 
                 assert (a, p.index) not in where
             else:
                 assert where.get((a, p.index), 0) >= 1
+    # The facts of one paragraph are made on demand: every way of reading them agrees.
+    listed = list(facts)
+    assert [facts[i] for i in range(len(facts))] == listed == facts[:]
+    assert facts == listed and (not listed or facts[-1] == listed[-1])
+    assert facts.shared() == [f for f in listed if len(f.articles) > 1]
+    for a, article in enumerate(articles):
+        for p in article.paragraphs:
+            ref = (a, p.index)
+            assert facts.ids_of(ref) == [f.id for f in listed if ref in f.members]
 
 
 def test_unmatched_against_counts_a_shared_fact_as_a_counterpart(monkeypatch) -> None:

@@ -876,7 +876,8 @@ def detect(articles: list[Article]) -> Detection:
     cache: dict[tuple[str, bool], list[_Found]] = {}
     words: set[str] = set()
     for art in articles:
-        words.update(art.text.split())
+        for para in art.paragraphs:  # not ``art.text.split()``: a list of every word of the text
+            words.update(para.text.split())
     # Distinct words are few (tens of thousands for megabytes of text): strip them once.
     lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
     for ai, art in enumerate(articles):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.core.vocabulary.stopwords import MONTHS, WEEKDAYS
 
@@ -143,8 +144,18 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     while end > pos and text[end - 1].isspace():
         end -= 1
     if end > pos:
+        if not out:
+            return _one_sentence(pos, end)
         out.append((pos, end))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _one_sentence(start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """``((start, end),)``, one shared tuple per range.  Most paragraphs are one sentence (every
+    row of a table, most headlines and captions), and every paragraph keeps its ranges: a new
+    pair of tuples each cost about 100 bytes a paragraph, twice a table row's own text."""
+    return ((start, end),)
 
 
 # ---------------------------------------------------------------------------------------------

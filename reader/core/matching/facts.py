@@ -15,13 +15,19 @@ fact: a paragraph no other article reports is a fact of one article ("only in C"
 
 The label is the fact's most central sentence: the core's sentence whose content words the other
 members use most, shortened to :data:`LABEL_CHARS` characters.
+
+Only the facts several articles report are kept as objects; the fact of a paragraph nobody else
+reports is made from the paragraph when it is read (:class:`reader.core.model.FactList`), so a
+long article no other outlet covers does not hold a second copy of itself as facts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reader.core.ingest.segment import split_sentences
 from reader.core.matching.terms import content_keys
-from reader.core.model import Article, Fact, Match, ParagraphRef
+from reader.core.model import Article, Fact, FactList, Match, ParagraphRef
 
 SHARE_MIN = 0.2
 """Two members "share content" when this fraction of the smaller one's content words is common."""
@@ -53,7 +59,7 @@ def _share(a: frozenset[str], b: frozenset[str]) -> bool:
     return small > 0 and len(a & b) >= SHARE_MIN * small
 
 
-def build_facts(articles: list[Article], matches: list[Match]) -> list[Fact]:
+def build_facts(articles: list[Article], matches: list[Match]) -> FactList:
     """Group paragraphs into facts (see the module docstring); facts are ordered by their first
     member in reading order (article, then paragraph), ids are positions in the result."""
     links: dict[ParagraphRef, dict[ParagraphRef, float]] = {}
@@ -71,27 +77,61 @@ def build_facts(articles: list[Article], matches: list[Match]) -> list[Fact]:
         members, strength = _grow(core, links, keys)
         covered.update(members)
         groups.append((members, strength))
+    groups.sort(key=lambda g: min(g[0]))
+    n = max(1, len(articles))
+    kept: list[Fact] = []
+    single: list[tuple[int, ParagraphRef]] = []
+    fid = 0
+    shared = iter(groups)
+    pending = next(shared, None)
+    for ref in _uncovered(articles, covered):
+        # Merge the shared facts (by first member) and the lone paragraphs (in reading order).
+        while pending is not None and min(pending[0]) < ref:
+            kept.append(_fact(fid, pending, n, keys))
+            fid += 1
+            pending = next(shared, None)
+        single.append((fid, ref))
+        fid += 1
+    while pending is not None:
+        kept.append(_fact(fid, pending, n, keys))
+        fid += 1
+        pending = next(shared, None)
+    return FactList(kept, single, _OneParagraph(articles))
+
+
+def _uncovered(articles: list[Article], covered: set[ParagraphRef]) -> Iterator[ParagraphRef]:
+    """The body paragraphs no shared fact holds, in reading order: each is a fact of its own."""
     for a, article in enumerate(articles):
         for p in article.paragraphs:
             ref = (a, p.index)
             if not p.boilerplate and ref not in covered:
-                groups.append(([ref], 0.0))
-    groups.sort(key=lambda g: min(g[0]))
-    n = max(1, len(articles))
-    facts = []
-    for fid, (members, strength) in enumerate(groups):
-        arts = sorted({a for a, _p in members})
-        facts.append(
-            Fact(
-                fid,
-                _label(members, keys),
-                members,
-                arts,
-                round(len(arts) / n, 4),
-                round(strength, 4),
-            )
-        )
-    return facts
+                yield ref
+
+
+def _fact(fid: int, group: tuple[list[ParagraphRef], float], n: int, keys: _Keys) -> Fact:
+    members, strength = group
+    arts = sorted({a for a, _p in members})
+    others = [keys.of(r) for r in members[1 : 1 + CHECK_MEMBERS]]
+    return Fact(
+        fid,
+        _label(keys.text(members[0]), others),
+        members,
+        arts,
+        round(len(arts) / n, 4),
+        round(strength, 4),
+    )
+
+
+class _OneParagraph:
+    """Makes the fact of a paragraph no other article reports, from the paragraph, on demand."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = articles
+        self.coverage = round(1 / max(1, len(articles)), 4)
+
+    def __call__(self, fid: int, ref: ParagraphRef) -> Fact:
+        text = self.articles[ref[0]].paragraphs[ref[1]].text
+        return Fact(fid, _label(text, []), [ref], [ref[0]], self.coverage, 0.0)
 
 
 def _grow(
@@ -115,11 +155,10 @@ def _grow(
     return members, (sum(scores) / len(scores) if scores else 0.0)
 
 
-def _label(members: list[ParagraphRef], keys: _Keys) -> str:
-    """The core's sentence whose content words the other members share most, shortened."""
-    text = keys.text(members[0])
+def _label(text: str, others: list[frozenset[str]]) -> str:
+    """The sentence of ``text`` (the core's) whose content words the ``others`` (the other
+    members' content words) share most, shortened."""
     spans = split_sentences(text) or [(0, len(text))]
-    others = [keys.of(r) for r in members[1 : 1 + CHECK_MEMBERS]]
     best, best_score = spans[0], -1.0
     for start, end in spans:
         words = set(content_keys(text[start:end]))

@@ -19,6 +19,7 @@ from reader.core.model import (
     Article,
     Entity,
     Fact,
+    FactList,
     Figure,
     FigureGroup,
     Match,
@@ -105,7 +106,7 @@ class _Reader:
             rejected=[
                 self._match(m, "rejected_matches") for m in self.data.get("rejected_matches", [])
             ],
-            facts=[self._fact(i, f) for i, f in enumerate(self.data.get("facts", []))],
+            facts=FactList([self._fact(i, f) for i, f in enumerate(self.data.get("facts", []))]),
             stale_corrections=[
                 sanitize_line(str(s), " ") for s in self.data.get("stale_corrections", [])
             ],

@@ -18,6 +18,7 @@ from reader.core.model import (
     Analysis,
     Article,
     Fact,
+    FactList,
     Figure,
     FigureGroup,
     Match,
@@ -35,7 +36,7 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def ensure_facts(analysis: Analysis) -> list[Fact]:
+def ensure_facts(analysis: Analysis) -> FactList:
     """The analysis's facts, built from its matches when it came without (a hand-made analysis)."""
     if not analysis.facts and analysis.articles:
         analysis.facts = build_facts(analysis.articles, analysis.matches)
@@ -50,9 +51,7 @@ def counterparts(analysis: Analysis) -> dict[ParagraphRef, set[int]]:
     for m in analysis.matches:
         out.setdefault(m.left, set()).add(m.right[0])
         out.setdefault(m.right, set()).add(m.left[0])
-    for fact in ensure_facts(analysis):
-        if len(fact.articles) < 2:
-            continue
+    for fact in ensure_facts(analysis).shared():
         for member in fact.members:
             out.setdefault(member, set()).update(fact.articles)
     return out

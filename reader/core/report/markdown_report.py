@@ -207,7 +207,7 @@ def _fact_line(fact: Fact, n: int) -> str:
 def _facts_section(analysis: Analysis, out: list[str]) -> None:
     n = len(analysis.articles)
     facts = ensure_facts(analysis)
-    shared = [f for f in facts if len(f.articles) > 1]
+    shared = facts.shared()
     everyone = [f for f in shared if len(f.articles) == n]
     most = [f for f in shared if n / 2 <= len(f.articles) < n]
     some = [f for f in shared if len(f.articles) < n / 2]
@@ -234,17 +234,20 @@ def _facts_section(analysis: Analysis, out: list[str]) -> None:
 def _only_here(analysis: Analysis, out: list[str]) -> None:
     out.append("## Only here")
     out.append("")
-    facts = ensure_facts(analysis)
-    for a in range(len(analysis.articles)):
-        label = article_label(a)
-        alone = [f for f in facts if f.articles == [a]]
-        out.append(f"### Only in {label} ({len(alone)})")
-        out.append("")
-        if not alone:
-            out.append("Nothing: every paragraph has a counterpart.")
-        for f in alone:
+    # One pass over the facts: a fact of one paragraph is made (its label found) once, not once
+    # per article.
+    alone: list[list[str]] = [[] for _ in analysis.articles]
+    for f in ensure_facts(analysis):
+        if len(f.articles) == 1:
+            label = article_label(f.articles[0])
             refs = ", ".join(f"{label}{p + 1}" for _a, p in f.members)
-            out.append(f"- **{refs}** {md_escape(f.label)}")
+            alone[f.articles[0]].append(f"- **{refs}** {md_escape(f.label)}")
+    for a, lines in enumerate(alone):
+        out.append(f"### Only in {article_label(a)} ({len(lines)})")
+        out.append("")
+        if not lines:
+            out.append("Nothing: every paragraph has a counterpart.")
+        out.extend(lines)
         out.append("")
 
 
