@@ -2,8 +2,9 @@
 articles*.  Pure rules, unit-tested without Textual.
 
 A stop is one group of paragraphs of the shown articles that report the same thing: paragraphs
-joined by a match, or by a fact (beyond four articles matches link each paragraph to its fact's
-core only, and the core may be in a hidden article; the fact still relates the shown members).
+joined by a match, or by a fact (beyond the pairwise budget, ``matching.PAIRWISE_BUDGET``,
+matches link each paragraph to its fact's core only, and the core may be in a hidden article; the
+fact still relates the shown members).
 Counting groups rather than the leading article's matched paragraphs makes the total a property of
 what is on screen: it does not change when another pane takes the lead, and a group the leading
 article does not report is still a stop (``n`` lines it up in the other panes) instead of being

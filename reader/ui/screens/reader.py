@@ -552,7 +552,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         best = next((p for a, p in self.current_partners() if a == article), None)
         if best is not None:
             return best
-        # Beyond four articles a paragraph is matched with its fact's core only: the other
+        # Beyond the pairwise budget a paragraph is matched with its fact's core only: the other
         # members in the shown articles still report the same thing, so they line up too.
         stop = self.current_stop()
         if stop is not None:
