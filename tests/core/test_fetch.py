@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from reader.cli import main
 from reader.core.ingest import IngestError, expand_sources, is_url, load_source, load_url
 from reader.core.ingest.fetch import fetch_url
-from tests.local_http import serve
+from tests.local_http import QuietHandler, serve
 
 PAGE_A = b"""<!doctype html><html><head><title>Storm closes port</title></head><body><article>
 <h1>Storm closes port</h1>
@@ -27,7 +26,7 @@ PAGE_B = """<!doctype html><html><head><meta charset="utf-8"><title>Port shut</t
 </article></body></html>""".encode()
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     routes: dict[str, tuple[int, dict[str, str], bytes]] = {
         "/a.html": (200, {"Content-Type": "text/html"}, PAGE_A),
         "/b.html": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE_B),
@@ -45,15 +44,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         code, headers, body = self.routes.get(
             self.path, (200, {"Content-Type": "text/html"}, PAGE_A)
         )
-        self.send_response(code)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(code, headers, body)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ closing stops a download that is still coming."""
 
 from __future__ import annotations
 
-import http.server
 import threading
 import time
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ import pytest
 
 from reader.core.ingest import IngestError, load_url
 from reader.core.ingest.prefetch import Cancelled, PageDownloads
-from tests.local_http import serve
+from tests.local_http import QuietHandler, serve
 
 PAGE = b"""<!doctype html><html><head><title>Port shut</title></head><body><article>
 <h1>Port shut as storm hits Valmora</h1>
@@ -23,37 +22,20 @@ PAGE = b"""<!doctype html><html><head><title>Port shut</title></head><body><arti
 TEXT = b"Storm closes Valmora port\n\nHeavy rain closed the port on Monday, stranding 40 ships.\n"
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     requested: list[str] = []
 
     def do_GET(self) -> None:  # http.server calls it by this name
         self.requested.append(self.path)
         if self.path == "/trickle":  # a page that never finishes: one byte every 0.1 s
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            try:
-                for _ in range(600):
-                    self.wfile.write(b"x" * 70000 if _ == 0 else b"x")
-                    self.wfile.flush()
-                    time.sleep(0.1)
-            except OSError:
-                pass
+            self.trickle("text/plain", b"x" * 69999, b"x")
             return
         routes = {
             "/page.html": (200, "text/html", PAGE),
             "/wire.txt": (200, "text/plain; charset=utf-8", TEXT),
         }
         code, kind, body = routes.get(self.path, (404, "text/html", b"gone"))
-        self.send_response(code)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(code, {"Content-Type": kind}, body)
 
 
 @pytest.fixture(scope="module")

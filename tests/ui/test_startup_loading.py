@@ -4,7 +4,6 @@ page that cannot be loaded ends the reader with one clear line."""
 
 from __future__ import annotations
 
-import http.server
 import os
 import threading
 import time
@@ -20,7 +19,7 @@ from reader.core.ingest import IngestError, needs_extraction, slow_to_load
 from reader.core.model import Analysis, Article
 from reader.ui.app import LOADING_TEXT, ReaderApp, placeholder_article
 from reader.ui.widgets.status import StatusLine
-from tests.local_http import serve
+from tests.local_http import QuietHandler, serve
 
 from .conftest import story_analysis
 
@@ -124,7 +123,7 @@ PAGE = b"""<!doctype html><html><head><title>Port shut</title></head><body><arti
 </article></body></html>"""
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     requested: list[tuple[str, float]] = []
     """Paths asked for, with the time."""
 
@@ -135,27 +134,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         }
         _Handler.requested.append((self.path, time.monotonic()))
         if self.path == "/trickle.html":  # a page that never finishes: one byte every 0.1 s
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            try:
-                for _ in range(600):
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                    time.sleep(0.1)
-            except OSError:
-                pass
+            self.trickle("text/html", b"", b" ")
             return
         code, kind, body = routes.get(self.path, (404, "text/html", b"gone"))
-        self.send_response(code)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(code, {"Content-Type": kind}, body)
 
 
 @pytest.fixture(scope="module")
