@@ -1064,6 +1064,7 @@ def _entities(
 ) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
     team_roots: set[int] = set()
+    overridden = {ni for ni, _, _ in override}
     for ci, ni in enumerate(cand_node):
         c = cands[ci]
         r = teams.get(ci) if teams else None
@@ -1072,9 +1073,11 @@ def _entities(
             groups[root].append(ci)
             team_roots.add(root)
             continue
-        r = override.get((ni, c.article, c.paragraph))
-        if r is None:
-            r = override.get((ni, c.article, -1))
+        r = None
+        if ni in overridden:  # few names have a per-paragraph override: skip the rest's look-ups
+            r = override.get((ni, c.article, c.paragraph))
+            if r is None:
+                r = override.get((ni, c.article, -1))
         groups[uf.find(r if r is not None else ni)].append(ci)
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
     for root, members in groups.items():
