@@ -282,3 +282,15 @@ def test_middle_given_name_is_person_evidence() -> None:
         _types("The court heard that Drax Robert Quell left early.")["Drax Robert Quell"]
         == "person"
     )
+
+
+def test_paragraph_mode_counts_lower_case_words_at_the_start_and_after_any_white_space() -> None:
+    """The fast path counts lower-case word starts with a first-letter check plus ``\\s[a-z]``;
+    a word opening the text or following a tab or no-break space counts like any other."""
+    from reader.core.entities.detect import _paragraph_mode
+
+    # Three lower-case words of four: prose, whichever white space separates them.
+    assert _paragraph_mode("Storms\u00a0hit\tthe\u00a0coast") == "normal"
+    assert _paragraph_mode("storms Hit The Coast Again Today") == "title"
+    assert _paragraph_mode("the Storms Hit The Coast Again") == "title"
+    assert _paragraph_mode("STORMS HIT THE COAST AGAIN") == "shout"

@@ -57,7 +57,9 @@ _GLUED_TITLE_RE = re.compile(r"([A-Z][a-z]{1,3})\.(?=[A-Z][a-z])")
 _GLUED_RE = re.compile(
     r"[^\W\d_]{3,}['’](?!(?:s|t|d|ll|re|ve|m)(?![^\W\d_]))(?=[^\W\d_]{2})", re.IGNORECASE
 )
-_LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
+# A lower-case word start after white space; counted with a first-letter check instead of a
+# look-behind, which the regex engine would try at every character (twice as slow).
+_LOWER_START_RE = re.compile(r"\s[a-z]")
 # Context cues, read around every mention and summed over all mentions of an entity.  "in X"
 # is a strong place cue; "at / from / to X" also precede people and companies ("lost to X",
 # "a statement from X"), so they count little.
@@ -223,7 +225,7 @@ def _paragraph_mode(text: str) -> str:
     A Title Case headline has most words capitalised and no sentence-final punctuation; body
     sentences full of names ("Foreign Minister X met Prime Minister Y.") end with a period.
     """
-    n_lower = len(_LOWER_START_RE.findall(text))
+    n_lower = len(_LOWER_START_RE.findall(text)) + ("a" <= text[:1] <= "z")
     if n_lower > 2 and n_lower > 0.3 * (text.count(" ") + 1):
         return "normal"  # fast path: ordinary prose has many lower-case words
     words = _WORD_RE.findall(text)
