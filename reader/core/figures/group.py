@@ -115,6 +115,7 @@ class _Ctx:
         self._interned: dict[frozenset[str], frozenset[str]] = {}
         self._windows: dict[tuple[Any, ...], tuple[frozenset[str], frozenset[str]]] = {}
         self._repeated: set[int] = set()  # ids of SentenceStarts shared by two or more paragraphs
+        self._lows: dict[str, str] = {}  # word -> its lower case, "" for a stop word
 
     def get(self, i: int, keep: bool = True) -> tuple[frozenset[str], frozenset[str]]:
         """(content words, capitalised words) around figure ``i``; ``keep=False`` computes them
@@ -153,11 +154,17 @@ class _Ctx:
             if keep:
                 self._cache[i] = known
             return known
+        lows = self._lows
         for part, lo in ((text[left : f.start], left), (text[f.end : right], f.end)):
             for m in _CTX_WORD.finditer(part):
                 w = m.group(0)
-                low = w.lower()
-                if len(low) < 3 or low in _CTX_STOP:
+                low = lows.get(w)
+                if low is None:  # each distinct word is lower-cased and judged once
+                    low = w.lower()
+                    if len(low) < 3 or low in _CTX_STOP:
+                        low = ""
+                    lows[w] = low
+                if not low:
                     continue
                 words.add(low)
                 if w[0].isupper() and not starts.opens_sentence(lo + m.start()):
