@@ -45,8 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_ui import _ESCAPES, child_env, marker_for  # noqa: E402
-from generate import article_text, generate_story  # noqa: E402
+import generate  # noqa: E402
+from bench_ui import _ESCAPES, child_env, marker_for, print_measures  # noqa: E402
 
 SIZE = (160, 45)
 TIMEOUT = 60.0
@@ -54,14 +54,11 @@ OVERVIEW_MARKER = "Facts × outlets"
 
 
 def write_story(folder: Path, n_articles: int, n_paragraphs: int, seed: int) -> list[Path]:
-    articles, _truths = generate_story(n_articles, n_paragraphs, seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for k, paragraphs in enumerate(articles):
-        path = folder / f"{k:03d}.txt"
-        path.write_text(article_text(f"Outlet {k} reports the story", paragraphs), "utf-8")
-        paths.append(path)
-    return paths
+    """Write the story as ``NNN.txt`` files headed "Outlet k reports the story" (the first-paint
+    marker); return their paths in order."""
+    return generate.write_story(
+        folder, n_articles, n_paragraphs, seed, lambda k: f"Outlet {k} reports the story"
+    )
 
 
 class Terminal:
@@ -201,7 +198,6 @@ def _lat(values: list[float]) -> tuple[str, str]:
 
 
 def main() -> None:
-    import textual
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=50)
@@ -290,14 +286,7 @@ def main() -> None:
             )
         )
 
-    print(
-        f"Textual {textual.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-        f"command: {' '.join([Path(sys.executable).name, *sys.argv])}\n"
-    )
-    print("| Measure | Value | Goal |")
-    print("|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    print_measures(rows)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.generate import article_text, generate_story
+from benchmarks import generate
+from benchmarks.generate import generate_story
 
 DEFAULT_SIZES = ["2x500", "8x500", "16x500", "2x4000", "50x40", "200x40"]
 REFERENCE = "2x4000"
@@ -54,15 +55,13 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def write_story(folder: Path, n_articles: int, n_paragraphs: int, seed: int) -> list[Path]:
     """Write the articles as ``NNN.txt`` files; return their paths in order."""
-    articles, _truths = generate_story(n_articles, n_paragraphs, seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for k, paragraphs in enumerate(articles):
-        path = folder / f"{k:03d}.txt"
-        title = "Synthetic story as first reported" if k == 0 else f"Synthetic story, outlet {k}"
-        path.write_text(article_text(title, paragraphs), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return generate.write_story(
+        folder,
+        n_articles,
+        n_paragraphs,
+        seed,
+        lambda k: "Synthetic story as first reported" if k == 0 else f"Synthetic story, outlet {k}",
+    )
 
 
 def run_compare(paths: list[Path], out: Path, fmt: str, timeout: float) -> dict:

@@ -502,6 +502,14 @@ def main() -> None:
             (f"Peak memory (RSS), {n}", f"{peak_mb:.0f} MB", "≤ 500 MB"),
         ]
 
+    print_measures(rows)
+
+
+def print_measures(rows: list[tuple[str, str, str]]) -> None:
+    """Print the versions, the command and the (measure, value, goal) rows as a Markdown table,
+    ready for BENCHMARKS.md."""
+    import textual
+
     print(
         f"Textual {textual.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
         f"command: {' '.join([Path(sys.executable).name, *sys.argv])}\n"

@@ -26,6 +26,7 @@ import argparse
 import itertools
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,6 +256,26 @@ def rewrite(
 def article_text(title: str, paragraphs: list[str]) -> str:
     """File text: a short title line, then blank-line separated paragraphs."""
     return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def write_story(
+    folder: Path,
+    n_articles: int,
+    n_paragraphs: int,
+    seed: int,
+    title: Callable[[int], str],
+    name: Callable[[int], str] = "{:03d}.txt".format,
+) -> list[Path]:
+    """Write a :func:`generate_story` story as text files, one per article (``title(k)`` heads
+    article ``k``, ``name(k)`` is its file name); return their paths in order."""
+    articles, _truths = generate_story(n_articles, n_paragraphs, seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k, paragraphs in enumerate(articles):
+        path = folder / name(k)
+        path.write_text(article_text(title(k), paragraphs), encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 def write(out: Path, n_paragraphs: int, seed: int) -> None:

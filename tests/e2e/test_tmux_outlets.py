@@ -25,16 +25,17 @@ def _write_story(folder: Path) -> list[Path]:
     """Twelve seeded rewrites of one 10-paragraph story (the benchmarks' generator)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        from generate import article_text, generate_story
+        from generate import write_story
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    articles, _truths = generate_story(OUTLETS, 10, seed=11)
-    paths = []
-    for k, paragraphs in enumerate(articles):
-        path = folder / f"outlet-{k + 1:02d}.txt"
-        path.write_text(article_text(f"Outlet {k + 1} on the story", paragraphs), "utf-8")
-        paths.append(path)
-    return paths
+    return write_story(
+        folder,
+        OUTLETS,
+        10,
+        11,
+        lambda k: f"Outlet {k + 1} on the story",
+        lambda k: f"outlet-{k + 1:02d}.txt",
+    )
 
 
 @pytest.fixture

@@ -369,6 +369,20 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
     cand_node: list[int] = []
     key_cache: dict[str, str] = {}
     plurals: list[tuple[int, str]] = []
+
+    def node_of(key: str, ci: int, c: Candidate) -> int:
+        """The node of ``key`` (made on first sight), with candidate ``ci`` counted as its
+        mention."""
+        ni = by_key.get(key)
+        if ni is None:
+            ni = by_key[key] = len(nodes)
+            nodes.append(_new_node(key, c.text))
+        n = nodes[ni]
+        n.surfaces[c.text] += 1
+        n.mentions.append(ci)
+        n.articles.add(c.article)
+        return ni
+
     for ci, c in enumerate(cands):
         key = key_cache.get(c.text)
         if key is None:
@@ -379,30 +393,14 @@ def _build_nodes(cands: list[Candidate]) -> tuple[list[_Node], list[int]]:
                 cand_node.append(-1)
                 continue
             key += " family"  # "the Gray family": its own entry, apart from Kimani Gray
-        ni = by_key.get(key)
-        if ni is None:
-            ni = by_key[key] = len(nodes)
-            nodes.append(_new_node(key, c.text))
-        n = nodes[ni]
-        n.surfaces[c.text] += 1
-        n.mentions.append(ci)
-        n.articles.add(c.article)
-        cand_node.append(ni)
+        cand_node.append(node_of(key, ci, c))
     if plurals:
         surnames = _surnames(nodes, {key[:-1] for _, key in plurals})
         for ci, key in plurals:
             c = cands[ci]
             if key[:-1] in surnames:
                 key = key[:-1] + " family"
-            ni = by_key.get(key)
-            if ni is None:
-                ni = by_key[key] = len(nodes)
-                nodes.append(_new_node(key, c.text))
-            n = nodes[ni]
-            n.surfaces[c.text] += 1
-            n.mentions.append(ci)
-            n.articles.add(c.article)
-            cand_node[ci] = ni
+            cand_node[ci] = node_of(key, ci, c)
     return nodes, cand_node
 
 

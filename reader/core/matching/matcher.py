@@ -76,6 +76,7 @@ import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import ClassVar
@@ -792,19 +793,24 @@ def add_best_of_other_side(
             pairs.add((i, j))
 
 
+def _sentence_key_sets(p: _Para, canon: dict[str, str]) -> Iterator[set[str]]:
+    """The canonical keys of each sentence of ``p``, in order (a fresh set each: callers grow
+    them).  The one reading of ``p.bounds`` that the sentence cue and the sentence pass share."""
+    start = 0
+    for end in p.bounds:
+        keys = set(p.seq[start:end])
+        start = end
+        keys.discard("")
+        yield {canon.get(k, k) for k in keys} if canon else keys
+
+
 def _sentences(p: _Para, vocab: _Vocab) -> list[tuple[frozenset[str], float]]:
     """(canonical keys, weight) of each sentence of ``p`` heavy enough to stand as a fact alone
     (>= two smoothing masses); computed once per paragraph, on demand."""
     if p.sentence_keys is None:
         out = []
-        weight, floor, canon = vocab.weight, 2 * vocab.smoothing, vocab.canon
-        start = 0
-        for end in p.bounds:
-            keys = set(p.seq[start:end])
-            start = end
-            keys.discard("")
-            if canon:
-                keys = {canon.get(k, k) for k in keys}
+        weight, floor = vocab.weight, 2 * vocab.smoothing
+        for keys in _sentence_key_sets(p, vocab.canon):
             ws = sum(map(weight.__getitem__, keys))
             if ws >= floor:
                 out.append((frozenset(keys), ws))
@@ -1091,13 +1097,7 @@ def _sentence_pieces(
         return [p.keys]
     pieces: list[set[str]] = []
     carry: set[str] = set()
-    start = 0
-    for end in p.bounds:
-        keys = set(p.seq[start:end])
-        start = end
-        keys.discard("")
-        if canon:
-            keys = {canon.get(k, k) for k in keys}
+    for keys in _sentence_key_sets(p, canon):
         keys |= carry
         if sum(weight.get(k, 0.0) for k in keys) >= floor:
             pieces.append(keys)
