@@ -8,9 +8,9 @@ vocabulary below it.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.core.lazy import lazy_getattr
 from reader.core.matching.moved import mark_moved, moved_flags
 from reader.core.matching.search import Hit, SearchIndex, find
 
@@ -29,11 +29,7 @@ terms (their regexes, synonym and number tables) ~10 ms; the reader's first fram
 ``search`` (importing any submodule runs this package first)."""
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())
 
 
 __all__ = [

@@ -11,9 +11,9 @@ format names, must not load them.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
+from reader.core.lazy import lazy_getattr
 from reader.core.report.formats import DETAILS, FORMATS, ReportFormat, format_named
 
 if TYPE_CHECKING:
@@ -67,13 +67,7 @@ _LAZY = {
 """Names served from a submodule, imported the first time one of them is asked for."""
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _LAZY, globals())
 
 
 def write_report(
