@@ -413,6 +413,7 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 and not t.initial
             )
             and not (cur and not t.stop and t.fold in _KNOWN_LAST and _completes_known(cur, t))
+            and not _surname_after_given(cur, t)
         ):
             # ("The New York Times" keeps "Times": an organisation head word after a name word)
             groups.append([])
@@ -469,6 +470,28 @@ def _for_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
         ):
             return False
     return True
+
+
+# Capitalised words that stay function words even after a given name ("Tony And", "Mary Said").
+_NEVER_SURNAME = N.FUNCTION_WORDS | N.REPORTING_WORDS | N.RELATIVE_TIME_WORDS
+
+
+def _surname_after_given(cur: list[_Tok], t: _Tok) -> bool:
+    """ "referee Tony Weeks", "Mary Read": a capitalised common noun right after a given name in
+    running text is the person's surname, not a generic word that ends the name (news English
+    capitalises a common noun mid-sentence only inside a name)."""
+    return (
+        bool(cur)
+        and not cur[-1].conn
+        and not cur[-1].hard_stop
+        and cur[-1].fold in N.GIVEN_NAMES
+        and not t.stop
+        and not t.initial
+        and len(t.text) > 2
+        and t.text[0].isupper()
+        and t.text[1:].islower()
+        and t.fold not in _NEVER_SURNAME
+    )
 
 
 # Last words of the known bodies' multi-word names ("today" of "usa today").
