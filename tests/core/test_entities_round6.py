@@ -34,3 +34,28 @@ def test_function_words_after_a_given_name_still_end_it():
     got = names(_ents("We asked Maria Ortega About the plan, said Tom Brandt Yesterday in Ohio."))
     assert "Maria Ortega" in got
     assert not any(n.endswith(("About", "Yesterday")) for n in got)
+
+
+# --- informal names of cities and teams (vocabulary NAME_SHORT_FORMS) -----------------------
+
+
+def test_informal_city_and_team_names_join_their_full_names():
+    ents = _ents(
+        "The Cleveland Cavaliers beat the Philadelphia 76ers in Philadelphia on Friday.",
+        "The Cavs led from the start, and the Philly Sixers never recovered.",
+        "Fans in Philly booed the Sixers on the way out.",
+    )
+    sixers = by_variant(ents, "Philadelphia 76ers")
+    assert by_variant(ents, "Philly Sixers") is sixers
+    assert by_variant(ents, "Sixers") is sixers
+    assert by_variant(ents, "Cavs") is by_variant(ents, "Cleveland Cavaliers")
+    city = by_variant(ents, "Philly")
+    assert city is not sixers and city.type == "place"
+
+
+def test_full_form_already_in_the_name_is_not_spelled_out_again():
+    from reader.core.entities.link import name_key
+
+    assert name_key("Las Vegas") == "las vegas"
+    assert name_key("Vegas") == "las vegas"
+    assert name_key("Philly Sixers") == "philadelphia 76ers"

@@ -76,6 +76,8 @@ def name_key(surface: str) -> str:
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in N.CORP_SUFFIXES:
         toks.pop()
+    if any(t in N.SHORT_FORMS for t in toks):
+        toks = _spell_out(toks)
     if len(toks) > 1:
         toks = [_ABBREV_ANY.get(t, t) for t in toks]
         if toks[0] == "st":
@@ -83,6 +85,19 @@ def name_key(surface: str) -> str:
         if toks[-1] == "st":
             toks[-1] = "street"
     return " ".join(toks)
+
+
+def _spell_out(toks: list[str]) -> list[str]:
+    """Informal words for a city or a team written out ("philly sixers" -> "philadelphia
+    76ers"), unless the name already holds the full form's other words ("las vegas")."""
+    out: list[str] = []
+    for t in toks:
+        full = N.SHORT_FORMS.get(t)
+        if full is None or (" " in full and full.rsplit(" ", 1)[0] in " ".join(out)):
+            out.append(t)
+        else:
+            out.extend(full.split())
+    return out
 
 
 # Gazetteer tables under the same key as the names ("st. louis" -> "saint louis", "u.s." -> "us").

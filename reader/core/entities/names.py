@@ -16,7 +16,7 @@ from reader.core.vocabulary.stopwords import (
     RELATIVE_TIME_WORDS,
     REPORTING_WORDS,
 )
-from reader.core.vocabulary.synonyms import NAME_ALIAS_GROUPS
+from reader.core.vocabulary.synonyms import NAME_ALIAS_GROUPS, NAME_SHORT_FORMS
 from reader.core.vocabulary.titles import (  # noqa: F401  (re-exported for the detector)
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
@@ -272,6 +272,7 @@ DEMONYMS = _data_lines("demonyms")
 
 # Groups of names that denote the same entity (first entry = preferred display form, folded).
 ALIAS_GROUPS = NAME_ALIAS_GROUPS
+SHORT_FORMS = NAME_SHORT_FORMS
 """Alternative names of one referent, from the shared vocabulary."""
 
 # Abbreviations of US states used in datelines and after city names ("Palm Springs, Calif.",

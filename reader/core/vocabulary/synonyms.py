@@ -7,6 +7,8 @@ table of "these words are the same" lives here once:
 * :data:`NAME_ALIAS_GROUPS`: names of one place, state or group in other spellings or languages
   (Turkey/Türkiye, Kyiv/Kiev, Burma/Myanmar).  The entity linker merges them; the matcher uses the
   one-word members as shared terms.
+* :data:`NAME_SHORT_FORMS`: informal words for a city or a team inside names ("Philly",
+  "Sixers"), read by the entity linker only.
 * :data:`EVENT_CONCEPTS`: what a reported count is about, keyed by the label figures show
   ("killed" for dead/died/deaths/fatalities).  Figures label counts with it; the matcher folds each
   group onto one term.
@@ -72,6 +74,33 @@ NAME_ALIAS_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 """Alternative names: each group is one referent.  Short names that differ by vowels only
 ("Kiev"/"Kyiv") are listed because fuzzy spelling cannot meet them safely ("Gaza"/"Giza")."""
+
+NAME_SHORT_FORMS: dict[str, str] = {
+    # informal one-word names of cities
+    "philly": "philadelphia",
+    "indy": "indianapolis",
+    "vegas": "las vegas",
+    "nola": "new orleans",
+    "jax": "jacksonville",
+    "beantown": "boston",
+    # short forms of sports teams' nicknames
+    "sixers": "76ers",
+    "niners": "49ers",
+    "cavs": "cavaliers",
+    "mavs": "mavericks",
+    "bucs": "buccaneers",
+    "pats": "patriots",
+    "jags": "jaguars",
+    "nats": "nationals",
+    "phils": "phillies",
+    "habs": "canadiens",
+    "boks": "springboks",
+}
+"""Words that news English writes for a longer name inside names ("Philly Sixers" is the
+Philadelphia 76ers, "the Cavs" the Cavaliers): general knowledge of well-known informal city
+names and team nicknames, one word each, never a common English word.  The entity linker reads
+them as the full word(s) wherever they stand in a name; the matcher does not use them (a shared
+term there would change paragraph matching, which was not measured with them)."""
 
 EVENT_CONCEPTS: dict[str, tuple[str, ...]] = {
     "killed": (
