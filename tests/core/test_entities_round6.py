@@ -59,3 +59,28 @@ def test_full_form_already_in_the_name_is_not_spelled_out_again():
     assert name_key("Las Vegas") == "las vegas"
     assert name_key("Vegas") == "las vegas"
     assert name_key("Philly Sixers") == "philadelphia 76ers"
+
+
+# --- blend nicknames -------------------------------------------------------------------------
+
+
+def test_blend_of_given_name_and_surname_is_the_person():
+    ents = _ents(
+        "The singer Karen Tolland left the clinic on Tuesday with Dana Pruitt.",
+        "KaTo told reporters she felt fine, and her friend Tony DiLeo agreed.",
+        "Later DiLeo said KaTo would tour again.",
+    )
+    tolland = by_variant(ents, "Karen Tolland")
+    assert by_variant(ents, "KaTo") is tolland
+    assert by_variant(ents, "DiLeo") is not by_variant(ents, "Dana Pruitt")
+
+
+def test_blend_fitting_two_people_stays_apart():
+    ents = _ents(
+        "Karen Tolland and Karl Tobias arrived together.",
+        "The crowd cheered KaTo on Friday.",
+    )
+    assert by_variant(ents, "KaTo") not in (
+        by_variant(ents, "Karen Tolland"),
+        by_variant(ents, "Karl Tobias"),
+    )

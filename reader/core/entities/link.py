@@ -523,6 +523,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
                     joined[letters] = i
     # 3b. the same name with a short form of the given name ("Mo Cheeks" / "Maurice Cheeks")
     _nicknames(nodes, uf)
+    # 3b'. a blend of the given name's and the surname's first letters ("LiLo", "J.Lo")
+    _blend_nicknames(nodes, uf)
     # 3c. middle initials: "Frederick C. LaRue" / "Frederick Cheney LaRue"
     _middle_names(nodes, uf)
     # 3d. a ship's prefix spelled out: "INS Sukanya" / "Indian Naval Ship Sukanya"
@@ -676,6 +678,48 @@ def _nicknames(nodes: list[_Node], uf: _Clusters) -> None:
                 a, b = nodes[members[x]].tokens[0], nodes[members[y]].tokens[0]
                 if a != b and given_equiv(a, b):
                     uf.union(members[x], members[y])
+
+
+# "LiLo", "JLo", "J.Lo": one capitalised piece of up to four letters, an optional period, then a
+# second capitalised piece; both pieces are read as the openings of a given name and a surname.
+_BLEND_RE = re.compile(r"([A-Z][a-z]{0,3})\.?([A-Z][a-z]{1,4})")
+
+
+def _blend_nicknames(nodes: list[_Node], uf: _Clusters) -> None:
+    """A one-word name written as two capitalised pieces that open the given name and the
+    surname of exactly one person of the story ("LiLo" for Lindsay Lohan, "J.Lo" for a Jennifer
+    Lopez) is that person, as celebrity news abbreviates.  A blend that is itself a surname of
+    the story ("DiLeo" in "Tony DiLeo", "LaRue") is a name of its own."""
+    blends: list[tuple[int, str, str]] = []
+    for i, n in enumerate(nodes):
+        if len(n.tokens) != 1 or n.acronym or n.gaz is not None or not n.surfaces:
+            continue
+        surface = n.surfaces.most_common(1)[0][0].rstrip("'’s")
+        m = _BLEND_RE.fullmatch(surface)
+        if m and len(m.group(1)) + len(m.group(2)) >= 3:
+            blends.append((i, m.group(1).lower(), m.group(2).lower()))
+    if not blends:
+        return
+    surnames = {_core(n.tokens)[-1] for n in nodes if n.full}
+    people = [
+        (i, _core(n.tokens))
+        for i, n in enumerate(nodes)
+        if n.full
+        and n.gaz is None
+        and 2 <= len(_core(n.tokens)) <= 3
+        and n.tokens[0] in N.GIVEN_NAMES
+        and not _has_cue(n)
+    ]
+    for i, first, last in blends:
+        if nodes[i].tokens[0] in surnames or nodes[i].tokens[0] in N.GIVEN_NAMES:
+            continue
+        roots = {
+            uf.find(j)
+            for j, core in people
+            if core[0].startswith(first) and core[-1].startswith(last)
+        }
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
 
 
 def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
