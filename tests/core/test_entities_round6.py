@@ -84,3 +84,18 @@ def test_blend_fitting_two_people_stays_apart():
         by_variant(ents, "Karen Tolland"),
         by_variant(ents, "Karl Tobias"),
     )
+
+
+# --- regions named by a geographic head word ------------------------------------------------
+
+
+def test_region_with_a_geographic_head_is_a_place_and_its_head_alone_joins_it():
+    ents = _ents(
+        "The yacht was seized off the Italian Riviera on Sunday.",
+        "Police on the Riviera said the crew had fled.",
+        "Hikers crossed the Mekong Delta and the Kenai Plateau.",
+    )
+    riviera = by_variant(ents, "Italian Riviera")
+    assert riviera.type == "place"
+    assert by_variant(ents, "Riviera") is riviera
+    assert by_variant(ents, "Kenai Plateau").type == "place"

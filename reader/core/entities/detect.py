@@ -153,6 +153,7 @@ _GENERIC_SINGLE = (N.ORG_CUES | N.PLACE_CUES) - frozenset(
         "cabinet",
         "house",
     }
+    | N.REGION_HEADS  # "the Riviera": a region named by its head word alone
 )
 # Words after which "for" stays inside a name ("Center for Biological Diversity", "Minister for
 # Foreign Affairs", "Award for Courage"); elsewhere it separates two names ("Obama for America"

@@ -889,7 +889,7 @@ def _short_forms(
         if s.acronym or not s.tokens or s.gaz is not None:
             continue
         k = len(s.tokens)
-        if k == 1 and _is_cue_word(s.tokens[0]):
+        if k == 1 and _is_cue_word(s.tokens[0]) and s.tokens[0] not in N.REGION_HEADS:
             continue  # "House" is not the White House, "Court" not the Superior Court
         longs = [
             j

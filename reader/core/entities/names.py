@@ -121,8 +121,14 @@ PLACE_CUES = _words(
     lane drive terrace crescent close row mews parade gardens grove walk way wharf quay
     embankment green common estate moor marsh fen heath forest wood woods weir dam reservoir
     canal creek cove pier station tunnel junction glen vale ridge cape marina promenade
+    delta basin archipelago plateau
+    riviera highlands lowlands
     """
 )
+
+# Place cue words that also name their region alone once the story has named it ("the French
+# Riviera" ... "the Riviera", "the Scottish Highlands" ... "the Highlands").
+REGION_HEADS = _words("riviera highlands lowlands")
 
 # Lower-case nouns that introduce or follow the quoted title of a work ("his movie "Ted"", "the
 # "Family Guy" animated show"): the quoted words are the work's name, not a person or a place.
