@@ -99,3 +99,24 @@ def test_region_with_a_geographic_head_is_a_place_and_its_head_alone_joins_it():
     assert riviera.type == "place"
     assert by_variant(ents, "Riviera") is riviera
     assert by_variant(ents, "Kenai Plateau").type == "place"
+
+
+# --- elided particles inside names ------------------------------------------------------------
+
+
+def test_elided_particle_keeps_a_place_name_whole():
+    ents = _ents(
+        "The gala was held at a villa of Cap d'Ailleurs, near the border.",
+        "Guests flew from Cote d'Ivoire and from Val d’ Orsine.",
+    )
+    got = names(ents)
+    assert "Cap d'Ailleurs" in got
+    assert "Cap" not in got and "Ailleurs" not in got
+    assert by_variant(ents, "Cap d'Ailleurs").type == "place"
+    assert by_variant(ents, "Val d’ Orsine").type == "place"
+    assert by_variant(ents, "Cote d'Ivoire").type == "place"
+
+
+def test_elided_particle_in_a_persons_name_keeps_the_person():
+    ents = _ents("Pierre d'Ormesson, 71, said he was tired, and Pierre d'Ormesson left early.")
+    assert by_variant(ents, "Pierre d'Ormesson").type == "person"

@@ -38,11 +38,17 @@ _LEAD = "|".join(p.replace(" ", r"[ \u00a0]+") for p in N.LEADING_PARTICLES)
 # word, an "al-" prefix, a leading "de") are settled in Python.  A look-behind or an optional
 # prefix at the start of the pattern disables that fast scan and measured twice as slow.
 _FIRST_TOK = rf"[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
-_SPAN_RE = re.compile(rf"{_FIRST_TOK}(?:[ \u00a0]+(?:{_CONN}[ \u00a0]+)*{_TOK})*")
+# An elided French or Italian particle glued to the next word of a place's name ("Cap
+# d'Antibes", "Côte d'Ivoire", "Palazzo dell'Orologio"); ECB+ writes a space after its apostrophe.
+_ELIDED_WORD = r"(?:d|l|dell|dall|nell|sull|all)['’]"
+_ELIDED = _ELIDED_WORD + r"[ \u00a0]?"
+_SPAN_RE = re.compile(
+    rf"{_FIRST_TOK}(?:[ \u00a0]+(?:{_CONN}[ \u00a0]+)*(?:{_ELIDED}(?=[{_UP}]))?{_TOK})*"
+)
 _LEAD_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?:{_LEAD})[ \u00a0]+$")
 _LEAD_LAST = frozenset(p.split()[-1] for p in N.LEADING_PARTICLES)
 _HYPHEN_PREFIX_SET = frozenset(N.HYPHEN_PREFIXES)
-_PIECE_RE = re.compile(rf"{_TOK}|\S+")
+_PIECE_RE = re.compile(rf"{_TOK}|{_ELIDED_WORD}(?=[ \u00a0]?[{_UP}])|\S+")
 _CAP_START_RE = re.compile(rf"(?:(?:{_HP})-)?[{_UP}]")
 _HYPHEN_SUFFIX_RE = re.compile(
     r"-(?:based|backed|led|born|era|style|owned|controlled|occupied|held|run|made|bound|linked|"

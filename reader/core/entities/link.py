@@ -368,6 +368,13 @@ def _static_votes(node: _Node) -> list[float]:
     if any("-" in surf and _INNER_PARTICLE_RE.search(surf) for surf in node.surfaces):
         v[2] += 2.0  # "Mar-a-Lago", "Stratford-upon-Avon", "Saint-Jean-de-Luz": a place
         v[0] -= 1.0
+    if (
+        len(toks) > 1
+        and toks[0] not in N.GIVEN_NAMES
+        and any(_ELIDED_INSIDE_RE.search(surf) for surf in node.surfaces)
+    ):
+        v[2] += 2.0  # "Cap d'Antibes", "Val d'Isère"; "Valéry Giscard d'Estaing" has a given name
+        v[0] -= 1.0
     if "&" in node.key:
         v[1] += 3.0  # "Grill & Grocery", "AT&T", "Johnson & Johnson"
         v[0] -= 2.0
@@ -441,6 +448,8 @@ def _new_node(key: str, text: str) -> _Node:
 _INNER_PARTICLE_RE = re.compile(
     r"\w-(?:a|de|du|des|la|le|les|en|sur|sous|on|upon|under|by|in|am|an|im|del|di)-\w"
 )
+# An elided French or Italian particle between two words of a name ("Cap d'Antibes").
+_ELIDED_INSIDE_RE = re.compile(r"\w (?:d|l|dell|dall|nell|sull|all)['’] ?\w")
 _WEB_SUFFIXES = (".com", ".org", ".net", ".co.uk", ".gov")
 
 
