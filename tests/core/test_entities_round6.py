@@ -120,3 +120,27 @@ def test_elided_particle_keeps_a_place_name_whole():
 def test_elided_particle_in_a_persons_name_keeps_the_person():
     ents = _ents("Pierre d'Ormesson, 71, said he was tired, and Pierre d'Ormesson left early.")
     assert by_variant(ents, "Pierre d'Ormesson").type == "person"
+
+
+# --- a city before a past-tense verb stands for the story's team ------------------------------
+
+
+def test_city_as_the_subject_of_a_past_tense_verb_is_its_team():
+    ents = _ents(
+        "The Portland Otters beat the Salem Hawks 24-17 on Sunday.",
+        "Portland rallied in the fourth quarter, and Portland won its fifth game.",
+        "Traffic on the Portland freeway was heavy, and fans in Portland cheered.",
+    )
+    team = by_variant(ents, "Portland Otters")
+    (city,) = [e for e in ents if e.name == "Portland"]
+    assert city.type == "place"
+    texts = [m.text for m in team.mentions]
+    assert texts.count("Portland") == 2  # "Portland rallied", "Portland won"
+    assert len(city.mentions) == 2  # "the Portland freeway", "in Portland"
+
+
+def test_past_tense_reading():
+    from reader.core.vocabulary.verbs import is_past_tense
+
+    assert is_past_tense("rallied") and is_past_tense("won")
+    assert not is_past_tense("freeway") and not is_past_tense("red") and not is_past_tense("bed")

@@ -23,6 +23,7 @@ from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Paragraph
 from reader.core.vocabulary.folding import fold as fold_letters
 from reader.core.vocabulary.stopwords import MONTHS, NON_NAME_ABBREVIATIONS, WEEKDAYS
+from reader.core.vocabulary.verbs import is_past_tense
 
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0386-\u038f\u0391-\u03ab\u0400-\u042f"
 _W = r"[^\W_]"
@@ -1180,12 +1181,27 @@ def _detect_paragraph(
             elif titled == 3:
                 _vote_vessel(c.votes)
             _context_votes(ptext, a, b, c.votes)
-            if b < n_text - 1 and ptext[b] == " " and ptext[b + 1].islower():
+            if (
+                b < n_text - 1
+                and ptext[b] == " "
+                and ptext[b + 1].islower()
+                and not _verb_follows(ptext, b)
+            ):
                 c.modifier = True
             para_cands.append(c)
     if len(para_cands) > 1 and "(" in ptext:
         definitions.extend(find_definitions(ptext, para_cands))
     cands.extend(para_cands)
+
+
+_NEXT_LOWER_RE = re.compile(r" ([a-z]+)\b")
+
+
+def _verb_follows(ptext: str, b: int) -> bool:
+    """The lower-case word after the name is a past-tense verb: the name is a clause's subject
+    ("Indianapolis won", "Denver rallied"), not a noun's modifier ("the San Diego freeway")."""
+    m = _NEXT_LOWER_RE.match(ptext, b)
+    return m is not None and is_past_tense(m.group(1))
 
 
 # A person's name then one of these lower-case words names a body of its own ("the Obama
