@@ -144,3 +144,14 @@ def test_past_tense_reading():
 
     assert is_past_tense("rallied") and is_past_tense("won")
     assert not is_past_tense("freeway") and not is_past_tense("red") and not is_past_tense("bed")
+
+
+# --- "in X' ..." governs what X owns ----------------------------------------------------------
+
+
+def test_in_before_a_bare_apostrophe_possessive_is_no_place_cue():
+    ents = _ents(
+        "The film is the third book in Ruth Nichols' trilogy.",
+        "It was adapted from the second novel in Ruth Nichols'saga.",
+    )
+    assert by_variant(ents, "Ruth Nichols").type == "person"

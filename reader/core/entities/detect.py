@@ -789,8 +789,13 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             votes[1] += 2.0  # "an article in Ebony", "an op-ed in The Ledger": an outlet
             votes[2] -= 1.0
         elif w in _PREP_STRONG:
-            if not (end + 1 < n and ptext[end] in "'’" and ptext[end + 1] == "s"):
-                votes[2] += 1.0  # not "in NLM's exhibition": "in" governs what X owns
+            if not (
+                end + 1 < n
+                and ptext[end] in "'’"
+                and (ptext[end + 1] == "s" or ptext[end - 1] == "s")
+            ):
+                # not "in NLM's exhibition", "in Ann Collins' novel": "in" governs what X owns
+                votes[2] += 1.0
             placed = True
         elif w in _PREP_WEAK:
             votes[2] += 0.3
