@@ -155,3 +155,15 @@ def test_in_before_a_bare_apostrophe_possessive_is_no_place_cue():
         "It was adapted from the second novel in Ruth Nichols'saga.",
     )
     assert by_variant(ents, "Ruth Nichols").type == "person"
+
+
+# --- "<state> State" is a university ----------------------------------------------------------
+
+
+def test_state_name_then_state_is_a_university():
+    ents = _ents(
+        "Kansas State beat the visitors, and Kansas State now meets the winner.",
+        "Voters in Kansas went to the polls.",
+    )
+    assert by_variant(ents, "Kansas State").type == "organization"
+    assert by_variant(ents, "Kansas").type == "place"

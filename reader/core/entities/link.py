@@ -103,6 +103,7 @@ def _spell_out(toks: list[str]) -> list[str]:
 # Gazetteer tables under the same key as the names ("st. louis" -> "saint louis", "u.s." -> "us").
 _PLACE_KEYS = frozenset(name_key(p) for p in N.PLACES)
 _ORG_KEYS = frozenset(name_key(o) for o in N.KNOWN_ORGANIZATIONS)
+_REGION_KEYS = frozenset(name_key(r) for r in N.REGIONS)
 _COUNTRY_KEYS = frozenset(name_key(c) for c in N.COUNTRIES) - N.GIVEN_NAMES
 _ALIAS: dict[str, str] = {name_key(a): name_key(grp[0]) for grp in N.ALIAS_GROUPS for a in grp}
 _GROUP_OF: dict[str, tuple[str, ...]] = {
@@ -332,6 +333,12 @@ def _static_votes(node: _Node) -> list[float]:
         v[2] -= 6.0
         if not org:
             v[1] -= 3.0
+    if len(toks) == 2 and toks[1] == "state" and toks[0] in _REGION_KEYS and node.gaz is None:
+        # "Ohio State", "Indiana State": a university named by its state, as sports news
+        # writes it; the state itself is "Ohio" or "the state of Ohio"
+        v[1] += 3.0
+        v[0] -= 2.0
+        v[2] -= 1.0
     if len(toks) > 1 and toks[0] == "saint" and not head_org:
         v[2] += 1.5  # "St Anne", "St Helens": saints' names in the news are places and churches
     if len(toks) > 1 and toks[0] in _NAME_ARTICLES:
