@@ -167,3 +167,19 @@ def test_state_name_then_state_is_a_university():
     )
     assert by_variant(ents, "Kansas State").type == "organization"
     assert by_variant(ents, "Kansas").type == "place"
+
+
+# --- one clinic under several head words --------------------------------------------------------
+
+
+def test_one_clinic_under_several_head_words_is_one_body():
+    ents = _ents(
+        "She checked into the Helen Marsh Clinic on Monday.",
+        "Staff at the Helen Marsh Treatment Center declined to comment.",
+        "The Helen Marsh Centre has treated many actors.",
+        "The Boston Clinic and the Boston Recovery Center are unrelated.",
+    )
+    clinic = by_variant(ents, "Helen Marsh Clinic")
+    assert by_variant(ents, "Helen Marsh Treatment Center") is clinic
+    assert by_variant(ents, "Helen Marsh Centre") is clinic
+    assert by_variant(ents, "Boston Clinic") is not by_variant(ents, "Boston Recovery Center")

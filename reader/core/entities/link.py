@@ -541,6 +541,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     _nicknames(nodes, uf)
     # 3b'. a blend of the given name's and the surname's first letters ("LiLo", "J.Lo")
     _blend_nicknames(nodes, uf)
+    # 3b''. one facility under different head words ("X Center" / "X Clinic" / "X Treatment Center")
+    _facility_variants(nodes, uf)
     # 3c. middle initials: "Frederick C. LaRue" / "Frederick Cheney LaRue"
     _middle_names(nodes, uf)
     # 3d. a ship's prefix spelled out: "INS Sukanya" / "Indian Naval Ship Sukanya"
@@ -736,6 +738,37 @@ def _blend_nicknames(nodes: list[_Node], uf: _Clusters) -> None:
         }
         if len(roots) == 1:
             uf.union(i, roots.pop())
+
+
+def _facility_stem(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The distinctive words of a care facility's name, without its head and its kind of care
+    ("betty ford treatment center" -> "betty ford"), or None when it has no facility head."""
+    k = len(tokens)
+    if not k or tokens[k - 1] not in N.FACILITY_HEADS:
+        return None
+    k -= 1
+    while k and tokens[k - 1] in N.FACILITY_KINDS:
+        k -= 1
+    return tokens[:k] if 0 < k < len(tokens) else None
+
+
+def _facility_variants(nodes: list[_Node], uf: _Clusters) -> None:
+    """One clinic written with different head words by different outlets ("the Betty Ford
+    Center", "the Betty Ford Clinic", "the Betty Ford Treatment Center"): names with the same
+    distinctive words before a facility head are one body, unless those words are a known place
+    ("Boston Recovery Center" and "Boston Clinic" are two).  A name without its head
+    ("Morningside Recovery") is left alone: ECB+ files such short names as places (train type
+    accuracy fell when they joined)."""
+    by_stem: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.acronym or len(n.tokens) < 2 or n.gaz is not None:
+            continue
+        stem = _facility_stem(n.tokens)
+        if stem is not None and " ".join(stem) not in _PLACE_KEYS and " ".join(stem) not in _ALIAS:
+            by_stem[stem].append(i)
+    for members in by_stem.values():
+        for j in members[1:]:
+            uf.union(members[0], j)
 
 
 def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:

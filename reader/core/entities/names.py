@@ -130,6 +130,11 @@ PLACE_CUES = _words(
 # Riviera" ... "the Riviera", "the Scottish Highlands" ... "the Highlands").
 REGION_HEADS = _words("riviera highlands lowlands")
 
+# Head words of a care facility's name and the kinds of care written before them, which outlets
+# vary for one clinic ("Betty Ford Center", "Betty Ford Clinic", "Betty Ford Treatment Center").
+FACILITY_HEADS = _words("center centre clinic")
+FACILITY_KINDS = _words("treatment rehab rehabilitation recovery")
+
 # Lower-case nouns that introduce or follow the quoted title of a work ("his movie "Ted"", "the
 # "Family Guy" animated show"): the quoted words are the work's name, not a person or a place.
 WORK_NOUNS = _words(
