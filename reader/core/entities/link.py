@@ -768,7 +768,7 @@ def _facility_variants(nodes: list[_Node], uf: _Clusters) -> None:
             by_stem[stem].append(i)
     for members in by_stem.values():
         for j in members[1:]:
-            uf.union(members[0], j)
+            uf.union(members[0], j, guard=False)  # the word guard sees two heads
 
 
 def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
