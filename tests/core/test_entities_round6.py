@@ -183,3 +183,12 @@ def test_one_clinic_under_several_head_words_is_one_body():
     assert by_variant(ents, "Helen Marsh Treatment Center") is clinic
     assert by_variant(ents, "Helen Marsh Centre") is clinic
     assert by_variant(ents, "Boston Clinic") is not by_variant(ents, "Boston Recovery Center")
+
+
+# --- a name before a waterfront noun is a place ---------------------------------------------------
+
+
+def test_name_before_a_waterfront_noun_is_a_place():
+    ents = _ents("Tourists walked along the famed Las Olas seafront and the Dock Row boardwalk.")
+    assert by_variant(ents, "Las Olas").type == "place"
+    assert by_variant(ents, "Dock Row").type == "place"

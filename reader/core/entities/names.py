@@ -174,7 +174,8 @@ PLACE_FOLLOWERS = _words(
     """
     estate ward area district neighbourhood neighborhood suburb suburbs county region town
     village city province border coast valley countryside resident residents families locals
-    streets shoreline outskirts metro
+    streets shoreline outskirts metro seafront waterfront beachfront riverfront boardwalk
+    promenade
     """
 )
 
