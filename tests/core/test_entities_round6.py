@@ -192,3 +192,14 @@ def test_name_before_a_waterfront_noun_is_a_place():
     ents = _ents("Tourists walked along the famed Las Olas seafront and the Dock Row boardwalk.")
     assert by_variant(ents, "Las Olas").type == "place"
     assert by_variant(ents, "Dock Row").type == "place"
+
+
+# --- the head word of a Romance name stands before its "de" / "du" ----------------------------
+
+
+def test_head_before_a_romance_particle_types_the_name():
+    ents = _ents(
+        "The gems were taken from the Grand Hotel du Lac after a gala at the Plaza de Oro."
+    )
+    assert by_variant(ents, "Grand Hotel du Lac").type == "place"
+    assert by_variant(ents, "Plaza de Oro").type == "place"

@@ -277,6 +277,19 @@ _NAME_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "il", "lo"})
 _EVENT_FIRST = frozenset({"hurricane", "typhoon", "cyclone", "storm", "tropical", "operation"})
 
 
+# Particles that open the complement of a French, Spanish or Italian name ("Hotel du Cap",
+# "Plaza de Mayo", "Palazzo della Ragione"): the head word is the one before.
+_ROMANCE_OF = frozenset({"de", "du", "des", "del", "della", "di", "da"})
+
+
+def _particle_head(words: list[str]) -> str:
+    """The word before the first Romance "of" inside the name ("" when there is none)."""
+    for k in range(1, len(words) - 1):
+        if words[k] in _ROMANCE_OF:
+            return words[k - 1]
+    return ""
+
+
 def _static_votes(node: _Node) -> list[float]:
     """Typing evidence from the name itself: gazetteers, cue words anywhere in the name (the
     head word counts most), given names, particles."""
@@ -310,7 +323,11 @@ def _static_votes(node: _Node) -> list[float]:
             # context such as "Xavier University, New Orleans".
             v[0] -= 3.0
             v[2] -= 2.0
-    head_place = _cue(toks[-1], N.PLACE_CUES) or (len(toks) > 1 and toks[0] in N.PLACE_CUES)
+    head_place = (
+        _cue(toks[-1], N.PLACE_CUES)
+        or (len(toks) > 1 and toks[0] in N.PLACE_CUES)
+        or _particle_head(words) in N.PLACE_CUES
+    )
     if head_place and not head_org:
         v[2] += 2.5
         v[0] -= 1.0
