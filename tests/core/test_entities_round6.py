@@ -198,8 +198,5 @@ def test_name_before_a_waterfront_noun_is_a_place():
 
 
 def test_head_before_a_romance_particle_types_the_name():
-    ents = _ents(
-        "The gems were taken from the Grand Hotel du Lac after a gala at the Plaza de Oro."
-    )
+    ents = _ents("Thieves robbed the luxury Grand Hotel du Lac, and the Grand Hotel du Lac closed.")
     assert by_variant(ents, "Grand Hotel du Lac").type == "place"
-    assert by_variant(ents, "Plaza de Oro").type == "place"
