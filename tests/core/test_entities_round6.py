@@ -200,3 +200,29 @@ def test_name_before_a_waterfront_noun_is_a_place():
 def test_head_before_a_romance_particle_types_the_name():
     ents = _ents("Thieves robbed the luxury Grand Hotel du Lac, and the Grand Hotel du Lac closed.")
     assert by_variant(ents, "Grand Hotel du Lac").type == "place"
+
+
+# --- title words that are surnames ------------------------------------------------------------
+
+
+def test_title_word_after_a_given_name_is_the_surname_and_is_found_alone():
+    ents = _ents(
+        "A neighbour, Loretha Bishop, saw the crash from her porch.",
+        "Bishop, 52, told reporters the driver ran the light.",
+        "But Bishop said she could not see his face.",
+        "The Bishop of Leeds and Bishop Tutu were not there.",
+    )
+    bishop = by_variant(ents, "Loretha Bishop")
+    assert bishop.type == "person"
+    assert [m.text for m in bishop.mentions].count("Bishop") == 2
+    assert "Tutu" in names(ents)
+
+
+def test_title_after_a_people_or_a_place_stays_a_title():
+    got = names(_ents("The Saudi King met the Jordan King on Sunday in Amman."))
+    assert "Saudi King" not in got and "Jordan King" not in got
+
+
+def test_general_manager_is_a_title():
+    ents = _ents("Team President and General Manager Walt Rivers hired a coach.")
+    assert "Walt Rivers" in names(ents)

@@ -666,6 +666,9 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
         out.append((g, 0))
         return
     i, j = run
+    if _surname_title(g, i, j):
+        out.append((g, 0))  # "Tishana King", "Carole King": the title word is the surname
+        return
     rest = g[j:]
     of_link = (
         bool(rest) and rest[0].conn and (rest[0].fold.startswith("of") or rest[0].fold == "for")
@@ -696,6 +699,28 @@ def _split_titles(g: list[_Tok], out: list[tuple[list[_Tok], int]]) -> None:
             first, _ = sub[0]
             sub[0] = (first, 1)
         out.extend(sub)
+
+
+def _surname_title(g: list[_Tok], i: int, j: int) -> bool:
+    """The title ``g[i:j]`` is one surname-like title word ("King", "Bishop", "Dean") ending the
+    name right after one plain capitalised word that is no title, place, people or body: the
+    person's given name ("Tishana King said"), not a title ("Saudi King", "Vice President")."""
+    if i != 1 or j != len(g) != 2 or g[1].fold not in N.TITLE_SURNAMES:
+        return False
+    first, last = g[0], g[1]
+    return (
+        not first.conn
+        and not first.hard_stop
+        and not last.text.isupper()
+        and first.text[1:].islower()
+        and len(first.text) > 2
+        and first.fold not in N.TITLE_MODIFIERS
+        and first.fold not in N.DEMONYMS
+        and first.fold not in N.PLACES
+        and first.fold not in N.STOP_CAPS
+        and not _title_head(first.fold)
+        and not _org_word(first.fold)
+    )
 
 
 def _split_titles_left(g: list[_Tok], i: int, j: int, out: list[tuple[list[_Tok], int]]) -> None:
@@ -948,7 +973,52 @@ def detect(articles: list[Article]) -> Detection:
         for ai, pi, para, _mode in deferred:
             _detect_paragraph(ai, pi, para, vocab, mid_tokens, cands, definitions, None)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
-    return Detection(_drop_common_words(kept, lower), definitions)
+    kept = _drop_common_words(kept, lower)
+    surnames = {
+        c.text.rsplit(" ", 1)[1]
+        for c in kept
+        if c.text.count(" ") == 1 and tok_fold(c.text.rsplit(" ", 1)[1]) in N.TITLE_SURNAMES
+    }
+    if surnames:
+        kept.extend(_bare_title_surnames(articles, kept, surnames))
+    return Detection(kept, definitions)
+
+
+def _bare_title_surnames(
+    articles: list[Article], cands: list[Candidate], surnames: set[str]
+) -> list[Candidate]:
+    """Mentions of a surname that is also a title word ("King" of "Tishana King"), written alone
+    as surnames are ("King told The News", "King, 39,"): a title needs a name after it or an
+    article before it ("the King", "King Abdullah"), so a bare one is the story's person."""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(surnames)) + r")\b")
+    taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for c in cands:
+        taken.setdefault((c.article, c.paragraph), []).append((c.start, c.end))
+    out: list[Candidate] = []
+    for ai, art in enumerate(articles):
+        for pi, para in enumerate(art.paragraphs):
+            ptext = para.text
+            if para.boilerplate or not pattern.search(ptext):
+                continue
+            spans = taken.get((ai, pi), [])
+            for m in pattern.finditer(ptext):
+                a, b = m.span()
+                if any(s < b and a < e for s, e in spans):
+                    continue
+                before = _BARE_TITLE_BEFORE_RE.search(ptext, max(0, a - 16), a)
+                if _BARE_TITLE_NEXT_RE.match(ptext, b) or (
+                    before is not None and before.group(1).lower() not in N.STOP_CAPS - {"the"}
+                ):
+                    continue  # "King Abdullah", "the King", "Jordan's King"; not "But King"
+                c = Candidate(ai, pi, a, b, m.group())
+                c.votes[0] += 1.0
+                _context_votes(ptext, a, b, c.votes)
+                out.append(c)
+    return out
+
+
+_BARE_TITLE_NEXT_RE = re.compile(rf"[ \u00a0]+[{_UP}]|['’-]|[ \u00a0]+of\b")
+_BARE_TITLE_BEFORE_RE = re.compile(rf"(\b(?:the|a|an)|['’]s?|\b[{_UP}][\w.]*)[ \u00a0]+$")
 
 
 _TRAILING = ",.;:!?\"”’')"

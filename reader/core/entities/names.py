@@ -21,6 +21,7 @@ from reader.core.vocabulary.titles import (  # noqa: F401  (re-exported for the 
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    TITLE_SURNAMES,
     TITLE_TAILS,
 )
 
@@ -72,6 +73,7 @@ STOP_CAPS = (
 # shared titles for detection only: the matcher's set is left as it is until measured there.
 TITLE_HEADS = TITLE_HEADS | _words(
     "professor dean founder doctor undersheriff prosecutor agent counsel deputy chief det supt insp atty"
+    " manager"
 )
 TITLE_MODIFIERS = TITLE_MODIFIERS | _words("special patrol")
 TITLE_ABBREVIATIONS = TITLE_ABBREVIATIONS | _words("det supt insp atty asst dist")

@@ -45,3 +45,7 @@ TITLE_ABBREVIATIONS = _words(
     "mr mrs ms dr prof gen sen rep gov lt col maj capt sgt adm cmdr rev st mt ft messrs"
 )
 """Abbreviated titles; their final period does not end a sentence before a name."""
+
+TITLE_SURNAMES = _words("king bishop dean judge pope prince knight earl baron")
+"""Title words that are also common English surnames ("Carole King", "Elvis Bishop", "Howard
+Dean"): after a person's given name, with nothing after them, they end the name."""
