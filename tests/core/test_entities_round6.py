@@ -226,3 +226,25 @@ def test_title_after_a_people_or_a_place_stays_a_title():
 def test_general_manager_is_a_title():
     ents = _ents("Team President and General Manager Walt Rivers hired a coach.")
     assert "Walt Rivers" in names(ents)
+
+
+# --- ambiguous state abbreviations after "Place, " -------------------------------------------
+
+
+def test_state_abbreviation_that_is_also_a_title_after_a_place_and_comma():
+    ents = _ents(
+        "He died in a Gulfport, Miss., motel, and his son lives in Gary, Ind. today.",
+        "Rain fell across Mississippi on Monday.",
+    )
+    miss = by_variant(ents, "Miss.")
+    assert miss.type == "place"
+    assert by_variant(ents, "Mississippi") is miss
+    assert by_variant(ents, "Ind.").type == "place"
+
+
+def test_honorific_and_given_name_stay_people():
+    ents = _ents("Miss Laura Quill met Mo Cheeks, and Mo said he was born in Missouri.")
+    got = names(ents)
+    assert "Laura Quill" in got
+    assert by_variant(ents, "Mo").type == "person"
+    assert by_variant(ents, "Mo") is not by_variant(ents, "Missouri")

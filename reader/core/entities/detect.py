@@ -1160,6 +1160,21 @@ def _analyse_span(
     return found, consulted
 
 
+# Abbreviations of US states that are also titles or words ("Miss.", "Ind."): a state only right
+# after "<Place>, ".
+_AMBIGUOUS_STATES = N.STATE_ABBREVIATIONS_AFTER_COMMA - N.US_STATE_ABBREVIATIONS
+_PLACE_COMMA_RE = re.compile(rf"[{_UP}][\w.'’-]*, $")
+
+
+def _state_after_comma(ptext: str, s: int, span: str) -> bool:
+    """``span`` is an ambiguous state abbreviation after "<Capitalised word>, " ("Jackson,
+    Miss.", "Gary, Ind."), which the title rules would otherwise cut as "Miss"."""
+    return (
+        span[:-1].lower() in _AMBIGUOUS_STATES
+        and _PLACE_COMMA_RE.search(ptext, max(0, s - 40), s) is not None
+    )
+
+
 def _detect_paragraph(
     ai: int,
     pi: int,
@@ -1209,7 +1224,10 @@ def _detect_paragraph(
                     cache[key] = found
         else:
             found, _ = _analyse_span(span, initial, vocab, mid_tokens, lower)
-        if (
+        state = e - s <= 6 and span[-1] == "." and _state_after_comma(ptext, s, span)
+        if state:
+            found = [(0, e - s, span, 0, False)]  # "Biloxi, Miss.": the state, not a title
+        elif (
             span[-1] in _NUMBERED_LAST
             and span.endswith(_NUMBERED_ENDINGS)
             and _last_word(span) in N.NUMBERED_NAME_HEADS
@@ -1256,6 +1274,8 @@ def _detect_paragraph(
             elif titled == 3:
                 _vote_vessel(c.votes)
             _context_votes(ptext, a, b, c.votes)
+            if state:
+                c.votes[2] += 3.0
             if (
                 b < n_text - 1
                 and ptext[b] == " "

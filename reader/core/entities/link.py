@@ -836,7 +836,16 @@ def _state_abbreviations(nodes: list[_Node], uf: _Clusters) -> None:
     """A US state's abbreviation links to the one place of the story that starts with its
     first letter and holds its letters in order ("mich" / "michigan", "fla" / "florida",
     "calif" / "california"; "ala" stays alone when both Alabama and Alaska are named)."""
-    abbrevs = [i for i, n in enumerate(nodes) if n.key in N.US_STATE_ABBREVIATIONS]
+    abbrevs = [
+        i
+        for i, n in enumerate(nodes)
+        if n.key in N.US_STATE_ABBREVIATIONS
+        or (
+            n.key in N.STATE_ABBREVIATIONS_AFTER_COMMA
+            # "Miss.", "Mo.": one word and its period, not "Mo" (a given name) nor "L. A."
+            and all(surf.endswith(".") and surf.count(".") == 1 for surf in n.surfaces)
+        )
+    ]
     if not abbrevs:
         return
     places = [i for i, n in enumerate(nodes) if n.gaz is not None and len(n.key) > 4]
