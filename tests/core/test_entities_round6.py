@@ -248,3 +248,16 @@ def test_honorific_and_given_name_stay_people():
     assert "Laura Quill" in got
     assert by_variant(ents, "Mo").type == "person"
     assert by_variant(ents, "Mo") is not by_variant(ents, "Missouri")
+
+
+# --- a time zone after a clock time ----------------------------------------------------------------
+
+
+def test_capitals_after_a_clock_time_are_a_time_zone():
+    ents = _ents(
+        "Updated 8:05am UK, Monday.",
+        "The UK said at 11:30 p.m. Dana Pruitt had left.",
+    )
+    uk = by_variant(ents, "UK")
+    assert len(uk.mentions) == 1 and uk.mentions[0].paragraph == 1
+    assert "Dana Pruitt" in names(ents)

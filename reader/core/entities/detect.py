@@ -1166,6 +1166,10 @@ _AMBIGUOUS_STATES = N.STATE_ABBREVIATIONS_AFTER_COMMA - N.US_STATE_ABBREVIATIONS
 _PLACE_COMMA_RE = re.compile(rf"[{_UP}][\w.'’-]*, $")
 
 
+# A clock time right before a name: the name is the time's zone ("7:00pm UK", "22:07 GMT").
+_CLOCK_BEFORE_RE = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.? ?m\.?)? $", re.IGNORECASE)
+
+
 def _state_after_comma(ptext: str, s: int, span: str) -> bool:
     """``span`` is an ambiguous state abbreviation after "<Capitalised word>, " ("Jackson,
     Miss.", "Gary, Ind."), which the title rules would otherwise cut as "Miss"."""
@@ -1240,6 +1244,14 @@ def _detect_paragraph(
                 found = [*found[:-1], (ra, m.end() - s, ptext[s + ra : m.end()], titled, False)]
         for ra, rb, text, titled, lone_initial in found:
             a, b = s + ra, s + rb
+            if (
+                b - a <= 4
+                and text.isupper()
+                and a > 4
+                and ptext[a - 2] in "0123456789mM."
+                and _CLOCK_BEFORE_RE.search(ptext, 0, a)
+            ):
+                continue  # "11:39am UK": a time zone, not the country; not "11:30 p.m. Kimani"
             if (
                 b == e
                 and has_body_word
