@@ -261,3 +261,16 @@ def test_capitals_after_a_clock_time_are_a_time_zone():
     uk = by_variant(ents, "UK")
     assert len(uk.mentions) == 1 and uk.mentions[0].paragraph == 1
     assert "Dana Pruitt" in names(ents)
+
+
+# --- a ranking compound before a team is no part of its name -----------------------------------
+
+
+def test_ranking_compound_before_a_team_is_cut():
+    ents = _ents(
+        "The Salem Hawks lost to the Portland Otters on Friday.",
+        "Top-ranked Portland waited for its captain, and Fifth-seeded Salem went home.",
+    )
+    got = names(ents)
+    assert not any("ranked" in n or "seeded" in n for n in got)
+    assert [m.text for m in by_variant(ents, "Portland Otters").mentions].count("Portland") == 1

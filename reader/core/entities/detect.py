@@ -175,6 +175,8 @@ _ALLCAPS_STOP = frozenset(
     "IN THE AND OF TO A AN AT ON FOR BY WITH FROM IS ARE WAS BE IT AS OR BUT NOT NO NEW SAYS SAID "
     "AFTER OVER UPDATE UPDATED BREAKING EXCLUSIVE VIDEO PHOTOS PHOTO WATCH LIVE READ MORE OK I".split()
 )
+# A ranking compound before a team or a player is an adjective, not part of the name.
+_RANK_SUFFIXES = ("-ranked", "-seeded", "-rated")
 _SUFFIX_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -404,6 +406,9 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 groups.append([])
                 continue
             cur.append(t)
+            continue
+        if t.fold.endswith(_RANK_SUFFIXES):
+            groups.append([])  # "Top-ranked North Carolina", "Fifth-seeded X": a ranking
             continue
         if t.fold in WEEKDAYS or (
             t.fold in MONTHS and not (cur and not cur[-1].conn and cur[-1].fold in N.GIVEN_NAMES)
