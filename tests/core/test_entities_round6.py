@@ -274,3 +274,17 @@ def test_ranking_compound_before_a_team_is_cut():
     got = names(ents)
     assert not any("ranked" in n or "seeded" in n for n in got)
     assert [m.text for m in by_variant(ents, "Portland Otters").mentions].count("Portland") == 1
+
+
+# --- "lost to X": an opponent, not a destination ------------------------------------------------
+
+
+def test_city_after_a_defeat_and_to_is_the_opponent_team():
+    ents = _ents(
+        "The Salem Hawks fell to the Portland Otters on Friday.",
+        "Salem had lost to Portland twice before, and fans drove to Portland anyway.",
+    )
+    team = by_variant(ents, "Portland Otters")
+    assert [m.text for m in team.mentions].count("Portland") == 1  # "lost to Portland"
+    (city,) = [e for e in ents if e.name == "Portland"]
+    assert city.type == "place" and len(city.mentions) == 1  # "drove to Portland"

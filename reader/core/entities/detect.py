@@ -76,6 +76,8 @@ _LOWER_START_RE = re.compile(r"\s[a-z]")
 _PREP_STRONG = frozenset(
     "in near outside inside across throughout around downtown suburban uptown".split()
 )
+# Words of defeat before "to X": X is the opponent, not a destination ("fell to Indianapolis").
+_DEFEAT_WORDS = frozenset("lost lose loses losing fell fall falls loss losses defeat".split())
 _PREP_WEAK = frozenset("at from to into toward towards via".split())
 _INDEFINITE = frozenset(("a", "an"))
 # Pieces of writing before "in X" that make X a publication, not a place ("a 1997 article in
@@ -827,6 +829,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 # not "in NLM's exhibition", "in Ann Collins' novel": "in" governs what X owns
                 votes[2] += 1.0
             placed = True
+        elif w == "to" and w2 in _DEFEAT_WORDS:
+            votes[1] += 0.5  # "lost to X", "a loss to X": an opponent, a team or a player
+            votes[2] -= 0.5
         elif w in _PREP_WEAK:
             votes[2] += 0.3
         elif w == "the":
