@@ -1315,10 +1315,11 @@ _NEXT_LOWER_RE = re.compile(r" ([a-z]+)\b")
 
 
 def _verb_follows(ptext: str, b: int) -> bool:
-    """The lower-case word after the name is a past-tense verb: the name is a clause's subject
-    ("Indianapolis won", "Denver rallied"), not a noun's modifier ("the San Diego freeway")."""
+    """The lower-case word after the name is a past-tense verb or a function word: the name is
+    a clause's subject ("Indianapolis won", "Denver rallied") or ends its phrase ("lost to
+    Portland in May"), it is not a noun's modifier ("the San Diego freeway")."""
     m = _NEXT_LOWER_RE.match(ptext, b)
-    return m is not None and is_past_tense(m.group(1))
+    return m is not None and (is_past_tense(m.group(1)) or m.group(1) in N.FUNCTION_WORDS)
 
 
 # A person's name then one of these lower-case words names a body of its own ("the Obama
