@@ -288,3 +288,15 @@ def test_city_after_a_defeat_and_to_is_the_opponent_team():
     assert [m.text for m in team.mentions].count("Portland") == 1  # "lost to Portland"
     (city,) = [e for e in ents if e.name == "Portland"]
     assert city.type == "place" and len(city.mentions) == 1  # "drove to Portland"
+
+
+# --- a won-lost record after a name ----------------------------------------------------------------
+
+
+def test_record_after_a_one_word_name_makes_a_team():
+    ents = _ents(
+        "The Hawks beat visiting Millbrook (7-2) on Thursday, and Millbrook (7-3) fell to fifth.",
+        "The champion Ivan Dorokhov (16-0) beat Sam Pike, and Dorokhov (17-0) will fight again.",
+    )
+    assert by_variant(ents, "Millbrook").type == "organization"
+    assert by_variant(ents, "Ivan Dorokhov").type == "person"

@@ -97,6 +97,8 @@ _CTX_AFTER_SPEAKER = re.compile(
     r"^\s+(?:said|says|told|added|wrote|tweeted|argued|insisted|recalled|stated|announced|confirmed|"
     r"denied|declined|warned|admitted)\b"
 )
+# A won-lost record in parentheses: "(7-2)", "(25 - 7)"; a third number is a boxer's draws.
+_CTX_AFTER_RECORD = re.compile(r"^ \(\d{1,2} ?[-–] ?\d{1,2}\)")
 _CTX_AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|,\s*who\b|\s+(?:himself|herself)\b)")
 _CTX_AFTER_ORG = re.compile(
     r"^['’]s?\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|chief executive|ceo|chairman|"
@@ -867,7 +869,15 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
     c = ptext[end]
     if c.isspace():
         tail = ptext[end : end + 16]
-        if _CTX_AFTER_SPEAKER.match(tail):
+        if (
+            tail[1:2] == "("
+            and _CTX_AFTER_RECORD.match(tail)
+            and not any(fold(w) in N.GIVEN_NAMES for w in ptext[start:end].split())
+        ):
+            # "Evansville (7-2)": a won-lost record after a team's name; an athlete's record
+            # follows a name with a given name ("Ivan Dorokhov (16-0)")
+            votes[1] += 0.5
+        elif _CTX_AFTER_SPEAKER.match(tail):
             if not placed:
                 votes[3] += 1.0
         elif _CTX_AFTER_PERSON.match(tail):
