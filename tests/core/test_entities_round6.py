@@ -300,3 +300,11 @@ def test_record_after_a_one_word_name_makes_a_team():
     )
     assert by_variant(ents, "Millbrook").type == "organization"
     assert by_variant(ents, "Ivan Dorokhov").type == "person"
+
+
+# --- "works at X": an employer ----------------------------------------------------------------------
+
+
+def test_name_after_works_at_is_an_employer():
+    ents = _ents("Ama Boateng, 24, who works at Golden Reels, saw the fight.")
+    assert by_variant(ents, "Golden Reels").type == "organization"

@@ -76,6 +76,8 @@ _LOWER_START_RE = re.compile(r"\s[a-z]")
 _PREP_STRONG = frozenset(
     "in near outside inside across throughout around downtown suburban uptown".split()
 )
+# Verbs of employment before "at / for X": X is the employer ("works at African Movies").
+_WORK_WORDS = frozenset("works worked work working employed employee employees".split())
 # Words of defeat before "to X": X is the opponent, not a destination ("fell to Indianapolis").
 _DEFEAT_WORDS = frozenset("lost lose loses losing fell fall falls loss losses defeat".split())
 _PREP_WEAK = frozenset("at from to into toward towards via".split())
@@ -831,6 +833,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 # not "in NLM's exhibition", "in Ann Collins' novel": "in" governs what X owns
                 votes[2] += 1.0
             placed = True
+        elif w2 in _WORK_WORDS and w in ("at", "for"):
+            votes[1] += 1.0  # "works at X", "worked for X": an employer
+            votes[2] -= 0.3
         elif w == "to" and w2 in _DEFEAT_WORDS:
             votes[1] += 0.5  # "lost to X", "a loss to X": an opponent, a team or a player
             votes[2] -= 0.5
