@@ -679,7 +679,7 @@ def _weigh(paras: list[list[_Para]], vocab: _Vocab) -> None:
     vocab.anchor_df = max(2, len(paras))
     for k, d in df.items():
         w = math.log((n + 1) / d)
-        if k[0].isdigit() or (_os.environ.get("ORDBOOST") and k in _ORD_KEYS):
+        if k[0].isdigit():
             w *= NUMBER_BOOST
         elif k in names:
             w *= vocab.settings.name_weight
@@ -717,24 +717,8 @@ def _align_pair(
     if sentence_links:
         _unite(keep, sentence_links)
     out = []
-    rank = _os.environ.get("RANK", "")
-    if rank:
-        bl: dict[int, float] = {}
-        br: dict[int, float] = {}
-        for (i, j), (s, _c) in keep.items():
-            bl[i] = max(bl.get(i, 0.0), s)
-            br[j] = max(br.get(j, 0.0), s)
     for (i, j), (score, cue) in sorted(keep.items()):
-        m = _make_match(left[i], right[j], score, cue, vocab, dl, dr)
-        if rank == "rel":
-            key = score * score / max(bl[i], br[j])
-            m = replace(m, score=round(min(1.0, key**CALIBRATION_EXPONENT), 4))
-        elif rank == "relmin":
-            key = score * score / min(bl[i], br[j])
-            m = replace(m, score=round(min(1.0, key**CALIBRATION_EXPONENT), 4))
-        elif rank == "clearfirst":
-            m = replace(m, score=m.score + (1.0 if cue is None else 0.0))
-        out.append(m)
+        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr))
     return out
 
 
@@ -844,95 +828,7 @@ def _sentence_score(p: _Para, q: _Para, vocab: _Vocab) -> float:
     return best
 
 
-import os as _os
-_CONTRAST = _os.environ.get("CONTRAST", "")
-_CONTRAST_FIRST = bool(_os.environ.get("CONTRAST_FIRST"))
-_MARK_RE = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    + (r"|first" if _CONTRAST_FIRST else "") + r")\b",
-    re.IGNORECASE,
-)
-
-
-def _markers(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    found = [m.lower() for m in _MARK_RE.findall(text)]
-    years = frozenset(m for m in found if m[:2] in ("18", "19", "20") and len(m) == 4 and m.isdigit())
-    return years, frozenset(found) - years
-
-
-def _disjoint(ma, mb) -> bool:
-    k = int(_os.environ.get("CONTRAST_K", "2"))
-    return any(a and b and a.isdisjoint(b) for a, b in list(zip(ma, mb))[:k])
-
-
-def _contrast(p: _Para, q: _Para, vocab: _Vocab) -> bool:
-    """Years or ordinals on both sides, none in common (in the sentences sharing the most)."""
-    if p.bounds or q.bounds:
-        pair = best_sentence_pair(p, q, vocab)
-        if pair is None:
-            return False
-        (a0, a1), (b0, b1) = pair
-        ma, mb = _markers(p.text[a0:a1]), _markers(q.text[b0:b1])
-    else:
-        ma, mb = _markers(p.text), _markers(q.text)
-    return _disjoint(ma, mb)
-
-
-from reader.core.vocabulary.number_words import ORDINAL_WORDS
-_ORD_KEYS = {w for w in ORDINAL_WORDS}
-_PRED = _os.environ.get("PRED", "")
-_PRED_CACHE: dict[str, frozenset[str]] = {}
-_EVENT_KEYS: set[str] = set()
-
-
-def _event_keys() -> set[str]:
-    if not _EVENT_KEYS:
-        from reader.core.vocabulary.synonyms import EVENT_CONCEPTS
-        for words in EVENT_CONCEPTS.values():
-            for w in words:
-                _EVENT_KEYS.add(_surface_key(w))
-    return _EVENT_KEYS
-
-
-def _pred_keys(p: _Para, vocab: _Vocab) -> frozenset[str]:
-    got = _PRED_CACHE.get(p.text)
-    if got is None:
-        out = set()
-        key_of, canon = vocab.key_of, vocab.canon
-        ev = _event_keys()
-        for t in TOKEN_RE.findall(p.text):
-            k = key_of.get(t, "")
-            if not k:
-                continue
-            k = canon.get(k, k)
-            if t[0].isdigit() or k in ev:
-                out.add(k)
-            elif "v" in _PRED and len(t) > 4 and t[0].islower() and (t.endswith("ed") or t.endswith("ing")):
-                out.add(k)
-        got = _PRED_CACHE[p.text] = frozenset(out)
-    return got
-
-
-def _has_pred(p: _Para, q: _Para, vocab: _Vocab) -> bool:
-    common = p.keys & q.keys
-    if "n" in _PRED:
-        return any(k not in vocab.names for k in common)
-    return not common.isdisjoint(_pred_keys(p, vocab) | _pred_keys(q, vocab))
-
-
 def _score(p: _Para, q: _Para, vocab: _Vocab) -> float:
-    s = _score0(p, q, vocab)
-    if _CONTRAST and s > 0 and _contrast(p, q, vocab):
-        if _CONTRAST == "factor":
-            return s * NAME_ONLY_FACTOR
-        if _CONTRAST == "zero":
-            return 0.0
-        if _CONTRAST == "unclear":
-            return min(s, vocab.settings.weak * POSITIONAL_FLOOR * 0.999)
-    return s
-
-
-def _score0(p: _Para, q: _Para, vocab: _Vocab) -> float:
     weight = vocab.weight
     common = p.keys & q.keys
     # Evidence is facts, not names: two paragraphs that only name the same people and places
@@ -988,7 +884,6 @@ def _headline_lede(p: _Para, q: _Para) -> bool:
 
 
 Kept = dict[tuple[int, int], tuple[float, MatchCue | None]]
-_SEL_VOCAB: list = [None]
 """Selected pairs: (i, j) -> (raw score, supporting cue or None for clear evidence)."""
 
 
@@ -1018,7 +913,6 @@ def _select(
     Every supported pair must also score at least :data:`RELATIVE_TO_BEST` of the best pair of
     each of its paragraphs, so a paragraph with a much better partner keeps no incidental ones.
     """
-    _pvocab = vocab or _SEL_VOCAB[0]
     best_l: dict[int, float] = {}
     best_r: dict[int, float] = {}
     for (i, j), s in scored.items():
@@ -1031,7 +925,7 @@ def _select(
     for (i, j), s in scored.items():
         if s >= settings.clear:
             keep[(i, j)] = (s, None)
-        elif _headline_lede(left[i], right[j]) and not ("l" in _PRED and _pvocab is not None and not _has_pred(left[i], right[j], _pvocab)):
+        elif _headline_lede(left[i], right[j]):
             # The lede block reports the main fact several times over: a headline has several
             # true partners there, so no relative rule.
             keep[(i, j)] = (s, "lede")
@@ -1045,20 +939,11 @@ def _select(
         added: Kept = {}
         for (i, j), s in weak.items():
             if (i, j) not in keep and ((i - 1, j - 1) in keep or (i + 1, j + 1) in keep):
-                if _PRED and "d" in _PRED and _pvocab is not None and not _has_pred(left[i], right[j], _pvocab):
-                    continue
                 added[(i, j)] = (s, "diagonal")
         if not added:
             break
         keep.update(added)
-    if _PRED and "g" in _PRED and _pvocab is not None:
-        before = set(keep)
-        _fill_gaps(scored, keep, best_l, best_r)
-        for pair in set(keep) - before:
-            if not _has_pred(left[pair[0]], right[pair[1]], _pvocab):
-                del keep[pair]
-    else:
-        _fill_gaps(scored, keep, best_l, best_r)
+    _fill_gaps(scored, keep, best_l, best_r)
     if vocab is not None:
         _sentence_best(scored, left, right, vocab, keep)
     return keep
@@ -1246,10 +1131,7 @@ def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> Ke
     rp = [u.para for u in right]
     scored = _score_candidates(lp, rp, _candidates(lp, rp, uvocab.weight), uvocab)
     out: Kept = {}
-    _SEL_VOCAB[0] = uvocab if "s" in _PRED else None
-    sel = _select(scored, lp, rp, uvocab.settings)
-    _SEL_VOCAB[0] = None
-    for (u, v), (score, cue) in sel.items():
+    for (u, v), (score, cue) in _select(scored, lp, rp, uvocab.settings).items():
         if cue not in SENTENCE_PASS_CUES:
             continue
         pair = (left[u].owner, right[v].owner)

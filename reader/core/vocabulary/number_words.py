@@ -159,8 +159,3 @@ def rounding_tolerance(mantissa: str, scale: float) -> float:
     value = parse_digits(mantissa) or 0.0
     half_unit = 0.5 * (10**-decimals) * scale
     return min(half_unit, 0.05 * value * scale)
-
-ORDINAL_WORDS: frozenset[str] = frozenset(
-    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
-)
-"""Ordinals written out (from "second": "first" is mostly "for the first time", "first-degree")."""
