@@ -76,7 +76,7 @@ def name_key(surface: str) -> str:
         toks = toks[1:]
     while len(toks) > 1 and toks[-1] in N.CORP_SUFFIXES:
         toks.pop()
-    if any(t in N.SHORT_FORMS for t in toks):
+    if not _SHORT_FORM_WORDS.isdisjoint(toks):
         toks = _spell_out(toks)
     if len(toks) > 1:
         toks = [_ABBREV_ANY.get(t, t) for t in toks]
@@ -85,6 +85,9 @@ def name_key(surface: str) -> str:
         if toks[-1] == "st":
             toks[-1] = "street"
     return " ".join(toks)
+
+
+_SHORT_FORM_WORDS = frozenset(N.SHORT_FORMS)
 
 
 def _spell_out(toks: list[str]) -> list[str]:
@@ -326,7 +329,7 @@ def _static_votes(node: _Node) -> list[float]:
     head_place = (
         _cue(toks[-1], N.PLACE_CUES)
         or (len(toks) > 1 and toks[0] in N.PLACE_CUES)
-        or _particle_head(words) in N.PLACE_CUES
+        or (not _ROMANCE_OF.isdisjoint(words) and _particle_head(words) in N.PLACE_CUES)
     )
     if head_place and not head_org:
         v[2] += 2.5
@@ -735,22 +738,21 @@ def _blend_nicknames(nodes: list[_Node], uf: _Clusters) -> None:
             blends.append((i, m.group(1).lower(), m.group(2).lower()))
     if not blends:
         return
-    surnames = {_core(n.tokens)[-1] for n in nodes if n.full}
-    people = [
-        (i, _core(n.tokens))
-        for i, n in enumerate(nodes)
-        if n.full
-        and n.gaz is None
-        and 2 <= len(_core(n.tokens)) <= 3
-        and n.tokens[0] in N.GIVEN_NAMES
-        and not _has_cue(n)
-    ]
+    surnames = {_core(n.tokens)[-1] for n in nodes if len(n.tokens) > 1 and not n.acronym}
+    # People named by a given name and a surname, by the given name's first letter.
+    people: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    letters = {first[0] for _, first, _ in blends}
+    for i, n in enumerate(nodes):
+        if n.tokens and n.tokens[0][0] in letters and n.tokens[0] in N.GIVEN_NAMES:
+            core = _core(n.tokens)
+            if 2 <= len(core) <= 3 and n.gaz is None and not n.acronym and not _has_cue(n):
+                people[core[0][0]].append((i, core))
     for i, first, last in blends:
         if nodes[i].tokens[0] in surnames or nodes[i].tokens[0] in N.GIVEN_NAMES:
             continue
         roots = {
             uf.find(j)
-            for j, core in people
+            for j, core in people.get(first[0], ())
             if core[0].startswith(first) and core[-1].startswith(last)
         }
         if len(roots) == 1:
