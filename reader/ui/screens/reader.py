@@ -239,10 +239,12 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             with Vertical(id="main"):
                 with Horizontal(id="panes"):
                     for i, art in enumerate(self.articles):
-                        # The leading column is marked from the start: marked on mount, it
-                        # restyled the columns once more before the first frame.
-                        yield PaneColumn(art, i).set_class(
-                            i == self.active, "-active", update=False
+                        # The leading and the leftmost column are marked from the start: marked
+                        # on mount, each restyled the columns once more before the first frame.
+                        yield (
+                            PaneColumn(art, i)
+                            .set_class(i == self.active, "-active", update=False)
+                            .set_class(i == self.shown[0], "-first", update=False)
                         )
                 yield StatusLine(id="status")
             yield Sidebar(id="sidebar")
@@ -471,7 +473,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         changed = shown != self.shown
         self.shown = shown
         for i in range(len(self.articles)):
-            self.query_one(f"#col-{i}", PaneColumn).display = i in shown
+            column = self.query_one(f"#col-{i}", PaneColumn)
+            column.display = i in shown
+            column.set_class(i == shown[0], "-first")
         if self.active not in shown:
             self._set_active(shown[0])
         self.scroll_sync.reset()

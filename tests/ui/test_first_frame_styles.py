@@ -1,0 +1,59 @@
+"""What the reader's first frame styles (issue 12: first paint within 1.5x a bare Textual app).
+
+Each restyle of a pane column also restyles its article pane's 19 component classes; the
+column borders are now set by a class the reader screen keeps, not by an order-dependent
+pseudo-class that made Textual restyle every column once more when it was mounted."""
+
+from __future__ import annotations
+
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.pane_column import PaneColumn
+
+from .conftest import story_analysis
+
+
+def _left_borders(app: ReaderApp) -> dict[int, str]:
+    reader = app.reader
+    return {
+        i: reader.query_one(f"#col-{i}", PaneColumn).styles.border_left[0] for i in reader.shown
+    }
+
+
+async def test_only_the_leftmost_column_shown_has_no_left_border() -> None:
+    story = story_analysis(3)
+    app = ReaderApp(story.articles, analysis=story)
+    async with app.run_test(size=(100, 30)) as pilot:  # room for two panes of three
+        await pilot.pause()
+        assert app.reader.shown == [0, 1]
+        assert _left_borders(app) == {0: "", 1: "vkey"}
+        await pilot.press("v")  # the next articles: column 0 is hidden
+        await pilot.pause()
+        first = app.reader.shown[0]
+        assert first != 0
+        borders = _left_borders(app)
+        assert borders.pop(first) == "" and set(borders.values()) == {"vkey"}
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.reader.shown[0] == 0 and _left_borders(app)[0] == ""
+
+
+async def test_no_column_is_restyled_for_its_place_before_the_first_frame(monkeypatch) -> None:
+    """Mounting the columns does not restyle them again (an order-dependent pseudo-class such
+    as ``:first-of-type`` did, and each restyle of a column restyles its pane's component
+    classes too)."""
+    restyled: list[str | None] = []
+    update = PaneColumn.update_node_styles
+
+    def counted(self: PaneColumn, animate: bool = True) -> None:
+        if not ready:
+            restyled.append(self.id)
+        update(self, animate)
+
+    ready: list[bool] = []
+    monkeypatch.setattr(PaneColumn, "update_node_styles", counted)
+    story = story_analysis(2)
+    app = ReaderApp(story.articles, analysis=story)
+    async with app.run_test(size=(120, 36)) as pilot:
+        ready.append(True)
+        await pilot.pause()
+        assert restyled == []
