@@ -57,3 +57,31 @@ async def test_no_column_is_restyled_for_its_place_before_the_first_frame(monkey
         ready.append(True)
         await pilot.pause()
         assert restyled == []
+
+
+async def test_the_first_resume_does_not_restyle_the_whole_screen(monkeypatch) -> None:
+    """Every node is styled as it is mounted: Textual's restyle of the whole screen when it
+    is first shown repeated that work (every pane's 19 component classes once more).  A later
+    resume that asks for a restyle still gets it."""
+    from textual.events import ScreenResume
+
+    from reader.ui.screens.reader import ReaderScreen
+
+    restyled: list[bool] = []
+    update = ReaderScreen.update_node_styles
+
+    def counted(self: ReaderScreen, animate: bool = True) -> None:
+        restyled.append(bool(ready))
+        update(self, animate)
+
+    ready: list[bool] = []
+    monkeypatch.setattr(ReaderScreen, "update_node_styles", counted)
+    story = story_analysis(2)
+    app = ReaderApp(story.articles, analysis=story)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert restyled == []
+        ready.append(True)
+        app.reader.post_message(ScreenResume())  # as when a screen stack switches back to it
+        await pilot.pause()
+        assert restyled == [True]

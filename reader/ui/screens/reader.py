@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import DescendantFocus, Resize
+from textual.events import DescendantFocus, Resize, ScreenResume
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Input, OptionList
@@ -226,6 +226,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self._sidebar_override: bool | None = None
         self._min_pane_width: int | None = None
         self._ready = False
+        self._resumed = False
         self._pending_error: BaseException | None = None
         self._chrome: list[AwaitMount | None] | None = None
 
@@ -249,6 +250,18 @@ class ReaderScreen(CorrectionActions, Screen[None]):
                 yield StatusLine(id="status")
             yield Sidebar(id="sidebar")
         yield Horizontal(id="footer-slot")
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """The first resume of the reader (its start) does not restyle every node again.
+
+        Each node was styled as it was mounted, and a class or focus change since restyled what
+        it touched; Textual's restyle of the whole screen on that first resume only repeated
+        the work (a third of the style applications before the first frame: every pane's 19
+        component classes once more).  Later resumes are left as Textual sends them.  This
+        handler runs before Textual's own, which reads the flag."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self._ready = True
