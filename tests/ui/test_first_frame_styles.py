@@ -85,3 +85,30 @@ async def test_the_first_resume_does_not_restyle_the_whole_screen(monkeypatch) -
         app.reader.post_message(ScreenResume())  # as when a screen stack switches back to it
         await pilot.pause()
         assert restyled == [True]
+
+
+async def test_gutter_colours_use_the_theme_variables_textual_keeps() -> None:
+    """A pane's gutter colours read the theme's variables as Textual last computed them:
+    asking the app for them again built the whole colour system (three times before the first
+    frame).  The colours are the same, and follow a theme change."""
+    story = story_analysis(2)
+    app = ReaderApp(story.articles, analysis=story)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        pane = app.reader.pane(0)
+        pane._styles.clear()
+        computed = {name: pane._style(name, False) for name in ("gutter", "gutter-crossing")}
+
+        def rebuilt() -> dict[str, str]:
+            raise AssertionError("the colour system was built again")
+
+        real = app.get_css_variables
+        app.get_css_variables = rebuilt  # type: ignore[method-assign]
+        pane._styles.clear()
+        assert {n: pane._style(n, False) for n in computed} == computed
+        app.get_css_variables = real  # type: ignore[method-assign]
+        app.theme = "textual-light"
+        await pilot.pause()
+        pane._styles.clear()
+        light = {n: pane._style(n, False) for n in computed}
+        assert light != computed
