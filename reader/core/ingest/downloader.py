@@ -1,8 +1,7 @@
 """The page downloader: a small process of its own that fetches web pages and extracts them.
 
-:class:`~reader.core.ingest.prefetch.PageDownloads` starts it as
-``python -m reader.core.ingest.downloader --max-size N --timeout S -- URL ...`` the moment the
-command line is read.  In a process of its own, the downloads' work (urllib's import, the HTTP
+:class:`~reader.core.ingest.prefetch.PageDownloads` starts it (:func:`main`, with
+``--max-size N --timeout S -- URL ...``) the moment the command line is read.  In a process of its own, the downloads' work (urllib's import, the HTTP
 exchanges, decoding, extraction) runs on another core: in the reader's own interpreter it held
 the lock every Python thread needs while the reader was building its first frame.
 

@@ -43,9 +43,17 @@ if TYPE_CHECKING:
 
 POLL = 0.05
 """Seconds between checks of ``cancelled`` while waiting for a page."""
-_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
-"""The folder holding the ``reader`` package, where the downloader is started (so ``-m`` finds
-this same package, never a ``reader`` folder in the user's working directory)."""
+
+
+def _downloader_code() -> str:
+    """The downloader's ``python -c`` program: this process's module path (the working
+    directory at start written out), so the downloader runs this same ``reader`` package and
+    standard library, never a ``reader`` folder in the user's working directory."""
+    path = [os.path.abspath(entry) if entry else os.getcwd() for entry in sys.path]
+    return (
+        f"import sys; sys.path[:] = {path!r}; "
+        "from reader.core.ingest.downloader import main; sys.exit(main())"
+    )
 
 
 class Cancelled(Exception):
@@ -99,7 +107,7 @@ class PageDownloads:
             return None
         import subprocess
 
-        argv = [sys.executable, "-m", "reader.core.ingest.downloader"]
+        argv = [sys.executable, "-c", _downloader_code()]
         argv += ["--max-size", str(self._max_size), "--timeout", repr(self._timeout)]
         try:
             return subprocess.Popen(
@@ -107,7 +115,6 @@ class PageDownloads:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
-                cwd=_ROOT,
                 # No terminal signals (ctrl+c before the reader's screen is up), no terminal.
                 start_new_session=True,
             )
