@@ -151,7 +151,6 @@ def test_the_reader_process_imports_no_fetcher_or_extractor(server: str) -> None
         f"d = PageDownloads([{server + '/page.html'!r}, {server + '/wire.txt'!r}])\n"
         f"page = d.load({server + '/page.html'!r})\n"
         f"wire = d.load({server + '/wire.txt'!r})\n"
-        "assert type(d._process).__name__ == '_Forked', d._process  # no other thread here\n"
         "d.close()\n"
         "print(page.title, '|', wire.paragraphs[-1].text[:10])\n"
         "slow = ('urllib.request', 'http.client', 'trafilatura', 'lxml', 'charset_normalizer')\n"
@@ -209,16 +208,4 @@ def test_a_finished_plain_text_page_is_ready_for_the_first_frame(server: str) ->
 def test_a_page_still_coming_is_not_ready(server: str) -> None:
     downloads = PageDownloads([server + "/trickle"], timeout=60)
     assert downloads.ready_text(server + "/trickle") is None
-    downloads.close()
-
-
-def test_with_other_threads_running_the_downloader_is_a_new_interpreter(server: str) -> None:
-    """A fork copies any lock another thread holds at that moment: with the test server's
-    threads running, the downloader is started as a new interpreter instead (same results)."""
-    import subprocess
-
-    assert threading.active_count() > 1
-    downloads = PageDownloads([server + "/wire.txt"])
-    assert isinstance(downloads._process, subprocess.Popen)
-    assert downloads.load(server + "/wire.txt").paragraphs[-1].text.startswith("Heavy rain")
     downloads.close()

@@ -22,10 +22,8 @@ from __future__ import annotations
 import marshal
 import os
 import select
-import signal
 import sys
 import threading
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -81,87 +79,6 @@ def decode_result(url: str, kind: str, data: Any) -> tuple[str, Article]:
     raise DownloaderBug(f"downloading {url}: {data}")
 
 
-class _Forked:
-    """The downloader forked from this process, with the few :class:`subprocess.Popen` members
-    :class:`PageDownloads` uses."""
-
-    def __init__(self, pid: int, stdin: int, stdout: int) -> None:
-        self.pid = pid
-        self.stdin = os.fdopen(stdin, "wb")
-        self.stdout = os.fdopen(stdout, "rb")
-        self.returncode: int | None = None
-
-    def poll(self) -> int | None:
-        if self.returncode is None:
-            try:
-                pid, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:  # reaped already
-                self.returncode = -1
-            else:
-                if pid:
-                    self.returncode = os.waitstatus_to_exitcode(status)
-        return self.returncode
-
-    def kill(self) -> None:
-        if self.poll() is None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-
-    def wait(self, timeout: float) -> int | None:
-        deadline = time.monotonic() + timeout
-        while self.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.005)
-        return self.returncode
-
-
-def _fork(urls: Sequence[str], max_size: int, timeout: float) -> _Forked | None:
-    """The downloader as a fork of this process, or ``None`` where that is not safe or possible.
-
-    A fork already holds the ingest modules this process has imported: a new interpreter
-    imported them again, about as much CPU as the reader's own start-up saved by not
-    downloading, on a machine with no free core.  Only without other threads: a fork copies any
-    lock another thread holds at that moment, held for ever."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return None
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:
-                stream.flush()  # else the copy of what is buffered could be written twice
-        except (OSError, ValueError):
-            pass
-    to_child, from_reader = os.pipe()[::-1]
-    from_child, to_reader = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        for fd in (to_child, from_reader, from_child, to_reader):
-            os.close(fd)
-        return None
-    if pid == 0:  # the downloader: never returns
-        code = 1
-        try:
-            os.setsid()  # no terminal signals (ctrl+c before the reader's screen is up)
-            os.dup2(from_reader, 0)
-            os.dup2(to_reader, 1)
-            null = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(null, 2)
-            # The reader's ends of the pipes must not stay open here: the end of input is how
-            # the downloader learns that the reader has gone.
-            for fd in {to_child, from_child, from_reader, to_reader, null} - {0, 1, 2}:
-                os.close(fd)
-            from reader.core.ingest.downloader import run
-
-            run(urls, max_size, timeout, os.fdopen(1, "wb"))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(from_reader)
-    os.close(to_reader)
-    return _Forked(pid, to_child, from_child)
-
-
 class PageDownloads:
     """Downloads of ``urls`` (started at once, in the given order) for :meth:`load` to collect."""
 
@@ -185,12 +102,7 @@ class PageDownloads:
         if self._process is None:
             self._ended = True
 
-    def _start(self) -> subprocess.Popen[bytes] | _Forked | None:
-        """The downloader: forked from this process when it runs no other thread (the reader
-        and ``compare`` start their downloads before any), else a new interpreter."""
-        return _fork(self._urls, self._max_size, self._timeout) or self._spawn()
-
-    def _spawn(self) -> subprocess.Popen[bytes] | None:
+    def _start(self) -> subprocess.Popen[bytes] | None:
         if not sys.executable:
             return None
         import subprocess
@@ -325,7 +237,7 @@ class PageDownloads:
         process.kill()
         try:
             process.wait(0.5)
-        except Exception:  # TimeoutExpired: reaped later (subprocess, or the process's end)
+        except Exception:  # TimeoutExpired: reaped later by subprocess itself
             pass
         # A loader may be reading the pipe right now: it sees the close within POLL seconds.
         if process.stdout is not None and self._lock.acquire(timeout=1):
