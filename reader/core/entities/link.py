@@ -30,7 +30,8 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    one-word name opening the story's one natural feature is its short form ("the
    Mediterranean" / "Mediterranean Sea");
 7. teams: a bare city with no place cue stands for the story's one team of that city
-   ("San Diego's playoff loss" in a story on the San Diego Chargers).
+   ("San Diego's playoff loss" in a story on the San Diego Chargers), also before a verb
+   ("New Orleans has", "Jacksonville trailed") but not before a noun ("the San Diego freeway").
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -53,6 +54,7 @@ from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
 from reader.core.model import Entity, EntityType, Mention
 from reader.core.unionfind import UnionFind
+from reader.core.vocabulary.stopwords import AUXILIARY_VERBS
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
@@ -563,9 +565,17 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
             continue
         (team,) = roots
         for ci in n.mentions:
-            if cands[ci].votes[2] <= 0 and not cands[ci].modifier:
+            c = cands[ci]
+            if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower)):
                 out[ci] = team
     return out
+
+
+def _acts(word: str) -> bool:
+    """``word``, written right after a name, makes the name the subject of a verb: an auxiliary
+    ("Boston has", "New Orleans will") or a past form ("Jacksonville trailed", "New Orleans
+    signed"), never a noun the name modifies ("the San Diego freeway")."""
+    return word in AUXILIARY_VERBS or (len(word) >= 5 and word.endswith("ed"))
 
 
 def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
