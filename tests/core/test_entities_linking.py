@@ -29,3 +29,14 @@ def test_city_before_an_auxiliary_or_past_verb_is_its_team():
     (town,) = [e for e in ents if e.name == "Denver"]
     assert town.type == "place"
     assert len(town.mentions) == 2  # "the Denver freeway" and "in Denver" stay the city
+
+
+# --- "The" counts in a title's acronym -----------------------------------------------------------
+
+
+def test_acronym_with_the_links_to_a_title():
+    ents = _ents(
+        "The story was first reported by The Marbury Ledger on Monday.",
+        "According to TML, the singer left the clinic.",
+    )
+    assert "TML" in by_variant(ents, "Marbury Ledger").variants

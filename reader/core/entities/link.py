@@ -16,6 +16,7 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    letters from exactly one known place of the story ("Pyongang" / "Pyongyang"); a people's
    name never joins its country ("North Koreans" / "North Korea");
 5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name, also
+   with a leading "T" for the title's article ("THR" / "The Hollywood Reporter"), also
    without a leading place ("CBP" / "U.S. Customs and Border Protection");
 6. short forms: a name whose words end a longer name ("Netanyahu" -> "Benjamin Netanyahu",
    "Tayyip Erdogan" -> "Recep Tayyip Erdogan"; for names with cue words only a trailing part:
@@ -807,7 +808,13 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
     for i, n in enumerate(nodes):
         if not n.acronym:
             continue
-        cands = {uf.find(j) for j in by_initials.get(n.key.replace(" ", ""), ())}
+        letters = n.key.replace(" ", "")
+        cands = {uf.find(j) for j in by_initials.get(letters, ())}
+        if not cands and len(letters) >= 3 and letters[0] == "t":
+            # "THR" of "(The) Hollywood Reporter": the article counts in a title's acronym
+            cands = {
+                uf.find(j) for j in by_initials.get(letters[1:], ()) if len(nodes[j].tokens) >= 2
+            }
         if len(cands) == 1:
             uf.union(i, cands.pop())
 
