@@ -40,3 +40,18 @@ def test_acronym_with_the_links_to_a_title():
         "According to TML, the singer left the clinic.",
     )
     assert "TML" in by_variant(ents, "Marbury Ledger").variants
+
+
+# --- one care facility under several head words --------------------------------------------------
+
+
+def test_facility_named_with_different_head_words_is_one():
+    ents = _ents(
+        "She checked into the Mary Varlo Center on Monday.",
+        "A spokesman for the Mary Varlo Clinic declined to comment.",
+        "The Mary Varlo Treatment Center is in the desert.",
+        "Doctors at the Boston Clinic and the Boston Center disagreed.",
+    )
+    clinic = by_variant(ents, "Mary Varlo Center")
+    assert {"Mary Varlo Clinic", "Mary Varlo Treatment Center"} <= set(clinic.variants)
+    assert by_variant(ents, "Boston Clinic") is not by_variant(ents, "Boston Center")

@@ -9,7 +9,8 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    ("U.N. Command" / "United Nations Command");
 2. acronyms defined in the text ("Islamic State (ISIS)");
 3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense"),
-   and the same letters spaced differently ("Trail Blazers" / "Trailblazers");
+   the same letters spaced differently ("Trail Blazers" / "Trailblazers"), and one care facility
+   under several head words ("Betty Ford Center" / "Betty Ford Clinic");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
    one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
@@ -517,6 +518,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     _spelled_prefixes(nodes, uf)
     # 3e. state abbreviations: "Mich." / "Michigan", "Calif." / "California"
     _state_abbreviations(nodes, uf)
+    # 3f. one facility under several heads ("Betty Ford Center" / "Betty Ford Clinic")
+    _facility_heads(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
     # 4b. one- or two-letter variants of a known place of the story ("Pyongyang" / "Pyongang")
@@ -695,6 +698,28 @@ def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
                     for u, v in zip(a[1:-1], b[1:-1])
                 ):
                     uf.union(members[x], members[y])
+
+
+# Head words of a care facility's name that writers swap freely ("the X Center", "the X Clinic",
+# "the X Treatment Center"); schools, courts and police are never named so interchangeably.
+_FACILITY_HEADS = frozenset("center centre clinic treatment rehab rehabilitation recovery".split())
+
+
+def _facility_heads(nodes: list[_Node], uf: _Clusters) -> None:
+    """Names that differ only in trailing care-facility head words link when what precedes them
+    is the same two or more words and not a place ("Betty Ford Center" / "Betty Ford Clinic" /
+    "Betty Ford Treatment Center"); "Boston Clinic" / "Boston Center" stay apart."""
+    by_stem: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        toks = n.tokens
+        k = len(toks)
+        while k > 0 and toks[k - 1] in _FACILITY_HEADS:
+            k -= 1
+        if k < len(toks) and k >= 2 and " ".join(toks[:k]) not in _PLACE_KEYS:
+            by_stem[toks[:k]].append(i)
+    for members in by_stem.values():
+        for j in members[1:]:
+            uf.union(members[0], j, guard=False)  # the word guard would see "clinic" / "center"
 
 
 def _spelled_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
