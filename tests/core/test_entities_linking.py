@@ -55,3 +55,16 @@ def test_facility_named_with_different_head_words_is_one():
     clinic = by_variant(ents, "Mary Varlo Center")
     assert {"Mary Varlo Clinic", "Mary Varlo Treatment Center"} <= set(clinic.variants)
     assert by_variant(ents, "Boston Clinic") is not by_variant(ents, "Boston Center")
+
+
+# --- a nickname blended from a person's two names ------------------------------------------------
+
+
+def test_blended_nickname_links_to_its_person():
+    ents = _ents(
+        "Dana Korvel arrived at the court on Monday with her lawyer.",
+        "Her lawyer said that DaKo was at home. Korvel left by car.",
+        "Senator John McCain and DeShawn Smith were not there; McCain sent a note.",
+    )
+    assert "DaKo" in by_variant(ents, "Dana Korvel").variants
+    assert "Dana Korvel" not in by_variant(ents, "McCain").variants

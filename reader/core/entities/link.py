@@ -9,8 +9,9 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    ("U.N. Command" / "United Nations Command");
 2. acronyms defined in the text ("Islamic State (ISIS)");
 3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense"),
-   the same letters spaced differently ("Trail Blazers" / "Trailblazers"), and one care facility
-   under several head words ("Betty Ford Center" / "Betty Ford Clinic");
+   the same letters spaced differently ("Trail Blazers" / "Trailblazers"), one care facility
+   under several head words ("Betty Ford Center" / "Betty Ford Clinic"), and a nickname
+   blended from the starts of a person's two names ("LiLo" / "Lindsay Lohan");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
    one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
@@ -520,6 +521,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     _state_abbreviations(nodes, uf)
     # 3f. one facility under several heads ("Betty Ford Center" / "Betty Ford Clinic")
     _facility_heads(nodes, uf)
+    # 3g. a nickname blended from a person's two names ("LiLo" of "Lindsay Lohan")
+    _blends(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
     # 4b. one- or two-letter variants of a known place of the story ("Pyongyang" / "Pyongang")
@@ -720,6 +723,40 @@ def _facility_heads(nodes: list[_Node], uf: _Clusters) -> None:
     for members in by_stem.values():
         for j in members[1:]:
             uf.union(members[0], j, guard=False)  # the word guard would see "clinic" / "center"
+
+
+_BLEND_RE = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+
+
+def _blends(nodes: list[_Node], uf: _Clusters) -> None:
+    """A one-word name written as two capitalised pieces ("LiLo", "JeLo") that begin the given
+    name and the surname of exactly one person-like name of the story is that person's
+    nickname; "McCain" or "DeShawn" find no such name."""
+    blends: list[tuple[int, str, str]] = []
+    for i, n in enumerate(nodes):
+        if len(n.tokens) == 1 and not n.acronym and n.gaz is None:
+            for surf in n.surfaces:
+                m = _BLEND_RE.fullmatch(surf)
+                if m:
+                    blends.append((i, m.group(1).lower(), m.group(2).lower()))
+                    break
+    if not blends:
+        return
+    people = [
+        j
+        for j, n in enumerate(nodes)
+        if n.full and n.gaz is None and 2 <= len(n.tokens) <= 3 and not _has_cue(n)
+    ]
+    for i, first, last in blends:
+        fits = {
+            uf.find(j)
+            for j in people
+            if nodes[j].tokens[0].startswith(first)
+            and _core(nodes[j].tokens)[-1].startswith(last)
+            and nodes[j].tokens[0] != first + last  # not the word itself
+        }
+        if len(fits) == 1:
+            uf.union(i, fits.pop())
 
 
 def _spelled_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
