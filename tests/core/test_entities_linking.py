@@ -90,3 +90,15 @@ def test_spoken_ending_reads_the_last_number_word():
     assert _spoken_ending("76ers") == "sixers"
     assert _spoken_ending("49ers") == "niners"
     assert _spoken_ending("2014") is None
+
+
+# --- a team's nickname clipped -------------------------------------------------------------------
+
+
+def test_clipped_nickname_joins_its_team():
+    ents = _ents(
+        "The Denver Falcons beat the Portland Jaguars 24-17 on Sunday.",
+        "The Jags had led at the half, and the Fals never gave up.",
+    )
+    assert "Jags" in by_variant(ents, "Portland Jaguars").variants
+    assert "Fals" in by_variant(ents, "Denver Falcons").variants

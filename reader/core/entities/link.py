@@ -12,7 +12,8 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    the same letters spaced differently ("Trail Blazers" / "Trailblazers"), one care facility
    under several head words ("Betty Ford Center" / "Betty Ford Clinic"), a nickname
    blended from the starts of a person's two names ("LiLo" / "Lindsay Lohan"), and a team's
-   number spelled ("Sixers" / "Philadelphia 76ers");
+   number spelled ("Sixers" / "Philadelphia 76ers") or its nickname clipped ("Jags" /
+   "Jacksonville Jaguars");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
    one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
@@ -527,6 +528,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     _blends(nodes, uf)
     # 3h. a team's number nickname spelled ("Sixers" / "76ers", "Niners" / "49ers")
     _spelled_numbers(nodes, uf)
+    # 3i. a team's nickname clipped ("Jags" / "Jacksonville Jaguars")
+    _clipped_nicknames(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
     # 4b. one- or two-letter variants of a known place of the story ("Pyongyang" / "Pyongang")
@@ -553,20 +556,8 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
     without a parser, and the place is the safer reading.  Returns candidate index -> team
     root."""
     teams: dict[str, set[int]] = defaultdict(set)
-    for n_i, n in enumerate(nodes):
-        if n.key[-1] != "s" or " " not in n.key or n.gaz is not None or n.acronym:
-            continue
-        words = n.key.split()
-        nick = words[-1]
-        if not (nick.endswith("s") and len(nick) > 3) or _is_cue_word(nick):
-            continue
-        if nick in N.DEMONYMS or nick in _PLACE_KEYS:
-            continue
-        place = " ".join(words[:-1])
-        if len(words) > 2 and place not in _PLACE_KEYS and place not in _ALIAS:
-            place = " ".join(words[:-2])  # "Boston Red Sox", "North Carolina Tar Heels"
-        if place in _PLACE_KEYS or place in _ALIAS:
-            teams[place].add(uf.find(n_i))
+    for n_i, place, _ in _team_names(nodes):
+        teams[place].add(uf.find(n_i))
     if not teams:
         return {}
     out: dict[int, int] = {}
@@ -580,6 +571,45 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
             if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower)):
                 out[ci] = team
     return out
+
+
+def _team_names(nodes: list[_Node]) -> list[tuple[int, str, str]]:
+    """The story's team names, "<place> <plural nickname>" ("Indianapolis Colts", "Boston Red
+    Sox"), as (node, place key, nickname's last word)."""
+    out = []
+    for n_i, n in enumerate(nodes):
+        if n.key[-1] != "s" or " " not in n.key or n.gaz is not None or n.acronym:
+            continue
+        words = n.key.split()
+        nick = words[-1]
+        if not (nick.endswith("s") and len(nick) > 3) or _is_cue_word(nick):
+            continue
+        if nick in N.DEMONYMS or nick in _PLACE_KEYS:
+            continue
+        place = " ".join(words[:-1])
+        if len(words) > 2 and place not in _PLACE_KEYS and place not in _ALIAS:
+            place = " ".join(words[:-2])  # "Boston Red Sox", "North Carolina Tar Heels"
+        if place in _PLACE_KEYS or place in _ALIAS:
+            out.append((n_i, place, nick))
+    return out
+
+
+def _clipped_nicknames(nodes: list[_Node], uf: _Clusters) -> None:
+    """A one-word plural that clips the nickname of exactly one team of the story is that team
+    ("Jags" of "Jacksonville Jaguars", "Bucs" of "Tampa Bay Buccaneers")."""
+    nicks = [(nick, n_i) for n_i, _, nick in _team_names(nodes)]
+    if not nicks:
+        return
+    for i, n in enumerate(nodes):
+        if len(n.tokens) != 1 or n.acronym or n.gaz is not None:
+            continue
+        w = n.tokens[0]
+        stem = w[:-1]
+        if not w.endswith("s") or len(stem) < 3:
+            continue
+        roots = {uf.find(j) for nick, j in nicks if nick != w and nick.startswith(stem)}
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
 
 
 def _acts(word: str) -> bool:
