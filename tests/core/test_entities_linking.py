@@ -102,3 +102,45 @@ def test_clipped_nickname_joins_its_team():
     )
     assert "Jags" in by_variant(ents, "Portland Jaguars").variants
     assert "Fals" in by_variant(ents, "Denver Falcons").variants
+
+
+# --- descriptions attached to a name by apposition -----------------------------------------------
+
+
+def _find(*articles: tuple[str, ...]):
+    arts = [article(*paras) for paras in articles]
+    ents = find_entities(arts)
+    check_offsets(arts, ents)
+    return ents
+
+
+def test_appositive_description_is_a_mention_across_articles():
+    ents = _find(
+        ("Lena Ashby, a Marbury mother of three, was hurt on Monday.",),
+        ("Police said the Marbury mother of three left hospital.",),
+        ("A climber fell from Norway's highest peak, Mount Varlo.",),
+        ("Rescuers reached Norway's highest peak at dawn.",),
+    )
+    lena = by_variant(ents, "Lena Ashby")
+    assert [(m.article, m.text) for m in lena.mentions if m.text != "Lena Ashby"] == [
+        (0, "mother of three"),
+        (1, "mother of three"),
+    ]
+    peak = by_variant(ents, "Mount Varlo")
+    assert sum(m.text == "highest peak" for m in peak.mentions) == 2
+    # the names the descriptions are built on keep their own mentions
+    assert len(by_variant(ents, "Marbury").mentions) == 2
+    assert len(by_variant(ents, "Norway").mentions) == 2
+    # descriptions are mentions, never the display name or a variant
+    assert lena.name == "Lena Ashby" and "mother of three" not in lena.variants
+
+
+def test_clauses_and_lists_are_not_appositions():
+    ents = _find(
+        ("He wrote with his partner on the Glenmore story, Ann Beck.",),
+        ("Traded by the Hawks and Owls, Ned Varga hit well.",),
+        ("Ned Varga signed on Monday, the Marbury Post reports.",),
+        ("Officials in Marbury said, Ann Beck denied it.",),
+    )
+    for e in ents:
+        assert all(m.text[0].isupper() for m in e.mentions), (e.name, e.mentions)

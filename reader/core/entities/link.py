@@ -36,7 +36,10 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    Mediterranean" / "Mediterranean Sea");
 7. teams: a bare city with no place cue stands for the story's one team of that city
    ("San Diego's playoff loss" in a story on the San Diego Chargers), also before a verb
-   ("New Orleans has", "Jacksonville trailed") but not before a noun ("the San Diego freeway").
+   ("New Orleans has", "Jacksonville trailed") but not before a noun ("the San Diego freeway");
+8. descriptions (with the articles' texts): a description the story attaches to a name by
+   apposition ("Zurana Horton, a Brownsville mother of 12,", "New Zealand's highest peak, Mount
+   Cook.") is a mention of that name wherever the story writes it, in any article.
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -57,10 +60,10 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
-from reader.core.model import Entity, EntityType, Mention
+from reader.core.model import Article, Entity, EntityType, Mention
 from reader.core.unionfind import UnionFind
 from reader.core.vocabulary.number_words import TENS, UNITS
-from reader.core.vocabulary.stopwords import AUXILIARY_VERBS
+from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
@@ -467,8 +470,12 @@ def _alias_group(canon: str) -> tuple[str, ...]:
     return _GROUP_OF.get(canon, (canon,))
 
 
-def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
-    """Cluster the detected candidates into typed, sorted entities."""
+def link(
+    detection: Detection, cfg: LinkConfig | None = None, articles: list[Article] | None = None
+) -> list[Entity]:
+    """Cluster the detected candidates into typed, sorted entities.  With ``articles`` (the
+    texts the candidates were found in), descriptions that the story attaches to a name by
+    apposition also become mentions of it (see ``_descriptions``)."""
     cfg = cfg or LinkConfig()
     cands = detection.candidates
     if not cands:
@@ -543,7 +550,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
         override = _short_forms(nodes, uf, cands, cfg)
     # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
     teams = _team_mentions(nodes, cands, uf)
-    return _entities(nodes, cand_node, cands, uf, override, teams)
+    extra = _descriptions(cands, cand_node, uf, teams, articles) if articles else {}
+    return _entities(nodes, cand_node, cands, uf, override, teams, extra)
 
 
 def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) -> dict[int, int]:
@@ -617,6 +625,106 @@ def _acts(word: str) -> bool:
     ("Boston has", "New Orleans will") or a past form ("Jacksonville trailed", "New Orleans
     signed"), never a noun the name modifies ("the San Diego freeway")."""
     return word in AUXILIARY_VERBS or (len(word) >= 5 and word.endswith("ed"))
+
+
+# A description built on a name: the name, a possessive when the name is a known place, one to
+# three lower-case words and an optional "of <word>" ("New Zealand's highest peak", "Brownsville
+# mother of 12").  A person's possessive ("Lohan's lawyer") names someone else by relation.
+_DESC_WORD_RE = re.compile(r" ([a-z][a-z-]*)")
+_DESC_OF_RE = re.compile(r" of [\w-]+")
+_DESC_STOP = FUNCTION_WORDS | REPORTING_WORDS | AUXILIARY_VERBS
+
+
+def _desc_tail(text: str, end: int, possessive: bool) -> int:
+    """End of the lower-case description words written right after a name ending at ``end``
+    (up to three, stopping at a function word or a verb), or -1 when there are none or their
+    head is not a singular noun: a description of one name is singular ("a Detroit station"),
+    so "Post reports" and "Ford passed" are clauses, not descriptions."""
+    if text.startswith(("'s", "\u2019s"), end):
+        if not possessive:
+            return -1
+        end += 2
+    head = ""
+    n = 0
+    while n < 3:
+        m = _DESC_WORD_RE.match(text, end)
+        if m is None or m.group(1) in _DESC_STOP:
+            break
+        end, n, head = m.end(), n + 1, m.group(1)
+    if not n or head.endswith("ed") or (head.endswith("s") and not head.endswith("ss")):
+        return -1
+    m = _DESC_OF_RE.match(text, end)
+    return m.end() if m else end
+
+
+def _descriptions(
+    cands: list[Candidate],
+    cand_node: list[int],
+    uf: _Clusters,
+    teams: dict[int, int],
+    articles: list[Article],
+) -> dict[int, list[Mention]]:
+    """Descriptions that the story attaches to a name by apposition, as further mentions of that
+    name's entity: "Zurana Horton, a Brownsville mother of 12, was shot" and "from New Zealand's
+    highest peak, Mount Cook." make "Brownsville mother of 12" and "New Zealand's highest peak"
+    aliases, and every other place in the story that writes the same description ("the trial of
+    the Brownsville mother of 12") is a mention too.  A description is a name of the story
+    followed by lower-case words; the name it is built on keeps its own mention.  The name must
+    stand alone between commas or at the sentence's end ("According to Boston police, John Smith
+    said" is no apposition).  Returns entity root -> extra mentions."""
+    by_par: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for ci, c in enumerate(cands):
+        if cand_node[ci] >= 0:
+            by_par[(c.article, c.paragraph)].append(ci)
+    found: dict[str, set[int]] = defaultdict(set)  # description key -> entity roots
+    anchors: list[tuple[int, int]] = []  # (candidate, end of its description)
+
+    def root_of(ci: int) -> int:
+        r = teams.get(ci)
+        return uf.find(r if r is not None else cand_node[ci])
+
+    for (a, p), cis in by_par.items():
+        text = articles[a].paragraphs[p].text
+        cis.sort(key=lambda ci: cands[ci].start)
+        for x, ci in enumerate(cis):
+            c = cands[ci]
+            end = _desc_tail(text, c.end, uf.nodes[cand_node[ci]].gaz is not None)
+            if end < 0:
+                continue
+            key = fold(text[c.start : end])
+            anchors.append((ci, end))
+            # "..., DESC, NAME.": the name follows and closes the sentence; after "the" the
+            # description is part of a longer phrase ("his partner on the Watergate story, X.")
+            nxt = cis[x + 1] if x + 1 < len(cis) else None
+            if (
+                nxt is not None
+                and not text.endswith(("the ", "The "), 0, c.start)
+                and text.startswith(", ", end)
+                and cands[nxt].start == end + 2
+                and (cands[nxt].end == len(text) or text[cands[nxt].end] == ".")
+            ):
+                found[key].add(root_of(nxt))
+            # "NAME, a DESC," / "NAME, the DESC.": the name comes first, the article marks the
+            # apposition ("the Braves and Angels, Teixeira hit" is a list and a clause)
+            prev = cis[x - 1] if x > 0 else None
+            if prev is not None and (end == len(text) or text[end] in ".,;:"):
+                if text[cands[prev].end : c.start] in (", a ", ", an ", ", the "):
+                    found[key].add(root_of(prev))
+    out: dict[int, list[Mention]] = defaultdict(list)
+    for ci, end in anchors:
+        c = cands[ci]
+        text = articles[c.article].paragraphs[c.paragraph].text
+        roots = found.get(fold(text[c.start : end]))
+        if roots is None or len(roots) != 1:
+            continue
+        (root,) = roots
+        if root == root_of(ci):
+            continue
+        # The mention is the description's own words: the name it is built on stays a mention
+        # of that name ("New Zealand" in "New Zealand's highest peak").
+        start = c.end + (2 if text.startswith(("'s", "\u2019s"), c.end) else 0) + 1
+        out[root].append(Mention(c.article, c.paragraph, start, end, text[start:end]))
+    return out
 
 
 def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
@@ -1211,6 +1319,7 @@ def _entities(
     uf: _Clusters,
     override: dict[tuple[int, int, int], int],
     teams: dict[int, int],
+    extra: dict[int, list[Mention]],
 ) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
     team_roots: set[int] = set()
@@ -1275,6 +1384,9 @@ def _entities(
             Mention(c.article, c.paragraph, c.start, c.end, c.text)
             for c in (cands[ci] for ci in members)
         ]
+        if root in extra:
+            mentions += extra[root]
+            mentions.sort(key=lambda m: (m.article, m.paragraph, m.start))
         n_articles = len({m.article for m in mentions})
         keyed.append(
             ((-n_articles, -len(mentions), name), Entity(0, name, etype, variants, mentions))
