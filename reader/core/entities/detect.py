@@ -188,6 +188,7 @@ class Candidate:
     votes: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])
     family: int = 0  # 1: "the Gray family"; 2: "the LaRues" (a family if LaRue is a surname)
     modifier: bool = False  # a lower-case word follows ("the San Diego freeway")
+    follower: str = ""  # that lower-case word ("freeway"), read by the linker's team rule
 
 
 @dataclass(slots=True)
@@ -1152,11 +1153,15 @@ def _detect_paragraph(
             _context_votes(ptext, a, b, c.votes)
             if b < n_text - 1 and ptext[b] == " " and ptext[b + 1].islower():
                 c.modifier = True
+                m = _FOLLOWER_RE.match(ptext, b + 1)
+                c.follower = m.group() if m else ""
             para_cands.append(c)
     if len(para_cands) > 1 and "(" in ptext:
         definitions.extend(find_definitions(ptext, para_cands))
     cands.extend(para_cands)
 
+
+_FOLLOWER_RE = re.compile(r"[a-z]+")
 
 # A person's name then one of these lower-case words names a body of its own ("the Obama
 # administration", "the Romney campaign"): a statement by the administration is not a quote
