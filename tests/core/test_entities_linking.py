@@ -70,28 +70,6 @@ def test_blended_nickname_links_to_its_person():
     assert "Dana Korvel" not in by_variant(ents, "McCain").variants
 
 
-# --- a team's number nickname spelled ------------------------------------------------------------
-
-
-def test_spelled_number_nickname_joins_its_team():
-    ents = _ents(
-        "The Lakeport 76ers fired their coach on Monday.",
-        "The Sixers said a new coach would be named soon, and Lakeport Sixers fans cheered.",
-        "The Dorset 49ers and the Niners of old were not mentioned.",
-    )
-    team = by_variant(ents, "Lakeport 76ers")
-    assert "Sixers" in team.variants and "Lakeport Sixers" in team.variants
-    assert "Niners" in by_variant(ents, "Dorset 49ers").variants
-
-
-def test_spoken_ending_reads_the_last_number_word():
-    from reader.core.entities.link import _spoken_ending
-
-    assert _spoken_ending("76ers") == "sixers"
-    assert _spoken_ending("49ers") == "niners"
-    assert _spoken_ending("2014") is None
-
-
 # --- a team's nickname clipped -------------------------------------------------------------------
 
 

@@ -12,8 +12,7 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    the same letters spaced differently ("Trail Blazers" / "Trailblazers"), one care facility
    under several head words ("Betty Ford Center" / "Betty Ford Clinic"), a nickname
    blended from the starts of a person's two names ("LiLo" / "Lindsay Lohan"), and a team's
-   number spelled ("Sixers" / "Philadelphia 76ers") or its nickname clipped ("Jags" /
-   "Jacksonville Jaguars");
+   nickname clipped ("Jags" / "Jacksonville Jaguars");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
    one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
@@ -62,7 +61,6 @@ from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
 from reader.core.model import Article, Entity, EntityType, Mention
 from reader.core.unionfind import UnionFind
-from reader.core.vocabulary.number_words import TENS, UNITS
 from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
@@ -533,9 +531,7 @@ def link(
     _facility_heads(nodes, uf)
     # 3g. a nickname blended from a person's two names ("LiLo" of "Lindsay Lohan")
     _blends(nodes, uf)
-    # 3h. a team's number nickname spelled ("Sixers" / "76ers", "Niners" / "49ers")
-    _spelled_numbers(nodes, uf)
-    # 3i. a team's nickname clipped ("Jags" / "Jacksonville Jaguars")
+    # 3h. a team's nickname clipped ("Jags" / "Jacksonville Jaguars")
     _clipped_nicknames(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
@@ -899,45 +895,6 @@ def _blends(nodes: list[_Node], uf: _Clusters) -> None:
         }
         if len(fits) == 1:
             uf.union(i, fits.pop())
-
-
-_NUMBER_WORD = {v: k for k, v in {**UNITS, **TENS}.items()}
-_DIGITS_WORD_RE = re.compile(r"(\d{1,3})([a-z]+)")
-
-
-def _spoken_ending(token: str) -> str | None:
-    """The short spoken form of a digits-and-letters word, read by its last number word:
-    "76ers" -> "sixers", "49ers" -> "niners"; None for plain numbers ("2014")."""
-    m = _DIGITS_WORD_RE.fullmatch(token)
-    if m is None:
-        return None
-    n, suffix = int(m.group(1)), m.group(2)
-    word = _NUMBER_WORD.get(n % 100) if n % 100 < 20 else _NUMBER_WORD.get(n % 10 or n % 100)
-    if not word:
-        return None
-    if word.endswith("e") and suffix.startswith("e"):
-        suffix = suffix[1:]  # "nine" + "ers" is "niners"
-    return word + suffix
-
-
-def _spelled_numbers(nodes: list[_Node], uf: _Clusters) -> None:
-    """A one-word name that spells the number of the story's one name ending in digits and
-    letters is its short form ("Sixers" of "Philadelphia 76ers", "Niners" of "San Francisco
-    49ers"), as "Colts" is of "Indianapolis Colts"."""
-    spoken: dict[str, set[int]] = defaultdict(set)
-    for i, n in enumerate(nodes):
-        if n.tokens and n.tokens[-1][:1].isdigit():
-            word = _spoken_ending(n.tokens[-1])
-            if word:
-                spoken[word].add(i)
-    if not spoken:
-        return
-    for i, n in enumerate(nodes):
-        if 1 <= len(n.tokens) <= 2 and n.tokens[-1] in spoken:
-            # "Sixers", or with a city's other name before it ("Philly Sixers")
-            roots = {uf.find(j) for j in spoken[n.tokens[-1]]}
-            if len(roots) == 1:
-                uf.union(i, roots.pop(), guard=False)  # the word guard cannot read "76"
 
 
 def _spelled_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
