@@ -205,6 +205,7 @@ class Candidate:
     votes: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0, 0.0])
     family: int = 0  # 1: "the Gray family"; 2: "the LaRues" (a family if LaRue is a surname)
     modifier: bool = False  # a lower-case word follows ("the San Diego freeway")
+    follower: str = ""  # that lower-case word ("freeway"), read by the linker's team rule
 
 
 @dataclass(slots=True)
@@ -1329,8 +1330,9 @@ def _detect_paragraph(
                 # A lower-case noun after the name makes it a modifier ("the San Diego
                 # freeway"); a verb or a function word does not ("Indianapolis won", "lost to
                 # Portland in May").  Inline: this runs for a third of all mentions.
-                w = _NEXT_LOWER_RE.match(ptext, b)
-                nxt = w.group(1) if w is not None else ""
+                m = _FOLLOWER_RE.match(ptext, b + 1)
+                nxt = m.group() if m else ""
+                c.follower = nxt
                 if nxt not in _NOT_MODIFIERS and not (nxt[-2:] == "ed" and is_past_tense(nxt)):
                     c.modifier = True
             para_cands.append(c)
@@ -1341,8 +1343,7 @@ def _detect_paragraph(
 
 # Lower-case words after a name that do not make it a noun's modifier (see _detect_paragraph).
 _NOT_MODIFIERS = N.FUNCTION_WORDS | IRREGULAR_PAST
-_NEXT_LOWER_RE = re.compile(r" ([a-z]+)\b")
-
+_FOLLOWER_RE = re.compile(r"[a-z]+")
 
 # A person's name then one of these lower-case words names a body of its own ("the Obama
 # administration", "the Romney campaign"): a statement by the administration is not a quote
