@@ -100,6 +100,14 @@ _CTX_AFTER_SHOP = re.compile(r"['’] ?s(?:[.,;]|\s+(?:on|in|at|near)\s+[A-Z])")
 _CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
 _CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b")
 _CTX_AFTER_FOLLOWER2 = re.compile(r"\s+([a-z]+)\b")
+# After white space the speaker, person and follower cues are tried in this order: one
+# alternation of the three tries them in the same order, with one call instead of three.
+_CTX_AFTER_SPACE = re.compile(
+    f"(?:({_CTX_AFTER_SPEAKER.pattern})|({_CTX_AFTER_PERSON.pattern})|({_CTX_AFTER_FOLLOWER.pattern}))"
+)
+_SPEAKER_GROUP = 1
+_PERSON_GROUP = _SPEAKER_GROUP + _CTX_AFTER_SPEAKER.groups + 1
+_FOLLOWER_WORD = _PERSON_GROUP + _CTX_AFTER_PERSON.groups + 2  # the follower's own group 1
 _CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
 # A dateline opens a paragraph: "ASHFORD MILLS, England, Oct 8 (Agency) - ...",
 # "WASHINGTON (Reuters) - ...", "PARIS — ..."; the agency in parentheses is an organisation.
@@ -756,7 +764,7 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
     n = len(ptext)
     placed = False  # "in X said...": the verb belongs to the sentence's subject, not to X
     if start > 2 and ptext[start - 1].isspace():
-        words = ptext[max(0, start - 30) : start].rsplit(None, 3)[-3:]
+        words = ptext[start - 30 if start > 30 else 0 : start].rsplit(None, 3)[-3:]
         w = words[-1].lower() if words else ""
         # Most names follow no cue word: one look-up skips the chain below for them.
         if (
@@ -824,15 +832,14 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
         return
     c = ptext[end]
     if c.isspace():
-        tail = ptext[end : end + 16]
-        if _CTX_AFTER_SPEAKER.match(tail):
+        m = _CTX_AFTER_SPACE.match(ptext[end : end + 16])
+        if m is not None and m.start(_SPEAKER_GROUP) >= 0:
             if not placed:
                 votes[3] += 1.0
-        elif _CTX_AFTER_PERSON.match(tail):
+        elif m is not None and m.start(_PERSON_GROUP) >= 0:
             votes[0] += 1.0
         else:
-            m = _CTX_AFTER_FOLLOWER.match(tail)
-            f1 = m.group(1) if m is not None else ""
+            f1 = m.group(_FOLLOWER_WORD) if m is not None else ""
             if not f1:
                 pass
             elif f1 in N.PLACE_FOLLOWERS:

@@ -108,6 +108,7 @@ class _Ctx:
         self._owners: dict[int, frozenset[str]] = {}
         self._named: set[int] = set()
         self._subjects: dict[int, str | None] = {}
+        self._parts: dict[int, bool] = {}
         self._months: dict[int, frozenset[str]] = {}
         self._story_names = _story_names(articles) if len(articles) >= 3 else frozenset()
         self._anchors: dict[int, tuple[Figure, ...]] = {}
@@ -315,8 +316,13 @@ class _Ctx:
     def part(self, i: int) -> bool:
         """Whether the count is part of another count written after it ("30 of the 80 wounded
         remained in hospital"): a share of that figure, not a quantity reported in its own right
-        ("two of them" is: no number follows)."""
-        f = self.figures[i]
+        ("two of them" is: no number follows).  Asked for every pair a figure is in: read once."""
+        hit = self._parts.get(i)
+        if hit is None:
+            hit = self._parts[i] = self._part(self.figures[i])
+        return hit
+
+    def _part(self, f: Figure) -> bool:
         if f.kind != "count":
             return False  # "80 percent of the ..." is the share itself
         try:
@@ -792,18 +798,19 @@ class _UnionFind(UnionFind[int]):
         whole = self._whole.get(root)
         if whole is None:
             figs = self.figures
-            members = self.members(root)
+            members = self._members[root]  # ``root`` is a root: no find
             whole = _Summary(figs[members[0]], members[0])
             per: dict[int, _Summary] = {
                 figs[members[0]].article: _Summary(figs[members[0]], members[0])
             }
             for x in members[1:]:
                 f = figs[x]
-                whole.absorb(_Summary(f, x), True)
+                one = _Summary(f, x)
+                whole.absorb(one, True)  # reads ``one`` only, so it can serve per article too
                 if f.article in per:
-                    per[f.article].absorb(_Summary(f, x), True)
+                    per[f.article].absorb(one, True)
                 else:
-                    per[f.article] = _Summary(f, x)
+                    per[f.article] = one
             self._whole[root] = whole
             self._per_article[root] = per
         return whole, self._per_article[root]
@@ -835,11 +842,13 @@ class _UnionFind(UnionFind[int]):
 
     def _can_join(self, ra: int, rb: int) -> bool:
         figs = self.figures
-        if len(self.members(ra)) == 1 and len(self.members(rb)) == 1:  # the usual case
+        if len(self._members[ra]) == 1 and len(self._members[rb]) == 1:  # the usual case
             fa, fb = figs[ra], figs[rb]
             if fa.article == fb.article:
                 return _same_thing(fa, fb)
-            return not self._agreeing or compatible(fa, fb)
+            # Two single figures are their own roots, so ``join`` has just set ``_agreeing`` to
+            # ``compatible(fa, fb)``: "not agreeing, or compatible" holds.
+            return True
         wa, pa = self._sums(ra)
         wb, pb = self._sums(rb)
         if len(pa) > len(pb):
