@@ -729,20 +729,20 @@ class _Summary:
 
     def meets(self, other: _Summary) -> bool:
         """Whether the two sets' ranges all overlap (both sets agreeing within themselves)."""
-        return (
-            self.agree
-            and other.agree
-            and max(self.lo, other.lo)
-            <= min(self.hi, other.hi)
-            + _EPS * max(1.0, abs(self.lo) if math.isfinite(self.lo) else 1.0)
-        )
+        if not (self.agree and other.agree):
+            return False
+        # ``max`` / ``min`` spelled out (the same values, no calls): this runs for every join.
+        lo, olo = self.lo, other.lo
+        hi = other.hi if other.hi < self.hi else self.hi
+        scale = abs(lo) if math.isfinite(lo) else 1.0
+        return (olo if olo > lo else lo) <= hi + _EPS * (scale if scale > 1.0 else 1.0)
 
     def one_quantity(self, other: _Summary) -> bool:
         """Whether the two sets, from one article, can be mentions of one quantity."""
         return (
-            len(self.values | other.values) <= 1
-            and len(self.events | other.events) <= 1
-            and len(self.nouns | other.nouns) <= 1
+            _one_between(self.values, other.values)
+            and _one_between(self.events, other.events)
+            and _one_between(self.nouns, other.nouns)
             and self.meets(other)
         )
 
@@ -756,6 +756,13 @@ class _Summary:
         if not other.nouns <= self.nouns:
             self.nouns = self.nouns | other.nouns
         self.members.extend(other.members)
+
+
+def _one_between(a: frozenset[Any], b: frozenset[Any]) -> bool:
+    """``len(a | b) <= 1`` without building the union."""
+    if len(a) > 1 or len(b) > 1:
+        return False
+    return not a or not b or a == b
 
 
 def _interval(f: Figure) -> tuple[float, float]:
