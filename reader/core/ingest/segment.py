@@ -286,14 +286,23 @@ class SentenceStarts:
 
     def index(self, pos: int) -> int:
         """Index of the sentence that contains offset ``pos`` (0 before the first)."""
-        return max(0, bisect_right(self._starts, pos) - 1)
+        k = bisect_right(self._starts, pos) - 1
+        return k if k > 0 else 0
 
     def opens_sentence(self, pos: int) -> bool:
         """True when only openers (spaces, quotes, brackets, dashes) precede ``pos`` in its sentence."""
-        start = self._starts[self.index(pos)]
-        if start > pos:
+        k = bisect_right(self._starts, pos) - 1
+        if k < 0:
+            return True  # before the first sentence
+        start = self._starts[k]
+        if start == pos:
             return True
-        return all(ch in _SENTENCE_OPENERS for ch in self._text[start:pos])
+        text = self._text
+        # Asked for every capitalised word: a sentence seldom opens with a quote or a dash, so
+        # its first character mostly decides without reading up to ``pos``.
+        if start < len(text) and text[start] not in _SENTENCE_OPENERS:
+            return False
+        return all(ch in _SENTENCE_OPENERS for ch in text[start:pos])
 
     def same_sentence(self, a: int, b: int) -> bool:
         """Whether offsets ``a`` and ``b`` lie in one sentence."""
