@@ -55,6 +55,90 @@ class Paragraph:
     role: ParagraphRole = "body"
 
 
+class ParagraphList(Sequence[Paragraph]):
+    """``Article.paragraphs`` as :meth:`Article.from_texts` lays them out: the paragraphs stored
+    as offsets into the article's text, each :class:`Paragraph` made when it is read.
+
+    A table of 240,000 one-line rows is 240,000 paragraphs: a ``Paragraph`` object, its own copy
+    of the text and three ints each held 370 bytes a 46-byte row, eight times the row (issue 10).
+    Here a paragraph costs its start offset (8 bytes) and a reference to its sentence ranges
+    (shared by the paragraphs of one sentence).  Reading one makes a new, equal object each time
+    (its text sliced from the article's): nothing may rely on identity or mutate a paragraph.
+
+    Args:
+        text: the article's text, the paragraph texts joined by :attr:`Article.PARAGRAPH_SEPARATOR`.
+        starts: each paragraph's start offset in ``text``.
+        sentences: each paragraph's sentence ranges.
+        furniture: indices of the boilerplate paragraphs.
+        headline: paragraph 0 is the article's headline.
+    """
+
+    __slots__ = ("_text", "_starts", "_sentences", "_furniture", "_headline")
+
+    def __init__(
+        self,
+        text: str,
+        starts: Sequence[int],
+        sentences: Sequence[tuple[tuple[int, int], ...]],
+        furniture: Container[int] = frozenset(),
+        headline: bool = False,
+    ) -> None:
+        if len(starts) != len(sentences):
+            raise ValueError("one start and one sentence tuple per paragraph")
+        self._text = text
+        self._starts = array("q", starts)
+        self._sentences = list(sentences)
+        self._furniture = frozenset(i for i in range(len(self._starts)) if i in furniture)
+        self._headline = headline
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Paragraph]: ...
+
+    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        n = len(self._starts)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("paragraph index out of range")
+        return self._make(index, n)
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        n = len(self._starts)
+        for i in range(n):
+            yield self._make(i, n)
+
+    def _make(self, i: int, n: int) -> Paragraph:
+        start = self._starts[i]
+        end = (
+            self._starts[i + 1] - len(Article.PARAGRAPH_SEPARATOR) if i + 1 < n else len(self._text)
+        )
+        furniture = i in self._furniture
+        role: ParagraphRole = (
+            "furniture" if furniture else ("headline" if self._headline and i == 0 else "body")
+        )
+        return Paragraph(
+            i, self._text[start:end], start, end, self._sentences[i], furniture, role=role
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ParagraphList({len(self)} paragraphs)"
+
+
 @dataclass(slots=True)
 class Article:
     """One input document after ingest.
@@ -72,7 +156,8 @@ class Article:
     source: str
     title: str
     text: str
-    paragraphs: list[Paragraph]
+    paragraphs: Sequence[Paragraph]
+    """A list, or a :class:`ParagraphList` when laid out by :meth:`from_texts`."""
     warnings: list[str] = field(default_factory=list)
 
     PARAGRAPH_SEPARATOR: ClassVar[str] = "\n\n"
@@ -98,27 +183,16 @@ class Article:
             sentences: how to find each paragraph's sentence ranges (none when omitted).
             headline: the first text is the article's headline (role ``"headline"``).
         """
-        paragraphs = []
+        starts = array("q")
         offset = 0
         step = len(cls.PARAGRAPH_SEPARATOR)
-        for i, text in enumerate(texts):
-            furniture = i in boilerplate
-            role: ParagraphRole = (
-                "furniture" if furniture else ("headline" if headline and i == 0 else "body")
-            )
-            paragraphs.append(
-                Paragraph(
-                    i,
-                    text,
-                    offset,
-                    offset + len(text),
-                    sentences=sentences(text) if sentences else (),
-                    boilerplate=furniture,
-                    role=role,
-                )
-            )
+        for text in texts:
+            starts.append(offset)
             offset += len(text) + step
-        return cls(source, title, cls.PARAGRAPH_SEPARATOR.join(texts), paragraphs)
+        ranges = [sentences(text) if sentences else () for text in texts]
+        joined = cls.PARAGRAPH_SEPARATOR.join(texts)
+        paragraphs = ParagraphList(joined, starts, ranges, boilerplate, headline)
+        return cls(source, title, joined, paragraphs)
 
 
 @dataclass(slots=True)

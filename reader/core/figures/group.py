@@ -57,7 +57,7 @@ from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureGroup, FigureStatus, Match
-from reader.core.unionfind import UnionFind
+from reader.core.unionfind import DenseUnionFind
 from reader.core.vocabulary.number_words import SCALES, TENS, UNITS
 from reader.core.vocabulary.stopwords import (
     FUNCTION_WORDS,
@@ -191,7 +191,10 @@ class _Ctx:
         if hit is None:
             try:
                 para = self.articles[article].paragraphs[paragraph]
-                hit = (para.text, self._sentence_starts(para.text, tuple(para.sentences)))
+                starts = self._sentence_starts(para.text, tuple(para.sentences))
+                # Its text, not ``para.text``: a repeated paragraph's text is then one object
+                # (paragraphs are made when read, each with a new copy of its text).
+                hit = (starts.text, starts)
             except IndexError:
                 hit = (fallback, SentenceStarts(fallback))
             if len(self._paragraphs) >= _PARAGRAPH_CACHE:
@@ -743,7 +746,7 @@ def _interval(f: Figure) -> tuple[float, float]:
     return lo, hi
 
 
-class _UnionFind(UnionFind[int]):
+class _UnionFind(DenseUnionFind):
     """The shared union-find, refusing merges two figures of one article forbid.
 
     Links chain: "three killed" pairs with "three people" in a matched paragraph, which pairs
@@ -761,7 +764,7 @@ class _UnionFind(UnionFind[int]):
     __slots__ = ("links", "figures", "_agreeing", "_whole", "_per_article")
 
     def __init__(self, figures: list[Figure]) -> None:
-        super().__init__(range(len(figures)))
+        super().__init__(len(figures))
         self.figures = figures
         self.links: list[tuple[int, int, bool]] = []
         self._agreeing = True
@@ -816,7 +819,7 @@ class _UnionFind(UnionFind[int]):
 
     def _can_join(self, ra: int, rb: int) -> bool:
         figs = self.figures
-        if len(self.members(ra)) == 1 and len(self.members(rb)) == 1:  # the usual case
+        if self.size(ra) == 1 and self.size(rb) == 1:  # the usual case
             fa, fb = figs[ra], figs[rb]
             if fa.article == fb.article:
                 return _same_thing(fa, fb)
