@@ -1028,16 +1028,17 @@ def _label_links(
     partners: _Partners,
 ) -> None:
     """Join figures with the same specific label across articles (see module doc)."""
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for i in ids:
-        by_article[figures[i].article].append(i)
-    if len(by_article) < 2:
+    # Counted first: the lists by article are built only for the all-pairs comparison (a large
+    # bucket, one figure a row of a long table, would hold a second list of every figure).
+    sizes = Counter(figures[i].article for i in ids)
+    if len(sizes) < 2:
         return
-    arts = sorted(by_article)
-    n_pairs = sum(
-        len(by_article[a]) * len(by_article[b]) for x, a in enumerate(arts) for b in arts[x + 1 :]
-    )
+    arts = sorted(sizes)
+    n_pairs = sum(sizes[a] * sizes[b] for x, a in enumerate(arts) for b in arts[x + 1 :])
     if n_pairs <= _ALL_PAIRS_LIMIT:
+        by_article: dict[int, list[int]] = defaultdict(list)
+        for i in ids:
+            by_article[figures[i].article].append(i)
         pairs: Iterable[tuple[int, int]] = (
             (i, j)
             for x, a in enumerate(arts)
@@ -1104,22 +1105,30 @@ def _label_links(
 def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tuple[int, int]]:
     """Candidate pairs for a large bucket: equal ranges, and rare shared context words."""
     pairs: list[tuple[int, int]] = []
-    by_range: dict[tuple[float | None, float | None], list[int]] = defaultdict(list)
-    by_token: dict[str, list[int]] = defaultdict(list)
+    # Per range only the first figure of each article is paired, and a token in more than
+    # _RARE_TOKEN_DF figures pairs none: neither keeps a list of every figure of the bucket
+    # (a table's rows, issue 10).  A common token keeps its place (``None``), so the pairs come
+    # in the same order as from full lists.
+    by_range: dict[tuple[float | None, float | None], dict[int, int]] = defaultdict(dict)
+    by_token: dict[str, list[int] | None] = {}
     for i in ids:
         f = figures[i]
-        by_range[(f.low, f.high)].append(i)
+        by_range[(f.low, f.high)].setdefault(f.article, i)
         for tok in ctx.get(i, keep=False)[1]:
-            by_token[tok].append(i)
-    for members in by_range.values():
-        firsts: dict[int, int] = {}
-        for i in members:
-            firsts.setdefault(figures[i].article, i)
+            members = by_token.get(tok, [])
+            if members is None:
+                continue
+            if len(members) == _RARE_TOKEN_DF:
+                by_token[tok] = None
+                continue
+            members.append(i)
+            by_token[tok] = members
+    for firsts in by_range.values():
         heads = list(firsts.values())
         pairs.extend(zip(heads, heads[1:]))
-    for members in by_token.values():
-        if len(members) <= _RARE_TOKEN_DF:
-            pairs.extend((i, j) for x, i in enumerate(members) for j in members[x + 1 :])
+    for rare in by_token.values():
+        if rare is not None:
+            pairs.extend((i, j) for x, i in enumerate(rare) for j in rare[x + 1 :])
     return pairs
 
 
