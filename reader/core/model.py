@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar, Literal, overload
 
 EntityType = Literal["person", "organization", "place", "other"]
@@ -55,14 +56,20 @@ class Paragraph:
     role: ParagraphRole = "body"
 
 
+@lru_cache(maxsize=4096)
+def _whole_sentence(length: int) -> tuple[tuple[int, int], ...]:
+    """``((0, length),)``, one shared object per length (paragraphs of one sentence)."""
+    return ((0, length),)
+
+
 class ParagraphList(Sequence[Paragraph]):
     """``Article.paragraphs`` as :meth:`Article.from_texts` lays them out: the paragraphs stored
     as offsets into the article's text, each :class:`Paragraph` made when it is read.
 
     A table of 240,000 one-line rows is 240,000 paragraphs: a ``Paragraph`` object, its own copy
     of the text and three ints each held 370 bytes a 46-byte row, eight times the row (issue 10).
-    Here a paragraph costs its start offset (8 bytes) and a reference to its sentence ranges
-    (shared by the paragraphs of one sentence).  Reading one makes a new, equal object each time
+    Here a paragraph costs its start offset (8 bytes), and its sentence ranges unless they are
+    one sentence spanning the whole paragraph.  Reading one makes a new, equal object each time
     (its text sliced from the article's): nothing may rely on identity or mutate a paragraph.
 
     Args:
@@ -87,7 +94,14 @@ class ParagraphList(Sequence[Paragraph]):
             raise ValueError("one start and one sentence tuple per paragraph")
         self._text = text
         self._starts = array("q", starts)
-        self._sentences = list(sentences)
+        # Only the ranges that are not one whole-paragraph sentence are kept (a table row, a
+        # headline, a one-sentence paragraph of news costs nothing here).
+        n = len(self._starts)
+        self._sentences: dict[int, tuple[tuple[int, int], ...]] = {}
+        for i, ranges in enumerate(sentences):
+            length = self._end(i, n) - self._starts[i]
+            if ranges != ((0, length),):
+                self._sentences[i] = ranges
         self._furniture = frozenset(i for i in range(len(self._starts)) if i in furniture)
         self._headline = headline
 
@@ -115,18 +129,22 @@ class ParagraphList(Sequence[Paragraph]):
         for i in range(n):
             yield self._make(i, n)
 
-    def _make(self, i: int, n: int) -> Paragraph:
-        start = self._starts[i]
-        end = (
+    def _end(self, i: int, n: int) -> int:
+        return (
             self._starts[i + 1] - len(Article.PARAGRAPH_SEPARATOR) if i + 1 < n else len(self._text)
         )
+
+    def _make(self, i: int, n: int) -> Paragraph:
+        start = self._starts[i]
+        end = self._end(i, n)
+        ranges = self._sentences.get(i)
+        if ranges is None:
+            ranges = _whole_sentence(end - start)
         furniture = i in self._furniture
         role: ParagraphRole = (
             "furniture" if furniture else ("headline" if self._headline and i == 0 else "body")
         )
-        return Paragraph(
-            i, self._text[start:end], start, end, self._sentences[i], furniture, role=role
-        )
+        return Paragraph(i, self._text[start:end], start, end, ranges, furniture, role=role)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):

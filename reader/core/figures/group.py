@@ -686,7 +686,8 @@ class _Partners:
 class _Summary:
     """What a join needs to know about a set of figures, so it never compares them pair by pair:
     the intersection of their ranges (1-D intervals that overlap pairwise share a point), the
-    numbers written, and the event and noun labels."""
+    numbers written, the event and noun labels, and the first :data:`_PAIRWISE_LIMIT` members
+    (those the pairwise checks compare)."""
 
     __slots__ = ("lo", "hi", "agree", "values", "events", "nouns", "members")
 
@@ -733,7 +734,11 @@ class _Summary:
             self.events = self.events | other.events
         if not other.nouns <= self.nouns:
             self.nouns = self.nouns | other.nouns
-        self.members.extend(other.members)
+        # Joins read only the first _PAIRWISE_LIMIT members: a group of every row of a long
+        # table would otherwise keep a second list of them all (and a third per article).
+        room = _PAIRWISE_LIMIT - len(self.members)
+        if room > 0:
+            self.members.extend(other.members[:room])
 
 
 def _interval(f: Figure) -> tuple[float, float]:
