@@ -38,6 +38,7 @@ Usage::
     .venv/bin/python benchmarks/eval_real_alignment.py --halves --sensitivity
     .venv/bin/python benchmarks/eval_real_alignment.py --swap          # dev <-> held-out
     .venv/bin/python benchmarks/eval_real_alignment.py --errors         # list wrong links
+    .venv/bin/python benchmarks/eval_real_alignment.py --breakdown --merge  # links by cue, top-1
     .venv/bin/python benchmarks/eval_real_alignment.py --context 0 3 6 10  # several outlets
     .venv/bin/python benchmarks/eval_real_alignment.py --data /path/to/shared/data
 
@@ -54,6 +55,7 @@ import itertools
 import json
 import random
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -609,6 +611,71 @@ def report_sensitivity(pairs: Sequence[Pair]) -> list[str]:
     return lines
 
 
+# --------------------------------------------------------------------------------------- breakdown
+
+CUES = ("clear", "best", "lede", "diagonal")
+"""Rows of the breakdown: the evidence tier or supporting cue of a predicted link."""
+TOP1_KINDS = ("right", "none predicted", "outranked", "only wrong partners")
+"""What a line with a gold strong partner gets as its best-scored predicted partner: a gold one;
+nothing; a wrong one scoring above a gold one that is predicted too; only wrong ones."""
+
+
+def link_label(pair: Pair, link: Link) -> str:
+    """The gold label of a predicted link: strong, partial or wrong."""
+    if link in pair.strong:
+        return "strong"
+    return "partial" if link in pair.partial else "wrong"
+
+
+def breakdown(results: Sequence[PairResult]) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """Counts behind the metrics that say *where* a set's errors come from, without showing any
+    text (so they can be printed for held-out sets too): predicted links by cue and gold label,
+    and the top-1 outcome of every line that has a strong partner (:data:`TOP1_KINDS`)."""
+    cues: Counter[tuple[str, str]] = Counter()
+    top1: Counter[str] = Counter()
+    for r in results:
+        pair = r.pair
+        gold = pair.strong | pair.partial
+        for link, m in r.links.items():
+            cues[(m.cue or "clear", link_label(pair, link))] += 1
+        for side in (0, 1):
+            for line in sorted({link[side] for link in pair.strong}):
+                mine = [
+                    (m.score, -link[1 - side], link)
+                    for link, m in r.links.items()
+                    if link[side] == line
+                ]
+                if not mine:
+                    top1["none predicted"] += 1
+                elif max(mine)[2] in gold:
+                    top1["right"] += 1
+                elif any(link in gold for _s, _o, link in mine):
+                    top1["outranked"] += 1
+                else:
+                    top1["only wrong partners"] += 1
+    return cues, top1
+
+
+def report_breakdown(sets: Sequence[tuple[str, Sequence[Pair]]]) -> list[str]:
+    """The :func:`breakdown` tables of each named set, default settings."""
+    lines = [
+        "",
+        "Predicted links by cue (strong / partial / wrong) and top-1 outcomes:",
+        "",
+        "| set | " + " | ".join(CUES) + " | " + " | ".join(TOP1_KINDS) + " |",
+        "|---|" + "---:|" * (len(CUES) + len(TOP1_KINDS)),
+    ]
+    for name, pairs in sets:
+        cues, top1 = breakdown(score_set(pairs)[1])
+        cells = [
+            " / ".join(str(cues[(cue, label)]) for label in ("strong", "partial", "wrong"))
+            for cue in CUES
+        ]
+        cells += [str(top1[kind]) for kind in TOP1_KINDS]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def _line(pair: Pair, side: int, line: int, width: int = 90) -> str:
     text = pair.texts[side][line]
     return f"{'xy'[side]}{line}: {text[:width]}"
@@ -652,6 +719,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sensitivity", action="store_true", help="each setting at 80%% and 120%%")
     parser.add_argument(
         "--errors", action="store_true", help="list wrong and missed links of the dev set"
+    )
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="count predicted links by cue and label, and top-1 outcomes (every set; no text)",
     )
     parser.add_argument(
         "--merge",
@@ -704,6 +776,14 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(_row(f"held out: {f.name}", score_set(extra)[0], len(extra)))
     if args.merge is not None:
         lines += report_merged(dev, extra_files, docs, args.merge or [2, 3])
+    if args.breakdown:
+        whole = [("dev", list(dev))] + [(f.stem, load_pairs(f, docs)) for f in extra_files]
+        named = whole + [
+            (f"{n} x{size}", [merge_lines(p, size) for p in ps])
+            for size in ((args.merge or [2, 3]) if args.merge is not None else [])
+            for n, ps in whole
+        ]
+        lines += report_breakdown(named)
     if args.context is not None:
         sets = [("dev", dev)] + [(f.stem, load_pairs(f, docs)) for f in extra_files]
         lines += report_context(sets, docs, args.context or [0, 3, 6, 10], args.seed)

@@ -217,3 +217,30 @@ def test_dev_floor_among_five_outlets() -> None:
         metrics = views[view].metrics()
         for name, floor in floors.items():
             assert metrics[name] >= floor, (view, name, metrics)
+
+
+def test_breakdown_counts_links_by_cue_and_top1_outcomes(monkeypatch) -> None:
+    """The breakdown's top-1 "right" equals the metric's count, and each failure has one kind."""
+    pair = _pair(strong={(0, 0), (1, 2), (3, 3)}, partial={(2, 2)}, unmatched=(set(), set()))
+    predicted = [
+        Match((0, 0), (1, 0), 0.9, evidence="clear"),
+        Match((0, 1), (1, 1), 0.8, evidence="supported", cue="best"),
+        Match((0, 1), (1, 2), 0.6, evidence="supported", cue="diagonal"),
+        Match((0, 2), (1, 2), 0.7, evidence="supported", cue="lede"),
+        Match((0, 3), (1, 1), 0.5, evidence="supported", cue="best"),
+    ]
+    monkeypatch.setattr(ev, "align", lambda articles, settings=None: predicted)
+    result = ev.score_pair(pair)
+    cues, top1 = ev.breakdown([result])
+    assert cues == {
+        ("clear", "strong"): 1,
+        ("best", "wrong"): 2,
+        ("diagonal", "strong"): 1,
+        ("lede", "partial"): 1,
+    }
+    # Lines with a strong partner: x0, x1, x3 and y0, y2, y3.  x0 -> y0 and y0 -> x0 right;
+    # x1 -> y1 (0.8) outranks its gold y2 (0.6); y2 -> x2 (0.7, partial) right; x3 -> y1 only
+    # wrong; y3 has nothing.
+    assert top1 == {"right": 3, "outranked": 1, "only wrong partners": 1, "none predicted": 1}
+    assert top1["right"] == result.counts.top1_correct
+    assert sum(top1.values()) == result.counts.top1_total

@@ -11,6 +11,7 @@ per-paragraph lookups (:mod:`reader.ui.navigation`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -228,6 +229,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self._ready = False
         self._pending_error: BaseException | None = None
         self._chrome: list[AwaitMount | None] | None = None
+        self._queued: tuple[Callable[[], None], ParagraphRef] | None = None
+        """A key that needs the matches, pressed before they existed, and where the cursor was:
+        it acts when they arrive, unless the cursor has moved since."""
 
     # -- composition -----------------------------------------------------------------------------
 
@@ -354,6 +358,20 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self.partner_choice = 0
         self._update_partners()
         self.update_status()
+        self._run_queued()
+
+    def until_matched(self, what: str, action: Callable[[], None]) -> None:
+        """Hold a key that needs the matches until they arrive (the latest such key wins), and
+        say so: an analyst who presses ``o`` while matching runs should not have to press it
+        again."""
+        self._queued = (action, self.current)
+        self.notify(f"Matching paragraphs… {what} when they are ready", timeout=3)
+
+    def _run_queued(self) -> None:
+        queued, self._queued = self._queued, None
+        if queued is not None and queued[1] == self.current:
+            # After this refresh, so the key sees the panes and counters of the new analysis.
+            self.call_later(queued[0])
 
     def add_parts(self, analysis: Analysis) -> None:
         """Show a later stage of the analysis on screen: the same matches and facts, with the
@@ -400,6 +418,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     def analysis_failed(self, error: BaseException) -> None:
         """Report a failed analysis; the articles stay on screen, unmatched."""
         self.busy = None
+        self._queued = None
         if not self._ready:
             self._pending_error = error
             return
@@ -695,7 +714,10 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         it does not report - lined up in the other panes while the leading pane rests at the
         same place in the story."""
         if self.nav is None:
-            self.notify("Still matching paragraphs…", severity="warning", timeout=2)
+            self.until_matched(
+                f"{'n' if direction > 0 else 'p'} moves",
+                lambda: self.action_next_match(direction),
+            )
             return
         stops = self.stops()
         lead = self.active
@@ -726,7 +748,10 @@ class ReaderScreen(CorrectionActions, Screen[None]):
 
     def action_next_unmatched(self, direction: int) -> None:
         if self.nav is None:
-            self.notify("Still matching paragraphs…", severity="warning", timeout=2)
+            self.until_matched(
+                f"{'u' if direction > 0 else 'U'} moves",
+                lambda: self.action_next_unmatched(direction),
+            )
             return
         target = NavIndex.step(
             self.nav.per_article[self.active].unmatched, self.active_pane.cursor, direction
@@ -835,7 +860,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
     def action_overview(self) -> None:
         """``o``: the facts x outlets grid; ``enter`` there shows a fact side by side."""
         if self.analysis is None or self.nav is None:
-            self.notify("Still matching paragraphs…", severity="warning", timeout=2)
+            self.until_matched("the overview opens", self.action_overview)
             return
         if not self.analysis.facts:
             self.notify("This analysis has no facts (saved by an older version)", timeout=3)
