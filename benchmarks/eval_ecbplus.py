@@ -192,7 +192,7 @@ def evaluate(
                 st.detection = detect_spacy(st.articles, nlp=nlp)
             else:
                 st.detection = detect(st.articles)
-        entities = link(st.detection, cfg)
+        entities = link(st.detection, cfg, st.articles)
         preds: dict[int, list[tuple[int, int, int, str]]] = defaultdict(
             list
         )  # doc -> (start, end, ent, text)

@@ -12,7 +12,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
@@ -277,7 +277,15 @@ def warn(message: str) -> None:
 def _load_all(sources: Sequence[str], max_size: int = DEFAULT_MAX_SIZE) -> list[Article]:
     """Ingest every source; the first failure becomes a one-line :class:`CliError`.  Each
     article's warnings are printed as they come, one line each."""
-    articles = [_load_one(source, max_size) for source in _article_sources(sources)]
+    sources = _article_sources(sources)
+    # Every web page starts downloading now, several at once, in the downloader process; the
+    # articles are still taken in the given order, so the first failure is the same one.
+    downloads = _start_downloads(sources, max_size)
+    try:
+        articles = [_load_one(source, max_size, downloads=downloads) for source in sources]
+    finally:
+        if downloads is not None:
+            downloads.close()
     _check_count(len(articles))
     return articles
 
@@ -298,14 +306,20 @@ def _check_count(count: int) -> None:
 
 
 def _load_one(
-    source: str, max_size: int, *, quiet: bool = False, downloads: PageDownloads | None = None
+    source: str,
+    max_size: int,
+    *,
+    quiet: bool = False,
+    downloads: PageDownloads | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Article:
     """One article; a failure is a one-line :class:`CliError`.  Its warnings are printed on
     stderr unless ``quiet`` (the reader shows them itself).  A web page among ``downloads``
-    is taken from there (its download started earlier)."""
+    is taken from there (its download started earlier); waiting for it ends once
+    ``cancelled()`` is true."""
     try:
         if downloads is not None and source in downloads:
-            article = downloads.load(source, cancelled=_worker_cancelled)
+            article = downloads.load(source, cancelled=cancelled)
         else:
             article = load_source(source, max_size=max_size)
     except TooLargeError as error:
@@ -513,7 +527,9 @@ def _run_reader(
     with GcPause() as gc_pause:
 
         def load(source: str, quiet: bool = False) -> Article:
-            article = _load_one(source, args.max_size, quiet=quiet, downloads=downloads)
+            article = _load_one(
+                source, args.max_size, quiet=quiet, downloads=downloads, cancelled=_worker_cancelled
+            )
             if from_sample:
                 # Show "ceasefire/meridian-wire.txt", not a long path inside site-packages.
                 path = Path(article.source)

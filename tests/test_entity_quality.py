@@ -21,9 +21,10 @@ DATA = eval_sidebar.find_data()
 pytestmark = pytest.mark.skipif(DATA is None, reason="ECB+ data not available")
 
 # (right share, detection F1, linking P, linking F1) per half, measured minus 0.01 to 0.02
-# (fifth round, on the gold amended for "<name> administration": BENCHMARKS.md).
+# (fifth round, on the gold amended for "<name> administration"; A's linking F1 raised after the
+# s16 linking round: BENCHMARKS.md).
 FLOORS = {
-    "A": (0.88, 0.945, 0.98, 0.93),
+    "A": (0.88, 0.945, 0.98, 0.94),
     "B": (0.865, 0.96, 0.93, 0.93),
 }
 
@@ -64,5 +65,5 @@ def test_ecbplus_dev_linking_floor():
     stories = [s for s in eval_ecbplus.load_stories(DATA, "topic") if s.split == "dev"]
     r = eval_ecbplus.evaluate(stories, eval_ecbplus.LinkConfig(), True)
     p, _, f1 = r["link"]
-    assert p >= 0.905 and f1 >= 0.89, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
+    assert p >= 0.91 and f1 >= 0.895, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
     assert r["type_acc"] >= 0.945, f"ECB+ dev type accuracy {r['type_acc']:.3f}"

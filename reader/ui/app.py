@@ -310,13 +310,20 @@ class ReaderApp(App[None]):
                 article = self._load(self._pending[index])
             except Exception as error:  # reported by the caller as one line after the exit
                 if not worker.is_cancelled:  # else the reader is closing: nothing to report
-                    self.call_from_thread(self._loading_failed, error)
+                    self.call_from_thread(self._on_screen, self._loading_failed, error)
                 return
             if worker.is_cancelled:
                 return
-            self.call_from_thread(self._fill, index, article, done + 1)
+            self.call_from_thread(self._on_screen, self._fill, index, article, done + 1)
         if self._initial_analysis is None and self._analyze is not None:
-            self.call_from_thread(self._loaded)
+            self.call_from_thread(self._on_screen, self._loaded)
+
+    def _on_screen(self, callback: Callable[..., None], *args: Any) -> None:
+        """Run a worker's result on the event loop, unless the reader is closing: quitting while
+        a stage is on its way takes the screen apart first, and that stage must not reach it
+        (it raised on the missing widgets, and the failed worker printed a traceback)."""
+        if self.is_running:
+            callback(*args)
 
     def _loaded(self) -> None:
         """Every article is in: analyse them once the frame showing them is painted (started
@@ -346,7 +353,7 @@ class ReaderApp(App[None]):
             if now - self._progress_sent < PROGRESS_INTERVAL and fraction < 1.0:
                 return
             self._progress_sent = now
-        self.call_from_thread(self._show_progress)
+        self.call_from_thread(self._on_screen, self._show_progress)
 
     def _show_progress(self) -> None:
         with self._progress_lock:
@@ -372,10 +379,12 @@ class ReaderApp(App[None]):
                 analysis = self.session.attach(analysis)
             nav = NavIndex(analysis)
         except Exception as error:  # shown to the user; the text stays readable
-            self.call_from_thread(self.reader.analysis_failed, error)
+            self.call_from_thread(self._on_screen, self.reader.analysis_failed, error)
             return
         painted = threading.Event()
-        self.call_from_thread(self._show_analysis, analysis, nav, painted)
+        self.call_from_thread(self._on_screen, self._show_analysis, analysis, nav, painted)
+        if not self.is_running:
+            return  # closing: nothing will paint, and nothing more is wanted
         if analysis.pending:
             # Let the frame with the matches be drawn before finding names and figures: drawn
             # while this thread works, it took twice as long (the two share the interpreter).
@@ -390,9 +399,9 @@ class ReaderApp(App[None]):
                     break
                 # Attached on the event loop (``call_from_thread`` waits): the analyst may be
                 # correcting the matches already, and the session is not shared across threads.
-                self.call_from_thread(self._show_stage, stage)
+                self.call_from_thread(self._on_screen, self._show_stage, stage)
         except Exception as error:  # the matches stay shown and usable
-            self.call_from_thread(self._stage_failed, error)
+            self.call_from_thread(self._on_screen, self._stage_failed, error)
 
     def _corrections_notices(self) -> None:
         """Say once what became of the saved corrections (an unusable file, stale ones)."""

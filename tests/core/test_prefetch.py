@@ -103,9 +103,90 @@ def test_a_cancelled_wait_returns_at_once_and_close_stops_the_download(server: s
         downloads.load(url)
 
 
-def test_the_download_threads_never_hold_the_process() -> None:
-    downloads = PageDownloads(["http://127.0.0.1:9/unused"], timeout=0.5)
-    assert all(t.daemon for t in downloads._threads)
+def _gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended (a zombie waiting for its new parent counts)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def test_the_downloader_never_outlives_the_reader(server: str) -> None:
+    """The reader's process dies (killed, no clean-up) while a page is still coming: its
+    downloader sees the end of its input and exits too, long before the page's time-out."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "from reader.core.ingest.prefetch import PageDownloads\n"
+        f"d = PageDownloads([{server + '/trickle'!r}], timeout=60)\n"
+        "print(d._process.pid, flush=True)\n"
+        "sys.stdin.readline()\n"
+        "os._exit(0)\n"
+    )
+    reader = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert reader.stdout is not None and reader.stdin is not None
+    pid = int(reader.stdout.readline())
+    time.sleep(0.3)
+    assert not _gone(pid)  # downloading
+    reader.stdin.close()  # the reader exits without closing its downloads
+    reader.wait(5)
+    assert _wait_for(lambda: _gone(pid), 3)
+
+
+def test_the_reader_process_imports_no_fetcher_or_extractor(server: str) -> None:
+    """The downloads, their imports (urllib, http.client, the HTML extractor) and the
+    extraction happen in the downloader process: in the reader's own interpreter they held the
+    lock its first frame needs.  The pages arrive whole, as the same articles."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reader.core.ingest.prefetch import PageDownloads\n"
+        f"d = PageDownloads([{server + '/page.html'!r}, {server + '/wire.txt'!r}])\n"
+        f"page = d.load({server + '/page.html'!r})\n"
+        f"wire = d.load({server + '/wire.txt'!r})\n"
+        "d.close()\n"
+        "print(page.title, '|', wire.paragraphs[-1].text[:10])\n"
+        "slow = ('urllib.request', 'http.client', 'trafilatura', 'lxml', 'charset_normalizer')\n"
+        "print(' '.join(m for m in slow if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Port shut as storm hits Valmora | Heavy rain", ""]
+
+
+def test_articles_cross_the_pipe_unchanged(server: str) -> None:
+    from reader.core.ingest.downloader import decode_article, encode_article
+
+    for article in (load_url(server + "/page.html"), load_url(server + "/wire.txt")):
+        article.warnings = ["3 invalid bytes replaced"]
+        assert decode_article(encode_article(article)) == article
+
+
+def test_without_a_downloader_pages_load_in_the_callers_thread(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The downloader cannot start (an unusual installation) or dies: the pages it did not
+    deliver are fetched where they are asked for, with the same errors."""
+    monkeypatch.setattr(PageDownloads, "_start", lambda self: None)
+    downloads = PageDownloads([server + "/wire.txt", server + "/missing"])
+    assert not downloads.running and downloads.ready_text(server + "/wire.txt") is None
+    assert downloads.load(server + "/wire.txt").paragraphs[-1].text.startswith("Heavy rain")
+    with pytest.raises(IngestError, match="404"):
+        downloads.load(server + "/missing")
+    monkeypatch.undo()
+    downloads = PageDownloads([server + "/trickle", server + "/page.html"], timeout=60)
+    assert downloads._process is not None
+    downloads._process.kill()
+    assert downloads.load(server + "/page.html").title == "Port shut as storm hits Valmora"
     downloads.close()
 
 

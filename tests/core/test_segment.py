@@ -233,3 +233,41 @@ def test_timestamp_lines_are_furniture(line: str) -> None:
 )
 def test_sentences_with_dates_are_not_furniture(line: str) -> None:
     assert not is_boilerplate(line)
+
+
+def test_the_segmenter_patterns_compile_on_first_use() -> None:
+    """The furniture and sentence patterns took ~10 ms to compile at import, paid by every start
+    of the reader even when it segments nothing before its first frame (web pages only)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from reader.core.ingest import segment\n"
+        "patterns = (segment._END, segment._FURNITURE, segment._ANYWHERE)\n"
+        "before = [p.compiled for p in patterns]\n"
+        "assert segment.is_boilerplate('Share this article')\n"
+        "assert not segment.is_boilerplate('The port closed on Monday.')\n"
+        "assert segment.split_sentences('One. Two.') == ((0, 4), (5, 9))\n"
+        "print(before, [p.compiled for p in patterns])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["[False,", "False,", "False]", "[True,", "True,", "True]"]
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
+    import re
+
+    from reader.core.lazy import LazyPattern
+
+    text = "Read more: the port. Share this! Ok?"
+    lazy = LazyPattern(r"(share|read)\s+(\w+)", re.IGNORECASE)
+    eager = re.compile(r"(share|read)\s+(\w+)", re.IGNORECASE)
+    assert not lazy.compiled
+    assert lazy.pattern == eager.pattern and lazy.flags == eager.flags
+    assert lazy.compiled
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert lazy.search(text).group(2) == "more"
+    assert lazy.match(text).group(1) == "Read" and lazy.fullmatch(text) is None
+    assert lazy.sub("X", text) == eager.sub("X", text)
+    assert lazy.findall(text) == eager.findall(text)

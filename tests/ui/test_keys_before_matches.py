@@ -43,7 +43,7 @@ def held_analyzer(
     return analyze_held
 
 
-async def until(pilot, condition: Callable[[], bool], timeout: float = 20.0) -> None:
+async def until(pilot, condition: Callable[[], bool], timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"
@@ -71,16 +71,30 @@ async def test_o_pressed_while_matching_opens_the_overview_when_matches_arrive()
         await until(pilot, lambda: len(app.screen.rows) == facts)
 
 
-async def test_n_pressed_while_matching_moves_to_the_first_match_when_they_arrive() -> None:
+async def test_n_pressed_while_matching_moves_when_they_arrive_as_n_after_them() -> None:
+    # Where n goes once the matches are there, pressed after they arrived.
+    control_gate = threading.Event()
+    control = ReaderApp(_articles(), held_analyzer(control_gate))
+    async with control.run_test(size=(160, 45)) as pilot:
+        control_gate.set()
+        await until(pilot, lambda: control.reader.nav is not None)
+        await pilot.press("n")
+        await pilot.pause()
+        expected = control.reader.current
+        expected_status = control.reader.status_text().plain.split(" · ")[0]
+    assert expected != (0, 0) and expected_status.startswith("match ")
+
     gate = threading.Event()
     app = ReaderApp(_articles(), held_analyzer(gate))
     async with app.run_test(size=(160, 45)) as pilot:
         r = app.reader
         await pilot.pause()
+        assert r.nav is None
         await pilot.press("n")
         assert any("n moves when they are ready" in m for m in messages(app))
         gate.set()
-        await until(pilot, lambda: "match 1 of" in r.status_text().plain)
+        await until(pilot, lambda: r.current == expected, timeout=60)
+        assert r.status_text().plain.startswith(expected_status)
         assert r.current_partners()
 
 
@@ -128,3 +142,17 @@ async def test_a_held_key_is_dropped_when_matching_fails() -> None:
         assert isinstance(app.screen, ReaderScreen) and r.nav is None
         # A later analysis (none here) could not act on the dropped key either.
         assert r._queued is None
+
+
+async def test_a_result_arriving_while_the_reader_closes_is_dropped() -> None:
+    # A worker's stage can reach the loop after quitting has begun to take the screen apart;
+    # shown there it raised on missing widgets and the failed worker printed a traceback.
+    gate = threading.Event()
+    app = ReaderApp(_articles(), held_analyzer(gate))
+    shown: list[str] = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        app._on_screen(shown.append, "while running")
+        await pilot.pause()
+    app._on_screen(shown.append, "while closed")
+    assert shown == ["while running"]
+    gate.set()

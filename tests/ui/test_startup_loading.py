@@ -234,15 +234,18 @@ def test_pages_download_before_the_reader_starts(server, headless_reader, monkey
     run = ReaderApp.run
 
     def timed_run(self: ReaderApp, *args: object, **kwargs: object) -> None:
+        # A slow start-up: the pages are requested meanwhile, before the reader runs.
+        deadline = time.monotonic() + 10
+        while len(_Handler.requested) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
         started.append(time.monotonic())
-        time.sleep(0.3)  # a slow start-up: the pages are downloading meanwhile
         run(self, *args, **kwargs)
 
     monkeypatch.setattr(ReaderApp, "run", timed_run)
     _Handler.requested.clear()
     assert main([server + "/wire.txt", server + "/page.html"]) == 0
     assert sorted(p for p, _ in _Handler.requested) == ["/page.html", "/wire.txt"]
-    assert all(t < started[0] + 0.3 for _, t in _Handler.requested)
+    assert all(t < started[0] for _, t in _Handler.requested)
     assert headless_reader.analysed == [True]
 
 
@@ -262,6 +265,16 @@ def test_quitting_while_a_page_downloads_neither_waits_nor_reports(
 
         run(self, headless=True, size=(100, 30), auto_pilot=auto_pilot)
 
+    from reader import cli
+
+    start = cli._start_downloads
+    started_downloads = []
+
+    def recorded(sources, max_size):
+        started_downloads.append(start(sources, max_size))
+        return started_downloads[-1]
+
+    monkeypatch.setattr(cli, "_start_downloads", recorded)
     monkeypatch.setattr(ReaderApp, "run", run_and_quit)
     monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -271,12 +284,73 @@ def test_quitting_while_a_page_downloads_neither_waits_nor_reports(
     assert time.monotonic() - started < 5  # the page would take a minute
     assert frames == [True]  # its pane said it was loading
     assert capsys.readouterr().err == ""
-    deadline = time.monotonic() + 3
-    while time.monotonic() < deadline and any(
-        t.name == "page-download" for t in threading.enumerate()
-    ):
-        time.sleep(0.05)
-    assert not [t for t in threading.enumerate() if t.name == "page-download"]
+    # Nothing is left downloading: the downloader process has ended.
+    (downloads,) = started_downloads
+    assert not downloads.running
+    assert downloads._process is not None and downloads._process.poll() is not None
+
+
+def test_the_first_frame_on_web_pages_imports_no_fetcher(server, tmp_path: Path) -> None:
+    """The real command line on two web pages, to its first frame: the reader's process has not
+    imported urllib or http.client (the downloads run in the downloader process; in threads of
+    the reader's process, they cost its first frame about 25 ms), nor compiled the segmenter's
+    patterns (the pages are segmented in the downloader too)."""
+    import subprocess
+    import sys
+
+    urls = [server + "/wire.txt", server + "/page.html"]
+    code = (
+        "import sys\n"
+        "from reader.ui.app import ReaderApp\n"
+        "seen = []\n"
+        "def on_ready(self):\n"
+        "    seen.extend(sys.modules)\n"
+        "    self.exit()\n"
+        "ReaderApp.on_ready = on_ready\n"
+        "from reader.cli import main\n"
+        f"assert main({urls!r}) == 0\n"
+        "slow = ('urllib.request', 'http.client', 'trafilatura', 'lxml')\n"
+        "print(' '.join(m for m in slow if m in seen))\n"
+        "from reader.core.ingest import segment\n"
+        "assert not segment._FURNITURE.compiled, 'segmenter patterns compiled'\n"
+    )
+    env = {
+        **os.environ,
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_compare_downloads_its_pages_at_once(tmp_path: Path, capsys) -> None:
+    """``compare`` on three web pages: each page is served only once all three have been asked
+    for (a server that makes a sequential client wait out its 3 s barrier and fail), and the
+    report is the one of the same pages read in order."""
+    barrier = threading.Barrier(3, timeout=3)
+
+    class Together(QuietHandler):
+        def do_GET(self) -> None:  # http.server calls it by this name
+            try:
+                barrier.wait()
+            except threading.BrokenBarrierError:
+                self.reply(503, {"Content-Type": "text/plain"}, b"asked one at a time")
+                return
+            text = PLAIN.replace(b"40", self.path[-1:].encode() * 2)
+            self.reply(200, {"Content-Type": "text/plain; charset=utf-8"}, text)
+
+    with serve(Together) as url:
+        pages = [f"{url}/wire-{i}.txt" for i in (1, 2, 3)]
+        assert main(["compare", "-o", str(tmp_path / "report.json"), *pages]) == 0
+    assert capsys.readouterr().err == ""
+    import json
+
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert [a["source"] for a in report["articles"]] == pages
 
 
 def test_the_first_frame_imports_only_what_it_shows(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def find_entities(
             from reader.core.entities.spacy_backend import detect_spacy
 
             detection = detect_spacy(articles, nlp=nlp)
-        return link(detection, config)
+        return link(detection, config, articles)
     finally:
         if was_enabled:
             gc.enable()

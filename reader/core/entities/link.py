@@ -9,13 +9,17 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    ("U.N. Command" / "United Nations Command");
 2. acronyms defined in the text ("Islamic State (ISIS)");
 3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense"),
-   and the same letters spaced differently ("Trail Blazers" / "Trailblazers");
+   the same letters spaced differently ("Trail Blazers" / "Trailblazers"), one care facility
+   under several head words ("Betty Ford Center" / "Betty Ford Clinic"), a nickname
+   blended from the starts of a person's two names ("LiLo" / "Lindsay Lohan"), and a team's
+   nickname clipped ("Jags" / "Jacksonville Jaguars");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
    one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
    letters from exactly one known place of the story ("Pyongang" / "Pyongyang"); a people's
    name never joins its country ("North Koreans" / "North Korea");
 5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name, also
+   with a leading "T" for the title's article ("THR" / "The Hollywood Reporter"), also
    without a leading place ("CBP" / "U.S. Customs and Border Protection");
 6. short forms: a name whose words end a longer name ("Netanyahu" -> "Benjamin Netanyahu",
    "Tayyip Erdogan" -> "Recep Tayyip Erdogan"; for names with cue words only a trailing part:
@@ -30,7 +34,11 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    one-word name opening the story's one natural feature is its short form ("the
    Mediterranean" / "Mediterranean Sea");
 7. teams: a bare city with no place cue stands for the story's one team of that city
-   ("San Diego's playoff loss" in a story on the San Diego Chargers).
+   ("San Diego's playoff loss" in a story on the San Diego Chargers), also before a verb
+   ("New Orleans has", "Jacksonville trailed") but not before a noun ("the San Diego freeway");
+8. descriptions (with the articles' texts): a description the story attaches to a name by
+   apposition ("Zurana Horton, a Brownsville mother of 12,", "New Zealand's highest peak, Mount
+   Cook.") is a mention of that name wherever the story writes it, in any article.
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -51,8 +59,9 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
-from reader.core.model import Entity, EntityType, Mention
+from reader.core.model import Article, Entity, EntityType, Mention
 from reader.core.unionfind import UnionFind
+from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
@@ -459,8 +468,12 @@ def _alias_group(canon: str) -> tuple[str, ...]:
     return _GROUP_OF.get(canon, (canon,))
 
 
-def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
-    """Cluster the detected candidates into typed, sorted entities."""
+def link(
+    detection: Detection, cfg: LinkConfig | None = None, articles: list[Article] | None = None
+) -> list[Entity]:
+    """Cluster the detected candidates into typed, sorted entities.  With ``articles`` (the
+    texts the candidates were found in), descriptions that the story attaches to a name by
+    apposition also become mentions of it (see ``_descriptions``)."""
     cfg = cfg or LinkConfig()
     cands = detection.candidates
     if not cands:
@@ -514,6 +527,12 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
     _spelled_prefixes(nodes, uf)
     # 3e. state abbreviations: "Mich." / "Michigan", "Calif." / "California"
     _state_abbreviations(nodes, uf)
+    # 3f. one facility under several heads ("Betty Ford Center" / "Betty Ford Clinic")
+    _facility_heads(nodes, uf)
+    # 3g. a nickname blended from a person's two names ("LiLo" of "Lindsay Lohan")
+    _blends(nodes, uf)
+    # 3h. a team's nickname clipped ("Jags" / "Jacksonville Jaguars")
+    _clipped_nicknames(nodes, uf)
     # 4. fuzzy spelling variants inside blocks
     _fuzzy(nodes, uf, cfg)
     # 4b. one- or two-letter variants of a known place of the story ("Pyongyang" / "Pyongang")
@@ -527,7 +546,8 @@ def link(detection: Detection, cfg: LinkConfig | None = None) -> list[Entity]:
         override = _short_forms(nodes, uf, cands, cfg)
     # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
     teams = _team_mentions(nodes, cands, uf)
-    return _entities(nodes, cand_node, cands, uf, override, teams)
+    extra = _descriptions(cands, cand_node, uf, teams, articles) if articles else {}
+    return _entities(nodes, cand_node, cands, uf, override, teams, extra)
 
 
 def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) -> dict[int, int]:
@@ -540,6 +560,27 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
     without a parser, and the place is the safer reading.  Returns candidate index -> team
     root."""
     teams: dict[str, set[int]] = defaultdict(set)
+    for n_i, place, _ in _team_names(nodes):
+        teams[place].add(uf.find(n_i))
+    if not teams:
+        return {}
+    out: dict[int, int] = {}
+    for n in nodes:
+        roots = teams.get(n.key)
+        if roots is None or len(roots) != 1:
+            continue
+        (team,) = roots
+        for ci in n.mentions:
+            c = cands[ci]
+            if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower)):
+                out[ci] = team
+    return out
+
+
+def _team_names(nodes: list[_Node]) -> list[tuple[int, str, str]]:
+    """The story's team names, "<place> <plural nickname>" ("Indianapolis Colts", "Boston Red
+    Sox"), as (node, place key, nickname's last word)."""
+    out = []
     for n_i, n in enumerate(nodes):
         if n.key[-1] != "s" or " " not in n.key or n.gaz is not None or n.acronym:
             continue
@@ -553,18 +594,132 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
         if len(words) > 2 and place not in _PLACE_KEYS and place not in _ALIAS:
             place = " ".join(words[:-2])  # "Boston Red Sox", "North Carolina Tar Heels"
         if place in _PLACE_KEYS or place in _ALIAS:
-            teams[place].add(uf.find(n_i))
-    if not teams:
-        return {}
-    out: dict[int, int] = {}
-    for n in nodes:
-        roots = teams.get(n.key)
+            out.append((n_i, place, nick))
+    return out
+
+
+def _clipped_nicknames(nodes: list[_Node], uf: _Clusters) -> None:
+    """A one-word plural that clips the nickname of exactly one team of the story is that team
+    ("Jags" of "Jacksonville Jaguars", "Bucs" of "Tampa Bay Buccaneers")."""
+    nicks = [(nick, n_i) for n_i, _, nick in _team_names(nodes)]
+    if not nicks:
+        return
+    for i, n in enumerate(nodes):
+        if len(n.tokens) != 1 or n.acronym or n.gaz is not None:
+            continue
+        w = n.tokens[0]
+        stem = w[:-1]
+        if not w.endswith("s") or len(stem) < 3:
+            continue
+        roots = {uf.find(j) for nick, j in nicks if nick != w and nick.startswith(stem)}
+        if len(roots) == 1:
+            uf.union(i, roots.pop())
+
+
+def _acts(word: str) -> bool:
+    """``word``, written right after a name, makes the name the subject of a verb: an auxiliary
+    ("Boston has", "New Orleans will") or a past form ("Jacksonville trailed", "New Orleans
+    signed"), never a noun the name modifies ("the San Diego freeway")."""
+    return word in AUXILIARY_VERBS or (len(word) >= 5 and word.endswith("ed"))
+
+
+# A description built on a name: the name, a possessive when the name is a known place, one to
+# three lower-case words and an optional "of <word>" ("New Zealand's highest peak", "Brownsville
+# mother of 12").  A person's possessive ("Lohan's lawyer") names someone else by relation.
+_DESC_WORD_RE = re.compile(r" ([a-z][a-z-]*)")
+_DESC_OF_RE = re.compile(r" of [\w-]+")
+_DESC_STOP = FUNCTION_WORDS | REPORTING_WORDS | AUXILIARY_VERBS
+
+
+def _desc_tail(text: str, end: int, possessive: bool) -> int:
+    """End of the lower-case description words written right after a name ending at ``end``
+    (up to three, stopping at a function word or a verb), or -1 when there are none or their
+    head is not a singular noun: a description of one name is singular ("a Detroit station"),
+    so "Post reports" and "Ford passed" are clauses, not descriptions."""
+    if text.startswith(("'s", "\u2019s"), end):
+        if not possessive:
+            return -1
+        end += 2
+    head = ""
+    n = 0
+    while n < 3:
+        m = _DESC_WORD_RE.match(text, end)
+        if m is None or m.group(1) in _DESC_STOP:
+            break
+        end, n, head = m.end(), n + 1, m.group(1)
+    if not n or head.endswith("ed") or (head.endswith("s") and not head.endswith("ss")):
+        return -1
+    m = _DESC_OF_RE.match(text, end)
+    return m.end() if m else end
+
+
+def _descriptions(
+    cands: list[Candidate],
+    cand_node: list[int],
+    uf: _Clusters,
+    teams: dict[int, int],
+    articles: list[Article],
+) -> dict[int, list[Mention]]:
+    """Descriptions that the story attaches to a name by apposition, as further mentions of that
+    name's entity: "Zurana Horton, a Brownsville mother of 12, was shot" and "from New Zealand's
+    highest peak, Mount Cook." make "Brownsville mother of 12" and "New Zealand's highest peak"
+    aliases, and every other place in the story that writes the same description ("the trial of
+    the Brownsville mother of 12") is a mention too.  A description is a name of the story
+    followed by lower-case words; the name it is built on keeps its own mention.  The name must
+    stand alone between commas or at the sentence's end ("According to Boston police, John Smith
+    said" is no apposition).  Returns entity root -> extra mentions."""
+    by_par: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for ci, c in enumerate(cands):
+        if cand_node[ci] >= 0:
+            by_par[(c.article, c.paragraph)].append(ci)
+    found: dict[str, set[int]] = defaultdict(set)  # description key -> entity roots
+    anchors: list[tuple[int, int]] = []  # (candidate, end of its description)
+
+    def root_of(ci: int) -> int:
+        r = teams.get(ci)
+        return uf.find(r if r is not None else cand_node[ci])
+
+    for (a, p), cis in by_par.items():
+        text = articles[a].paragraphs[p].text
+        cis.sort(key=lambda ci: cands[ci].start)
+        for x, ci in enumerate(cis):
+            c = cands[ci]
+            end = _desc_tail(text, c.end, uf.nodes[cand_node[ci]].gaz is not None)
+            if end < 0:
+                continue
+            key = fold(text[c.start : end])
+            anchors.append((ci, end))
+            # "..., DESC, NAME.": the name follows and closes the sentence; after "the" the
+            # description is part of a longer phrase ("his partner on the Watergate story, X.")
+            nxt = cis[x + 1] if x + 1 < len(cis) else None
+            if (
+                nxt is not None
+                and not text.endswith(("the ", "The "), 0, c.start)
+                and text.startswith(", ", end)
+                and cands[nxt].start == end + 2
+                and (cands[nxt].end == len(text) or text[cands[nxt].end] == ".")
+            ):
+                found[key].add(root_of(nxt))
+            # "NAME, a DESC," / "NAME, the DESC.": the name comes first, the article marks the
+            # apposition ("the Braves and Angels, Teixeira hit" is a list and a clause)
+            prev = cis[x - 1] if x > 0 else None
+            if prev is not None and (end == len(text) or text[end] in ".,;:"):
+                if text[cands[prev].end : c.start] in (", a ", ", an ", ", the "):
+                    found[key].add(root_of(prev))
+    out: dict[int, list[Mention]] = defaultdict(list)
+    for ci, end in anchors:
+        c = cands[ci]
+        text = articles[c.article].paragraphs[c.paragraph].text
+        roots = found.get(fold(text[c.start : end]))
         if roots is None or len(roots) != 1:
             continue
-        (team,) = roots
-        for ci in n.mentions:
-            if cands[ci].votes[2] <= 0 and not cands[ci].modifier:
-                out[ci] = team
+        (root,) = roots
+        if root == root_of(ci):
+            continue
+        # The mention is the description's own words: the name it is built on stays a mention
+        # of that name ("New Zealand" in "New Zealand's highest peak").
+        start = c.end + (2 if text.startswith(("'s", "\u2019s"), c.end) else 0) + 1
+        out[root].append(Mention(c.article, c.paragraph, start, end, text[start:end]))
     return out
 
 
@@ -686,6 +841,62 @@ def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
                     uf.union(members[x], members[y])
 
 
+# Head words of a care facility's name that writers swap freely ("the X Center", "the X Clinic",
+# "the X Treatment Center"); schools, courts and police are never named so interchangeably.
+_FACILITY_HEADS = frozenset("center centre clinic treatment rehab rehabilitation recovery".split())
+
+
+def _facility_heads(nodes: list[_Node], uf: _Clusters) -> None:
+    """Names that differ only in trailing care-facility head words link when what precedes them
+    is the same two or more words and not a place ("Betty Ford Center" / "Betty Ford Clinic" /
+    "Betty Ford Treatment Center"); "Boston Clinic" / "Boston Center" stay apart."""
+    by_stem: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        toks = n.tokens
+        k = len(toks)
+        while k > 0 and toks[k - 1] in _FACILITY_HEADS:
+            k -= 1
+        if k < len(toks) and k >= 2 and " ".join(toks[:k]) not in _PLACE_KEYS:
+            by_stem[toks[:k]].append(i)
+    for members in by_stem.values():
+        for j in members[1:]:
+            uf.union(members[0], j, guard=False)  # the word guard would see "clinic" / "center"
+
+
+_BLEND_RE = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+
+
+def _blends(nodes: list[_Node], uf: _Clusters) -> None:
+    """A one-word name written as two capitalised pieces ("LiLo", "JeLo") that begin the given
+    name and the surname of exactly one person-like name of the story is that person's
+    nickname; "McCain" or "DeShawn" find no such name."""
+    blends: list[tuple[int, str, str]] = []
+    for i, n in enumerate(nodes):
+        if len(n.tokens) == 1 and not n.acronym and n.gaz is None:
+            for surf in n.surfaces:
+                m = _BLEND_RE.fullmatch(surf)
+                if m:
+                    blends.append((i, m.group(1).lower(), m.group(2).lower()))
+                    break
+    if not blends:
+        return
+    people = [
+        j
+        for j, n in enumerate(nodes)
+        if n.full and n.gaz is None and 2 <= len(n.tokens) <= 3 and not _has_cue(n)
+    ]
+    for i, first, last in blends:
+        fits = {
+            uf.find(j)
+            for j in people
+            if nodes[j].tokens[0].startswith(first)
+            and _core(nodes[j].tokens)[-1].startswith(last)
+            and nodes[j].tokens[0] != first + last  # not the word itself
+        }
+        if len(fits) == 1:
+            uf.union(i, fits.pop())
+
+
 def _spelled_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
     """A name opening with an acronym and the same name with the acronym spelled out ("INS
     Sukanya" / "Indian Naval Ship Sukanya", "USS Cole" / "United States Ship Cole")."""
@@ -797,7 +1008,13 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
     for i, n in enumerate(nodes):
         if not n.acronym:
             continue
-        cands = {uf.find(j) for j in by_initials.get(n.key.replace(" ", ""), ())}
+        letters = n.key.replace(" ", "")
+        cands = {uf.find(j) for j in by_initials.get(letters, ())}
+        if not cands and len(letters) >= 3 and letters[0] == "t":
+            # "THR" of "(The) Hollywood Reporter": the article counts in a title's acronym
+            cands = {
+                uf.find(j) for j in by_initials.get(letters[1:], ()) if len(nodes[j].tokens) >= 2
+            }
         if len(cands) == 1:
             uf.union(i, cands.pop())
 
@@ -1059,6 +1276,7 @@ def _entities(
     uf: _Clusters,
     override: dict[tuple[int, int, int], int],
     teams: dict[int, int],
+    extra: dict[int, list[Mention]],
 ) -> list[Entity]:
     groups: dict[int, list[int]] = defaultdict(list)
     team_roots: set[int] = set()
@@ -1123,6 +1341,9 @@ def _entities(
             Mention(c.article, c.paragraph, c.start, c.end, c.text)
             for c in (cands[ci] for ci in members)
         ]
+        if root in extra:
+            mentions += extra[root]
+            mentions.sort(key=lambda m: (m.article, m.paragraph, m.start))
         n_articles = len({m.article for m in mentions})
         keyed.append(
             ((-n_articles, -len(mentions), name), Entity(0, name, etype, variants, mentions))

@@ -17,6 +17,7 @@ show them, and grouping ignores them.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from bisect import bisect_left
@@ -1360,6 +1361,18 @@ def find_figures(articles: list[Article]) -> list[Figure]:
     Datelines are skipped whole; in photo captions dates are skipped (the picture's date is not
     the event's, and a caption's other numbers repeat the story's).
     """
+    # No reference cycles are made here: the cyclic collector is paused while figures are read
+    # (see ``group_figures``).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _find_figures(articles)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _find_figures(articles: list[Article]) -> list[Figure]:
     out: list[Figure] = []
     # A paragraph's figures depend only on its text and sentence ranges, so a text seen before
     # (a table's rows, wire copy repeated, a standfirst repeated as the lead) is read once and

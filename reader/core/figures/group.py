@@ -46,11 +46,13 @@ but no contradiction is claimed.  Else ``agree``.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from reader.core.figures.extract import duration_days
@@ -106,16 +108,18 @@ class _Ctx:
         self._owners: dict[int, frozenset[str]] = {}
         self._named: set[int] = set()
         self._subjects: dict[int, str | None] = {}
+        self._parts: dict[int, bool] = {}
         self._months: dict[int, frozenset[str]] = {}
         self._story_names = _story_names(articles) if len(articles) >= 3 else frozenset()
         self._anchors: dict[int, tuple[Figure, ...]] = {}
-        self._nouns: dict[int, str | None] = {}
+        self._nouns: dict[str, str | None] = {}  # by figure text: the noun depends on it alone
         self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
         self._starts: dict[tuple[str, tuple[tuple[int, int], ...]], SentenceStarts] = {}
         self._interned: dict[frozenset[str], frozenset[str]] = {}
         self._windows: dict[tuple[Any, ...], tuple[frozenset[str], frozenset[str]]] = {}
         self._repeated: set[int] = set()  # ids of SentenceStarts shared by two or more paragraphs
-        self._lows: dict[str, str] = {}  # word -> its lower case, "" for a stop word
+        # word -> (its lower case, "" for a stop word; whether it is capitalised)
+        self._lows: dict[str, tuple[str, bool]] = {}
 
     def get(self, i: int, keep: bool = True) -> tuple[frozenset[str], frozenset[str]]:
         """(content words, capitalised words) around figure ``i``; ``keep=False`` computes them
@@ -155,19 +159,24 @@ class _Ctx:
                 self._cache[i] = known
             return known
         lows = self._lows
-        for part, lo in ((text[left : f.start], left), (text[f.end : right], f.end)):
-            for m in _CTX_WORD.finditer(part):
-                w = m.group(0)
-                low = lows.get(w)
-                if low is None:  # each distinct word is lower-cased and judged once
+        opens = starts.opens_sentence
+        finditer = _CTX_WORD.finditer
+        # ``finditer(text, lo, hi)`` reads exactly the words of ``text[lo:hi]`` (the pattern has
+        # no anchor or look-behind) without copying the window.
+        for lo, hi in ((left, f.start), (f.end, right)):
+            for m in finditer(text, lo, hi):
+                w = m[0]
+                entry = lows.get(w)
+                if entry is None:  # each distinct word is lower-cased and judged once
                     low = w.lower()
                     if len(low) < 3 or low in _CTX_STOP:
                         low = ""
-                    lows[w] = low
+                    entry = lows[w] = (low, bool(low) and w[0].isupper())
+                low, capital = entry
                 if not low:
                     continue
                 words.add(low)
-                if w[0].isupper() and not starts.opens_sentence(lo + m.start()):
+                if capital and not opens(m.start()):
                     caps.add(low)
         hit = (frozenset(words), frozenset(caps))
         if keep:
@@ -310,8 +319,13 @@ class _Ctx:
     def part(self, i: int) -> bool:
         """Whether the count is part of another count written after it ("30 of the 80 wounded
         remained in hospital"): a share of that figure, not a quantity reported in its own right
-        ("two of them" is: no number follows)."""
-        f = self.figures[i]
+        ("two of them" is: no number follows).  Asked for every pair a figure is in: read once."""
+        hit = self._parts.get(i)
+        if hit is None:
+            hit = self._parts[i] = self._part(self.figures[i])
+        return hit
+
+    def _part(self, f: Figure) -> bool:
         if f.kind != "count":
             return False  # "80 percent of the ..." is the share itself
         try:
@@ -333,36 +347,14 @@ class _Ctx:
 
     def noun(self, i: int) -> str | None:
         """The head noun written right after the number ("one *man* died", "three bank
-        *workers*"), singular; None when there is none or it is any person ("people")."""
-        if i in self._nouns:
-            return self._nouns[i]
-        hit = self._noun(i)
-        self._nouns[i] = hit
+        *workers*"), singular; None when there is none or it is any person ("people").  It
+        depends on the figure's text alone, so each distinct text ("two people") is read once."""
+        text = self.figures[i].text
+        nouns = self._nouns
+        if text in nouns:
+            return nouns[text]
+        hit = nouns[text] = _noun(text)
         return hit
-
-    def _noun(self, i: int) -> str | None:
-        words = self.figures[i].text.split()
-        k = next((x for x, w in enumerate(words) if _is_number_word(w)), None)
-        if k is None:
-            return None
-        k += 1
-        while k < len(words) and _is_number_word(words[k]):
-            k += 1  # "two million", "26, 000"
-        run: list[str] = []
-        while (
-            k < len(words)
-            and len(run) < 3
-            and words[k].isalpha()
-            and words[k].islower()
-            and words[k] not in FUNCTION_WORDS
-            and words[k] not in _EVENT_WORDS
-        ):
-            run.append(words[k])
-            k += 1
-        if not run:
-            return None
-        w = sys.intern(noun_label(run[-1:]))  # the head of "three bank workers", folded
-        return None if w in _ANY_PERSON or w in EVENT_VALUES or w in _EVENT_WORDS else w
 
     def same_subject(self, i: int, j: int) -> bool:
         """Whether two counts can be of the same things: "one man died" is not "two women died"
@@ -550,7 +542,10 @@ def _story_names(articles: list[Article]) -> frozenset[str]:
     return frozenset(common or ())
 
 
+@lru_cache(maxsize=8192)
 def _is_number_word(word: str) -> bool:
+    """A digit string or a number word ("two", "million", "dozens"); remembered per word, as the
+    same few words ("two", "people") are asked about for figure after figure."""
     w = word.lower().strip(",.")
     return (
         any(c.isdigit() for c in w)
@@ -559,6 +554,32 @@ def _is_number_word(word: str) -> bool:
         or w in SCALES
         or w in ("dozen", "dozens", "hundreds", "thousands", "millions", "several", "few")
     )
+
+
+def _noun(text: str) -> str | None:
+    """The head noun after the number of a figure's text (see :meth:`_Ctx.noun`)."""
+    words = text.split()
+    k = next((x for x, w in enumerate(words) if _is_number_word(w)), None)
+    if k is None:
+        return None
+    k += 1
+    while k < len(words) and _is_number_word(words[k]):
+        k += 1  # "two million", "26, 000"
+    run: list[str] = []
+    while (
+        k < len(words)
+        and len(run) < 3
+        and words[k].isalpha()
+        and words[k].islower()
+        and words[k] not in FUNCTION_WORDS
+        and words[k] not in _EVENT_WORDS
+    ):
+        run.append(words[k])
+        k += 1
+    if not run:
+        return None
+    w = sys.intern(noun_label(run[-1:]))  # the head of "three bank workers", folded
+    return None if w in _ANY_PERSON or w in EVENT_VALUES or w in _EVENT_WORDS else w
 
 
 _OWNER_STOP = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "the", "a", "an"})
@@ -591,10 +612,13 @@ def compatible(a: Figure, b: Figure) -> bool:
     Ages allow two years apart: outlets writing at different stages of a story (arrest, trial)
     give one person different ages.
     """
-    if a.kind == "time" and b.kind == "time":
+    ak, bk = a.kind, b.kind
+    if ak == "time" and bk == "time":
         return _times_overlap(a, b)
-    if {a.kind, b.kind} == {"year", "date"}:
-        return _year_in_date(a, b) if a.kind == "year" else _year_in_date(b, a)
+    if ak == "year" and bk == "date":
+        return _year_in_date(a, b)
+    if ak == "date" and bk == "year":
+        return _year_in_date(b, a)
     strip = _strip_year(a, b)
     alo, ahi = _bounds(a, strip)
     blo, bhi = _bounds(b, strip)
@@ -634,9 +658,10 @@ def _dated(f: Figure) -> bool:
 def _same_family(a: Figure, b: Figure) -> bool:
     """Same kind, and units that can be compared (any time unit; same currency / measure); a
     year and a date that gives its year ("in 1983" / "November 1983") compare too."""
-    if {a.kind, b.kind} == {"year", "date"}:
+    ak, bk = a.kind, b.kind
+    if (ak == "year" and bk == "date") or (ak == "date" and bk == "year"):
         return _dated(a) or _dated(b)
-    if a.kind != b.kind or a.kind == "ordinal":
+    if ak != bk or ak == "ordinal":
         return False
     if a.kind in ("amount", "percent", "other"):
         return a.unit == b.unit
@@ -708,20 +733,20 @@ class _Summary:
 
     def meets(self, other: _Summary) -> bool:
         """Whether the two sets' ranges all overlap (both sets agreeing within themselves)."""
-        return (
-            self.agree
-            and other.agree
-            and max(self.lo, other.lo)
-            <= min(self.hi, other.hi)
-            + _EPS * max(1.0, abs(self.lo) if math.isfinite(self.lo) else 1.0)
-        )
+        if not (self.agree and other.agree):
+            return False
+        # ``max`` / ``min`` spelled out (the same values, no calls): this runs for every join.
+        lo, olo = self.lo, other.lo
+        hi = other.hi if other.hi < self.hi else self.hi
+        scale = abs(lo) if math.isfinite(lo) else 1.0
+        return (olo if olo > lo else lo) <= hi + _EPS * (scale if scale > 1.0 else 1.0)
 
     def one_quantity(self, other: _Summary) -> bool:
         """Whether the two sets, from one article, can be mentions of one quantity."""
         return (
-            len(self.values | other.values) <= 1
-            and len(self.events | other.events) <= 1
-            and len(self.nouns | other.nouns) <= 1
+            _one_between(self.values, other.values)
+            and _one_between(self.events, other.events)
+            and _one_between(self.nouns, other.nouns)
             and self.meets(other)
         )
 
@@ -739,6 +764,13 @@ class _Summary:
         room = _PAIRWISE_LIMIT - len(self.members)
         if room > 0:
             self.members.extend(other.members[:room])
+
+
+def _one_between(a: frozenset[Any], b: frozenset[Any]) -> bool:
+    """``len(a | b) <= 1`` without building the union."""
+    if len(a) > 1 or len(b) > 1:
+        return False
+    return not a or not b or a == b
 
 
 def _interval(f: Figure) -> tuple[float, float]:
@@ -781,18 +813,20 @@ class _UnionFind(DenseUnionFind):
         whole = self._whole.get(root)
         if whole is None:
             figs = self.figures
-            members = self.members(root)
+            # ``root`` is a root: no find; a single has no member list (DenseUnionFind).
+            members = self._members.get(root) or [root]
             whole = _Summary(figs[members[0]], members[0])
             per: dict[int, _Summary] = {
                 figs[members[0]].article: _Summary(figs[members[0]], members[0])
             }
             for x in members[1:]:
                 f = figs[x]
-                whole.absorb(_Summary(f, x), True)
+                one = _Summary(f, x)
+                whole.absorb(one, True)  # reads ``one`` only, so it can serve per article too
                 if f.article in per:
-                    per[f.article].absorb(_Summary(f, x), True)
+                    per[f.article].absorb(one, True)
                 else:
-                    per[f.article] = _Summary(f, x)
+                    per[f.article] = one
             self._whole[root] = whole
             self._per_article[root] = per
         return whole, self._per_article[root]
@@ -828,7 +862,9 @@ class _UnionFind(DenseUnionFind):
             fa, fb = figs[ra], figs[rb]
             if fa.article == fb.article:
                 return _same_thing(fa, fb)
-            return not self._agreeing or compatible(fa, fb)
+            # Two single figures are their own roots, so ``join`` has just set ``_agreeing`` to
+            # ``compatible(fa, fb)``: "not agreeing, or compatible" holds.
+            return True
         wa, pa = self._sums(ra)
         wb, pb = self._sums(rb)
         if len(pa) > len(pb):
@@ -1177,6 +1213,22 @@ def group_figures(
     Every figure except ordinals ends up in exactly one group; groups are ordered conflicts
     first, then agreements, then singles, each by first appearance.
     """
+    # Grouping allocates sets, tuples and summaries by the ten thousand and creates no reference
+    # cycles; the cyclic collector would rescan everything alive (articles, figures...) again and
+    # again meanwhile, about a tenth of the run time.  It is paused, then restored, as in
+    # ``find_entities``.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _group_figures(figures, articles, matches)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _group_figures(
+    figures: list[Figure], articles: list[Article], matches: list[Match]
+) -> list[FigureGroup]:
     uf = _UnionFind(figures)
     ctx = _Ctx(figures, articles)
     for f in figures:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
+from reader.core.lazy import LazyPattern
 from reader.core.vocabulary.stopwords import MONTHS, WEEKDAYS
 
 __all__ = [
@@ -62,7 +63,7 @@ def collapse_whitespace(text: str) -> str:
 # A sentence-ending run of punctuation, any closing quotes/brackets, then whitespace.  CJK full
 # stops end a sentence without needing a following space.
 # (It starts with one character class so the regex engine can scan for it quickly.)
-_END = re.compile(
+_END = LazyPattern(
     "[.!?\u2026\u3002\uff01\uff1f]"
     "(?:(?<=[.!?\u2026])[.!?\u2026]*[\"'\u201d\u2019\u00bb)\\]]*(?=\\s)"
     "|(?<=[\u3002\uff01\uff1f])[\u3002\uff01\uff1f]*[\u300d\u300f\u201d\u2019\uff09)]*)"
@@ -165,7 +166,7 @@ def _one_sentence(start: int, end: int) -> tuple[tuple[int, int], ...]:
 _SHORT_WORDS = 25  # furniture is short; a real paragraph that says "read more" is not furniture
 _SHORT_CHARS = 2000  # ... in characters too: a megabyte without spaces is one "word" but no byline
 
-_FURNITURE = re.compile(
+_FURNITURE = LazyPattern(
     r"""^[\W_]*(?:
         source\s*(?:link|:)
       | share(?:\s+(?:this|on|via|the\s+(?:story|article)|article|story)\b|\s*(?::|$))
@@ -194,7 +195,7 @@ _FURNITURE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_ANYWHERE = re.compile(
+_ANYWHERE = LazyPattern(
     r"all\s+rights\s+reserved|\u00a9|\bcopyright\s+(?:\u00a9\s*)?\d{4}|\(reporting\s+by\b|\bediting\s+by\b"
     # Blog bylines, opening the paragraph or one of its sentences: "posted in Hit and Run
     # Accidents on Friday, September 20, 2013", "Filed under Politics on 3/4/2013"; and a
@@ -290,14 +291,23 @@ class SentenceStarts:
 
     def index(self, pos: int) -> int:
         """Index of the sentence that contains offset ``pos`` (0 before the first)."""
-        return max(0, bisect_right(self._starts, pos) - 1)
+        k = bisect_right(self._starts, pos) - 1
+        return k if k > 0 else 0
 
     def opens_sentence(self, pos: int) -> bool:
         """True when only openers (spaces, quotes, brackets, dashes) precede ``pos`` in its sentence."""
-        start = self._starts[self.index(pos)]
-        if start > pos:
+        k = bisect_right(self._starts, pos) - 1
+        if k < 0:
+            return True  # before the first sentence
+        start = self._starts[k]
+        if start == pos:
             return True
-        return all(ch in _SENTENCE_OPENERS for ch in self._text[start:pos])
+        text = self._text
+        # Asked for every capitalised word: a sentence seldom opens with a quote or a dash, so
+        # its first character mostly decides without reading up to ``pos``.
+        if start < len(text) and text[start] not in _SENTENCE_OPENERS:
+            return False
+        return all(ch in _SENTENCE_OPENERS for ch in text[start:pos])
 
     def same_sentence(self, a: int, b: int) -> bool:
         """Whether offsets ``a`` and ``b`` lie in one sentence."""

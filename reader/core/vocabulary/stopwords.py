@@ -31,6 +31,13 @@ FUNCTION_WORDS = _words(
 )
 """Determiners, pronouns, prepositions, conjunctions, auxiliaries and the commonest adverbs."""
 
+AUXILIARY_VERBS = _words(
+    "am are is was were be been being has have had do does did will would shall should can could "
+    "may might must"
+)
+"""Auxiliary and modal verbs: after a name they make it the subject of a clause ("Boston has
+signed"), never a modifier of a noun ("the Boston offices")."""
+
 REPORTING_WORDS = _words(
     "according added adding asked including included said say saying says tell tells told"
 )

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import DescendantFocus, Resize
+from textual.events import DescendantFocus, Resize, ScreenResume
 from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Input, OptionList
@@ -227,6 +227,7 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         self._sidebar_override: bool | None = None
         self._min_pane_width: int | None = None
         self._ready = False
+        self._resumed = False
         self._pending_error: BaseException | None = None
         self._chrome: list[AwaitMount | None] | None = None
         self._queued: tuple[Callable[[], None], ParagraphRef] | None = None
@@ -243,14 +244,28 @@ class ReaderScreen(CorrectionActions, Screen[None]):
             with Vertical(id="main"):
                 with Horizontal(id="panes"):
                     for i, art in enumerate(self.articles):
-                        # The leading column is marked from the start: marked on mount, it
-                        # restyled the columns once more before the first frame.
-                        yield PaneColumn(art, i).set_class(
-                            i == self.active, "-active", update=False
+                        # The leading and the leftmost column are marked from the start: marked
+                        # on mount, each restyled the columns once more before the first frame.
+                        yield (
+                            PaneColumn(art, i)
+                            .set_class(i == self.active, "-active", update=False)
+                            .set_class(i == self.shown[0], "-first", update=False)
                         )
                 yield StatusLine(id="status")
             yield Sidebar(id="sidebar")
         yield Horizontal(id="footer-slot")
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """The first resume of the reader (its start) does not restyle every node again.
+
+        Each node was styled as it was mounted, and a class or focus change since restyled what
+        it touched; Textual's restyle of the whole screen on that first resume only repeated
+        the work (a third of the style applications before the first frame: every pane's 19
+        component classes once more).  Later resumes are left as Textual sends them.  This
+        handler runs before Textual's own, which reads the flag."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self._ready = True
@@ -490,7 +505,9 @@ class ReaderScreen(CorrectionActions, Screen[None]):
         changed = shown != self.shown
         self.shown = shown
         for i in range(len(self.articles)):
-            self.query_one(f"#col-{i}", PaneColumn).display = i in shown
+            column = self.query_one(f"#col-{i}", PaneColumn)
+            column.display = i in shown
+            column.set_class(i == shown[0], "-first")
         if self.active not in shown:
             self._set_active(shown[0])
         self.scroll_sync.reset()

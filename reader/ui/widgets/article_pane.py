@@ -460,7 +460,11 @@ class ArticlePane(ScrollView, can_focus=True, inherit_bindings=False):
 
         background = self.rich_style.bgcolor
         variable, fade, floor = GUTTER_COLOURS[name]
-        value = self.app.get_css_variables().get(variable, "")
+        # The theme's variables as Textual last computed them (it does on every theme change,
+        # before restyling): get_css_variables() would build the whole colour system again,
+        # ~3 ms per gutter style before the first frame.
+        variables = self.app.theme_variables or self.app.get_css_variables()
+        value = variables.get(variable, "")
         try:
             colour = Color.parse(value)
         except Exception:  # "auto 60%", "ansi_yellow": nothing to compute with
