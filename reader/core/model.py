@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar, Literal, overload
 
 EntityType = Literal["person", "organization", "place", "other"]
@@ -55,6 +56,107 @@ class Paragraph:
     role: ParagraphRole = "body"
 
 
+@lru_cache(maxsize=4096)
+def _whole_sentence(length: int) -> tuple[tuple[int, int], ...]:
+    """``((0, length),)``, one shared object per length (paragraphs of one sentence)."""
+    return ((0, length),)
+
+
+class ParagraphList(Sequence[Paragraph]):
+    """``Article.paragraphs`` as :meth:`Article.from_texts` lays them out: the paragraphs stored
+    as offsets into the article's text, each :class:`Paragraph` made when it is read.
+
+    A table of 240,000 one-line rows is 240,000 paragraphs: a ``Paragraph`` object, its own copy
+    of the text and three ints each held 370 bytes a 46-byte row, eight times the row (issue 10).
+    Here a paragraph costs its start offset (8 bytes), and its sentence ranges unless they are
+    one sentence spanning the whole paragraph.  Reading one makes a new, equal object each time
+    (its text sliced from the article's): nothing may rely on identity or mutate a paragraph.
+
+    Args:
+        text: the article's text, the paragraph texts joined by :attr:`Article.PARAGRAPH_SEPARATOR`.
+        starts: each paragraph's start offset in ``text``.
+        sentences: each paragraph's sentence ranges.
+        furniture: indices of the boilerplate paragraphs.
+        headline: paragraph 0 is the article's headline.
+    """
+
+    __slots__ = ("_text", "_starts", "_sentences", "_furniture", "_headline")
+
+    def __init__(
+        self,
+        text: str,
+        starts: Sequence[int],
+        sentences: Sequence[tuple[tuple[int, int], ...]],
+        furniture: Container[int] = frozenset(),
+        headline: bool = False,
+    ) -> None:
+        if len(starts) != len(sentences):
+            raise ValueError("one start and one sentence tuple per paragraph")
+        self._text = text
+        self._starts = array("q", starts)
+        # Only the ranges that are not one whole-paragraph sentence are kept (a table row, a
+        # headline, a one-sentence paragraph of news costs nothing here).
+        n = len(self._starts)
+        self._sentences: dict[int, tuple[tuple[int, int], ...]] = {}
+        for i, ranges in enumerate(sentences):
+            length = self._end(i, n) - self._starts[i]
+            if ranges != ((0, length),):
+                self._sentences[i] = ranges
+        self._furniture = frozenset(i for i in range(len(self._starts)) if i in furniture)
+        self._headline = headline
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Paragraph]: ...
+
+    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        n = len(self._starts)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("paragraph index out of range")
+        return self._make(index, n)
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        n = len(self._starts)
+        for i in range(n):
+            yield self._make(i, n)
+
+    def _end(self, i: int, n: int) -> int:
+        return (
+            self._starts[i + 1] - len(Article.PARAGRAPH_SEPARATOR) if i + 1 < n else len(self._text)
+        )
+
+    def _make(self, i: int, n: int) -> Paragraph:
+        start = self._starts[i]
+        end = self._end(i, n)
+        ranges = self._sentences.get(i)
+        if ranges is None:
+            ranges = _whole_sentence(end - start)
+        furniture = i in self._furniture
+        role: ParagraphRole = (
+            "furniture" if furniture else ("headline" if self._headline and i == 0 else "body")
+        )
+        return Paragraph(i, self._text[start:end], start, end, ranges, furniture, role=role)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ParagraphList({len(self)} paragraphs)"
+
+
 @dataclass(slots=True)
 class Article:
     """One input document after ingest.
@@ -72,7 +174,8 @@ class Article:
     source: str
     title: str
     text: str
-    paragraphs: list[Paragraph]
+    paragraphs: Sequence[Paragraph]
+    """A list, or a :class:`ParagraphList` when laid out by :meth:`from_texts`."""
     warnings: list[str] = field(default_factory=list)
 
     PARAGRAPH_SEPARATOR: ClassVar[str] = "\n\n"
@@ -98,27 +201,16 @@ class Article:
             sentences: how to find each paragraph's sentence ranges (none when omitted).
             headline: the first text is the article's headline (role ``"headline"``).
         """
-        paragraphs = []
+        starts = array("q")
         offset = 0
         step = len(cls.PARAGRAPH_SEPARATOR)
-        for i, text in enumerate(texts):
-            furniture = i in boilerplate
-            role: ParagraphRole = (
-                "furniture" if furniture else ("headline" if headline and i == 0 else "body")
-            )
-            paragraphs.append(
-                Paragraph(
-                    i,
-                    text,
-                    offset,
-                    offset + len(text),
-                    sentences=sentences(text) if sentences else (),
-                    boilerplate=furniture,
-                    role=role,
-                )
-            )
+        for text in texts:
+            starts.append(offset)
             offset += len(text) + step
-        return cls(source, title, cls.PARAGRAPH_SEPARATOR.join(texts), paragraphs)
+        ranges = [sentences(text) if sentences else () for text in texts]
+        joined = cls.PARAGRAPH_SEPARATOR.join(texts)
+        paragraphs = ParagraphList(joined, starts, ranges, boilerplate, headline)
+        return cls(source, title, joined, paragraphs)
 
 
 @dataclass(slots=True)
@@ -465,7 +557,13 @@ class Analysis:
         return self.facts.ids_of(ref)
 
     def unmatched(self, article: int, against: int | None = None) -> list[int]:
-        """Paragraphs of ``article`` with no counterpart (boilerplate excluded), ascending.
+        """Paragraphs of ``article`` with no counterpart (boilerplate excluded), ascending; see
+        :meth:`iter_unmatched`."""
+        return list(self.iter_unmatched(article, against))
+
+    def iter_unmatched(self, article: int, against: int | None = None) -> Iterator[int]:
+        """Paragraphs of ``article`` with no counterpart (boilerplate excluded), ascending, one
+        at a time (the JSON report writes them so: a table of 240,000 rows has 240,000).
 
         The one definition of "unmatched" that the reader and every report use: a counterpart is
         a paragraph matched with it, or one that reports a fact with it (``facts``; beyond the
@@ -479,11 +577,12 @@ class Analysis:
         """
         paragraphs = self.articles[article].paragraphs
         if against is None:
-            return [
+            yield from (
                 p.index
                 for p in paragraphs
                 if not p.boilerplate and not self.match_indices((article, p.index))
-            ]
+            )
+            return
         matched = {
             mine[1]
             for m in self.matches
@@ -493,7 +592,7 @@ class Analysis:
         for fact in self.facts.shared():
             if article in fact.articles and against in fact.articles:
                 matched.update(p for a, p in fact.members if a == article)
-        return [p.index for p in paragraphs if not p.boilerplate and p.index not in matched]
+        yield from (p.index for p in paragraphs if not p.boilerplate and p.index not in matched)
 
 
 def article_label(index: int) -> str:

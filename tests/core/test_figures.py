@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from reader.core.figures import find_figures
@@ -261,7 +263,7 @@ def test_measurements() -> None:
 
 def test_boilerplate_paragraphs_are_ignored_and_offsets_are_per_paragraph() -> None:
     art = article("Share this 5 times", "Then 12 people were killed.")
-    art.paragraphs[0].boilerplate = True
+    art.paragraphs = [replace(art.paragraphs[0], boilerplate=True), *art.paragraphs[1:]]
     out = find_figures([art, article("No numbers here.", "Over 30 troops came.")])
     assert [(f.article, f.paragraph, f.text) for f in out] == [
         (0, 1, "12 people were killed"),

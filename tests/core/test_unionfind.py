@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.unionfind import UnionFind
+from reader.core.unionfind import DenseUnionFind, UnionFind
 
 
 def test_union_joins_transitively_and_root_is_smallest() -> None:
@@ -55,3 +57,35 @@ def test_groups_equal_connected_components(links: list[tuple[int, int]]) -> None
         assert set(uf.members(i)) == comp
         assert uf.find(i) == min(comp)
     assert sorted(x for g in uf.groups() for x in g) == list(range(31))
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.booleans()), max_size=60),
+)
+def test_dense_union_find_behaves_as_the_general_one(
+    links: list[tuple[int, int, bool]],
+) -> None:
+    """Same roots, same members in the same order, same groups in the same order, and the
+    guard asked with the same roots: figure grouping swapped one for the other (issue 10)."""
+    general: UnionFind[int] = UnionFind(range(31))
+    dense = DenseUnionFind(31)
+    asked: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+
+    def guard(seen: list[tuple[int, int]], allow: bool) -> Callable[[int, int], bool]:
+        def ask(a: int, b: int) -> bool:
+            seen.append((a, b))
+            return allow
+
+        return ask
+
+    for a, b, allow in links:
+        assert general.union(a, b, guard(asked[0], allow)) == dense.union(
+            a, b, guard(asked[1], allow)
+        )
+    assert asked[0] == asked[1]
+    for i in range(31):
+        assert dense.find(i) == general.find(i)
+        assert dense.members(i) == general.members(i)
+        assert dense.size(i) == len(general.members(i))
+        assert dense.same(i, 0) == general.same(i, 0)
+    assert list(dense.groups()) == list(general.groups())

@@ -12,6 +12,7 @@ import asyncio
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -233,8 +234,9 @@ async def test_a_stale_correction_is_reported_once_when_everything_is_in(
     # The renamed entity is not in these articles any more: its rename is stale, said once.
     name = analyze(_articles()).entities[0].name
     for article in articles:
-        for p in article.paragraphs:
-            p.text = p.text.replace(name, "Someone")
+        article.paragraphs = [
+            replace(p, text=p.text.replace(name, "Someone")) for p in article.paragraphs
+        ]
     gates = Gates()
     app = ReaderApp(articles, gates.analyzer(), session=CorrectionSession(open_corrections(path)))
     async with app.run_test(size=(160, 45)) as pilot:

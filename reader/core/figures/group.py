@@ -59,7 +59,7 @@ from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureGroup, FigureStatus, Match
-from reader.core.unionfind import UnionFind
+from reader.core.unionfind import DenseUnionFind
 from reader.core.vocabulary.number_words import SCALES, TENS, UNITS
 from reader.core.vocabulary.stopwords import (
     FUNCTION_WORDS,
@@ -200,7 +200,10 @@ class _Ctx:
         if hit is None:
             try:
                 para = self.articles[article].paragraphs[paragraph]
-                hit = (para.text, self._sentence_starts(para.text, tuple(para.sentences)))
+                starts = self._sentence_starts(para.text, tuple(para.sentences))
+                # Its text, not ``para.text``: a repeated paragraph's text is then one object
+                # (paragraphs are made when read, each with a new copy of its text).
+                hit = (starts.text, starts)
             except IndexError:
                 hit = (fallback, SentenceStarts(fallback))
             if len(self._paragraphs) >= _PARAGRAPH_CACHE:
@@ -708,7 +711,8 @@ class _Partners:
 class _Summary:
     """What a join needs to know about a set of figures, so it never compares them pair by pair:
     the intersection of their ranges (1-D intervals that overlap pairwise share a point), the
-    numbers written, and the event and noun labels."""
+    numbers written, the event and noun labels, and the first :data:`_PAIRWISE_LIMIT` members
+    (those the pairwise checks compare)."""
 
     __slots__ = ("lo", "hi", "agree", "values", "events", "nouns", "members")
 
@@ -755,7 +759,11 @@ class _Summary:
             self.events = self.events | other.events
         if not other.nouns <= self.nouns:
             self.nouns = self.nouns | other.nouns
-        self.members.extend(other.members)
+        # Joins read only the first _PAIRWISE_LIMIT members: a group of every row of a long
+        # table would otherwise keep a second list of them all (and a third per article).
+        room = _PAIRWISE_LIMIT - len(self.members)
+        if room > 0:
+            self.members.extend(other.members[:room])
 
 
 def _one_between(a: frozenset[Any], b: frozenset[Any]) -> bool:
@@ -775,7 +783,7 @@ def _interval(f: Figure) -> tuple[float, float]:
     return lo, hi
 
 
-class _UnionFind(UnionFind[int]):
+class _UnionFind(DenseUnionFind):
     """The shared union-find, refusing merges two figures of one article forbid.
 
     Links chain: "three killed" pairs with "three people" in a matched paragraph, which pairs
@@ -793,7 +801,7 @@ class _UnionFind(UnionFind[int]):
     __slots__ = ("links", "figures", "_agreeing", "_whole", "_per_article")
 
     def __init__(self, figures: list[Figure]) -> None:
-        super().__init__(range(len(figures)))
+        super().__init__(len(figures))
         self.figures = figures
         self.links: list[tuple[int, int, bool]] = []
         self._agreeing = True
@@ -805,7 +813,8 @@ class _UnionFind(UnionFind[int]):
         whole = self._whole.get(root)
         if whole is None:
             figs = self.figures
-            members = self._members[root]  # ``root`` is a root: no find
+            # ``root`` is a root: no find; a single has no member list (DenseUnionFind).
+            members = self._members.get(root) or [root]
             whole = _Summary(figs[members[0]], members[0])
             per: dict[int, _Summary] = {
                 figs[members[0]].article: _Summary(figs[members[0]], members[0])
@@ -849,7 +858,7 @@ class _UnionFind(UnionFind[int]):
 
     def _can_join(self, ra: int, rb: int) -> bool:
         figs = self.figures
-        if len(self._members[ra]) == 1 and len(self._members[rb]) == 1:  # the usual case
+        if self.size(ra) == 1 and self.size(rb) == 1:  # the usual case
             fa, fb = figs[ra], figs[rb]
             if fa.article == fb.article:
                 return _same_thing(fa, fb)
@@ -1060,16 +1069,17 @@ def _label_links(
     partners: _Partners,
 ) -> None:
     """Join figures with the same specific label across articles (see module doc)."""
-    by_article: dict[int, list[int]] = defaultdict(list)
-    for i in ids:
-        by_article[figures[i].article].append(i)
-    if len(by_article) < 2:
+    # Counted first: the lists by article are built only for the all-pairs comparison (a large
+    # bucket, one figure a row of a long table, would hold a second list of every figure).
+    sizes = Counter(figures[i].article for i in ids)
+    if len(sizes) < 2:
         return
-    arts = sorted(by_article)
-    n_pairs = sum(
-        len(by_article[a]) * len(by_article[b]) for x, a in enumerate(arts) for b in arts[x + 1 :]
-    )
+    arts = sorted(sizes)
+    n_pairs = sum(sizes[a] * sizes[b] for x, a in enumerate(arts) for b in arts[x + 1 :])
     if n_pairs <= _ALL_PAIRS_LIMIT:
+        by_article: dict[int, list[int]] = defaultdict(list)
+        for i in ids:
+            by_article[figures[i].article].append(i)
         pairs: Iterable[tuple[int, int]] = (
             (i, j)
             for x, a in enumerate(arts)
@@ -1136,22 +1146,30 @@ def _label_links(
 def _indexed_pairs(ids: list[int], figures: list[Figure], ctx: _Ctx) -> list[tuple[int, int]]:
     """Candidate pairs for a large bucket: equal ranges, and rare shared context words."""
     pairs: list[tuple[int, int]] = []
-    by_range: dict[tuple[float | None, float | None], list[int]] = defaultdict(list)
-    by_token: dict[str, list[int]] = defaultdict(list)
+    # Per range only the first figure of each article is paired, and a token in more than
+    # _RARE_TOKEN_DF figures pairs none: neither keeps a list of every figure of the bucket
+    # (a table's rows, issue 10).  A common token keeps its place (``None``), so the pairs come
+    # in the same order as from full lists.
+    by_range: dict[tuple[float | None, float | None], dict[int, int]] = defaultdict(dict)
+    by_token: dict[str, list[int] | None] = {}
     for i in ids:
         f = figures[i]
-        by_range[(f.low, f.high)].append(i)
+        by_range[(f.low, f.high)].setdefault(f.article, i)
         for tok in ctx.get(i, keep=False)[1]:
-            by_token[tok].append(i)
-    for members in by_range.values():
-        firsts: dict[int, int] = {}
-        for i in members:
-            firsts.setdefault(figures[i].article, i)
+            members = by_token.get(tok, [])
+            if members is None:
+                continue
+            if len(members) == _RARE_TOKEN_DF:
+                by_token[tok] = None
+                continue
+            members.append(i)
+            by_token[tok] = members
+    for firsts in by_range.values():
         heads = list(firsts.values())
         pairs.extend(zip(heads, heads[1:]))
-    for members in by_token.values():
-        if len(members) <= _RARE_TOKEN_DF:
-            pairs.extend((i, j) for x, i in enumerate(members) for j in members[x + 1 :])
+    for rare in by_token.values():
+        if rare is not None:
+            pairs.extend((i, j) for x, i in enumerate(rare) for j in rare[x + 1 :])
     return pairs
 
 

@@ -284,6 +284,11 @@ class SentenceStarts:
         spans = sentences or split_sentences(text)  # an article built by hand may have none
         self._starts = [start for start, _ in spans] or [0]
 
+    @property
+    def text(self) -> str:
+        """The paragraph text it answers for."""
+        return self._text
+
     def index(self, pos: int) -> int:
         """Index of the sentence that contains offset ``pos`` (0 before the first)."""
         k = bisect_right(self._starts, pos) - 1

@@ -76,7 +76,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import ClassVar
@@ -170,25 +170,71 @@ class Settings:
     """Settings the real-news benchmark tunes on one half and perturbs by +-20%."""
 
 
-@dataclass(slots=True)
 class _Para:
-    """Precomputed view of one paragraph."""
+    """Precomputed view of one paragraph.
 
-    ref: tuple[int, int]
-    text: str
-    keys: frozenset[str]
-    weight: float = 0.0
-    seq: tuple[str, ...] = ()
-    """Keys of every token in order ("" for stopwords and titles); kept only for multi-sentence
-    paragraphs (the sentence check and the best sentence pair read it)."""
-    bounds: tuple[int, ...] = ()
-    """End position in ``seq`` of each sentence."""
-    sentence_keys: list[tuple[frozenset[str], float]] | None = None
-    spans: tuple[tuple[int, int], ...] = ()
-    """Sentence ranges in ``text`` (from ingest, else :func:`~reader.core.ingest.segment.split_sentences`)."""
-    position: int = 0
-    """Position among the article's matchable paragraphs (the headline/lede block is the first
-    :data:`LEDE`)."""
+    Attributes:
+        article, index: the paragraph's reference (:attr:`ref` builds the tuple when asked).
+        keys: its key set; equal sets are one shared object (:func:`_intern`).
+        weight: the summed weight of ``keys``.
+        seq: keys of every token in order ("" for stopwords and titles); kept only for
+            multi-sentence paragraphs (the sentence check and the best sentence pair read it).
+        bounds: end position in ``seq`` of each sentence.
+        spans: sentence ranges in ``text`` (from ingest, else
+            :func:`~reader.core.ingest.segment.split_sentences`).
+        position: position among the article's matchable paragraphs, clipped at :data:`LEDE`:
+            only the headline/lede block (the first :data:`LEDE`) is ever told apart.
+
+    There is one per matchable paragraph of every article and one per sentence unit, so it is
+    kept small (issue 10: a table of 240,000 one-line rows): two ints instead of a reference
+    tuple, shared key sets, small shared ints for the position.
+    """
+
+    __slots__ = (
+        "article",
+        "index",
+        "text",
+        "keys",
+        "weight",
+        "seq",
+        "bounds",
+        "sentence_keys",
+        "spans",
+        "position",
+    )
+
+    def __init__(
+        self,
+        ref: tuple[int, int],
+        text: str,
+        keys: frozenset[str],
+        weight: float = 0.0,
+        seq: tuple[str, ...] = (),
+        bounds: tuple[int, ...] = (),
+        sentence_keys: list[tuple[frozenset[str], float]] | None = None,
+        spans: tuple[tuple[int, int], ...] = (),
+        position: int = 0,
+    ) -> None:
+        self.article, self.index = ref
+        self.text = text
+        self.keys = keys
+        self.weight = weight
+        self.seq = seq
+        self.bounds = bounds
+        self.sentence_keys = sentence_keys
+        self.spans = spans
+        self.position = min(position, LEDE)
+
+    @property
+    def ref(self) -> tuple[int, int]:
+        """(article index, paragraph index)."""
+        return (self.article, self.index)
+
+
+def _intern(keys: frozenset[str], seen: dict[frozenset[str], frozenset[str]]) -> frozenset[str]:
+    """The one shared object equal to ``keys`` (tables repeat rows and cells: a frozenset of
+    five keys is 472 bytes, a paragraph's whole text often less)."""
+    return seen.setdefault(keys, keys)
 
 
 @dataclass(slots=True)
@@ -336,10 +382,14 @@ def _finish(
     vocab.canon = _variant_map(paras, vocab.names, pairwise)
     if vocab.canon:
         canon = vocab.canon
+        rewritten: dict[frozenset[str], frozenset[str]] = {}
         for art in paras:
             for p in art:
                 if not p.keys.isdisjoint(canon):
-                    p.keys = frozenset(canon.get(k, k) for k in p.keys)
+                    keys = rewritten.get(p.keys)
+                    if keys is None:
+                        keys = rewritten[p.keys] = frozenset(canon.get(k, k) for k in p.keys)
+                    p.keys = keys
         vocab.names |= {canon[k] for k in vocab.names if k in canon}
     _weigh(paras, vocab)
     return [_display_forms(c, vocab) for c in surfaces]
@@ -416,13 +466,15 @@ def _collect(
     acronyms = AcronymIndex(
         p.text for art in articles for p in art.paragraphs if fold_acronyms and not p.boilerplate
     )
+    seen: dict[frozenset[str], frozenset[str]] = {}
+    texts: dict[str, str] = {}  # one object per distinct text (paragraphs are made when read)
     for ai, art in enumerate(articles):
         out: list[_Para] = []
         surfaces: Counter[str] = Counter()
         for p in art.paragraphs:
             if p.boilerplate:
                 continue
-            text = p.text
+            text = texts.setdefault(p.text, p.text)
             spans = p.sentences or split_sentences(text)
             if len(spans) < 2:
                 toks = findall(text)
@@ -460,7 +512,7 @@ def _collect(
                     _Para(
                         (ai, p.index),
                         text,
-                        frozenset(keys),
+                        _intern(frozenset(keys), seen),
                         seq=seq if bounds else (),
                         bounds=bounds,
                         position=len(out),
@@ -665,7 +717,7 @@ def _joint_variant_map(paras: list[list[_Para]], names: set[str]) -> dict[str, s
     return variants.mapping()
 
 
-def _weigh(paras: list[list[_Para]], vocab: _Vocab) -> None:
+def _weigh(paras: Sequence[Sequence[_Para]], vocab: _Vocab) -> None:
     """IDF weights over all paragraphs, and each paragraph's total weight."""
     df: Counter[str] = Counter()
     n = 0
@@ -686,10 +738,15 @@ def _weigh(paras: list[list[_Para]], vocab: _Vocab) -> None:
         weight[k] = max(w, 0.01)
     total = 0.0
     count = 0
+    # A shared key set has one weight object (a float is 24 bytes a paragraph otherwise).
+    summed: dict[frozenset[str], float] = {}
     for art in paras:
         for p in art:
-            p.weight = sum(weight[k] for k in p.keys)
-            total += p.weight
+            pw = summed.get(p.keys)
+            if pw is None:
+                pw = summed[p.keys] = sum(weight[k] for k in p.keys)
+            p.weight = pw
+            total += pw
             count += len(p.keys)
     # Smoothing mass for containment: about two average terms, so that a paragraph of two
     # words cannot be "fully contained" on the strength of one shared name.
@@ -1050,13 +1107,21 @@ cues.  A sentence's best partner is not lifted: the paragraph level already keep
 right on the real-news sets (BENCHMARKS.md, fourth round)."""
 
 
-@dataclass(slots=True)
-class _Unit:
-    """One sentence unit: the paragraph-like view the selection rules read, and its paragraph."""
+class _Unit(_Para):
+    """One sentence unit: a paragraph-like view the selection rules read (itself), and the
+    position of the paragraph holding it among its article's matchable paragraphs (``owner``).
+    One object, not a view plus a wrapper: there is one per sentence of the input."""
 
-    para: _Para
-    owner: int
-    """Position of the paragraph holding it among its article's matchable paragraphs."""
+    __slots__ = ("owner",)
+
+    def __init__(self, p: _Para, keys: frozenset[str], position: int, owner: int) -> None:
+        super().__init__(p.ref, p.text, keys, position=position)
+        self.owner = owner
+
+    @property
+    def para(self) -> _Para:
+        """The unit as the paragraph-like view (itself)."""
+        return self
 
 
 def sentence_units(
@@ -1078,14 +1143,16 @@ def sentence_units(
     canon, weight = vocab.canon, vocab.weight
     floor = 2 * vocab.smoothing
     by_article: list[list[_Unit]] = []
+    seen: dict[frozenset[str], frozenset[str]] = {}
     for art in paras:
         units: list[_Unit] = []
         for n, p in enumerate(art):
             for keys in _sentence_pieces(p, canon, weight, floor):
-                units.append(_Unit(_Para(p.ref, p.text, keys, position=len(units)), n))
+                units.append(_Unit(p, _intern(keys, seen), len(units), n))
         by_article.append(units)
+    del seen
     uvocab = _Vocab(names=vocab.names, canon=canon, key_of=vocab.key_of, settings=vocab.settings)
-    _weigh([[u.para for u in units] for units in by_article], uvocab)
+    _weigh(by_article, uvocab)
     return by_article, uvocab
 
 
@@ -1127,8 +1194,8 @@ def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> Ke
     """
     if not left or not right:
         return {}
-    lp = [u.para for u in left]
-    rp = [u.para for u in right]
+    lp: list[_Para] = list(left)
+    rp: list[_Para] = list(right)
     scored = _score_candidates(lp, rp, _candidates(lp, rp, uvocab.weight), uvocab)
     out: Kept = {}
     for (u, v), (score, cue) in _select(scored, lp, rp, uvocab.settings).items():
