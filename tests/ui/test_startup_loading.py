@@ -5,6 +5,8 @@ page that cannot be loaded ends the reader with one clear line."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +24,33 @@ from reader.ui.widgets.status import StatusLine
 from tests.local_http import QuietHandler, serve
 
 from .conftest import story_analysis
+
+_FIRST_FRAME_PREFIX = (
+    "import sys\n"
+    "from reader.ui.app import ReaderApp\n"
+    "seen = []\n"
+    "def on_ready(self):\n"
+    "    seen.extend(sys.modules)\n"
+    "    self.exit()\n"
+    "ReaderApp.on_ready = on_ready\n"
+    "from reader.cli import main\n"
+)
+
+
+def _run_to_first_frame(args: list[str], tmp_path: Path, then: str) -> subprocess.CompletedProcess:
+    """Run the real command line on ``args`` in a fresh process (headless, with its own config
+    and data folders) until its first frame, then the Python lines ``then``, which may read
+    ``seen``: the modules imported by that frame."""
+    code = _FIRST_FRAME_PREFIX + f"assert main({args!r}) == 0\n" + then
+    env = {
+        **os.environ,
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
 
 
 def test_which_sources_wait_for_the_worker(tmp_path: Path) -> None:
@@ -211,8 +240,6 @@ def test_reader_reports_a_missing_html_file_before_any_screen(
 def test_the_first_frame_imports_no_parser_fetcher_or_aligner() -> None:
     """What the reader imports before its first frame: none of the slow libraries that only
     loading pages or the analysis need (each cost 0.1-1 s of start-up when imported early)."""
-    import subprocess
-    import sys
 
     code = (
         "import sys\n"
@@ -295,33 +322,15 @@ def test_the_first_frame_on_web_pages_imports_no_fetcher(server, tmp_path: Path)
     imported urllib or http.client (the downloads run in the downloader process; in threads of
     the reader's process, they cost its first frame about 25 ms), nor compiled the segmenter's
     patterns (the pages are segmented in the downloader too)."""
-    import subprocess
-    import sys
 
     urls = [server + "/wire.txt", server + "/page.html"]
-    code = (
-        "import sys\n"
-        "from reader.ui.app import ReaderApp\n"
-        "seen = []\n"
-        "def on_ready(self):\n"
-        "    seen.extend(sys.modules)\n"
-        "    self.exit()\n"
-        "ReaderApp.on_ready = on_ready\n"
-        "from reader.cli import main\n"
-        f"assert main({urls!r}) == 0\n"
+    result = _run_to_first_frame(
+        urls,
+        tmp_path,
         "slow = ('urllib.request', 'http.client', 'trafilatura', 'lxml')\n"
         "print(' '.join(m for m in slow if m in seen))\n"
         "from reader.core.ingest import segment\n"
-        "assert not segment._FURNITURE.compiled, 'segmenter patterns compiled'\n"
-    )
-    env = {
-        **os.environ,
-        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        "assert not segment._FURNITURE.compiled, 'segmenter patterns compiled'\n",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
@@ -357,8 +366,6 @@ def test_the_first_frame_imports_only_what_it_shows(tmp_path: Path) -> None:
     """What is imported by the time the reader's first frame is on screen (the real command
     line, on two text files): no report writer, no screen that only a key opens, no corrections
     or config parser, no matching terms.  Each cost 5-45 ms of start-up when imported early."""
-    import subprocess
-    import sys
 
     for name, text in (("a.txt", PLAIN), ("b.txt", PLAIN.replace(b"40", b"forty"))):
         (tmp_path / name).write_bytes(text)
@@ -380,26 +387,10 @@ def test_the_first_frame_imports_only_what_it_shows(tmp_path: Path) -> None:
         "rapidfuzz",
         "trafilatura",
     )
-    code = (
-        "import sys\n"
-        "from reader.ui.app import ReaderApp\n"
-        "seen = []\n"
-        "def on_ready(self):\n"
-        "    seen.extend(sys.modules)\n"
-        "    self.exit()\n"
-        "ReaderApp.on_ready = on_ready\n"
-        "from reader.cli import main\n"
-        f"assert main({[str(tmp_path / 'a.txt'), str(tmp_path / 'b.txt')]!r}) == 0\n"
-        f"print(' '.join(m for m in {late!r} if m in seen))\n"
-    )
-    env = {
-        **os.environ,
-        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    result = _run_to_first_frame(
+        [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
+        tmp_path,
+        f"print(' '.join(m for m in {late!r} if m in seen))\n",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
@@ -441,8 +432,6 @@ def test_a_plain_text_page_already_in_is_in_the_first_frame(
 def test_key_ids_include_the_screens_not_imported_yet() -> None:
     """The overview and the picker are imported when first opened, but a config file may
     remap their keys from the start: ``binding_ids`` imports them to list their ids."""
-    import subprocess
-    import sys
 
     code = (
         "import sys\n"

@@ -713,9 +713,10 @@ def _by_paragraph(
     cands: list[Candidate], cand_node: list[int]
 ) -> Iterator[tuple[int, int, list[int]]]:
     """The linked candidates of each paragraph, in reading order: (article, paragraph, their
-    indexes by start).  Detection gives them in reading order, so one paragraph's list is held
-    at a time (a dict of every paragraph's list took 18 MB on a 240,000-row table); any other
-    order is grouped first."""
+    indexes by start).  Detection gives them in reading order unless it re-read some paragraphs
+    or found bare title surnames (those come last): in order, one paragraph's list is held at a
+    time (a dict of every paragraph's list took 18 MB on a 240,000-row table); otherwise they
+    are sorted first."""
     order: Sequence[int] = range(len(cands))
     if any(
         (b.article, b.paragraph, b.start) < (a.article, a.paragraph, a.start)
