@@ -125,9 +125,23 @@ class ParagraphList(Sequence[Paragraph]):
         return self._make(index, n)
 
     def __iter__(self) -> Iterator[Paragraph]:
-        n = len(self._starts)
+        # ``_make`` inlined (every stage reads all paragraphs, some several times): the same
+        # paragraphs, without two method calls per paragraph.
+        text, starts, sentences = self._text, self._starts, self._sentences
+        furniture, headline = self._furniture, self._headline
+        n = len(starts)
+        gap = len(Article.PARAGRAPH_SEPARATOR)
         for i in range(n):
-            yield self._make(i, n)
+            start = starts[i]
+            end = starts[i + 1] - gap if i + 1 < n else len(text)
+            ranges = sentences.get(i)
+            if ranges is None:
+                ranges = _whole_sentence(end - start)
+            if i in furniture:
+                yield Paragraph(i, text[start:end], start, end, ranges, True, "furniture")
+            else:
+                role: ParagraphRole = "headline" if headline and i == 0 else "body"
+                yield Paragraph(i, text[start:end], start, end, ranges, False, role)
 
     def _end(self, i: int, n: int) -> int:
         return (
@@ -135,8 +149,11 @@ class ParagraphList(Sequence[Paragraph]):
         )
 
     def _make(self, i: int, n: int) -> Paragraph:
-        start = self._starts[i]
-        end = self._end(i, n)
+        starts = self._starts
+        start = starts[i]
+        end = (
+            starts[i + 1] - len(Article.PARAGRAPH_SEPARATOR) if i + 1 < n else len(self._text)
+        )  # ``_end``, inlined: paragraphs are read by the ten thousand
         ranges = self._sentences.get(i)
         if ranges is None:
             ranges = _whole_sentence(end - start)
@@ -144,7 +161,7 @@ class ParagraphList(Sequence[Paragraph]):
         role: ParagraphRole = (
             "furniture" if furniture else ("headline" if self._headline and i == 0 else "body")
         )
-        return Paragraph(i, self._text[start:end], start, end, ranges, furniture, role=role)
+        return Paragraph(i, self._text[start:end], start, end, ranges, furniture, role)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):

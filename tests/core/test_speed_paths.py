@@ -113,3 +113,147 @@ def test_figures_pause_the_collector_and_restore_it():
         gc.enable()
         group_figures.__globals__["_group_figures"] = original
     assert groups and figs
+
+
+# --- stop 17: whole-word search, description tails, reading order, paragraphs, sentence starts
+
+_NAME_PIECES = ["King", "Dean", "Kingdom", "Deans", "king", " ", "-", "_", "é", "7", "٣", ".", "'"]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(_NAME_PIECES + ["a", "Z", "ß", "\u00a0"]), max_size=30).map("".join),
+    st.sets(st.sampled_from(["King", "Dean", "Pope"]), min_size=1),
+)
+def test_whole_words_finds_what_the_word_regex_finds(text, words):
+    """``whole_words`` (``str.find`` and a boundary test) stands for ``\\b(?:w|...)\\b``."""
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b")
+    expected = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    assert detect_module.whole_words(text, words) == expected
+
+
+link_module = importlib.import_module("reader.core.entities.link")
+
+
+def _desc_tail_reference(text: str, end: int, possessive: bool) -> int:
+    """``_desc_tail`` without its first-character test, as first written."""
+    if text.startswith(("'s", "\u2019s"), end):
+        if not possessive:
+            return -1
+        end += 2
+    head = ""
+    n = 0
+    while n < 3:
+        m = link_module._DESC_WORD_RE.match(text, end)
+        if m is None or m.group(1) in link_module._DESC_STOP:
+            break
+        end, n, head = m.end(), n + 1, m.group(1)
+    if not n or head.endswith("ed") or (head.endswith("s") and not head.endswith("ss")):
+        return -1
+    m = link_module._DESC_OF_RE.match(text, end)
+    return m.end() if m else end
+
+
+_DESC_PIECES = [" ", "'s", "’s", "mother", "of", "12", "the", "said", "a", "é", "B", ",", "-", "x"]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(_DESC_PIECES), max_size=14).map("".join),
+    st.integers(0, 40),
+    st.booleans(),
+)
+def test_description_tail_fast_test_answers_like_the_regex(text, end, possessive):
+    assert link_module._desc_tail(text, end, possessive) == _desc_tail_reference(
+        text, end, possessive
+    )
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 3), st.integers(0, 9)), max_size=12))
+def test_by_paragraph_sorts_as_by_its_key(places):
+    """The candidates out of reading order are sorted by a list of keys, as by the key function."""
+    cands = [detect_module.Candidate(a, p, s, s + 1, "X") for a, p, s in places]
+    nodes = [0 if k % 3 else -1 for k in range(len(cands))]
+    order = sorted(
+        range(len(cands)), key=lambda ci: (cands[ci].article, cands[ci].paragraph, cands[ci].start)
+    )
+    expected: list[tuple[int, int, list[int]]] = []
+    for ci in order:
+        if nodes[ci] < 0:
+            continue
+        c = cands[ci]
+        if expected and expected[-1][:2] == (c.article, c.paragraph):
+            expected[-1][2].append(ci)
+        else:
+            expected.append((c.article, c.paragraph, [ci]))
+    assert list(link_module._by_paragraph(cands, nodes)) == expected
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(st.sampled_from(["", "One.", "Two. Three.", "A b. C d. E", "x"]), max_size=6),
+    st.sets(st.integers(0, 6)),
+    st.booleans(),
+    st.booleans(),
+)
+def test_paragraph_list_reads_paragraphs_as_laid_out(texts, furniture, headline, sentences):
+    """Iterating and indexing (both with ``_make`` inlined) give each paragraph as laid out."""
+    split = split_sentences if sentences else None
+    art = Article.from_texts(
+        "s", "s", texts, boilerplate=furniture, sentences=split, headline=headline
+    )
+    paras = art.paragraphs
+    sep = len(Article.PARAGRAPH_SEPARATOR)
+    start = 0
+    for i, text in enumerate(texts):
+        p = paras[i]
+        assert list(paras)[i] == p == paras[i - len(texts)]
+        assert (p.index, p.text, p.start, p.end) == (i, text, start, start + len(text))
+        assert art.text[p.start : p.end] == text
+        assert p.sentences == (split(text) if split else ())
+        assert p.boilerplate == (i in furniture)
+        assert p.role == (
+            "furniture" if i in furniture else ("headline" if headline and i == 0 else "body")
+        )
+        start += len(text) + sep
+
+
+group_module = importlib.import_module("reader.core.figures.group")
+
+
+def _sentence_start_reference(articles, f, si: int) -> int:
+    """``_Ctx._sentence_start`` as first written: the paragraph read at every call."""
+    try:
+        para = articles[f.article].paragraphs[f.paragraph]
+    except IndexError:
+        return 0
+    spans = para.sentences
+    if not spans or si >= len(spans):
+        return 0
+    while (
+        si > 0
+        and group_module._DECIMAL_SPLIT.match(para.text, spans[si][0])
+        and para.text[: spans[si][0]].rstrip().endswith(".")
+        and para.text[: spans[si][0]].rstrip()[-2:-1].isdigit()
+    ):
+        si -= 1
+    return spans[si][0]
+
+
+def test_sentence_start_reads_each_paragraph_once_with_the_same_answers():
+    texts = [
+        "The quake measured 6. 4 on the Richter scale. It killed 12 people.",
+        "Officials said 30 were hurt. Another 4. 5 percent fled. Then 7 died.",
+        "No figure here.",
+    ]
+    arts = [Article.from_texts(n, n, texts, sentences=split_sentences) for n in "ab"]
+    figs = find_figures(arts)
+    from dataclasses import replace
+
+    figs.append(replace(figs[0], paragraph=99))  # a figure of no paragraph: start 0
+    ctx = group_module._Ctx(figs, arts)
+    for _ in range(2):  # read, then from the cache
+        for f in figs:
+            for si in range(5):
+                assert ctx._sentence_start(f, si) == _sentence_start_reference(arts, f, si)

@@ -1060,18 +1060,20 @@ def _bare_title_surnames(
     """Mentions of a surname that is also a title word ("King" of "Tishana King"), written alone
     as surnames are ("King told The News", "King, 39,"): a title needs a name after it or an
     article before it ("the King", "King Abdullah"), so a bare one is the story's person."""
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(surnames)) + r")\b")
     found: list[tuple[int, int, int, int, str]] = []
     for ai, art in enumerate(articles):
         # One search over the article's text, not one per paragraph: the word is rare.
+        hits = whole_words(art.text, surnames)
+        if not hits:
+            continue
         starts = [p.start for p in art.paragraphs]
-        for m in pattern.finditer(art.text):
-            pi = bisect.bisect_right(starts, m.start()) - 1
+        for m_start, m_end, word in hits:
+            pi = bisect.bisect_right(starts, m_start) - 1
             if pi >= 0:
                 para = art.paragraphs[pi]
-                a, b = m.start() - para.start, m.end() - para.start
-                if not para.boilerplate and para.text[a:b] == m.group():
-                    found.append((ai, pi, a, b, m.group()))
+                a, b = m_start - para.start, m_end - para.start
+                if not para.boilerplate and para.text[a:b] == word:
+                    found.append((ai, pi, a, b, word))
     where = {(ai, pi) for ai, pi, _, _, _ in found}
     taken: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for c in cands:
@@ -1093,6 +1095,32 @@ def _bare_title_surnames(
         _context_votes(ptext, a, b, c.votes)
         out.append(c)
     return out
+
+
+def whole_words(text: str, words: set[str]) -> list[tuple[int, int, str]]:
+    r"""(start, end, word) of each whole-word occurrence of ``words`` (alphabetic) in ``text``,
+    by start: what ``re.finditer(r"\b(?:w1|w2|...)\b", text)`` finds, from ``str.find`` (the
+    regex tries its alternation at every word boundary of megabytes of text; a word only ends
+    at a non-word character, so two hits never overlap)."""
+    out: list[tuple[int, int, str]] = []
+    n = len(text)
+    for w in words:
+        size = len(w)
+        i = text.find(w)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word_char(text[i - 1])) and (
+                j == n or not _is_word_char(text[j])
+            ):
+                out.append((i, j, w))
+            i = text.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""``ch`` is a regex word character (``\w`` on ``str``: alphanumeric or underscore)."""
+    return ch.isalnum() or ch == "_"
 
 
 _TITLE_SURNAME_ENDINGS = tuple(" " + w.capitalize() for w in sorted(N.TITLE_SURNAMES))

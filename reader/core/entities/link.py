@@ -696,6 +696,8 @@ def _desc_tail(text: str, end: int, possessive: bool) -> int:
         if not possessive:
             return -1
         end += 2
+    if text[end : end + 1] != " " or not "a" <= text[end + 1 : end + 2] <= "z":
+        return -1  # what ``_DESC_WORD_RE`` needs first, tested without it: most names fail
     head = ""
     n = 0
     while n < 3:
@@ -722,9 +724,8 @@ def _by_paragraph(
         (b.article, b.paragraph, b.start) < (a.article, a.paragraph, a.start)
         for a, b in zip(cands, islice(cands, 1, None))
     ):
-        order = sorted(
-            order, key=lambda ci: (cands[ci].article, cands[ci].paragraph, cands[ci].start)
-        )
+        keys = [(c.article, c.paragraph, c.start) for c in cands]
+        order = sorted(order, key=keys.__getitem__)
     here: tuple[int, int] | None = None
     cis: list[int] = []
     for ci in order:

@@ -114,6 +114,7 @@ class _Ctx:
         self._anchors: dict[int, tuple[Figure, ...]] = {}
         self._nouns: dict[str, str | None] = {}  # by figure text: the noun depends on it alone
         self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
+        self._sentences: dict[tuple[int, int], tuple[str, tuple[tuple[int, int], ...]]] = {}
         self._starts: dict[tuple[str, tuple[tuple[int, int], ...]], SentenceStarts] = {}
         self._interned: dict[frozenset[str], frozenset[str]] = {}
         self._windows: dict[tuple[Any, ...], tuple[frozenset[str], frozenset[str]]] = {}
@@ -300,18 +301,26 @@ class _Ctx:
         """Where sentence ``si`` of the figure's paragraph starts; a "sentence" that opens with
         the digits of a decimal split as tokenised copy writes it ("measuring 6. 4 on the
         Richter scale") continues the one before."""
-        try:
-            para = self.articles[f.article].paragraphs[f.paragraph]
-        except IndexError:
-            return 0
-        spans = para.sentences
+        key = (f.article, f.paragraph)
+        para = self._sentences.get(key)
+        if para is None:
+            try:
+                p = self.articles[f.article].paragraphs[f.paragraph]
+                # Asked once per figure: the paragraph (made when read) is read once.
+                para = (p.text, p.sentences)
+            except IndexError:
+                para = ("", ())
+            if len(self._sentences) >= _PARAGRAPH_CACHE:
+                self._sentences.clear()
+            self._sentences[key] = para
+        text, spans = para
         if not spans or si >= len(spans):
             return 0
         while (
             si > 0
-            and _DECIMAL_SPLIT.match(para.text, spans[si][0])
-            and para.text[: spans[si][0]].rstrip().endswith(".")
-            and para.text[: spans[si][0]].rstrip()[-2:-1].isdigit()
+            and _DECIMAL_SPLIT.match(text, spans[si][0])
+            and text[: spans[si][0]].rstrip().endswith(".")
+            and text[: spans[si][0]].rstrip()[-2:-1].isdigit()
         ):
             si -= 1
         return spans[si][0]
