@@ -165,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATH",
         help="an older tree to compare (repeatable); the first one is the base of the ratios",
     )
+    ap.add_argument(
+        "--new",
+        default=str(REPO),
+        metavar="PATH",
+        help="the tree compared (default: this one; a snapshot lets you edit this one meanwhile)",
+    )
     ap.add_argument("--rounds", type=int, default=3, help="alternations of all the trees")
     ap.add_argument("--repeat", type=int, default=3, help="runs per stage in each child (best)")
     ap.add_argument("--paragraphs", type=int, default=5000, help="paragraphs per article")
@@ -182,8 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         _child(args.child[0], args.child[1], args.repeat, args.stages.split(","))
         return 0
-    trees = [str(Path(t).resolve()) for t in args.old] + [str(REPO)]
-    names = [Path(t).name for t in args.old] + ["this tree"]
+    trees = [str(Path(t).resolve()) for t in args.old] + [str(Path(args.new).resolve())]
+    names = [Path(t).name for t in args.old] + [
+        "this tree" if Path(args.new).resolve() == REPO else Path(args.new).name
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "inputs.pkl"
         has_entities = _inputs(inputs, args.paragraphs)
