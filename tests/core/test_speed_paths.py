@@ -257,3 +257,65 @@ def test_sentence_start_reads_each_paragraph_once_with_the_same_answers():
         for f in figs:
             for si in range(5):
                 assert ctx._sentence_start(f, si) == _sentence_start_reference(arts, f, si)
+
+
+def _blends_reference(nodes, uf) -> None:
+    """``link._blends`` as first written: each person's words read again for every blend."""
+    blends = []
+    for i, n in enumerate(nodes):
+        if len(n.tokens) == 1 and not n.acronym and n.gaz is None:
+            for surf in n.surfaces:
+                m = link_module._BLEND_RE.fullmatch(surf)
+                if m:
+                    blends.append((i, m.group(1).lower(), m.group(2).lower()))
+                    break
+    if not blends:
+        return
+    people = [
+        j
+        for j, n in enumerate(nodes)
+        if n.full and n.gaz is None and 2 <= len(n.tokens) <= 3 and not link_module._has_cue(n)
+    ]
+    for i, first, last in blends:
+        fits = {
+            uf.find(j)
+            for j in people
+            if nodes[j].tokens[0].startswith(first)
+            and link_module._core(nodes[j].tokens)[-1].startswith(last)
+            and nodes[j].tokens[0] != first + last
+        }
+        if len(fits) == 1:
+            uf.union(i, fits.pop())
+
+
+_PEOPLE = ["Lindsay Lohan", "Lisa Lopez", "Jennifer Lopez", "Jeff Long", "Lillian Loren Jr."]
+_BLENDS = ["LiLo", "JeLo", "LiLoren", "McCain", "DeShawn", "JLo", "LoLi"]
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(_PEOPLE + _BLENDS), min_size=1, max_size=10))
+def test_blends_read_each_person_once_and_link_the_same(texts):
+    cands = [detect_module.Candidate(0, k, 0, len(t), t) for k, t in enumerate(texts)]
+    cfg = link_module.LinkConfig()
+    results = []
+    for blend in (link_module._blends, _blends_reference):
+        nodes, _ = link_module._build_nodes(cands)
+        uf = link_module._Clusters(nodes, cfg)
+        blend(nodes, uf)
+        results.append([uf.find(i) for i in range(len(nodes))])
+    assert results[0] == results[1]
+
+
+extract_module = importlib.import_module("reader.core.figures.extract")
+_FIGURE_PIECES = ["12", " ", "people", "killed", "3 p.m.", "noon", ":", "five", "%", "x", "."]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_FIGURE_PIECES + ["the", "A"]), max_size=12).map("".join))
+def test_a_paragraph_without_a_number_reports_its_times_only(text):
+    """``_figures_in`` returns before building its event index when no number matched: what the
+    loop would have left, the times of day alone."""
+    figs = extract_module._figures_in(text, 0, 0, SentenceStarts(text))
+    if not extract_module._master_matches(text):
+        times = extract_module.find_times(text, 0, 0) if extract_module._may_have_time(text) else []
+        assert figs == times

@@ -1035,18 +1035,19 @@ def _blends(nodes: list[_Node], uf: _Clusters) -> None:
                     break
     if not blends:
         return
+    # Each person's first and last word once, not once per blend.
     people = [
-        j
+        (n.tokens[0], _core(n.tokens)[-1], j)
         for j, n in enumerate(nodes)
         if n.full and n.gaz is None and 2 <= len(n.tokens) <= 3 and not _has_cue(n)
     ]
     for i, first, last in blends:
         fits = {
             uf.find(j)
-            for j in people
-            if nodes[j].tokens[0].startswith(first)
-            and _core(nodes[j].tokens)[-1].startswith(last)
-            and nodes[j].tokens[0] != first + last  # not the word itself
+            for given, surname, j in people
+            if given.startswith(first)
+            and surname.startswith(last)
+            and given != first + last  # not the word itself
         }
         if len(fits) == 1:
             uf.union(i, fits.pop())

@@ -728,10 +728,13 @@ def _figures_in(text: str, article: int, paragraph: int, starts: SentenceStarts)
     out: list[Figure] = []
     skip_until = 0
     last_count: Figure | None = None
-    events = _EventIndex(text)
     times = find_times(text, article, paragraph) if _may_have_time(text) else []
+    matches = _master_matches(text)
+    if not matches:
+        return times  # no number: the event index below would go unread
+    events = _EventIndex(text)
     t = 0
-    for m in _master_matches(text):
+    for m in matches:
         while t < len(times) and times[t].end <= m.start():
             out.append(times[t])
             t += 1
