@@ -114,7 +114,7 @@ class _Ctx:
         self._anchors: dict[int, tuple[Figure, ...]] = {}
         self._nouns: dict[str, str | None] = {}  # by figure text: the noun depends on it alone
         self._paragraphs: dict[tuple[int, int], tuple[str, SentenceStarts]] = {}
-        self._sentences: dict[tuple[int, int], tuple[str, tuple[tuple[int, int], ...]]] = {}
+        self._sentences: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._starts: dict[tuple[str, tuple[tuple[int, int], ...]], SentenceStarts] = {}
         self._interned: dict[frozenset[str], frozenset[str]] = {}
         self._windows: dict[tuple[Any, ...], tuple[frozenset[str], frozenset[str]]] = {}
@@ -302,20 +302,20 @@ class _Ctx:
         the digits of a decimal split as tokenised copy writes it ("measuring 6. 4 on the
         Richter scale") continues the one before."""
         key = (f.article, f.paragraph)
-        para = self._sentences.get(key)
-        if para is None:
+        spans = self._sentences.get(key)
+        if spans is None:
             try:
-                p = self.articles[f.article].paragraphs[f.paragraph]
-                # Asked once per figure: the paragraph (made when read) is read once.
-                para = (p.text, p.sentences)
+                # Asked once per figure: the paragraph (made when read) is read once.  Its
+                # ranges are the list's own tuple, shared, not a copy.
+                spans = self.articles[f.article].paragraphs[f.paragraph].sentences
             except IndexError:
-                para = ("", ())
+                spans = ()
             if len(self._sentences) >= _PARAGRAPH_CACHE:
                 self._sentences.clear()
-            self._sentences[key] = para
-        text, spans = para
+            self._sentences[key] = spans
         if not spans or si >= len(spans):
             return 0
+        text = self._paragraph(f.article, f.paragraph, f.text)[0]  # one shared copy
         while (
             si > 0
             and _DECIMAL_SPLIT.match(text, spans[si][0])
