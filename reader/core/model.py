@@ -257,8 +257,10 @@ class Match:
             one of the two paragraphs, or of one sentence of a multi-sentence paragraph),
             ``"lede"`` (both in the headline/lede block) or ``"diagonal"`` (continues a run of
             kept matches); ``None`` for clear matches.
-        sentences: the best-matching sentence pair, ``((start, end), (start, end))`` as offsets
-            into the left and right paragraph texts; ``None`` when unknown.
+        sentences: the sentences the match rests on, ``((start, end), (start, end))`` as
+            offsets into the left and right paragraph texts: the sentence units the sentence
+            pass linked when it made the link (a light sentence joined to its neighbour is part
+            of its unit), else the sentence pair sharing the most weight; ``None`` when unknown.
         moved: the pair is out of order relative to the other matches of these two articles
             (reordered text); set by the analysis (``reader.core.matching.moved``).
     """

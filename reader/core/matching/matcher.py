@@ -762,7 +762,7 @@ def _align_pair(
     vocab: _Vocab,
     dl: dict[str, str],
     dr: dict[str, str],
-    sentence_links: Kept | None = None,
+    sentence_links: SentenceLinks | None = None,
 ) -> list[Match]:
     """Match two articles' paragraphs; ``sentence_links`` (from :func:`_sentence_links`, by
     paragraph position) are united with the paragraph-level links."""
@@ -771,11 +771,12 @@ def _align_pair(
     weight = vocab.weight
     scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
     keep = _select(scored, left, right, vocab.settings, vocab)
+    shown: dict[tuple[int, int], SentencePair] = {}
     if sentence_links:
-        _unite(keep, sentence_links)
+        shown = _unite(keep, sentence_links)
     out = []
     for (i, j), (score, cue) in sorted(keep.items()):
-        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr))
+        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j))))
     return out
 
 
@@ -942,6 +943,9 @@ def _headline_lede(p: _Para, q: _Para) -> bool:
 
 Kept = dict[tuple[int, int], tuple[float, MatchCue | None]]
 """Selected pairs: (i, j) -> (raw score, supporting cue or None for clear evidence)."""
+
+SentencePair = tuple[tuple[int, int], tuple[int, int]]
+"""``((start, end), (start, end))``: a range of each paragraph's text, as ``Match.sentences``."""
 
 
 def _select(
@@ -1114,8 +1118,12 @@ class _Unit(_Para):
 
     __slots__ = ("owner",)
 
-    def __init__(self, p: _Para, keys: frozenset[str], position: int, owner: int) -> None:
-        super().__init__(p.ref, p.text, keys, position=position)
+    def __init__(
+        self, p: _Para, keys: frozenset[str], span: tuple[int, int], position: int, owner: int
+    ) -> None:
+        # ``spans`` holds the one range of the paragraph's text the unit's sentences cover: what
+        # the explain view highlights when the link comes from this unit.
+        super().__init__(p.ref, p.text, keys, spans=(span,), position=position)
         self.owner = owner
 
     @property
@@ -1147,8 +1155,9 @@ def sentence_units(
     for art in paras:
         units: list[_Unit] = []
         for n, p in enumerate(art):
-            for keys in _sentence_pieces(p, canon, weight, floor):
-                units.append(_Unit(p, _intern(keys, seen), len(units), n))
+            for keys, first, last in _sentence_pieces(p, canon, weight, floor):
+                span = (p.spans[first][0], p.spans[last][1]) if p.spans else (0, len(p.text))
+                units.append(_Unit(p, _intern(keys, seen), span, len(units), n))
         by_article.append(units)
     del seen
     uvocab = _Vocab(names=vocab.names, canon=canon, key_of=vocab.key_of, settings=vocab.settings)
@@ -1158,34 +1167,43 @@ def sentence_units(
 
 def _sentence_pieces(
     p: _Para, canon: dict[str, str], weight: dict[str, float], floor: float
-) -> list[frozenset[str]]:
-    """The key sets of ``p``'s sentence units (see :func:`sentence_units`)."""
+) -> list[tuple[frozenset[str], int, int]]:
+    """The key sets of ``p``'s sentence units (see :func:`sentence_units`), each with the
+    indices of its first and last sentence in ``p.spans``."""
     if not p.bounds:
-        return [p.keys]
-    pieces: list[set[str]] = []
+        return [(p.keys, 0, max(len(p.spans) - 1, 0))]
+    pieces: list[tuple[set[str], int, int]] = []
     carry: set[str] = set()
-    for keys in _sentence_key_sets(p, canon):
+    carry_from: int | None = None  # the first sentence of those carried
+    for n, keys in enumerate(_sentence_key_sets(p, canon)):
         keys |= carry
         if sum(weight.get(k, 0.0) for k in keys) >= floor:
-            pieces.append(keys)
-            carry = set()
+            pieces.append((keys, n if carry_from is None else carry_from, n))
+            carry, carry_from = set(), None
         elif pieces:
-            pieces[-1] |= keys
+            joined, first, _last = pieces[-1]
+            pieces[-1] = (joined | keys, first, n)
         else:
             carry = keys
+            if carry_from is None:
+                carry_from = n
     if carry:
-        if pieces:
-            pieces[-1] |= carry
-        else:
-            pieces.append(carry)
-    return [frozenset(k) for k in pieces]
+        # Only light sentences: one unit of them all (``carry`` exists before any piece only).
+        pieces.append((carry, carry_from or 0, len(p.bounds) - 1))
+    return [(frozenset(k), first, last) for k, first, last in pieces]
 
 
-def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> Kept:
+SentenceLinks = dict[tuple[int, int], tuple[float, MatchCue | None, SentencePair]]
+"""Links lifted from the sentence pass: (paragraph position, paragraph position) -> (best
+lifted score, cue or ``None`` for clear evidence, the text ranges of the unit pair that scored
+best)."""
+
+
+def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> SentenceLinks:
     """The two-tier selection run on two articles' sentence units, lifted to the paragraphs that
     hold them: (paragraph position, paragraph position) -> (best lifted score, cue; ``None``
-    when some sentence pair of the two is clear evidence).  Only :data:`SENTENCE_PASS_CUES`
-    are lifted.
+    when some sentence pair of the two is clear evidence; the text ranges of the best-scored
+    unit pair, which the explain view highlights).  Only :data:`SENTENCE_PASS_CUES` are lifted.
 
     Long articles state a fact in one sentence of a paragraph that also says other things, so
     the paragraph-level positional cues miss it: the headline against the *first sentences*
@@ -1197,28 +1215,38 @@ def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> Ke
     lp: list[_Para] = list(left)
     rp: list[_Para] = list(right)
     scored = _score_candidates(lp, rp, _candidates(lp, rp, uvocab.weight), uvocab)
-    out: Kept = {}
+    out: SentenceLinks = {}
     for (u, v), (score, cue) in _select(scored, lp, rp, uvocab.settings).items():
         if cue not in SENTENCE_PASS_CUES:
             continue
         pair = (left[u].owner, right[v].owner)
         old = out.get(pair)
+        spans = (left[u].spans[0], right[v].spans[0])
         if old is None:
-            out[pair] = (score, cue)
+            out[pair] = (score, cue, spans)
         else:
-            out[pair] = (max(score, old[0]), None if cue is None else old[1])
+            # Selection returns pairs in order, so ties keep the earliest unit pair.
+            best = spans if score > old[0] else old[2]
+            out[pair] = (max(score, old[0]), None if cue is None else old[1], best)
     return out
 
 
-def _unite(keep: Kept, lifted: Kept) -> None:
+def _unite(keep: Kept, lifted: SentenceLinks) -> dict[tuple[int, int], SentencePair]:
     """Add the lifted sentence-level links to the paragraph-level ones: the higher score, and
-    clear evidence when either level found it."""
-    for pair, (score, cue) in lifted.items():
+    clear evidence when either level found it.  Returns, for each link whose evidence is the
+    sentence pass's -- a link only it found, or one it scored higher or raised to clear -- the
+    unit pair that made it, so the explain view highlights what the matcher used."""
+    shown: dict[tuple[int, int], SentencePair] = {}
+    for pair, (score, cue, spans) in lifted.items():
         old = keep.get(pair)
         if old is None:
             keep[pair] = (score, cue)
+            shown[pair] = spans
         else:
+            if score > old[0] or (cue is None and old[1] is not None):
+                shown[pair] = spans
             keep[pair] = (max(score, old[0]), None if cue is None else old[1])
+    return shown
 
 
 # --------------------------------------------------------------------------- reasons
@@ -1269,7 +1297,10 @@ def _make_match(
     vocab: _Vocab,
     dp: dict[str, str],
     dq: dict[str, str],
+    sentences: SentencePair | None = None,
 ) -> Match:
+    """The match of ``p`` and ``q`` with its reasons; ``sentences`` is the sentence pair the
+    link was found on when the sentence pass found it, else the pair sharing the most weight."""
     weight, key_of = vocab.weight, vocab.key_of
     shared = sorted(p.keys & q.keys, key=lambda k: (-weight[k], k))
     words: list[str] = []
@@ -1306,5 +1337,5 @@ def _make_match(
         near_verbatim=near,
         evidence="clear" if cue is None else "supported",
         cue=cue,
-        sentences=best_sentence_pair(p, q, vocab),
+        sentences=sentences or best_sentence_pair(p, q, vocab),
     )

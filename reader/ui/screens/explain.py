@@ -1,6 +1,6 @@
 """Why two paragraphs matched: score, near-verbatim flag, shared words / names / numbers, the
 matcher's evidence tier and cue, and both paragraphs with the shared terms highlighted and the
-best-matching sentence pair shaded (all article text shown as data)."""
+sentences the match rests on shaded (all article text shown as data)."""
 
 from __future__ import annotations
 
