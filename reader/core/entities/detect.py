@@ -104,14 +104,14 @@ _CTX_AFTER_SPEAKER = re.compile(
 _CTX_AFTER_RECORD = re.compile(r"^ \(\d{1,2} ?[-–] ?\d{1,2}\)")
 _CTX_AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|,\s*who\b|\s+(?:himself|herself)\b)")
 _CTX_AFTER_ORG = re.compile(
-    r"^['’]s?\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|chief executive|ceo|chairman|"
+    r"['’]s?\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|chief executive|ceo|chairman|"
     r"board|shares|headquarters|website|statement|employees|staff)\b",
     re.IGNORECASE,
 )
 # A possessive that owns nothing: the name of a shop or a restaurant ("a McDonald's on Utica
 # Ave.", "inside the McDonald's.", "Fry's in Fountain Valley").
 _CTX_AFTER_SHOP = re.compile(r"['’] ?s(?:[.,;]|\s+(?:on|in|at|near)\s+[A-Z])")
-_CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
+_CTX_AFTER_PLACE_SUFFIX = re.compile(r"-(?:based|born)\b")
 _CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b")
 _CTX_AFTER_FOLLOWER2 = re.compile(r"\s+([a-z]+)\b")
 # After white space the speaker, person and follower cues are tried in this order: one
@@ -125,8 +125,16 @@ _FOLLOWER_WORD = _PERSON_GROUP + _CTX_AFTER_PERSON.groups + 2  # the follower's 
 _CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
 # A dateline opens a paragraph: "ASHFORD MILLS, England, Oct 8 (Agency) - ...",
 # "WASHINGTON (Reuters) - ...", "PARIS — ..."; the agency in parentheses is an organisation.
-_DATELINE_AFTER = re.compile(r"^(?:,[^.!?\n]{0,60}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]\s")
-_AGENCY_AFTER = re.compile(r"^\)\s*[-–—]\s")
+# After the place only capitalised words or numbers follow commas ("Oct 8"): "Qeshm, a 1,500 -
+# square" and "Ortiz, 35, was a 15 - year" (ECB+ spaces its hyphens) are no datelines.  Group 1
+# is the agency.  No "^" in these patterns: they are matched at the name's end
+# (``match(text, pos)``), where "^" never matches.
+_DATELINE_AFTER = re.compile(
+    r"(?:,(?:[ \u00a0]+[A-Z0-9][\w.'’]*)+)*[ \u00a0]*(\([^()]{1,40}\))?[ \u00a0]*[-–—][ \u00a0]"
+)
+_AGENCY_AFTER = re.compile(r"\)\s*[-–—]\s")
+# What a dateline's words before its agency never hold (capitals, numbers and commas only).
+_NOT_DATELINE_HEAD = re.compile(r"[a-z()]")
 # Sentence-initial words that open a clause, not a name ("Considering Lionsgate's offer...").
 _INITIAL_OPENERS = frozenset(
     "considering following including regarding concerning excluding pending barring given "
@@ -967,8 +975,12 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
     elif c == "-":
         if _CTX_AFTER_PLACE_SUFFIX.match(ptext, end, min(n, end + 8)):
             votes[2] += 1.5
-    if start <= 1 and c in ", ([-–—" and _DATELINE_AFTER.match(ptext, end, min(n, end + 110)):
-        votes[2] += 3.0
+    if start <= 1 and c in ", ([-–—":
+        m = _DATELINE_AFTER.match(ptext, end, min(n, end + 110))
+        # A dateline's place is in capitals or has its agency after it; a Title Case headline
+        # ("Red Sox - Teixeira Rumor") is no dateline.
+        if m is not None and (m.group(1) or ptext[start:end].isupper()):
+            votes[2] += 3.0
 
 
 def _is_year(w: str) -> bool:
@@ -1678,7 +1690,11 @@ def find_definitions(ptext: str, para_cands: list[Candidate]) -> list[tuple[str,
         if (is_acronym(y.text) or is_acronym(x.text)) and _DEF_BETWEEN.match(
             ptext[x.end : y.start]
         ):
-            if _DEF_AFTER.match(ptext[y.end : y.end + 4]):
+            if _DEF_AFTER.match(ptext[y.end : y.end + 4]) and not (
+                _AGENCY_AFTER.match(ptext, y.end, y.end + 6)
+                and _NOT_DATELINE_HEAD.search(ptext, 0, x.start) is None
+            ):
+                # not a dateline's agency: "WASHINGTON (Reuters) - ..." defines no acronym
                 out.append((x.text, y.text))
     return out
 

@@ -1,0 +1,85 @@
+"""Entity rules of the seventh issue-9 round (benchmarks/eval_sidebar.py, eval_ecbplus.py): each
+rule is checked with sentences of our own, not the strings of the data sets."""
+
+from __future__ import annotations
+
+from reader.core.entities import find_entities
+from tests.core.test_entities import article, by_variant, check_offsets
+
+
+def _ents(*paragraphs: str):
+    arts = [article(*paragraphs)]
+    ents = find_entities(arts)
+    check_offsets(arts, ents)
+    return ents
+
+
+def _type(ents, variant: str) -> str:
+    return by_variant(ents, variant).type
+
+
+# --- context cues read at the name's end (they were anchored with "^" and never fired) -------
+
+
+def test_agency_in_parentheses_before_a_dash_is_an_organisation():
+    ents = _ents("Dunmore (Zentrix) - A fire destroyed a barn on Friday.")
+    assert _type(ents, "Zentrix") == "organization"
+
+
+def test_possessive_spokesman_or_shares_make_an_organisation():
+    assert _type(_ents("On Monday Kelvara's spokesman said it would appeal."), "Kelvara") == (
+        "organization"
+    )
+    assert _type(_ents("Analysts said Kelvara's shares fell."), "Kelvara") == "organization"
+
+
+def test_based_suffix_makes_a_place():
+    ents = _ents("The Dunmore-based charity handed out food.")
+    assert _type(ents, "Dunmore") == "place"
+
+
+def test_dateline_in_capitals_is_a_place():
+    ents = _ents("ZELMORE, Vantia - A fire destroyed a barn on Friday.")
+    assert _type(ents, "ZELMORE") == "place"
+
+
+def test_title_case_headline_before_a_dash_is_no_dateline():
+    # "Kelvara Stadler" opens a paragraph before " - ", but in Title Case: no place vote
+    ents = _ents("Kelvara Stadler - Cheers For The Champion", "Fans cheered Kelvara Stadler.")
+    assert _type(ents, "Kelvara Stadler") == "person"
+
+
+def test_numbers_and_lower_case_words_after_a_comma_are_no_dateline():
+    # ECB+ spaces its hyphens: "Ortiz, 35, was a 15 - year member" is a clause, not a dateline
+    ents = _ents(
+        "Tarrow, 35, was a 15 - year member of the club, the coach said.",
+        "The coach thanked Tarrow on Sunday.",
+    )
+    assert _type(ents, "Tarrow") == "person"
+
+
+# --- a dateline's agency defines no acronym ---------------------------------------------------
+
+
+def test_dateline_agency_is_not_an_acronym_of_the_place():
+    ents = _ents(
+        "MARVILLE (Zentrix) - The mayor resigned on Monday.",
+        "Officials in Marville said Zentrix had the story first.",
+    )
+    place, agency = by_variant(ents, "Marville"), by_variant(ents, "Zentrix")
+    assert place is not agency
+    assert place.type == "place" and agency.type == "organization"
+    assert by_variant(ents, "MARVILLE") is place
+
+
+def test_dateline_agency_after_place_and_country_stays_apart():
+    ents = _ents("BELGRADE, Serbia (AP) - The minister resigned on Monday.")
+    assert by_variant(ents, "AP") is not by_variant(ents, "Serbia")
+
+
+def test_acronym_definition_in_a_sentence_still_links():
+    ents = _ents(
+        "The Coastal Rescue Agency (CRA) - a volunteer body - sent two boats.",
+        "A CRA boat reached the ship first.",
+    )
+    assert by_variant(ents, "CRA") is by_variant(ents, "Coastal Rescue Agency")
