@@ -83,3 +83,26 @@ def test_acronym_definition_in_a_sentence_still_links():
         "A CRA boat reached the ship first.",
     )
     assert by_variant(ents, "CRA") is by_variant(ents, "Coastal Rescue Agency")
+
+
+# --- a three-word heading is read as a headline ---------------------------------------------
+
+
+def test_three_word_heading_of_common_words_is_no_name():
+    ents = _ents(
+        "Several Aggravating Factors",
+        "The jury found aggravating factors in the case against Tom Reyes.",
+    )
+    assert not any("Aggravating" in v for e in ents for v in e.variants)
+    assert by_variant(ents, "Tom Reyes").type == "person"
+
+
+def test_three_word_headline_keeps_its_place():
+    ents = _ents("Earthquake Rattles Qeshm", "The quake hit Qeshm island on Sunday.")
+    q = by_variant(ents, "Qeshm")
+    assert all(m.text == "Qeshm" for m in q.mentions) and len(q.mentions) == 2
+
+
+def test_three_word_byline_keeps_the_full_name():
+    ents = _ents("By Jane Kowalski", "The council met on Monday in Dayton.")
+    assert by_variant(ents, "Jane Kowalski").type == "person"

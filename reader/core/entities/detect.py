@@ -283,6 +283,17 @@ def _paragraph_mode(text: str) -> str:
     caps = sum(1 for w in words if w[0].isupper())
     if len(words) >= 4 and caps >= 0.7 * len(words) and text.rstrip(" \"”’'»)")[-1:] not in ".!?":
         return "title"
+    if (
+        len(words) == 3
+        and caps == 3
+        and "," not in text
+        and text.rstrip(" \"”’'»)")[-1:] not in ".!?"
+        and not any(fold(w) in N.GIVEN_NAMES or w == "By" for w in words)
+    ):
+        # A three-word heading ("Multiple Special Circumstances", "Earthquake Jolts Iran") is a
+        # headline too; a byline or a caption naming a person ("By Jane Kowalski") and a
+        # dateline ("WASHINGTON, DC, April 28") are not.
+        return "title"
     return "normal"
 
 
