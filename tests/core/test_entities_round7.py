@@ -106,3 +106,19 @@ def test_three_word_headline_keeps_its_place():
 def test_three_word_byline_keeps_the_full_name():
     ents = _ents("By Jane Kowalski", "The council met on Monday in Dayton.")
     assert by_variant(ents, "Jane Kowalski").type == "person"
+
+
+# --- "a statement to X", "confirmed to X": X is an outlet -------------------------------------
+
+
+def test_statement_or_confirmation_to_a_name_makes_an_outlet():
+    ents = _ents(
+        "A court spokesman confirmed to Glimmer that the order was signed.",
+        "The lawyer said in a statement to Glimmer that his client was well.",
+    )
+    assert _type(ents, "Glimmer") == "organization"
+
+
+def test_going_to_a_name_stays_a_place():
+    ents = _ents("The family moved to Glimmer in May.", "Later they drove to Glimmer again.")
+    assert _type(ents, "Glimmer") == "place"

@@ -82,6 +82,9 @@ _WORK_WORDS = frozenset("works worked work working employed employee employees".
 # Words of defeat before "to X": X is the opponent, not a destination ("fell to Indianapolis").
 _DEFEAT_WORDS = frozenset("lost lose loses losing fell fall falls loss losses defeat".split())
 _PREP_WEAK = frozenset("at from to into toward towards via".split())
+# Words of telling before "to X": X is the outlet told ("in a statement to Access", "confirmed
+# to People"); "admitted to", "spoke to", "said to" are left out (admissions, people, hearsay).
+_TOLD_WORDS = frozenset("statement statements confirmed confirms comment comments remarks".split())
 _INDEFINITE = frozenset(("a", "an"))
 # Pieces of writing before "in X" that make X a publication, not a place ("a 1997 article in
 # X", "an op-ed in X"); "a report in X" and "published in X" also name places, so they are not here.
@@ -895,6 +898,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             elif w2 in _WORK_WORDS and w in ("at", "for"):
                 votes[1] += 1.0  # "works at X", "worked for X": an employer
                 votes[2] -= 0.3
+            elif w == "to" and w2 in _TOLD_WORDS:
+                votes[1] += 2.0  # "a statement to X", "confirmed to X": an outlet
+                votes[2] -= 1.0
             elif w == "to" and w2 in _DEFEAT_WORDS:
                 votes[1] += 0.5  # "lost to X", "a loss to X": an opponent, a team or a player
                 votes[2] -= 0.5
