@@ -122,3 +122,23 @@ def test_statement_or_confirmation_to_a_name_makes_an_outlet():
 def test_going_to_a_name_stays_a_place():
     ents = _ents("The family moved to Glimmer in May.", "Later they drove to Glimmer again.")
     assert _type(ents, "Glimmer") == "place"
+
+
+# --- a street's bare stem is the street -----------------------------------------------------
+
+
+def test_bare_stem_of_a_street_is_a_place():
+    ents = _ents(
+        "Protesters gathered on Corbin Avenue on Monday night.",
+        "“I am in the middle of it at Maple and Corbin in my district,” the councilman said.",
+    )
+    assert _type(ents, "Corbin") == "place"
+
+
+def test_stem_that_is_also_a_surname_keeps_the_person():
+    ents = _ents(
+        "Tom Corbin lives on Corbin Avenue, which is named after his grandfather.",
+        "Corbin said the city never asked him.",
+    )
+    assert _type(ents, "Tom Corbin") == "person"
+    assert by_variant(ents, "Corbin").type == "person"

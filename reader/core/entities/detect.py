@@ -1073,6 +1073,7 @@ def detect(articles: list[Article]) -> Detection:
             _share_votes(cands, n, votes)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
     kept = _drop_common_words(kept, lower)
+    _vote_street_stems(kept)
     surnames = {
         t.rsplit(" ", 1)[1]
         for t in {c.text for c in kept}
@@ -1081,6 +1082,30 @@ def detect(articles: list[Article]) -> Detection:
     if surnames:
         kept.extend(_bare_title_surnames(articles, kept, surnames))
     return Detection(kept, definitions)
+
+
+def _vote_street_stems(cands: list[Candidate]) -> None:
+    """A name that is the stem of one of the story's streets ("Snyder" of "Snyder Ave", "at
+    Church and Snyder") is that street, a place, unless the story also ends a longer name with it
+    (the surname of "Tom Snyder")."""
+    texts = {c.text for c in cands}
+    stems: set[str] = set()
+    for t in texts:
+        sp = t.rfind(" ")
+        if sp > 0 and tok_fold(t[sp + 1 :]) in N.STREET_HEADS:
+            stems.add(t[:sp])
+    if not stems:
+        return
+    for t in texts:
+        sp = t.rfind(" ")
+        if sp > 0 and t[sp + 1 :] in stems and tok_fold(t[sp + 1 :]) not in N.STREET_HEADS:
+            stems.discard(t[sp + 1 :])
+    for c in cands:
+        if c.text in stems:
+            v = c.votes[:]  # a new list: votes are shared between candidates (_share_votes)
+            v[2] += 2.0
+            v[0] -= 1.0
+            c.votes = v
 
 
 def _bare_title_surnames(
