@@ -142,3 +142,24 @@ def test_stem_that_is_also_a_surname_keeps_the_person():
     )
     assert _type(ents, "Tom Corbin") == "person"
     assert by_variant(ents, "Corbin").type == "person"
+
+
+# --- one member of a group named in the plural ----------------------------------------------
+
+
+def test_one_member_of_a_plural_group_is_no_name():
+    ents = _ents(
+        "Police said the Vipers and the Hornets fought near the park.",
+        "He took a chain from the Viper and ran, a witness said.",
+        "A Viper was arrested later.",
+    )
+    assert not any("Viper" in e.variants for e in ents)
+    assert by_variant(ents, "Vipers").type == "organization"
+
+
+def test_surname_beside_a_family_in_the_plural_is_kept():
+    ents = _ents(
+        "Kimo Orlan, 16, was shot on Saturday.",
+        "The Orlans said he was an Orlan to the core.",
+    )
+    assert by_variant(ents, "Kimo Orlan") is by_variant(ents, "Orlan")

@@ -1074,6 +1074,7 @@ def detect(articles: list[Article]) -> Detection:
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
     kept = _drop_common_words(kept, lower)
     _vote_street_stems(kept)
+    kept = _drop_group_members(articles, kept)
     surnames = {
         t.rsplit(" ", 1)[1]
         for t in {c.text for c in kept}
@@ -1082,6 +1083,35 @@ def detect(articles: list[Article]) -> Detection:
     if surnames:
         kept.extend(_bare_title_surnames(articles, kept, surnames))
     return Detection(kept, definitions)
+
+
+def _drop_group_members(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
+    """ "a Crip", "the Crip" beside the story's group "the Crips": one member of the group, a
+    common noun, not a name of its own.  Not a word that ends a longer name (the surname
+    "Gray" beside "the Grays")."""
+    texts = {c.text for c in cands}
+    singular = {
+        t[:-1] for t in texts if len(t) > 4 and t.endswith("s") and " " not in t and t.isalpha()
+    }
+    members = singular & texts
+    if not members:
+        return cands
+    for t in texts:
+        sp = t.rfind(" ")
+        if sp > 0:
+            members.discard(t[sp + 1 :])
+    members = {m for m in members if not _known(tok_fold(m))}
+    if not members:
+        return cands
+    out = []
+    for c in cands:
+        if c.text in members:
+            before = articles[c.article].paragraphs[c.paragraph].text[max(0, c.start - 5) : c.start]
+            prev = before.split()[-1:] if before[-1:].isspace() else []
+            if prev and prev[0].lower() in _ARTICLES:
+                continue
+        out.append(c)
+    return out
 
 
 def _vote_street_stems(cands: list[Candidate]) -> None:
