@@ -1103,15 +1103,14 @@ def _drop_group_members(articles: list[Article], cands: list[Candidate]) -> list
     members = {m for m in members if not _known(tok_fold(m))}
     if not members:
         return cands
-    out = []
-    for c in cands:
+    drop = set()
+    for i, c in enumerate(cands):
         if c.text in members:
             before = articles[c.article].paragraphs[c.paragraph].text[max(0, c.start - 5) : c.start]
             prev = before.split()[-1:] if before[-1:].isspace() else []
             if prev and prev[0].lower() in _ARTICLES:
-                continue
-        out.append(c)
-    return out
+                drop.add(i)
+    return [c for i, c in enumerate(cands) if i not in drop] if drop else cands
 
 
 def _vote_street_stems(cands: list[Candidate]) -> None:
