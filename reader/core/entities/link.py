@@ -38,7 +38,9 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    ("New Orleans has", "Jacksonville trailed") but not before a noun ("the San Diego freeway");
 8. descriptions (with the articles' texts): a description the story attaches to a name by
    apposition ("Zurana Horton, a Brownsville mother of 12,", "New Zealand's highest peak, Mount
-   Cook.") is a mention of that name wherever the story writes it, in any article.
+   Cook.") is a mention of that name wherever the story writes it, in any article;
+9. staff: a person's mentions followed by "team", "camp" or "staff" ("the Obama team") are an
+   organisation of their own, as "the Obama administration" is (see ``_split_staff``).
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -1432,6 +1434,40 @@ def _canonical(surfaces: Counter) -> str:
     return max(surfaces, key=rank)
 
 
+# Collective nouns that, in lower case right after a person's name, name the people who work
+# for that person ("the Obama team", "the Clinton camp"): a body of its own, as "the Obama
+# administration" is (see detect._BODY_WORDS), which ECB+ files under the body's chain.  Nouns for
+# one person or for several ("Lohan lawyer", "Nixon aides") keep the name as the person's mention,
+# as ECB+ and the sidebar gold do.
+_STAFF_NOUNS = frozenset({"team", "camp", "staff"})
+
+
+def _split_staff(
+    members: list[int], cands: list[Candidate], keyed: list[tuple[tuple[int, int, str], Entity]]
+) -> list[int]:
+    """The person's mentions without those followed by a collective noun ("the Obama team"),
+    which become an organisation per noun, its mentions spanning the name and the noun and
+    appended to ``keyed``.  A person whose every mention is so followed stays the person."""
+    staff: dict[str, list[int]] = defaultdict(list)
+    rest: list[int] = []
+    for ci in members:
+        f = cands[ci].follower
+        (staff[f] if f in _STAFF_NOUNS else rest).append(ci)
+    if not staff or not rest:
+        return members
+    for noun, cis in staff.items():
+        cis.sort(key=lambda ci: (cands[ci].article, cands[ci].paragraph, cands[ci].start))
+        mentions = [
+            Mention(c.article, c.paragraph, c.start, c.end + 1 + len(noun), f"{c.text} {noun}")
+            for c in (cands[ci] for ci in cis)
+        ]
+        name = f"{_canonical(Counter(cands[ci].text for ci in cis))} {noun}"
+        n_articles = len({m.article for m in mentions})
+        entity = Entity(0, name, "organization", [name], mentions)
+        keyed.append(((-n_articles, -len(mentions), name), entity))
+    return rest
+
+
 def _entities(
     nodes: list[_Node],
     cand_node: list[int],
@@ -1459,6 +1495,7 @@ def _entities(
                 r = override.get((ni, c.article, -1))
         groups[uf.find(r if r is not None else ni)].append(ci)
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
+    has_staff = any(c.follower in _STAFF_NOUNS for c in cands)
     for root, members in groups.items():
         surfaces: Counter = Counter(cands[ci].text for ci in members)
         # A place's mentions that stand for its team bring their context, not the place's
@@ -1491,6 +1528,9 @@ def _entities(
             votes[t] += ctx[t] * scale + (math.log1p(ctx[t]) if ctx[t] > 0 else 0.0)
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
+        if etype == "person" and has_staff:
+            members = _split_staff(members, cands, keyed)
+            surfaces = Counter(cands[ci].text for ci in members)
         name = _canonical(
             Counter(cands[ci].text for ci in own) if own is not members and own else surfaces
         )
