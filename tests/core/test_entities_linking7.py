@@ -49,3 +49,54 @@ def test_a_name_only_seen_before_team_stays_whole():
     # No mention of the person alone: nothing to tell the body from the person, so it stays.
     ents = _ents("The Varga team won the cup on Sunday.", "Fans cheered the Varga team.")
     assert not any(e.name == "Varga team" for e in ents)
+
+
+# --- "<city> basketball": the story's team of that city -------------------------------------------
+
+
+def test_city_before_a_sport_is_its_team():
+    ents = _ents(
+        "The Denver Falcons beat Dorset 81-70 on Sunday.",
+        "He became the top scorer for Denver basketball on Thursday.",
+        "The parade was held in Denver, near the Denver freeway.",
+    )
+    team = by_variant(ents, "Denver Falcons")
+    assert [m.text for m in team.mentions] == ["Denver Falcons", "Denver"]
+    (town,) = [e for e in ents if e.name == "Denver"]
+    assert len(town.mentions) == 2  # "in Denver" and "the Denver freeway" stay the city
+
+
+# --- an acronym that fits several long names: the well-known body --------------------------------
+
+
+def test_ambiguous_acronym_goes_to_the_known_body():
+    ents = _ents(
+        "She starred in American Pie and later in a play.",
+        "Her lawyer confirmed it to the Associated Press on Monday.",
+        "She will not appear in court, reports AP.",
+    )
+    assert "AP" in by_variant(ents, "Associated Press").variants
+    assert "AP" not in by_variant(ents, "American Pie").variants
+
+
+def test_ambiguous_acronym_without_a_known_body_stays_apart():
+    ents = _ents(
+        "The Marbury Ledger and Mason Lowe both sued.",
+        "A lawyer for ML declined to comment.",
+    )
+    ml = by_variant(ents, "ML")
+    assert ml.variants == ["ML"]
+
+
+# --- a body without its generic head word ---------------------------------------------------------
+
+
+def test_body_without_department_is_the_department():
+    ents = _ents(
+        "The Dorvale Police Department arrested a man on Friday.",
+        "A spokesman for the Dorvale Police said he was released.",
+        "The Justice Department and Justice officials declined to comment.",
+    )
+    police = by_variant(ents, "Dorvale Police Department")
+    assert "Dorvale Police" in police.variants
+    assert "Justice" not in by_variant(ents, "Justice Department").variants

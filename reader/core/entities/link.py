@@ -11,8 +11,9 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
 3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense"),
    the same letters spaced differently ("Trail Blazers" / "Trailblazers"), one care facility
    under several head words ("Betty Ford Center" / "Betty Ford Clinic"), a nickname
-   blended from the starts of a person's two names ("LiLo" / "Lindsay Lohan"), and a team's
-   nickname clipped ("Jags" / "Jacksonville Jaguars");
+   blended from the starts of a person's two names ("LiLo" / "Lindsay Lohan"), a team's
+   nickname clipped ("Jags" / "Jacksonville Jaguars"), and a body without its generic last word
+   ("Staunton Police" / "Staunton Police Department");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
    one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
@@ -20,7 +21,8 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    name never joins its country ("North Koreans" / "North Korea");
 5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name, also
    with a leading "T" for the title's article ("THR" / "The Hollywood Reporter"), also
-   without a leading place ("CBP" / "U.S. Customs and Border Protection");
+   without a leading place ("CBP" / "U.S. Customs and Border Protection"); when several long
+   names fit, the one that is a well-known body ("AP": "Associated Press", not "American Pie");
 6. short forms: a name whose words end a longer name ("Netanyahu" -> "Benjamin Netanyahu",
    "Tayyip Erdogan" -> "Recep Tayyip Erdogan"; for names with cue words only a trailing part:
    "University of Alabama" is not "University of South Alabama"), the surname of a name written
@@ -35,7 +37,8 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    Mediterranean" / "Mediterranean Sea");
 7. teams: a bare city with no place cue stands for the story's one team of that city
    ("San Diego's playoff loss" in a story on the San Diego Chargers), also before a verb
-   ("New Orleans has", "Jacksonville trailed") but not before a noun ("the San Diego freeway");
+   ("New Orleans has", "Jacksonville trailed") or a sport ("North Carolina basketball") but not
+   before another noun ("the San Diego freeway");
 8. descriptions (with the articles' texts): a description the story attaches to a name by
    apposition ("Zurana Horton, a Brownsville mother of 12,", "New Zealand's highest peak, Mount
    Cook.") is a mention of that name wherever the story writes it, in any article;
@@ -587,6 +590,8 @@ def link(
     _state_abbreviations(nodes, uf)
     # 3f. one facility under several heads ("Betty Ford Center" / "Betty Ford Clinic")
     _facility_heads(nodes, uf)
+    # 3f'. a body without its generic last word ("Staunton Police" / "Staunton Police Department")
+    _generic_heads(nodes, uf, by_key)
     # 3g. a nickname blended from a person's two names ("LiLo" of "Lindsay Lohan")
     _blends(nodes, uf)
     # 3h. a team's nickname clipped ("Jags" / "Jacksonville Jaguars")
@@ -615,8 +620,8 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
     X", "X-based", "downtown X", a dateline, "X, State") is the team, as sports writing uses it
     ("San Diego's playoff loss", "lost to Indianapolis.").  A mention followed by a lower-case
     word stays the place: "the San Diego freeway" and "Indianapolis won" cannot be told apart
-    without a parser, and the place is the safer reading.  Returns candidate index -> team
-    root."""
+    without a parser, and the place is the safer reading; a sport ("for North Carolina
+    basketball") names the team.  Returns candidate index -> team root."""
     teams: dict[str, set[int]] = defaultdict(set)
     for n_i, place, _ in _team_names(nodes):
         teams[place].add(uf.find(n_i))
@@ -630,9 +635,13 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
         (team,) = roots
         for ci in n.mentions:
             c = cands[ci]
-            if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower)):
+            if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower) or c.follower in _SPORTS):
                 out[ci] = team
     return out
+
+
+# Sports after a place: "North Carolina basketball" is the team's programme, not the state.
+_SPORTS = frozenset("basketball football baseball hockey soccer rugby".split())
 
 
 def _team_names(nodes: list[_Node]) -> list[tuple[int, str, str]]:
@@ -1002,6 +1011,24 @@ def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
 _FACILITY_HEADS = frozenset("center centre clinic treatment rehab rehabilitation recovery".split())
 
 
+# Generic last words that news drops from a body's name when the rest still names it: "the
+# Staunton Police" is the Staunton Police Department, "the U.S. Marshals" the Marshals Service.
+_GENERIC_HEADS = ("department", "dept", "service", "force")
+
+
+def _generic_heads(nodes: list[_Node], uf: _Clusters, by_key: dict[str, int]) -> None:
+    """A name of two words or more joins the story's name that adds only a generic head word to
+    it ("Staunton Police" / "Staunton Police Department"); one word ("Justice", "State", "Air")
+    is too little to name the body."""
+    for i, n in enumerate(nodes):
+        words = n.key.split()
+        if len(words) < 3 or words[-1] not in _GENERIC_HEADS or n.acronym:
+            continue
+        j = by_key.get(" ".join(words[:-1]))
+        if j is not None:
+            uf.union(i, j)
+
+
 def _facility_heads(nodes: list[_Node], uf: _Clusters) -> None:
     """Names that differ only in trailing care-facility head words link when what precedes them
     is the same two or more words and not a place ("Betty Ford Center" / "Betty Ford Clinic" /
@@ -1174,12 +1201,15 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
         if not n.acronym:
             continue
         letters = n.key.replace(" ", "")
-        cands = {uf.find(j) for j in by_initials.get(letters, ())}
-        if not cands and len(letters) >= 3 and letters[0] == "t":
+        longs = by_initials.get(letters, [])
+        if not longs and len(letters) >= 3 and letters[0] == "t":
             # "THR" of "(The) Hollywood Reporter": the article counts in a title's acronym
-            cands = {
-                uf.find(j) for j in by_initials.get(letters[1:], ()) if len(nodes[j].tokens) >= 2
-            }
+            longs = [j for j in by_initials.get(letters[1:], ()) if len(nodes[j].tokens) >= 2]
+        cands = {uf.find(j) for j in longs}
+        if len(cands) > 1:
+            # Several long names fit ("AP": "American Pie", "Associated Press"): a well-known
+            # body among them is the one an unexplained acronym names.
+            cands = {uf.find(j) for j in longs if nodes[j].key in _ORG_KEYS}
         if len(cands) == 1:
             uf.union(i, cands.pop())
 
