@@ -100,3 +100,22 @@ def test_body_without_department_is_the_department():
     police = by_variant(ents, "Dorvale Police Department")
     assert "Dorvale Police" in police.variants
     assert "Justice" not in by_variant(ents, "Justice Department").variants
+
+
+# --- two neighbouring letters swapped -------------------------------------------------------------
+
+
+def test_swapped_letters_in_a_surname_are_one_name():
+    ents = _ents(
+        "The boxer Wladimir Petrenko defended his title on Saturday.",
+        "Petrenko won on points. Fans said Petrneko never looked troubled.",
+    )
+    assert "Petrneko" in by_variant(ents, "Wladimir Petrenko").variants
+
+
+def test_a_changed_letter_in_a_short_surname_is_another_name():
+    ents = _ents(
+        "Coach Dale Hanson and his rival Rob Hansen met on Friday.",
+        "Hanson won. Hansen said little.",
+    )
+    assert by_variant(ents, "Dale Hanson") is not by_variant(ents, "Rob Hansen")

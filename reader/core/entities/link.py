@@ -16,7 +16,8 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    ("Staunton Police" / "Staunton Police Department");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
-   one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
+   one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), two neighbouring letters
+   swapped in a one-word name of six letters or more ("Klistchko" / "Klitschko"), and an unknown word one or two
    letters from exactly one known place of the story ("Pyongang" / "Pyongyang"); a people's
    name never joins its country ("North Koreans" / "North Korea");
 5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name, also
@@ -841,7 +842,9 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                 if len(a.tokens) == 1:
                     if min(len(ka), len(kb)) < cfg.min_single_len or ka[0] != kb[0]:
                         continue
-                    if score(ka, kb, score_cutoff=cfg.single_threshold) < cfg.single_threshold:
+                    if score(
+                        ka, kb, score_cutoff=cfg.single_threshold
+                    ) < cfg.single_threshold and not _transposed(ka, kb):
                         continue
                 else:
                     if _people_of(a.tokens[-1], b.tokens[-1]):
@@ -855,6 +858,21 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                     ):
                         continue
                 uf.union(*pair)
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two words of six letters or more, the same first letter, that differ only by two
+    neighbouring letters swapped, the commonest typing slip ("Klistchko" / "Klitschko"), which
+    the fuzzy ratio scores as two edits."""
+    if len(a) != len(b) or len(a) < 6 or a[0] != b[0]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 _DEMONYM_ENDINGS = ("n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is")
