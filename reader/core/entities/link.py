@@ -1031,7 +1031,7 @@ _FACILITY_HEADS = frozenset("center centre clinic treatment rehab rehabilitation
 
 # Generic last words that news drops from a body's name when the rest still names it: "the
 # Staunton Police" is the Staunton Police Department, "the U.S. Marshals" the Marshals Service.
-_GENERIC_HEADS = ("department", "dept", "service", "force")
+_GENERIC_HEADS = (" department", " dept", " service", " force")
 
 
 def _generic_heads(nodes: list[_Node], uf: _Clusters, by_key: dict[str, int]) -> None:
@@ -1039,10 +1039,9 @@ def _generic_heads(nodes: list[_Node], uf: _Clusters, by_key: dict[str, int]) ->
     it ("Staunton Police" / "Staunton Police Department"); one word ("Justice", "State", "Air")
     is too little to name the body."""
     for i, n in enumerate(nodes):
-        words = n.key.split()
-        if len(words) < 3 or words[-1] not in _GENERIC_HEADS or n.acronym:
+        if not n.key.endswith(_GENERIC_HEADS) or len(n.tokens) < 3 or n.acronym:
             continue
-        j = by_key.get(" ".join(words[:-1]))
+        j = by_key.get(n.key.rsplit(" ", 1)[0])
         if j is not None:
             uf.union(i, j)
 
@@ -1491,16 +1490,19 @@ _STAFF_NOUNS = frozenset({"team", "camp", "staff"})
 
 
 def _split_staff(
-    members: list[int], cands: list[Candidate], keyed: list[tuple[tuple[int, int, str], Entity]]
+    members: list[int],
+    staff_cis: set[int],
+    cands: list[Candidate],
+    keyed: list[tuple[tuple[int, int, str], Entity]],
 ) -> list[int]:
     """The person's mentions without those followed by a collective noun ("the Obama team"),
     which become an organisation per noun, its mentions spanning the name and the noun and
-    appended to ``keyed``.  A person whose every mention is so followed stays the person."""
+    appended to ``keyed``; ``staff_cis`` holds the candidates followed by such a noun.  A person
+    whose every mention is so followed stays the person."""
     staff: dict[str, list[int]] = defaultdict(list)
     rest: list[int] = []
     for ci in members:
-        f = cands[ci].follower
-        (staff[f] if f in _STAFF_NOUNS else rest).append(ci)
+        (staff[cands[ci].follower] if ci in staff_cis else rest).append(ci)
     if not staff or not rest:
         return members
     for noun, cis in staff.items():
@@ -1543,7 +1545,7 @@ def _entities(
                 r = override.get((ni, c.article, -1))
         groups[uf.find(r if r is not None else ni)].append(ci)
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
-    has_staff = any(c.follower in _STAFF_NOUNS for c in cands)
+    staff = {ci for ci, c in enumerate(cands) if c.follower in _STAFF_NOUNS}
     for root, members in groups.items():
         surfaces: Counter = Counter(cands[ci].text for ci in members)
         # A place's mentions that stand for its team bring their context, not the place's
@@ -1576,9 +1578,11 @@ def _entities(
             votes[t] += ctx[t] * scale + (math.log1p(ctx[t]) if ctx[t] > 0 else 0.0)
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
-        if etype == "person" and has_staff:
-            members = _split_staff(members, cands, keyed)
-            surfaces = Counter(cands[ci].text for ci in members)
+        if etype == "person" and staff and not staff.isdisjoint(members):
+            rest = _split_staff(members, staff, cands, keyed)
+            if rest is not members:
+                members = rest
+                surfaces = Counter(cands[ci].text for ci in members)
         name = _canonical(
             Counter(cands[ci].text for ci in own) if own is not members and own else surfaces
         )
