@@ -17,9 +17,9 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
    one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), two neighbouring letters
-   swapped in a one-word name of six letters or more ("Klistchko" / "Klitschko"), and an unknown word one or two
-   letters from exactly one known place of the story ("Pyongang" / "Pyongyang"); a people's
-   name never joins its country ("North Koreans" / "North Korea");
+   swapped in a one-word name of six letters or more ("Klistchko" / "Klitschko"), and an
+   unknown word one or two letters from exactly one known place of the story ("Pyongang" /
+   "Pyongyang"); a people's name never joins its country ("North Koreans" / "North Korea");
 5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name, also
    with a leading "T" for the title's article ("THR" / "The Hollywood Reporter"), also
    without a leading place ("CBP" / "U.S. Customs and Border Protection"); when several long
@@ -1581,6 +1581,7 @@ def _entities(
         if etype == "person" and staff and not staff.isdisjoint(members):
             rest = _split_staff(members, staff, cands, keyed)
             if rest is not members:
+                own = rest if own is members else [ci for ci in own if ci not in staff]
                 members = rest
                 surfaces = Counter(cands[ci].text for ci in members)
         name = _canonical(
