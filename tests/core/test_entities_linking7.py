@@ -119,3 +119,32 @@ def test_a_changed_letter_in_a_short_surname_is_another_name():
         "Hanson won. Hansen said little.",
     )
     assert by_variant(ents, "Dale Hanson") is not by_variant(ents, "Rob Hansen")
+
+
+# --- "Mr" / "Ms" + a surname two people share: the bearer the title fits --------------------------
+
+
+def test_gendered_title_picks_the_bearer_of_that_gender():
+    ents = _ents(
+        "Party leader Choi Sung-ho met envoys in Seoul on Monday.",
+        "Choi Sung-ho said talks would go on. Choi Sung-ho smiled.",
+        "His sister Choi Min-ji travelled to Tokyo for the opening ceremony.",
+        "Mr. Choi did not attend the ceremony.",
+        "Ms. Choi sat beside the prime minister.",
+    )
+    leader = by_variant(ents, "Choi Sung-ho")
+    sister = by_variant(ents, "Choi Min-ji")
+    assert leader is not sister
+    assert [m.paragraph for m in sister.mentions] == [2, 4]  # "Ms. Choi" is the sister
+    assert [m.paragraph for m in leader.mentions] == [0, 1, 1, 3]
+
+
+def test_title_alone_changes_nothing_without_gender_in_the_story():
+    # Nothing tells who is a woman: "Ms. Choi" keeps the story's most prominent Choi.
+    ents = _ents(
+        "Party leader Choi Sung-ho met envoys in Seoul on Monday.",
+        "Choi Sung-ho said talks would go on. Choi Sung-ho smiled.",
+        "Choi Min-ji travelled to Tokyo for the opening ceremony.",
+        "Ms. Choi sat beside the prime minister.",
+    )
+    assert [m.paragraph for m in by_variant(ents, "Choi Min-ji").mentions] == [2]

@@ -33,8 +33,9 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    short form fits several entities ("Trump" with "Donald Trump" and "Donald Trump Jr.") it
    joins the most prominent (``dominance`` times the mentions of the next), except near a full
    mention of the other one (its paragraph and the next two), as a reader resolves it; a bare
-   surname never goes to a bearer named with "Jr." when exactly one bearer has no suffix.  A
-   one-word name opening the story's one natural feature is its short form ("the
+   surname never goes to a bearer named with "Jr." when exactly one bearer has no suffix, and
+   after "Mr" / "Ms" / "Mrs" / "Miss" it goes to the bearer of that gender when the story tells
+   it ("his sister Kim Yo-jong": "Ms. Kim" is she, see ``_gendered_titles``).  A one-word name opening the story's one natural feature is its short form ("the
    Mediterranean" / "Mediterranean Sea");
 7. teams: a bare city with no place cue stands for the story's one team of that city
    ("San Diego's playoff loss" in a story on the San Diego Chargers), also before a verb
@@ -607,7 +608,10 @@ def link(
     # 6. short forms
     override: dict[tuple[int, int, int], int] = {}
     if cfg.subsequence:
-        override = _short_forms(nodes, uf, cands, cfg)
+        ambiguous: dict[int, list[int]] = {}
+        override = _short_forms(nodes, uf, cands, cfg, ambiguous)
+        if ambiguous and articles:
+            _gendered_titles(nodes, uf, cands, articles, ambiguous, override)
     # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
     teams = _team_mentions(nodes, cands, uf)
     extra = _descriptions(cands, cand_node, uf, teams, articles) if articles else {}
@@ -1232,8 +1236,15 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
 
 
 def _short_forms(
-    nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg: LinkConfig
+    nodes: list[_Node],
+    uf: _Clusters,
+    cands: list[Candidate],
+    cfg: LinkConfig,
+    ambiguous: dict[int, list[int]] | None = None,
 ) -> dict[tuple[int, int, int], int]:
+    """Short forms joined to their long names (see the module docstring, rule 6); returns the
+    per-paragraph overrides of ambiguous short forms, and fills ``ambiguous`` (short form's node
+    -> the long names it fits) when given."""
     by_last: dict[str, list[int]] = defaultdict(list)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
@@ -1307,7 +1318,74 @@ def _short_forms(
             uf.union(i, roots.pop())
             continue
         _resolve_ambiguous(i, roots, nodes, uf, cands, cfg, override)
+        if ambiguous is not None:
+            ambiguous[i] = longs
     return override
+
+
+# A gendered title or kinship noun right before a name ("Miss Jenkin", "his sister Katie
+# Jenkin", "sister, Kathryn Jenkin"); not "the brother of Kathryn Jenkin".
+_GENDER_BEFORE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mister)\.?\s+|\b([a-z]+),?\s+)$")
+_FEMALE = frozenset(
+    """mrs ms miss sister daughter mother wife girlfriend widow niece aunt grandmother
+    granddaughter stepmother stepdaughter mom mum actress woman girl lady""".split()
+)
+_MALE = frozenset(
+    """mr mister brother son father husband boyfriend widower nephew uncle grandfather grandson
+    stepfather stepson dad man boy""".split()
+)
+
+
+def _gendered_titles(
+    nodes: list[_Node],
+    uf: _Clusters,
+    cands: list[Candidate],
+    articles: list[Article],
+    ambiguous: dict[int, list[int]],
+    override: dict[tuple[int, int, int], int],
+) -> None:
+    """A surname shared by several people of the story, after "Mr" or "Miss" / "Mrs" / "Ms",
+    is the bearer the title fits, by what the story tells of their gender ("his sister Katie
+    Jenkin", "Mr John Jenkin"): the one bearer known to be of that gender, else the one bearer
+    not known to be of the other ("Miss Jenkin" is Katie, "Mr Jenkin" her brother).  The
+    paragraph of the titled mention is overridden, as a reader resolves it there."""
+    texts: dict[tuple[int, int], str] = {}
+
+    def before(ci: int, titles: bool) -> str:
+        """ "f" / "m" for a gendered title (``titles``) or kinship noun right before ``ci``."""
+        c = cands[ci]
+        text = texts.get((c.article, c.paragraph))
+        if text is None:
+            text = texts[c.article, c.paragraph] = articles[c.article].paragraphs[c.paragraph].text
+        m = _GENDER_BEFORE_RE.search(text, max(0, c.start - 24), c.start)
+        word = m and ((m.group(1) if titles else m.group(2) or m.group(1)) or "").lower()
+        return "f" if word in _FEMALE else "m" if word in _MALE else ""
+
+    gender: dict[int, str] = {}
+    for i, longs in ambiguous.items():
+        # A title votes for a person (detect adds 3): only those mentions are read.
+        titled = [(ci, before(ci, True)) for ci in nodes[i].mentions if cands[ci].votes[0] >= 2]
+        titled = [(ci, g) for ci, g in titled if g]
+        if not titled:
+            continue
+        roots = {uf.find(j) for j in longs}
+        for r in roots:
+            if r not in gender:
+                seen = {
+                    before(ci, False)
+                    for m in uf.members(r)
+                    if nodes[m].full
+                    for ci in nodes[m].mentions
+                } - {""}
+                gender[r] = seen.pop() if len(seen) == 1 else ""
+        for ci, g in titled:
+            fit = [r for r in roots if gender[r] == g]
+            if len(fit) != 1:
+                fit = [r for r in roots if gender[r] in ("", g)]
+                if len(fit) != 1 or all(gender[r] in ("", g) for r in roots):
+                    continue
+            c = cands[ci]
+            override[(i, c.article, c.paragraph)] = fit[0]
 
 
 # Heads of the names of seas, rivers and mountains, which news drops once the feature is known
