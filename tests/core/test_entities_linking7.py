@@ -148,3 +148,24 @@ def test_title_alone_changes_nothing_without_gender_in_the_story():
         "Ms. Choi sat beside the prime minister.",
     )
     assert [m.paragraph for m in by_variant(ents, "Choi Min-ji").mentions] == [2]
+
+
+# --- a person's display name without the description the detector kept ---------------------------
+
+
+def test_display_name_drops_a_description_before_the_name():
+    ents = _ents(
+        "Moviemaker Tom Varga said the film would open in May.",
+        "Tom Varga wrote the script. Varga also produced it.",
+    )
+    person = by_variant(ents, "Moviemaker Tom Varga")
+    assert person.name == "Tom Varga"
+    assert "Moviemaker Tom Varga" in person.variants
+
+
+def test_display_name_keeps_a_second_given_name():
+    ents = _ents(
+        "Mary Ann Dorsey spoke first on Monday.",
+        "Ann Dorsey said the vote was close.",
+    )
+    assert by_variant(ents, "Ann Dorsey").name == "Mary Ann Dorsey"

@@ -1512,9 +1512,33 @@ def _is_known(surface: str) -> bool:
     return k in _PLACE_KEYS or k in _ORG_KEYS or k in _ALIAS
 
 
-def _canonical(surfaces: Counter) -> str:
+def _described(surfaces: Counter) -> set[str]:
+    """Variants that are another variant, a person's given name and surname, with words before
+    the given name that are no given names: a description or title the detector kept ("Charger
+    Vincent Jackson", "Moviemaker Gary Ross" beside "Gary Ross"); not "Barack Obama" beside
+    "Obama" nor "Mary Ann Smith" beside "Ann Smith"."""
+    people = {
+        fold(t).replace(".", ""): t
+        for t in surfaces
+        if " " in t and fold(t).split(None, 1)[0] in N.GIVEN_NAMES
+    }
+    out: set[str] = set()
+    if not people:
+        return out
+    for s in surfaces:
+        words = fold(s).replace(".", "").split()
+        for k in range(1, len(words) - 1):
+            if " ".join(words[k:]) in people:
+                if not any(w in N.GIVEN_NAMES or len(w) == 1 for w in words[:k]):
+                    out.add(s)
+                break
+    return out
+
+
+def _canonical(surfaces: Counter, person: bool = False) -> str:
     """The display name: the most complete variant (most words), then the most frequent, never
-    a misspelling.  A variant is a misspelling when one of its words is a near copy (one or two
+    a misspelling, nor for a ``person`` a variant with a description before the name (see
+    ``_described``).  A variant is a misspelling when one of its words is a near copy (one or two
     letters off) of a word that the other variants use more often ("Sepy" beside "Sepe" x5)."""
     if len(surfaces) == 1:
         return next(iter(surfaces))
@@ -1543,6 +1567,7 @@ def _canonical(surfaces: Counter) -> str:
         acr = is_acronym(s)
         return (
             not typo[s],
+            s not in described,
             known[s],
             fold(s).rstrip(".") not in N.US_STATE_ABBREVIATIONS,  # "Texas" over "Tex."
             0 if acr else len(words),
@@ -1553,6 +1578,7 @@ def _canonical(surfaces: Counter) -> str:
         )
 
     typo = {s: len(surfaces) > 1 and surfaces[s] == 1 and misspelt(s) for s in surfaces}
+    described = _described(surfaces) if person else set()
     known = (
         {s: _is_known(s) for s in surfaces} if len(surfaces) > 1 else {s: False for s in surfaces}
     )
@@ -1663,7 +1689,8 @@ def _entities(
                 members = rest
                 surfaces = Counter(cands[ci].text for ci in members)
         name = _canonical(
-            Counter(cands[ci].text for ci in own) if own is not members and own else surfaces
+            Counter(cands[ci].text for ci in own) if own is not members and own else surfaces,
+            etype == "person",
         )
         if all(nodes[ni].key.endswith(" family") for ni in node_ids) and not name.endswith("s"):
             name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"
