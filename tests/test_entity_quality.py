@@ -64,5 +64,5 @@ def test_ecbplus_dev_linking_floor():
     stories = [s for s in eval_ecbplus.load_stories(DATA, "topic") if s.split == "dev"]
     r = eval_ecbplus.evaluate(stories, eval_ecbplus.LinkConfig(), True)
     p, _, f1 = r["link"]
-    assert p >= 0.905 and f1 >= 0.90, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
-    assert r["type_acc"] >= 0.95, f"ECB+ dev type accuracy {r['type_acc']:.3f}"
+    assert p >= 0.93 and f1 >= 0.92, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
+    assert r["type_acc"] >= 0.96, f"ECB+ dev type accuracy {r['type_acc']:.3f}"
