@@ -9,84 +9,106 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.generate import generate_story
 from reader.core.matching.joint import align_all
-from reader.core.matching.matcher import PairLinks, Settings, _Para, _Vocab
+from reader.core.matching.matcher import PairLinks, align, each_pair_links
 from reader.core.matching.outlets import FIRM_CUES, add_outlet_links
+from reader.core.model import Article, Match
 from reader.core.report.json_load import from_report_data
 from reader.core.report.json_report import to_json_data
 from tests.core.test_align_properties import ARTICLE, build
 from tests.core.test_report import _analysis
 from tests.test_real_alignment import DATA, ev
 
-WEAK = Settings().weak
+FIRM = (0.8, "clear", None)
 
 
-def _pair(a: int, b: int, keep: dict, scored: dict, n: int = 3) -> PairLinks:
-    left = [_Para((a, i), f"p{i}", frozenset({f"k{i}"})) for i in range(n)]
-    right = [_Para((b, j), f"p{j}", frozenset({f"k{j}"})) for j in range(n)]
-    return PairLinks(a, b, left, right, _Vocab(), {}, {}, dict(keep), dict(scored))
+def _pair(a: int, b: int, kept: dict, weak: list | None = None) -> PairLinks:
+    """Articles ``a`` < ``b``: ``kept`` maps (paragraph of a, paragraph of b) to (score,
+    evidence, cue); ``weak`` lists the pair's weak candidates (paragraph of a, paragraph of b)."""
+    matches = [
+        Match((a, i), (b, j), score, evidence=evidence, cue=cue)
+        for (i, j), (score, evidence, cue) in sorted(kept.items())
+    ]
+    pending = [
+        Match((a, i), (b, j), 0.55, evidence="supported", cue="outlets") for i, j in weak or []
+    ]
+    return PairLinks(a, b, matches, pending)
+
+
+def _links(p: PairLinks) -> dict:
+    return {(m.left[1], m.right[1]): m.cue for m in p.matches}
 
 
 def test_a_weak_pair_both_firmly_matching_a_third_outlet_is_kept() -> None:
-    # x = A:0, y = B:1 share weak evidence only; both match C:2 clearly (A-C) and by the
-    # headline/lede cue (B-C).
-    ab = _pair(0, 1, {}, {(0, 1): WEAK + 0.01})
-    ac = _pair(0, 2, {(0, 2): (0.5, None)}, {(0, 2): 0.5})
-    bc = _pair(1, 2, {(1, 2): (0.15, "lede")}, {(1, 2): 0.15})
-    assert add_outlet_links([ab, ac, bc]) == 1
-    assert ab.keep == {(0, 1): (WEAK + 0.01, "outlets")}
-    assert "outlets" in {m.cue for m in ab.matches()}
-    assert ac.keep == {(0, 2): (0.5, None)} and bc.keep == {(1, 2): (0.15, "lede")}
+    # x = A:0 and y = B:1 share weak evidence only; both match C:2, clearly (A-C) and as
+    # headline and lede (B-C).
+    ab = _pair(0, 1, {}, weak=[(0, 1)])
+    ac = _pair(0, 2, {(0, 2): FIRM})
+    bc = _pair(1, 2, {(1, 2): (0.45, "supported", "lede")})
+    added = add_outlet_links([ab, ac, bc])
+    assert [(m.left, m.right, m.cue) for m in added] == [((0, 0), (1, 1), "outlets")]
+    assert _links(ab) == {(0, 1): "outlets"} and ab.pending == []
+    assert _links(ac) == {(0, 2): None} and _links(bc) == {(1, 2): "lede"}
 
 
 def test_what_does_not_count_as_another_outlets_evidence() -> None:
-    firm = (0.5, None)
-    # Under ``weak``: not kept, whatever the path.
-    low = _pair(0, 1, {}, {(0, 1): WEAK - 0.01})
-    assert (
-        add_outlet_links([low, _pair(0, 2, {(0, 2): firm}, {}), _pair(1, 2, {(1, 2): firm}, {})])
-        == 0
-    )
     # A path through supported links of the other kinds ("best", "diagonal").
     for cue in ("best", "diagonal"):
-        ab = _pair(0, 1, {}, {(0, 1): 0.3})
-        ac, bc = _pair(0, 2, {(0, 2): (0.3, cue)}, {}), _pair(1, 2, {(1, 2): firm}, {})
-        assert add_outlet_links([ab, ac, bc]) == 0 and cue not in FIRM_CUES
+        ab = _pair(0, 1, {}, weak=[(0, 1)])
+        ac, bc = _pair(0, 2, {(0, 2): (0.55, "supported", cue)}), _pair(1, 2, {(1, 2): FIRM})
+        assert add_outlet_links([ab, ac, bc]) == [] and cue not in FIRM_CUES
     # Different paragraphs of the third outlet.
-    ab = _pair(0, 1, {}, {(0, 1): 0.3})
-    ac, bc = _pair(0, 2, {(0, 2): firm}, {}), _pair(1, 2, {(1, 0): firm}, {})
-    assert add_outlet_links([ab, ac, bc]) == 0
-    # Two articles only: x's own partner in B is no third outlet.
-    ab = _pair(0, 1, {(0, 2): firm, (1, 2): firm}, {(0, 1): 0.3, (0, 2): 0.5, (1, 2): 0.5})
-    assert add_outlet_links([ab]) == 0 and (0, 1) not in ab.keep
-
-
-def test_links_already_kept_keep_their_own_cue() -> None:
-    ab = _pair(0, 1, {(0, 1): (0.3, "best")}, {(0, 1): 0.3})
-    ac, bc = _pair(0, 2, {(0, 2): (0.5, None)}, {}), _pair(1, 2, {(1, 2): (0.5, None)}, {})
-    assert add_outlet_links([ab, ac, bc]) == 0
-    assert ab.keep == {(0, 1): (0.3, "best")}
+    ab = _pair(0, 1, {}, weak=[(0, 1)])
+    ac, bc = _pair(0, 2, {(0, 2): FIRM}), _pair(1, 2, {(1, 0): FIRM})
+    assert add_outlet_links([ab, ac, bc]) == []
+    # Two articles only: x's and y's partners in each other's article are no third outlet.
+    ab = _pair(0, 1, {(0, 2): FIRM, (2, 1): FIRM}, weak=[(0, 1)])
+    assert add_outlet_links([ab]) == [] and (0, 1) not in _links(ab)
+    # A pair the matcher did not offer as a weak candidate (under ``weak``) is never added.
+    ab = _pair(0, 1, {})
+    assert add_outlet_links([ab, _pair(0, 2, {(0, 2): FIRM}), _pair(1, 2, {(1, 2): FIRM})]) == []
+    assert ab.matches == []
 
 
 def test_one_pass_over_the_pairs_own_links() -> None:
     """An added link is not a path for another (no chains), whatever the order of the pairs."""
-    firm = (0.5, None)
-    pairs = [
-        _pair(0, 1, {}, {(0, 1): 0.3}),
-        _pair(0, 2, {(0, 2): firm}, {}),
-        _pair(1, 2, {(1, 2): firm}, {}),
-        _pair(0, 3, {}, {}),
-        _pair(1, 3, {}, {(1, 0): 0.3}),
-        _pair(2, 3, {}, {}),
-    ]
-    kept = [dict(p.keep) for p in pairs]
-    assert add_outlet_links(pairs) == 1
-    assert pairs[0].keep[(0, 1)] == (0.3, "outlets")
-    assert [p.keep for p in pairs[1:]] == kept[1:]
-    again = [
-        _pair(p.a, p.b, k, p.scored) for p, k in zip(reversed(pairs), reversed(kept), strict=True)
-    ]
-    assert add_outlet_links(again) == 1
+
+    def story() -> list[PairLinks]:
+        return [
+            _pair(0, 1, {}, weak=[(0, 1)]),
+            _pair(0, 2, {(0, 2): FIRM}),
+            _pair(1, 2, {(1, 2): FIRM}),
+            _pair(0, 3, {}),
+            # B:1 - D:0 is weak; it would be supported only through the added A:0 - B:1.
+            _pair(1, 3, {}, weak=[(1, 0)]),
+            _pair(2, 3, {}),
+        ]
+
+    pairs = story()
+    added = add_outlet_links(pairs)
+    assert [(m.left, m.right) for m in added] == [((0, 0), (1, 1))]
+    assert [m.left for m in pairs[4].pending] == [(1, 1)]
+    backwards = list(reversed(story()))
+    assert [(m.left, m.right) for m in add_outlet_links(backwards)] == [((0, 0), (1, 1))]
+
+
+def test_each_pair_offers_its_weak_candidates_beside_its_own_links() -> None:
+    texts, _ = generate_story(4, 20, 3)
+    articles = [Article.from_texts(f"{k}.txt", f"t{k}", t) for k, t in enumerate(texts)]
+    pairs = each_pair_links(articles)
+    assert [(p.a, p.b) for p in pairs] == [(a, b) for a in range(4) for b in range(a + 1, 4)]
+    assert sum(len(p.pending) for p in pairs) > 0
+    for p in pairs:
+        alone = align([articles[p.a], articles[p.b]])
+        assert [(m.left[1], m.right[1], m.score, m.cue) for m in alone] == [
+            (m.left[1], m.right[1], m.score, m.cue) for m in p.matches
+        ]
+        kept = {(m.left, m.right) for m in p.matches}
+        for m in p.pending:
+            assert (m.left[0], m.right[0]) == (p.a, p.b) and (m.left, m.right) not in kept
+            # At least ``weak`` (0.5 once calibrated), but no cue of the pair alone kept it.
+            assert m.score >= 0.5 and (m.evidence, m.cue) == ("supported", "outlets")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -103,7 +103,7 @@ def _each_pair(articles: list[Article]) -> list[Match]:
         return align(articles)
     pairs = each_pair_links(articles)
     add_outlet_links(pairs)
-    matches = [m for links in pairs for m in links.matches()]
+    matches = [m for links in pairs for m in links.matches]
     matches.sort(key=lambda m: (m.left, m.right))
     return matches
 

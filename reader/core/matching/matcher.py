@@ -309,45 +309,35 @@ def align_each_pair(articles: list[Article], *, settings: Settings | None = None
     sorted by ``(left, right)``.  :mod:`reader.core.matching.joint` uses it for stories of several
     outlets, so a pair's links do not depend on the other articles given.
     """
-    matches = [m for links in each_pair_links(articles, settings=settings) for m in links.matches()]
+    matches = [m for links in each_pair_links(articles, settings=settings) for m in links.matches]
     matches.sort(key=lambda m: (m.left, m.right))
     return matches
 
 
 @dataclass(slots=True)
 class PairLinks:
-    """One article pair's selection, kept until every pair of a story is matched: the links
-    (``keep``, by position in ``left`` / ``right``), every scored candidate, and what
-    :meth:`matches` needs to turn the links into :class:`~reader.core.model.Match` objects."""
+    """One article pair's links in a story of several, before any story-level cue: ``matches``
+    (what the pair alone keeps) and ``pending``, the pair's *weak* candidates -- scoring at least
+    ``Settings.weak`` but with no cue of their own -- already built as matches with cue
+    ``"outlets"``, for :mod:`reader.core.matching.outlets` to add when other outlets support
+    them.  Built at once so that nothing of the pair's preparation outlives it."""
 
     a: int
     b: int
-    left: list[_Para]
-    right: list[_Para]
-    vocab: _Vocab
-    dl: dict[str, str]
-    dr: dict[str, str]
-    keep: Kept
-    scored: dict[tuple[int, int], float]
+    matches: list[Match]
+    pending: list[Match]
 
-    def matches(self) -> list[Match]:
-        """The kept links as matches between articles ``a`` and ``b``."""
-        left, right, vocab, dl, dr = self.left, self.right, self.vocab, self.dl, self.dr
-        out = [
-            _make_match(left[i], right[j], score, cue, vocab, dl, dr)
-            for (i, j), (score, cue) in sorted(self.keep.items())
-        ]
-        if left and right and (left[0].article, right[0].article) != (self.a, self.b):
-            a, b = self.a, self.b
-            out = [replace(m, left=(a, m.left[1]), right=(b, m.right[1])) for m in out]
-        return out
+
+def _renumber(m: Match, a: int, b: int) -> Match:
+    return replace(m, left=(a, m.left[1]), right=(b, m.right[1]))
 
 
 def each_pair_links(
     articles: list[Article], *, settings: Settings | None = None
 ) -> list[PairLinks]:
-    """The selection of every pair of articles as :func:`align_each_pair` makes it, before any
-    match is built (so a story-level cue can still add links: :mod:`reader.core.matching.outlets`).
+    """The links of every pair of articles as :func:`align_each_pair` finds them, with each
+    pair's weak candidates beside them (:class:`PairLinks`), so that a story-level cue can still
+    add links (:mod:`reader.core.matching.outlets`).
 
     The text is tokenised once for all pairs whose two articles write out no acronym's
     expansion (the only step of tokenising that reads both articles); a pair that does is
@@ -380,10 +370,24 @@ def each_pair_links(
                 if units is not None:
                     by_article, uvocab = units
                     lifted = _sentence_links(by_article[0], by_article[1], uvocab)
-                keep, scored = _pair_selection(paras[0], paras[1], vocab, lifted)
-                out.append(
-                    PairLinks(a, b, paras[0], paras[1], vocab, display[0], display[1], keep, scored)
-                )
+                left, right = paras
+                keep, scored = _pair_selection(left, right, vocab, lifted)
+                dl, dr = display
+                found = [
+                    _make_match(left[i], right[j], score, cue, vocab, dl, dr)
+                    for (i, j), (score, cue) in sorted(keep.items())
+                ]
+                weak = settings.weak
+                pending = [
+                    _make_match(left[i], right[j], score, "outlets", vocab, dl, dr)
+                    for (i, j), score in sorted(scored.items())
+                    if score >= weak and (i, j) not in keep
+                ]
+                if found + pending and (left[0].article, right[0].article) != (a, b):
+                    # A pair with acronyms was prepared on its own, as articles 0 and 1.
+                    found = [_renumber(m, a, b) for m in found]
+                    pending = [_renumber(m, a, b) for m in pending]
+                out.append(PairLinks(a, b, found, pending))
     finally:
         if gc_was_enabled:
             gc.enable()
