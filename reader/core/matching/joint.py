@@ -9,7 +9,8 @@ So the rule is one of cost (:func:`~reader.core.matching.matcher.pairwise_afford
 matching every pair costs no more than two articles of 5,000 paragraphs
 (:data:`~reader.core.matching.matcher.PAIRWISE_BUDGET`), every pair of articles is matched
 directly -- five or ten outlets of news length get exactly the links two articles would, every
-rule included (sentence pass, pairwise spelling variants).  Beyond the budget the links are built
+rule included (sentence pass, pairwise spelling variants), plus the weak links that a third
+outlet confirms (:mod:`reader.core.matching.outlets`).  Beyond the budget the links are built
 against the story's *cores* instead.  The articles are read in order; every paragraph that
 matches no core so far becomes a core (the first report of a fact); every other paragraph is
 matched against the cores with the matcher's own candidate scoring and selection, as if the cores

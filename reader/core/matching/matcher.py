@@ -303,17 +303,6 @@ def _align_prepared(
     return matches
 
 
-def align_each_pair(articles: list[Article], *, settings: Settings | None = None) -> list[Match]:
-    """Every pair of articles matched exactly as :func:`align` matches the two alone (their own
-    names, spelling variants, acronyms, weights and sentence pass), renumbered into ``articles``;
-    sorted by ``(left, right)``.  :mod:`reader.core.matching.joint` uses it for stories of several
-    outlets, so a pair's links do not depend on the other articles given.
-    """
-    matches = [m for links in each_pair_links(articles, settings=settings) for m in links.matches]
-    matches.sort(key=lambda m: (m.left, m.right))
-    return matches
-
-
 @dataclass(slots=True)
 class PairLinks:
     """One article pair's links in a story of several, before any story-level cue: ``matches``
@@ -335,9 +324,12 @@ def _renumber(m: Match, a: int, b: int) -> Match:
 def each_pair_links(
     articles: list[Article], *, settings: Settings | None = None
 ) -> list[PairLinks]:
-    """The links of every pair of articles as :func:`align_each_pair` finds them, with each
-    pair's weak candidates beside them (:class:`PairLinks`), so that a story-level cue can still
-    add links (:mod:`reader.core.matching.outlets`).
+    """Every pair of articles matched exactly as :func:`align` matches the two alone (their own
+    names, spelling variants, acronyms, weights and sentence pass), renumbered into ``articles``,
+    with each pair's weak candidates beside its links (:class:`PairLinks`), so that a
+    story-level cue can still add links (:mod:`reader.core.matching.outlets`).
+    :mod:`reader.core.matching.joint` uses it for stories of several outlets, so a pair's own
+    links do not depend on the other articles given.
 
     The text is tokenised once for all pairs whose two articles write out no acronym's
     expansion (the only step of tokenising that reads both articles); a pair that does is
