@@ -11,12 +11,13 @@ offsets (``Paragraph.start``/``end``) index ``Article.text``.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import ClassVar, Literal, overload
+from typing import ClassVar, Literal, TypeVar, overload
 
 EntityType = Literal["person", "organization", "place", "other"]
 FigureStatus = Literal["agree", "differs", "conflict", "single"]
@@ -62,7 +63,47 @@ def _whole_sentence(length: int) -> tuple[tuple[int, int], ...]:
     return ((0, length),)
 
 
-class ParagraphList(Sequence[Paragraph]):
+_T = TypeVar("_T")
+
+
+class _ComputedSequence(Sequence[_T]):
+    """A read-only sequence whose items are made when read (:class:`ParagraphList`,
+    :class:`FactList`): one place for what every such list must answer the same way -- slices,
+    negative indexes, the error past the end, equality with any sequence of equal items, and no
+    hash (it compares by value and is not frozen).  Subclasses give ``__len__`` and
+    ``_item(index)`` for ``0 <= index < len(self)``."""
+
+    __slots__ = ()
+    _item_name: ClassVar[str] = "item"
+
+    @abstractmethod
+    def _item(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[_T]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | list[_T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(f"{self._item_name} out of range")
+        return self._item(index)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class ParagraphList(_ComputedSequence[Paragraph]):
     """``Article.paragraphs`` as :meth:`Article.from_texts` lays them out: the paragraphs stored
     as offsets into the article's text, each :class:`Paragraph` made when it is read.
 
@@ -105,24 +146,13 @@ class ParagraphList(Sequence[Paragraph]):
         self._furniture = frozenset(i for i in range(len(self._starts)) if i in furniture)
         self._headline = headline
 
+    _item_name = "paragraph index"
+
     def __len__(self) -> int:
         return len(self._starts)
 
-    @overload
-    def __getitem__(self, index: int) -> Paragraph: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Paragraph]: ...
-
-    def __getitem__(self, index: int | slice) -> Paragraph | list[Paragraph]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        n = len(self._starts)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("paragraph index out of range")
-        return self._make(index, n)
+    def _item(self, index: int) -> Paragraph:
+        return self._make(index, len(self._starts))
 
     def __iter__(self) -> Iterator[Paragraph]:
         n = len(self._starts)
@@ -145,13 +175,6 @@ class ParagraphList(Sequence[Paragraph]):
             "furniture" if furniture else ("headline" if self._headline and i == 0 else "body")
         )
         return Paragraph(i, self._text[start:end], start, end, ranges, furniture, role=role)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"ParagraphList({len(self)} paragraphs)"
@@ -382,7 +405,7 @@ AnalysisPart = Literal["entities", "figures"]
 """A part of an analysis computed after the matches and facts (see ``Analysis.pending``)."""
 
 
-class FactList(Sequence[Fact]):
+class FactList(_ComputedSequence[Fact]):
     """``Analysis.facts``: every fact in id order, where the facts of one paragraph may be made
     only when asked for.
 
@@ -424,19 +447,9 @@ class FactList(Sequence[Fact]):
     def __len__(self) -> int:
         return len(self.kept) + len(self._single_ids)
 
-    @overload
-    def __getitem__(self, index: int) -> Fact: ...
+    _item_name = "fact id"
 
-    @overload
-    def __getitem__(self, index: slice) -> list[Fact]: ...
-
-    def __getitem__(self, index: int | slice) -> Fact | list[Fact]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("fact id out of range")
+    def _item(self, index: int) -> Fact:
         k = bisect_left(self._single_ids, index)
         if k < len(self._single_ids) and self._single_ids[k] == index:
             return self._made(k)
@@ -451,13 +464,6 @@ class FactList(Sequence[Fact]):
                 k += 1
             else:
                 yield self.kept[fid - k]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"FactList({len(self.kept)} kept, {len(self._single_ids)} made on demand)"

@@ -1,4 +1,4 @@
-"""``Article.paragraphs`` stored as offsets (issue 10): reads exactly like the list it replaced."""
+"""Paragraphs and facts made when read (issue 10): they read exactly like the lists they replaced."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.ingest.segment import split_sentences
-from reader.core.model import Article, Paragraph, ParagraphList, ParagraphRole
+from reader.core.model import Article, Fact, FactList, Paragraph, ParagraphList, ParagraphRole
 
 
 def _as_list(texts: list[str], furniture: set[int], headline: bool) -> list[Paragraph]:
@@ -72,3 +72,27 @@ def test_out_of_range_and_sentences_without_a_splitter() -> None:
         article.paragraphs[2]
     assert article.paragraphs != ["One. Two.", "Three"]
     assert repr(article.paragraphs) == "ParagraphList(2 paragraphs)"
+
+
+def _fact(fid: int, ref: tuple[int, int]) -> Fact:
+    return Fact(fid, f"fact {fid}", [ref], [ref[0]], 0.5)
+
+
+@given(st.lists(st.booleans(), max_size=20), st.integers(-25, 25))
+def test_facts_made_on_demand_read_as_a_list(on_demand: list[bool], probe: int) -> None:
+    """``FactList`` shares ``ParagraphList``'s reading rules: a fact made on demand and a kept
+    one are read, sliced, indexed from the end and compared exactly as a plain list of facts."""
+    expected = [_fact(fid, (fid % 3, fid)) for fid in range(len(on_demand))]
+    kept = [f for f, lazy in zip(expected, on_demand) if not lazy]
+    single = [(f.id, f.members[0]) for f, lazy in zip(expected, on_demand) if lazy]
+    facts = FactList(kept, single, _fact)
+    assert len(facts) == len(expected)
+    assert list(facts) == expected and facts == expected
+    assert facts[1:4] == expected[1:4] and facts[::-2] == expected[::-2]
+    if -len(expected) <= probe < len(expected):
+        assert facts[probe] == expected[probe]
+    else:
+        with pytest.raises(IndexError, match="fact id out of range"):
+            facts[probe]
+    with pytest.raises(TypeError):
+        hash(facts)
