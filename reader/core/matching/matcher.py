@@ -375,7 +375,7 @@ def each_pair_links(
                     for (i, j), score in sorted(scored.items())
                     if score >= weak and (i, j) not in keep
                 ]
-                if found + pending and (left[0].article, right[0].article) != (a, b):
+                if (found or pending) and (left[0].article, right[0].article) != (a, b):
                     # A pair with acronyms was prepared on its own, as articles 0 and 1.
                     found = [_renumber(m, a, b) for m in found]
                     pending = [_renumber(m, a, b) for m in pending]
