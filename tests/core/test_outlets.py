@@ -71,6 +71,31 @@ def test_what_does_not_count_as_another_outlets_evidence() -> None:
     assert ab.matches == []
 
 
+def test_the_third_outlets_must_agree() -> None:
+    """C links x and y to one paragraph, D and E each to two different ones: the other outlets
+    disagree, so the weak pair stays out; with D agreeing too it is kept."""
+
+    def story(d_agrees: bool) -> list[PairLinks]:
+        return [
+            _pair(0, 1, {}, weak=[(0, 1)]),
+            _pair(0, 2, {(0, 2): FIRM}),
+            _pair(1, 2, {(1, 2): FIRM}),
+            _pair(0, 3, {(0, 0): FIRM}),
+            _pair(1, 3, {(1, 0 if d_agrees else 4): FIRM}),
+            _pair(0, 4, {(0, 1): FIRM}),
+            _pair(1, 4, {(1, 3): FIRM}),
+            _pair(2, 3, {}),
+            _pair(2, 4, {}),
+            _pair(3, 4, {}),
+        ]
+
+    assert add_outlet_links(story(d_agrees=False)) == []
+    assert [(m.left, m.right) for m in add_outlet_links(story(d_agrees=True))] == [((0, 0), (1, 1))]
+    # One for, one against: no majority.
+    even = [p for p in story(d_agrees=False) if 4 not in (p.a, p.b)]
+    assert add_outlet_links(even) == []
+
+
 def test_one_pass_over_the_pairs_own_links() -> None:
     """An added link is not a path for another (no chains), whatever the order of the pairs."""
 
@@ -132,10 +157,15 @@ def test_stories_of_several_outlets_keep_the_match_contract(specs) -> None:
     assert matches == sorted(matches, key=lambda m: (m.left, m.right))
     for m in matches:
         if m.cue == "outlets":
-            # A paragraph of a third article firmly matched by both.
-            shared = firm.get(m.left, set()) & firm.get(m.right, set())
-            assert any(r[0] not in (m.left[0], m.right[0]) for r in shared)
-            assert m.score >= 0.5
+            # Firmly matched by both in more third articles than those placing them apart.
+            of_x, of_y = firm.get(m.left, set()), firm.get(m.right, set())
+            same = different = 0
+            for art in {r[0] for r in of_x} & {r[0] for r in of_y}:
+                if {r for r in of_x if r[0] == art} & of_y:
+                    same += 1
+                else:
+                    different += 1
+            assert same > different and m.score >= 0.5
 
 
 @pytest.mark.skipif(DATA is None, reason="shared data (../shared/data/alignment) not present")
