@@ -66,4 +66,5 @@ def main():
     pickle.dump(out, open("/tmp/trials6-cache.pkl", "wb"))
 
 
-main()
+if __name__ == "__main__":
+    main()
