@@ -303,11 +303,33 @@ def _align_prepared(
     return matches
 
 
-def align_each_pair(articles: list[Article], *, settings: Settings | None = None) -> list[Match]:
+@dataclass(slots=True)
+class PairLinks:
+    """One article pair's links in a story of several, before any story-level cue: ``matches``
+    (what the pair alone keeps) and ``pending``, the pair's *weak* candidates -- scoring at least
+    ``Settings.weak`` but with no cue of their own -- already built as matches with cue
+    ``"outlets"``, for :mod:`reader.core.matching.outlets` to add when other outlets support
+    them.  Built at once so that nothing of the pair's preparation outlives it."""
+
+    a: int
+    b: int
+    matches: list[Match]
+    pending: list[Match]
+
+
+def _renumber(m: Match, a: int, b: int) -> Match:
+    return replace(m, left=(a, m.left[1]), right=(b, m.right[1]))
+
+
+def each_pair_links(
+    articles: list[Article], *, settings: Settings | None = None
+) -> list[PairLinks]:
     """Every pair of articles matched exactly as :func:`align` matches the two alone (their own
-    names, spelling variants, acronyms, weights and sentence pass), renumbered into ``articles``;
-    sorted by ``(left, right)``.  :mod:`reader.core.matching.joint` uses it for stories of several
-    outlets, so a pair's links do not depend on the other articles given.
+    names, spelling variants, acronyms, weights and sentence pass), renumbered into ``articles``,
+    with each pair's weak candidates beside its links (:class:`PairLinks`), so that a
+    story-level cue can still add links (:mod:`reader.core.matching.outlets`).
+    :mod:`reader.core.matching.joint` uses it for stories of several outlets, so a pair's own
+    links do not depend on the other articles given.
 
     The text is tokenised once for all pairs whose two articles write out no acronym's
     expansion (the only step of tokenising that reads both articles); a pair that does is
@@ -323,28 +345,45 @@ def align_each_pair(articles: list[Article], *, settings: Settings | None = None
         texts = [[p.text for p in art.paragraphs if not p.boilerplate] for art in articles]
         has_acronyms = [any(ACRONYM_RE.search(t) for t in ts) for ts in texts]
         shared: tuple[list[list[_Para]], list[Counter[str]]] | None = None
-        matches: list[Match] = []
+        out: list[PairLinks] = []
         for a in range(len(articles)):
             for b in range(a + 1, len(articles)):
                 if (has_acronyms[a] or has_acronyms[b]) and AcronymIndex(texts[a] + texts[b]):
-                    two = [articles[a], articles[b]]
-                    found = _align_prepared(*prepare(two, settings, key_of))
-                    matches.extend(
-                        replace(m, left=(a, m.left[1]), right=(b, m.right[1])) for m in found
-                    )
-                    continue
-                if shared is None:
-                    shared = _collect(articles, key_of, fold_acronyms=False)
-                base, surfaces = shared
-                paras = [[_fresh(p) for p in base[a]], [_fresh(p) for p in base[b]]]
-                vocab = _Vocab(settings=settings, key_of=key_of)
-                display = _finish(paras, [surfaces[a], surfaces[b]], vocab, pairwise=True)
-                matches.extend(_align_prepared(paras, vocab, display))
+                    paras, vocab, display = prepare([articles[a], articles[b]], settings, key_of)
+                else:
+                    if shared is None:
+                        shared = _collect(articles, key_of, fold_acronyms=False)
+                    base, surfaces = shared
+                    paras = [[_fresh(p) for p in base[a]], [_fresh(p) for p in base[b]]]
+                    vocab = _Vocab(settings=settings, key_of=key_of)
+                    display = _finish(paras, [surfaces[a], surfaces[b]], vocab, pairwise=True)
+                units = sentence_units(paras, vocab)
+                lifted = None
+                if units is not None:
+                    by_article, uvocab = units
+                    lifted = _sentence_links(by_article[0], by_article[1], uvocab)
+                left, right = paras
+                keep, scored, shown = _pair_selection(left, right, vocab, lifted)
+                dl, dr = display
+                found = [
+                    _make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j)))
+                    for (i, j), (score, cue) in sorted(keep.items())
+                ]
+                weak = settings.weak
+                pending = [
+                    _make_match(left[i], right[j], score, "outlets", vocab, dl, dr)
+                    for (i, j), score in sorted(scored.items())
+                    if score >= weak and (i, j) not in keep
+                ]
+                if (found or pending) and (left[0].article, right[0].article) != (a, b):
+                    # A pair with acronyms was prepared on its own, as articles 0 and 1.
+                    found = [_renumber(m, a, b) for m in found]
+                    pending = [_renumber(m, a, b) for m in pending]
+                out.append(PairLinks(a, b, found, pending))
     finally:
         if gc_was_enabled:
             gc.enable()
-    matches.sort(key=lambda m: (m.left, m.right))
-    return matches
+    return out
 
 
 def _fresh(p: _Para) -> _Para:
@@ -766,18 +805,31 @@ def _align_pair(
 ) -> list[Match]:
     """Match two articles' paragraphs; ``sentence_links`` (from :func:`_sentence_links`, by
     paragraph position) are united with the paragraph-level links."""
+    keep, _scored, shown = _pair_selection(left, right, vocab, sentence_links)
+    out = []
+    for (i, j), (score, cue) in sorted(keep.items()):
+        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j))))
+    return out
+
+
+def _pair_selection(
+    left: list[_Para],
+    right: list[_Para],
+    vocab: _Vocab,
+    sentence_links: SentenceLinks | None = None,
+) -> tuple[Kept, dict[tuple[int, int], float], dict[tuple[int, int], SentencePair]]:
+    """The kept links of two articles (paragraph level united with ``sentence_links``), every
+    candidate scored at the paragraph level, and the sentence pairs of the links whose evidence
+    is the sentence pass's (see :func:`_unite`)."""
     if not left or not right:
-        return []
+        return {}, {}, {}
     weight = vocab.weight
     scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
     keep = _select(scored, left, right, vocab.settings, vocab)
     shown: dict[tuple[int, int], SentencePair] = {}
     if sentence_links:
         shown = _unite(keep, sentence_links)
-    out = []
-    for (i, j), (score, cue) in sorted(keep.items()):
-        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j))))
-    return out
+    return keep, scored, shown
 
 
 def _candidates(
