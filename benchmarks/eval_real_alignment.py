@@ -29,7 +29,8 @@ choice is kept only when it holds in both directions.
 together with K other documents of its ECB+ cluster (fewer when the cluster has fewer; listed),
 chosen and ordered with ``--seed``, with x and y first, last, and shuffled among the others
 (:data:`ORDERS`), by the analysis ``compare`` runs (:func:`~reader.core.matching.joint.align_story`).
-The x-y links are scored with the same four metrics from (a) the ``matches`` between x and y and
+The x-y links are scored with the same four metrics from (a) the ``matches`` between x and y
+(also for each half of the pairs, "matches A" / "matches B", as :func:`halves` splits them) and
 (b) the x-y paragraph pairs that are members of one fact.
 
 Usage::
@@ -404,17 +405,21 @@ def score_context(
     pairs: Sequence[Pair], docs_dir: Path, k: int, seed: int
 ) -> tuple[dict[str, Counts], list[int]]:
     """Counts of the x-y links of every pair analysed with ``k`` other articles of its cluster,
-    in each of :data:`ORDERS` (one order when ``k`` is 0), by view ("matches", "facts"); and
-    the number of articles each pair was analysed with."""
-    views = {"matches": Counts(), "facts": Counts()}
+    in each of :data:`ORDERS` (one order when ``k`` is 0), by view ("matches", "facts", and the
+    matches of each of the two :func:`halves`: "matches A", "matches B"); and the number of
+    articles each pair was analysed with."""
+    views = {"matches": Counts(), "facts": Counts(), "matches A": Counts(), "matches B": Counts()}
     sizes = []
-    for pair in pairs:
+    for n, pair in enumerate(pairs):
         others = context_articles(pair, docs_dir, k, seed)
         sizes.append(2 + len(others))
+        half = "matches A" if n % 2 == 0 else "matches B"
         for order in ORDERS if k else ORDERS[:1]:
             arts, ix, iy = ordered(pair, others, order, seed)
             direct, together = context_links(pair, arts, ix, iy)
-            views["matches"] = views["matches"] + count_links(pair, direct)
+            counted = count_links(pair, direct)
+            views["matches"] = views["matches"] + counted
+            views[half] = views[half] + counted
             views["facts"] = views["facts"] + count_links(pair, together)
     return views, sizes
 
@@ -429,8 +434,8 @@ def report_context(
         f"Context (each pair with K other articles of its ECB+ cluster, seed {seed}; orders "
         f"{', '.join(ORDERS)}; counts summed over the orders):",
         "",
-        "| set | K | articles (mean) | x-y from | link precision | strong recall | top-1 | unmatched kept apart |",
-        "|---|---:|---:|---|---:|---:|---:|---:|",
+        "| set | K | articles (mean) | x-y from | link precision | strong recall | top-1 | unmatched kept apart | mean |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
     short: list[str] = []
     for name, pairs in sets:
@@ -443,7 +448,10 @@ def report_context(
             ]
             mean = sum(sizes) / len(sizes)
             for view, counts in views.items():
-                lines.append(f"| {name} | {k} | {mean:.1f} | {view} | {_cells(counts)} |")
+                lines.append(
+                    f"| {name} | {k} | {mean:.1f} | {view} | {_cells(counts)} "
+                    f"| {objective(counts):.3f} |"
+                )
     if short:
         lines += [
             "",

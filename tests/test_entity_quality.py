@@ -21,9 +21,9 @@ DATA = eval_sidebar.find_data()
 pytestmark = pytest.mark.skipif(DATA is None, reason="ECB+ data not available")
 
 # (right share, detection F1, linking P, linking F1) per half, measured minus 0.005 to 0.015
-# (sixth round: BENCHMARKS.md, "Sixth round").
+# (sixth round: BENCHMARKS.md, "Sixth round"; A's right share from the seventh round).
 FLOORS = {
-    "A": (0.91, 0.96, 0.985, 0.945),
+    "A": (0.925, 0.96, 0.985, 0.945),
     "B": (0.87, 0.97, 0.935, 0.935),
 }
 
@@ -64,5 +64,5 @@ def test_ecbplus_dev_linking_floor():
     stories = [s for s in eval_ecbplus.load_stories(DATA, "topic") if s.split == "dev"]
     r = eval_ecbplus.evaluate(stories, eval_ecbplus.LinkConfig(), True)
     p, _, f1 = r["link"]
-    assert p >= 0.905 and f1 >= 0.90, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
-    assert r["type_acc"] >= 0.95, f"ECB+ dev type accuracy {r['type_acc']:.3f}"
+    assert p >= 0.93 and f1 >= 0.92, f"ECB+ dev linking P {p:.3f} F1 {f1:.3f}"
+    assert r["type_acc"] >= 0.96, f"ECB+ dev type accuracy {r['type_acc']:.3f}"

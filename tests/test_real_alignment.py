@@ -33,10 +33,11 @@ MERGED_FLOORS = {
 }
 
 # Each dev pair analysed with three other articles of its ECB+ cluster (``--context 3``, seed 1,
-# three orders): the matches between x and y are those of the pair alone (0.722 / 0.851 / 0.872 /
-# 0.890), the pairs implied by facts 0.701 / 0.741 / 0.740 / 0.898.
+# three orders): the matches between x and y are those of the pair alone plus the weak links the
+# other outlets support (sixth round: 0.729 / 0.881 / 0.872 / 0.890; the pair alone 0.722 /
+# 0.851 / 0.872 / 0.890), the pairs implied by facts 0.701 / 0.741 / 0.737 / 0.898.
 CONTEXT_FLOORS = {
-    "matches": FLOORS,
+    "matches": {**FLOORS, "strong_recall": 0.86},
     "facts": {"precision": 0.68, "strong_recall": 0.72, "top1": 0.72, "unmatched_kept": 0.87},
 }
 

@@ -26,7 +26,7 @@ FigureKind = Literal[
 ]
 ParagraphRole = Literal["headline", "body", "furniture"]
 Evidence = Literal["clear", "supported"]
-MatchCue = Literal["best", "lede", "diagonal"]
+MatchCue = Literal["best", "lede", "diagonal", "outlets"]
 
 ParagraphRef = tuple[int, int]
 """``(article_index, paragraph_index)``, both 0-based."""
@@ -272,10 +272,13 @@ class Match:
             ``"supported"`` (weaker shared facts, kept because a second cue agrees).
         cue: for ``"supported"`` matches, the cue that agreed: ``"best"`` (the best partner of
             one of the two paragraphs, or of one sentence of a multi-sentence paragraph),
-            ``"lede"`` (both in the headline/lede block) or ``"diagonal"`` (continues a run of
-            kept matches); ``None`` for clear matches.
-        sentences: the best-matching sentence pair, ``((start, end), (start, end))`` as offsets
-            into the left and right paragraph texts; ``None`` when unknown.
+            ``"lede"`` (both in the headline/lede block), ``"diagonal"`` (continues a run of
+            kept matches) or ``"outlets"`` (in a story of three or more articles, both paragraphs
+            firmly match the same paragraph of a third article); ``None`` for clear matches.
+        sentences: the sentences the match rests on, ``((start, end), (start, end))`` as
+            offsets into the left and right paragraph texts: the sentence units the sentence
+            pass linked when it made the link (a light sentence joined to its neighbour is part
+            of its unit), else the sentence pair sharing the most weight; ``None`` when unknown.
         moved: the pair is out of order relative to the other matches of these two articles
             (reordered text); set by the analysis (``reader.core.matching.moved``).
     """

@@ -43,6 +43,10 @@ def test_each_pair_as_if_alone_within_the_budget(n: int) -> None:
     assert pairwise_affordable(articles)
     got: dict[tuple[int, int], list] = {}
     for m in align_all(articles):
+        if m.cue == "outlets":
+            # Added by the other outlets' evidence (test_outlets.py): weak, never the pair's own.
+            assert n > 2 and m.evidence == "supported" and m.score >= 0.5
+            continue
         got.setdefault((m.left[0], m.right[0]), []).append(
             ((m.left, m.right), m.score, m.evidence, m.cue)
         )

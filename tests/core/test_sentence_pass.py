@@ -10,18 +10,22 @@ from reader.core.ingest import article_from_text
 from reader.core.matching import matcher
 from reader.core.matching.matcher import (
     SENTENCE_PASS_CUES,
+    Kept,
+    SentenceLinks,
     _candidates,
     _score_candidates,
     _select,
     _sentence_links,
+    _unite,
     align,
+    best_sentence_pair,
     prepare,
     sentence_units,
 )
 from reader.core.model import Article
 
 
-def _paragraph_level(articles: list[Article]) -> dict[tuple[int, int], tuple[float, object]]:
+def _paragraph_level(articles: list[Article]) -> Kept:
     """What the paragraph-level rules alone keep (positions of matchable paragraphs)."""
     paras, vocab, _ = prepare(articles)
     a, b = paras
@@ -137,6 +141,42 @@ def test_units_split_sentences_and_keep_fragments_with_a_neighbour() -> None:
     # A single-sentence paragraph is one unit with the paragraph's own keys.
     assert [u.para.keys for u in units[1]] == [p.keys for p in paras[1]]
     assert [u.para.position for u in units[0]] == [0, 1, 2]
+    # Each unit covers the text of its sentences: the fragment's range is its sentence's.
+    text = paras[0][1].text
+    quake, rescue = (text[s:e] for s, e in (u.spans[0] for u in units[0][1:]))
+    assert (
+        quake
+        == "The earthquake destroyed seven villages on Qeshm island in the Persian Gulf. He was 77."
+    )
+    assert rescue.startswith("Rescue teams") and rescue.endswith("all night.")
+    assert units[1][0].spans == paras[1][0].spans[:1]
+
+
+def test_a_link_found_by_the_sentence_pass_shows_the_sentences_it_was_found_on() -> None:
+    """The explain view highlights ``Match.sentences``: for a link only the sentence pass made,
+    the unit pair that made it -- here the coastguards sentence of the right paragraph, though
+    its long weather sentence shares no less rare weight with the left paragraph as a whole."""
+    left, right = _storm()
+    by_pair = {(m.left[1], m.right[1]): m for m in align([left, right])}
+    match = by_pair[(2, 2)]
+    assert match.sentences is not None
+    (ls, le), (rs, re) = match.sentences
+    assert left.paragraphs[2].text[ls:le] == "Coastguards searched the bay all night."
+    assert right.paragraphs[2].text[rs:re] == (
+        "A sailor from Newlyn is still missing after his trawler capsized, coastguards said."
+    )
+
+
+def test_a_clear_link_of_the_paragraph_level_keeps_its_own_sentence_pair() -> None:
+    """A link the paragraph level already keeps as clear, with a score the sentence pass does not
+    beat, shows the sentence pair sharing the most weight, as before the pass."""
+    articles = _storm()
+    by_pair = {(m.left[1], m.right[1]): m for m in align(articles)}
+    paras, vocab, _ = prepare(articles)
+    kept = _paragraph_level(articles)
+    wall = by_pair[(1, 1)]
+    assert kept[(1, 1)][1] is None and wall.evidence == "clear"
+    assert wall.sentences == best_sentence_pair(paras[0][1], paras[1][1], vocab)
 
 
 def test_only_clear_and_positional_links_are_lifted() -> None:
@@ -146,7 +186,7 @@ def test_only_clear_and_positional_links_are_lifted() -> None:
     assert result is not None
     units, uvocab = result
     lifted = _sentence_links(units[0], units[1], uvocab)
-    assert lifted and all(cue in SENTENCE_PASS_CUES for _s, cue in lifted.values())
+    assert lifted and all(cue in SENTENCE_PASS_CUES for _s, cue, _spans in lifted.values())
     assert lifted[(2, 2)][1] == "diagonal"
 
 
@@ -159,3 +199,26 @@ def test_large_inputs_skip_the_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     # Without the pass the paragraph-level links alone are returned.
     pairs = {(m.left[1], m.right[1]) for m in align(articles)}
     assert (1, 1) not in pairs and (0, 1) in pairs
+
+
+def test_unite_shows_the_unit_pair_only_where_the_sentence_pass_decided() -> None:
+    """The sentence pass's unit pair is what the link rests on when the pass made the link,
+    scored it higher or raised it to clear; otherwise the paragraph level's evidence stands."""
+    spans = ((0, 10), (5, 20))
+    keep: Kept = {
+        (0, 0): (0.5, None),  # clear at paragraph level, higher than the pass
+        (1, 1): (0.2, "best"),  # supported; the pass finds it clear
+        (2, 2): (0.2, "best"),  # the pass scores it higher, same tier
+        (3, 3): (0.3, "best"),  # the pass scores it lower, same tier
+    }
+    lifted: SentenceLinks = {
+        (0, 0): (0.45, None, spans),
+        (1, 1): (0.18, None, spans),
+        (2, 2): (0.25, "diagonal", spans),
+        (3, 3): (0.25, "diagonal", spans),
+        (4, 4): (0.15, "lede", spans),  # only the pass found it
+    }
+    shown = _unite(keep, lifted)
+    assert set(shown) == {(1, 1), (2, 2), (4, 4)} and shown[(4, 4)] == spans
+    assert keep[(0, 0)] == (0.5, None) and keep[(1, 1)] == (0.2, None)
+    assert keep[(2, 2)] == (0.25, "best") and keep[(4, 4)] == (0.15, "lede")

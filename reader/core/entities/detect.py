@@ -82,6 +82,9 @@ _WORK_WORDS = frozenset("works worked work working employed employee employees".
 # Words of defeat before "to X": X is the opponent, not a destination ("fell to Indianapolis").
 _DEFEAT_WORDS = frozenset("lost lose loses losing fell fall falls loss losses defeat".split())
 _PREP_WEAK = frozenset("at from to into toward towards via".split())
+# Words of telling before "to X": X is the outlet told ("in a statement to Access", "confirmed
+# to People"); "admitted to", "spoke to", "said to" are left out (admissions, people, hearsay).
+_TOLD_WORDS = frozenset("statement statements confirmed confirms comment comments remarks".split())
 _INDEFINITE = frozenset(("a", "an"))
 # Pieces of writing before "in X" that make X a publication, not a place ("a 1997 article in
 # X", "an op-ed in X"); "a report in X" and "published in X" also name places, so they are not here.
@@ -104,14 +107,14 @@ _CTX_AFTER_SPEAKER = re.compile(
 _CTX_AFTER_RECORD = re.compile(r"^ \(\d{1,2} ?[-–] ?\d{1,2}\)")
 _CTX_AFTER_PERSON = re.compile(r"^(?:,\s*\d{1,3}\s*,|,\s*who\b|\s+(?:himself|herself)\b)")
 _CTX_AFTER_ORG = re.compile(
-    r"^['’]s?\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|chief executive|ceo|chairman|"
+    r"['’]s?\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|chief executive|ceo|chairman|"
     r"board|shares|headquarters|website|statement|employees|staff)\b",
     re.IGNORECASE,
 )
 # A possessive that owns nothing: the name of a shop or a restaurant ("a McDonald's on Utica
 # Ave.", "inside the McDonald's.", "Fry's in Fountain Valley").
 _CTX_AFTER_SHOP = re.compile(r"['’] ?s(?:[.,;]|\s+(?:on|in|at|near)\s+[A-Z])")
-_CTX_AFTER_PLACE_SUFFIX = re.compile(r"^-(?:based|born)\b")
+_CTX_AFTER_PLACE_SUFFIX = re.compile(r"-(?:based|born)\b")
 _CTX_AFTER_FOLLOWER = re.compile(r"^\s+([a-z]+)\b")
 _CTX_AFTER_FOLLOWER2 = re.compile(r"\s+([a-z]+)\b")
 # After white space the speaker, person and follower cues are tried in this order: one
@@ -125,8 +128,16 @@ _FOLLOWER_WORD = _PERSON_GROUP + _CTX_AFTER_PERSON.groups + 2  # the follower's 
 _CTX_AFTER_COMMA_PLACE = re.compile(rf"^,\s+([{_UP}][\w.'’]*(?:\s+[{_UP}][\w.'’]*)?)")
 # A dateline opens a paragraph: "ASHFORD MILLS, England, Oct 8 (Agency) - ...",
 # "WASHINGTON (Reuters) - ...", "PARIS — ..."; the agency in parentheses is an organisation.
-_DATELINE_AFTER = re.compile(r"^(?:,[^.!?\n]{0,60}?)?(?:\s*\([^()]{1,40}\))?\s*[-–—]\s")
-_AGENCY_AFTER = re.compile(r"^\)\s*[-–—]\s")
+# After the place only capitalised words or numbers follow commas ("Oct 8"): "Qeshm, a 1,500 -
+# square" and "Ortiz, 35, was a 15 - year" (ECB+ spaces its hyphens) are no datelines.  Group 1
+# is the agency.  No "^" in these patterns: they are matched at the name's end
+# (``match(text, pos)``), where "^" never matches.
+_DATELINE_AFTER = re.compile(
+    r"(?:,(?:[ \u00a0]+[A-Z0-9][\w.'’]*)+)*[ \u00a0]*(\([^()]{1,40}\))?[ \u00a0]*[-–—][ \u00a0]"
+)
+_AGENCY_AFTER = re.compile(r"\)\s*[-–—]\s")
+# What a dateline's words before its agency never hold (capitals, numbers and commas only).
+_NOT_DATELINE_HEAD = re.compile(r"[a-z()]")
 # Sentence-initial words that open a clause, not a name ("Considering Lionsgate's offer...").
 _INITIAL_OPENERS = frozenset(
     "considering following including regarding concerning excluding pending barring given "
@@ -274,6 +285,17 @@ def _paragraph_mode(text: str) -> str:
         return "shout"
     caps = sum(1 for w in words if w[0].isupper())
     if len(words) >= 4 and caps >= 0.7 * len(words) and text.rstrip(" \"”’'»)")[-1:] not in ".!?":
+        return "title"
+    if (
+        len(words) == 3
+        and caps == 3
+        and "," not in text
+        and text.rstrip(" \"”’'»)")[-1:] not in ".!?"
+        and not any(fold(w) in N.GIVEN_NAMES or w == "By" for w in words)
+    ):
+        # A three-word heading ("Multiple Special Circumstances", "Earthquake Jolts Iran") is a
+        # headline too; a byline or a caption naming a person ("By Jane Kowalski") and a
+        # dateline ("WASHINGTON, DC, April 28") are not.
         return "title"
     return "normal"
 
@@ -876,6 +898,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             elif w2 in _WORK_WORDS and w in ("at", "for"):
                 votes[1] += 1.0  # "works at X", "worked for X": an employer
                 votes[2] -= 0.3
+            elif w == "to" and w2 in _TOLD_WORDS:
+                votes[1] += 2.0  # "a statement to X", "confirmed to X": an outlet
+                votes[2] -= 1.0
             elif w == "to" and w2 in _DEFEAT_WORDS:
                 votes[1] += 0.5  # "lost to X", "a loss to X": an opponent, a team or a player
                 votes[2] -= 0.5
@@ -967,8 +992,12 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
     elif c == "-":
         if _CTX_AFTER_PLACE_SUFFIX.match(ptext, end, min(n, end + 8)):
             votes[2] += 1.5
-    if start <= 1 and c in ", ([-–—" and _DATELINE_AFTER.match(ptext, end, min(n, end + 110)):
-        votes[2] += 3.0
+    if start <= 1 and c in ", ([-–—":
+        m = _DATELINE_AFTER.match(ptext, end, min(n, end + 110))
+        # A dateline's place is in capitals or has its agency after it; a Title Case headline
+        # ("Red Sox - Teixeira Rumor") is no dateline.
+        if m is not None and (m.group(1) or ptext[start:end].isupper()):
+            votes[2] += 3.0
 
 
 def _is_year(w: str) -> bool:
@@ -1044,6 +1073,8 @@ def detect(articles: list[Article]) -> Detection:
             _share_votes(cands, n, votes)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
     kept = _drop_common_words(kept, lower)
+    _vote_street_stems(kept)
+    kept = _drop_group_members(articles, kept)
     surnames = {
         t.rsplit(" ", 1)[1]
         for t in {c.text for c in kept}
@@ -1052,6 +1083,58 @@ def detect(articles: list[Article]) -> Detection:
     if surnames:
         kept.extend(_bare_title_surnames(articles, kept, surnames))
     return Detection(kept, definitions)
+
+
+def _drop_group_members(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
+    """ "a Crip", "the Crip" beside the story's group "the Crips": one member of the group, a
+    common noun, not a name of its own.  Not a word that ends a longer name (the surname
+    "Gray" beside "the Grays")."""
+    texts = {c.text for c in cands}
+    singular = {
+        t[:-1] for t in texts if len(t) > 4 and t.endswith("s") and " " not in t and t.isalpha()
+    }
+    members = singular & texts
+    if not members:
+        return cands
+    for t in texts:
+        sp = t.rfind(" ")
+        if sp > 0:
+            members.discard(t[sp + 1 :])
+    members = {m for m in members if not _known(tok_fold(m))}
+    if not members:
+        return cands
+    drop = set()
+    for i, c in enumerate(cands):
+        if c.text in members:
+            before = articles[c.article].paragraphs[c.paragraph].text[max(0, c.start - 5) : c.start]
+            prev = before.split()[-1:] if before[-1:].isspace() else []
+            if prev and prev[0].lower() in _ARTICLES:
+                drop.add(i)
+    return [c for i, c in enumerate(cands) if i not in drop] if drop else cands
+
+
+def _vote_street_stems(cands: list[Candidate]) -> None:
+    """A name that is the stem of one of the story's streets ("Snyder" of "Snyder Ave", "at
+    Church and Snyder") is that street, a place, unless the story also ends a longer name with it
+    (the surname of "Tom Snyder")."""
+    texts = {c.text for c in cands}
+    stems: set[str] = set()
+    for t in texts:
+        sp = t.rfind(" ")
+        if sp > 0 and tok_fold(t[sp + 1 :]) in N.STREET_HEADS:
+            stems.add(t[:sp])
+    if not stems:
+        return
+    for t in texts:
+        sp = t.rfind(" ")
+        if sp > 0 and t[sp + 1 :] in stems and tok_fold(t[sp + 1 :]) not in N.STREET_HEADS:
+            stems.discard(t[sp + 1 :])
+    for c in cands:
+        if c.text in stems:
+            v = c.votes[:]  # a new list: votes are shared between candidates (_share_votes)
+            v[2] += 2.0
+            v[0] -= 1.0
+            c.votes = v
 
 
 def _bare_title_surnames(
@@ -1706,7 +1789,11 @@ def find_definitions(ptext: str, para_cands: list[Candidate]) -> list[tuple[str,
         if (is_acronym(y.text) or is_acronym(x.text)) and _DEF_BETWEEN.match(
             ptext[x.end : y.start]
         ):
-            if _DEF_AFTER.match(ptext[y.end : y.end + 4]):
+            if _DEF_AFTER.match(ptext[y.end : y.end + 4]) and not (
+                _AGENCY_AFTER.match(ptext, y.end, y.end + 6)
+                and _NOT_DATELINE_HEAD.search(ptext, 0, x.start) is None
+            ):
+                # not a dateline's agency: "WASHINGTON (Reuters) - ..." defines no acronym
                 out.append((x.text, y.text))
     return out
 

@@ -11,16 +11,19 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
 3. word-order variants with the same content words ("Defense Ministry" / "Ministry of Defense"),
    the same letters spaced differently ("Trail Blazers" / "Trailblazers"), one care facility
    under several head words ("Betty Ford Center" / "Betty Ford Clinic"), a nickname
-   blended from the starts of a person's two names ("LiLo" / "Lindsay Lohan"), and a team's
-   nickname clipped ("Jags" / "Jacksonville Jaguars");
+   blended from the starts of a person's two names ("LiLo" / "Lindsay Lohan"), a team's
+   nickname clipped ("Jags" / "Jacksonville Jaguars"), and a body without its generic last word
+   ("Staunton Police" / "Staunton Police Department");
 4. spelling variants: fuzzy match of accent-folded names inside blocks that share the first
    letters of their first or last word ("Recept Tayyip Erdogan" / "Recep Tayyip Erdoğan"), a
-   one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), and an unknown word one or two
-   letters from exactly one known place of the story ("Pyongang" / "Pyongyang"); a people's
-   name never joins its country ("North Koreans" / "North Korea");
+   one-letter slip in a surname ("Dario Sepy" / "Dario Sepe"), two neighbouring letters
+   swapped in a one-word name of six letters or more ("Klistchko" / "Klitschko"), and an
+   unknown word one or two letters from exactly one known place of the story ("Pyongang" /
+   "Pyongyang"); a people's name never joins its country ("North Koreans" / "North Korea");
 5. implicit acronyms: an all-capitals name equal to the initials of exactly one long name, also
    with a leading "T" for the title's article ("THR" / "The Hollywood Reporter"), also
-   without a leading place ("CBP" / "U.S. Customs and Border Protection");
+   without a leading place ("CBP" / "U.S. Customs and Border Protection"); when several long
+   names fit, the one that is a well-known body ("AP": "Associated Press", not "American Pie");
 6. short forms: a name whose words end a longer name ("Netanyahu" -> "Benjamin Netanyahu",
    "Tayyip Erdogan" -> "Recep Tayyip Erdogan"; for names with cue words only a trailing part:
    "University of Alabama" is not "University of South Alabama"), the surname of a name written
@@ -30,15 +33,19 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    short form fits several entities ("Trump" with "Donald Trump" and "Donald Trump Jr.") it
    joins the most prominent (``dominance`` times the mentions of the next), except near a full
    mention of the other one (its paragraph and the next two), as a reader resolves it; a bare
-   surname never goes to a bearer named with "Jr." when exactly one bearer has no suffix.  A
-   one-word name opening the story's one natural feature is its short form ("the
+   surname never goes to a bearer named with "Jr." when exactly one bearer has no suffix, and
+   after "Mr" / "Ms" / "Mrs" / "Miss" it goes to the bearer of that gender when the story tells
+   it ("his sister Kim Yo-jong": "Ms. Kim" is she, see ``_gendered_titles``).  A one-word name opening the story's one natural feature is its short form ("the
    Mediterranean" / "Mediterranean Sea");
 7. teams: a bare city with no place cue stands for the story's one team of that city
    ("San Diego's playoff loss" in a story on the San Diego Chargers), also before a verb
-   ("New Orleans has", "Jacksonville trailed") but not before a noun ("the San Diego freeway");
+   ("New Orleans has", "Jacksonville trailed") or a sport ("North Carolina basketball") but not
+   before another noun ("the San Diego freeway");
 8. descriptions (with the articles' texts): a description the story attaches to a name by
    apposition ("Zurana Horton, a Brownsville mother of 12,", "New Zealand's highest peak, Mount
-   Cook.") is a mention of that name wherever the story writes it, in any article.
+   Cook.") is a mention of that name wherever the story writes it, in any article;
+9. staff: a person's mentions followed by "team", "camp" or "staff" ("the Obama team") are an
+   organisation of their own, as "the Obama administration" is (see ``_split_staff``).
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -585,6 +592,8 @@ def link(
     _state_abbreviations(nodes, uf)
     # 3f. one facility under several heads ("Betty Ford Center" / "Betty Ford Clinic")
     _facility_heads(nodes, uf)
+    # 3f'. a body without its generic last word ("Staunton Police" / "Staunton Police Department")
+    _generic_heads(nodes, uf, by_key)
     # 3g. a nickname blended from a person's two names ("LiLo" of "Lindsay Lohan")
     _blends(nodes, uf)
     # 3h. a team's nickname clipped ("Jags" / "Jacksonville Jaguars")
@@ -599,7 +608,10 @@ def link(
     # 6. short forms
     override: dict[tuple[int, int, int], int] = {}
     if cfg.subsequence:
-        override = _short_forms(nodes, uf, cands, cfg)
+        ambiguous: dict[int, list[int]] = {}
+        override = _short_forms(nodes, uf, cands, cfg, ambiguous)
+        if ambiguous and articles:
+            _gendered_titles(nodes, uf, cands, articles, ambiguous, override)
     # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
     teams = _team_mentions(nodes, cands, uf)
     extra = _descriptions(cands, cand_node, uf, teams, articles) if articles else {}
@@ -613,8 +625,8 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
     X", "X-based", "downtown X", a dateline, "X, State") is the team, as sports writing uses it
     ("San Diego's playoff loss", "lost to Indianapolis.").  A mention followed by a lower-case
     word stays the place: "the San Diego freeway" and "Indianapolis won" cannot be told apart
-    without a parser, and the place is the safer reading.  Returns candidate index -> team
-    root."""
+    without a parser, and the place is the safer reading; a sport ("for North Carolina
+    basketball") names the team.  Returns candidate index -> team root."""
     teams: dict[str, set[int]] = defaultdict(set)
     for n_i, place, _ in _team_names(nodes):
         teams[place].add(uf.find(n_i))
@@ -628,9 +640,13 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
         (team,) = roots
         for ci in n.mentions:
             c = cands[ci]
-            if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower)):
+            if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower) or c.follower in _SPORTS):
                 out[ci] = team
     return out
+
+
+# Sports after a place: "North Carolina basketball" is the team's programme, not the state.
+_SPORTS = frozenset("basketball football baseball hockey soccer rugby".split())
 
 
 def _team_names(nodes: list[_Node]) -> list[tuple[int, str, str]]:
@@ -831,7 +847,9 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                 if len(a.tokens) == 1:
                     if min(len(ka), len(kb)) < cfg.min_single_len or ka[0] != kb[0]:
                         continue
-                    if score(ka, kb, score_cutoff=cfg.single_threshold) < cfg.single_threshold:
+                    if score(
+                        ka, kb, score_cutoff=cfg.single_threshold
+                    ) < cfg.single_threshold and not _transposed(ka, kb):
                         continue
                 else:
                     if _people_of(a.tokens[-1], b.tokens[-1]):
@@ -845,6 +863,21 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
                     ):
                         continue
                 uf.union(*pair)
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two words of six letters or more, the same first letter, that differ only by two
+    neighbouring letters swapped, the commonest typing slip ("Klistchko" / "Klitschko"), which
+    the fuzzy ratio scores as two edits."""
+    if len(a) != len(b) or len(a) < 6 or a[0] != b[0]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 _DEMONYM_ENDINGS = ("n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is")
@@ -999,6 +1032,23 @@ def _middle_names(nodes: list[_Node], uf: _Clusters) -> None:
 # Head words of a care facility's name that writers swap freely ("the X Center", "the X Clinic",
 # "the X Treatment Center"); schools, courts and police are never named so interchangeably.
 _FACILITY_HEADS = frozenset("center centre clinic treatment rehab rehabilitation recovery".split())
+
+
+# Generic last words that news drops from a body's name when the rest still names it: "the
+# Staunton Police" is the Staunton Police Department, "the U.S. Marshals" the Marshals Service.
+_GENERIC_HEADS = (" department", " dept", " service", " force")
+
+
+def _generic_heads(nodes: list[_Node], uf: _Clusters, by_key: dict[str, int]) -> None:
+    """A name of two words or more joins the story's name that adds only a generic head word to
+    it ("Staunton Police" / "Staunton Police Department"); one word ("Justice", "State", "Air")
+    is too little to name the body."""
+    for i, n in enumerate(nodes):
+        if not n.key.endswith(_GENERIC_HEADS) or len(n.tokens) < 3 or n.acronym:
+            continue
+        j = by_key.get(n.key.rsplit(" ", 1)[0])
+        if j is not None:
+            uf.union(i, j)
 
 
 def _facility_heads(nodes: list[_Node], uf: _Clusters) -> None:
@@ -1174,19 +1224,29 @@ def _implicit_acronyms(nodes: list[_Node], uf: _Clusters) -> None:
         if not n.acronym:
             continue
         letters = n.key.replace(" ", "")
-        cands = {uf.find(j) for j in by_initials.get(letters, ())}
-        if not cands and len(letters) >= 3 and letters[0] == "t":
+        longs = by_initials.get(letters, [])
+        if not longs and len(letters) >= 3 and letters[0] == "t":
             # "THR" of "(The) Hollywood Reporter": the article counts in a title's acronym
-            cands = {
-                uf.find(j) for j in by_initials.get(letters[1:], ()) if len(nodes[j].tokens) >= 2
-            }
+            longs = [j for j in by_initials.get(letters[1:], ()) if len(nodes[j].tokens) >= 2]
+        cands = {uf.find(j) for j in longs}
+        if len(cands) > 1:
+            # Several long names fit ("AP": "American Pie", "Associated Press"): a well-known
+            # body among them is the one an unexplained acronym names.
+            cands = {uf.find(j) for j in longs if nodes[j].key in _ORG_KEYS}
         if len(cands) == 1:
             uf.union(i, cands.pop())
 
 
 def _short_forms(
-    nodes: list[_Node], uf: _Clusters, cands: list[Candidate], cfg: LinkConfig
+    nodes: list[_Node],
+    uf: _Clusters,
+    cands: list[Candidate],
+    cfg: LinkConfig,
+    ambiguous: dict[int, list[int]] | None = None,
 ) -> dict[tuple[int, int, int], int]:
+    """Short forms joined to their long names (see the module docstring, rule 6); returns the
+    per-paragraph overrides of ambiguous short forms, and fills ``ambiguous`` (short form's node
+    -> the long names it fits) when given."""
     by_last: dict[str, list[int]] = defaultdict(list)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
@@ -1260,7 +1320,74 @@ def _short_forms(
             uf.union(i, roots.pop())
             continue
         _resolve_ambiguous(i, roots, nodes, uf, cands, cfg, override)
+        if ambiguous is not None:
+            ambiguous[i] = longs
     return override
+
+
+# A gendered title or kinship noun right before a name ("Miss Jenkin", "his sister Katie
+# Jenkin", "sister, Kathryn Jenkin"); not "the brother of Kathryn Jenkin".
+_GENDER_BEFORE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mister)\.?\s+|\b([a-z]+),?\s+)$")
+_FEMALE = frozenset(
+    """mrs ms miss sister daughter mother wife girlfriend widow niece aunt grandmother
+    granddaughter stepmother stepdaughter mom mum actress woman girl lady""".split()
+)
+_MALE = frozenset(
+    """mr mister brother son father husband boyfriend widower nephew uncle grandfather grandson
+    stepfather stepson dad man boy""".split()
+)
+
+
+def _gendered_titles(
+    nodes: list[_Node],
+    uf: _Clusters,
+    cands: list[Candidate],
+    articles: list[Article],
+    ambiguous: dict[int, list[int]],
+    override: dict[tuple[int, int, int], int],
+) -> None:
+    """A surname shared by several people of the story, after "Mr" or "Miss" / "Mrs" / "Ms",
+    is the bearer the title fits, by what the story tells of their gender ("his sister Katie
+    Jenkin", "Mr John Jenkin"): the one bearer known to be of that gender, else the one bearer
+    not known to be of the other ("Miss Jenkin" is Katie, "Mr Jenkin" her brother).  The
+    paragraph of the titled mention is overridden, as a reader resolves it there."""
+    texts: dict[tuple[int, int], str] = {}
+
+    def before(ci: int, titles: bool) -> str:
+        """ "f" / "m" for a gendered title (``titles``) or kinship noun right before ``ci``."""
+        c = cands[ci]
+        text = texts.get((c.article, c.paragraph))
+        if text is None:
+            text = texts[c.article, c.paragraph] = articles[c.article].paragraphs[c.paragraph].text
+        m = _GENDER_BEFORE_RE.search(text, max(0, c.start - 24), c.start)
+        word = m and ((m.group(1) if titles else m.group(2) or m.group(1)) or "").lower()
+        return "f" if word in _FEMALE else "m" if word in _MALE else ""
+
+    gender: dict[int, str] = {}
+    for i, longs in ambiguous.items():
+        # A title votes for a person (detect adds 3): only those mentions are read.
+        titled = [(ci, before(ci, True)) for ci in nodes[i].mentions if cands[ci].votes[0] >= 2]
+        titled = [(ci, g) for ci, g in titled if g]
+        if not titled:
+            continue
+        roots = {uf.find(j) for j in longs}
+        for r in roots:
+            if r not in gender:
+                seen = {
+                    before(ci, False)
+                    for m in uf.members(r)
+                    if nodes[m].full
+                    for ci in nodes[m].mentions
+                } - {""}
+                gender[r] = seen.pop() if len(seen) == 1 else ""
+        for ci, g in titled:
+            fit = [r for r in roots if gender[r] == g]
+            if len(fit) != 1:
+                fit = [r for r in roots if gender[r] in ("", g)]
+                if len(fit) != 1 or all(gender[r] in ("", g) for r in roots):
+                    continue
+            c = cands[ci]
+            override[(i, c.article, c.paragraph)] = fit[0]
 
 
 # Heads of the names of seas, rivers and mountains, which news drops once the feature is known
@@ -1387,9 +1514,33 @@ def _is_known(surface: str) -> bool:
     return k in _PLACE_KEYS or k in _ORG_KEYS or k in _ALIAS
 
 
-def _canonical(surfaces: Counter) -> str:
+def _described(surfaces: Counter) -> set[str]:
+    """Variants that are another variant, a person's given name and surname, with words before
+    the given name that are no given names: a description or title the detector kept ("Charger
+    Vincent Jackson", "Moviemaker Gary Ross" beside "Gary Ross"); not "Barack Obama" beside
+    "Obama" nor "Mary Ann Smith" beside "Ann Smith"."""
+    people = {
+        fold(t).replace(".", ""): t
+        for t in surfaces
+        if " " in t and fold(t).split(None, 1)[0] in N.GIVEN_NAMES
+    }
+    out: set[str] = set()
+    if not people:
+        return out
+    for s in surfaces:
+        words = fold(s).replace(".", "").split()
+        for k in range(1, len(words) - 1):
+            if " ".join(words[k:]) in people:
+                if not any(w in N.GIVEN_NAMES or len(w) == 1 for w in words[:k]):
+                    out.add(s)
+                break
+    return out
+
+
+def _canonical(surfaces: Counter, person: bool = False) -> str:
     """The display name: the most complete variant (most words), then the most frequent, never
-    a misspelling.  A variant is a misspelling when one of its words is a near copy (one or two
+    a misspelling, nor for a ``person`` a variant with a description before the name (see
+    ``_described``).  A variant is a misspelling when one of its words is a near copy (one or two
     letters off) of a word that the other variants use more often ("Sepy" beside "Sepe" x5)."""
     if len(surfaces) == 1:
         return next(iter(surfaces))
@@ -1418,6 +1569,7 @@ def _canonical(surfaces: Counter) -> str:
         acr = is_acronym(s)
         return (
             not typo[s],
+            s not in described,
             known[s],
             fold(s).rstrip(".") not in N.US_STATE_ABBREVIATIONS,  # "Texas" over "Tex."
             0 if acr else len(words),
@@ -1428,10 +1580,48 @@ def _canonical(surfaces: Counter) -> str:
         )
 
     typo = {s: len(surfaces) > 1 and surfaces[s] == 1 and misspelt(s) for s in surfaces}
+    described = _described(surfaces) if person else set()
     known = (
         {s: _is_known(s) for s in surfaces} if len(surfaces) > 1 else {s: False for s in surfaces}
     )
     return max(surfaces, key=rank)
+
+
+# Collective nouns that, in lower case right after a person's name, name the people who work
+# for that person ("the Obama team", "the Clinton camp"): a body of its own, as "the Obama
+# administration" is (see detect._BODY_WORDS), which ECB+ files under the body's chain.  Nouns for
+# one person or for several ("Lohan lawyer", "Nixon aides") keep the name as the person's mention,
+# as ECB+ and the sidebar gold do.
+_STAFF_NOUNS = frozenset({"team", "camp", "staff"})
+
+
+def _split_staff(
+    members: list[int],
+    staff_cis: set[int],
+    cands: list[Candidate],
+    keyed: list[tuple[tuple[int, int, str], Entity]],
+) -> list[int]:
+    """The person's mentions without those followed by a collective noun ("the Obama team"),
+    which become an organisation per noun, its mentions spanning the name and the noun and
+    appended to ``keyed``; ``staff_cis`` holds the candidates followed by such a noun.  A person
+    whose every mention is so followed stays the person."""
+    staff: dict[str, list[int]] = defaultdict(list)
+    rest: list[int] = []
+    for ci in members:
+        (staff[cands[ci].follower] if ci in staff_cis else rest).append(ci)
+    if not staff or not rest:
+        return members
+    for noun, cis in staff.items():
+        cis.sort(key=lambda ci: (cands[ci].article, cands[ci].paragraph, cands[ci].start))
+        mentions = [
+            Mention(c.article, c.paragraph, c.start, c.end + 1 + len(noun), f"{c.text} {noun}")
+            for c in (cands[ci] for ci in cis)
+        ]
+        name = f"{_canonical(Counter(cands[ci].text for ci in cis))} {noun}"
+        n_articles = len({m.article for m in mentions})
+        entity = Entity(0, name, "organization", [name], mentions)
+        keyed.append(((-n_articles, -len(mentions), name), entity))
+    return rest
 
 
 def _entities(
@@ -1461,6 +1651,7 @@ def _entities(
                 r = override.get((ni, c.article, -1))
         groups[uf.find(r if r is not None else ni)].append(ci)
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
+    staff = {ci for ci, c in enumerate(cands) if c.follower in _STAFF_NOUNS}
     for root, members in groups.items():
         surfaces: Counter = Counter(cands[ci].text for ci in members)
         # A place's mentions that stand for its team bring their context, not the place's
@@ -1493,8 +1684,15 @@ def _entities(
             votes[t] += ctx[t] * scale + (math.log1p(ctx[t]) if ctx[t] > 0 else 0.0)
         best = max(range(3), key=lambda t: votes[t])
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
+        if etype == "person" and staff and not staff.isdisjoint(members):
+            rest = _split_staff(members, staff, cands, keyed)
+            if rest is not members:
+                own = rest if own is members else [ci for ci in own if ci not in staff]
+                members = rest
+                surfaces = Counter(cands[ci].text for ci in members)
         name = _canonical(
-            Counter(cands[ci].text for ci in own) if own is not members and own else surfaces
+            Counter(cands[ci].text for ci in own) if own is not members and own else surfaces,
+            etype == "person",
         )
         if all(nodes[ni].key.endswith(" family") for ni in node_ids) and not name.endswith("s"):
             name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"

@@ -128,6 +128,10 @@ PLACE_CUES = _words(
     """
 )
 
+# Head words of a street's name: its bare stem names the same street at a crossing ("at Church
+# and Snyder" beside "Snyder Avenue").
+STREET_HEADS = _words("street st avenue ave aves road rd boulevard blvd lane parkway")
+
 # Place cue words that also name their region alone once the story has named it ("the French
 # Riviera" ... "the Riviera", "the Scottish Highlands" ... "the Highlands").
 REGION_HEADS = _words("riviera highlands lowlands")

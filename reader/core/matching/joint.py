@@ -9,7 +9,8 @@ So the rule is one of cost (:func:`~reader.core.matching.matcher.pairwise_afford
 matching every pair costs no more than two articles of 5,000 paragraphs
 (:data:`~reader.core.matching.matcher.PAIRWISE_BUDGET`), every pair of articles is matched
 directly -- five or ten outlets of news length get exactly the links two articles would, every
-rule included (sentence pass, pairwise spelling variants).  Beyond the budget the links are built
+rule included (sentence pass, pairwise spelling variants), plus the weak links that a third
+outlet confirms (:mod:`reader.core.matching.outlets`).  Beyond the budget the links are built
 against the story's *cores* instead.  The articles are read in order; every paragraph that
 matches no core so far becomes a core (the first report of a fact); every other paragraph is
 matched against the cores with the matcher's own candidate scoring and selection, as if the cores
@@ -39,11 +40,12 @@ from reader.core.matching.matcher import (
     _select,
     add_best_of_other_side,
     align,
-    align_each_pair,
+    each_pair_links,
     keep_top_candidates,
     pairwise_affordable,
     prepare,
 )
+from reader.core.matching.outlets import add_outlet_links
 from reader.core.model import Article, Match
 
 
@@ -88,17 +90,23 @@ def _joint(articles: list[Article]) -> list[Match]:
 
 def _each_pair(articles: list[Article]) -> list[Match]:
     """Every pair of articles matched as if the two were the only ones
-    (:func:`~reader.core.matching.matcher.align_each_pair`): the weights, names, spelling
+    (:func:`~reader.core.matching.matcher.each_pair_links`): the weights, names, spelling
     variants and sentence pass of the pair alone.
 
     So the links between two outlets do not change with the other outlets opened beside them, and
     a story of five or ten outlets gets the quality measured on article pairs (with the story's
     weights instead, a word every outlet uses weighs little and the thresholds chosen on pairs
-    lose strong links: BENCHMARKS.md, "Several outlets at once").
+    lose strong links: BENCHMARKS.md, "Several outlets at once").  The one thing the other
+    outlets add: a weak pair whose two paragraphs both firmly match the same paragraph of a third
+    article is kept (:func:`~reader.core.matching.outlets.add_outlet_links`).
     """
     if len(articles) <= 2:
         return align(articles)
-    return align_each_pair(articles)
+    pairs = each_pair_links(articles)
+    add_outlet_links(pairs)
+    matches = [m for links in pairs for m in links.matches]
+    matches.sort(key=lambda m: (m.left, m.right))
+    return matches
 
 
 def _link_to_cores(articles: list[Article]) -> list[Match]:

@@ -303,11 +303,33 @@ def _align_prepared(
     return matches
 
 
-def align_each_pair(articles: list[Article], *, settings: Settings | None = None) -> list[Match]:
+@dataclass(slots=True)
+class PairLinks:
+    """One article pair's links in a story of several, before any story-level cue: ``matches``
+    (what the pair alone keeps) and ``pending``, the pair's *weak* candidates -- scoring at least
+    ``Settings.weak`` but with no cue of their own -- already built as matches with cue
+    ``"outlets"``, for :mod:`reader.core.matching.outlets` to add when other outlets support
+    them.  Built at once so that nothing of the pair's preparation outlives it."""
+
+    a: int
+    b: int
+    matches: list[Match]
+    pending: list[Match]
+
+
+def _renumber(m: Match, a: int, b: int) -> Match:
+    return replace(m, left=(a, m.left[1]), right=(b, m.right[1]))
+
+
+def each_pair_links(
+    articles: list[Article], *, settings: Settings | None = None
+) -> list[PairLinks]:
     """Every pair of articles matched exactly as :func:`align` matches the two alone (their own
-    names, spelling variants, acronyms, weights and sentence pass), renumbered into ``articles``;
-    sorted by ``(left, right)``.  :mod:`reader.core.matching.joint` uses it for stories of several
-    outlets, so a pair's links do not depend on the other articles given.
+    names, spelling variants, acronyms, weights and sentence pass), renumbered into ``articles``,
+    with each pair's weak candidates beside its links (:class:`PairLinks`), so that a
+    story-level cue can still add links (:mod:`reader.core.matching.outlets`).
+    :mod:`reader.core.matching.joint` uses it for stories of several outlets, so a pair's own
+    links do not depend on the other articles given.
 
     The text is tokenised once for all pairs whose two articles write out no acronym's
     expansion (the only step of tokenising that reads both articles); a pair that does is
@@ -323,28 +345,45 @@ def align_each_pair(articles: list[Article], *, settings: Settings | None = None
         texts = [[p.text for p in art.paragraphs if not p.boilerplate] for art in articles]
         has_acronyms = [any(ACRONYM_RE.search(t) for t in ts) for ts in texts]
         shared: tuple[list[list[_Para]], list[Counter[str]]] | None = None
-        matches: list[Match] = []
+        out: list[PairLinks] = []
         for a in range(len(articles)):
             for b in range(a + 1, len(articles)):
                 if (has_acronyms[a] or has_acronyms[b]) and AcronymIndex(texts[a] + texts[b]):
-                    two = [articles[a], articles[b]]
-                    found = _align_prepared(*prepare(two, settings, key_of))
-                    matches.extend(
-                        replace(m, left=(a, m.left[1]), right=(b, m.right[1])) for m in found
-                    )
-                    continue
-                if shared is None:
-                    shared = _collect(articles, key_of, fold_acronyms=False)
-                base, surfaces = shared
-                paras = [[_fresh(p) for p in base[a]], [_fresh(p) for p in base[b]]]
-                vocab = _Vocab(settings=settings, key_of=key_of)
-                display = _finish(paras, [surfaces[a], surfaces[b]], vocab, pairwise=True)
-                matches.extend(_align_prepared(paras, vocab, display))
+                    paras, vocab, display = prepare([articles[a], articles[b]], settings, key_of)
+                else:
+                    if shared is None:
+                        shared = _collect(articles, key_of, fold_acronyms=False)
+                    base, surfaces = shared
+                    paras = [[_fresh(p) for p in base[a]], [_fresh(p) for p in base[b]]]
+                    vocab = _Vocab(settings=settings, key_of=key_of)
+                    display = _finish(paras, [surfaces[a], surfaces[b]], vocab, pairwise=True)
+                units = sentence_units(paras, vocab)
+                lifted = None
+                if units is not None:
+                    by_article, uvocab = units
+                    lifted = _sentence_links(by_article[0], by_article[1], uvocab)
+                left, right = paras
+                keep, scored, shown = _pair_selection(left, right, vocab, lifted)
+                dl, dr = display
+                found = [
+                    _make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j)))
+                    for (i, j), (score, cue) in sorted(keep.items())
+                ]
+                weak = settings.weak
+                pending = [
+                    _make_match(left[i], right[j], score, "outlets", vocab, dl, dr)
+                    for (i, j), score in sorted(scored.items())
+                    if score >= weak and (i, j) not in keep
+                ]
+                if (found or pending) and (left[0].article, right[0].article) != (a, b):
+                    # A pair with acronyms was prepared on its own, as articles 0 and 1.
+                    found = [_renumber(m, a, b) for m in found]
+                    pending = [_renumber(m, a, b) for m in pending]
+                out.append(PairLinks(a, b, found, pending))
     finally:
         if gc_was_enabled:
             gc.enable()
-    matches.sort(key=lambda m: (m.left, m.right))
-    return matches
+    return out
 
 
 def _fresh(p: _Para) -> _Para:
@@ -762,21 +801,35 @@ def _align_pair(
     vocab: _Vocab,
     dl: dict[str, str],
     dr: dict[str, str],
-    sentence_links: Kept | None = None,
+    sentence_links: SentenceLinks | None = None,
 ) -> list[Match]:
     """Match two articles' paragraphs; ``sentence_links`` (from :func:`_sentence_links`, by
     paragraph position) are united with the paragraph-level links."""
+    keep, _scored, shown = _pair_selection(left, right, vocab, sentence_links)
+    out = []
+    for (i, j), (score, cue) in sorted(keep.items()):
+        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j))))
+    return out
+
+
+def _pair_selection(
+    left: list[_Para],
+    right: list[_Para],
+    vocab: _Vocab,
+    sentence_links: SentenceLinks | None = None,
+) -> tuple[Kept, dict[tuple[int, int], float], dict[tuple[int, int], SentencePair]]:
+    """The kept links of two articles (paragraph level united with ``sentence_links``), every
+    candidate scored at the paragraph level, and the sentence pairs of the links whose evidence
+    is the sentence pass's (see :func:`_unite`)."""
     if not left or not right:
-        return []
+        return {}, {}, {}
     weight = vocab.weight
     scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
     keep = _select(scored, left, right, vocab.settings, vocab)
+    shown: dict[tuple[int, int], SentencePair] = {}
     if sentence_links:
-        _unite(keep, sentence_links)
-    out = []
-    for (i, j), (score, cue) in sorted(keep.items()):
-        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr))
-    return out
+        shown = _unite(keep, sentence_links)
+    return keep, scored, shown
 
 
 def _candidates(
@@ -942,6 +995,9 @@ def _headline_lede(p: _Para, q: _Para) -> bool:
 
 Kept = dict[tuple[int, int], tuple[float, MatchCue | None]]
 """Selected pairs: (i, j) -> (raw score, supporting cue or None for clear evidence)."""
+
+SentencePair = tuple[tuple[int, int], tuple[int, int]]
+"""``((start, end), (start, end))``: a range of each paragraph's text, as ``Match.sentences``."""
 
 
 def _select(
@@ -1114,8 +1170,12 @@ class _Unit(_Para):
 
     __slots__ = ("owner",)
 
-    def __init__(self, p: _Para, keys: frozenset[str], position: int, owner: int) -> None:
-        super().__init__(p.ref, p.text, keys, position=position)
+    def __init__(
+        self, p: _Para, keys: frozenset[str], span: tuple[int, int], position: int, owner: int
+    ) -> None:
+        # ``spans`` holds the one range of the paragraph's text the unit's sentences cover: what
+        # the explain view highlights when the link comes from this unit.
+        super().__init__(p.ref, p.text, keys, spans=(span,), position=position)
         self.owner = owner
 
     @property
@@ -1147,8 +1207,9 @@ def sentence_units(
     for art in paras:
         units: list[_Unit] = []
         for n, p in enumerate(art):
-            for keys in _sentence_pieces(p, canon, weight, floor):
-                units.append(_Unit(p, _intern(keys, seen), len(units), n))
+            for keys, first, last in _sentence_pieces(p, canon, weight, floor):
+                span = (p.spans[first][0], p.spans[last][1]) if p.spans else (0, len(p.text))
+                units.append(_Unit(p, _intern(keys, seen), span, len(units), n))
         by_article.append(units)
     del seen
     uvocab = _Vocab(names=vocab.names, canon=canon, key_of=vocab.key_of, settings=vocab.settings)
@@ -1158,34 +1219,43 @@ def sentence_units(
 
 def _sentence_pieces(
     p: _Para, canon: dict[str, str], weight: dict[str, float], floor: float
-) -> list[frozenset[str]]:
-    """The key sets of ``p``'s sentence units (see :func:`sentence_units`)."""
+) -> list[tuple[frozenset[str], int, int]]:
+    """The key sets of ``p``'s sentence units (see :func:`sentence_units`), each with the
+    indices of its first and last sentence in ``p.spans``."""
     if not p.bounds:
-        return [p.keys]
-    pieces: list[set[str]] = []
+        return [(p.keys, 0, max(len(p.spans) - 1, 0))]
+    pieces: list[tuple[set[str], int, int]] = []
     carry: set[str] = set()
-    for keys in _sentence_key_sets(p, canon):
+    carry_from: int | None = None  # the first sentence of those carried
+    for n, keys in enumerate(_sentence_key_sets(p, canon)):
         keys |= carry
         if sum(weight.get(k, 0.0) for k in keys) >= floor:
-            pieces.append(keys)
-            carry = set()
+            pieces.append((keys, n if carry_from is None else carry_from, n))
+            carry, carry_from = set(), None
         elif pieces:
-            pieces[-1] |= keys
+            joined, first, _last = pieces[-1]
+            pieces[-1] = (joined | keys, first, n)
         else:
             carry = keys
+            if carry_from is None:
+                carry_from = n
     if carry:
-        if pieces:
-            pieces[-1] |= carry
-        else:
-            pieces.append(carry)
-    return [frozenset(k) for k in pieces]
+        # Only light sentences: one unit of them all (``carry`` exists before any piece only).
+        pieces.append((carry, carry_from or 0, len(p.bounds) - 1))
+    return [(frozenset(k), first, last) for k, first, last in pieces]
 
 
-def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> Kept:
+SentenceLinks = dict[tuple[int, int], tuple[float, MatchCue | None, SentencePair]]
+"""Links lifted from the sentence pass: (paragraph position, paragraph position) -> (best
+lifted score, cue or ``None`` for clear evidence, the text ranges of the unit pair that scored
+best)."""
+
+
+def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> SentenceLinks:
     """The two-tier selection run on two articles' sentence units, lifted to the paragraphs that
     hold them: (paragraph position, paragraph position) -> (best lifted score, cue; ``None``
-    when some sentence pair of the two is clear evidence).  Only :data:`SENTENCE_PASS_CUES`
-    are lifted.
+    when some sentence pair of the two is clear evidence; the text ranges of the best-scored
+    unit pair, which the explain view highlights).  Only :data:`SENTENCE_PASS_CUES` are lifted.
 
     Long articles state a fact in one sentence of a paragraph that also says other things, so
     the paragraph-level positional cues miss it: the headline against the *first sentences*
@@ -1197,28 +1267,38 @@ def _sentence_links(left: list[_Unit], right: list[_Unit], uvocab: _Vocab) -> Ke
     lp: list[_Para] = list(left)
     rp: list[_Para] = list(right)
     scored = _score_candidates(lp, rp, _candidates(lp, rp, uvocab.weight), uvocab)
-    out: Kept = {}
+    out: SentenceLinks = {}
     for (u, v), (score, cue) in _select(scored, lp, rp, uvocab.settings).items():
         if cue not in SENTENCE_PASS_CUES:
             continue
         pair = (left[u].owner, right[v].owner)
         old = out.get(pair)
+        spans = (left[u].spans[0], right[v].spans[0])
         if old is None:
-            out[pair] = (score, cue)
+            out[pair] = (score, cue, spans)
         else:
-            out[pair] = (max(score, old[0]), None if cue is None else old[1])
+            # Selection returns pairs in order, so ties keep the earliest unit pair.
+            best = spans if score > old[0] else old[2]
+            out[pair] = (max(score, old[0]), None if cue is None else old[1], best)
     return out
 
 
-def _unite(keep: Kept, lifted: Kept) -> None:
+def _unite(keep: Kept, lifted: SentenceLinks) -> dict[tuple[int, int], SentencePair]:
     """Add the lifted sentence-level links to the paragraph-level ones: the higher score, and
-    clear evidence when either level found it."""
-    for pair, (score, cue) in lifted.items():
+    clear evidence when either level found it.  Returns, for each link whose evidence is the
+    sentence pass's -- a link only it found, or one it scored higher or raised to clear -- the
+    unit pair that made it, so the explain view highlights what the matcher used."""
+    shown: dict[tuple[int, int], SentencePair] = {}
+    for pair, (score, cue, spans) in lifted.items():
         old = keep.get(pair)
         if old is None:
             keep[pair] = (score, cue)
+            shown[pair] = spans
         else:
+            if score > old[0] or (cue is None and old[1] is not None):
+                shown[pair] = spans
             keep[pair] = (max(score, old[0]), None if cue is None else old[1])
+    return shown
 
 
 # --------------------------------------------------------------------------- reasons
@@ -1269,7 +1349,10 @@ def _make_match(
     vocab: _Vocab,
     dp: dict[str, str],
     dq: dict[str, str],
+    sentences: SentencePair | None = None,
 ) -> Match:
+    """The match of ``p`` and ``q`` with its reasons; ``sentences`` is the sentence pair the
+    link was found on when the sentence pass found it, else the pair sharing the most weight."""
     weight, key_of = vocab.weight, vocab.key_of
     shared = sorted(p.keys & q.keys, key=lambda k: (-weight[k], k))
     words: list[str] = []
@@ -1306,5 +1389,5 @@ def _make_match(
         near_verbatim=near,
         evidence="clear" if cue is None else "supported",
         cue=cue,
-        sentences=best_sentence_pair(p, q, vocab),
+        sentences=sentences or best_sentence_pair(p, q, vocab),
     )

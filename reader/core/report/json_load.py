@@ -168,7 +168,9 @@ class _Reader:
             manual=bool(item.get("manual", False)),
             moved=bool(item.get("moved", False)),
             evidence="supported" if item.get("evidence") == "supported" else "clear",
-            cue=cue if (cue := item.get("cue")) in ("best", "lede", "diagonal") else None,
+            cue=cue
+            if (cue := item.get("cue")) in ("best", "lede", "diagonal", "outlets")
+            else None,
             sentences=self._sentence_pair(item.get("sentences"), left, right, where),
         )
 

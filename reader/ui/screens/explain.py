@@ -1,6 +1,6 @@
 """Why two paragraphs matched: score, near-verbatim flag, shared words / names / numbers, the
 matcher's evidence tier and cue, and both paragraphs with the shared terms highlighted and the
-best-matching sentence pair shaded (all article text shown as data)."""
+sentences the match rests on shaded (all article text shown as data)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ CUE_WORDS = {
     "best": "it is the best partner of one of the two paragraphs or of one of their sentences",
     "lede": "a headline and the other article's opening paragraphs",
     "diagonal": "it continues the order of the matches around it",
+    "outlets": "both paragraphs clearly match the same paragraph of a third article",
 }
 """What each supporting cue of the matcher means, in an analyst's words."""
 
