@@ -173,6 +173,18 @@ class ParagraphList(_ComputedSequence[Paragraph]):
                 role: ParagraphRole = "headline" if headline and i == 0 else "body"
                 yield Paragraph(i, text[start:end], start, end, ranges, False, role)
 
+    def text_at(self, index: int) -> str:
+        """``self[index].text`` without making the paragraph (the linker and the figure grouping
+        read a paragraph's text by the thousand and nothing else of it)."""
+        starts = self._starts
+        n = len(starts)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(f"{self._item_name} out of range")
+        end = starts[index + 1] - len(Article.PARAGRAPH_SEPARATOR) if index + 1 < n else None
+        return self._text[starts[index] : end]
+
     def _end(self, i: int, n: int) -> int:
         return (
             self._starts[i + 1] - len(Article.PARAGRAPH_SEPARATOR) if i + 1 < n else len(self._text)
@@ -251,6 +263,15 @@ class Article:
         joined = cls.PARAGRAPH_SEPARATOR.join(texts)
         paragraphs = ParagraphList(joined, starts, ranges, boilerplate, headline)
         return cls(source, title, joined, paragraphs)
+
+
+def paragraph_text(article: Article, index: int) -> str:
+    """``article.paragraphs[index].text``, read without making the paragraph when the article
+    stores its paragraphs as offsets (:class:`ParagraphList`)."""
+    paragraphs = article.paragraphs
+    if type(paragraphs) is ParagraphList:
+        return paragraphs.text_at(index)
+    return paragraphs[index].text
 
 
 @dataclass(slots=True)

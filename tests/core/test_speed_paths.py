@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reader.core.figures import find_figures, group_figures
 from reader.core.ingest.segment import _SENTENCE_OPENERS, SentenceStarts, split_sentences
-from reader.core.model import Article
+from reader.core.model import Article, paragraph_text
 
 # The module, not the function of the same name that ``reader.core.entities`` exports.
 detect_module = importlib.import_module("reader.core.entities.detect")
@@ -319,3 +319,79 @@ def test_a_paragraph_without_a_number_reports_its_times_only(text):
     if not extract_module._master_matches(text):
         times = extract_module.find_times(text, 0, 0) if extract_module._may_have_time(text) else []
         assert figs == times
+
+
+_TEAM_PIECES = ["ers", "ERS", "Ers", "er", "s", "7", "٣", "²", "Ⅷ", "_", "a", "é", " ", "-", "."]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_TEAM_PIECES), max_size=12).map("".join))
+def test_team_number_scan_answers_like_the_regex(text):
+    """``_has_team_number`` (``str.find``, ``isdecimal`` for ``\\d``, ``isalnum`` or "_" for the
+    ``\\b`` after the "s") stands for ``_TEAM_NUMBER_RE.search``: "76ers", "49ERS" only."""
+    expected = detect_module._TEAM_NUMBER_RE.search(text) is not None
+    assert detect_module._has_team_number(text) == expected
+
+
+def test_team_number_scan_finds_teams():
+    assert detect_module._has_team_number("the Philadelphia 76ers won")
+    assert detect_module._has_team_number("SAN FRANCISCO 49ERS")
+    assert not detect_module._has_team_number("76ersx, 4 others, 49ers_ and ²ers")
+
+
+_LEAD_PIECES = ["de", "van", "der", "al", "bin", "della", "la", " ", "\u00a0", "Mistura", "X", "a"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=12).map("".join))
+def test_lead_particle_test_skips_only_words_that_cannot_be_particles(text):
+    """In ``_spans`` the particle look-up is skipped when the character before the space ends no
+    particle: that never skips a word the look-up would find."""
+    lead_last = detect_module._LEAD_LAST
+    ends = detect_module._LEAD_LAST_ENDS
+    for s in range(1, len(text) + 1):
+        full = text[max(0, s - 7) : s - 1].rpartition(" ")[2] in lead_last
+        fast = s > 1 and text[s - 2] in ends and full
+        assert fast == full
+
+
+def test_spans_still_take_leading_particles():
+    text = "talks with de Mistura ended, then with van der Berg, not with bin Laden"
+    spans = [text[s:e] for s, e in detect_module._spans(text)]
+    assert spans == ["de Mistura", "van der Berg", "bin Laden"]
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(st.sampled_from(["", "One.", "Two. Three.", "x"]), min_size=1, max_size=6),
+    st.integers(-8, 8),
+    st.booleans(),
+)
+def test_paragraph_text_reads_what_the_paragraph_holds(texts, index, as_list):
+    """``paragraph_text`` (the text sliced without making the paragraph) answers as
+    ``paragraphs[index].text``, an ``IndexError`` included, for laid-out and plain lists."""
+    art = Article.from_texts("s", "s", texts, sentences=split_sentences)
+    if as_list:
+        art = Article(art.source, art.title, art.text, list(art.paragraphs))
+    try:
+        expected: str | None = art.paragraphs[index].text
+    except IndexError:
+        expected = None
+    try:
+        got: str | None = paragraph_text(art, index)
+    except IndexError:
+        got = None
+    assert got == expected
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(_DESC_PIECES + ["'", "’", "."]), max_size=10).map("".join),
+    st.integers(0, 40),
+)
+def test_descriptions_skip_only_names_without_a_description(text, end):
+    """``_descriptions`` calls ``_desc_tail`` only when a space or an apostrophe follows the
+    name: after anything else it finds no description, possessive or not."""
+    if text[end : end + 1] not in link_module._DESC_NEXT:
+        assert link_module._desc_tail(text, end, True) == -1
+        assert link_module._desc_tail(text, end, False) == -1

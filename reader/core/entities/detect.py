@@ -49,6 +49,7 @@ _SPAN_RE = re.compile(
 )
 _LEAD_BEFORE_RE = re.compile(rf"(?<![\w'’-])(?:{_LEAD})[ \u00a0]+$")
 _LEAD_LAST = frozenset(p.split()[-1] for p in N.LEADING_PARTICLES)
+_LEAD_LAST_ENDS = frozenset(p[-1] for p in _LEAD_LAST)
 _HYPHEN_PREFIX_SET = frozenset(N.HYPHEN_PREFIXES)
 _PIECE_RE = re.compile(rf"{_TOK}|{_ELIDED_WORD}(?=[ \u00a0]?[{_UP}])|\S+")
 _CAP_START_RE = re.compile(rf"(?:(?:{_HP})-)?[{_UP}]")
@@ -1405,7 +1406,7 @@ def _detect_paragraph(
     n_text = len(ptext)
     # Rare patterns are looked for once per paragraph, not at every name.
     has_body_word = "administration" in ptext or "government" in ptext or "campaign" in ptext
-    has_team_number = _TEAM_NUMBER_RE.search(ptext) is not None
+    has_team_number = _has_team_number(ptext)
     for a, b in titles:
         c = Candidate(ai, pi, a, b, ptext[a:b])
         c.votes[0] -= 6.0  # a work's title: neither a person nor a place nor a body
@@ -1538,6 +1539,23 @@ _FAMILY_AFTER_RE = re.compile(
 # A number glued to a plural "-ers" ending a team's name ("76ers", "49ERS").
 _TEAM_NUMBER_RE = re.compile(r"\d(?:ers|ERS)\b")
 _NUMBER_NAME_RE = re.compile(r"[ \u00a0]\d{1,3}(?:ers|ERS)\b")
+
+
+def _has_team_number(ptext: str) -> bool:
+    """``_TEAM_NUMBER_RE.search(ptext) is not None``, answered with ``str.find`` (a regex search
+    for a digit reads every character of every paragraph; "ers" is found by a fast scan and is
+    rarely after a digit): a decimal digit (``\\d``), "ers" or "ERS", then no word character
+    (``\\b``: ``str.isalnum`` or "_", as the regex engine reads it)."""
+    n = len(ptext)
+    for suffix in ("ers", "ERS"):
+        i = ptext.find(suffix, 1)
+        while i > 0:
+            j = i + 3
+            if ptext[i - 1].isdecimal() and (j == n or not (ptext[j].isalnum() or ptext[j] == "_")):
+                return True
+            i = ptext.find(suffix, i + 1)
+    return False
+
 
 # The number after a road or flight word ("Interstate 75", "Route 66", "Flight 370").
 _NUMBER_TAIL_RE = re.compile(r"[ \u00a0]+\d{1,4}(?![\w.,]\d|\w)")
@@ -1682,7 +1700,13 @@ def _spans(ptext: str) -> list[tuple[int, int]]:
         if s:
             c = ptext[s - 1]
             if c == " " or c == "\u00a0":
-                if ptext[max(0, s - 7) : s - 1].rpartition(" ")[2] in _LEAD_LAST:
+                # The word before the space ends with ``ptext[s - 2]``: most words end with
+                # no particle's last letter, and skip the slice.
+                if (
+                    s > 1
+                    and ptext[s - 2] in _LEAD_LAST_ENDS
+                    and ptext[max(0, s - 7) : s - 1].rpartition(" ")[2] in _LEAD_LAST
+                ):
                     lead = _LEAD_BEFORE_RE.search(ptext, max(0, s - 10), s)
                     if lead:
                         s = lead.start()

@@ -67,7 +67,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
-from reader.core.model import Article, Entity, EntityType, Mention
+from reader.core.model import Article, Entity, EntityType, Mention, paragraph_text
 from reader.core.unionfind import UnionFind
 from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
 
@@ -701,6 +701,8 @@ def _acts(word: str) -> bool:
 _DESC_WORD_RE = re.compile(r" ([a-z][a-z-]*)")
 _DESC_OF_RE = re.compile(r" of [\w-]+")
 _DESC_STOP = FUNCTION_WORDS | REPORTING_WORDS | AUXILIARY_VERBS
+# The characters a description can start after (a space; the apostrophe of "'s" / "’s").
+_DESC_NEXT = frozenset((" ", "'", "\u2019"))
 
 
 def _desc_tail(text: str, end: int, possessive: bool) -> int:
@@ -780,9 +782,11 @@ def _descriptions(
         return uf.find(r if r is not None else cand_node[ci])
 
     for a, p, cis in _by_paragraph(cands, cand_node):
-        text = articles[a].paragraphs[p].text
+        text = paragraph_text(articles[a], p)
         for x, ci in enumerate(cis):
             c = cands[ci]
+            if text[c.end : c.end + 1] not in _DESC_NEXT:
+                continue  # ``_desc_tail`` needs a space or a possessive next: most names fail
             end = _desc_tail(text, c.end, uf.nodes[cand_node[ci]].gaz is not None)
             if end < 0:
                 continue
@@ -808,7 +812,7 @@ def _descriptions(
     out: dict[int, list[Mention]] = defaultdict(list)
     for ci, end in anchors:
         c = cands[ci]
-        text = articles[c.article].paragraphs[c.paragraph].text
+        text = paragraph_text(articles[c.article], c.paragraph)
         roots = found.get(fold(text[c.start : end]))
         if roots is None or len(roots) != 1:
             continue
@@ -1358,7 +1362,7 @@ def _gendered_titles(
         c = cands[ci]
         text = texts.get((c.article, c.paragraph))
         if text is None:
-            text = texts[c.article, c.paragraph] = articles[c.article].paragraphs[c.paragraph].text
+            text = texts[c.article, c.paragraph] = paragraph_text(articles[c.article], c.paragraph)
         m = _GENDER_BEFORE_RE.search(text, max(0, c.start - 24), c.start)
         word = m and ((m.group(1) if titles else m.group(2) or m.group(1)) or "").lower()
         return "f" if word in _FEMALE else "m" if word in _MALE else ""

@@ -58,7 +58,7 @@ from typing import Any
 from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
 from reader.core.ingest.segment import SentenceStarts
-from reader.core.model import Article, Figure, FigureGroup, FigureStatus, Match
+from reader.core.model import Article, Figure, FigureGroup, FigureStatus, Match, paragraph_text
 from reader.core.unionfind import DenseUnionFind
 from reader.core.vocabulary.number_words import SCALES, TENS, UNITS
 from reader.core.vocabulary.stopwords import (
@@ -338,7 +338,7 @@ class _Ctx:
         if f.kind != "count":
             return False  # "80 percent of the ..." is the share itself
         try:
-            text = self.articles[f.article].paragraphs[f.paragraph].text
+            text = paragraph_text(self.articles[f.article], f.paragraph)
         except IndexError:
             return False
         m = _PARTITIVE.match(text, f.end)
