@@ -34,6 +34,14 @@ def check_offsets(arts: list[Article], entities: list[Entity]) -> None:
             assert text[m.start : m.end] == m.text
 
 
+def entities_of(*paragraphs: str) -> list[Entity]:
+    """The entities of one article made of ``paragraphs``, their offsets checked."""
+    arts = [article(*paragraphs)]
+    ents = find_entities(arts)
+    check_offsets(arts, ents)
+    return ents
+
+
 # --- detection -------------------------------------------------------------------------------
 
 

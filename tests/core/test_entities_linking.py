@@ -4,21 +4,13 @@ checked on sentences of our own, not the strings of ECB+, so that only the gener
 from __future__ import annotations
 
 from reader.core.entities import find_entities
-from tests.core.test_entities import article, by_variant, check_offsets
-
-
-def _ents(*paragraphs: str):
-    arts = [article(*paragraphs)]
-    ents = find_entities(arts)
-    check_offsets(arts, ents)
-    return ents
-
+from tests.core.test_entities import article, by_variant, check_offsets, entities_of
 
 # --- a city before a verb is its team ------------------------------------------------------------
 
 
 def test_city_before_an_auxiliary_or_past_verb_is_its_team():
-    ents = _ents(
+    ents = entities_of(
         "The Denver Falcons beat Dorset 24-17 on Sunday.",
         "Denver has won five straight games. Denver signed a new kicker.",
         "Fans lined the Denver freeway, and the parade was in Denver.",
@@ -35,7 +27,7 @@ def test_city_before_an_auxiliary_or_past_verb_is_its_team():
 
 
 def test_acronym_with_the_links_to_a_title():
-    ents = _ents(
+    ents = entities_of(
         "The story was first reported by The Marbury Ledger on Monday.",
         "According to TML, the singer left the clinic.",
     )
@@ -46,7 +38,7 @@ def test_acronym_with_the_links_to_a_title():
 
 
 def test_facility_named_with_different_head_words_is_one():
-    ents = _ents(
+    ents = entities_of(
         "She checked into the Mary Varlo Center on Monday.",
         "A spokesman for the Mary Varlo Clinic declined to comment.",
         "The Mary Varlo Treatment Center is in the desert.",
@@ -61,7 +53,7 @@ def test_facility_named_with_different_head_words_is_one():
 
 
 def test_blended_nickname_links_to_its_person():
-    ents = _ents(
+    ents = entities_of(
         "Dana Korvel arrived at the court on Monday with her lawyer.",
         "Her lawyer said that DaKo was at home. Korvel left by car.",
         "Senator John McCain and DeShawn Smith were not there; McCain sent a note.",
@@ -74,7 +66,7 @@ def test_blended_nickname_links_to_its_person():
 
 
 def test_clipped_nickname_joins_its_team():
-    ents = _ents(
+    ents = entities_of(
         "The Denver Falcons beat the Portland Jaguars 24-17 on Sunday.",
         "The Jags had led at the half, and the Fals never gave up.",
     )

@@ -3,22 +3,13 @@ sentences of our own, not the strings of ECB+, so that only the general rule pas
 
 from __future__ import annotations
 
-from reader.core.entities import find_entities
-from tests.core.test_entities import article, by_variant, check_offsets
-
-
-def _ents(*paragraphs: str):
-    arts = [article(*paragraphs)]
-    ents = find_entities(arts)
-    check_offsets(arts, ents)
-    return ents
-
+from tests.core.test_entities import by_variant, entities_of
 
 # --- "the <person> team": a body of its own ------------------------------------------------------
 
 
 def test_person_team_is_a_body_of_its_own():
-    ents = _ents(
+    ents = entities_of(
         "Governor Marta Delacroix named a new budget chief on Monday.",
         "Delacroix said the choice was hers. The Delacroix team declined to comment.",
         "A Delacroix camp spokesman said the search was over.",
@@ -36,7 +27,7 @@ def test_person_team_is_a_body_of_its_own():
 def test_one_person_or_many_before_the_name_stay_the_person():
     # "aides" and "lawyer" are people, not a body: the name is the person's mention, as ECB+
     # marks "Lohan lawyer" and the sidebar gold "Nixon aides".
-    ents = _ents(
+    ents = entities_of(
         "Senator Paul Ostrander resigned on Friday.",
         "Ostrander aides said he was tired. An Ostrander lawyer confirmed it.",
     )
@@ -47,7 +38,7 @@ def test_one_person_or_many_before_the_name_stay_the_person():
 
 def test_a_name_only_seen_before_team_stays_whole():
     # No mention of the person alone: nothing to tell the body from the person, so it stays.
-    ents = _ents("The Varga team won the cup on Sunday.", "Fans cheered the Varga team.")
+    ents = entities_of("The Varga team won the cup on Sunday.", "Fans cheered the Varga team.")
     assert not any(e.name == "Varga team" for e in ents)
 
 
@@ -55,7 +46,7 @@ def test_a_name_only_seen_before_team_stays_whole():
 
 
 def test_city_before_a_sport_is_its_team():
-    ents = _ents(
+    ents = entities_of(
         "The Denver Falcons beat Dorset 81-70 on Sunday.",
         "He became the top scorer for Denver basketball on Thursday.",
         "The parade was held in Denver, near the Denver freeway.",
@@ -70,7 +61,7 @@ def test_city_before_a_sport_is_its_team():
 
 
 def test_ambiguous_acronym_goes_to_the_known_body():
-    ents = _ents(
+    ents = entities_of(
         "She starred in American Pie and later in a play.",
         "Her lawyer confirmed it to the Associated Press on Monday.",
         "She will not appear in court, reports AP.",
@@ -80,7 +71,7 @@ def test_ambiguous_acronym_goes_to_the_known_body():
 
 
 def test_ambiguous_acronym_without_a_known_body_stays_apart():
-    ents = _ents(
+    ents = entities_of(
         "The Marbury Ledger and Mason Lowe both sued.",
         "A lawyer for ML declined to comment.",
     )
@@ -92,7 +83,7 @@ def test_ambiguous_acronym_without_a_known_body_stays_apart():
 
 
 def test_body_without_department_is_the_department():
-    ents = _ents(
+    ents = entities_of(
         "The Dorvale Police Department arrested a man on Friday.",
         "A spokesman for the Dorvale Police said he was released.",
         "The Justice Department and Justice officials declined to comment.",
@@ -106,7 +97,7 @@ def test_body_without_department_is_the_department():
 
 
 def test_swapped_letters_in_a_surname_are_one_name():
-    ents = _ents(
+    ents = entities_of(
         "The boxer Wladimir Petrenko defended his title on Saturday.",
         "Petrenko won on points. Fans said Petrneko never looked troubled.",
     )
@@ -114,7 +105,7 @@ def test_swapped_letters_in_a_surname_are_one_name():
 
 
 def test_a_changed_letter_in_a_short_surname_is_another_name():
-    ents = _ents(
+    ents = entities_of(
         "Coach Dale Hanson and his rival Rob Hansen met on Friday.",
         "Hanson won. Hansen said little.",
     )
@@ -125,7 +116,7 @@ def test_a_changed_letter_in_a_short_surname_is_another_name():
 
 
 def test_gendered_title_picks_the_bearer_of_that_gender():
-    ents = _ents(
+    ents = entities_of(
         "Party leader Choi Sung-ho met envoys in Seoul on Monday.",
         "Choi Sung-ho said talks would go on. Choi Sung-ho smiled.",
         "His sister Choi Min-ji travelled to Tokyo for the opening ceremony.",
@@ -141,7 +132,7 @@ def test_gendered_title_picks_the_bearer_of_that_gender():
 
 def test_title_alone_changes_nothing_without_gender_in_the_story():
     # Nothing tells who is a woman: "Ms. Choi" keeps the story's most prominent Choi.
-    ents = _ents(
+    ents = entities_of(
         "Party leader Choi Sung-ho met envoys in Seoul on Monday.",
         "Choi Sung-ho said talks would go on. Choi Sung-ho smiled.",
         "Choi Min-ji travelled to Tokyo for the opening ceremony.",
@@ -154,7 +145,7 @@ def test_title_alone_changes_nothing_without_gender_in_the_story():
 
 
 def test_display_name_drops_a_description_before_the_name():
-    ents = _ents(
+    ents = entities_of(
         "Moviemaker Tom Varga said the film would open in May.",
         "Tom Varga wrote the script. Varga also produced it.",
     )
@@ -164,7 +155,7 @@ def test_display_name_drops_a_description_before_the_name():
 
 
 def test_display_name_keeps_a_second_given_name():
-    ents = _ents(
+    ents = entities_of(
         "Mary Ann Dorsey spoke first on Monday.",
         "Ann Dorsey said the vote was close.",
     )

@@ -3,22 +3,13 @@ rule is checked with sentences of our own, not the strings of the data sets."""
 
 from __future__ import annotations
 
-from reader.core.entities import find_entities
-from tests.core.test_entities import article, by_variant, check_offsets, names
-
-
-def _ents(*paragraphs: str):
-    arts = [article(*paragraphs)]
-    ents = find_entities(arts)
-    check_offsets(arts, ents)
-    return ents
-
+from tests.core.test_entities import by_variant, entities_of, names
 
 # --- a capitalised common noun after a given name is a surname ------------------------------
 
 
 def test_common_noun_after_a_given_name_is_the_surname():
-    ents = _ents(
+    ents = entities_of(
         "Linesman Peter Bloom knocked out Dave Haskins in the third round.",
         "The umpire, Dave Weeks, stopped the bout before Haskins could rise.",
     )
@@ -31,7 +22,9 @@ def test_common_noun_after_a_given_name_is_the_surname():
 
 
 def test_function_words_after_a_given_name_still_end_it():
-    got = names(_ents("We asked Maria Ortega About the plan, said Tom Brandt Yesterday in Ohio."))
+    got = names(
+        entities_of("We asked Maria Ortega About the plan, said Tom Brandt Yesterday in Ohio.")
+    )
     assert "Maria Ortega" in got
     assert not any(n.endswith(("About", "Yesterday")) for n in got)
 
@@ -40,7 +33,7 @@ def test_function_words_after_a_given_name_still_end_it():
 
 
 def test_informal_city_and_team_names_join_their_full_names():
-    ents = _ents(
+    ents = entities_of(
         "The Cleveland Cavaliers beat the Philadelphia 76ers in Philadelphia on Friday.",
         "The Cavs led from the start, and the Philly Sixers never recovered.",
         "Fans in Philly booed the Sixers on the way out.",
@@ -65,7 +58,7 @@ def test_full_form_already_in_the_name_is_not_spelled_out_again():
 
 
 def test_blend_of_given_name_and_surname_is_the_person():
-    ents = _ents(
+    ents = entities_of(
         "The singer Karen Tolland left the clinic on Tuesday with Dana Pruitt.",
         "KaTo told reporters she felt fine, and her friend Tony DiLeo agreed.",
         "Later DiLeo said KaTo would tour again.",
@@ -76,7 +69,7 @@ def test_blend_of_given_name_and_surname_is_the_person():
 
 
 def test_blend_fitting_two_people_stays_apart():
-    ents = _ents(
+    ents = entities_of(
         "Karen Tolland and Karl Tobias arrived together.",
         "The crowd cheered KaTo on Friday.",
     )
@@ -90,7 +83,7 @@ def test_blend_fitting_two_people_stays_apart():
 
 
 def test_region_with_a_geographic_head_is_a_place_and_its_head_alone_joins_it():
-    ents = _ents(
+    ents = entities_of(
         "The yacht was seized off the Italian Riviera on Sunday.",
         "Police on the Riviera said the crew had fled.",
         "Hikers crossed the Mekong Delta and the Kenai Plateau.",
@@ -105,7 +98,7 @@ def test_region_with_a_geographic_head_is_a_place_and_its_head_alone_joins_it():
 
 
 def test_elided_particle_keeps_a_place_name_whole():
-    ents = _ents(
+    ents = entities_of(
         "The gala was held at a villa of Cap d'Ailleurs, near the border.",
         "Guests flew from Cote d'Ivoire and from Val d’ Orsine.",
     )
@@ -118,7 +111,9 @@ def test_elided_particle_keeps_a_place_name_whole():
 
 
 def test_elided_particle_in_a_persons_name_keeps_the_person():
-    ents = _ents("Pierre d'Ormesson, 71, said he was tired, and Pierre d'Ormesson left early.")
+    ents = entities_of(
+        "Pierre d'Ormesson, 71, said he was tired, and Pierre d'Ormesson left early."
+    )
     assert by_variant(ents, "Pierre d'Ormesson").type == "person"
 
 
@@ -126,7 +121,7 @@ def test_elided_particle_in_a_persons_name_keeps_the_person():
 
 
 def test_city_as_the_subject_of_a_past_tense_verb_is_its_team():
-    ents = _ents(
+    ents = entities_of(
         "The Portland Otters beat the Salem Hawks 24-17 on Sunday.",
         "Portland rallied in the fourth quarter, and Portland won its fifth game.",
         "Traffic on the Portland freeway was heavy, and fans in Portland cheered.",
@@ -150,7 +145,7 @@ def test_past_tense_reading():
 
 
 def test_in_before_a_bare_apostrophe_possessive_is_no_place_cue():
-    ents = _ents(
+    ents = entities_of(
         "The film is the third book in Ruth Nichols' trilogy.",
         "It was adapted from the second novel in Ruth Nichols'saga.",
     )
@@ -161,7 +156,7 @@ def test_in_before_a_bare_apostrophe_possessive_is_no_place_cue():
 
 
 def test_state_name_then_state_is_a_university():
-    ents = _ents(
+    ents = entities_of(
         "Kansas State beat the visitors, and Kansas State now meets the winner.",
         "Voters in Kansas went to the polls.",
     )
@@ -173,7 +168,7 @@ def test_state_name_then_state_is_a_university():
 
 
 def test_one_clinic_under_several_head_words_is_one_body():
-    ents = _ents(
+    ents = entities_of(
         "She checked into the Helen Marsh Clinic on Monday.",
         "Staff at the Helen Marsh Treatment Center declined to comment.",
         "The Helen Marsh Centre has treated many actors.",
@@ -189,7 +184,9 @@ def test_one_clinic_under_several_head_words_is_one_body():
 
 
 def test_name_before_a_waterfront_noun_is_a_place():
-    ents = _ents("Tourists walked along the famed Las Olas seafront and the Dock Row boardwalk.")
+    ents = entities_of(
+        "Tourists walked along the famed Las Olas seafront and the Dock Row boardwalk."
+    )
     assert by_variant(ents, "Las Olas").type == "place"
     assert by_variant(ents, "Dock Row").type == "place"
 
@@ -198,7 +195,9 @@ def test_name_before_a_waterfront_noun_is_a_place():
 
 
 def test_head_before_a_romance_particle_types_the_name():
-    ents = _ents("Thieves robbed the luxury Grand Hotel du Lac, and the Grand Hotel du Lac closed.")
+    ents = entities_of(
+        "Thieves robbed the luxury Grand Hotel du Lac, and the Grand Hotel du Lac closed."
+    )
     assert by_variant(ents, "Grand Hotel du Lac").type == "place"
 
 
@@ -206,7 +205,7 @@ def test_head_before_a_romance_particle_types_the_name():
 
 
 def test_title_word_after_a_given_name_is_the_surname_and_is_found_alone():
-    ents = _ents(
+    ents = entities_of(
         "A neighbour, Loretha Bishop, saw the crash from her porch.",
         "Bishop, 52, told reporters the driver ran the light.",
         "But Bishop said she could not see his face.",
@@ -219,12 +218,12 @@ def test_title_word_after_a_given_name_is_the_surname_and_is_found_alone():
 
 
 def test_title_after_a_people_or_a_place_stays_a_title():
-    got = names(_ents("The Saudi King met the Jordan King on Sunday in Amman."))
+    got = names(entities_of("The Saudi King met the Jordan King on Sunday in Amman."))
     assert "Saudi King" not in got and "Jordan King" not in got
 
 
 def test_general_manager_is_a_title():
-    ents = _ents("Team President and General Manager Walt Rivers hired a coach.")
+    ents = entities_of("Team President and General Manager Walt Rivers hired a coach.")
     assert "Walt Rivers" in names(ents)
 
 
@@ -232,7 +231,7 @@ def test_general_manager_is_a_title():
 
 
 def test_state_abbreviation_that_is_also_a_title_after_a_place_and_comma():
-    ents = _ents(
+    ents = entities_of(
         "He died in a Gulfport, Miss., motel, and his son lives in Gary, Ind. today.",
         "Rain fell across Mississippi on Monday.",
     )
@@ -243,7 +242,7 @@ def test_state_abbreviation_that_is_also_a_title_after_a_place_and_comma():
 
 
 def test_honorific_and_given_name_stay_people():
-    ents = _ents("Miss Laura Quill met Mo Cheeks, and Mo said he was born in Missouri.")
+    ents = entities_of("Miss Laura Quill met Mo Cheeks, and Mo said he was born in Missouri.")
     got = names(ents)
     assert "Laura Quill" in got
     assert by_variant(ents, "Mo").type == "person"
@@ -254,7 +253,7 @@ def test_honorific_and_given_name_stay_people():
 
 
 def test_capitals_after_a_clock_time_are_a_time_zone():
-    ents = _ents(
+    ents = entities_of(
         "Updated 8:05am UK, Monday.",
         "The UK said at 11:30 p.m. Dana Pruitt had left.",
     )
@@ -267,7 +266,7 @@ def test_capitals_after_a_clock_time_are_a_time_zone():
 
 
 def test_ranking_compound_before_a_team_is_cut():
-    ents = _ents(
+    ents = entities_of(
         "The Salem Hawks lost to the Portland Otters on Friday.",
         "Top-ranked Portland waited for its captain, and Fifth-seeded Salem went home.",
     )
@@ -280,7 +279,7 @@ def test_ranking_compound_before_a_team_is_cut():
 
 
 def test_city_after_a_defeat_and_to_is_the_opponent_team():
-    ents = _ents(
+    ents = entities_of(
         "The Salem Hawks fell to the Portland Otters on Friday.",
         "Salem had lost to Portland in May, and fans drove to Portland anyway.",
     )
@@ -294,7 +293,7 @@ def test_city_after_a_defeat_and_to_is_the_opponent_team():
 
 
 def test_record_after_a_one_word_name_makes_a_team():
-    ents = _ents(
+    ents = entities_of(
         "The Hawks beat visiting Millbrook (7-2) on Thursday, and Millbrook (7-3) fell to fifth.",
         "The champion Ivan Dorokhov (16-0) beat Sam Pike, and Dorokhov (17-0) will fight again.",
     )
@@ -306,5 +305,5 @@ def test_record_after_a_one_word_name_makes_a_team():
 
 
 def test_name_after_works_at_is_an_employer():
-    ents = _ents("Ama Boateng, 24, who works at Golden Reels, saw the fight.")
+    ents = entities_of("Ama Boateng, 24, who works at Golden Reels, saw the fight.")
     assert by_variant(ents, "Golden Reels").type == "organization"

@@ -5,21 +5,13 @@ rule can pass."""
 from __future__ import annotations
 
 from reader.core.entities import find_entities
-from tests.core.test_entities import article, by_variant, check_offsets, names
-
-
-def _ents(*paragraphs: str):
-    arts = [article(*paragraphs)]
-    ents = find_entities(arts)
-    check_offsets(arts, ents)
-    return ents
-
+from tests.core.test_entities import article, by_variant, entities_of, names
 
 # --- "and" inside a portfolio ----------------------------------------------------------------
 
 
 def test_and_stays_inside_a_portfolio_after_cue_of():
-    ents = _ents(
+    ents = entities_of(
         "The Bureau of Fisheries and Wildlife approved the plan.",
         "She studied at the Lakeside College of Music and Drama last year.",
         "He won the Hallam Prize for Science and Public Service in 2004.",
@@ -33,7 +25,7 @@ def test_and_stays_inside_a_portfolio_after_cue_of():
 
 def test_and_still_separates_a_person_or_a_place_after_a_portfolio():
     got = names(
-        _ents(
+        entities_of(
             "The Bureau of Fisheries and Maria Lopez met on Monday.",
             "The University of Ohio and Kentucky were rivals.",
         )
@@ -46,7 +38,7 @@ def test_and_still_separates_a_person_or_a_place_after_a_portfolio():
 
 
 def test_quoted_title_next_to_a_work_noun_is_a_work():
-    ents = _ents(
+    ents = entities_of(
         'He directed the movie "Harbor" before the "Green Fields" animated series.',
         "Harbor was praised by critics.",
     )
@@ -55,14 +47,14 @@ def test_quoted_title_next_to_a_work_noun_is_a_work():
 
 
 def test_quoted_title_with_american_closing_period_is_a_work():
-    ents = _ents('Her essay was called "Walking the Roads of Galicia."')
+    ents = entities_of('Her essay was called "Walking the Roads of Galicia."')
     e = by_variant(ents, "Walking the Roads of Galicia")
     assert e.type == "other"
     assert "Galicia" not in names(ents)
 
 
 def test_quoted_speech_is_still_not_a_title():
-    got = names(_ents('"Maybe Tomorrow," she said.', 'Lena Ford said: "Never Again."'))
+    got = names(entities_of('"Maybe Tomorrow," she said.', 'Lena Ford said: "Never Again."'))
     assert "Lena Ford" in got
     assert "Maybe Tomorrow" not in got
 
@@ -71,7 +63,7 @@ def test_quoted_speech_is_still_not_a_title():
 
 
 def test_brand_gang_and_affiliate_followers_make_an_organisation():
-    ents = _ents(
+    ents = entities_of(
         "The robbers belonged to the Black Heron gang, police said.",
         "He wore a blue Torvalo hoodie.",
         "Witnesses told NBT affiliate KRZ that shots were fired.",
@@ -84,7 +76,7 @@ def test_brand_gang_and_affiliate_followers_make_an_organisation():
 
 
 def test_ship_names_are_neither_people_nor_places():
-    ents = _ents(
+    ents = entities_of(
         "Sailors aboard the frigate Taranaki Star rescued the crew.",
         "HMS Kestrel sailed from Plymouth on Monday.",
         "Kestrel then turned north.",
@@ -94,14 +86,14 @@ def test_ship_names_are_neither_people_nor_places():
 
 
 def test_headline_vessel_noun_is_cut_from_the_name():
-    ents = _ents("Frigate Orsola Leaves Port", "The frigate Orsola left port on Monday.")
+    ents = entities_of("Frigate Orsola Leaves Port", "The frigate Orsola left port on Monday.")
     e = by_variant(ents, "Orsola")
     assert e.type == "other"
     assert "Frigate Orsola" not in e.variants
 
 
 def test_road_number_is_part_of_the_name():
-    ents = _ents(
+    ents = entities_of(
         "The chase ended on Highway 401 near Kingston.",
         "Traffic on Highway 401 was stopped for hours.",
     )
@@ -111,7 +103,7 @@ def test_road_number_is_part_of_the_name():
 
 
 def test_body_word_before_a_title_stays_with_the_body():
-    ents = _ents(
+    ents = entities_of(
         "Dayton Police Chief Maria Olsen said the man was armed.",
         "Olsen spoke to reporters.",
     )
@@ -121,14 +113,14 @@ def test_body_word_before_a_title_stays_with_the_body():
 
 def test_job_description_between_two_title_words_is_cut():
     got = names(
-        _ents("Commander Sunil Rao, Chief Media Liaison Officer, said the boats were seized.")
+        entities_of("Commander Sunil Rao, Chief Media Liaison Officer, said the boats were seized.")
     )
     assert "Sunil Rao" in got
     assert "Media Liaison" not in got
 
 
 def test_known_body_name_after_a_title_is_a_surname():
-    ents = _ents("Senator Bloomberg asked the council to act.", "The plan was approved.")
+    ents = entities_of("Senator Bloomberg asked the council to act.", "The plan was approved.")
     assert by_variant(ents, "Bloomberg").type == "person"
 
 
@@ -136,7 +128,7 @@ def test_known_body_name_after_a_title_is_a_surname():
 
 
 def test_the_x_family_is_its_own_entry():
-    ents = _ents(
+    ents = entities_of(
         "Tomas Weller was arrested on Monday.",
         "A lawyer for the Weller family said they would appeal.",
         "Weller denied the charges.",
@@ -148,7 +140,7 @@ def test_the_x_family_is_its_own_entry():
 
 
 def test_plural_surname_after_the_is_the_family():
-    ents = _ents(
+    ents = entities_of(
         "Tomas Weller ran the firm.",
         "The Wellers sold the ranch in 1970.",
         "Weller later moved to Ohio.",
@@ -158,7 +150,7 @@ def test_plural_surname_after_the_is_the_family():
 
 
 def test_family_as_a_modifier_is_still_not_a_family():
-    got = names(_ents("She became an Alabama family physician in 1990."))
+    got = names(entities_of("She became an Alabama family physician in 1990."))
     assert "Alabama" in got
     assert not any("family" in n for n in got)
 
@@ -168,7 +160,7 @@ def test_family_as_a_modifier_is_still_not_a_family():
 
 def test_word_opening_quoted_speech_needs_confirmation():
     got = names(
-        _ents(
+        entities_of(
             'A neighbour said quietly, "Perhaps someone will listen now."',
             "The mayor replied: Patience is needed.",
             "Ivo Brandt also spoke.",
@@ -179,17 +171,17 @@ def test_word_opening_quoted_speech_needs_confirmation():
 
 
 def test_quoted_nickname_alone_is_still_a_name():
-    got = names(_ents('He was known by the street name "Tiko" in the area.'))
+    got = names(entities_of('He was known by the street name "Tiko" in the area.'))
     assert "Tiko" in got
 
 
 def test_state_postal_code_after_a_town_is_a_place():
-    ents = _ents("She was seen shopping in Laguna Hills, CA on Friday.")
+    ents = entities_of("She was seen shopping in Laguna Hills, CA on Friday.")
     assert by_variant(ents, "CA").type == "place"
 
 
 def test_spaced_initials_of_a_known_place_link_to_it():
-    ents = _ents(
+    ents = entities_of(
         "The U. S. agency said so.",
         "Officials in the United States agreed.",
     )
@@ -197,7 +189,7 @@ def test_spaced_initials_of_a_known_place_link_to_it():
 
 
 def test_place_abbreviation_after_a_persons_name_is_split_off():
-    ents = _ents(
+    ents = entities_of(
         "Maria Olsen U.S. ambassador nomination: reactions",
         "Maria Olsen was named on Monday.",
     )
@@ -211,7 +203,7 @@ def test_place_abbreviation_after_a_persons_name_is_split_off():
 
 def test_common_noun_abbreviations_are_not_names():
     got = names(
-        _ents(
+        entities_of(
             "A SWAT unit surrounded the house.",
             "The D.A. said charges would follow; the D. A.'s office agreed.",
             "He was charged in case No. BA441203 on Monday.",
@@ -223,13 +215,13 @@ def test_common_noun_abbreviations_are_not_names():
 
 
 def test_capitalised_large_number_words_are_not_names():
-    got = names(_ents("Over a hundred Billion Dollars of trade passes each year."))
+    got = names(entities_of("Over a hundred Billion Dollars of trade passes each year."))
     assert not any("Billion" in n or "Dollars" in n for n in got)
 
 
 def test_demonym_with_adjectives_is_not_a_name():
     got = names(
-        _ents(
+        entities_of(
             "An Italian Naval patrol stopped the boat.",
             "The naval patrol was routine.",
             "The Italian Navy confirmed it.",
@@ -240,12 +232,14 @@ def test_demonym_with_adjectives_is_not_a_name():
 
 
 def test_lower_case_company_noun_before_a_name_makes_an_organisation():
-    ents = _ents("He worked for the Swiss firm Varlone until May.", "Varlone declined to comment.")
+    ents = entities_of(
+        "He worked for the Swiss firm Varlone until May.", "Varlone declined to comment."
+    )
     assert by_variant(ents, "Varlone").type == "organization"
 
 
 def test_possessive_that_owns_nothing_is_a_shop():
-    ents = _ents(
+    ents = entities_of(
         "Teens gathered at Pellegrino's on Main Street.",
         "Police were called to Pellegrino's in Dayton.",
     )
@@ -257,7 +251,7 @@ def test_possessive_that_owns_nothing_is_a_shop():
 
 def test_on_stays_inside_a_body_named_after_its_subject():
     got = names(
-        _ents(
+        entities_of(
             "She chaired the Council on Water and Soil Policy for years.",
             "The Committee on Capitol Hill met the Senate.",
         )
@@ -268,7 +262,7 @@ def test_on_stays_inside_a_body_named_after_its_subject():
 
 def test_field_after_an_academic_title_is_not_a_name():
     got = names(
-        _ents(
+        entities_of(
             "Said Lena Ford, Professor of Marine Geology at Harlow University.",
             "Marine geology is her field.",
         )
@@ -279,7 +273,7 @@ def test_field_after_an_academic_title_is_not_a_name():
 
 def test_last_word_of_a_body_name_alone_is_a_common_word():
     got = names(
-        _ents(
+        entities_of(
             "The Institute of Forestry issued a report.",
             "He reports to the Assistant Secretary for Forestry, who agreed.",
             "Forestry jobs are rare; forestry pays little.",
@@ -287,7 +281,7 @@ def test_last_word_of_a_body_name_alone_is_a_common_word():
     )
     assert "Institute of Forestry" in got
     assert "Forestry" not in got
-    ents = _ents(
+    ents = entities_of(
         "The Institute of Forestry issued a report.",
         "He reports to the Assistant Secretary for Forestry, who agreed.",
         "Forestry jobs are rare; forestry pays little.",
@@ -299,7 +293,7 @@ def test_last_word_of_a_body_name_alone_is_a_common_word():
 
 
 def test_headline_word_the_story_writes_in_lower_case_ends_a_name():
-    ents = _ents(
+    ents = entities_of(
         "Man Injured In Dorset Crash Overnight",
         "A man was hurt in a crash in Dorset.",
         "The crash closed the road; police posted in Crash Reports on Friday.",
@@ -310,7 +304,7 @@ def test_headline_word_the_story_writes_in_lower_case_ends_a_name():
 
 
 def test_headline_surname_also_written_in_lower_case_once_still_stays():
-    ents = _ents(
+    ents = entities_of(
         "Red Sox Close In On Vantreno",
         "The team offered Luis Vantreno a contract.",
         "Vantreno said he was pleased.",
@@ -320,7 +314,7 @@ def test_headline_surname_also_written_in_lower_case_once_still_stays():
 
 
 def test_one_letter_slip_in_a_place_name_with_a_place_word_links():
-    ents = _ents(
+    ents = entities_of(
         "Pirates attacked a ship in the Gulf of Abor on Monday.",
         "The navy patrols the Gulf of Abor.",
         "A second ship was seen in the Gulf of Ebor.",
@@ -329,7 +323,7 @@ def test_one_letter_slip_in_a_place_name_with_a_place_word_links():
 
 
 def test_one_letter_apart_given_names_still_do_not_link():
-    ents = _ents("Dina Marsh spoke first.", "Then Dana Marsh answered.")
+    ents = entities_of("Dina Marsh spoke first.", "Then Dana Marsh answered.")
     assert by_variant(ents, "Dina Marsh") is not by_variant(ents, "Dana Marsh")
 
 
@@ -337,7 +331,7 @@ def test_one_letter_apart_given_names_still_do_not_link():
 
 
 def test_acronym_takes_the_place_type_of_its_long_form():
-    ents = _ents(
+    ents = entities_of(
         "Ships crossed the Southern Safe Passage Corridor (SSPC) at night.",
         "The SSPC is patrolled by three navies.",
         "Convoys use the Southern Safe Passage Corridor daily.",
@@ -348,18 +342,18 @@ def test_acronym_takes_the_place_type_of_its_long_form():
 
 
 def test_of_stays_inside_award_names():
-    ents = _ents("He received the Carver Medal of Courage in 2004.")
+    ents = entities_of("He received the Carver Medal of Courage in 2004.")
     assert by_variant(ents, "Carver Medal of Courage").type == "other"
     assert "Courage" not in names(ents)
 
 
 def test_lone_word_prefix_is_not_a_name():
-    got = names(_ents("He joined the Anti - Fraud Unit after the Tri - County merger."))
+    got = names(entities_of("He joined the Anti - Fraud Unit after the Tri - County merger."))
     assert not {"Anti", "Tri"} & got
 
 
 def test_resident_after_a_name_makes_a_place():
-    ents = _ents("The Dunmore resident was married last year.", "A Dunmore resident spoke.")
+    ents = entities_of("The Dunmore resident was married last year.", "A Dunmore resident spoke.")
     assert by_variant(ents, "Dunmore").type == "place"
 
 
@@ -367,7 +361,7 @@ def test_resident_after_a_name_makes_a_place():
 
 
 def test_middle_initial_and_middle_name_link():
-    ents = _ents(
+    ents = entities_of(
         "Harold B. Kessler was named in the report.",
         "Harold Brandon Kessler denied it.",
         "Hal Kessler, as friends call him, declined to comment.",
@@ -376,12 +370,12 @@ def test_middle_initial_and_middle_name_link():
 
 
 def test_different_middle_initials_still_stay_apart():
-    ents = _ents("John A. Marlow spoke.", "John B. Marlow replied.")
+    ents = entities_of("John A. Marlow spoke.", "John B. Marlow replied.")
     assert by_variant(ents, "John A. Marlow") is not by_variant(ents, "John B. Marlow")
 
 
 def test_spelled_out_ship_prefix_links():
-    ents = _ents(
+    ents = entities_of(
         "USS Resolve left port.",
         "The crew of United States Ship Resolve returned on Monday.",
     )
@@ -391,7 +385,7 @@ def test_spelled_out_ship_prefix_links():
 
 
 def test_state_abbreviation_links_to_the_state():
-    ents = _ents(
+    ents = entities_of(
         "He was arrested in Saginaw, Mich., on Monday.",
         "Michigan police said he was armed.",
     )
@@ -401,7 +395,7 @@ def test_state_abbreviation_links_to_the_state():
 
 
 def test_ambiguous_state_abbreviation_still_stays_alone():
-    ents = _ents(
+    ents = entities_of(
         "She grew up in Mobile, Ala., and moved away.",
         "Alabama and Alaska both voted.",
     )
@@ -409,7 +403,7 @@ def test_ambiguous_state_abbreviation_still_stays_alone():
 
 
 def test_sentence_initial_ing_word_is_not_part_of_a_name():
-    ents = _ents(
+    ents = entities_of(
         "The network picked Lena Marlowe as host.",
         "Choosing Marlowe was a safe bet, critics said.",
     )
@@ -421,7 +415,7 @@ def test_sentence_initial_ing_word_is_not_part_of_a_name():
 
 
 def test_a_name_after_the_indefinite_article_is_a_chain_outlet():
-    ents = _ents(
+    ents = entities_of(
         "Looters broke into a Kelbrook Mart on Friday.",
         "Witnesses said a crowd gathered outside a local Kelbrook Mart.",
     )
@@ -429,7 +423,7 @@ def test_a_name_after_the_indefinite_article_is_a_chain_outlet():
 
 
 def test_a_place_before_a_lower_case_noun_is_still_a_place():
-    ents = _ents(
+    ents = entities_of(
         "A Dunmore office was evacuated on Friday.",
         "Police in Dunmore said nobody was hurt.",
     )
@@ -437,12 +431,12 @@ def test_a_place_before_a_lower_case_noun_is_still_a_place():
 
 
 def test_a_name_that_reports_leans_to_an_outlet():
-    ents = _ents("The fire spread quickly, Marlo Info reported on Sunday.")
+    ents = entities_of("The fire spread quickly, Marlo Info reported on Sunday.")
     assert by_variant(ents, "Marlo Info").type == "organization"
 
 
 def test_a_reporter_who_reports_stays_a_person():
-    ents = _ents(
+    ents = entities_of(
         "The reporter Anna Kowalczyk reported from the scene.",
         "Kowalczyk reported that two people were hurt, she said.",
     )
@@ -451,7 +445,7 @@ def test_a_reporter_who_reports_stays_a_person():
 
 def test_former_before_a_lower_case_job_is_not_part_of_the_name():
     got = names(
-        _ents(
+        entities_of(
             "Former Velko Union treasurer Mara Quell was named to the board.",
             "Quell led the Velko Union for years.",
         )
@@ -461,7 +455,7 @@ def test_former_before_a_lower_case_job_is_not_part_of_the_name():
 
 
 def test_the_complement_of_a_non_portfolio_body_is_not_its_short_form():
-    ents = _ents(
+    ents = entities_of(
         "Aid reached the Tarvin Harbour Chamber of Fisheries on Monday.",
         "Fisheries officials in the Tarvin government said the quota would stay.",
     )
@@ -469,7 +463,7 @@ def test_the_complement_of_a_non_portfolio_body_is_not_its_short_form():
 
 
 def test_the_complement_of_a_department_is_still_its_short_form():
-    ents = _ents(
+    ents = entities_of(
         "The Department of Fisheries issued the rules.",
         "Fisheries said the quota would stay.",
     )
@@ -480,7 +474,7 @@ def test_the_complement_of_a_department_is_still_its_short_form():
 
 
 def test_administration_after_a_name_is_an_organisation_of_its_own():
-    ents = _ents(
+    ents = entities_of(
         "Senator Dalia Verhoeven spoke on Monday.",
         "The Verhoeven administration said the rule would stay.",
         "Critics of the Verhoeven Administration disagreed, and the Verhoeven campaign replied.",
@@ -497,7 +491,7 @@ def test_administration_after_a_name_is_an_organisation_of_its_own():
 
 
 def test_a_place_before_government_stays_the_place():
-    ents = _ents(
+    ents = entities_of(
         "The Kenya government said on Monday that Kenya would reopen the border.",
         "The U.S. government agreed.",
     )
@@ -511,7 +505,7 @@ def test_a_place_before_government_stays_the_place():
 
 
 def test_place_then_party_member_is_only_the_place():
-    ents = _ents(
+    ents = entities_of(
         "He backed Kansas Republican Sen. Tom Adler in 1980.",
         "Adler, the Kansas Democrat, disagreed; Kansas voted later.",
     )
@@ -522,12 +516,14 @@ def test_place_then_party_member_is_only_the_place():
 
 
 def test_party_adjective_alone_is_the_party():
-    ents = _ents("Burglars broke into the Democratic offices in the Harlow building on Monday.")
+    ents = entities_of(
+        "Burglars broke into the Democratic offices in the Harlow building on Monday."
+    )
     assert by_variant(ents, "Democratic").type == "organization"
 
 
 def test_article_in_a_name_makes_it_an_outlet():
-    ents = _ents(
+    ents = entities_of(
         "According to a 2004 article in Vantage, she moved to Ohio.",
         "She later wrote an op-ed in Vantage about it.",
     )
@@ -535,13 +531,15 @@ def test_article_in_a_name_makes_it_an_outlet():
 
 
 def test_common_word_that_completes_a_known_outlet_stays_in_the_name():
-    ents = _ents('The car was never found. "(USA Today article)')
+    ents = entities_of('The car was never found. "(USA Today article)')
     assert "USA Today" in names(ents)
     assert by_variant(ents, "USA Today").type == "organization"
 
 
 def test_web_capitalised_is_a_common_word():
-    got = names(_ents("A Web site for the firm said the office was closed.", "Nothing on the Web."))
+    got = names(
+        entities_of("A Web site for the firm said the office was closed.", "Nothing on the Web.")
+    )
     assert "Web" not in got
 
 
@@ -549,7 +547,7 @@ def test_web_capitalised_is_a_common_word():
 
 
 def test_spaced_hyphen_chain_is_one_name():
-    ents = _ents(
+    ents = entities_of(
         "They stayed at a villa in Villers - Le - Lac, near the border.",
         "Jean - Luc Morin said the guests left early.",
     )
@@ -561,7 +559,7 @@ def test_spaced_hyphen_chain_is_one_name():
 
 def test_spaced_hyphen_between_two_names_is_a_dash():
     got = names(
-        _ents(
+        entities_of(
             "The Obama - Clinton race tightened.",
             "WASHINGTON - Officials said on Monday that Berlin - Paris flights resume.",
         )
@@ -573,7 +571,7 @@ def test_spaced_hyphen_between_two_names_is_a_dash():
 
 
 def test_in_before_a_possessive_is_not_a_place_cue():
-    ents = _ents(
+    ents = entities_of(
         "She was profiled in KRB's exhibition on women in science.",
         "The pictures hang in KRB's main hall.",
     )
@@ -581,20 +579,20 @@ def test_in_before_a_possessive_is_not_a_place_cue():
 
 
 def test_person_of_a_name_makes_it_a_body_or_place():
-    ents = _ents('"It was calm," according to Tom Brandt of Halcyon.')
+    ents = entities_of('"It was calm," according to Tom Brandt of Halcyon.')
     assert by_variant(ents, "Halcyon").type != "person"
     assert by_variant(ents, "Tom Brandt").type == "person"
 
 
 def test_country_opening_a_name_is_a_body():
-    ents = _ents('"We are not afraid," the owner told Norway Direkte.')
+    ents = entities_of('"We are not afraid," the owner told Norway Direkte.')
     assert by_variant(ents, "Norway Direkte").type == "organization"
 
 
 def test_name_after_a_dated_article_is_not_a_person():
-    ents = _ents("The suspect drove a 2009 silver Velar Spire with no plates.")
+    ents = entities_of("The suspect drove a 2009 silver Velar Spire with no plates.")
     assert by_variant(ents, "Velar Spire").type != "person"
-    ents = _ents("In 2009 Tom Brandt won the race.")
+    ents = entities_of("In 2009 Tom Brandt won the race.")
     assert by_variant(ents, "Tom Brandt").type == "person"
 
 
@@ -603,7 +601,7 @@ def test_name_after_a_dated_article_is_not_a_person():
 
 def test_directional_demonym_is_an_adjective():
     got = names(
-        _ents(
+        entities_of(
             "The South Sudanese minister met the North Korean envoy in Juba.",
             "West African leaders said South Sudan would sign.",
         )
@@ -629,12 +627,12 @@ def test_bare_surname_is_not_the_junior_when_another_bearer_is_plain():
 
 
 def test_number_ers_ends_a_team_name():
-    ents = _ents("The Lakeport 76ers fired their coach on Monday.")
+    ents = entities_of("The Lakeport 76ers fired their coach on Monday.")
     assert "Lakeport 76ers" in names(ents)
 
 
 def test_city_stands_for_its_team_without_place_context():
-    ents = _ents(
+    ents = entities_of(
         "The Denver Falcons beat Dorset 24-17 on Sunday.",
         "It was Denver's first win. Fans cheered in Denver.",
     )
@@ -648,7 +646,7 @@ def test_city_stands_for_its_team_without_place_context():
 
 
 def test_downtown_and_section_of_are_place_cues():
-    ents = _ents(
+    ents = entities_of(
         "He was stopped on a freeway outside downtown Marbury early Sunday.",
         "The crash was in the Clairemont section of Marbury.",
     )
@@ -656,7 +654,7 @@ def test_downtown_and_section_of_are_place_cues():
 
 
 def test_lower_case_job_word_opening_a_sentence_is_cut():
-    ents = _ents(
+    ents = entities_of(
         "Actress Laura Quill entered a rehab center on Monday.",
         "The actress said she was fine. Quill thanked her fans.",
     )
@@ -665,7 +663,7 @@ def test_lower_case_job_word_opening_a_sentence_is_cut():
 
 
 def test_natural_feature_named_without_its_head_word():
-    ents = _ents(
+    ents = entities_of(
         "The boat sank in the Varlo River on Monday.",
         "Divers searched the Varlo for hours, and the Mediterranean Sea was calm.",
         "Ships crossed the Mediterranean later.",
@@ -675,26 +673,26 @@ def test_natural_feature_named_without_its_head_word():
 
 
 def test_title_glued_to_a_name_by_its_period_is_cut():
-    ents = _ents("Ohio Gov.Laura Quill signed the bill.", "Laura Quill said it was overdue.")
+    ents = entities_of("Ohio Gov.Laura Quill signed the bill.", "Laura Quill said it was overdue.")
     got = names(ents)
     assert "Laura Quill" in got and "Ohio" in got
     assert len(by_variant(ents, "Laura Quill").mentions) == 2
 
 
 def test_web_address_name_is_an_organisation():
-    ents = _ents(
+    ents = entities_of(
         "Her publicist confirmed the news to Starwatch.com.", "Quill told Starwatch.com so."
     )
     assert by_variant(ents, "Starwatch.com").type == "organization"
 
 
 def test_place_with_a_lower_case_particle_between_hyphens():
-    ents = _ents("The president flew to Kerr-a-Dune on Friday.")
+    ents = entities_of("The president flew to Kerr-a-Dune on Friday.")
     assert by_variant(ents, "Kerr-a-Dune").type == "place"
 
 
 def test_for_between_plain_capitalised_words_stays_inside_a_name():
-    ents = _ents(
+    ents = entities_of(
         "The Deferred Remedies for Rural Settlers program ends in March.",
         "He gave money to Obama for America, and Tom Brandt for Ohio lost.",
     )
