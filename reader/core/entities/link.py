@@ -70,6 +70,7 @@ from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
 from reader.core.model import Article, Entity, EntityType, Mention, paragraph_text
 from reader.core.unionfind import UnionFind
 from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
+from reader.core.vocabulary.titles import FEMALE_WORDS, MALE_WORDS
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
@@ -640,13 +641,12 @@ def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) ->
         (team,) = roots
         for ci in n.mentions:
             c = cands[ci]
-            if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower) or c.follower in _SPORTS):
+            if c.votes[2] <= 0 and (not c.modifier or _acts(c.follower) or c.follower in N.SPORTS):
                 out[ci] = team
     return out
 
 
 # Sports after a place: "North Carolina basketball" is the team's programme, not the state.
-_SPORTS = frozenset("basketball football baseball hockey soccer rugby".split())
 
 
 def _team_names(nodes: list[_Node]) -> list[tuple[int, str, str]]:
@@ -1332,14 +1332,6 @@ def _short_forms(
 # A gendered title or kinship noun right before a name ("Miss Jenkin", "his sister Katie
 # Jenkin", "sister, Kathryn Jenkin"); not "the brother of Kathryn Jenkin".
 _GENDER_BEFORE_RE = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mister)\.?\s+|\b([a-z]+),?\s+)$")
-_FEMALE = frozenset(
-    """mrs ms miss sister daughter mother wife girlfriend widow niece aunt grandmother
-    granddaughter stepmother stepdaughter mom mum actress woman girl lady""".split()
-)
-_MALE = frozenset(
-    """mr mister brother son father husband boyfriend widower nephew uncle grandfather grandson
-    stepfather stepson dad man boy""".split()
-)
 
 
 def _gendered_titles(
@@ -1365,7 +1357,7 @@ def _gendered_titles(
             text = texts[c.article, c.paragraph] = paragraph_text(articles[c.article], c.paragraph)
         m = _GENDER_BEFORE_RE.search(text, max(0, c.start - 24), c.start)
         word = m and ((m.group(1) if titles else m.group(2) or m.group(1)) or "").lower()
-        return "f" if word in _FEMALE else "m" if word in _MALE else ""
+        return "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else ""
 
     gender: dict[int, str] = {}
     for i, longs in ambiguous.items():

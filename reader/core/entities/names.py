@@ -327,3 +327,6 @@ GIVEN_NAMES = _data_lines("given_names")
 NICKNAME_GROUPS: tuple[tuple[str, ...], ...] = tuple(
     tuple(line.split()) for line in _data_lines("nicknames", ordered=True)
 )
+
+# Sports a place's name can stand before for its team ("for North Carolina basketball").
+SPORTS = _words("basketball football baseball hockey soccer rugby")

@@ -49,3 +49,19 @@ TITLE_ABBREVIATIONS = _words(
 TITLE_SURNAMES = _words("king bishop dean judge pope prince knight earl baron")
 """Title words that are also common English surnames ("Carole King", "Elvis Bishop", "Howard
 Dean"): after a person's given name, with nothing after them, they end the name."""
+
+
+# Words that tell a person's gender right before or as a title of a full name ("his sister Kim
+# Yo-jong", "Mrs"): entity linking gives "Ms. Kim" to the woman of two Kims.
+FEMALE_WORDS = _words(
+    """
+    mrs ms miss sister daughter mother wife girlfriend widow niece aunt grandmother
+    granddaughter stepmother stepdaughter mom mum actress woman girl lady
+    """
+)
+MALE_WORDS = _words(
+    """
+    mr mister brother son father husband boyfriend widower nephew uncle grandfather grandson
+    stepfather stepson dad man boy
+    """
+)
