@@ -519,7 +519,7 @@ def _run_reader(
     downloads: PageDownloads | None,
 ) -> int:
     """The reader on ``sources`` (the web pages among them already downloading)."""
-    from reader.ui.gc_pause import GcPause
+    from reader.core.gc_pause import GcPause
 
     # Ingest and the first layout allocate many long-lived objects; collecting them repeatedly
     # before the first frame only delays it.  The pause is handed to the app, which ends it once

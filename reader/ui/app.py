@@ -19,9 +19,9 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from reader.config import Config, remember_theme
+from reader.core.gc_pause import GcPause
 from reader.core.model import Analysis, Article
 from reader.ui.commands import ReaderCommands
-from reader.ui.gc_pause import GcPause
 from reader.ui.navigation import NavIndex
 from reader.ui.screens.reader import ReaderScreen
 
@@ -209,7 +209,7 @@ class ReaderApp(App[None]):
 
     def on_load(self) -> None:
         self._apply_config()
-        # No garbage collection until the first frame is on screen (see reader.ui.gc_pause); a
+        # No garbage collection until the first frame is on screen (see reader.core.gc_pause); a
         # pause the CLI started before ingest simply continues.
         self._gc_pause.pause()
 

@@ -10,8 +10,8 @@ import pytest
 from textual.pilot import Pilot
 
 from reader.cli import main
+from reader.core.gc_pause import GcPause
 from reader.ui.app import ReaderApp
-from reader.ui.gc_pause import GcPause
 
 
 @pytest.fixture(autouse=True)

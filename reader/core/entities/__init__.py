@@ -8,11 +8,11 @@ only in which spans they propose.
 
 from __future__ import annotations
 
-import gc
 from typing import Any
 
 from reader.core.entities.detect import detect
 from reader.core.entities.link import LinkConfig, link
+from reader.core.gc_pause import GcPause
 from reader.core.model import Article, Entity
 
 BACKENDS = ("rules", "spacy")
@@ -44,9 +44,7 @@ def find_entities(
     # Detection and linking allocate tens of thousands of small objects and create no reference
     # cycles; the cyclic collector would rescan everything alive (the articles...) several times
     # meanwhile, about a fifth of the run time on megabytes of text.  It is paused, then restored.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with GcPause():
         if backend == "rules":
             detection = detect(articles)
         else:
@@ -54,6 +52,3 @@ def find_entities(
 
             detection = detect_spacy(articles, nlp=nlp)
         return link(detection, config, articles)
-    finally:
-        if was_enabled:
-            gc.enable()

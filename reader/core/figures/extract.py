@@ -17,7 +17,6 @@ show them, and grouping ignores them.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from bisect import bisect_left
@@ -34,6 +33,7 @@ from reader.core.figures.labels import (
     noun_label,
     singular,
 )
+from reader.core.gc_pause import GcPause
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureKind
 from reader.core.vocabulary.number_words import (
@@ -1366,13 +1366,8 @@ def find_figures(articles: list[Article]) -> list[Figure]:
     """
     # No reference cycles are made here: the cyclic collector is paused while figures are read
     # (see ``group_figures``).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with GcPause():
         return _find_figures(articles)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _find_figures(articles: list[Article]) -> list[Figure]:

@@ -46,7 +46,6 @@ but no contradiction is claimed.  Else ``agree``.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 import sys
@@ -57,6 +56,7 @@ from typing import Any
 
 from reader.core.figures.extract import duration_days
 from reader.core.figures.labels import EVENT_VALUES, GENERIC_LABELS, noun_label
+from reader.core.gc_pause import GcPause
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Figure, FigureGroup, FigureStatus, Match, paragraph_text
 from reader.core.unionfind import DenseUnionFind
@@ -1226,13 +1226,8 @@ def group_figures(
     # cycles; the cyclic collector would rescan everything alive (articles, figures...) again and
     # again meanwhile, about a tenth of the run time.  It is paused, then restored, as in
     # ``find_entities``.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with GcPause():
         return _group_figures(figures, articles, matches)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _group_figures(

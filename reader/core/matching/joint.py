@@ -26,9 +26,9 @@ paragraphs of two outlets that report the same fact are related through
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 
+from reader.core.gc_pause import GcPause
 from reader.core.matching.matcher import (
     CANDIDATE_MIN_SHARE,
     PAIRWISE_BUDGET,
@@ -79,13 +79,8 @@ def align_all(articles: list[Article]) -> list[Match]:
 
 def _joint(articles: list[Article]) -> list[Match]:
     """Links of each paragraph to the cores of its facts (see the module docstring)."""
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with GcPause():
         return _link_to_cores(articles)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _each_pair(articles: list[Article]) -> list[Match]:
