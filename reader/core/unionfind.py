@@ -9,6 +9,7 @@ the order in which links were found.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Generic, Protocol, TypeVar
@@ -25,7 +26,43 @@ class _Key(Protocol):
 K = TypeVar("K", bound=_Key)
 
 
-class UnionFind(Generic[K]):
+class _DisjointSets(Generic[K]):
+    """The rules both structures share: the smallest item is the root, and ``union`` lets
+    ``can_join`` see both roots before anything changes.  A subclass keeps parents and members
+    its own way (``find``, ``_join``)."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def find(self, item: K) -> K:
+        """The root of ``item``'s group (the group's smallest item)."""
+
+    @abstractmethod
+    def _join(self, root: K, other: K) -> None:
+        """Hang root ``other`` under the smaller root ``root`` and move its members there."""
+
+    def union(self, a: K, b: K, can_join: Callable[[K, K], bool] | None = None) -> bool:
+        """Join the groups of ``a`` and ``b``; ``True`` when they are (now) one group.
+
+        ``can_join(root_a, root_b)``, when given, sees both roots before anything changes and may
+        refuse: then nothing changes and the result is ``False``.
+        """
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if can_join is not None and not can_join(ra, rb):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self._join(ra, rb)
+        return True
+
+    def same(self, a: K, b: K) -> bool:
+        """Whether ``a`` and ``b`` are in one group."""
+        return self.find(a) == self.find(b)
+
+
+class UnionFind(_DisjointSets[K]):
     """Disjoint sets over hashable, mutually comparable items; items join lazily on first use."""
 
     __slots__ = ("_parent", "_members")
@@ -53,26 +90,9 @@ class UnionFind(Generic[K]):
             item = parent[item]
         return item
 
-    def union(self, a: K, b: K, can_join: Callable[[K, K], bool] | None = None) -> bool:
-        """Join the groups of ``a`` and ``b``; ``True`` when they are (now) one group.
-
-        ``can_join(root_a, root_b)``, when given, sees both roots before anything changes and may
-        refuse: then nothing changes and the result is ``False``.
-        """
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        if can_join is not None and not can_join(ra, rb):
-            return False
-        if rb < ra:
-            ra, rb = rb, ra
-        self._parent[rb] = ra
-        self._members[ra].extend(self._members.pop(rb))
-        return True
-
-    def same(self, a: K, b: K) -> bool:
-        """Whether ``a`` and ``b`` are in one group."""
-        return self.find(a) == self.find(b)
+    def _join(self, root: K, other: K) -> None:
+        self._parent[other] = root
+        self._members[root].extend(self._members.pop(other))
 
     def members(self, item: K) -> list[K]:
         """Every item of ``item``'s group (in the order they joined)."""
@@ -87,7 +107,7 @@ class UnionFind(Generic[K]):
         return {k: r for k in self._parent if (r := self.find(k)) != k}
 
 
-class DenseUnionFind:
+class DenseUnionFind(_DisjointSets[int]):
     """:class:`UnionFind` over the ints ``0 .. n - 1``, in about 4 bytes an item.
 
     For stages that group a whole input's items by position (figure grouping: one figure a row of
@@ -111,29 +131,15 @@ class DenseUnionFind:
             item = parent[item]
         return item
 
-    def union(self, a: int, b: int, can_join: Callable[[int, int], bool] | None = None) -> bool:
-        """Join the groups of ``a`` and ``b``; ``True`` when they are (now) one group
-        (``can_join(root_a, root_b)`` as for :meth:`UnionFind.union`)."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        if can_join is not None and not can_join(ra, rb):
-            return False
-        if rb < ra:
-            ra, rb = rb, ra
-        self._parent[rb] = ra
+    def _join(self, root: int, other: int) -> None:
+        self._parent[other] = root
         members = self._members
-        joined = members.pop(rb, None) or [rb]
-        mine = members.get(ra)
+        joined = members.pop(other, None) or [other]
+        mine = members.get(root)
         if mine is None:
-            members[ra] = [ra, *joined]
+            members[root] = [root, *joined]
         else:
             mine.extend(joined)
-        return True
-
-    def same(self, a: int, b: int) -> bool:
-        """Whether ``a`` and ``b`` are in one group."""
-        return self.find(a) == self.find(b)
 
     def size(self, item: int) -> int:
         """How many items ``item``'s group holds."""

@@ -71,7 +71,6 @@ half of the dev pairs hold on the other), not on any one text.
 from __future__ import annotations
 
 import bisect
-import gc
 import heapq
 import math
 import re
@@ -83,6 +82,7 @@ from typing import ClassVar
 
 from rapidfuzz import fuzz, process
 
+from reader.core.gc_pause import GcPause
 from reader.core.ingest.segment import split_sentences
 from reader.core.matching.acronyms import ACRONYM_RE, AcronymIndex
 from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
@@ -269,13 +269,8 @@ def align(
         return []
     # The run allocates millions of small, acyclic objects (sets, tuples); the cyclic garbage
     # collector would rescan them over and over, making large inputs super-linear.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with GcPause():
         return _align(articles, settings or Settings(), key_cache)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _align(
@@ -295,12 +290,18 @@ def _align_prepared(
     matches: list[Match] = []
     for a in range(len(paras)):
         for b in range(a + 1, len(paras)):
-            keep = None
-            if units is not None:
-                by_article, uvocab = units
-                keep = _sentence_links(by_article[a], by_article[b], uvocab)
-            matches.extend(_align_pair(paras[a], paras[b], vocab, display[a], display[b], keep))
+            lifted = _lifted(units, a, b)
+            found, _ = _align_pair(paras[a], paras[b], vocab, display[a], display[b], lifted)
+            matches.extend(found)
     return matches
+
+
+def _lifted(units: tuple[list[list[_Unit]], _Vocab] | None, a: int, b: int) -> SentenceLinks | None:
+    """The sentence pass's links of articles ``a`` and ``b`` (``None`` when it is skipped)."""
+    if units is None:
+        return None
+    by_article, uvocab = units
+    return _sentence_links(by_article[a], by_article[b], uvocab)
 
 
 @dataclass(slots=True)
@@ -338,9 +339,7 @@ def each_pair_links(
     if len(articles) < 2:
         return []
     settings = settings or Settings()
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with GcPause():
         key_of: dict[str, str] = {}
         texts = [[p.text for p in art.paragraphs if not p.boilerplate] for art in articles]
         has_acronyms = [any(ACRONYM_RE.search(t) for t in ts) for ts in texts]
@@ -357,32 +356,16 @@ def each_pair_links(
                     paras = [[_fresh(p) for p in base[a]], [_fresh(p) for p in base[b]]]
                     vocab = _Vocab(settings=settings, key_of=key_of)
                     display = _finish(paras, [surfaces[a], surfaces[b]], vocab, pairwise=True)
-                units = sentence_units(paras, vocab)
-                lifted = None
-                if units is not None:
-                    by_article, uvocab = units
-                    lifted = _sentence_links(by_article[0], by_article[1], uvocab)
                 left, right = paras
-                keep, scored, shown = _pair_selection(left, right, vocab, lifted)
-                dl, dr = display
-                found = [
-                    _make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j)))
-                    for (i, j), (score, cue) in sorted(keep.items())
-                ]
-                weak = settings.weak
-                pending = [
-                    _make_match(left[i], right[j], score, "outlets", vocab, dl, dr)
-                    for (i, j), score in sorted(scored.items())
-                    if score >= weak and (i, j) not in keep
-                ]
+                lifted = _lifted(sentence_units(paras, vocab), 0, 1)
+                found, pending = _align_pair(
+                    left, right, vocab, display[0], display[1], lifted, settings.weak
+                )
                 if (found or pending) and (left[0].article, right[0].article) != (a, b):
                     # A pair with acronyms was prepared on its own, as articles 0 and 1.
                     found = [_renumber(m, a, b) for m in found]
                     pending = [_renumber(m, a, b) for m in pending]
                 out.append(PairLinks(a, b, found, pending))
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return out
 
 
@@ -802,34 +785,32 @@ def _align_pair(
     dl: dict[str, str],
     dr: dict[str, str],
     sentence_links: SentenceLinks | None = None,
-) -> list[Match]:
+    pending_from: float | None = None,
+) -> tuple[list[Match], list[Match]]:
     """Match two articles' paragraphs; ``sentence_links`` (from :func:`_sentence_links`, by
-    paragraph position) are united with the paragraph-level links."""
-    keep, _scored, shown = _pair_selection(left, right, vocab, sentence_links)
-    out = []
-    for (i, j), (score, cue) in sorted(keep.items()):
-        out.append(_make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j))))
-    return out
+    paragraph position) are united with the paragraph-level links.
 
-
-def _pair_selection(
-    left: list[_Para],
-    right: list[_Para],
-    vocab: _Vocab,
-    sentence_links: SentenceLinks | None = None,
-) -> tuple[Kept, dict[tuple[int, int], float], dict[tuple[int, int], SentencePair]]:
-    """The kept links of two articles (paragraph level united with ``sentence_links``), every
-    candidate scored at the paragraph level, and the sentence pairs of the links whose evidence
-    is the sentence pass's (see :func:`_unite`)."""
+    Returns the matches, and -- when ``pending_from`` is given -- the candidates scoring at
+    least that much that were not kept, as ``"outlets"`` matches for
+    :func:`reader.core.matching.outlets.add_outlet_links` to confirm (else an empty list).
+    """
     if not left or not right:
-        return {}, {}, {}
-    weight = vocab.weight
-    scored = _score_candidates(left, right, _candidates(left, right, weight), vocab)
+        return [], []
+    scored = _score_candidates(left, right, _candidates(left, right, vocab.weight), vocab)
     keep = _select(scored, left, right, vocab.settings, vocab)
-    shown: dict[tuple[int, int], SentencePair] = {}
-    if sentence_links:
-        shown = _unite(keep, sentence_links)
-    return keep, scored, shown
+    shown = _unite(keep, sentence_links) if sentence_links else {}
+    found = [
+        _make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j)))
+        for (i, j), (score, cue) in sorted(keep.items())
+    ]
+    pending = []
+    if pending_from is not None:
+        pending = [
+            _make_match(left[i], right[j], score, "outlets", vocab, dl, dr)
+            for (i, j), score in sorted(scored.items())
+            if score >= pending_from and (i, j) not in keep
+        ]
+    return found, pending
 
 
 def _candidates(
