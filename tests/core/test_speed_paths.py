@@ -395,3 +395,53 @@ def test_descriptions_skip_only_names_without_a_description(text, end):
     if text[end : end + 1] not in link_module._DESC_NEXT:
         assert link_module._desc_tail(text, end, True) == -1
         assert link_module._desc_tail(text, end, False) == -1
+
+
+# --- stop 18: cue kinds per word, stop words per token, the story's words from paragraph texts
+
+_CUE_WORDS = sorted(
+    {w for cues in (link_module.N.ORG_CUES, link_module.N.PLACE_CUES) for w in cues}
+)[:60] + ["agencies", "boards", "laws", "agreements", "smith", "bus", "ies", "s", ""]
+
+
+@settings(max_examples=300)
+@given(
+    st.one_of(
+        st.sampled_from(_CUE_WORDS),
+        st.sampled_from(_CUE_WORDS).map(lambda w: w + "s"),
+        st.sampled_from(_CUE_WORDS).map(lambda w: w[:-1] + "ies" if w.endswith("y") else w),
+        st.text("abeilorsy", max_size=8),
+    )
+)
+def test_cue_kinds_answer_like_each_cue_list(word):
+    """``_cue_kinds`` (cached per word) has the bit of each list for which ``_cue`` says yes."""
+    kinds = link_module._cue_kinds(word)
+    n = link_module.N
+    assert bool(kinds & link_module._ORG_CUE) == link_module._cue(word, n.ORG_CUES)
+    assert bool(kinds & link_module._PLACE_CUE) == link_module._cue(word, n.PLACE_CUES)
+    assert bool(kinds & link_module._OTHER_CUE) == link_module._cue(word, n.OTHER_CUES)
+    assert link_module._is_cue_word(word) == (
+        link_module._cue(word, n.ORG_CUES)
+        or link_module._cue(word, n.PLACE_CUES)
+        or link_module._cue(word, n.OTHER_CUES)
+    )
+
+
+def test_static_votes_use_cue_words_anywhere_in_the_name():
+    """The cached kinds still type by head word and by cue words inside the name."""
+    cands = [
+        detect_module.Candidate(0, k, 0, len(t), t)
+        for k, t in enumerate(["Duke University", "Lake Erie", "Paris Agreement", "Brandon Ward"])
+    ]
+    nodes, _ = link_module._build_nodes(cands)
+    votes = {n.key: link_module._static_votes(n) for n in nodes}
+    best = {k: max(range(3), key=lambda t, v=v: v[t]) for k, v in votes.items()}
+    assert best["duke university"] == 1 and best["lake erie"] == 2
+    assert best["brandon ward"] == 0 and max(votes["paris agreement"]) <= 0
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(["The", "THE", "He's", "He’s", "PM", "P.M.", "A.", "US", "Obama", "Mr."]))
+def test_cached_stop_test_answers_like_the_rule(text):
+    fold = detect_module.tok_fold(text)
+    assert detect_module._is_stop(text, fold) == detect_module._is_stop.__wrapped__(text, fold)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from reader.core.entities import names as N
 from reader.core.ingest.segment import SentenceStarts
-from reader.core.model import Article, Paragraph
+from reader.core.model import Article, Paragraph, paragraph_text
 from reader.core.vocabulary.folding import fold as fold_letters
 from reader.core.vocabulary.stopwords import MONTHS, NON_NAME_ABBREVIATIONS, WEEKDAYS
 from reader.core.vocabulary.verbs import IRREGULAR_PAST, is_past_tense
@@ -1035,8 +1035,10 @@ def detect(articles: list[Article]) -> Detection:
     votes: dict[tuple[float, ...], list[float]] = {}
     words: set[str] = set()
     for art in articles:
-        for para in art.paragraphs:  # not ``art.text.split()``: a list of every word of the text
-            words.update(para.text.split())
+        # Not ``art.text.split()`` (a list of every word of the text), nor the paragraphs
+        # themselves (made when read): their texts alone.
+        for pi in range(len(art.paragraphs)):
+            words.update(paragraph_text(art, pi).split())
     # Distinct words are few (tens of thousands for megabytes of text): strip them once.
     lower = {w.strip(_TRAILING) for w in words if w[0].islower()}
     for ai, art in enumerate(articles):
@@ -1831,6 +1833,7 @@ def _break_common(toks: list[_Tok], seen_caps: set[str]) -> list[_Tok]:
     return toks
 
 
+@functools.lru_cache(maxsize=65536)  # asked of each token of each distinct span
 def _is_stop(text: str, fold: str) -> bool:
     """Capitalised function word ("However", "The", "He's"), not an acronym such as US; or an
     all-capitals abbreviation that names nothing (PM, EDT, SUV, MBA).  An initial ("A." of

@@ -55,6 +55,7 @@ thresholds are the ones measured best on ECB+ train (see benchmarks/eval_ecbplus
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -291,6 +292,21 @@ def _cue(word: str, cues: frozenset[str]) -> bool:
     return False
 
 
+_ORG_CUE, _PLACE_CUE, _OTHER_CUE = 1, 2, 4
+
+
+@functools.lru_cache(maxsize=65536)
+def _cue_kinds(word: str) -> int:
+    """Which cue lists ``word`` is in, as :func:`_cue` answers for each (``_ORG_CUE`` |
+    ``_PLACE_CUE`` | ``_OTHER_CUE``): the typing votes ask the three lists about every word of
+    every name, and the same words come back in name after name."""
+    return (
+        (_ORG_CUE if _cue(word, N.ORG_CUES) else 0)
+        | (_PLACE_CUE if _cue(word, N.PLACE_CUES) else 0)
+        | (_OTHER_CUE if _cue(word, N.OTHER_CUES) else 0)
+    )
+
+
 # Articles that open place and organisation names in Romance languages and Arabic
 # ("Le Monde", "La Croisette", "Los Angeles"), never a person's given name.
 _NAME_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "il", "lo"})
@@ -332,11 +348,14 @@ def _static_votes(node: _Node) -> list[float]:
     # A one-word known body that is also a cue word ("Reuters", "Bloomberg") is counted once,
     # above: it can still be a surname after a title ("Mayor Bloomberg").
     single_known = len(toks) == 1 and node.key in _ORG_KEYS
-    org = [] if single_known else [t for t in toks if _cue(t, N.ORG_CUES)]
+    kinds = [_cue_kinds(t) for t in toks]
+    org = [] if single_known else [t for t, k in zip(toks, kinds) if k & _ORG_CUE]
     # The head noun: the last word, or the word before "of" ("University of Alabama").
     words = node.key.split()
     of_head = words[words.index("of") - 1] if "of" in words[1:] else None
-    head_org = _cue(toks[-1], N.ORG_CUES) or (of_head is not None and _cue(of_head, N.ORG_CUES))
+    head_org = bool(kinds[-1] & _ORG_CUE) or (
+        of_head is not None and bool(_cue_kinds(of_head) & _ORG_CUE)
+    )
     if org:
         v[1] += 2.0 + (4.0 if head_org else 0.0)
         if head_org:
@@ -345,7 +364,7 @@ def _static_votes(node: _Node) -> list[float]:
             v[0] -= 3.0
             v[2] -= 2.0
     head_place = (
-        _cue(toks[-1], N.PLACE_CUES)
+        bool(kinds[-1] & _PLACE_CUE)
         or (len(toks) > 1 and toks[0] in N.PLACE_CUES)
         or (not _ROMANCE_OF.isdisjoint(words) and _particle_head(words) in N.PLACE_CUES)
     )
@@ -360,9 +379,7 @@ def _static_votes(node: _Node) -> list[float]:
     ):
         v[2] += 2.0  # "Southern California", "Upper Austria": a known place with a modifier
     other = (
-        any(_cue(t, N.OTHER_CUES) for t in toks)
-        and not head_org
-        and not _cue(toks[-1], N.PLACE_CUES)
+        any(k & _OTHER_CUE for k in kinds) and not head_org and not (kinds[-1] & _PLACE_CUE)
     ) or (len(toks) > 1 and (toks[0] in _EVENT_FIRST or toks[0] in N.VESSEL_PREFIXES))
     if other:
         # Awards, laws, agreements, storms, events: neither people nor places, nor bodies
@@ -381,7 +398,7 @@ def _static_votes(node: _Node) -> list[float]:
         v[2] += 1.5  # "St Anne", "St Helens": saints' names in the news are places and churches
     if len(toks) > 1 and toks[0] in _NAME_ARTICLES:
         v[0] -= 2.0
-    cues = bool(org) or any(_cue(t, N.PLACE_CUES) for t in toks) or other
+    cues = bool(org) or any(k & _PLACE_CUE for k in kinds) or other
     if not cues and not node.acronym and node.gaz is None:
         if toks[0] in N.GIVEN_NAMES and 2 <= len(toks) <= 4:
             v[0] += 2.0
@@ -1429,7 +1446,7 @@ def _has_cue(n: _Node) -> bool:
 
 
 def _is_cue_word(t: str) -> bool:
-    return _cue(t, N.ORG_CUES) or _cue(t, N.PLACE_CUES) or _cue(t, N.OTHER_CUES)
+    return _cue_kinds(t) != 0
 
 
 def _resolve_ambiguous(
