@@ -138,11 +138,16 @@ def _instructions(tree: str, inputs: Path, stage: str, repeat: int) -> int:
 
 
 def _callgrind(
-    trees: list[str], names: list[str], inputs: Path, has_entities: bool, n_paragraphs: int
+    trees: list[str],
+    names: list[str],
+    inputs: Path,
+    has_entities: bool,
+    n_paragraphs: int,
+    wanted: list[str],
 ) -> None:
     """One run of each stage = the count with the stage run twice minus once (start-up, imports
     and input building cancel out)."""
-    stages = [s for s in STAGES if has_entities or s != "entities"]
+    stages = [s for s in STAGES if s in wanted and (has_entities or s != "entities")]
     rows = []
     for tree, name in zip(trees, names, strict=True):
         counts = {}
@@ -204,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         if not has_entities:
             print("ECB+ data not found: figures only", flush=True)
         if args.callgrind:
-            _callgrind(trees, names, inputs, has_entities, args.paragraphs)
+            _callgrind(trees, names, inputs, has_entities, args.paragraphs, args.stages.split(","))
             return 0
         best: list[dict[str, float]] = [{} for _ in trees]
         for r in range(args.rounds):

@@ -445,3 +445,55 @@ def test_static_votes_use_cue_words_anywhere_in_the_name():
 def test_cached_stop_test_answers_like_the_rule(text):
     fold = detect_module.tok_fold(text)
     assert detect_module._is_stop(text, fold) == detect_module._is_stop.__wrapped__(text, fold)
+
+
+def _split_inner_acronyms_reference(g):
+    """``_split_inner_acronyms`` without its shortcut for names of one or two words."""
+    parts, cur = [], []
+    for i, t in enumerate(g):
+        if (
+            detect_module._short_acronym(t)
+            and 0 < i < len(g) - 1
+            and not g[i - 1].conn
+            and not g[i + 1].conn
+            and not detect_module._short_acronym(g[i - 1])
+            and not detect_module._short_acronym(g[i + 1])
+        ):
+            parts.extend([cur, [t]])
+            cur = []
+            continue
+        cur.append(t)
+    parts.append(cur)
+    return [p for p in parts if p]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["Saints", "RB", "NFL", "Pierre", "of", "Thomas", "AB"]), max_size=5)
+)
+def test_inner_acronym_split_shortcut_answers_like_the_loop(words):
+    toks = detect_module._pieces(" ".join(words), 0, len(" ".join(words)), False)
+    got = detect_module._split_inner_acronyms(toks)
+    assert got == _split_inner_acronyms_reference(toks)
+    assert all(part is not toks for part in got)  # new lists, as the loop makes
+
+
+def test_capital_characters_are_exactly_the_capital_class():
+    """``_UP_CHARS`` holds every character ``[_UP]`` matches (the class ends below U+0500)."""
+    cls = re.compile(f"[{detect_module._UP}]")
+    for cp in range(0x3000):
+        ch = chr(cp)
+        assert (ch in detect_module._UP_CHARS) == (cls.fullmatch(ch) is not None), hex(cp)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(["al-", "Ünal", "of", "É", "ß", "x", "Σ", "Я", "7", "-"]),
+        min_size=1,
+        max_size=3,
+    ).map("".join)
+)
+def test_capital_start_shortcut_answers_like_the_regex(raw):
+    fast = raw[0] in detect_module._UP_CHARS or detect_module._CAP_START_RE.match(raw) is not None
+    assert fast == (detect_module._CAP_START_RE.match(raw) is not None)

@@ -53,6 +53,11 @@ _LEAD_LAST_ENDS = frozenset(p[-1] for p in _LEAD_LAST)
 _HYPHEN_PREFIX_SET = frozenset(N.HYPHEN_PREFIXES)
 _PIECE_RE = re.compile(rf"{_TOK}|{_ELIDED_WORD}(?=[ \u00a0]?[{_UP}])|\S+")
 _CAP_START_RE = re.compile(rf"(?:(?:{_HP})-)?[{_UP}]")
+# The characters of ``[_UP]``: a piece that opens with one is capitalised without asking
+# ``_CAP_START_RE`` (most pieces of a span are), which the rest ("al-Assad", "of") still ask.
+_UP_CHARS = frozenset(
+    chr(cp) for cp in range(0x500) if re.fullmatch(f"[{_UP}]", chr(cp)) is not None
+)
 _HYPHEN_SUFFIX_RE = re.compile(
     r"-(?:based|backed|led|born|era|style|owned|controlled|occupied|held|run|made|bound|linked|"
     r"affiliated|aligned|friendly|speaking|wide|related|type|like|allied|funded|sponsored|"
@@ -320,7 +325,7 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
     for m in _PIECE_RE.finditer(ptext, s, e):
         a, b = m.start(), m.end()
         raw = m.group()
-        if not _CAP_START_RE.match(raw):
+        if raw[0] not in _UP_CHARS and not _CAP_START_RE.match(raw):
             out.append(_Tok(a, b, raw, raw.lower(), False, False, conn=True))
             continue
         if "." in raw and raw.find(".", 0, len(raw) - 1) > 0:
@@ -648,6 +653,8 @@ def _short_acronym(t: _Tok) -> bool:
 
 def _split_inner_acronyms(g: list[_Tok]) -> list[list[_Tok]]:
     """ "Saints RB Pierre Thomas": a short acronym between ordinary name words is a separate name."""
+    if len(g) < 3:  # no word between two others: most names (one or two words) stay whole
+        return [g[:]] if g else []
     parts: list[list[_Tok]] = []
     cur: list[_Tok] = []
     for i, t in enumerate(g):
