@@ -1106,16 +1106,16 @@ def _blends(nodes: list[_Node], uf: _Clusters) -> None:
                     break
     if not blends:
         return
-    # Each person's first and last word once, not once per blend.
-    people = [
-        (n.tokens[0], _core(n.tokens)[-1], j)
-        for j, n in enumerate(nodes)
-        if n.full and n.gaz is None and 2 <= len(n.tokens) <= 3 and not _has_cue(n)
-    ]
+    # Each person's first and last word once, not once per blend, filed by the given name's
+    # first letter: a blend's first piece (never empty) only fits given names that open with it.
+    people: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for j, n in enumerate(nodes):
+        if n.full and n.gaz is None and 2 <= len(n.tokens) <= 3 and not _has_cue(n):
+            people[n.tokens[0][:1]].append((n.tokens[0], _core(n.tokens)[-1], j))
     for i, first, last in blends:
         fits = {
             uf.find(j)
-            for given, surname, j in people
+            for given, surname, j in people.get(first[:1], ())
             if given.startswith(first)
             and surname.startswith(last)
             and given != first + last  # not the word itself
