@@ -349,6 +349,9 @@ def _static_votes(node: _Node) -> list[float]:
     # above: it can still be a surname after a title ("Mayor Bloomberg").
     single_known = len(toks) == 1 and node.key in _ORG_KEYS
     kinds = [_cue_kinds(t) for t in toks]
+    anywhere = 0  # the lists some word of the name is in
+    for k in kinds:
+        anywhere |= k
     org = [] if single_known else [t for t, k in zip(toks, kinds) if k & _ORG_CUE]
     # The head noun: the last word, or the word before "of" ("University of Alabama").
     words = node.key.split()
@@ -378,9 +381,9 @@ def _static_votes(node: _Node) -> list[float]:
         and (toks[-1] in _PLACE_KEYS or toks[-1] in _ALIAS)
     ):
         v[2] += 2.0  # "Southern California", "Upper Austria": a known place with a modifier
-    other = (
-        any(k & _OTHER_CUE for k in kinds) and not head_org and not (kinds[-1] & _PLACE_CUE)
-    ) or (len(toks) > 1 and (toks[0] in _EVENT_FIRST or toks[0] in N.VESSEL_PREFIXES))
+    other = (bool(anywhere & _OTHER_CUE) and not head_org and not (kinds[-1] & _PLACE_CUE)) or (
+        len(toks) > 1 and (toks[0] in _EVENT_FIRST or toks[0] in N.VESSEL_PREFIXES)
+    )
     if other:
         # Awards, laws, agreements, storms, events: neither people nor places, nor bodies
         # unless an organisation cue says so ("Nobel Committee" has its own head word).
@@ -398,7 +401,7 @@ def _static_votes(node: _Node) -> list[float]:
         v[2] += 1.5  # "St Anne", "St Helens": saints' names in the news are places and churches
     if len(toks) > 1 and toks[0] in _NAME_ARTICLES:
         v[0] -= 2.0
-    cues = bool(org) or any(k & _PLACE_CUE for k in kinds) or other
+    cues = bool(org) or bool(anywhere & _PLACE_CUE) or other
     if not cues and not node.acronym and node.gaz is None:
         if toks[0] in N.GIVEN_NAMES and 2 <= len(toks) <= 4:
             v[0] += 2.0
