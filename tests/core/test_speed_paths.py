@@ -7,6 +7,7 @@ import gc
 import importlib
 import re
 from bisect import bisect_right
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -497,3 +498,12 @@ def test_capital_characters_are_exactly_the_capital_class():
 def test_capital_start_shortcut_answers_like_the_regex(raw):
     fast = raw[0] in detect_module._UP_CHARS or detect_module._CAP_START_RE.match(raw) is not None
     assert fast == (detect_module._CAP_START_RE.match(raw) is not None)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="aEğé ß.Ω\u00a0", min_size=1, max_size=8))
+def test_display_name_prefers_the_accented_spelling_as_before(word):
+    """``_canonical`` asks ``str.isascii`` where it asked ``ord(ch) > 127`` of each character:
+    of two equally used spellings of a name, the accented one is still shown."""
+    assert (not word.isascii()) == any(ord(ch) > 127 for ch in word)
+    assert link_module._canonical(Counter({"Erdogan": 2, "Erdoğan": 2})) == "Erdoğan"

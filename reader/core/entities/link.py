@@ -1590,7 +1590,7 @@ def _canonical(surfaces: Counter, person: bool = False) -> str:
             fold(s).rstrip(".") not in N.US_STATE_ABBREVIATIONS,  # "Texas" over "Tex."
             0 if acr else len(words),
             surfaces[s],
-            any(ord(ch) > 127 for ch in s),
+            not s.isascii(),  # a character beyond ASCII
             len(s),
             s,
         )
@@ -1669,7 +1669,7 @@ def _entities(
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
     staff = {ci for ci, c in enumerate(cands) if c.follower in _STAFF_NOUNS}
     for root, members in groups.items():
-        surfaces: Counter = Counter(cands[ci].text for ci in members)
+        surfaces: Counter = Counter([cands[ci].text for ci in members])
         # A place's mentions that stand for its team bring their context, not the place's
         # gazetteer entry, nor its name.
         own = [ci for ci in members if ci not in teams] if root in team_roots else members
@@ -1718,7 +1718,7 @@ def _entities(
         members.sort(key=lambda ci: (cands[ci].article, cands[ci].paragraph, cands[ci].start))
         mentions = [
             Mention(c.article, c.paragraph, c.start, c.end, c.text)
-            for c in (cands[ci] for ci in members)
+            for c in map(cands.__getitem__, members)
         ]
         if root in extra:
             mentions += extra[root]
