@@ -1287,6 +1287,7 @@ def _short_forms(
             # "Watergate" is not the "Senate Watergate" committee; "Interior" is the Department of Interior
             and not (_cue(nodes[j].tokens[0], N.ORG_CUES) and " of " not in nodes[j].key)
             and not _object_of_body(s.tokens, nodes[j].key.split())
+            and not _directional_part(s.tokens, nodes[j].tokens)
         ]  # "University of Alabama" is not short for "University of South Alabama"
         if (
             cfg.prefix_given_names
@@ -1422,6 +1423,15 @@ def _object_of_body(short: tuple[str, ...] | list[str], long: list[str]) -> bool
     if head in _PORTFOLIO_HEADS or not _cue(head, N.ORG_CUES):
         return False
     return short[0] in long[k + 1 :] and short[0] not in long[:k]
+
+
+def _directional_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``long`` is the one-word place ``short`` after a compass or position word ("East
+    Flatbush", "West Virginia", "Upper Manhattan"): it names another place, or a part of it, not
+    the place itself, as "North Korea" is not "Korea".  Only a one-word bare name: writers vary a
+    longer locality's prefix for one spot ("South Richmond Hill" / "Richmond Hill" at one
+    crossing), and a word further in front ("North Carolina Tar Heels") is no such prefix."""
+    return len(short) == 1 and len(long) == 2 and long[0] in N.DIRECTIONS and long[1] == short[0]
 
 
 def _has_cue(n: _Node) -> bool:
