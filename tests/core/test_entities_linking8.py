@@ -37,3 +37,71 @@ def test_surname_after_no_prefix_still_links():
     )
     person = by_variant(ents, "Carla West")
     assert [m.text for m in person.mentions] == ["Carla West", "West"]
+
+
+# --- editions of a recurring event never merge ---------------------------------------------------
+
+
+def named(ents, name):
+    (e,) = [e for e in ents if e.name == name]
+    return e
+
+
+def _names(ents):
+    return {e.name: sorted(m.text for m in e.mentions) for e in ents}
+
+
+def test_editions_by_year_stay_apart_and_bare_names_join_the_story_edition():
+    ents = entities_of(
+        "Mara Quint wins 2019 Halvorsen Prize",
+        "The Halvorsen Prize jury praised her second novel on Monday.",
+        "She was shortlisted for the 2015 Halvorsen Prize with her first book.",
+        "The Halvorsen Prize carries a purse of 50,000 euros.",
+    )
+    main = named(ents, "Halvorsen Prize")
+    assert len(main.mentions) == 3  # the headline's 2019 edition and the two bare mentions
+    (old,) = [e for e in ents if e.name == "2015 Halvorsen Prize"]
+    assert [m.paragraph for m in old.mentions] == [2]
+
+
+def test_ordinals_convert_to_years_when_one_mention_gives_both():
+    # "the 12th ... in 2008" makes the event yearly: the 15th is the 2011 edition.
+    ents = entities_of(
+        "Runners gather for the 2014 Dorset Marathon",
+        "Kemboi won the 12th Dorset Marathon in 2008 and the 15th Dorset Marathon too.",
+        "He also won the 2011 Dorset Marathon, his last.",
+        "The Dorset Marathon starts at dawn.",
+    )
+    names = _names(ents)
+    assert "12th Dorset Marathon" in names and len(names["12th Dorset Marathon"]) == 1
+    assert "15th Dorset Marathon" in names and len(names["15th Dorset Marathon"]) == 2
+    assert len(names["Dorset Marathon"]) == 2  # the 2014 headline and the bare mention
+
+
+def test_editions_written_after_the_name_stay_apart():
+    ents = entities_of(
+        "Nora Vale will host the gala again, the network said on Friday.",
+        "Vale is a veteran of live television.",
+        "She hosted the Emmys in November 2001 after the show was delayed twice.",
+        "She returned to host the Emmys in 2005, weeks after the storm.",
+    )
+    emmys = [e for e in ents if e.name.startswith("Emmys")]
+    assert sorted(e.name for e in emmys) == ["Emmys (2001)", "Emmys (2005)"]
+
+
+def test_a_company_with_years_after_it_is_not_split():
+    # Only an event's name has editions: "joined X in 2010 ... left X in 2014" is one company.
+    ents = entities_of(
+        "Lund joined Halvorsen Group in 2010 as an engineer.",
+        "He left Halvorsen Group in 2014 to found his own firm.",
+    )
+    group = named(ents, "Halvorsen Group")
+    assert len(group.mentions) == 2
+
+
+def test_one_edition_and_bare_names_are_not_split():
+    ents = entities_of(
+        "Critics previewed the 2019 Halvorsen Prize shortlist.",
+        "The Halvorsen Prize will be awarded on Friday.",
+    )
+    assert len(named(ents, "Halvorsen Prize").mentions) == 2

@@ -45,7 +45,9 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    apposition ("Zurana Horton, a Brownsville mother of 12,", "New Zealand's highest peak, Mount
    Cook.") is a mention of that name wherever the story writes it, in any article;
 9. staff: a person's mentions followed by "team", "camp" or "staff" ("the Obama team") are an
-   organisation of their own, as "the Obama administration" is (see ``_split_staff``).
+   organisation of their own, as "the Obama administration" is (see ``_split_staff``);
+10. editions (with the articles' texts): an event's name with two different ordinals or years
+   ("the 79th Oscars", "the 2013 Academy Awards") is split by edition (see ``editions.py``).
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -67,6 +69,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
+from reader.core.entities.editions import split_editions
 from reader.core.model import Article, Entity, EntityType, Mention, paragraph_text
 from reader.core.unionfind import UnionFind
 from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
@@ -616,7 +619,9 @@ def link(
     # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
     teams = _team_mentions(nodes, cands, uf)
     extra = _descriptions(cands, cand_node, uf, teams, articles) if articles else {}
-    return _entities(nodes, cand_node, cands, uf, override, teams, extra)
+    entities = _entities(nodes, cand_node, cands, uf, override, teams, extra)
+    # 10. editions of a recurring event ("79th Oscars" / "86th Oscars") kept apart
+    return split_editions(entities, articles) if articles else entities
 
 
 def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) -> dict[int, int]:
