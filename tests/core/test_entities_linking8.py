@@ -105,3 +105,29 @@ def test_one_edition_and_bare_names_are_not_split():
         "The Halvorsen Prize will be awarded on Friday.",
     )
     assert len(named(ents, "Halvorsen Prize").mentions) == 2
+
+
+# --- "the elder" / "the younger" before a shared surname -----------------------------------------
+
+
+def test_the_elder_surname_is_the_father_named_sr():
+    ents = entities_of(
+        "Tom Benning, the oil executive, died on Sunday. Benning was 82.",
+        "Benning built the firm in 1961. Tom Benning sold it in 1999.",
+        "His father, Harold Benning Sr., founded a bank. The elder Mr. Benning went to jail.",
+        "Benning never spoke of it.",
+    )
+    father = by_variant(ents, "Harold Benning Sr.")
+    assert [m.text for m in father.mentions] == ["Harold Benning Sr.", "Benning"]
+    tom = by_variant(ents, "Tom Benning")
+    assert len(tom.mentions) == 5  # the father's paragraph aside
+
+
+def test_the_younger_surname_is_the_son_named_jr():
+    ents = entities_of(
+        "Senator Paul Ostrander spoke on Monday. Ostrander said the bill would pass.",
+        "Ostrander thanked his aides. Ostrander left at noon.",
+        "His son, Paul Ostrander Jr., is a lawyer. The younger Ostrander declined to comment.",
+    )
+    son = by_variant(ents, "Paul Ostrander Jr.")
+    assert [m.text for m in son.mentions] == ["Paul Ostrander Jr.", "Ostrander"]

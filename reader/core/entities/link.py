@@ -73,7 +73,7 @@ from reader.core.entities.editions import split_editions
 from reader.core.model import Article, Entity, EntityType, Mention, paragraph_text
 from reader.core.unionfind import UnionFind
 from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
-from reader.core.vocabulary.titles import FEMALE_WORDS, MALE_WORDS
+from reader.core.vocabulary.titles import FEMALE_WORDS, GENERATION_WORDS, MALE_WORDS
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
@@ -616,6 +616,7 @@ def link(
         override = _short_forms(nodes, uf, cands, cfg, ambiguous)
         if ambiguous and articles:
             _gendered_titles(nodes, uf, cands, articles, ambiguous, override)
+            _generations(nodes, uf, cands, articles, ambiguous, override)
     # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
     teams = _team_mentions(nodes, cands, uf)
     extra = _descriptions(cands, cand_node, uf, teams, articles) if articles else {}
@@ -1390,6 +1391,40 @@ def _gendered_titles(
                     continue
             c = cands[ci]
             override[(i, c.article, c.paragraph)] = fit[0]
+
+
+# "the elder Mr. LaRue", "The younger Bush": a generation word, maybe a short title, then the name.
+_GENERATION_BEFORE_RE = re.compile(
+    r"\b[Tt]he\s+(" + "|".join(GENERATION_WORDS) + r")\s+(?:[A-Z][a-z]{1,3}\.?\s+)?$"
+)
+
+
+def _generations(
+    nodes: list[_Node],
+    uf: _Clusters,
+    cands: list[Candidate],
+    articles: list[Article],
+    ambiguous: dict[int, list[int]],
+    override: dict[tuple[int, int, int], int],
+) -> None:
+    """A surname shared by several people of the story, after "the elder" or "the younger", is
+    the one bearer named with the matching suffix ("Sr." / "Jr."): "The elder Mr. LaRue" beside
+    "Ike Parsons LaRue Sr." and "Fred LaRue" is the father, whoever the story is about.  The
+    mention's paragraph is overridden, as a reader resolves it there."""
+    for i, longs in ambiguous.items():
+        by_suffix: dict[str, set[int]] = defaultdict(set)
+        for j in longs:
+            if nodes[j].tokens[-1] in _GENERATIONAL:
+                by_suffix[nodes[j].tokens[-1]].add(uf.find(j))
+        if not by_suffix:
+            continue  # no bearer named with a suffix: nothing to read
+        for ci in nodes[i].mentions:
+            c = cands[ci]
+            text = paragraph_text(articles[c.article], c.paragraph)
+            m = _GENERATION_BEFORE_RE.search(text, max(0, c.start - 24), c.start)
+            fit = by_suffix.get(GENERATION_WORDS[m.group(1)], ()) if m else ()
+            if len(fit) == 1:
+                override[(i, c.article, c.paragraph)] = next(iter(fit))
 
 
 # Heads of the names of seas, rivers and mountains, which news drops once the feature is known
