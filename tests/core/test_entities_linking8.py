@@ -131,3 +131,25 @@ def test_the_younger_surname_is_the_son_named_jr():
     )
     son = by_variant(ents, "Paul Ostrander Jr.")
     assert [m.text for m in son.mentions] == ["Paul Ostrander Jr.", "Ostrander"]
+
+
+# --- a body's name written in another town is not the long name of this town ---------------------
+
+
+def test_body_in_another_town_is_not_this_towns_body():
+    ents = entities_of(
+        "Kessler was arraigned in Oakdale Municipal Court on Monday.",
+        "Reporters waited outside the Oakdale courthouse.",
+        "A Municipal Court jury in Linton convicted his partner last year.",
+    )
+    oakdale = by_variant(ents, "Oakdale Municipal Court")
+    assert [m.text for m in oakdale.mentions] == ["Oakdale Municipal Court"]
+
+
+def test_body_in_a_town_of_a_country_named_before_it_still_links():
+    ents = entities_of(
+        "He sued in the U.S. District Court on Friday.",
+        "The District Court in Tulsa will hear the case in May.",
+    )
+    court = by_variant(ents, "U.S. District Court")
+    assert len(court.mentions) == 2

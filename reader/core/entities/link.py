@@ -72,7 +72,13 @@ from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
 from reader.core.entities.editions import split_editions
 from reader.core.model import Article, Entity, EntityType, Mention, paragraph_text
 from reader.core.unionfind import UnionFind
-from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
+from reader.core.vocabulary.stopwords import (
+    AUXILIARY_VERBS,
+    FUNCTION_WORDS,
+    MONTHS,
+    REPORTING_WORDS,
+    WEEKDAYS,
+)
 from reader.core.vocabulary.titles import FEMALE_WORDS, GENERATION_WORDS, MALE_WORDS
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
@@ -613,7 +619,8 @@ def link(
     override: dict[tuple[int, int, int], int] = {}
     if cfg.subsequence:
         ambiguous: dict[int, list[int]] = {}
-        override = _short_forms(nodes, uf, cands, cfg, ambiguous)
+        sited = _sited(nodes, cands, articles) if articles else {}
+        override = _short_forms(nodes, uf, cands, cfg, ambiguous, sited, by_key)
         if ambiguous and articles:
             _gendered_titles(nodes, uf, cands, articles, ambiguous, override)
             _generations(nodes, uf, cands, articles, ambiguous, override)
@@ -1253,10 +1260,13 @@ def _short_forms(
     cands: list[Candidate],
     cfg: LinkConfig,
     ambiguous: dict[int, list[int]] | None = None,
+    sited: dict[int, set[str]] | None = None,
+    by_key: dict[str, int] | None = None,
 ) -> dict[tuple[int, int, int], int]:
     """Short forms joined to their long names (see the module docstring, rule 6); returns the
     per-paragraph overrides of ambiguous short forms, and fills ``ambiguous`` (short form's node
     -> the long names it fits) when given."""
+    sited = sited or {}
     by_last: dict[str, list[int]] = defaultdict(list)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
@@ -1294,6 +1304,7 @@ def _short_forms(
             and not (_cue(nodes[j].tokens[0], N.ORG_CUES) and " of " not in nodes[j].key)
             and not _object_of_body(s.tokens, nodes[j].key.split())
             and not _directional_part(s.tokens, nodes[j].tokens)
+            and not (i in sited and _sited_elsewhere(sited[i], s.tokens, nodes[j].tokens, by_key))
         ]  # "University of Alabama" is not short for "University of South Alabama"
         if (
             cfg.prefix_given_names
@@ -1472,6 +1483,58 @@ def _directional_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     longer locality's prefix for one spot ("South Richmond Hill" / "Richmond Hill" at one
     crossing), and a word further in front ("North Carolina Tar Heels") is no such prefix."""
     return len(short) == 1 and len(long) == 2 and long[0] in N.DIRECTIONS and long[1] == short[0]
+
+
+# "a Superior Court jury in Norwalk", "the District Court in Tulsa": a body's name, maybe one
+# lower-case noun, then "in" and a capitalised place.
+_SITED_RE = re.compile(r"(?:\s+[a-z]+)?\s+in\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def _sited(
+    nodes: list[_Node], cands: list[Candidate], articles: list[Article]
+) -> dict[int, set[str]]:
+    """Bodies' names without a place of their own (two words or more, a cue word, no gazetteer
+    entry) -> the towns the story writes them in ("a Superior Court jury in Norwalk"); months,
+    days, countries and regions are no such town ("in March", "in California")."""
+    out: dict[int, set[str]] = {}
+    for i, n in enumerate(nodes):
+        if len(n.tokens) < 2 or n.gaz is not None or n.acronym or not _has_cue(n):
+            continue
+        for ci in n.mentions:
+            c = cands[ci]
+            text = paragraph_text(articles[c.article], c.paragraph)
+            m = _SITED_RE.match(text, c.end, c.end + 48)
+            if m:
+                town = name_key(m.group(1))
+                first = town.split()[0]
+                if not (
+                    first in MONTHS
+                    or first in WEEKDAYS
+                    or town in _COUNTRY_KEYS
+                    or town in _REGION_KEYS
+                ):
+                    out.setdefault(i, set()).add(town)
+    return out
+
+
+def _sited_elsewhere(
+    towns: set[str], short: tuple[str, ...], long: tuple[str, ...], by_key: dict[str, int] | None
+) -> bool:
+    """``long`` is ``short`` after a town's name ("Bellflower Superior Court") but the story
+    writes ``short`` in another town ("a Superior Court jury in Norwalk"): two bodies of one
+    kind, as every town has its court.  The town is a known city or a name the story writes on
+    its own ("the Bellflower courthouse"), not a country or region ("U.S. District Court" is the
+    district court in Tulsa) nor a common word ("State Route 52" is "Route 52 in San Diego")."""
+    k = len(long) - len(short)
+    if k < 1 or long[k:] != short:
+        return False
+    town = " ".join(long[:k])
+    return (
+        town not in towns
+        and (town in _PLACE_KEYS or (by_key is not None and town in by_key))
+        and town not in _COUNTRY_KEYS
+        and town not in _REGION_KEYS
+    )
 
 
 def _has_cue(n: _Node) -> bool:
