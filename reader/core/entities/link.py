@@ -45,7 +45,9 @@ union-find whose every union is guarded against chaining (see ``_compatible``):
    apposition ("Zurana Horton, a Brownsville mother of 12,", "New Zealand's highest peak, Mount
    Cook.") is a mention of that name wherever the story writes it, in any article;
 9. staff: a person's mentions followed by "team", "camp" or "staff" ("the Obama team") are an
-   organisation of their own, as "the Obama administration" is (see ``_split_staff``).
+   organisation of their own, as "the Obama administration" is (see ``_split_staff``);
+10. editions (with the articles' texts): an event's name with two different ordinals or years
+   ("the 79th Oscars", "the 2013 Academy Awards") is split by edition (see ``editions.py``).
 
 The guard refuses a union when two multi-word names of the two groups disagree word for word
 (different given names: "Kim Jong-un" vs "Kim Yo-jong", "Lindsay Lohan" vs "Dina Lohan") or when
@@ -68,10 +70,17 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from reader.core.entities import names as N
 from reader.core.entities.detect import Candidate, Detection, fold, is_acronym
+from reader.core.entities.editions import split_editions
 from reader.core.model import Article, Entity, EntityType, Mention, paragraph_text
 from reader.core.unionfind import UnionFind
-from reader.core.vocabulary.stopwords import AUXILIARY_VERBS, FUNCTION_WORDS, REPORTING_WORDS
-from reader.core.vocabulary.titles import FEMALE_WORDS, MALE_WORDS
+from reader.core.vocabulary.stopwords import (
+    AUXILIARY_VERBS,
+    FUNCTION_WORDS,
+    MONTHS,
+    REPORTING_WORDS,
+    WEEKDAYS,
+)
+from reader.core.vocabulary.titles import FEMALE_WORDS, GENERATION_WORDS, MALE_WORDS
 
 _TYPES: tuple[EntityType, EntityType, EntityType] = ("person", "organization", "place")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
@@ -630,13 +639,17 @@ def link(
     override: dict[tuple[int, int, int], int] = {}
     if cfg.subsequence:
         ambiguous: dict[int, list[int]] = {}
-        override = _short_forms(nodes, uf, cands, cfg, ambiguous)
+        sited = _sited(nodes, cands, articles) if articles else {}
+        override = _short_forms(nodes, uf, cands, cfg, ambiguous, sited, by_key)
         if ambiguous and articles:
             _gendered_titles(nodes, uf, cands, articles, ambiguous, override)
+            _generations(nodes, uf, cands, articles, ambiguous, override)
     # 7. a city named for its team ("Indianapolis beat Jacksonville" in a story on the Colts)
     teams = _team_mentions(nodes, cands, uf)
     extra = _descriptions(cands, cand_node, uf, teams, articles) if articles else {}
-    return _entities(nodes, cand_node, cands, uf, override, teams, extra)
+    entities = _entities(nodes, cand_node, cands, uf, override, teams, extra)
+    # 10. editions of a recurring event ("79th Oscars" / "86th Oscars") kept apart
+    return split_editions(entities, articles) if articles else entities
 
 
 def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) -> dict[int, int]:
@@ -1267,10 +1280,13 @@ def _short_forms(
     cands: list[Candidate],
     cfg: LinkConfig,
     ambiguous: dict[int, list[int]] | None = None,
+    sited: dict[int, set[str]] | None = None,
+    by_key: dict[str, int] | None = None,
 ) -> dict[tuple[int, int, int], int]:
     """Short forms joined to their long names (see the module docstring, rule 6); returns the
     per-paragraph overrides of ambiguous short forms, and fills ``ambiguous`` (short form's node
     -> the long names it fits) when given."""
+    sited = sited or {}
     by_last: dict[str, list[int]] = defaultdict(list)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
@@ -1307,6 +1323,8 @@ def _short_forms(
             # "Watergate" is not the "Senate Watergate" committee; "Interior" is the Department of Interior
             and not (_cue(nodes[j].tokens[0], N.ORG_CUES) and " of " not in nodes[j].key)
             and not _object_of_body(s.tokens, nodes[j].key.split())
+            and not _directional_part(s.tokens, nodes[j].tokens)
+            and not (i in sited and _sited_elsewhere(sited[i], s.tokens, nodes[j].tokens, by_key))
         ]  # "University of Alabama" is not short for "University of South Alabama"
         if (
             cfg.prefix_given_names
@@ -1406,6 +1424,40 @@ def _gendered_titles(
             override[(i, c.article, c.paragraph)] = fit[0]
 
 
+# "the elder Mr. LaRue", "The younger Bush": a generation word, maybe a short title, then the name.
+_GENERATION_BEFORE_RE = re.compile(
+    r"\b[Tt]he\s+(" + "|".join(GENERATION_WORDS) + r")\s+(?:[A-Z][a-z]{1,3}\.?\s+)?$"
+)
+
+
+def _generations(
+    nodes: list[_Node],
+    uf: _Clusters,
+    cands: list[Candidate],
+    articles: list[Article],
+    ambiguous: dict[int, list[int]],
+    override: dict[tuple[int, int, int], int],
+) -> None:
+    """A surname shared by several people of the story, after "the elder" or "the younger", is
+    the one bearer named with the matching suffix ("Sr." / "Jr."): "The elder Mr. LaRue" beside
+    "Ike Parsons LaRue Sr." and "Fred LaRue" is the father, whoever the story is about.  The
+    mention's paragraph is overridden, as a reader resolves it there."""
+    for i, longs in ambiguous.items():
+        by_suffix: dict[str, set[int]] = defaultdict(set)
+        for j in longs:
+            if nodes[j].tokens[-1] in _GENERATIONAL:
+                by_suffix[nodes[j].tokens[-1]].add(uf.find(j))
+        if not by_suffix:
+            continue  # no bearer named with a suffix: nothing to read
+        for ci in nodes[i].mentions:
+            c = cands[ci]
+            text = paragraph_text(articles[c.article], c.paragraph)
+            m = _GENERATION_BEFORE_RE.search(text, max(0, c.start - 24), c.start)
+            fit = by_suffix.get(GENERATION_WORDS[m.group(1)], ()) if m else ()
+            if len(fit) == 1:
+                override[(i, c.article, c.paragraph)] = next(iter(fit))
+
+
 # Heads of the names of seas, rivers and mountains, which news drops once the feature is known
 # ("the Mediterranean"); towns and streets are not named this way ("Palm" is not "Palm Street").
 _FEATURE_HEADS = frozenset(
@@ -1442,6 +1494,67 @@ def _object_of_body(short: tuple[str, ...] | list[str], long: list[str]) -> bool
     if head in _PORTFOLIO_HEADS or not _cue(head, N.ORG_CUES):
         return False
     return short[0] in long[k + 1 :] and short[0] not in long[:k]
+
+
+def _directional_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``long`` is the one-word place ``short`` after a compass or position word ("East
+    Flatbush", "West Virginia", "Upper Manhattan"): it names another place, or a part of it, not
+    the place itself, as "North Korea" is not "Korea".  Only a one-word bare name: writers vary a
+    longer locality's prefix for one spot ("South Richmond Hill" / "Richmond Hill" at one
+    crossing), and a word further in front ("North Carolina Tar Heels") is no such prefix."""
+    return len(short) == 1 and len(long) == 2 and long[0] in N.DIRECTIONS and long[1] == short[0]
+
+
+# "a Superior Court jury in Norwalk", "the District Court in Tulsa": a body's name, maybe one
+# lower-case noun, then "in" and a capitalised place.
+_SITED_RE = re.compile(r"(?:\s+[a-z]+)?\s+in\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def _sited(
+    nodes: list[_Node], cands: list[Candidate], articles: list[Article]
+) -> dict[int, set[str]]:
+    """Bodies' names without a place of their own (two words or more, a cue word, no gazetteer
+    entry) -> the towns the story writes them in ("a Superior Court jury in Norwalk"); months,
+    days, countries and regions are no such town ("in March", "in California")."""
+    out: dict[int, set[str]] = {}
+    for i, n in enumerate(nodes):
+        if len(n.tokens) < 2 or n.gaz is not None or n.acronym or not _has_cue(n):
+            continue
+        for ci in n.mentions:
+            c = cands[ci]
+            text = paragraph_text(articles[c.article], c.paragraph)
+            m = _SITED_RE.match(text, c.end, c.end + 48)
+            if m:
+                town = name_key(m.group(1))
+                first = town.split()[0]
+                if not (
+                    first in MONTHS
+                    or first in WEEKDAYS
+                    or town in _COUNTRY_KEYS
+                    or town in _REGION_KEYS
+                ):
+                    out.setdefault(i, set()).add(town)
+    return out
+
+
+def _sited_elsewhere(
+    towns: set[str], short: tuple[str, ...], long: tuple[str, ...], by_key: dict[str, int] | None
+) -> bool:
+    """``long`` is ``short`` after a town's name ("Bellflower Superior Court") but the story
+    writes ``short`` in another town ("a Superior Court jury in Norwalk"): two bodies of one
+    kind, as every town has its court.  The town is a known city or a name the story writes on
+    its own ("the Bellflower courthouse"), not a country or region ("U.S. District Court" is the
+    district court in Tulsa) nor a common word ("State Route 52" is "Route 52 in San Diego")."""
+    k = len(long) - len(short)
+    if k < 1 or long[k:] != short:
+        return False
+    town = " ".join(long[:k])
+    return (
+        town not in towns
+        and (town in _PLACE_KEYS or (by_key is not None and town in by_key))
+        and town not in _COUNTRY_KEYS
+        and town not in _REGION_KEYS
+    )
 
 
 def _has_cue(n: _Node) -> bool:

@@ -128,6 +128,13 @@ PLACE_CUES = _words(
     """
 )
 
+# Compass and position words that open a place's name: "East Flatbush", "North Korea", "Upper
+# Manhattan" name a different place (or a part) from the bare name after them.
+DIRECTIONS = _words(
+    "north south east west northern southern eastern western central upper lower "
+    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern"
+)
+
 # Head words of a street's name: its bare stem names the same street at a crossing ("at Church
 # and Snyder" beside "Snyder Avenue").
 STREET_HEADS = _words("street st avenue ave aves road rd boulevard blvd lane parkway")

@@ -65,3 +65,7 @@ MALE_WORDS = _words(
     stepfather stepson dad man boy
     """
 )
+
+# "The elder Mr. LaRue", "the younger Bush": a generation word before a surname the story gives
+# to a father and a son names the one written with that generational suffix.
+GENERATION_WORDS: dict[str, str] = {"elder": "sr", "younger": "jr"}
