@@ -1301,6 +1301,12 @@ def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidat
                 kind = 2  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
             elif fold(toks[0]) not in N.GIVEN_NAMES:
                 kind = 1
+        elif t.isupper() and all(
+            w.isalpha() and (w.lower() in N.FUNCTION_WORDS or seen_lower(w.lower())) for w in toks
+        ):
+            # A label in capitals made of common words, one of them a function word the story
+            # never writes in lower case ("MUST SEE:", "READ MORE HERE"): emphasis all the same.
+            kind = 2
         elif fold(toks[0]) in N.DEMONYMS and all(
             w.isalpha() and w.lower().endswith(_ADJ_ENDINGS) and seen_lower(w.lower())
             for w in toks[1:]

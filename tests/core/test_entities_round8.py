@@ -1,0 +1,31 @@
+"""Entity rules of the eighth issue-9 round (stop 18: detection and types; benchmarks/
+eval_sidebar.py, eval_ecbplus.py): each rule is checked with the issue's kind of example and
+with sentences of our own."""
+
+from __future__ import annotations
+
+from tests.core.test_entities import by_variant, entities_of
+
+
+def _type(ents, variant: str) -> str:
+    return by_variant(ents, variant).type
+
+
+def _names(ents) -> set[str]:
+    return {v for e in ents for v in e.variants}
+
+
+# --- a label in capitals made of common words is emphasis -------------------------------------
+
+
+def test_capital_label_of_function_words_is_no_name():
+    ents = entities_of("MUST SEE: Navy ships chase pirates off Somalia.")
+    assert not any("MUST" in v for v in _names(ents))
+    ents = entities_of("READ THIS: Kelvara Stadler wins the vote in Dunmore.")
+    assert not any("READ" in v for v in _names(ents))
+    assert "Kelvara Stadler" in _names(ents)
+
+
+def test_capital_acronym_beside_a_function_word_is_kept():
+    ents = entities_of("The US AND NATO agreed on Monday, officials in Dunmore said.")
+    assert any("NATO" in v for v in _names(ents))
