@@ -29,3 +29,27 @@ def test_capital_label_of_function_words_is_no_name():
 def test_capital_acronym_beside_a_function_word_is_kept():
     ents = entities_of("The US AND NATO agreed on Monday, officials in Dunmore said.")
     assert any("NATO" in v for v in _names(ents))
+
+
+# --- the head noun of an appositive types the name --------------------------------------------
+
+
+def test_appositive_casino_or_company_makes_an_organisation():
+    ents = entities_of(
+        "The family lost money in the Marlowe, a Reno gambling casino they bought in 1963."
+    )
+    assert _type(ents, "Marlowe") == "organization"
+    ents = entities_of("He worked at Tessaly Partners, a 40 - to 50 - employee firm in the tower.")
+    assert _type(ents, "Tessaly Partners") == "organization"
+
+
+def test_appositive_village_makes_a_place():
+    ents = entities_of("Rescuers reached Velmont, a small fishing village in the hills, at dawn.")
+    assert _type(ents, "Velmont") == "place"
+
+
+def test_appositive_role_of_something_else_is_no_body():
+    ents = entities_of(
+        '"They fear nothing," Kelvara Stadler, the store\'s insurer, told reporters.'
+    )
+    assert _type(ents, "Kelvara Stadler") == "person"

@@ -985,6 +985,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 or fold(m.group(1).rstrip(".,")) in N.STATE_ABBREVIATIONS_AFTER_COMMA
             ):
                 votes[2] += 1.5  # "Dallas, Texas", "Ashford Mills, England"
+            elif ptext.startswith((", a ", ", an ", ", the "), end):
+                _appositive_votes(ptext, end, votes)
     elif c in "'’":
         if _CTX_AFTER_ORG.match(ptext, end, min(n, end + 24)):
             votes[1] += 1.5
@@ -999,6 +1001,43 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
         # ("Red Sox - Teixeira Rumor") is no dateline.
         if m is not None and (m.group(1) or ptext[start:end].isupper()):
             votes[2] += 3.0
+
+
+# Head nouns of an appositive after a name ("X, a Las Vegas casino", "X, a small town in Ohio"):
+# what kind of thing the name is.
+# Only nouns that are never a person's job (not "owner", "developer") and that name a kind of
+# place both inside and right after a place's name ("city", "village", not "station").
+_APPOSITIVE_ORG = N.ORG_INTRODUCERS
+_APPOSITIVE_PLACE = N.PLACE_FOLLOWERS & N.PLACE_CUES
+
+
+def _appositive_votes(ptext: str, end: int, votes: list[float]) -> None:
+    """Type a name by the head noun of the appositive after it (``ptext[end:]`` starts with
+    ", a ", ", an " or ", the "): "the Castaways, a Las Vegas gambling casino they bought", "Gordon
+    Advisors, a 40 - to 50 - employee company where", "Dunmore, a fishing village in Kerry".  The
+    head is the last word before a function word or a punctuation mark.  A role relative to
+    something else ("Jones, the store's insurer") is a person's and gives no vote."""
+    words = ptext[end + 2 : end + 90].split()[1:8]  # the article skipped
+    for i, word in enumerate(words):
+        core = word.rstrip(",.;:!?\"”’')")
+        if not core.isalpha() or not core.islower():
+            if core.endswith(("'s", "’s")):
+                return  # "the store's insurer", "the company's founder": a role
+            if core.isalpha() or core == word:
+                continue  # a capitalised modifier ("Las Vegas"), a number, a hyphen
+            break
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if core != word or nxt.lower() in N.FUNCTION_WORDS:
+            if core in _APPOSITIVE_ORG:
+                votes[1] += 2.0
+                votes[0] -= 1.0
+                votes[2] -= 1.0
+            elif core in _APPOSITIVE_PLACE:
+                votes[2] += 2.0
+                votes[0] -= 1.0
+            return
+        if core in N.FUNCTION_WORDS:
+            return
 
 
 def _is_year(w: str) -> bool:

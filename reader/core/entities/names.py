@@ -197,7 +197,7 @@ ORG_INTRODUCERS = _words(
     """
     firm company companies corporation carrier airline insurer retailer manufacturer automaker
     carmaker regulator broadcaster lender charity watchdog chain conglomerate startup newspaper
-    tabloid magazine daily broadcaster network outlet agency bank brand label
+    tabloid magazine daily broadcaster network outlet agency bank brand label casino
     """
 )
 
