@@ -53,3 +53,30 @@ def test_appositive_role_of_something_else_is_no_body():
         '"They fear nothing," Kelvara Stadler, the store\'s insurer, told reporters.'
     )
     assert _type(ents, "Kelvara Stadler") == "person"
+
+
+# --- honours: "et" inside a name, an award noun before or after it ----------------------------
+
+
+def test_latin_et_stays_inside_a_name():
+    ents = entities_of("She received the papal honor Pro Ecclesia et Pontifice from the Pope.")
+    assert "Pro Ecclesia et Pontifice" in _names(ents)
+    ents = entities_of("Shares of Marcel et Fils rose on Monday in Dunmore.")
+    assert "Marcel et Fils" in _names(ents)
+
+
+def test_honour_named_after_an_award_noun_is_no_person():
+    ents = entities_of("She received the papal honor Pro Ecclesia et Pontifice from the Pope.")
+    assert _type(ents, "Pro Ecclesia et Pontifice") == "other"
+    ents = entities_of("The dean won the honour Fides Veritas in Dunmore.")
+    assert _type(ents, "Fides Veritas") == "other"
+
+
+def test_award_noun_after_a_name_makes_an_honour():
+    ents = entities_of("Her archbishop asked for the Tessaly medal for her.")
+    assert _type(ents, "Tessaly") == "other"
+
+
+def test_name_after_an_award_noun_that_opens_a_clause_stays_a_person():
+    ents = entities_of("The prize Kelvara Stadler won was the first for the town.")
+    assert _type(ents, "Kelvara Stadler") == "person"

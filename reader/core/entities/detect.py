@@ -846,7 +846,17 @@ _BEFORE_CUES = (
     | _INDEFINITE
     | N.ORG_INTRODUCERS
     | N.VESSEL_NOUNS
+    | N.AWARD_WORDS
 )
+
+
+def _no_clause_after(ptext: str, end: int) -> bool:
+    """No lower-case word other than a function word follows the name at ``end`` (a verb there
+    makes the name the subject of a clause: "the prize Smith won")."""
+    if not ptext.startswith(" ", end):
+        return True
+    nxt = ptext[end + 1 : end + 20].split(None, 1)
+    return not nxt or not nxt[0][:1].islower() or nxt[0] in N.FUNCTION_WORDS
 
 
 def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None:
@@ -915,6 +925,12 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 votes[0] -= 1.0
             elif w in N.VESSEL_NOUNS:
                 _vote_vessel(votes)  # "aboard warship X", "the frigate X"
+            elif w in N.AWARD_WORDS and _no_clause_after(ptext, end):
+                # "the papal honor Pro Ecclesia et Pontifice from ...": the honour's name; not
+                # "the award Smith received", where a verb makes the name a clause's subject
+                votes[0] -= 3.0
+                votes[1] -= 1.5
+                votes[2] -= 3.0
             elif (w and "0" <= w[0] <= "9" or w2 and "0" <= w2[0] <= "9") and _after_dated_article(
                 words, w, w2
             ):
@@ -960,6 +976,11 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 pass
             elif f1 in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
+            elif f1 in N.AWARD_WORDS:
+                # "the Pro Ecclesia medal", "a Kessler prize": an honour, none of the three
+                votes[0] -= 3.0
+                votes[1] -= 1.5
+                votes[2] -= 3.0
             elif f1 in _OUTLET_VERBS and not placed:
                 votes[1] += 0.5  # "Le Monde reported": mostly outlets, sometimes a reporter
             elif f1 in N.PERSON_FOLLOWERS:

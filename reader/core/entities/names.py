@@ -100,12 +100,18 @@ ORG_CUES = _words(
     """
 )
 
+# Nouns of honours: in lower case right after a name they show the name is an award's ("the
+# Pro Ecclesia medal", "the Kessler prize"), not a person's or a place's.
+AWARD_WORDS = _words(
+    "award awards prize prizes medal medals fellowship fellowships trophy honor honour"
+)
+
 # Head words of names that are neither people nor places: awards, laws and agreements, events,
 # storms, works.  A name containing one is typed as an organisation if it also has an
 # organisation cue, else as "other".
-OTHER_CUES = _words(
+OTHER_CUES = AWARD_WORDS | _words(
     """
-    award awards prize prizes medal medals fellowship fellowships trophy act acts agreement
+    act acts agreement
     agreements treaty treaties accord accords convention protocol hurricane typhoon cyclone storm
     tropical war wars games olympics olympic cup championship championships tournament
     summit conference expo fair marathon oscars oscar emmy emmys grammy grammys
@@ -240,6 +246,7 @@ NAME_PARTICLES = (
     "la",
     "le",
     "y",
+    "et",
 )
 LEADING_PARTICLES = (
     "van der",
