@@ -80,3 +80,18 @@ def test_award_noun_after_a_name_makes_an_honour():
 def test_name_after_an_award_noun_that_opens_a_clause_stays_a_person():
     ents = entities_of("The prize Kelvara Stadler won was the first for the town.")
     assert _type(ents, "Kelvara Stadler") == "person"
+
+
+# --- a social-media handle is typed by the words run together in it ---------------------------
+
+
+def test_handle_with_a_body_word_is_an_organisation():
+    ents = entities_of('"I\'d like to thank @TheAcademy, my wife and the band," she wrote.')
+    assert _type(ents, "TheAcademy") == "organization"
+    ents = entities_of("The photo was shared by @DunmoreCouncil on Friday.")
+    assert _type(ents, "DunmoreCouncil") == "organization"
+
+
+def test_handle_with_a_given_name_first_is_a_person():
+    ents = entities_of("The photo was shared by @MariaTessaly on Friday in Dunmore.")
+    assert _type(ents, "MariaTessaly") == "person"

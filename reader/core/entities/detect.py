@@ -850,6 +850,25 @@ _BEFORE_CUES = (
 )
 
 
+_CAMEL_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+")
+
+
+def _handle_votes(handle: str, votes: list[float]) -> None:
+    """Type a social-media handle ("@TheAcademy", "@WhiteHouse", "@KelvaraStadler") by the words
+    run together in it: a body's or a place's cue word, or a given name first."""
+    parts = [w.lower() for w in _CAMEL_WORD_RE.findall(handle)]
+    if len(parts) < 2:
+        return
+    if any(_org_word(w) for w in parts):
+        votes[1] += 3.0
+        votes[0] -= 2.0
+    elif any(w in N.PLACE_CUES for w in parts):
+        votes[2] += 2.0
+        votes[0] -= 1.0
+    elif parts[0] in N.GIVEN_NAMES:
+        votes[0] += 2.0
+
+
 def _no_clause_after(ptext: str, end: int) -> bool:
     """No lower-case word other than a function word follows the name at ``end`` (a verb there
     makes the name the subject of a clause: "the prize Smith won")."""
@@ -945,6 +964,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 votes[0] -= 1.0
     elif start and ptext[start - 1] == "(" and _AGENCY_AFTER.match(ptext, end, min(n, end + 5)):
         votes[1] += 3.0  # "(Reuters) -" after a dateline
+    elif start and ptext[start - 1] == "@":
+        _handle_votes(ptext[start:end], votes)
     if (
         end - start == 2
         and ptext[start - 2 : start] == ", "
