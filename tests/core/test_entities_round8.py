@@ -95,3 +95,24 @@ def test_handle_with_a_body_word_is_an_organisation():
 def test_handle_with_a_given_name_first_is_a_person():
     ents = entities_of("The photo was shared by @MariaTessaly on Friday in Dunmore.")
     assert _type(ents, "MariaTessaly") == "person"
+
+
+# --- quoted titles: a straight quote that closed a quotation may open a title -----------------
+
+
+def test_title_after_a_closing_straight_quote_is_one_work():
+    ents = entities_of(
+        'He kept on worrying about the mayor, "Stadler wrote in his 1974 book, '
+        '"An Ordinary Life: One Man\'s Road to Dunmore."'
+    )
+    assert _type(ents, "An Ordinary Life: One Man's Road to Dunmore") == "other"
+    assert "Ordinary Life" not in _names(ents)
+
+
+def test_quoted_title_is_no_long_form_of_its_last_name():
+    ents = entities_of(
+        'She wrote the book "A Long Road to Dunmore" last year.',
+        "Dunmore is a fishing town. People in Dunmore cheered her.",
+    )
+    assert by_variant(ents, "Dunmore").name == "Dunmore"
+    assert "A Long Road to Dunmore" not in by_variant(ents, "Dunmore").variants

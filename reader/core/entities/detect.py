@@ -228,6 +228,7 @@ class Candidate:
     family: int = 0  # 1: "the Gray family"; 2: "the LaRues" (a family if LaRue is a surname)
     modifier: bool = False  # a lower-case word follows ("the San Diego freeway")
     follower: str = ""  # that lower-case word ("freeway"), read by the linker's team rule
+    work: bool = False  # a quoted title of a work ("A Road to Dunmore"), never a long form
 
 
 @dataclass(slots=True)
@@ -1495,7 +1496,7 @@ def _detect_paragraph(
     has_body_word = "administration" in ptext or "government" in ptext or "campaign" in ptext
     has_team_number = _has_team_number(ptext)
     for a, b in titles:
-        c = Candidate(ai, pi, a, b, ptext[a:b])
+        c = Candidate(ai, pi, a, b, ptext[a:b], work=True)
         c.votes[0] -= 6.0  # a work's title: neither a person nor a place nor a body
         c.votes[1] -= 3.0
         c.votes[2] -= 6.0
@@ -1720,7 +1721,12 @@ def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
     does not qualify.  A period or comma closing a title inside the quotes, as American style
     puts it ("Changing the Face of Medicine."), is not part of it."""
     out = []
-    for m in _QUOTED_RE.finditer(ptext):
+    pos = 0
+    while (m := _QUOTED_RE.search(ptext, pos)) is not None:
+        # A straight quote both opens and closes: when a pair is no title, its closing mark
+        # may open the next one ('the president, "Mr. X wrote in his book, "An American Life:
+        # ..."', where the first mark closed a quotation), so the search goes on from it.
+        pos = m.end(1)
         words = m.group(1).split()
         if not 1 <= len(words) <= 10:
             continue
@@ -1752,6 +1758,7 @@ def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
         if work or small or (len(words) >= 3 and words[0].lower() in ("a", "an", "the")):
             a = m.start(1)
             out.append((a, a + len(body)))
+            pos = m.end()
     return out
 
 
