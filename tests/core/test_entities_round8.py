@@ -116,3 +116,15 @@ def test_quoted_title_is_no_long_form_of_its_last_name():
     )
     assert by_variant(ents, "Dunmore").name == "Dunmore"
     assert "A Long Road to Dunmore" not in by_variant(ents, "Dunmore").variants
+
+
+def test_title_written_without_quotes_elsewhere_is_the_same_work():
+    ents = entities_of(
+        'She was nominated for "Outstanding Direction in a Comedy or Drama Series."',
+        "The category of Outstanding Direction in a Comedy or Drama Series is gone.",
+    )
+    work = by_variant(ents, "Outstanding Direction in a Comedy or Drama Series")
+    assert len(work.mentions) == 2
+    assert work.type != "person"
+    assert "Comedy" not in _names(ents)
+    assert "Outstanding Direction" not in _names(ents)

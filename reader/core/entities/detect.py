@@ -1154,6 +1154,8 @@ def detect(articles: list[Article]) -> Detection:
             n = len(cands)
             _detect_paragraph(ai, pi, para, vocab, mid_tokens, cands, definitions, None)
             _share_votes(cands, n, votes)
+    if any(c.work for c in cands):
+        cands = _unquoted_titles(articles, cands)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
     kept = _drop_common_words(kept, lower)
     _vote_street_stems(kept)
@@ -1166,6 +1168,48 @@ def detect(articles: list[Article]) -> Detection:
     if surnames:
         kept.extend(_bare_title_surnames(articles, kept, surnames))
     return Detection(kept, definitions)
+
+
+def _unquoted_titles(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
+    """A work's title that the story quotes once is the same title where it is written without
+    quotes ("the category of Outstanding Individual Performance in a Variety or Music Program"
+    beside the quoted one): there its capitalised pieces are one work's name, not a person
+    ("Outstanding Individual Performance") and a magazine ("Variety")."""
+    by_first: dict[str, list[tuple[str, int]]] = {}
+    for t in {c.text for c in cands if c.work and " " in c.text}:
+        words = t.split()
+        first = words[1] if words[0].lower() in _ARTICLES else words[0]
+        by_first.setdefault(first, []).append((t, t.index(first)))
+    found: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    added: list[Candidate] = []
+    for c in cands:
+        if c.work:
+            continue
+        hits = by_first.get(c.text.partition(" ")[0])
+        if hits is None:
+            continue
+        ptext = articles[c.article].paragraphs[c.paragraph].text
+        for t, off in hits:
+            pos = c.start - off
+            if pos >= 0 and ptext.startswith(t, pos) and len(t) > len(c.text):
+                found.setdefault((c.article, c.paragraph), []).append((pos, pos + len(t)))
+                added.append(
+                    Candidate(
+                        c.article, c.paragraph, pos, pos + len(t), t, votes=[-6.0, -3.0, -6.0, 0.0]
+                    )
+                )
+                added[-1].work = True
+                break
+    if not added:
+        return cands
+    out = [
+        c
+        for c in cands
+        if not any(a < c.end and c.start < b for a, b in found.get((c.article, c.paragraph), ()))
+    ]
+    out.extend(added)
+    out.sort(key=lambda c: (c.article, c.paragraph, c.start))
+    return out
 
 
 def _drop_group_members(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
