@@ -128,3 +128,20 @@ def test_title_written_without_quotes_elsewhere_is_the_same_work():
     assert work.type != "person"
     assert "Comedy" not in _names(ents)
     assert "Outstanding Direction" not in _names(ents)
+
+
+# --- capitals before a long number are a code's letters ----------------------------------------
+
+
+def test_capitals_before_a_code_number_are_no_name():
+    ents = entities_of("The car had the license plate BEY 0843, Kelvara Stadler said.")
+    assert "BEY" not in _names(ents)
+    ents = entities_of("Officers in Dunmore opened file ZK 20417 on Monday.")
+    assert "ZK" not in _names(ents)
+
+
+def test_capitals_before_a_year_or_a_short_number_stay_names():
+    ents = entities_of("The NATO 2019 summit was held in London.")
+    assert "NATO" in _names(ents)
+    ents = entities_of("At UFC 229 he won in Las Vegas.")
+    assert "UFC" in _names(ents)

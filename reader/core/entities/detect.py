@@ -1504,6 +1504,10 @@ _AMBIGUOUS_STATES = N.STATE_ABBREVIATIONS_AFTER_COMMA - N.US_STATE_ABBREVIATIONS
 _PLACE_COMMA_RE = re.compile(rf"[{_UP}][\w.'’-]*, $")
 
 
+# The number part of a code written after its capital letters: four or more digits, or three
+# with a leading zero, that are no year ("BEY 0843", "ZK 20417"; not "NATO 2019", "UFC 229").
+_CODE_NUMBER_RE = re.compile(r" (?!(?:19|20)\d\d(?!\d))(?:\d{4,}|0\d\d)(?![\w.,]\d)")
+
 # A clock time right before a name: the name is the time's zone ("7:00pm UK", "22:07 GMT").
 _CLOCK_BEFORE_RE = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.? ?m\.?)? $", re.IGNORECASE)
 
@@ -1590,6 +1594,14 @@ def _detect_paragraph(
                 and _CLOCK_BEFORE_RE.search(ptext, 0, a)
             ):
                 continue  # "11:39am UK": a time zone, not the country; not "11:30 p.m. Kimani"
+            if (
+                b - a <= 4
+                and text.isupper()
+                and ptext[b + 1 : b + 2].isdigit()
+                and ptext[b : b + 1] == " "
+                and _CODE_NUMBER_RE.match(ptext, b)
+            ):
+                continue  # "plate BEY 0843", "case ZK 20417": a code's letters, not a name
             if (
                 b == e
                 and has_body_word
