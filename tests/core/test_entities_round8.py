@@ -145,3 +145,15 @@ def test_capitals_before_a_year_or_a_short_number_stay_names():
     assert "NATO" in _names(ents)
     ents = entities_of("At UFC 229 he won in Las Vegas.")
     assert "UFC" in _names(ents)
+
+
+# --- a possessive's "s" is no lower-case word of a headline ------------------------------------
+
+
+def test_headline_with_a_possessive_is_still_a_headline():
+    ents = entities_of(
+        'Rural Family Farmer Featured in Dunmore\'s "Changing the Face of Care" Exhibition',
+        "The rural family farmer was featured on Monday, a farmer in Dunmore said.",
+    )
+    assert not any("Farmer" in v for v in _names(ents))
+    assert "Dunmore" in _names(ents)

@@ -58,7 +58,9 @@ _HYPHEN_SUFFIX_RE = re.compile(
     r"affiliated|aligned|friendly|speaking|wide|related|type|like|allied|funded|sponsored|"
     r"brokered|mediated|registered|flagged|bred|educated|trained)$"
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# A word of a line, for telling headlines from prose: an apostrophe's ending stays in its word
+# ("NLM's", "Don't"), or a possessive's "s" would count as a lower-case word.
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A title abbreviation glued to a capitalised name by its period ("Gov.Sarah", "Dr.Smith").
 _GLUED_TITLE_RE = re.compile(r"([A-Z][a-z]{1,3})\.(?=[A-Z][a-z])")
 # A word of 3+ letters glued by an apostrophe to another word that is not a contraction
