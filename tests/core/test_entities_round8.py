@@ -157,3 +157,14 @@ def test_headline_with_a_possessive_is_still_a_headline():
     )
     assert not any("Farmer" in v for v in _names(ents))
     assert "Dunmore" in _names(ents)
+
+
+# --- "Immediate Past" qualifies a title, it names nobody --------------------------------------
+
+
+def test_immediate_past_before_a_title_is_no_name():
+    ents = entities_of("She is the Immediate Past - Chair of the Dunmore Medical Board.")
+    assert not any("Past" in v for v in _names(ents))
+    ents = entities_of("Past President Kelvara Stadler spoke in Dunmore on Monday.")
+    assert "Kelvara Stadler" in _names(ents)
+    assert not any("Past" in v for v in _names(ents))

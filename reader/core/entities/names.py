@@ -75,7 +75,7 @@ TITLE_HEADS = TITLE_HEADS | _words(
     "professor dean founder doctor undersheriff prosecutor agent counsel deputy chief det supt insp atty"
     " manager"
 )
-TITLE_MODIFIERS = TITLE_MODIFIERS | _words("special patrol")
+TITLE_MODIFIERS = TITLE_MODIFIERS | _words("special patrol immediate past")
 TITLE_ABBREVIATIONS = TITLE_ABBREVIATIONS | _words("det supt insp atty asst dist")
 
 # Organisation and place cue words (last or any token of a multi-word name).
