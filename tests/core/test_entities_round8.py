@@ -168,3 +168,20 @@ def test_immediate_past_before_a_title_is_no_name():
     ents = entities_of("Past President Kelvara Stadler spoke in Dunmore on Monday.")
     assert "Kelvara Stadler" in _names(ents)
     assert not any("Past" in v for v in _names(ents))
+
+
+# --- a campus city after a school's name is part of the name -----------------------------------
+
+
+def test_campus_city_after_a_university_is_one_organisation():
+    ents = entities_of("She earned her degree at the University of Texas at Austin in 1984.")
+    assert _type(ents, "University of Texas at Austin") == "organization"
+    assert "Austin" not in _names(ents)
+    ents = entities_of("He studied at the University of Colorado, Denver, and in Boston.")
+    assert _type(ents, "University of Colorado, Denver") == "organization"
+    assert _type(ents, "Boston") == "place"
+
+
+def test_city_after_another_body_stays_a_place():
+    ents = entities_of("He worked for the Bank of Dunmore, Boston, for ten years.")
+    assert _type(ents, "Boston") == "place"

@@ -1162,6 +1162,7 @@ def detect(articles: list[Article]) -> Detection:
     kept = _drop_common_words(kept, lower)
     _vote_street_stems(kept)
     kept = _drop_group_members(articles, kept)
+    kept = _campus_names(articles, kept)
     surnames = {
         t.rsplit(" ", 1)[1]
         for t in {c.text for c in kept}
@@ -1211,6 +1212,36 @@ def _unquoted_titles(articles: list[Article], cands: list[Candidate]) -> list[Ca
     ]
     out.extend(added)
     out.sort(key=lambda c: (c.article, c.paragraph, c.start))
+    return out
+
+
+_CAMPUS_BETWEEN = (", ", " at ", "-", "–", " - ", " – ")
+
+
+def _campus_names(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
+    """A school's campus city written after its name is part of the name: "University of Alabama
+    at Birmingham", "University of Alabama, Birmingham", "University of Wisconsin–Madison" are one
+    organisation each (the Birmingham campus), not a school plus a city."""
+    out: list[Candidate] = []
+    skip = -1
+    for i, c in enumerate(cands):
+        if i == skip:
+            continue
+        out.append(c)
+        if " of " not in c.text or tok_fold(c.text.partition(" ")[0]) not in N.CAMPUS_HEADS:
+            continue
+        if i + 1 == len(cands):
+            continue
+        y = cands[i + 1]
+        if (y.article, y.paragraph) != (c.article, c.paragraph) or fold(y.text) not in N.PLACES:
+            continue
+        ptext = articles[c.article].paragraphs[c.paragraph].text
+        if ptext[c.end : y.start] not in _CAMPUS_BETWEEN:
+            continue
+        campus = Candidate(c.article, c.paragraph, c.start, y.end, ptext[c.start : y.end])
+        campus.votes = [c.votes[0] + y.votes[0], c.votes[1] + y.votes[1], c.votes[2], c.votes[3]]
+        out[-1] = campus
+        skip = i + 1
     return out
 
 

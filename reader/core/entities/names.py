@@ -134,6 +134,10 @@ PLACE_CUES = _words(
     """
 )
 
+# Head words of a school with campuses, named "<Head> of <Place> at <City>" or "<Head> of <Place>,
+# <City>" ("University of Alabama at Birmingham", "University of California, Berkeley").
+CAMPUS_HEADS = _words("university universities college")
+
 # Head words of a street's name: its bare stem names the same street at a crossing ("at Church
 # and Snyder" beside "Snyder Avenue").
 STREET_HEADS = _words("street st avenue ave aves road rd boulevard blvd lane parkway")
