@@ -185,3 +185,20 @@ def test_campus_city_after_a_university_is_one_organisation():
 def test_city_after_another_body_stays_a_place():
     ents = entities_of("He worked for the Bank of Dunmore, Boston, for ten years.")
     assert _type(ents, "Boston") == "place"
+
+
+# --- capitalised words after "<degree> in" are a field of study --------------------------------
+
+
+def test_field_of_study_after_a_degree_is_no_name():
+    ents = entities_of("Dr. Stadler holds a BS in Chemistry from Dunmore University.")
+    assert "Chemistry" not in _names(ents)
+    ents = entities_of("She earned a master's degree in Public Health in Boston.")
+    assert "Public Health" not in _names(ents)
+    assert _type(ents, "Boston") == "place"
+
+
+def test_temperature_or_rank_before_in_keeps_the_place():
+    ents = entities_of("It was five degrees in Phoenix, and a Marine major in Iraq said so.")
+    assert _type(ents, "Phoenix") == "place"
+    assert _type(ents, "Iraq") == "place"

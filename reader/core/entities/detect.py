@@ -1541,6 +1541,13 @@ _PLACE_COMMA_RE = re.compile(rf"[{_UP}][\w.'’-]*, $")
 # with a leading zero, that are no year ("BEY 0843", "ZK 20417"; not "NATO 2019", "UFC 229").
 _CODE_NUMBER_RE = re.compile(r" (?!(?:19|20)\d\d(?!\d))(?:\d{4,}|0\d\d)(?![\w.,]\d)")
 
+
+def _after_a_degree(ptext: str, pos: int) -> bool:
+    """The word ending at ``pos`` names an academic degree or a major ("BS", "degree")."""
+    before = ptext[max(0, pos - 12) : pos].rsplit(None, 1)
+    return bool(before) and before[-1].lower().replace("’", "'") in N.DEGREE_WORDS
+
+
 # A clock time right before a name: the name is the time's zone ("7:00pm UK", "22:07 GMT").
 _CLOCK_BEFORE_RE = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.? ?m\.?)? $", re.IGNORECASE)
 
@@ -1635,6 +1642,8 @@ def _detect_paragraph(
                 and _CODE_NUMBER_RE.match(ptext, b)
             ):
                 continue  # "plate BEY 0843", "case ZK 20417": a code's letters, not a name
+            if ptext.endswith(" in ", 0, a) and _after_a_degree(ptext, a - 4):
+                continue  # "a BS in Chemistry": a field of study, not a place
             if (
                 b == e
                 and has_body_word

@@ -134,6 +134,16 @@ PLACE_CUES = _words(
     """
 )
 
+# Academic degrees and majors: the capitalised words after "<degree> in" name a field of study
+# ("a BS in Chemistry", "a master's degree in Public Health"), not a place.  Not "degrees" (of
+# temperature, "five degrees in Phoenix") nor "major" (the rank, "a Marine major in Iraq").
+DEGREE_WORDS = _words(
+    """
+    degree diploma doctorate bachelor's bachelors master's masters phd ph.d. ba b.a. bs b.s. bsc
+    ma m.a. msc mba m.b.a. majored majoring
+    """
+)
+
 # Head words of a school with campuses, named "<Head> of <Place> at <City>" or "<Head> of <Place>,
 # <City>" ("University of Alabama at Birmingham", "University of California, Berkeley").
 CAMPUS_HEADS = _words("university universities college")
