@@ -202,3 +202,19 @@ def test_temperature_or_rank_before_in_keeps_the_place():
     ents = entities_of("It was five degrees in Phoenix, and a Marine major in Iraq said so.")
     assert _type(ents, "Phoenix") == "place"
     assert _type(ents, "Iraq") == "place"
+
+
+# --- a one-letter typo of a demonym used as an adjective is no name ----------------------------
+
+
+def test_typo_of_a_demonym_before_a_noun_is_no_name():
+    ents = entities_of("The navy captured 26 Somani brigands near the Gulf of Aden.")
+    assert "Somani" not in _names(ents)
+    ents = entities_of("Police said three Bolivain tourists were hurt in Dunmore.")
+    assert "Bolivain" not in _names(ents)
+
+
+def test_surname_near_a_demonym_stays_a_name():
+    # the same word named alone, not before a noun: a person
+    ents = entities_of("Kelvara Somani said the navy was late.", "Somani spoke in Dunmore.")
+    assert any("Somani" in v for v in _names(ents))

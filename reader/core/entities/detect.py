@@ -19,6 +19,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from reader.core.entities import names as N
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Paragraph
@@ -1160,6 +1162,7 @@ def detect(articles: list[Article]) -> Detection:
         cands = _unquoted_titles(articles, cands)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
     kept = _drop_common_words(kept, lower)
+    kept = _drop_misspelt_demonyms(kept)
     _vote_street_stems(kept)
     kept = _drop_group_members(articles, kept)
     kept = _campus_names(articles, kept)
@@ -1481,6 +1484,37 @@ def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidat
             c.votes = [c.votes[0] - 2.0, *c.votes[1:]]  # a new list: equal ones are shared
         out.append(c)
     return out
+
+
+# Demonyms of five or more letters by first letter, for the one-letter typo check below.
+_DEMONYMS_BY_FIRST: dict[str, list[str]] = {}
+for _d in sorted(N.DEMONYMS):
+    if len(_d) >= 5 and _d.isalpha():
+        _DEMONYMS_BY_FIRST.setdefault(_d[0], []).append(_d)
+
+
+def _drop_misspelt_demonyms(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a one-letter typo of a demonym used as one ("26 Somani brigands" for Somali): a
+    single unknown word, only ever written before a lower-case noun, one edit (or swap) away from a
+    people's adjective.  Such an adjective is no name (see ``_keep_single``), nor is its typo."""
+    modifiers: dict[str, bool] = {}
+    for c in cands:
+        t = c.text
+        if len(t) >= 5 and " " not in t:
+            modifiers[t] = modifiers.get(t, True) and c.modifier
+    drop = set()
+    for t, only_modifier in modifiers.items():
+        if not only_modifier or not t.isalpha() or not t[0].isupper() or t.isupper():
+            continue
+        f = fold(t)
+        if _known(f) or f in N.DEMONYMS:
+            continue
+        if any(
+            abs(len(d) - len(f)) <= 1 and OSA.distance(f, d, score_cutoff=1) <= 1
+            for d in _DEMONYMS_BY_FIRST.get(f[0], ())
+        ):
+            drop.add(t)
+    return [c for c in cands if c.text not in drop] if drop else cands
 
 
 _Found = tuple[int, int, str, int, bool]
