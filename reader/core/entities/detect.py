@@ -1180,41 +1180,65 @@ def _unquoted_titles(articles: list[Article], cands: list[Candidate]) -> list[Ca
     """A work's title that the story quotes once is the same title where it is written without
     quotes ("the category of Outstanding Individual Performance in a Variety or Music Program"
     beside the quoted one): there its capitalised pieces are one work's name, not a person
-    ("Outstanding Individual Performance") and a magazine ("Variety")."""
-    by_first: dict[str, list[tuple[str, int]]] = {}
+    ("Outstanding Individual Performance") and a magazine ("Variety").
+
+    Looked up by the title's first run of capitalised words, the piece the detector finds where
+    the title is not quoted: one dictionary look-up per mention."""
+    by_run: dict[str, list[tuple[str, int]]] = {}
     for t in {c.text for c in cands if c.work and " " in c.text}:
         words = t.split()
-        first = words[1] if words[0].lower() in _ARTICLES else words[0]
-        by_first.setdefault(first, []).append((t, t.index(first)))
-    found: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    added: list[Candidate] = []
-    for c in cands:
+        k = 1 if words[0].lower() in _ARTICLES else 0
+        run = []
+        for w in words[k:]:
+            if not w[:1].isupper():
+                break
+            run.append(w.rstrip(",.:;!?"))
+            if w != run[-1]:
+                break
+        if len(run) < len(words) - k:
+            first = " ".join(run)
+            by_run.setdefault(first, []).append((t, t.index(first)))
+    if not by_run:
+        return cands
+    drop: set[int] = set()
+    added: dict[int, Candidate] = {}
+    for i in [i for i, c in enumerate(cands) if c.text in by_run]:
+        c = cands[i]
+        hits = by_run[c.text]
         if c.work:
-            continue
-        hits = by_first.get(c.text.partition(" ")[0])
-        if hits is None:
             continue
         ptext = articles[c.article].paragraphs[c.paragraph].text
         for t, off in hits:
-            pos = c.start - off
-            if pos >= 0 and ptext.startswith(t, pos) and len(t) > len(c.text):
-                found.setdefault((c.article, c.paragraph), []).append((pos, pos + len(t)))
-                added.append(
-                    Candidate(
-                        c.article, c.paragraph, pos, pos + len(t), t, votes=[-6.0, -3.0, -6.0, 0.0]
-                    )
-                )
-                added[-1].work = True
-                break
+            a = c.start - off
+            if a < 0 or not ptext.startswith(t, a):
+                continue
+            b = a + len(t)
+            title = Candidate(c.article, c.paragraph, a, b, t, votes=[-6.0, -3.0, -6.0, 0.0])
+            title.work = True
+            added[i] = title
+            # The title's other pieces are this paragraph's next (or, for a leading article,
+            # previous) mentions.
+            for j in (*range(i - 1, -1, -1), *range(i, len(cands))):
+                d = cands[j]
+                if d.paragraph != c.paragraph or d.article != c.article:
+                    if j > i:
+                        break
+                    continue
+                if a < d.end and d.start < b:
+                    drop.add(j)
+            break
     if not added:
         return cands
-    out = [
-        c
-        for c in cands
-        if not any(a < c.end and c.start < b for a, b in found.get((c.article, c.paragraph), ()))
-    ]
-    out.extend(added)
-    out.sort(key=lambda c: (c.article, c.paragraph, c.start))
+    out: list[Candidate] = []
+    prev = 0
+    for i in sorted(drop | added.keys()):
+        out += cands[prev:i]
+        if i in added:
+            out.append(added[i])
+        if i not in drop:
+            out.append(cands[i])
+        prev = i + 1
+    out += cands[prev:]
     return out
 
 
@@ -1225,15 +1249,17 @@ def _campus_names(articles: list[Article], cands: list[Candidate]) -> list[Candi
     """A school's campus city written after its name is part of the name: "University of Alabama
     at Birmingham", "University of Alabama, Birmingham", "University of Wisconsin–Madison" are one
     organisation each (the Birmingham campus), not a school plus a city."""
-    out: list[Candidate] = []
-    skip = -1
-    for i, c in enumerate(cands):
-        if i == skip:
-            continue
-        out.append(c)
-        if " of " not in c.text or tok_fold(c.text.partition(" ")[0]) not in N.CAMPUS_HEADS:
-            continue
-        if i + 1 == len(cands):
+    schools = {
+        t
+        for t in {c.text for c in cands}
+        if " of " in t and tok_fold(t.partition(" ")[0]) in N.CAMPUS_HEADS
+    }
+    if not schools:
+        return cands
+    merged: dict[int, Candidate] = {}
+    for i in [i for i, c in enumerate(cands) if c.text in schools]:
+        c = cands[i]
+        if i + 1 == len(cands) or i in merged or i - 1 in merged:
             continue
         y = cands[i + 1]
         if (y.article, y.paragraph) != (c.article, c.paragraph) or fold(y.text) not in N.PLACES:
@@ -1243,8 +1269,16 @@ def _campus_names(articles: list[Article], cands: list[Candidate]) -> list[Candi
             continue
         campus = Candidate(c.article, c.paragraph, c.start, y.end, ptext[c.start : y.end])
         campus.votes = [c.votes[0] + y.votes[0], c.votes[1] + y.votes[1], c.votes[2], c.votes[3]]
-        out[-1] = campus
-        skip = i + 1
+        merged[i] = campus
+    if not merged:
+        return cands
+    out: list[Candidate] = []
+    prev = 0
+    for i in sorted(merged):
+        out += cands[prev:i]
+        out.append(merged[i])
+        prev = i + 2  # the school and its city become one candidate
+    out += cands[prev:]
     return out
 
 
@@ -1497,14 +1531,12 @@ def _drop_misspelt_demonyms(cands: list[Candidate]) -> list[Candidate]:
     """Drop a one-letter typo of a demonym used as one ("26 Somani brigands" for Somali): a
     single unknown word, only ever written before a lower-case noun, one edit (or swap) away from a
     people's adjective.  Such an adjective is no name (see ``_keep_single``), nor is its typo."""
-    modifiers: dict[str, bool] = {}
-    for c in cands:
-        t = c.text
-        if len(t) >= 5 and " " not in t:
-            modifiers[t] = modifiers.get(t, True) and c.modifier
+    only_modifier = {c.text for c in cands if c.modifier} - {
+        c.text for c in cands if not c.modifier
+    }
     drop = set()
-    for t, only_modifier in modifiers.items():
-        if not only_modifier or not t.isalpha() or not t[0].isupper() or t.isupper():
+    for t in only_modifier:
+        if len(t) < 5 or not t.isalpha() or not t[0].isupper() or t.isupper():
             continue
         f = fold(t)
         if _known(f) or f in N.DEMONYMS:
@@ -1670,13 +1702,17 @@ def _detect_paragraph(
                 continue  # "11:39am UK": a time zone, not the country; not "11:30 p.m. Kimani"
             if (
                 b - a <= 4
-                and text.isupper()
-                and ptext[b + 1 : b + 2].isdigit()
+                and "0" <= ptext[b + 1 : b + 2] <= "9"
                 and ptext[b : b + 1] == " "
+                and text.isupper()
                 and _CODE_NUMBER_RE.match(ptext, b)
             ):
                 continue  # "plate BEY 0843", "case ZK 20417": a code's letters, not a name
-            if ptext.endswith(" in ", 0, a) and _after_a_degree(ptext, a - 4):
+            if (
+                ptext[a - 2 : a] == "n "
+                and ptext.endswith(" in ", 0, a)
+                and _after_a_degree(ptext, a - 4)
+            ):
                 continue  # "a BS in Chemistry": a field of study, not a place
             if (
                 b == e
