@@ -218,3 +218,32 @@ def test_surname_near_a_demonym_stays_a_name():
     # the same word named alone, not before a noun: a person
     ents = entities_of("Kelvara Somani said the navy was late.", "Somani spoke in Dunmore.")
     assert any("Somani" in v for v in _names(ents))
+
+
+# --- a capitalised phrase of common words written only after "a" is one of a kind -------------
+
+
+def test_phrase_of_common_words_after_an_indefinite_article_is_no_name():
+    ents = entities_of(
+        "She was the first woman to be president of a State Medical Society in Dunmore.",
+        "The medical society of the state met; society doctors came.",
+    )
+    assert "State Medical Society" not in _names(ents)
+    ents = entities_of(
+        "The case was filed in a Federal Court on Monday in Dunmore.",
+        "A federal judge said the court would rule.",
+    )
+    assert "Federal Court" not in _names(ents)
+
+
+def test_phrase_also_named_with_the_or_before_a_noun_stays():
+    ents = entities_of(
+        "A Superior Court jury in Dunmore convicted him.",
+        "The superior judge said the court would rule; a jury agreed.",
+    )
+    assert "Superior Court" in _names(ents)
+    ents = entities_of(
+        "He joined a State Medical Society in May.",
+        "The State Medical Society said the medical society of the state met.",
+    )
+    assert "State Medical Society" in _names(ents)

@@ -1161,7 +1161,10 @@ def detect(articles: list[Article]) -> Detection:
     if any(c.work for c in cands):
         cands = _unquoted_titles(articles, cands)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
-    kept = _drop_common_words(kept, lower)
+    common_phrases: set[str] = set()
+    kept = _drop_common_words(kept, lower, common_phrases)
+    if common_phrases:
+        kept = _drop_generic_phrases(articles, kept, common_phrases)
     kept = _drop_misspelt_demonyms(kept)
     _vote_street_stems(kept)
     kept = _drop_group_members(articles, kept)
@@ -1445,7 +1448,9 @@ _CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
 
 
-def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+def _drop_common_words(
+    cands: list[Candidate], lower: set[str], common_phrases: set[str] | None = None
+) -> list[Candidate]:
     """Drop capitalised common words, and mark phrases of common words as not being people.
 
     A word the story also writes in lower case is a common word, not a name, when capitalised
@@ -1453,7 +1458,8 @@ def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidat
     emphasis ("COLLUSION").  It stays a name when it is known (a place, given name, known body)
     or ends a longer name of the story (the surname "Gray" of "Kimani Gray", "House" of "White
     House").  A multi-word name made only of such words ("Conservation Biology", "Human Rights",
-    "Pacific Partnership" minus the place) is kept but gets a vote against being a person.
+    "Pacific Partnership" minus the place) is kept but gets a vote against being a person, and
+    is added to ``common_phrases`` when given.
     """
     seen_lower = lower.__contains__
 
@@ -1497,6 +1503,8 @@ def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidat
                 kind = 2  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
             elif fold(toks[0]) not in N.GIVEN_NAMES:
                 kind = 1
+                if common_phrases is not None:
+                    common_phrases.add(t)
         elif t.isupper() and all(
             w.isalpha() and (w.lower() in N.FUNCTION_WORDS or seen_lower(w.lower())) for w in toks
         ):
@@ -1518,6 +1526,31 @@ def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidat
             c.votes = [c.votes[0] - 2.0, *c.votes[1:]]  # a new list: equal ones are shared
         out.append(c)
     return out
+
+
+def _drop_generic_phrases(
+    articles: list[Article], cands: list[Candidate], phrases: set[str]
+) -> list[Candidate]:
+    """Drop a capitalised phrase of common words (``phrases``: each word also written in lower
+    case in the story, see ``_drop_common_words``) that the story only writes after "a" or "an"
+    and not before a noun: one of a kind, not a name ("president of a State Medical Society in
+    the United States", "filed in a Federal Court").  "a Superior Court jury" (a modifier) and
+    any phrase also met after "the" or alone stay."""
+    maybe: set[str] = set()
+    named: set[str] = set()  # also met after "the", alone, or before a noun
+    for c in cands:
+        t = c.text
+        if t not in phrases or t in named:
+            continue
+        ptext = articles[c.article].paragraphs[c.paragraph].text
+        if not c.modifier and (" " + ptext[max(0, c.start - 4) : c.start]).endswith(
+            (" a ", " an ", " A ", " An ")
+        ):
+            maybe.add(t)
+        else:
+            named.add(t)
+    drop = maybe - named
+    return [c for c in cands if c.text not in drop] if drop else cands
 
 
 # Demonyms of five or more letters by first letter, for the one-letter typo check below.
