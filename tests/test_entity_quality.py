@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(DATA is None, reason="ECB+ data not available")
 # (sixth round: BENCHMARKS.md, "Sixth round"; A's right share from the seventh round).
 FLOORS = {
     "A": (0.925, 0.96, 0.985, 0.945),
-    "B": (0.925, 0.97, 0.935, 0.935),
+    "B": (0.93, 0.97, 0.935, 0.935),
 }
 
 
