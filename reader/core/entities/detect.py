@@ -1219,16 +1219,14 @@ def _unquoted_titles(articles: list[Article], cands: list[Candidate]) -> list[Ca
             title = Candidate(c.article, c.paragraph, a, b, t, votes=[-6.0, -3.0, -6.0, 0.0])
             title.work = True
             added[i] = title
-            # The title's other pieces are this paragraph's next (or, for a leading article,
-            # previous) mentions.
-            for j in (*range(i - 1, -1, -1), *range(i, len(cands))):
-                d = cands[j]
-                if d.paragraph != c.paragraph or d.article != c.article:
-                    if j > i:
-                        break
-                    continue
-                if a < d.end and d.start < b:
+            # The title's other pieces are this paragraph's mentions next to this one.
+            j = i
+            while j > 0 and _same_paragraph(cands[j - 1], c) and cands[j - 1].end > a:
+                j -= 1
+            while j < len(cands) and _same_paragraph(cands[j], c) and cands[j].start < b:
+                if cands[j].end > a:
                     drop.add(j)
+                j += 1
             break
     if not added:
         return cands
@@ -1243,6 +1241,10 @@ def _unquoted_titles(articles: list[Article], cands: list[Candidate]) -> list[Ca
         prev = i + 1
     out += cands[prev:]
     return out
+
+
+def _same_paragraph(c: Candidate, d: Candidate) -> bool:
+    return c.paragraph == d.paragraph and c.article == d.article
 
 
 _CAMPUS_BETWEEN = (", ", " at ", "-", "–", " - ", " – ")
@@ -1553,30 +1555,31 @@ def _drop_generic_phrases(
     return [c for c in cands if c.text not in drop] if drop else cands
 
 
-# Demonyms of five or more letters by first letter, for the one-letter typo check below.
-_DEMONYMS_BY_FIRST: dict[str, list[str]] = {}
+# Demonyms of five or more letters by first letter and length, for the typo check below.
+_DEMONYMS_BY_KEY: dict[tuple[str, int], list[str]] = {}
 for _d in sorted(N.DEMONYMS):
     if len(_d) >= 5 and _d.isalpha():
-        _DEMONYMS_BY_FIRST.setdefault(_d[0], []).append(_d)
+        _DEMONYMS_BY_KEY.setdefault((_d[0], len(_d)), []).append(_d)
 
 
 def _drop_misspelt_demonyms(cands: list[Candidate]) -> list[Candidate]:
     """Drop a one-letter typo of a demonym used as one ("26 Somani brigands" for Somali): a
     single unknown word, only ever written before a lower-case noun, one edit (or swap) away from a
     people's adjective.  Such an adjective is no name (see ``_keep_single``), nor is its typo."""
-    only_modifier = {c.text for c in cands if c.modifier} - {
-        c.text for c in cands if not c.modifier
-    }
+    only_modifier = {c.text for c in cands if c.modifier}
+    only_modifier -= {c.text for c in cands if not c.modifier}
     drop = set()
     for t in only_modifier:
-        if len(t) < 5 or not t.isalpha() or not t[0].isupper() or t.isupper():
+        if " " in t or len(t) < 5 or not t.isalpha() or not t[0].isupper() or t.isupper():
             continue
         f = fold(t)
         if _known(f) or f in N.DEMONYMS:
             continue
+        n = len(f)
         if any(
-            abs(len(d) - len(f)) <= 1 and OSA.distance(f, d, score_cutoff=1) <= 1
-            for d in _DEMONYMS_BY_FIRST.get(f[0], ())
+            OSA.distance(f, d, score_cutoff=1) <= 1
+            for k in (n - 1, n, n + 1)
+            for d in _DEMONYMS_BY_KEY.get((f[0], k), ())
         ):
             drop.add(t)
     return [c for c in cands if c.text not in drop] if drop else cands
@@ -1742,7 +1745,8 @@ def _detect_paragraph(
             ):
                 continue  # "plate BEY 0843", "case ZK 20417": a code's letters, not a name
             if (
-                ptext[a - 2 : a] == "n "
+                a > 4
+                and ptext[a - 2] == "n"
                 and ptext.endswith(" in ", 0, a)
                 and _after_a_degree(ptext, a - 4)
             ):
