@@ -19,6 +19,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from reader.core.entities import names as N
 from reader.core.ingest.segment import SentenceStarts
 from reader.core.model import Article, Paragraph, paragraph_text
@@ -63,7 +65,9 @@ _HYPHEN_SUFFIX_RE = re.compile(
     r"affiliated|aligned|friendly|speaking|wide|related|type|like|allied|funded|sponsored|"
     r"brokered|mediated|registered|flagged|bred|educated|trained)$"
 )
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# A word of a line, for telling headlines from prose: an apostrophe's ending stays in its word
+# ("NLM's", "Don't"), or a possessive's "s" would count as a lower-case word.
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A title abbreviation glued to a capitalised name by its period ("Gov.Sarah", "Dr.Smith").
 _GLUED_TITLE_RE = re.compile(r"([A-Z][a-z]{1,3})\.(?=[A-Z][a-z])")
 # A word of 3+ letters glued by an apostrophe to another word that is not a contraction
@@ -233,6 +237,7 @@ class Candidate:
     family: int = 0  # 1: "the Gray family"; 2: "the LaRues" (a family if LaRue is a surname)
     modifier: bool = False  # a lower-case word follows ("the San Diego freeway")
     follower: str = ""  # that lower-case word ("freeway"), read by the linker's team rule
+    work: bool = False  # a quoted title of a work ("A Road to Dunmore"), never a long form
 
 
 @dataclass(slots=True)
@@ -853,7 +858,36 @@ _BEFORE_CUES = (
     | _INDEFINITE
     | N.ORG_INTRODUCERS
     | N.VESSEL_NOUNS
+    | N.AWARD_WORDS
 )
+
+
+_CAMEL_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]*|[a-z]+")
+
+
+def _handle_votes(handle: str, votes: list[float]) -> None:
+    """Type a social-media handle ("@TheAcademy", "@WhiteHouse", "@KelvaraStadler") by the words
+    run together in it: a body's or a place's cue word, or a given name first."""
+    parts = [w.lower() for w in _CAMEL_WORD_RE.findall(handle)]
+    if len(parts) < 2:
+        return
+    if any(_org_word(w) for w in parts):
+        votes[1] += 3.0
+        votes[0] -= 2.0
+    elif any(w in N.PLACE_CUES for w in parts):
+        votes[2] += 2.0
+        votes[0] -= 1.0
+    elif parts[0] in N.GIVEN_NAMES:
+        votes[0] += 2.0
+
+
+def _no_clause_after(ptext: str, end: int) -> bool:
+    """No lower-case word other than a function word follows the name at ``end`` (a verb there
+    makes the name the subject of a clause: "the prize Smith won")."""
+    if not ptext.startswith(" ", end):
+        return True
+    nxt = ptext[end + 1 : end + 20].split(None, 1)
+    return not nxt or not nxt[0][:1].islower() or nxt[0] in N.FUNCTION_WORDS
 
 
 def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None:
@@ -922,6 +956,12 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 votes[0] -= 1.0
             elif w in N.VESSEL_NOUNS:
                 _vote_vessel(votes)  # "aboard warship X", "the frigate X"
+            elif w in N.AWARD_WORDS and _no_clause_after(ptext, end):
+                # "the papal honor Pro Ecclesia et Pontifice from ...": the honour's name; not
+                # "the award Smith received", where a verb makes the name a clause's subject
+                votes[0] -= 3.0
+                votes[1] -= 1.5
+                votes[2] -= 3.0
             elif (w and "0" <= w[0] <= "9" or w2 and "0" <= w2[0] <= "9") and _after_dated_article(
                 words, w, w2
             ):
@@ -936,6 +976,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 votes[0] -= 1.0
     elif start and ptext[start - 1] == "(" and _AGENCY_AFTER.match(ptext, end, min(n, end + 5)):
         votes[1] += 3.0  # "(Reuters) -" after a dateline
+    elif start and ptext[start - 1] == "@":
+        _handle_votes(ptext[start:end], votes)
     if (
         end - start == 2
         and ptext[start - 2 : start] == ", "
@@ -967,6 +1009,11 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 pass
             elif f1 in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
+            elif f1 in N.AWARD_WORDS:
+                # "the Pro Ecclesia medal", "a Kessler prize": an honour, none of the three
+                votes[0] -= 3.0
+                votes[1] -= 1.5
+                votes[2] -= 3.0
             elif f1 in _OUTLET_VERBS and not placed:
                 votes[1] += 0.5  # "Le Monde reported": mostly outlets, sometimes a reporter
             elif f1 in N.PERSON_FOLLOWERS:
@@ -992,6 +1039,8 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 or fold(m.group(1).rstrip(".,")) in N.STATE_ABBREVIATIONS_AFTER_COMMA
             ):
                 votes[2] += 1.5  # "Dallas, Texas", "Ashford Mills, England"
+            elif ptext.startswith((", a ", ", an ", ", the "), end):
+                _appositive_votes(ptext, end, votes)
     elif c in "'’":
         if _CTX_AFTER_ORG.match(ptext, end, min(n, end + 24)):
             votes[1] += 1.5
@@ -1006,6 +1055,43 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
         # ("Red Sox - Teixeira Rumor") is no dateline.
         if m is not None and (m.group(1) or ptext[start:end].isupper()):
             votes[2] += 3.0
+
+
+# Head nouns of an appositive after a name ("X, a Las Vegas casino", "X, a small town in Ohio"):
+# what kind of thing the name is.
+# Only nouns that are never a person's job (not "owner", "developer") and that name a kind of
+# place both inside and right after a place's name ("city", "village", not "station").
+_APPOSITIVE_ORG = N.ORG_INTRODUCERS
+_APPOSITIVE_PLACE = N.PLACE_FOLLOWERS & N.PLACE_CUES
+
+
+def _appositive_votes(ptext: str, end: int, votes: list[float]) -> None:
+    """Type a name by the head noun of the appositive after it (``ptext[end:]`` starts with
+    ", a ", ", an " or ", the "): "the Castaways, a Las Vegas gambling casino they bought", "Gordon
+    Advisors, a 40 - to 50 - employee company where", "Dunmore, a fishing village in Kerry".  The
+    head is the last word before a function word or a punctuation mark.  A role relative to
+    something else ("Jones, the store's insurer") is a person's and gives no vote."""
+    words = ptext[end + 2 : end + 90].split()[1:8]  # the article skipped
+    for i, word in enumerate(words):
+        core = word.rstrip(",.;:!?\"”’')")
+        if not core.isalpha() or not core.islower():
+            if core.endswith(("'s", "’s")):
+                return  # "the store's insurer", "the company's founder": a role
+            if core.isalpha() or core == word:
+                continue  # a capitalised modifier ("Las Vegas"), a number, a hyphen
+            break
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if core != word or nxt.lower() in N.FUNCTION_WORDS:
+            if core in _APPOSITIVE_ORG:
+                votes[1] += 2.0
+                votes[0] -= 1.0
+                votes[2] -= 1.0
+            elif core in _APPOSITIVE_PLACE:
+                votes[2] += 2.0
+                votes[0] -= 1.0
+            return
+        if core in N.FUNCTION_WORDS:
+            return
 
 
 def _is_year(w: str) -> bool:
@@ -1081,10 +1167,17 @@ def detect(articles: list[Article]) -> Detection:
             n = len(cands)
             _detect_paragraph(ai, pi, para, vocab, mid_tokens, cands, definitions, None)
             _share_votes(cands, n, votes)
+    if any(c.work for c in cands):
+        cands = _unquoted_titles(articles, cands)
     kept = [c for c in cands if not c.initial or _initial_ok(c.text, mid_tokens)]
-    kept = _drop_common_words(kept, lower)
+    common_phrases: set[str] = set()
+    kept = _drop_common_words(kept, lower, common_phrases)
+    if common_phrases:
+        kept = _drop_generic_phrases(articles, kept, common_phrases)
+    kept = _drop_misspelt_demonyms(kept)
     _vote_street_stems(kept)
     kept = _drop_group_members(articles, kept)
+    kept = _campus_names(articles, kept)
     surnames = {
         t.rsplit(" ", 1)[1]
         for t in {c.text for c in kept}
@@ -1093,6 +1186,114 @@ def detect(articles: list[Article]) -> Detection:
     if surnames:
         kept.extend(_bare_title_surnames(articles, kept, surnames))
     return Detection(kept, definitions)
+
+
+def _unquoted_titles(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
+    """A work's title that the story quotes once is the same title where it is written without
+    quotes ("the category of Outstanding Individual Performance in a Variety or Music Program"
+    beside the quoted one): there its capitalised pieces are one work's name, not a person
+    ("Outstanding Individual Performance") and a magazine ("Variety").
+
+    Looked up by the title's first run of capitalised words, the piece the detector finds where
+    the title is not quoted: one dictionary look-up per mention."""
+    by_run: dict[str, list[tuple[str, int]]] = {}
+    for t in {c.text for c in cands if c.work and " " in c.text}:
+        words = t.split()
+        k = 1 if words[0].lower() in _ARTICLES else 0
+        run = []
+        for w in words[k:]:
+            if not w[:1].isupper():
+                break
+            run.append(w.rstrip(",.:;!?"))
+            if w != run[-1]:
+                break
+        if len(run) < len(words) - k:
+            first = " ".join(run)
+            by_run.setdefault(first, []).append((t, t.index(first)))
+    if not by_run:
+        return cands
+    drop: set[int] = set()
+    added: dict[int, Candidate] = {}
+    for i in [i for i, c in enumerate(cands) if c.text in by_run]:
+        c = cands[i]
+        hits = by_run[c.text]
+        if c.work:
+            continue
+        ptext = articles[c.article].paragraphs[c.paragraph].text
+        for t, off in hits:
+            a = c.start - off
+            if a < 0 or not ptext.startswith(t, a):
+                continue
+            b = a + len(t)
+            title = Candidate(c.article, c.paragraph, a, b, t, votes=[-6.0, -3.0, -6.0, 0.0])
+            title.work = True
+            added[i] = title
+            # The title's other pieces are this paragraph's mentions next to this one.
+            j = i
+            while j > 0 and _same_paragraph(cands[j - 1], c) and cands[j - 1].end > a:
+                j -= 1
+            while j < len(cands) and _same_paragraph(cands[j], c) and cands[j].start < b:
+                if cands[j].end > a:
+                    drop.add(j)
+                j += 1
+            break
+    if not added:
+        return cands
+    out: list[Candidate] = []
+    prev = 0
+    for i in sorted(drop | added.keys()):
+        out += cands[prev:i]
+        if i in added:
+            out.append(added[i])
+        if i not in drop:
+            out.append(cands[i])
+        prev = i + 1
+    out += cands[prev:]
+    return out
+
+
+def _same_paragraph(c: Candidate, d: Candidate) -> bool:
+    return c.paragraph == d.paragraph and c.article == d.article
+
+
+_CAMPUS_BETWEEN = (", ", " at ", "-", "–", " - ", " – ")
+
+
+def _campus_names(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
+    """A school's campus city written after its name is part of the name: "University of Alabama
+    at Birmingham", "University of Alabama, Birmingham", "University of Wisconsin–Madison" are one
+    organisation each (the Birmingham campus), not a school plus a city."""
+    schools = {
+        t
+        for t in {c.text for c in cands}
+        if " of " in t and tok_fold(t.partition(" ")[0]) in N.CAMPUS_HEADS
+    }
+    if not schools:
+        return cands
+    merged: dict[int, Candidate] = {}
+    for i in [i for i, c in enumerate(cands) if c.text in schools]:
+        c = cands[i]
+        if i + 1 == len(cands) or i in merged or i - 1 in merged:
+            continue
+        y = cands[i + 1]
+        if (y.article, y.paragraph) != (c.article, c.paragraph) or fold(y.text) not in N.PLACES:
+            continue
+        ptext = articles[c.article].paragraphs[c.paragraph].text
+        if ptext[c.end : y.start] not in _CAMPUS_BETWEEN:
+            continue
+        campus = Candidate(c.article, c.paragraph, c.start, y.end, ptext[c.start : y.end])
+        campus.votes = [c.votes[0] + y.votes[0], c.votes[1] + y.votes[1], c.votes[2], c.votes[3]]
+        merged[i] = campus
+    if not merged:
+        return cands
+    out: list[Candidate] = []
+    prev = 0
+    for i in sorted(merged):
+        out += cands[prev:i]
+        out.append(merged[i])
+        prev = i + 2  # the school and its city become one candidate
+    out += cands[prev:]
+    return out
 
 
 def _drop_group_members(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
@@ -1258,7 +1459,9 @@ _CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
 
 
-def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidate]:
+def _drop_common_words(
+    cands: list[Candidate], lower: set[str], common_phrases: set[str] | None = None
+) -> list[Candidate]:
     """Drop capitalised common words, and mark phrases of common words as not being people.
 
     A word the story also writes in lower case is a common word, not a name, when capitalised
@@ -1266,7 +1469,8 @@ def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidat
     emphasis ("COLLUSION").  It stays a name when it is known (a place, given name, known body)
     or ends a longer name of the story (the surname "Gray" of "Kimani Gray", "House" of "White
     House").  A multi-word name made only of such words ("Conservation Biology", "Human Rights",
-    "Pacific Partnership" minus the place) is kept but gets a vote against being a person.
+    "Pacific Partnership" minus the place) is kept but gets a vote against being a person, and
+    is added to ``common_phrases`` when given.
     """
     seen_lower = lower.__contains__
 
@@ -1310,6 +1514,14 @@ def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidat
                 kind = 2  # "MUST SEE", "FOR IMMEDIATE RELEASE": emphasis
             elif fold(toks[0]) not in N.GIVEN_NAMES:
                 kind = 1
+                if common_phrases is not None:
+                    common_phrases.add(t)
+        elif t.isupper() and all(
+            w.isalpha() and (w.lower() in N.FUNCTION_WORDS or seen_lower(w.lower())) for w in toks
+        ):
+            # A label in capitals made of common words, one of them a function word the story
+            # never writes in lower case ("MUST SEE:", "READ MORE HERE"): emphasis all the same.
+            kind = 2
         elif fold(toks[0]) in N.DEMONYMS and all(
             w.isalpha() and w.lower().endswith(_ADJ_ENDINGS) and seen_lower(w.lower())
             for w in toks[1:]
@@ -1325,6 +1537,61 @@ def _drop_common_words(cands: list[Candidate], lower: set[str]) -> list[Candidat
             c.votes = [c.votes[0] - 2.0, *c.votes[1:]]  # a new list: equal ones are shared
         out.append(c)
     return out
+
+
+def _drop_generic_phrases(
+    articles: list[Article], cands: list[Candidate], phrases: set[str]
+) -> list[Candidate]:
+    """Drop a capitalised phrase of common words (``phrases``: each word also written in lower
+    case in the story, see ``_drop_common_words``) that the story only writes after "a" or "an"
+    and not before a noun: one of a kind, not a name ("president of a State Medical Society in
+    the United States", "filed in a Federal Court").  "a Superior Court jury" (a modifier) and
+    any phrase also met after "the" or alone stay."""
+    maybe: set[str] = set()
+    named: set[str] = set()  # also met after "the", alone, or before a noun
+    for c in cands:
+        t = c.text
+        if t not in phrases or t in named:
+            continue
+        ptext = articles[c.article].paragraphs[c.paragraph].text
+        if not c.modifier and (" " + ptext[max(0, c.start - 4) : c.start]).endswith(
+            (" a ", " an ", " A ", " An ")
+        ):
+            maybe.add(t)
+        else:
+            named.add(t)
+    drop = maybe - named
+    return [c for c in cands if c.text not in drop] if drop else cands
+
+
+# Demonyms of five or more letters by first letter and length, for the typo check below.
+_DEMONYMS_BY_KEY: dict[tuple[str, int], list[str]] = {}
+for _d in sorted(N.DEMONYMS):
+    if len(_d) >= 5 and _d.isalpha():
+        _DEMONYMS_BY_KEY.setdefault((_d[0], len(_d)), []).append(_d)
+
+
+def _drop_misspelt_demonyms(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a one-letter typo of a demonym used as one ("26 Somani brigands" for Somali): a
+    single unknown word, only ever written before a lower-case noun, one edit (or swap) away from a
+    people's adjective.  Such an adjective is no name (see ``_keep_single``), nor is its typo."""
+    only_modifier = {c.text for c in cands if c.modifier}
+    only_modifier -= {c.text for c in cands if not c.modifier}
+    drop = set()
+    for t in only_modifier:
+        if " " in t or len(t) < 5 or not t.isalpha() or not t[0].isupper() or t.isupper():
+            continue
+        f = fold(t)
+        if _known(f) or f in N.DEMONYMS:
+            continue
+        n = len(f)
+        if any(
+            OSA.distance(f, d, score_cutoff=1) <= 1
+            for k in (n - 1, n, n + 1)
+            for d in _DEMONYMS_BY_KEY.get((f[0], k), ())
+        ):
+            drop.add(t)
+    return [c for c in cands if c.text not in drop] if drop else cands
 
 
 _Found = tuple[int, int, str, int, bool]
@@ -1381,6 +1648,17 @@ _AMBIGUOUS_STATES = N.STATE_ABBREVIATIONS_AFTER_COMMA - N.US_STATE_ABBREVIATIONS
 _PLACE_COMMA_RE = re.compile(rf"[{_UP}][\w.'’-]*, $")
 
 
+# The number part of a code written after its capital letters: four or more digits, or three
+# with a leading zero, that are no year ("BEY 0843", "ZK 20417"; not "NATO 2019", "UFC 229").
+_CODE_NUMBER_RE = re.compile(r" (?!(?:19|20)\d\d(?!\d))(?:\d{4,}|0\d\d)(?![\w.,]\d)")
+
+
+def _after_a_degree(ptext: str, pos: int) -> bool:
+    """The word ending at ``pos`` names an academic degree or a major ("BS", "degree")."""
+    before = ptext[max(0, pos - 12) : pos].rsplit(None, 1)
+    return bool(before) and before[-1].lower().replace("’", "'") in N.DEGREE_WORDS
+
+
 # A clock time right before a name: the name is the time's zone ("7:00pm UK", "22:07 GMT").
 _CLOCK_BEFORE_RE = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.? ?m\.?)? $", re.IGNORECASE)
 
@@ -1417,7 +1695,7 @@ def _detect_paragraph(
     has_body_word = "administration" in ptext or "government" in ptext or "campaign" in ptext
     has_team_number = _has_team_number(ptext)
     for a, b in titles:
-        c = Candidate(ai, pi, a, b, ptext[a:b])
+        c = Candidate(ai, pi, a, b, ptext[a:b], work=True)
         c.votes[0] -= 6.0  # a work's title: neither a person nor a place nor a body
         c.votes[1] -= 3.0
         c.votes[2] -= 6.0
@@ -1467,6 +1745,21 @@ def _detect_paragraph(
                 and _CLOCK_BEFORE_RE.search(ptext, 0, a)
             ):
                 continue  # "11:39am UK": a time zone, not the country; not "11:30 p.m. Kimani"
+            if (
+                b - a <= 4
+                and "0" <= ptext[b + 1 : b + 2] <= "9"
+                and ptext[b : b + 1] == " "
+                and text.isupper()
+                and _CODE_NUMBER_RE.match(ptext, b)
+            ):
+                continue  # "plate BEY 0843", "case ZK 20417": a code's letters, not a name
+            if (
+                a > 4
+                and ptext[a - 2] == "n"
+                and ptext.endswith(" in ", 0, a)
+                and _after_a_degree(ptext, a - 4)
+            ):
+                continue  # "a BS in Chemistry": a field of study, not a place
             if (
                 b == e
                 and has_body_word
@@ -1642,7 +1935,12 @@ def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
     does not qualify.  A period or comma closing a title inside the quotes, as American style
     puts it ("Changing the Face of Medicine."), is not part of it."""
     out = []
-    for m in _QUOTED_RE.finditer(ptext):
+    pos = 0
+    while (m := _QUOTED_RE.search(ptext, pos)) is not None:
+        # A straight quote both opens and closes: when a pair is no title, its closing mark
+        # may open the next one ('the president, "Mr. X wrote in his book, "An American Life:
+        # ..."', where the first mark closed a quotation), so the search goes on from it.
+        pos = m.end(1)
         words = m.group(1).split()
         if not 1 <= len(words) <= 10:
             continue
@@ -1674,6 +1972,7 @@ def _quoted_titles(ptext: str) -> list[tuple[int, int]]:
         if work or small or (len(words) >= 3 and words[0].lower() in ("a", "an", "the")):
             a = m.start(1)
             out.append((a, a + len(body)))
+            pos = m.end()
     return out
 
 

@@ -1290,7 +1290,8 @@ def _short_forms(
     by_last: dict[str, list[int]] = defaultdict(list)
     by_first: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
-        if n.full and n.gaz is None:
+        # A work's title is no long form of the name it ends with ("A Road to Watergate").
+        if n.full and n.gaz is None and not all(cands[ci].work for ci in n.mentions):
             by_last[_core(n.tokens)[-1]].append(i)
             by_first[n.tokens[0]].append(i)
     override: dict[tuple[int, int, int], int] = {}

@@ -75,7 +75,7 @@ TITLE_HEADS = TITLE_HEADS | _words(
     "professor dean founder doctor undersheriff prosecutor agent counsel deputy chief det supt insp atty"
     " manager"
 )
-TITLE_MODIFIERS = TITLE_MODIFIERS | _words("special patrol")
+TITLE_MODIFIERS = TITLE_MODIFIERS | _words("special patrol immediate past")
 TITLE_ABBREVIATIONS = TITLE_ABBREVIATIONS | _words("det supt insp atty asst dist")
 
 # Organisation and place cue words (last or any token of a multi-word name).
@@ -100,12 +100,18 @@ ORG_CUES = _words(
     """
 )
 
+# Nouns of honours: in lower case right after a name they show the name is an award's ("the
+# Pro Ecclesia medal", "the Kessler prize"), not a person's or a place's.
+AWARD_WORDS = _words(
+    "award awards prize prizes medal medals fellowship fellowships trophy honor honour"
+)
+
 # Head words of names that are neither people nor places: awards, laws and agreements, events,
 # storms, works.  A name containing one is typed as an organisation if it also has an
 # organisation cue, else as "other".
-OTHER_CUES = _words(
+OTHER_CUES = AWARD_WORDS | _words(
     """
-    award awards prize prizes medal medals fellowship fellowships trophy act acts agreement
+    act acts agreement
     agreements treaty treaties accord accords convention protocol hurricane typhoon cyclone storm
     tropical war wars games olympics olympic cup championship championships tournament
     summit conference expo fair marathon oscars oscar emmy emmys grammy grammys
@@ -134,6 +140,20 @@ DIRECTIONS = _words(
     "north south east west northern southern eastern western central upper lower "
     "northeast northwest southeast southwest northeastern northwestern southeastern southwestern"
 )
+
+# Academic degrees and majors: the capitalised words after "<degree> in" name a field of study
+# ("a BS in Chemistry", "a master's degree in Public Health"), not a place.  Not "degrees" (of
+# temperature, "five degrees in Phoenix") nor "major" (the rank, "a Marine major in Iraq").
+DEGREE_WORDS = _words(
+    """
+    degree diploma doctorate bachelor's bachelors master's masters phd ph.d. ba b.a. bs b.s. bsc
+    ma m.a. msc mba m.b.a. majored majoring
+    """
+)
+
+# Head words of a school with campuses, named "<Head> of <Place> at <City>" or "<Head> of <Place>,
+# <City>" ("University of Alabama at Birmingham", "University of California, Berkeley").
+CAMPUS_HEADS = _words("university universities college")
 
 # Head words of a street's name: its bare stem names the same street at a crossing ("at Church
 # and Snyder" beside "Snyder Avenue").
@@ -204,7 +224,7 @@ ORG_INTRODUCERS = _words(
     """
     firm company companies corporation carrier airline insurer retailer manufacturer automaker
     carmaker regulator broadcaster lender charity watchdog chain conglomerate startup newspaper
-    tabloid magazine daily broadcaster network outlet agency bank brand label
+    tabloid magazine daily broadcaster network outlet agency bank brand label casino
     """
 )
 
@@ -247,6 +267,7 @@ NAME_PARTICLES = (
     "la",
     "le",
     "y",
+    "et",
 )
 LEADING_PARTICLES = (
     "van der",
