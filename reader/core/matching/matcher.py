@@ -665,8 +665,10 @@ def _variant_map(paras: list[list[_Para]], names: set[str], pairwise: bool) -> d
     variants: UnionFind[str] = UnionFind()
     for a in range(len(paras)):
         for b in range(a + 1, len(paras)):
-            only_a = long_names[a] - vocabs[b]
-            only_b = long_names[b] - vocabs[a]
+            # Sorted: a tie between two equally close spellings is broken the same way in every
+            # run (set order follows the process's string hashing).
+            only_a = sorted(long_names[a] - vocabs[b])
+            only_b = sorted(long_names[b] - vocabs[a])
             if not only_a or not only_b:
                 continue
             by_letter: dict[str, list[str]] = {}
@@ -766,7 +768,7 @@ def _weigh(paras: Sequence[Sequence[_Para]], vocab: _Vocab) -> None:
         for p in art:
             pw = summed.get(p.keys)
             if pw is None:
-                pw = summed[p.keys] = sum(weight[k] for k in p.keys)
+                pw = summed[p.keys] = math.fsum(weight[k] for k in p.keys)
             p.weight = pw
             total += pw
             count += len(p.keys)
@@ -902,7 +904,7 @@ def _sentences(p: _Para, vocab: _Vocab) -> list[tuple[frozenset[str], float]]:
         out = []
         weight, floor = vocab.weight, 2 * vocab.smoothing
         for keys in _sentence_key_sets(p, vocab.canon):
-            ws = sum(map(weight.__getitem__, keys))
+            ws = math.fsum(map(weight.__getitem__, keys))
             if ws >= floor:
                 out.append((frozenset(keys), ws))
         p.sentence_keys = out
@@ -914,7 +916,7 @@ def _sentence_score(p: _Para, q: _Para, vocab: _Vocab) -> float:
     weight, m, qkeys = vocab.weight, vocab.smoothing, q.keys
     best = 0.0
     for keys, ws in _sentences(p, vocab):
-        shared = sum(weight.get(k, 0.0) for k in keys if k in qkeys)
+        shared = math.fsum(weight.get(k, 0.0) for k in keys if k in qkeys)
         best = max(best, shared / (ws + m))
     return best
 
@@ -925,7 +927,7 @@ def _score(p: _Para, q: _Para, vocab: _Vocab) -> float:
     # Evidence is facts, not names: two paragraphs that only name the same people and places
     # (the story's cast) report nothing in common yet.
     names = vocab.names
-    shared = sum(map(weight.__getitem__, common))
+    shared = math.fsum(map(weight.__getitem__, common))
     if shared <= 0:
         return 0.0
     if all(k in names for k in common) and not (p.keys <= names and q.keys <= names):
@@ -1120,7 +1122,9 @@ def _sentence_best(
                 partners.setdefault(a, []).append(b)
         for a, options in partners.items():
             for keys, ws in _sentences(side[a], vocab):
-                shares = [(sum(map(weight.__getitem__, keys & other[b].keys)), b) for b in options]
+                shares = [
+                    (math.fsum(map(weight.__getitem__, keys & other[b].keys)), b) for b in options
+                ]
                 top = max(shares)[0]
                 if top < threshold * (ws + m):
                     continue
@@ -1210,7 +1214,7 @@ def _sentence_pieces(
     carry_from: int | None = None  # the first sentence of those carried
     for n, keys in enumerate(_sentence_key_sets(p, canon)):
         keys |= carry
-        if sum(weight.get(k, 0.0) for k in keys) >= floor:
+        if math.fsum(weight.get(k, 0.0) for k in keys) >= floor:
             pieces.append((keys, n if carry_from is None else carry_from, n))
             carry, carry_from = set(), None
         elif pieces:
@@ -1316,7 +1320,7 @@ def best_sentence_pair(
     best: tuple[float, int, int] | None = None
     for a, keys_p in enumerate(left):
         for b, keys_q in enumerate(right):
-            shared = sum(weight.get(k, 0.0) for k in keys_p & keys_q)
+            shared = math.fsum(weight.get(k, 0.0) for k in keys_p & keys_q)
             if shared > 0 and (best is None or shared > best[0]):
                 best = (shared, a, b)
     return None if best is None else (p.spans[best[1]], q.spans[best[2]])
