@@ -1072,6 +1072,15 @@ def _appositive_votes(ptext: str, end: int, votes: list[float]) -> None:
         if not core.isalpha() or not core.islower():
             if core.endswith(("'s", "’s")):
                 return  # "the store's insurer", "the company's founder": a role
+            if core.isalpha() and core.lower() in N.BODY_HEADS:
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if core != word or nxt.lower() in N.FUNCTION_WORDS:
+                    # The appositive is a body's own name ("Creep, the Campaign to Re-elect
+                    # the President"): the name before it is that body's short form.
+                    votes[1] += 2.0
+                    votes[0] -= 1.0
+                    votes[2] -= 1.0
+                    return
             if core.isalpha() or core == word:
                 continue  # a capitalised modifier ("Las Vegas"), a number, a hyphen
             break

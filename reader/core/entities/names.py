@@ -228,14 +228,28 @@ ORG_INTRODUCERS = _words(
     """
 )
 
+# Head words of a capitalised name that can only be a body of people: a committee, a campaign,
+# a party (not a building such as "House" or "Center", nor a modifier such as "Security").  An
+# appositive that is such a name ("Creep, the Campaign to Re-elect the President"; "NRA, the
+# National Rifle Association") says what kind of thing the name before it is.
+BODY_HEADS = _words(
+    """
+    committee committees campaign council agency association commission foundation federation
+    alliance coalition party union ministry department league society movement organization
+    organisation bureau board authority corporation company group trust institute fund
+    """
+)
+
 # Nouns that, in lower case right after a name (or after one more lower-case word), show the
 # name is an organisation's: a brand, a gang, a broadcaster's affiliate ("the Pink Panther
-# gang", "a red Adidas hoodie", "CNN affiliate WDIV").  Shops are left out: "the Casty store"
-# is as often the place where something happened (ECB+ types it a location) as the business.
+# gang", "a red Adidas hoodie", "CNN affiliate WDIV"), or a shop's ("a Harry Winston boutique",
+# "the Casty store": the business; ECB+ types such a store a location where a robbery happened,
+# but the sidebar lists the jeweller, and a reader names the firm, not the premises).
 ORG_FOLLOWERS = _words(
     """
     franchise brand label gang gangs cartel affiliate affiliates subsidiary
     hoodie sneakers jacket
+    store stores boutique boutiques shop shops jeweller jewellers jeweler jewelers
     """
 )
 
