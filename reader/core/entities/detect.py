@@ -328,7 +328,7 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
     out: list[_Tok] = []
     next_initial = initial
     for m in _PIECE_RE.finditer(ptext, s, e):
-        a, b = m.start(), m.end()
+        a, b = m.span()
         raw = m.group()
         if raw[0] not in _UP_CHARS and not _CAP_START_RE.match(raw):
             out.append(_Tok(a, b, raw, raw.lower(), False, False, conn=True))
@@ -373,12 +373,13 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
             else:
                 b -= 1  # sentence-final period
                 hard = True
-        hs = _HYPHEN_SUFFIX_RE.search(ptext, a, b)
+        # ``ptext[a:b]`` lies inside ``raw``: without a hyphen there no suffix can match.
+        hs = _HYPHEN_SUFFIX_RE.search(ptext, a, b) if "-" in raw else None
         if hs:
             b = hs.start()
             hard = True
         txt = ptext[a:b]
-        out.append(_Tok(a, b, txt, tok_fold(txt), next_initial, hard))
+        out.append(_Tok(a, b, txt, txt.rstrip(".").lower(), next_initial, hard))  # tok_fold
         next_initial = False
         if hard and raw.endswith("."):
             next_initial = True

@@ -1782,6 +1782,7 @@ def _entities(
         groups[uf.find(r if r is not None else ni)].append(ci)
     keyed: list[tuple[tuple[int, int, str], Entity]] = []
     staff = {ci for ci, c in enumerate(cands) if c.follower in _STAFF_NOUNS}
+    where = [(c.article, c.paragraph, c.start) for c in cands]  # the members' reading order
     for root, members in groups.items():
         surfaces: Counter = Counter([cands[ci].text for ci in members])
         # A place's mentions that stand for its team bring their context, not the place's
@@ -1812,7 +1813,9 @@ def _entities(
         scale = 3.0 / len(members)
         for t in range(3):
             votes[t] += ctx[t] * scale + (math.log1p(ctx[t]) if ctx[t] > 0 else 0.0)
-        best = max(range(3), key=lambda t: votes[t])
+        # The first of the largest, as ``max(range(3), key=votes.__getitem__)`` answers.
+        v0, v1, v2 = votes
+        best = 0 if v0 >= v1 and v0 >= v2 else (1 if v1 >= v2 else 2)
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
         if etype == "person" and staff and not staff.isdisjoint(members):
             rest = _split_staff(members, staff, cands, keyed)
@@ -1829,7 +1832,7 @@ def _entities(
         variants = [name] + sorted(
             (s for s in surfaces if s != name), key=lambda s: (-surfaces[s], s)
         )
-        members.sort(key=lambda ci: (cands[ci].article, cands[ci].paragraph, cands[ci].start))
+        members.sort(key=where.__getitem__)
         mentions = [
             Mention(c.article, c.paragraph, c.start, c.end, c.text)
             for c in map(cands.__getitem__, members)
