@@ -507,3 +507,87 @@ def test_display_name_prefers_the_accented_spelling_as_before(word):
     of two equally used spellings of a name, the accented one is still shown."""
     assert (not word.isascii()) == any(ord(ch) > 127 for ch in word)
     assert link_module._canonical(Counter({"Erdogan": 2, "Erdoğan": 2})) == "Erdoğan"
+
+
+# --- stop 18, second speed round: lower-case word starts, hyphen suffixes, entity types, months
+
+_LOWER_START_TWO_CHARS = re.compile(r"\s[a-z]")
+
+
+@settings(max_examples=400)
+@given(
+    st.text(alphabet=" \t\n\u00a0\u2003aZbé.-", max_size=16),
+    st.integers(0, 17),
+    st.integers(0, 17),
+)
+def test_lower_start_look_ahead_counts_like_the_two_character_match(text, lo, hi):
+    """The look-ahead pattern finds as many word starts in ``text[lo:hi]`` as ``\\s[a-z]``:
+    the letter after the space is still inside the range searched, never past it."""
+    pattern = detect_module._LOWER_START_RE
+    assert len(pattern.findall(text, lo, hi)) == len(_LOWER_START_TWO_CHARS.findall(text, lo, hi))
+
+
+def _pieces_asking_every_piece():
+    """``detect._pieces`` as first written: the hyphen-suffix regex asked of every piece."""
+    import inspect
+    import textwrap
+
+    source = textwrap.dedent(inspect.getsource(detect_module._pieces))
+    gated = 'hs = _HYPHEN_SUFFIX_RE.search(ptext, a, b) if "-" in raw else None'
+    assert gated in source
+    namespace: dict = {}
+    exec(
+        source.replace(gated, "hs = _HYPHEN_SUFFIX_RE.search(ptext, a, b)"),
+        vars(detect_module),
+        namespace,
+    )
+    return namespace["_pieces"]
+
+
+_PIECE_WORDS = ["Gov.Sarah", "Chargers'Jamal", "U.S.-based", "al-Assad", "Jong-un", "-born", "-led"]
+_PIECE_PARTS = ["Smith", "O'Brien", "St", "Anne's", " ", "-", ".", "'", "’s", "of", "Kabul-"]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(_PIECE_WORDS + _PIECE_PARTS), max_size=8).map("".join), st.booleans()
+)
+def test_pieces_skip_the_suffix_regex_only_where_no_hyphen_is(span, initial):
+    reference = _pieces_asking_every_piece()
+    assert detect_module._pieces(span, 0, len(span), initial) == reference(
+        span, 0, len(span), initial
+    )
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([-1.5, 0.0, 0.25, 2.0, 3.0, -0.0]), min_size=3, max_size=3))
+def test_first_largest_vote_is_what_max_picks(votes):
+    assert link_module._first_largest(votes) == max(range(3), key=lambda t: votes[t])
+
+
+def test_months_read_the_sentence_ranges_as_the_paragraph_holds_them():
+    """``_Ctx.months`` asks the cached sentence ranges how many sentences the paragraph has; the
+    answers are those of a context that reads the paragraph's own ranges each time."""
+    texts = [
+        "In February, a quake killed 12 people. It injured 1,400 more in March.",
+        "They said 30 were hurt in May. Another 4. 5 percent fled. Then 7 died.",
+        "It killed 3 people.",
+        "No figure here.",
+    ]
+    arts = [Article.from_texts(n, n, texts, sentences=split_sentences) for n in "ab"]
+    figs = find_figures(arts)
+    from dataclasses import replace
+
+    figs.append(replace(figs[-1], paragraph=99))  # a figure of no paragraph: whole-text range
+
+    class _Rereading(group_module._Ctx):
+        def _sentence_ranges(self, f):
+            try:
+                return tuple(self.articles[f.article].paragraphs[f.paragraph].sentences)
+            except IndexError:
+                return ()
+
+    fast, plain = group_module._Ctx(figs, arts), _Rereading(figs, arts)
+    months = [fast.months(i) for i in range(len(figs))]
+    assert months == [plain.months(i) for i in range(len(figs))]
+    assert any(months)

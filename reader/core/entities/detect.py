@@ -76,8 +76,12 @@ _GLUED_RE = re.compile(
     r"[^\W\d_]{3,}['’](?!(?:s|t|d|ll|re|ve|m)(?![^\W\d_]))(?=[^\W\d_]{2})", re.IGNORECASE
 )
 # A lower-case word start after white space; counted with a first-letter check instead of a
-# look-behind, which the regex engine would try at every character (twice as slow).
-_LOWER_START_RE = re.compile(r"\s[a-z]")
+# look-behind, which the regex engine would try at every character (twice as slow).  The letter
+# is looked ahead at, not matched: ``findall`` then returns the one-character white space, a
+# string Python keeps once, instead of a new two-character string per word (the count is the
+# same: a letter is no white space, so the matches never overlapped, and a look-ahead sees no
+# further than the ``endpos`` a match had to end at).
+_LOWER_START_RE = re.compile(r"\s(?=[a-z])")
 # Context cues, read around every mention and summed over all mentions of an entity.  "in X"
 # is a strong place cue; "at / from / to X" also precede people and companies ("lost to X",
 # "a statement from X"), so they count little.
