@@ -518,7 +518,12 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
         if len(g) > 1 and not g[1].conn and g[0].fold in N.VESSEL_NOUNS:
             out.append((g[1:], 3))  # "Warship Sukanya, deployed on patrol..."
             continue
-        for whole in _split_trailing_place(g) if len(g) > 2 else (g,):
+        if len(g) < 3:
+            # One or two tokens: no place, acronym or given name splits them (see the three
+            # splits below, each of which needs three), so only the titles are looked for.
+            _split_titles(g, out)
+            continue
+        for whole in _split_trailing_place(g):
             for part in _split_inner_acronyms(whole):
                 for sub in _split_before_given(part):
                     _split_titles(sub, out)
