@@ -615,3 +615,14 @@ def test_names_of_one_or_two_tokens_skip_the_splits_that_need_three(span, initia
     plain = _as_first_written(detect_module._clean, _CLEAN_FAST, _CLEAN_PLAIN)
     toks = detect_module._pieces(span, 0, len(span), initial)
     assert detect_module._clean(toks) == plain(toks)
+
+
+def test_a_node_is_full_as_its_words_say():
+    """``_Node.full`` is set when the node is made, and answers as the property it replaced."""
+    texts = ["Barack Obama met NATO and Mr. Obama in Kabul.", "The U.S. Department of State said."]
+    arts = [Article.from_texts("a", "a", texts, sentences=split_sentences)]
+    cands = detect_module.detect(arts).candidates
+    nodes, _ = link_module._build_nodes(cands)
+    assert {n.full for n in nodes} == {True, False}
+    for n in nodes:
+        assert n.full == (not n.acronym and len(n.tokens) >= 2)

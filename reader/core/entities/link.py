@@ -196,10 +196,12 @@ class _Node:
     surfaces: Counter = field(default_factory=Counter)
     mentions: list[int] = field(default_factory=list)
     articles: set[int] = field(default_factory=set)
+    # A name of two or more words, no acronym: set once (the tokens never change), read by every
+    # union's anti-chaining guard and most rules, tens of thousands of times.
+    full: bool = field(init=False)
 
-    @property
-    def full(self) -> bool:
-        return not self.acronym and len(self.tokens) >= 2
+    def __post_init__(self) -> None:
+        self.full = not self.acronym and len(self.tokens) >= 2
 
 
 class _Clusters(UnionFind[int]):
