@@ -1448,9 +1448,6 @@ def _share_votes(
 
 
 _TRAILING = ",.;:!?\"”’')"
-_DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central upper lower".split()
-)
 # A party member after a place ("an Arizona Republican", "the Mississippi Democrat") describes a
 # politician; the place is the only name.
 _PARTY_MEMBERS = frozenset("democrat democrats republican republicans".split())
@@ -1637,7 +1634,7 @@ def _analyse_span(
         if len(names) > 1 and names[-1].fold.endswith("s") and names[-1].fold in N.DEMONYMS:
             continue  # "Christian North Koreans": a group of people, not a name
         if len(names) == 2:
-            if names[1].fold in N.DEMONYMS and names[0].fold in _DIRECTIONS:
+            if names[1].fold in N.DEMONYMS and names[0].fold in N.DIRECTIONS:
                 continue  # "the North Korean leader", "South African troops": an adjective
             if names[1].fold in _PARTY_MEMBERS and names[0].fold in N.PLACES:
                 g = names[:1]  # "the Mississippi Democrat": a party member from a place
