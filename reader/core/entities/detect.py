@@ -969,9 +969,7 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             elif w in N.AWARD_WORDS and _no_clause_after(ptext, end):
                 # "the papal honor Pro Ecclesia et Pontifice from ...": the honour's name; not
                 # "the award Smith received", where a verb makes the name a clause's subject
-                votes[0] -= 3.0
-                votes[1] -= 1.5
-                votes[2] -= 3.0
+                _vote_honour(votes)
             elif (w and "0" <= w[0] <= "9" or w2 and "0" <= w2[0] <= "9") and _after_dated_article(
                 words, w, w2
             ):
@@ -1020,10 +1018,7 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
             elif f1 in N.PLACE_FOLLOWERS:
                 votes[2] += 1.0
             elif f1 in N.AWARD_WORDS:
-                # "the Pro Ecclesia medal", "a Kessler prize": an honour, none of the three
-                votes[0] -= 3.0
-                votes[1] -= 1.5
-                votes[2] -= 3.0
+                _vote_honour(votes)  # "the Pro Ecclesia medal", "a Kessler prize"
             elif f1 in _OUTLET_VERBS and not placed:
                 votes[1] += 0.5  # "Le Monde reported": mostly outlets, sometimes a reporter
             elif f1 in N.PERSON_FOLLOWERS:
@@ -1229,7 +1224,7 @@ def _unquoted_titles(articles: list[Article], cands: list[Candidate]) -> list[Ca
         hits = by_run[c.text]
         if c.work:
             continue
-        ptext = articles[c.article].paragraphs[c.paragraph].text
+        ptext = paragraph_text(articles[c.article], c.paragraph)
         for t, off in hits:
             a = c.start - off
             if a < 0 or not ptext.startswith(t, a):
@@ -1247,14 +1242,21 @@ def _unquoted_titles(articles: list[Article], cands: list[Candidate]) -> list[Ca
                     drop.add(j)
                 j += 1
             break
-    if not added:
-        return cands
+    return _splice(cands, added, drop) if added else cands
+
+
+def _splice(
+    cands: list[Candidate], before: dict[int, Candidate], drop: set[int]
+) -> list[Candidate]:
+    """``cands`` in order with ``before[i]`` put in front of candidate ``i`` and the candidates
+    of ``drop`` left out: a pass that joins or replaces some mentions keeps the reading order
+    the linker expects."""
     out: list[Candidate] = []
     prev = 0
-    for i in sorted(drop | added.keys()):
+    for i in sorted(drop | before.keys()):
         out += cands[prev:i]
-        if i in added:
-            out.append(added[i])
+        if i in before:
+            out.append(before[i])
         if i not in drop:
             out.append(cands[i])
         prev = i + 1
@@ -1288,22 +1290,14 @@ def _campus_names(articles: list[Article], cands: list[Candidate]) -> list[Candi
         y = cands[i + 1]
         if (y.article, y.paragraph) != (c.article, c.paragraph) or fold(y.text) not in N.PLACES:
             continue
-        ptext = articles[c.article].paragraphs[c.paragraph].text
+        ptext = paragraph_text(articles[c.article], c.paragraph)
         if ptext[c.end : y.start] not in _CAMPUS_BETWEEN:
             continue
         campus = Candidate(c.article, c.paragraph, c.start, y.end, ptext[c.start : y.end])
         campus.votes = [c.votes[0] + y.votes[0], c.votes[1] + y.votes[1], c.votes[2], c.votes[3]]
         merged[i] = campus
-    if not merged:
-        return cands
-    out: list[Candidate] = []
-    prev = 0
-    for i in sorted(merged):
-        out += cands[prev:i]
-        out.append(merged[i])
-        prev = i + 2  # the school and its city become one candidate
-    out += cands[prev:]
-    return out
+    # the school and its city become one candidate
+    return _splice(cands, merged, {j for i in merged for j in (i, i + 1)}) if merged else cands
 
 
 def _drop_group_members(articles: list[Article], cands: list[Candidate]) -> list[Candidate]:
@@ -1560,7 +1554,7 @@ def _drop_generic_phrases(
         t = c.text
         if t not in phrases or t in named:
             continue
-        ptext = articles[c.article].paragraphs[c.paragraph].text
+        ptext = paragraph_text(articles[c.article], c.paragraph)
         if not c.modifier and (" " + ptext[max(0, c.start - 4) : c.start]).endswith(
             (" a ", " an ", " A ", " An ")
         ):
@@ -1914,6 +1908,13 @@ def _with_number(ptext: str, s: int, e: int, found: list[_Found]) -> list[_Found
     start = last[0][0] if last and last[0][0] <= head else head
     out.append((start, end, ptext[s + start : s + end], 0, False))
     return out
+
+
+def _vote_honour(votes: list[float]) -> None:
+    """An honour's name: neither a person, a place nor (less firmly) a body."""
+    votes[0] -= 3.0
+    votes[1] -= 1.5
+    votes[2] -= 3.0
 
 
 def _vote_vessel(votes: list[float]) -> None:

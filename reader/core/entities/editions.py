@@ -41,10 +41,8 @@ Key = tuple[str, int]  # ("y", 2013) or ("o", 85)
 
 def split_editions(entities: list[Entity], articles: Sequence[Article]) -> list[Entity]:
     """``entities`` with every recurring event that mixes editions split by edition (see the
-    module docstring); re-sorted and re-numbered as ``link`` returns them, or the same list
-    when nothing was split."""
+    module docstring), each edition in its event's place; ``link`` numbers the list after."""
     out: list[Entity] = []
-    changed = False
     texts: dict[tuple[int, int], str] = {}
     for e in entities:
         parts = _split(e, articles, texts) if _recurring(e) else None
@@ -52,12 +50,6 @@ def split_editions(entities: list[Entity], articles: Sequence[Article]) -> list[
             out.append(e)
         else:
             out.extend(parts)
-            changed = True
-    if not changed:
-        return entities
-    out.sort(key=lambda e: (-len({m.article for m in e.mentions}), -len(e.mentions), e.name))
-    for i, e in enumerate(out):
-        e.id = i
     return out
 
 

@@ -650,8 +650,19 @@ def link(
     teams = _team_mentions(nodes, cands, uf)
     extra = _descriptions(cands, cand_node, uf, teams, articles) if articles else {}
     entities = _entities(nodes, cand_node, cands, uf, override, teams, extra)
-    # 10. editions of a recurring event ("79th Oscars" / "86th Oscars") kept apart
-    return split_editions(entities, articles) if articles else entities
+    if articles:
+        # 10. editions of a recurring event ("79th Oscars" / "86th Oscars") kept apart
+        entities = split_editions(entities, articles)
+    return _numbered(entities)
+
+
+def _numbered(entities: list[Entity]) -> list[Entity]:
+    """The entities in the sidebar's order -- reported by the most articles, then the most
+    mentions, then by name -- with their ids set to that order."""
+    entities.sort(key=lambda e: (-len({m.article for m in e.mentions}), -len(e.mentions), e.name))
+    for i, e in enumerate(entities):
+        e.id = i
+    return entities
 
 
 def _team_mentions(nodes: list[_Node], cands: list[Candidate], uf: _Clusters) -> dict[int, int]:
@@ -1731,11 +1742,11 @@ def _split_staff(
     members: list[int],
     staff_cis: set[int],
     cands: list[Candidate],
-    keyed: list[tuple[tuple[int, int, str], Entity]],
+    out: list[Entity],
 ) -> list[int]:
     """The person's mentions without those followed by a collective noun ("the Obama team"),
     which become an organisation per noun, its mentions spanning the name and the noun and
-    appended to ``keyed``; ``staff_cis`` holds the candidates followed by such a noun.  A person
+    appended to ``out``; ``staff_cis`` holds the candidates followed by such a noun.  A person
     whose every mention is so followed stays the person."""
     staff: dict[str, list[int]] = defaultdict(list)
     rest: list[int] = []
@@ -1750,9 +1761,7 @@ def _split_staff(
             for c in (cands[ci] for ci in cis)
         ]
         name = f"{_canonical(Counter(cands[ci].text for ci in cis))} {noun}"
-        n_articles = len({m.article for m in mentions})
-        entity = Entity(0, name, "organization", [name], mentions)
-        keyed.append(((-n_articles, -len(mentions), name), entity))
+        out.append(Entity(0, name, "organization", [name], mentions))
     return rest
 
 
@@ -1789,7 +1798,7 @@ def _entities(
             if r is None:
                 r = override.get((ni, c.article, -1))
         groups[uf.find(r if r is not None else ni)].append(ci)
-    keyed: list[tuple[tuple[int, int, str], Entity]] = []
+    out: list[Entity] = []  # in no order: ``link`` numbers them (``_numbered``)
     staff = {ci for ci, c in enumerate(cands) if c.follower in _STAFF_NOUNS}
     where = [(c.article, c.paragraph, c.start) for c in cands]  # the members' reading order
     for root, members in groups.items():
@@ -1825,7 +1834,7 @@ def _entities(
         best = _first_largest(votes)
         etype: EntityType = _TYPES[best] if votes[best] > 0 else "other"
         if etype == "person" and staff and not staff.isdisjoint(members):
-            rest = _split_staff(members, staff, cands, keyed)
+            rest = _split_staff(members, staff, cands, out)
             if rest is not members:
                 own = rest if own is members else [ci for ci in own if ci not in staff]
                 members = rest
@@ -1847,12 +1856,5 @@ def _entities(
         if root in extra:
             mentions += extra[root]
             mentions.sort(key=lambda m: (m.article, m.paragraph, m.start))
-        n_articles = len({m.article for m in mentions})
-        keyed.append(
-            ((-n_articles, -len(mentions), name), Entity(0, name, etype, variants, mentions))
-        )
-    keyed.sort(key=lambda kv: kv[0])
-    out = [e for _, e in keyed]
-    for i, e in enumerate(out):
-        e.id = i
+        out.append(Entity(0, name, etype, variants, mentions))
     return out
