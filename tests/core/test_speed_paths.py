@@ -507,3 +507,122 @@ def test_display_name_prefers_the_accented_spelling_as_before(word):
     of two equally used spellings of a name, the accented one is still shown."""
     assert (not word.isascii()) == any(ord(ch) > 127 for ch in word)
     assert link_module._canonical(Counter({"Erdogan": 2, "Erdoğan": 2})) == "Erdoğan"
+
+
+# --- stop 18, second speed round: lower-case word starts, hyphen suffixes, entity types, months
+
+_LOWER_START_TWO_CHARS = re.compile(r"\s[a-z]")
+
+
+@settings(max_examples=400)
+@given(
+    st.text(alphabet=" \t\n\u00a0\u2003aZbé.-", max_size=16),
+    st.integers(0, 17),
+    st.integers(0, 17),
+)
+def test_lower_start_look_ahead_counts_like_the_two_character_match(text, lo, hi):
+    """The look-ahead pattern finds as many word starts in ``text[lo:hi]`` as ``\\s[a-z]``:
+    the letter after the space is still inside the range searched, never past it."""
+    pattern = detect_module._LOWER_START_RE
+    assert len(pattern.findall(text, lo, hi)) == len(_LOWER_START_TWO_CHARS.findall(text, lo, hi))
+
+
+def _as_first_written(func, fast: str, plain: str):
+    """``func`` of the detector rebuilt from its source with the shortcut ``fast`` replaced by
+    the ``plain`` code it stands for (both must be in the source as written)."""
+    import inspect
+    import textwrap
+
+    source = textwrap.dedent(inspect.getsource(func))
+    assert fast in source
+    namespace: dict = {}
+    exec(source.replace(fast, plain), vars(detect_module), namespace)
+    return namespace[func.__name__]
+
+
+def _pieces_asking_every_piece():
+    """``detect._pieces`` as first written: the hyphen-suffix regex asked of every piece."""
+    return _as_first_written(
+        detect_module._pieces,
+        'hs = _HYPHEN_SUFFIX_RE.search(ptext, a, b) if "-" in raw else None',
+        "hs = _HYPHEN_SUFFIX_RE.search(ptext, a, b)",
+    )
+
+
+_PIECE_WORDS = ["Gov.Sarah", "Chargers'Jamal", "U.S.-based", "al-Assad", "Jong-un", "-born", "-led"]
+_PIECE_PARTS = ["Smith", "O'Brien", "St", "Anne's", " ", "-", ".", "'", "’s", "of", "Kabul-"]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(_PIECE_WORDS + _PIECE_PARTS), max_size=8).map("".join), st.booleans()
+)
+def test_pieces_skip_the_suffix_regex_only_where_no_hyphen_is(span, initial):
+    reference = _pieces_asking_every_piece()
+    assert detect_module._pieces(span, 0, len(span), initial) == reference(
+        span, 0, len(span), initial
+    )
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([-1.5, 0.0, 0.25, 2.0, 3.0, -0.0]), min_size=3, max_size=3))
+def test_first_largest_vote_is_what_max_picks(votes):
+    assert link_module._first_largest(votes) == max(range(3), key=lambda t: votes[t])
+
+
+def test_months_read_the_sentence_ranges_as_the_paragraph_holds_them():
+    """``_Ctx.months`` asks the cached sentence ranges how many sentences the paragraph has; the
+    answers are those of a context that reads the paragraph's own ranges each time."""
+    texts = [
+        "In February, a quake killed 12 people. It injured 1,400 more in March.",
+        "They said 30 were hurt in May. Another 4. 5 percent fled. Then 7 died.",
+        "It killed 3 people.",
+        "No figure here.",
+    ]
+    arts = [Article.from_texts(n, n, texts, sentences=split_sentences) for n in "ab"]
+    figs = find_figures(arts)
+    from dataclasses import replace
+
+    figs.append(replace(figs[-1], paragraph=99))  # a figure of no paragraph: whole-text range
+
+    class _Rereading(group_module._Ctx):
+        def _sentence_ranges(self, f):
+            try:
+                return tuple(self.articles[f.article].paragraphs[f.paragraph].sentences)
+            except IndexError:
+                return ()
+
+    fast, plain = group_module._Ctx(figs, arts), _Rereading(figs, arts)
+    months = [fast.months(i) for i in range(len(figs))]
+    assert months == [plain.months(i) for i in range(len(figs))]
+    assert any(months)
+
+
+_CLEAN_FAST = """        if len(g) < 3:
+            # One or two tokens: no place, acronym or given name splits them (see the three
+            # splits below, each of which needs three), so only the titles are looked for.
+            _split_titles(g, out)
+            continue
+        for whole in _split_trailing_place(g):"""
+_CLEAN_PLAIN = """        for whole in _split_trailing_place(g) if len(g) > 2 else (g,):"""
+_SPAN_WORDS = ["Mr.", "Barack", "Obama", "U.S.", "RB", "Saints", "Pierre", "Thomas", "Chargers"]
+_SPAN_WORDS += ["Jamal", "President", "of", "and", "the", "Police", "Chief", "King", "Operator"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_SPAN_WORDS), min_size=1, max_size=6).map(" ".join), st.booleans())
+def test_names_of_one_or_two_tokens_skip_the_splits_that_need_three(span, initial):
+    plain = _as_first_written(detect_module._clean, _CLEAN_FAST, _CLEAN_PLAIN)
+    toks = detect_module._pieces(span, 0, len(span), initial)
+    assert detect_module._clean(toks) == plain(toks)
+
+
+def test_a_node_is_full_as_its_words_say():
+    """``_Node.full`` is set when the node is made, and answers as the property it replaced."""
+    texts = ["Barack Obama met NATO and Mr. Obama in Kabul.", "The U.S. Department of State said."]
+    arts = [Article.from_texts("a", "a", texts, sentences=split_sentences)]
+    cands = detect_module.detect(arts).candidates
+    nodes, _ = link_module._build_nodes(cands)
+    assert {n.full for n in nodes} == {True, False}
+    for n in nodes:
+        assert n.full == (not n.acronym and len(n.tokens) >= 2)

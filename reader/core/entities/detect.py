@@ -76,8 +76,12 @@ _GLUED_RE = re.compile(
     r"[^\W\d_]{3,}['’](?!(?:s|t|d|ll|re|ve|m)(?![^\W\d_]))(?=[^\W\d_]{2})", re.IGNORECASE
 )
 # A lower-case word start after white space; counted with a first-letter check instead of a
-# look-behind, which the regex engine would try at every character (twice as slow).
-_LOWER_START_RE = re.compile(r"\s[a-z]")
+# look-behind, which the regex engine would try at every character (twice as slow).  The letter
+# is looked ahead at, not matched: ``findall`` then returns the one-character white space, a
+# string Python keeps once, instead of a new two-character string per word (the count is the
+# same: a letter is no white space, so the matches never overlapped, and a look-ahead sees no
+# further than the ``endpos`` a match had to end at).
+_LOWER_START_RE = re.compile(r"\s(?=[a-z])")
 # Context cues, read around every mention and summed over all mentions of an entity.  "in X"
 # is a strong place cue; "at / from / to X" also precede people and companies ("lost to X",
 # "a statement from X"), so they count little.
@@ -328,7 +332,7 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
     out: list[_Tok] = []
     next_initial = initial
     for m in _PIECE_RE.finditer(ptext, s, e):
-        a, b = m.start(), m.end()
+        a, b = m.span()
         raw = m.group()
         if raw[0] not in _UP_CHARS and not _CAP_START_RE.match(raw):
             out.append(_Tok(a, b, raw, raw.lower(), False, False, conn=True))
@@ -373,12 +377,13 @@ def _pieces(ptext: str, s: int, e: int, initial: bool) -> list[_Tok]:
             else:
                 b -= 1  # sentence-final period
                 hard = True
-        hs = _HYPHEN_SUFFIX_RE.search(ptext, a, b)
+        # ``ptext[a:b]`` lies inside ``raw``: without a hyphen there no suffix can match.
+        hs = _HYPHEN_SUFFIX_RE.search(ptext, a, b) if "-" in raw else None
         if hs:
             b = hs.start()
             hard = True
         txt = ptext[a:b]
-        out.append(_Tok(a, b, txt, tok_fold(txt), next_initial, hard))
+        out.append(_Tok(a, b, txt, txt.rstrip(".").lower(), next_initial, hard))  # tok_fold
         next_initial = False
         if hard and raw.endswith("."):
             next_initial = True
@@ -513,7 +518,12 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
         if len(g) > 1 and not g[1].conn and g[0].fold in N.VESSEL_NOUNS:
             out.append((g[1:], 3))  # "Warship Sukanya, deployed on patrol..."
             continue
-        for whole in _split_trailing_place(g) if len(g) > 2 else (g,):
+        if len(g) < 3:
+            # One or two tokens: no place, acronym or given name splits them (see the three
+            # splits below, each of which needs three), so only the titles are looked for.
+            _split_titles(g, out)
+            continue
+        for whole in _split_trailing_place(g):
             for part in _split_inner_acronyms(whole):
                 for sub in _split_before_given(part):
                     _split_titles(sub, out)

@@ -202,6 +202,8 @@ class _Ctx:
             try:
                 para = self.articles[article].paragraphs[paragraph]
                 starts = self._sentence_starts(para.text, tuple(para.sentences))
+                if key not in self._sentences and len(self._sentences) < _PARAGRAPH_CACHE:
+                    self._sentences[key] = para.sentences  # ``_sentence_ranges`` reads no copy
                 # Its text, not ``para.text``: a repeated paragraph's text is then one object
                 # (paragraphs are made when read, each with a new copy of its text).
                 hit = (starts.text, starts)
@@ -297,10 +299,8 @@ class _Ctx:
         self._subjects[i] = hit
         return hit
 
-    def _sentence_start(self, f: Figure, si: int) -> int:
-        """Where sentence ``si`` of the figure's paragraph starts; a "sentence" that opens with
-        the digits of a decimal split as tokenised copy writes it ("measuring 6. 4 on the
-        Richter scale") continues the one before."""
+    def _sentence_ranges(self, f: Figure) -> tuple[tuple[int, int], ...]:
+        """The sentence ranges of the figure's paragraph (none when it is unknown)."""
         key = (f.article, f.paragraph)
         spans = self._sentences.get(key)
         if spans is None:
@@ -313,6 +313,13 @@ class _Ctx:
             if len(self._sentences) >= _PARAGRAPH_CACHE:
                 self._sentences.clear()
             self._sentences[key] = spans
+        return spans
+
+    def _sentence_start(self, f: Figure, si: int) -> int:
+        """Where sentence ``si`` of the figure's paragraph starts; a "sentence" that opens with
+        the digits of a decimal split as tokenised copy writes it ("measuring 6. 4 on the
+        Richter scale") continues the one before."""
+        spans = self._sentence_ranges(f)
         if not spans or si >= len(spans):
             return 0
         text = self._paragraph(f.article, f.paragraph, f.text)[0]  # one shared copy
@@ -461,7 +468,9 @@ class _Ctx:
         text, starts = self._text(f)
         si = starts.index(f.start)
         lo = self._sentence_start(f, si)
-        hi = self._sentence_start(f, si + 1) if si + 1 < len(self._spans(f)) else len(text)
+        hi = (
+            self._sentence_start(f, si + 1) if si + 1 < len(self._sentence_ranges(f)) else len(text)
+        )
         found = {m.group(0).lower() for m in _MONTH_NAME.finditer(text, lo, hi)}
         if not found and _PRONOUN_OPENER.match(text, lo):
             if si > 0:
@@ -475,12 +484,6 @@ class _Ctx:
         hit = frozenset(found) if found else _NONE
         self._months[i] = hit
         return hit
-
-    def _spans(self, f: Figure) -> list[tuple[int, int]]:
-        try:
-            return list(self.articles[f.article].paragraphs[f.paragraph].sentences)
-        except IndexError:
-            return []
 
     def same_time(self, i: int, j: int) -> bool:
         """Whether two figures' sentences place them at one time: a sentence dated "In February"
