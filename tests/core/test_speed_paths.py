@@ -626,3 +626,16 @@ def test_a_node_is_full_as_its_words_say():
     assert {n.full for n in nodes} == {True, False}
     for n in nodes:
         assert n.full == (not n.acronym and len(n.tokens) >= 2)
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet=" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u00a0\u2003aZbzé.-'", max_size=24),
+    st.integers(0, 26),
+    st.integers(0, 26),
+)
+def test_lower_starts_counts_like_the_regex(text, lo, hi):
+    """The byte-table count of lower-case word starts (ASCII texts) answers as the regex does,
+    for every kind of white space ``\\s`` matches and any range; other texts use the regex."""
+    expected = len(detect_module._LOWER_START_RE.findall(text, lo, hi))
+    assert detect_module._lower_starts(text, lo, hi) == expected

@@ -98,7 +98,8 @@ def name_key(surface: str) -> str:
     """Comparison key of a name: folded, no periods/apostrophes, hyphens as spaces, no "the"."""
     f = fold(surface).replace(".", "").replace("'", "").replace("-", " ")
     toks = f.split()
-    if len(toks) > 1 and all(len(t) == 1 for t in toks):
+    # Every word one letter (``split`` gives no empty word); ``map`` makes no generator per name.
+    if len(toks) > 1 and max(map(len, toks)) == 1:
         toks = ["".join(toks)]  # "U. S." / "L. A." spaced initials are "us" / "la"
     if toks and toks[0] == "the" and len(toks) > 1:
         toks = toks[1:]
@@ -359,11 +360,12 @@ def _static_votes(node: _Node) -> list[float]:
     # A one-word known body that is also a cue word ("Reuters", "Bloomberg") is counted once,
     # above: it can still be a surname after a title ("Mayor Bloomberg").
     single_known = len(toks) == 1 and node.key in _ORG_KEYS
-    kinds = [_cue_kinds(t) for t in toks]
+    kinds = list(map(_cue_kinds, toks))
     anywhere = 0  # the lists some word of the name is in
     for k in kinds:
         anywhere |= k
-    org = [] if single_known else [t for t, k in zip(toks, kinds) if k & _ORG_CUE]
+    # Some word of the name is an organisation cue (only whether there is one counts below).
+    org = not single_known and bool(anywhere & _ORG_CUE)
     # The head noun: the last word, or the word before "of" ("University of Alabama").
     words = node.key.split()
     of_head = words[words.index("of") - 1] if "of" in words[1:] else None
@@ -432,7 +434,7 @@ def _static_votes(node: _Node) -> list[float]:
             # An unknown one-word name with no other evidence is most often a person met by
             # surname or nickname; a weak prior, outweighed by any context ("in X", "X's staff").
             v[0] += 0.35
-        if any(t in _PARTICLES for t in toks):
+        if not _PARTICLES.isdisjoint(toks):
             v[0] += 0.5
     if (
         not cues
@@ -441,13 +443,14 @@ def _static_votes(node: _Node) -> list[float]:
         and (toks[-1] in _GENERATIONAL or any(len(t) == 1 for t in toks[1:-1]))
     ):
         v[0] += 2.0  # "Hugh W. Sloan Jr.": a middle initial or a generational suffix
-    if any("-" in surf and _INNER_PARTICLE_RE.search(surf) for surf in node.surfaces):
+    # ``map`` with ``any``: no generator to make and close for each of the thousands of names.
+    if any(map(_INNER_PARTICLE_RE.search, node.surfaces)):
         v[2] += 2.0  # "Mar-a-Lago", "Stratford-upon-Avon", "Saint-Jean-de-Luz": a place
         v[0] -= 1.0
     if (
         len(toks) > 1
         and toks[0] not in N.GIVEN_NAMES
-        and any(_ELIDED_INSIDE_RE.search(surf) for surf in node.surfaces)
+        and any(map(_ELIDED_INSIDE_RE.search, node.surfaces))
     ):
         v[2] += 2.0  # "Cap d'Antibes", "Val d'Isère"; "Valéry Giscard d'Estaing" has a given name
         v[0] -= 1.0
@@ -1572,7 +1575,8 @@ def _sited_elsewhere(
 
 
 def _has_cue(n: _Node) -> bool:
-    return any(_is_cue_word(t) for t in n.tokens)
+    # ``_is_cue_word`` for each word, through ``map``: no generator made and closed per name.
+    return any(map(_cue_kinds, n.tokens))
 
 
 def _is_cue_word(t: str) -> bool:
@@ -1800,6 +1804,8 @@ def _entities(
         groups[uf.find(r if r is not None else ni)].append(ci)
     out: list[Entity] = []  # in no order: ``link`` numbers them (``_numbered``)
     staff = {ci for ci, c in enumerate(cands) if c.follower in _STAFF_NOUNS}
+    # The nodes of families ("Gray family"), few: an entity made of them alone is shown as one.
+    families = {ni for ni, n in enumerate(nodes) if n.key.endswith(" family")}
     where = [(c.article, c.paragraph, c.start) for c in cands]  # the members' reading order
     for root, members in groups.items():
         surfaces: Counter = Counter([cands[ci].text for ci in members])
@@ -1843,7 +1849,7 @@ def _entities(
             Counter(cands[ci].text for ci in own) if own is not members and own else surfaces,
             etype == "person",
         )
-        if all(nodes[ni].key.endswith(" family") for ni in node_ids) and not name.endswith("s"):
+        if node_ids <= families and not name.endswith("s"):
             name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"
         variants = [name] + sorted(
             (s for s in surfaces if s != name), key=lambda s: (-surfaces[s], s)

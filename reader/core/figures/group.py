@@ -675,9 +675,13 @@ def _same_family(a: Figure, b: Figure) -> bool:
         return _dated(a) or _dated(b)
     if ak != bk or ak == "ordinal":
         return False
-    if a.kind in ("amount", "percent", "other"):
+    if a.kind in _UNIT_KINDS:
         return a.unit == b.unit
     return True
+
+
+# Kinds whose figures compare only in the same unit (a currency, a measure).
+_UNIT_KINDS = ("amount", "percent", "other")
 
 
 class _Partners:
@@ -1101,14 +1105,18 @@ def _label_links(
         )
     else:
         pairs = _indexed_pairs(ids, figures, ctx)
+    # A bucket holds one kind, never "ordinal" (its key is the kind and the label), so
+    # ``_same_family`` of two of its figures only asks for equal units, and only for these kinds:
+    # asked once here instead of a call per pair.
+    by_unit = figures[ids[0]].kind in _UNIT_KINDS
     for i, j in pairs:
         if figures[i].article == figures[j].article:
             continue
         joined = uf.find(i) == uf.find(j)
         if joined and compatible(figures[i], figures[j]):
             continue  # nothing to add: same group, and no conflict to record
-        if not _same_family(figures[i], figures[j]):
-            continue
+        if by_unit and figures[i].unit != figures[j].unit:
+            continue  # not ``_same_family``
         pi = (figures[i].article, figures[i].paragraph)
         pj = (figures[j].article, figures[j].paragraph)
         if (pi, pj) in matched or (pj, pi) in matched:
