@@ -639,3 +639,137 @@ def test_lower_starts_counts_like_the_regex(text, lo, hi):
     for every kind of white space ``\\s`` matches and any range; other texts use the regex."""
     expected = len(detect_module._LOWER_START_RE.findall(text, lo, hi))
     assert detect_module._lower_starts(text, lo, hi) == expected
+
+
+def _rebuilt(module, func, *replacements: tuple[str, str]):
+    """``func`` of ``module`` rebuilt from its source with each shortcut (first of a pair)
+    replaced by the plain code it stands for (second); both must be in the source as written."""
+    import inspect
+    import textwrap
+
+    source = textwrap.dedent(inspect.getsource(func))
+    for fast, plain in replacements:
+        assert fast in source, fast
+        source = source.replace(fast, plain)
+    namespace: dict = {}
+    exec(source, vars(module), namespace)
+    return namespace[func.__name__]
+
+
+_NAME_PARTS = [
+    "Duke", "University", "of", "Alabama", "Reuters", "Lake", "Erie", "Mar-a-Lago", "Cap",
+    "d'Antibes", "Ludwig", "van", "Beethoven", "Hugh", "W.", "Sloan", "Jr.", "Gray", "family",
+    "Paris", "Agreement", "NATO", "U.", "S.", "Ohio", "State", "St", "Anne", "Route", "94",
+    "Hurricane", "Katrina", "Grill", "&", "Grocery", "the", "Le", "Monde", "Stratford-upon-Avon",
+]  # fmt: skip
+_names = st.lists(st.sampled_from(_NAME_PARTS), min_size=1, max_size=4).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(st.lists(_names, min_size=1, max_size=4))
+def test_static_votes_without_generators_vote_as_first_written(texts):
+    """The typing votes, the cue test and the name key answer as their first-written code (a
+    list of the organisation cue words, ``any`` over generators, ``all`` over the words)."""
+    votes = _rebuilt(
+        link_module,
+        link_module._static_votes,
+        ("kinds = list(map(_cue_kinds, toks))", "kinds = [_cue_kinds(t) for t in toks]"),
+        (
+            "org = not single_known and bool(anywhere & _ORG_CUE)",
+            "org = [] if single_known else [t for t, k in zip(toks, kinds) if k & _ORG_CUE]",
+        ),
+        ("if not _PARTICLES.isdisjoint(toks):", "if any(t in _PARTICLES for t in toks):"),
+        (
+            "if any(map(_INNER_PARTICLE_RE.search, node.surfaces)):",
+            'if any("-" in surf and _INNER_PARTICLE_RE.search(surf) for surf in node.surfaces):',
+        ),
+        (
+            "and any(map(_ELIDED_INSIDE_RE.search, node.surfaces))",
+            "and any(_ELIDED_INSIDE_RE.search(surf) for surf in node.surfaces)",
+        ),
+    )
+    key = _rebuilt(
+        link_module,
+        link_module.name_key,
+        ("max(map(len, toks)) == 1", "all(len(t) == 1 for t in toks)"),
+    )
+    cands = [detect_module.Candidate(0, k, 0, len(t), t) for k, t in enumerate(texts)]
+    nodes, _ = link_module._build_nodes(cands)
+    for n in nodes:
+        assert link_module._static_votes(n) == votes(n)
+        assert link_module._has_cue(n) == any(link_module._is_cue_word(t) for t in n.tokens)
+    for t in texts:
+        assert link_module.name_key(t) == key(t)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(_NAME_PARTS + ["and", "for", "on"]), max_size=5).map(" ".join))
+def test_inner_connector_test_through_map_answers_like_the_generator(text):
+    connectors = detect_module._INNER_CONNECTORS
+    assert any(map(text.__contains__, connectors)) == any(c in text for c in connectors)
+
+
+def test_family_entities_are_named_as_first_written():
+    """``_entities`` tells an entity made of family nodes alone by a set of those nodes; the
+    entities are those of the first-written ``all`` over the entity's nodes."""
+    texts = [
+        "The Gray family said Kimani Gray was shot. The LaRues met the Gray family.",
+        "Fred LaRue and the LaRues spoke. Gray said the Gray family's lawyer would sue.",
+        "Kimani Gray, 16, died. The Smith family and the Smiths grieved with the Grays.",
+    ]
+    arts = [Article.from_texts(n, n, texts, sentences=split_sentences) for n in "abc"]
+    plain = _rebuilt(
+        link_module,
+        link_module._entities,
+        (
+            "if node_ids <= families and",
+            'if all(nodes[ni].key.endswith(" family") for ni in node_ids) and',
+        ),
+    )
+    from reader.core.entities import find_entities
+
+    fast = find_entities(arts)
+    saved = link_module._entities
+    link_module._entities = plain
+    try:
+        first = find_entities(arts)
+    finally:
+        link_module._entities = saved
+    assert fast == first
+    assert any(e.name.endswith(" family") for e in fast)
+
+
+_FIGURE_TEXTS = [
+    "The deal is worth $5 million, or 5 million euros, up 12 percent.",
+    "Officials said 30 people were killed and 12 percent of homes were hit.",
+    "The company paid 5 million euros, about $5.6 million, for 3 km of road.",
+    "At least 31 people were killed; 10 percent of the 40 km road was closed.",
+]
+
+
+def test_label_links_test_units_once_per_bucket_as_same_family_would():
+    """``_label_links`` asks a bucket's kind once whether units must agree; the groups are those
+    of the first-written call to ``_same_family`` for every pair."""
+    arts = [
+        Article.from_texts(n, n, _FIGURE_TEXTS[k:] + _FIGURE_TEXTS[:k], sentences=split_sentences)
+        for k, n in enumerate("abc")
+    ]
+    plain = _rebuilt(
+        group_module,
+        group_module._label_links,
+        (
+            "if by_unit and figures[i].unit != figures[j].unit:",
+            "if not _same_family(figures[i], figures[j]):",
+        ),
+    )
+    fast_figs = find_figures(arts)
+    fast = group_figures(fast_figs, arts, [])
+    saved = group_module._label_links
+    group_module._label_links = plain
+    try:
+        first_figs = find_figures(arts)
+        first = group_figures(first_figs, arts, [])
+    finally:
+        group_module._label_links = saved
+    assert fast == first and fast_figs == first_figs
+    assert any(g.status != "single" for g in fast)
