@@ -44,3 +44,28 @@ def test_name_before_store_or_boutique_is_a_business():
 def test_person_without_a_shop_noun_stays_a_person():
     ents = entities_of("Harold Vance said the avenue was quiet.", "Vance left on Monday.")
     assert by_variant(ents, "Harold Vance").type == "person"
+
+
+# --- "to" inside a body's name after its head word ------------------------------------------
+
+
+def test_body_named_after_its_purpose_keeps_its_to():
+    ents = entities_of(
+        "The Committee to Protect Journalists said the reporter was held for two days.",
+        "The Campaign to Stop Killer Robots welcomed the vote in Dunmore.",
+    )
+    assert by_variant(ents, "Committee to Protect Journalists").type == "organization"
+    assert by_variant(ents, "Campaign to Stop Killer Robots").type == "organization"
+    names = {v for e in ents for v in e.variants}
+    assert "Protect" not in names and "Stop Killer Robots" not in names
+
+
+def test_to_between_other_names_still_separates_them():
+    ents = entities_of(
+        "They sent the Committee to Washington on Monday.",
+        "Kelvara Stadler to Visit Velmont Next Week, officials in Dunmore said.",
+        "The Senate Committee to Hear Case on Kim was named.",
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Washington" in names
+    assert not any(" to " in n for n in names)
