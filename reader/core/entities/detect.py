@@ -1504,6 +1504,20 @@ _ACADEMIC_HEADS = frozenset("professor professors dean lecturer reader fellow".s
 _INNER_CONNECTORS = (" of ", " for ", " and ", " on ", " to ", " & ")
 _ADJ_ENDINGS = ("al", "ic", "ary", "ive", "ous")
 _CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
+# A party and a state after a US lawmaker's name ("Sen. Bob Corker, R-Tenn.", "D-N.Y.").
+_PARTY_TAG_RE = re.compile(r"[RDI]-([A-Z][A-Za-z.]{1,7})")
+
+
+def _party_tag(text: str) -> bool:
+    """``text`` is a party-and-state tag: a party letter, a hyphen and a state's abbreviation or
+    postal code ("R-Tenn", "D-Calif.", "D-N.Y.", "I-VT")."""
+    m = _PARTY_TAG_RE.fullmatch(text)
+    if m is None:
+        return False
+    state = m.group(1).replace(".", "").lower()
+    return state in N.US_STATE_ABBREVIATIONS or state in N.US_STATE_CODES
+
+
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
 
 
@@ -1540,6 +1554,9 @@ def _drop_common_words(
             continue
         if _CODE_RE.fullmatch(t):
             verdict[t] = 2  # "VA089897": a case or licence number, not a name
+            continue
+        if _party_tag(t):
+            verdict[t] = 2  # "R-Tenn.", "D-N.Y.": a member of Congress's party and state
             continue
         if " " not in t:
             f = tok_fold(t)
