@@ -158,3 +158,13 @@ def test_to_name_ending_a_sentence_stays_whole():
 def test_name_after_at_before_said_is_no_speaker():
     ents = entities_of("Officials at Mar-a-Lago said Trump would speak on Friday.")
     assert by_variant(ents, "Mar-a-Lago").type == "place"
+
+
+def test_and_inside_a_body_before_a_title_and_its_holder():
+    ents = entities_of(
+        "U.S. Customs and Border Protection Commissioner Kevin McAleenan spoke on Monday."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "U.S. Customs and Border Protection" in names
+    assert "U.S. Customs" not in names and "Border Protection" not in names
+    assert by_variant(ents, "Kevin McAleenan").type == "person"

@@ -637,6 +637,8 @@ def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
             break
         if t.stop or _is_stop(t.text, t.fold):
             break
+        if n_words and not t.conn and _title_head(t.fold):
+            break  # "Customs and Border Protection Commissioner X": the body ends at the title
         if not t.conn:
             last, n_words = t, n_words + 1
         if t.hard_stop or q == len(toks) - 1:
