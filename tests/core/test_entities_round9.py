@@ -130,3 +130,41 @@ def test_bare_direction_stays_alone_without_one_such_country():
     )
     assert "North" not in by_variant(ents, "North Korea").variants
     assert "West" not in by_variant(ents, "West Germany").variants
+
+
+# --- a name with "for" or "to" that ends its sentence --------------------------------------
+
+
+def test_for_name_ending_a_sentence_stays_whole():
+    # The capitalised span runs on into the next sentence ("Arrivals. Officials"); the name ends
+    # with its sentence.
+    ents = entities_of(
+        "Nielsen defended Deferred Action for Childhood Arrivals. Officials said it would stay."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Deferred Action for Childhood Arrivals" in names
+    assert "Deferred Action" not in names
+    assert by_variant(ents, "Deferred Action for Childhood Arrivals").type != "person"
+
+
+def test_to_name_ending_a_sentence_stays_whole():
+    ents = entities_of("The Committee to Protect Journalists. Officials said it had written.")
+    assert "Committee to Protect Journalists" in {v for e in ents for v in e.variants}
+
+
+# --- a preposition's object is not the speaker of the verb after it ----------------------------
+
+
+def test_name_after_at_before_said_is_no_speaker():
+    ents = entities_of("Officials at Mar-a-Lago said Trump would speak on Friday.")
+    assert by_variant(ents, "Mar-a-Lago").type == "place"
+
+
+def test_and_inside_a_body_before_a_title_and_its_holder():
+    ents = entities_of(
+        "U.S. Customs and Border Protection Commissioner Kevin McAleenan spoke on Monday."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "U.S. Customs and Border Protection" in names
+    assert "U.S. Customs" not in names and "Border Protection" not in names
+    assert by_variant(ents, "Kevin McAleenan").type == "person"

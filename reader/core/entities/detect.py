@@ -445,11 +445,13 @@ def _title_head(f: str) -> bool:
 def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
     """Turn one span's tokens into name sub-spans, each with a 'title seen' flag."""
     groups: list[list[_Tok]] = [[]]
-    purpose_from = len(toks)  # tokens from here on close a "Committee to ..." name
+    purpose_end = -1  # the last token of a "Committee to ..." name's purpose
     for k, t in enumerate(toks):
         cur = groups[-1]
-        if k > purpose_from:
-            cur.append(t)
+        if k <= purpose_end:
+            cur.append(t)  # "Journalists" of "Committee to Protect Journalists": no stop word
+            if t.hard_stop:
+                groups.append([])
             continue
         if t.conn:
             if t.fold == "and":
@@ -472,7 +474,7 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 if not _to_inside_name(cur, toks, k):
                     groups.append([])
                     continue
-                purpose_from = k
+                purpose_end = k + len(_to_sentence_end(toks, k + 1))
             elif t.fold.startswith("of") and (
                 not cur
                 or cur[-1].conn
@@ -539,13 +541,24 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
     return out
 
 
+def _to_sentence_end(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The tokens from ``k`` to the end of the span or through the first one that ends a
+    sentence or a possessive, whichever comes first: a span can run on past a sentence's end
+    ("... Childhood Arrivals. Officials said"), a name cannot."""
+    for j in range(k, len(toks)):
+        if toks[j].hard_stop:
+            return toks[k : j + 1]
+    return toks[k:]
+
+
 def _for_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
     """ "Deferred Action for Childhood Arrivals", "Physicians for Social Responsibility": a
-    "for" between two runs of plain capitalised words that close the span is one programme's or
-    group's name.  Either side naming a person, a place, a title or an acronym splits it ("Obama
-    for America", "votes Trump for President")."""
-    after = toks[k + 1 :]
-    if not after or len(after) > 3 or any(t.conn or t.hard_stop for t in after[:-1]):
+    "for" between two runs of plain capitalised words that close the span (or the sentence:
+    "... Childhood Arrivals. Officials said") is one programme's or group's name.  Either side
+    naming a person, a place, a title or an acronym splits it ("Obama for America", "votes Trump
+    for President")."""
+    after = _to_sentence_end(toks, k + 1)
+    if not after or len(after) > 3 or any(t.conn for t in after):
         return False
     for t in (*cur, *after):
         if t.conn or t.initial and t is cur[0] and len(cur) == 1:
@@ -624,6 +637,8 @@ def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
             break
         if t.stop or _is_stop(t.text, t.fold):
             break
+        if n_words and not t.conn and _title_head(t.fold):
+            break  # "Customs and Border Protection Commissioner X": the body ends at the title
         if not t.conn:
             last, n_words = t, n_words + 1
         if t.hard_stop or q == len(toks) - 1:
@@ -654,8 +669,8 @@ def _to_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
     "Obama to Visit China" (no body before it), "Committee to Hear Case on Kim" (more words)."""
     if not cur or cur[-1].conn or cur[-1].fold not in N.BODY_HEADS:
         return False
-    after = toks[k + 1 :]
-    if not after or len(after) > 3 or any(t.hard_stop for t in after[:-1]):
+    after = _to_sentence_end(toks, k + 1)
+    if not after or len(after) > 3:
         return False
     for t in after:
         f = t.fold
@@ -996,6 +1011,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 votes[2] -= 0.5
             elif w in _PREP_WEAK:
                 votes[2] += 0.3
+                # "Officials at Mar-a-Lago said": a preposition's object is not the subject of
+                # the verb after it.
+                placed = True
             elif w == "the":
                 votes[1] += 0.5  # "the X": an organisation or a place, hardly a person
                 votes[0] -= 0.5
