@@ -401,9 +401,11 @@ class FigureGroup:
         id: position in ``Analysis.figure_groups``.
         counted: what the members count (shared normalised label).
         kind: the members' kind.
-        status: ``agree`` (values compatible); ``conflict`` (incompatible values, and strong evidence
+        status: ``agree`` (values compatible, and every two stated values one number at the
+            rounder one's precision); ``conflict`` (incompatible values, and strong evidence
             that they measure one quantity); ``differs`` (incompatible values, but the evidence
-            that they measure one quantity is weaker, so no contradiction is claimed);
+            that they measure one quantity is weaker, so no contradiction is claimed; or
+            compatible approximations of different numbers, "about 5,000" / "some 6,000");
             ``single`` (one article only).
         figures: indices into ``Analysis.figures``.
         manual: the analyst's decision on it, when there is one: ``"not a conflict"`` (status set

@@ -44,3 +44,127 @@ def test_name_before_store_or_boutique_is_a_business():
 def test_person_without_a_shop_noun_stays_a_person():
     ents = entities_of("Harold Vance said the avenue was quiet.", "Vance left on Monday.")
     assert by_variant(ents, "Harold Vance").type == "person"
+
+
+# --- "to" inside a body's name after its head word ------------------------------------------
+
+
+def test_body_named_after_its_purpose_keeps_its_to():
+    ents = entities_of(
+        "The Committee to Protect Journalists said the reporter was held for two days.",
+        "The Campaign to Stop Killer Robots welcomed the vote in Dunmore.",
+    )
+    assert by_variant(ents, "Committee to Protect Journalists").type == "organization"
+    assert by_variant(ents, "Campaign to Stop Killer Robots").type == "organization"
+    names = {v for e in ents for v in e.variants}
+    assert "Protect" not in names and "Stop Killer Robots" not in names
+
+
+def test_to_between_other_names_still_separates_them():
+    ents = entities_of(
+        "They sent the Committee to Washington on Monday.",
+        "Kelvara Stadler to Visit Velmont Next Week, officials in Dunmore said.",
+        "The Senate Committee to Hear Case on Kim was named.",
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Washington" in names
+    assert not any(" to " in n for n in names)
+
+
+# --- a lawmaker's party-and-state tag is no name ---------------------------------------------
+
+
+def test_party_and_state_tag_is_no_place():
+    ents = entities_of(
+        "Sen. Bob Corker, R-Tenn., said the summit was a gamble.",
+        "Rep. Jerrold Nadler, D-N.Y., and Sen. Bernie Sanders, I-Vt., disagreed.",
+    )
+    names = {v for e in ents for v in e.variants}
+    assert {"Bob Corker", "Jerrold Nadler", "Bernie Sanders"} <= names
+    assert not any(n.startswith(("R-", "D-", "I-")) for n in names)
+
+
+def test_hyphenated_name_with_a_capital_letter_first_is_kept():
+    ents = entities_of("Officials in Wilkes-Barre said R-Tenn. is no name, but Wilkes-Barre is.")
+    assert "Wilkes-Barre" in {v for e in ents for v in e.variants}
+
+
+# --- a state written only as its abbreviation is listed under its name ----------------------
+
+
+def test_lone_state_abbreviation_is_shown_as_the_state():
+    ents = entities_of(
+        "At Mar-a-Lago in Palm Beach, Fla., the president met his guests.",
+        "Officials in Charleston, W. Va., said the plant closed.",
+    )
+    florida = by_variant(ents, "Fla")
+    assert florida.name == "Florida" and florida.type == "place"
+    assert by_variant(ents, "W. Va").name == "West Virginia"
+
+
+def test_state_abbreviation_joins_the_state_written_out():
+    ents = entities_of("The plant in Austin, Tex., closed.", "Texas officials agreed.")
+    texas = by_variant(ents, "Tex")
+    assert texas.name == "Texas"
+    assert "Texas" in texas.variants
+
+
+# --- "the North" of a story on North Korea ---------------------------------------------------
+
+
+def test_bare_north_and_south_join_the_divided_country_of_the_story():
+    ents = entities_of(
+        "North Korea agreed to talks, and South Korea welcomed the offer.",
+        "Officials said the North had agreed to close its test site; the South will send envoys.",
+    )
+    north = by_variant(ents, "North Korea")
+    assert "North" in north.variants and north.type == "place"
+    assert "South" in by_variant(ents, "South Korea").variants
+
+
+def test_bare_direction_stays_alone_without_one_such_country():
+    ents = entities_of(
+        "North Korea and North Macedonia were both named.",
+        "Officials said the North had agreed.",
+        "In the West, leaders were cautious about West Germany.",
+    )
+    assert "North" not in by_variant(ents, "North Korea").variants
+    assert "West" not in by_variant(ents, "West Germany").variants
+
+
+# --- a name with "for" or "to" that ends its sentence --------------------------------------
+
+
+def test_for_name_ending_a_sentence_stays_whole():
+    # The capitalised span runs on into the next sentence ("Arrivals. Officials"); the name ends
+    # with its sentence.
+    ents = entities_of(
+        "Nielsen defended Deferred Action for Childhood Arrivals. Officials said it would stay."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Deferred Action for Childhood Arrivals" in names
+    assert "Deferred Action" not in names
+    assert by_variant(ents, "Deferred Action for Childhood Arrivals").type != "person"
+
+
+def test_to_name_ending_a_sentence_stays_whole():
+    ents = entities_of("The Committee to Protect Journalists. Officials said it had written.")
+    assert "Committee to Protect Journalists" in {v for e in ents for v in e.variants}
+
+
+# --- a preposition's object is not the speaker of the verb after it ----------------------------
+
+
+def test_name_after_at_before_said_is_no_speaker():
+    ents = entities_of("Officials at Mar-a-Lago said Trump would speak on Friday.")
+    assert by_variant(ents, "Mar-a-Lago").type == "place"
+
+
+def test_and_inside_a_body_before_a_title_and_its_holder():
+    ents = entities_of(
+        "U.S. Customs and Border Protection Commissioner Kevin McAleenan spoke on Monday."
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "U.S. Customs and Border Protection" in names
+    assert "U.S. Customs" not in names and "Border Protection" not in names
+    assert by_variant(ents, "Kevin McAleenan").type == "person"

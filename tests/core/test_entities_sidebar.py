@@ -394,12 +394,14 @@ def test_state_abbreviation_links_to_the_state():
     assert e.name == "Michigan"
 
 
-def test_ambiguous_state_abbreviation_still_stays_alone():
+def test_state_abbreviation_joins_its_own_state_beside_a_similar_one():
+    # "Ala." holds the letters of Alaska too, but it is Alabama's abbreviation.
     ents = entities_of(
         "She grew up in Mobile, Ala., and moved away.",
         "Alabama and Alaska both voted.",
     )
-    assert by_variant(ents, "Ala") is not by_variant(ents, "Alabama")
+    assert by_variant(ents, "Ala") is by_variant(ents, "Alabama")
+    assert by_variant(ents, "Ala") is not by_variant(ents, "Alaska")
 
 
 def test_sentence_initial_ing_word_is_not_part_of_a_name():

@@ -561,3 +561,38 @@ def test_a_year_and_a_date_in_that_year_agree() -> None:
         [Match((0, 0), (1, 0), 0.8)],
     )
     assert "agree" not in [s for s, _, _ in other]
+
+
+def test_approximations_of_different_numbers_differ_rather_than_agree() -> None:
+    # "about 5,000" and "some 6,000" overlap as approximations, but the outlets report two
+    # different numbers: the reader is told they differ, not that they agree.
+    out = summary(
+        [
+            article("About 5,000 migrants arrived at the border on Thursday."),
+            article("Some 6,000 migrants arrived at the border on Thursday."),
+        ],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
+    assert out == [("differs", "migrant", ["About 5,000 migrants", "Some 6,000 migrants"])]
+
+
+def test_one_value_at_the_rounder_precision_agrees() -> None:
+    out = summary(
+        [
+            article("About 5,000 migrants arrived at the border on Thursday."),
+            article("Officials counted 5,012 migrants at the border on Thursday."),
+        ],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
+    assert out[0][0] == "agree"
+    out = summary(
+        [article("The army sent 5,800 troops."), article("The army sent about 5,900 troops.")],
+        [Match((0, 0), (1, 0), 0.8)],
+    )
+    assert out[0][0] == "differs"
+
+
+def test_dotted_abbreviation_before_the_noun_is_a_modifier() -> None:
+    figures, _ = run([article("About 5,900 U.S. troops have been deployed along the border.")])
+    assert figures[0].counted == "troop"
+    assert figures[0].text == "About 5,900 U.S. troops"

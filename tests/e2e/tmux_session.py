@@ -31,12 +31,25 @@ def reader_command(argv: list[str]) -> str:
 
 
 class TmuxSession:
+    """One reader in a detached tmux session on a tmux server of its own.
+
+    The server is private (``tmux -L <name>``): a test run never shares the user's default server,
+    nor another run's (two test runs at once, or a developer's own tmux, once made
+    ``new-session`` fail), and its global options and environment start clean.
+    """
+
     def __init__(self, name: str, timeout: float) -> None:
         self.name = name
         self.timeout = timeout
 
+    def command(self, *args: str) -> list[str]:
+        """The tmux command line for ``args`` on this session's private server."""
+        return ["tmux", "-L", self.name, *args]
+
     def run(self, *args: str) -> str:
-        return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+        return subprocess.run(
+            self.command(*args), check=True, capture_output=True, text=True
+        ).stdout
 
     def start(self, argv: list[str], tmp_path: Path, width: int = 120, height: int = 36) -> None:
         """Open the reader on ``argv`` in a detached session of ``width`` x ``height``, with its
@@ -98,7 +111,7 @@ class TmuxSession:
 
     def alive(self) -> bool:
         out = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_dead}"],
+            self.command("list-panes", "-t", self.name, "-F", "#{pane_dead}"),
             capture_output=True,
             text=True,
         )
@@ -111,7 +124,7 @@ class TmuxSession:
         while self.alive() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not self.alive(), "the reader did not exit on q"
-        self.run("kill-session", "-t", self.name)
+        self.run("kill-server")
 
 
 def tmux_session(prefix: str, timeout: float) -> Iterator[TmuxSession]:
@@ -120,4 +133,4 @@ def tmux_session(prefix: str, timeout: float) -> Iterator[TmuxSession]:
         pytest.skip("tmux is not installed")
     session = TmuxSession(f"{prefix}-{uuid.uuid4().hex[:8]}", timeout)
     yield session
-    subprocess.run(["tmux", "kill-session", "-t", session.name], capture_output=True)
+    subprocess.run(session.command("kill-server"), capture_output=True)

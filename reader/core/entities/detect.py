@@ -35,7 +35,7 @@ _HP = "|".join(N.HYPHEN_PREFIXES)
 # apostrophes, periods and ampersands ("Jong-un", "O'Brien", "U.S", "AT&T"), then an optional
 # possessive / closing apostrophe or a final period (decided later: abbreviation or sentence end).
 _TOK = rf"(?:(?:{_HP})-)?[{_UP}]{_W}*(?:[-'’.&]{_W}+)*(?:['’]|\.)?"
-_CONN = r"(?:of[ \u00a0]+the|of|and|for|on|" + "|".join(N.NAME_PARTICLES) + r"|&)"
+_CONN = r"(?:of[ \u00a0]+the|of|and|for|on|to|" + "|".join(N.NAME_PARTICLES) + r"|&)"
 _LEAD = "|".join(p.replace(" ", r"[ \u00a0]+") for p in N.LEADING_PARTICLES)
 # Finding spans: the pattern starts with a plain character class (a capital), so the regex
 # engine scans for it at C speed; the rare cases that need the text before the match (inside a
@@ -465,8 +465,14 @@ def _title_head(f: str) -> bool:
 def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
     """Turn one span's tokens into name sub-spans, each with a 'title seen' flag."""
     groups: list[list[_Tok]] = [[]]
+    purpose_end = -1  # the last token of a "Committee to ..." name's purpose
     for k, t in enumerate(toks):
         cur = groups[-1]
+        if k <= purpose_end:
+            cur.append(t)  # "Journalists" of "Committee to Protect Journalists": no stop word
+            if t.hard_stop:
+                groups.append([])
+            continue
         if t.conn:
             if t.fold == "and":
                 if not _and_inside_name(cur, toks, k):
@@ -484,6 +490,11 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 if not _on_inside_name(cur, toks, k):
                     groups.append([])
                     continue
+            elif t.fold == "to":
+                if not _to_inside_name(cur, toks, k):
+                    groups.append([])
+                    continue
+                purpose_end = k + len(_to_sentence_end(toks, k + 1))
             elif t.fold.startswith("of") and (
                 not cur
                 or cur[-1].conn
@@ -550,13 +561,24 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
     return out
 
 
+def _to_sentence_end(toks: list[_Tok], k: int) -> list[_Tok]:
+    """The tokens from ``k`` to the end of the span or through the first one that ends a
+    sentence or a possessive, whichever comes first: a span can run on past a sentence's end
+    ("... Childhood Arrivals. Officials said"), a name cannot."""
+    for j in range(k, len(toks)):
+        if toks[j].hard_stop:
+            return toks[k : j + 1]
+    return toks[k:]
+
+
 def _for_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
     """ "Deferred Action for Childhood Arrivals", "Physicians for Social Responsibility": a
-    "for" between two runs of plain capitalised words that close the span is one programme's or
-    group's name.  Either side naming a person, a place, a title or an acronym splits it ("Obama
-    for America", "votes Trump for President")."""
-    after = toks[k + 1 :]
-    if not after or len(after) > 3 or any(t.conn or t.hard_stop for t in after[:-1]):
+    "for" between two runs of plain capitalised words that close the span (or the sentence:
+    "... Childhood Arrivals. Officials said") is one programme's or group's name.  Either side
+    naming a person, a place, a title or an acronym splits it ("Obama for America", "votes Trump
+    for President")."""
+    after = _to_sentence_end(toks, k + 1)
+    if not after or len(after) > 3 or any(t.conn for t in after):
         return False
     for t in (*cur, *after):
         if t.conn or t.initial and t is cur[0] and len(cur) == 1:
@@ -635,6 +657,8 @@ def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
             break
         if t.stop or _is_stop(t.text, t.fold):
             break
+        if n_words and not t.conn and _title_head(t.fold):
+            break  # "Customs and Border Protection Commissioner X": the body ends at the title
         if not t.conn:
             last, n_words = t, n_words + 1
         if t.hard_stop or q == len(toks) - 1:
@@ -654,6 +678,35 @@ def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
             for t in toks[k + 1 : k + 1 + n_words]
         )
     )
+
+
+def _to_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
+    """ "Committee to Protect Journalists", "Campaign to Stop Killer Robots": "to" stays inside
+    the name of a body named after its purpose, with a body's head word right before it
+    (:data:`names.BODY_HEADS`) and one to three capitalised words closing the span after it.
+    The purpose may end in a plural common noun ("Journalists", "Voters") that is no name alone.
+    Elsewhere "to" separates two names: "sent the Committee to Washington" (a place after it),
+    "Obama to Visit China" (no body before it), "Committee to Hear Case on Kim" (more words)."""
+    if not cur or cur[-1].conn or cur[-1].fold not in N.BODY_HEADS:
+        return False
+    after = _to_sentence_end(toks, k + 1)
+    if not after or len(after) > 3:
+        return False
+    for t in after:
+        f = t.fold
+        if (
+            t.conn
+            or f in N.FUNCTION_WORDS
+            or f in N.GIVEN_NAMES
+            or f in N.PLACES
+            or f in N.DEMONYMS
+            or _title_head(f)
+            or _short_acronym(t)
+            or "." in t.text
+            or len(t.text) < 3  # "Re" of "Re - elect" (a hyphen spaced out): a broken word
+        ):
+            return False
+    return True
 
 
 def _on_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
@@ -978,6 +1031,9 @@ def _context_votes(ptext: str, start: int, end: int, votes: list[float]) -> None
                 votes[2] -= 0.5
             elif w in _PREP_WEAK:
                 votes[2] += 0.3
+                # "Officials at Mar-a-Lago said": a preposition's object is not the subject of
+                # the verb after it.
+                placed = True
             elif w == "the":
                 votes[1] += 0.5  # "the X": an organisation or a place, hardly a person
                 votes[0] -= 0.5
@@ -1483,9 +1539,23 @@ _ON_HEADS = frozenset(
 _ACADEMIC_HEADS = frozenset("professor professors dean lecturer reader fellow".split())
 # A name with one of these inside is a body's, not a person's: its last word is not a surname
 # ("Health" of "National Institutes of Health" stays a common word when used alone).
-_INNER_CONNECTORS = (" of ", " for ", " and ", " on ", " & ")
+_INNER_CONNECTORS = (" of ", " for ", " and ", " on ", " to ", " & ")
 _ADJ_ENDINGS = ("al", "ic", "ary", "ive", "ous")
 _CODE_RE = re.compile(r"[A-Z]{1,4}-?\d{5,}")
+# A party and a state after a US lawmaker's name ("Sen. Bob Corker, R-Tenn.", "D-N.Y.").
+_PARTY_TAG_RE = re.compile(r"[RDI]-([A-Z][A-Za-z.]{1,7})")
+
+
+def _party_tag(text: str) -> bool:
+    """``text`` is a party-and-state tag: a party letter, a hyphen and a state's abbreviation or
+    postal code ("R-Tenn", "D-Calif.", "D-N.Y.", "I-VT")."""
+    m = _PARTY_TAG_RE.fullmatch(text)
+    if m is None:
+        return False
+    state = m.group(1).replace(".", "").lower()
+    return state in N.US_STATE_ABBREVIATIONS or state in N.US_STATE_CODES
+
+
 _BODIES = frozenset({"congress", "senate", "parliament", "house", "cabinet"})
 
 
@@ -1523,6 +1593,9 @@ def _drop_common_words(
             continue
         if _CODE_RE.fullmatch(t):
             verdict[t] = 2  # "VA089897": a case or licence number, not a name
+            continue
+        if _party_tag(t):
+            verdict[t] = 2  # "R-Tenn.", "D-N.Y.": a member of Congress's party and state
             continue
         if " " not in t:
             f = tok_fold(t)

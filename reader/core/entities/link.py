@@ -625,6 +625,8 @@ def link(
     _spelled_prefixes(nodes, uf)
     # 3e. state abbreviations: "Mich." / "Michigan", "Calif." / "California"
     _state_abbreviations(nodes, uf)
+    # 3e'. "the North" of a story on North Korea
+    _country_halves(nodes, uf)
     # 3f. one facility under several heads ("Betty Ford Center" / "Betty Ford Clinic")
     _facility_heads(nodes, uf)
     # 3f'. a body without its generic last word ("Staunton Police" / "Staunton Police Department")
@@ -1178,9 +1180,10 @@ def _spelled_prefixes(nodes: list[_Node], uf: _Clusters) -> None:
 
 
 def _state_abbreviations(nodes: list[_Node], uf: _Clusters) -> None:
-    """A US state's abbreviation links to the one place of the story that starts with its
-    first letter and holds its letters in order ("mich" / "michigan", "fla" / "florida",
-    "calif" / "california"; "ala" stays alone when both Alabama and Alaska are named)."""
+    """A US state's abbreviation links to the state it stands for (``names.US_STATE_SPELLED``:
+    "Mich." / Michigan, "Ala." / Alabama) when the story writes it out; one without an entry
+    there links to the one place of the story that starts with its first letter and holds its
+    letters in order, and stays alone when two places do."""
     abbrevs = [
         i
         for i, n in enumerate(nodes)
@@ -1194,8 +1197,17 @@ def _state_abbreviations(nodes: list[_Node], uf: _Clusters) -> None:
     if not abbrevs:
         return
     places = [i for i, n in enumerate(nodes) if n.gaz is not None and len(n.key) > 4]
+    place_keys = {nodes[j].key: j for j in places}
     for i in abbrevs:
         a = nodes[i].key
+        spelled = N.US_STATE_SPELLED.get(a)
+        if spelled is not None:
+            # The state it stands for, when the story writes it ("Ala." is Alabama even in a
+            # story that also names Alaska).
+            j = place_keys.get(spelled.lower())
+            if j is not None:
+                uf.union(i, j, guard=False)
+            continue
         fits = {
             uf.find(j)
             for j in places
@@ -1203,6 +1215,29 @@ def _state_abbreviations(nodes: list[_Node], uf: _Clusters) -> None:
         }
         if len(fits) == 1:
             uf.union(i, fits.pop(), guard=False)  # two gazetteer keys of one state
+
+
+def _country_halves(nodes: list[_Node], uf: _Clusters) -> None:
+    """A bare "North" or "South" links to the one country of the story named by that word and
+    one more ("the North" of a story on North Korea, "the South" of one on South Sudan), as a
+    reader takes it: news names the halves of a divided country so.  Without such a country, or
+    with two ("North Korea" and "North Macedonia"), the word stays alone.  "the West" and "the
+    East" are left out: they name a bloc of their own ("the West" beside West Germany)."""
+    bare = [
+        i
+        for i, n in enumerate(nodes)
+        if len(n.tokens) == 1 and n.key in ("north", "south") and not n.acronym
+    ]
+    if not bare:
+        return
+    halves: dict[str, set[int]] = defaultdict(set)
+    for j, n in enumerate(nodes):
+        if len(n.tokens) == 2 and n.key in N.COUNTRIES and n.tokens[0] in ("north", "south"):
+            halves[n.tokens[0]].add(uf.find(j))
+    for i in bare:
+        fits = {uf.find(j) for j in halves.get(nodes[i].key, ())}
+        if len(fits) == 1:
+            uf.union(i, fits.pop(), guard=False)  # the word guard sees one word of two
 
 
 def _in_order(short: str, long: str) -> bool:
@@ -1684,6 +1719,27 @@ def _described(surfaces: Counter) -> set[str]:
     return out
 
 
+def _spelled_state(name: str, surfaces: Counter) -> str:
+    """A place the story writes only as one US state's abbreviation ("Palm Beach, Fla.") is
+    listed under the state's name ("Florida"): "Fla" alone reads as a fragment of a word.  When
+    the story also writes the state out, the abbreviation has joined it already
+    (``_state_abbreviations``) and the full name is the display name anyway."""
+    # Only the abbreviations that are no common word ("Fla"), or one written as an abbreviation
+    # ("La.", "Mo."; "La" of "La Croisette" and the given name "Mo" are no state).
+    keys = {fold(s).rstrip(".") for s in surfaces}
+    if not keys <= N.US_STATE_ABBREVIATIONS and not (
+        keys <= N.STATE_ABBREVIATIONS_AFTER_COMMA
+        and all(s.endswith(".") and s.count(".") == 1 for s in surfaces)
+    ):
+        return name
+    states = {N.US_STATE_SPELLED.get(k) for k in keys}
+    if len(states) == 1:
+        state = states.pop()
+        if state is not None:
+            return state
+    return name
+
+
 def _canonical(surfaces: Counter, person: bool = False) -> str:
     """The display name: the most complete variant (most words), then the most frequent, never
     a misspelling, nor for a ``person`` a variant with a description before the name (see
@@ -1849,6 +1905,8 @@ def _entities(
             Counter(cands[ci].text for ci in own) if own is not members and own else surfaces,
             etype == "person",
         )
+        if etype == "place":
+            name = _spelled_state(name, surfaces)
         if node_ids <= families and not name.endswith("s"):
             name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"
         variants = [name] + sorted(

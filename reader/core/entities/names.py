@@ -340,6 +340,25 @@ SHORT_FORMS = NAME_SHORT_FORMS
 # Ore., Mo., Del., Ind., La.) are only trusted after "City, ".
 US_STATE_ABBREVIATIONS = _data_lines("us_state_abbreviations")
 
+# The state each abbreviation stands for: the name a place shown only by its abbreviation is
+# listed under in the sidebar ("Fla." of "Palm Beach, Fla." is Florida, not "Fla").
+US_STATE_SPELLED: dict[str, str] = {
+    abbreviation.replace("_", " "): state.replace("_", " ")  # "_" stands for a space
+    for abbreviation, state in (
+        pair.split("=")
+        for pair in """
+    ala=Alabama ariz=Arizona ark=Arkansas cal=California calif=California colo=Colorado
+    conn=Connecticut fla=Florida ga=Georgia kan=Kansas kans=Kansas ky=Kentucky mich=Michigan
+    minn=Minnesota n.c=North_Carolina n.d=North_Dakota n.h=New_Hampshire n.j=New_Jersey
+    n.m=New_Mexico n.y=New_York neb=Nebraska nev=Nevada okla=Oklahoma pa=Pennsylvania
+    penn=Pennsylvania r.i=Rhode_Island s.c=South_Carolina s.d=South_Dakota tenn=Tennessee
+    tex=Texas va=Virginia vt=Vermont w._va=West_Virginia w.va=West_Virginia wis=Wisconsin
+    wyo=Wyoming del=Delaware ill=Illinois ind=Indiana la=Louisiana mass=Massachusetts
+    miss=Mississippi mo=Missouri ore=Oregon wash=Washington
+    """.split()
+    )
+}
+
 # Two-letter postal codes of US states ("Fountain Valley, CA"); trusted only in capitals right
 # after "Place, " (several are also words or other abbreviations: IN, OR, ME, HI, OK, PA).
 US_STATE_CODES = _words(

@@ -365,12 +365,15 @@ _LEFT_EVENT = re.compile(
     r"|of|some|reportedly|from\s+(?:\d[\d,.]*|dozens|scores|hundreds|thousands)))*\s+$",
     re.IGNORECASE,
 )
+# A word of the counted noun phrase; a dotted abbreviation ("U.S.", "U.N.") is one word, a
+# modifier of the head after it ("5,900 U.S. troops" counts troops, not "U").
+_RUN_WORD = r"(?:(?:[A-Za-z]\.){2,}(?=\s)|[A-Za-z][A-Za-z'’-]*)"
 _NOUN_RUN = re.compile(
-    r"(?:\s+of(?:\s+the)?)?((?:\s+(?!(?:" + _STOP + r")\b)[A-Za-z][A-Za-z'’-]*){1,3})",
+    r"(?:\s+of(?:\s+the)?)?((?:\s+(?!(?:" + _STOP + r")\b)" + _RUN_WORD + r"){1,3})",
     re.IGNORECASE,
 )
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(_RUN_WORD)
 _PREV_WORD = re.compile(r"([A-Za-z][\w.]*)\s+$")
 _BARE_NEXT = re.compile(
     r"\s*(?:$|[,.;:!?)]|\s(?:in|at|on|from|across|and|or|near|inside|outside)\b)"

@@ -1209,7 +1209,59 @@ def _status(
         return "single"
     if root in conflicted:
         return "conflict"
-    return "differs" if root in differing else "agree"
+    if root in differing or not _values_agree(members, figures):
+        return "differs"
+    return "agree"
+
+
+# Kinds whose stated values are compared digit by digit for "agree"; dates, times and years have
+# their own compatibility (a day inside a month), and ages their two years' leeway.
+_STATED_KINDS = frozenset({"count", "amount", "percent", "duration", "other"})
+
+
+def _precision(value: float) -> float:
+    """The step a stated value is rounded to: 10 ** trailing zeros of a whole number ("5,000"
+    -> 1,000, "5,800" -> 100, "72 million" -> 1 million), else its last decimal ("3.5" -> 0.1)."""
+    if value == int(value):
+        n = int(abs(value))
+        if n == 0:
+            return 1.0
+        step = 1
+        while n % 10 == 0:
+            n //= 10
+            step *= 10
+        return float(step)
+    digits = f"{abs(value):.6g}".partition(".")[2].rstrip("0")
+    return 10.0 ** -len(digits) if digits else 1.0
+
+
+def _values_agree(members: list[int], figures: list[Figure]) -> bool:
+    """Whether every two stated values of the group are one value at the rounder one's
+    precision ("about 5,000" and "5,012" agree; "about 5,000" and "some 6,000", or "5,800" and
+    "about 5,900", only overlap as approximations: the outlets report different numbers, which
+    the reader is shown as "differs", not as an agreement).  Bounds ("at least 12", "more than
+    2,000"), vague amounts ("thousands") and the kinds outside :data:`_STATED_KINDS` never
+    object."""
+    stated: dict[float, float] = {}
+    for i in members:
+        f = figures[i]
+        if (
+            f.value is not None
+            and f.low is not None
+            and f.high is not None  # "at least 12" is a bound that "14" satisfies, no value
+            and f.kind in _STATED_KINDS
+            and f.counted != "age"
+        ):
+            # Durations in days ("48 hours" and "two days" are one value), each at the
+            # precision it was written with.
+            scale = duration_days(f.unit) if f.kind == "duration" else 1.0
+            stated[f.value * scale] = _precision(f.value) * scale
+    values = sorted(stated)
+    for x, a in enumerate(values):
+        for b in values[x + 1 :]:
+            if abs(a - b) >= max(stated[a], stated[b]) / 2:
+                return False
+    return True
 
 
 def _group_label(members: list[int], figures: list[Figure]) -> str:
