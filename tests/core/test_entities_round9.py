@@ -168,3 +168,67 @@ def test_and_inside_a_body_before_a_title_and_its_holder():
     assert "U.S. Customs and Border Protection" in names
     assert "U.S. Customs" not in names and "Border Protection" not in names
     assert by_variant(ents, "Kevin McAleenan").type == "person"
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+
+def test_capitalised_dateline_keeps_new_of_its_place_and_is_shown_in_title_case():
+    ents = entities_of(
+        "NEW YORK (CNN Business) — Shares fell on Tuesday.",
+        "NEW DELHI, India — Officials met on Monday.",
+    )
+    ny = by_variant(ents, "NEW YORK")
+    assert ny.name == "New York" and ny.type == "place"
+    assert by_variant(ents, "NEW DELHI").name == "New Delhi"
+    names = {v for e in ents for v in e.variants}
+    assert "YORK" not in names and "DELHI" not in names
+
+
+def test_emphasis_new_is_still_no_name():
+    ents = entities_of("NEW: Kelvara Stadler wins the vote in Dunmore.")
+    names = {v for e in ents for v in e.variants}
+    assert "Kelvara Stadler" in names
+    assert not any(n.startswith("NEW") for n in names)
+
+
+def test_abbreviated_place_in_capitals_keeps_its_capitals():
+    ents = entities_of("Officials in the U.K. and the U.S. agreed on Monday.")
+    assert by_variant(ents, "U.K.").name == "U.K."
+
+
+def test_word_after_a_dateline_dash_opens_a_sentence():
+    ents = entities_of(
+        "NEW YORK (AP) — Shares fell on Tuesday, traders said.",
+        "Washington (CNN) — Strikes continued on Monday.",
+    )
+    names = {v for e in ents for v in e.variants}
+    assert "Shares" not in names and "Strikes" not in names
+
+
+def test_spaced_hyphen_inside_a_name_is_no_dateline():
+    ents = entities_of("Maria Dulce - Valencia, 27, was also killed, police said.")
+    assert "Valencia" in {v for e in ents for v in e.variants}
+
+
+# --- well-known companies and their products ------------------------------------------------
+
+
+def test_well_known_companies_without_a_cue_word_are_organisations():
+    ents = entities_of(
+        "Goldman Sachs analyst Rod Hall cut his target.",
+        "Analysts at Morgan Stanley were cautious, and Wells Fargo said so.",
+    )
+    for name in ("Goldman Sachs", "Morgan Stanley", "Wells Fargo"):
+        assert by_variant(ents, name).type == "organization"
+    assert by_variant(ents, "Rod Hall").type == "person"
+
+
+def test_known_company_product_is_neither_the_company_nor_a_person():
+    ents = entities_of(
+        "Microsoft said the flaw affects Microsoft Word and other programs.",
+        "Microsoft issued a patch on Thursday.",
+    )
+    word = by_variant(ents, "Microsoft Word")
+    assert word is not by_variant(ents, "Microsoft")
+    assert word.type != "person"

@@ -524,6 +524,7 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
             )
             and not (cur and not t.stop and t.fold in _KNOWN_LAST and _completes_known(cur, t))
             and not _surname_after_given(cur, t)
+            and not _opens_known_place(toks, k)
         ):
             # ("The New York Times" keeps "Times": an organisation head word after a name word)
             groups.append([])
@@ -559,6 +560,35 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                 for sub in _split_before_given(part):
                     _split_titles(sub, out)
     return out
+
+
+def _after_dateline(ptext: str, s: int) -> bool:
+    """ "NEW YORK (AP) — Shares fell": the word after a dateline's dash opens the story's first
+    sentence (a capital there is no sign of a name).  A dateline is a short run of capitalised
+    words and numbers at the paragraph's start with a place in capitals or an agency in
+    parentheses ("SEOUL, South Korea —", "Washington (CNN) —"); "Maria Dulce - Valencia" (a
+    spaced hyphen inside a name) is none."""
+    if s > 80:
+        return False
+    head = ptext[:s].rstrip()
+    if not head.endswith(("—", "–", "-")) or len(head) < 3:
+        return False
+    words = head.split()
+    if any(w[:1].islower() for w in words):
+        return False
+    first = words[0].rstrip(",")
+    return (len(first) >= 3 and first.isupper()) or head[:-1].rstrip().endswith(")")
+
+
+def _opens_known_place(toks: list[_Tok], k: int) -> bool:
+    """ "NEW YORK (AP) --": a word that is a stop word in capitals ("NEW: ...") opens a known
+    place's name with the word after it, as datelines write it."""
+    return (
+        k + 1 < len(toks)
+        and not toks[k].hard_stop
+        and not toks[k + 1].conn
+        and f"{toks[k].fold} {toks[k + 1].fold}" in N.PLACES
+    )
 
 
 def _to_sentence_end(toks: list[_Tok], k: int) -> list[_Tok]:
@@ -1810,10 +1840,14 @@ def _detect_paragraph(
         if s > 1 and ptext[s - 1] == " " and ("a" <= ptext[s - 2] <= "z" or ptext[s - 2] == ","):
             initial = False  # after "word " or ", " no sentence opens: skip the look-up
         else:
-            initial = starts.opens_sentence(s) or (
-                s > 1
-                and (ptext[s - 1] in _QUOTE_OPENERS or ptext[s - 2] == ":")
-                and _opens_quote_or_clause(ptext, s, e)
+            initial = (
+                starts.opens_sentence(s)
+                or (
+                    s > 1
+                    and (ptext[s - 1] in _QUOTE_OPENERS or ptext[s - 2] == ":")
+                    and _opens_quote_or_clause(ptext, s, e)
+                )
+                or _after_dateline(ptext, s)
             )
         span = ptext[s:e]
         if cache is not None:

@@ -351,6 +351,10 @@ def _static_votes(node: _Node) -> list[float]:
     if len(toks) == 2 and toks[1] == "family" and node.key.endswith(" family"):
         v[0] += 6.0  # a family is listed with the people
         return v
+    if len(toks) > 1 and toks[0] in _ORG_KEYS:
+        # "Microsoft Word", "Toyota Camry", "NBC New York": a known body's product or unit (the
+        # context tells which), never a person
+        v[0] -= 3.0
     if node.key in _ORG_KEYS or (node.gaz is not None and node.gaz in _ORG_KEYS):
         v[1] += 6.0
     elif node.corp:
@@ -1719,6 +1723,12 @@ def _described(surfaces: Counter) -> set[str]:
     return out
 
 
+def _title_cased(name: str) -> str:
+    """ "NEW YORK" -> "New York", "WINSTON-SALEM" -> "Winston-Salem": each word's first letter
+    and each letter after a hyphen stays a capital."""
+    return "-".join(" ".join(w.capitalize() for w in part.split(" ")) for part in name.split("-"))
+
+
 def _spelled_state(name: str, surfaces: Counter) -> str:
     """A place the story writes only as one US state's abbreviation ("Palm Beach, Fla.") is
     listed under the state's name ("Florida"): "Fla" alone reads as a fragment of a word.  When
@@ -1907,6 +1917,8 @@ def _entities(
         )
         if etype == "place":
             name = _spelled_state(name, surfaces)
+            if name.isupper() and len(name) >= 4 and "." not in name and fold(name) in N.PLACES:
+                name = _title_cased(name)  # "NEW YORK" of a dateline is shown "New York"
         if node_ids <= families and not name.endswith("s"):
             name += " family"  # "the Gray family" is shown as "Gray family", not as "Gray"
         variants = [name] + sorted(
