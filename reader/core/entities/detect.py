@@ -491,10 +491,11 @@ def _clean(toks: list[_Tok]) -> list[tuple[list[_Tok], int]]:
                     groups.append([])
                     continue
             elif t.fold == "to":
-                if not _to_inside_name(cur, toks, k):
+                purpose = _purpose_length(cur, toks, k)
+                if not purpose:
                     groups.append([])
                     continue
-                purpose_end = k + len(_to_sentence_end(toks, k + 1))
+                purpose_end = k + purpose
             elif t.fold.startswith("of") and (
                 not cur
                 or cur[-1].conn
@@ -613,19 +614,24 @@ def _for_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
     for t in (*cur, *after):
         if t.conn or t.initial and t is cur[0] and len(cur) == 1:
             return False
-        f = t.fold
-        if (
-            f in N.GIVEN_NAMES
-            or f in N.PLACES
-            or f in N.DEMONYMS
-            or _title_head(f)
-            or _short_acronym(t)
-            or "." in t.text
-            or t.stop
-            or _is_stop(t.text, f)
-        ):
+        if _names_on_its_own(t) or t.stop or _is_stop(t.text, t.fold):
             return False
     return True
+
+
+def _names_on_its_own(t: _Tok) -> bool:
+    """``t`` names a person, a place, a people, a title or an acronym by itself, so a "for" or
+    "to" beside it separates two names rather than joining one ("Obama for America", "the
+    Committee to Washington")."""
+    f = t.fold
+    return (
+        f in N.GIVEN_NAMES
+        or f in N.PLACES
+        or f in N.DEMONYMS
+        or _title_head(f)
+        or _short_acronym(t)
+        or "." in t.text
+    )
 
 
 # Capitalised words that stay function words even after a given name ("Tony And", "Mary Said").
@@ -710,33 +716,28 @@ def _and_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
     )
 
 
-def _to_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:
+def _purpose_length(cur: list[_Tok], toks: list[_Tok], k: int) -> int:
     """ "Committee to Protect Journalists", "Campaign to Stop Killer Robots": "to" stays inside
     the name of a body named after its purpose, with a body's head word right before it
-    (:data:`names.BODY_HEADS`) and one to three capitalised words closing the span after it.
-    The purpose may end in a plural common noun ("Journalists", "Voters") that is no name alone.
-    Elsewhere "to" separates two names: "sent the Committee to Washington" (a place after it),
-    "Obama to Visit China" (no body before it), "Committee to Hear Case on Kim" (more words)."""
+    (:data:`names.BODY_HEADS`) and one to three capitalised words closing the span or the
+    sentence after it.  Returns how many tokens after ``toks[k]`` the purpose takes, 0 when "to"
+    separates two names: "sent the Committee to Washington" (a place after it), "Obama to Visit
+    China" (no body before it), "Committee to Hear Case on Kim" (more words).  The purpose may end
+    in a plural common noun ("Journalists", "Voters") that is no name alone."""
     if not cur or cur[-1].conn or cur[-1].fold not in N.BODY_HEADS:
-        return False
+        return 0
     after = _to_sentence_end(toks, k + 1)
     if not after or len(after) > 3:
-        return False
+        return 0
     for t in after:
-        f = t.fold
         if (
             t.conn
-            or f in N.FUNCTION_WORDS
-            or f in N.GIVEN_NAMES
-            or f in N.PLACES
-            or f in N.DEMONYMS
-            or _title_head(f)
-            or _short_acronym(t)
-            or "." in t.text
+            or t.fold in N.FUNCTION_WORDS
+            or _names_on_its_own(t)
             or len(t.text) < 3  # "Re" of "Re - elect" (a hyphen spaced out): a broken word
         ):
-            return False
-    return True
+            return 0
+    return len(after)
 
 
 def _on_inside_name(cur: list[_Tok], toks: list[_Tok], k: int) -> bool:

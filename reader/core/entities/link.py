@@ -61,7 +61,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -1188,16 +1188,7 @@ def _state_abbreviations(nodes: list[_Node], uf: _Clusters) -> None:
     "Mich." / Michigan, "Ala." / Alabama) when the story writes it out; one without an entry
     there links to the one place of the story that starts with its first letter and holds its
     letters in order, and stays alone when two places do."""
-    abbrevs = [
-        i
-        for i, n in enumerate(nodes)
-        if n.key in N.US_STATE_ABBREVIATIONS
-        or (
-            n.key in N.STATE_ABBREVIATIONS_AFTER_COMMA
-            # "Miss.", "Mo.": one word and its period, not "Mo" (a given name) nor "L. A."
-            and all(surf.endswith(".") and surf.count(".") == 1 for surf in n.surfaces)
-        )
-    ]
+    abbrevs = [i for i, n in enumerate(nodes) if _abbreviates_state(n.key, n.surfaces)]
     if not abbrevs:
         return
     places = [i for i, n in enumerate(nodes) if n.gaz is not None and len(n.key) > 4]
@@ -1221,6 +1212,20 @@ def _state_abbreviations(nodes: list[_Node], uf: _Clusters) -> None:
             uf.union(i, fits.pop(), guard=False)  # two gazetteer keys of one state
 
 
+def _abbreviates_state(key: str, surfaces: Iterable[str]) -> bool:
+    """``key`` (written as ``surfaces``) is a US state's abbreviation: one that is no common word
+    ("Fla"), or one that is ("Miss.", "Mo.", "La.") written as an abbreviation, one word and its
+    period -- not "Mo" (a given name), "La" of "La Croisette" nor "L. A."."""
+    return key in N.US_STATE_ABBREVIATIONS or (
+        key in N.STATE_ABBREVIATIONS_AFTER_COMMA
+        and all(surf.endswith(".") and surf.count(".") == 1 for surf in surfaces)
+    )
+
+
+# The compass words that name the halves of a divided country ("the North", "the South").
+_HALVES = ("north", "south")
+
+
 def _country_halves(nodes: list[_Node], uf: _Clusters) -> None:
     """A bare "North" or "South" links to the one country of the story named by that word and
     one more ("the North" of a story on North Korea, "the South" of one on South Sudan), as a
@@ -1228,15 +1233,13 @@ def _country_halves(nodes: list[_Node], uf: _Clusters) -> None:
     with two ("North Korea" and "North Macedonia"), the word stays alone.  "the West" and "the
     East" are left out: they name a bloc of their own ("the West" beside West Germany)."""
     bare = [
-        i
-        for i, n in enumerate(nodes)
-        if len(n.tokens) == 1 and n.key in ("north", "south") and not n.acronym
+        i for i, n in enumerate(nodes) if len(n.tokens) == 1 and n.key in _HALVES and not n.acronym
     ]
     if not bare:
         return
     halves: dict[str, set[int]] = defaultdict(set)
     for j, n in enumerate(nodes):
-        if len(n.tokens) == 2 and n.key in N.COUNTRIES and n.tokens[0] in ("north", "south"):
+        if len(n.tokens) == 2 and n.key in N.COUNTRIES and n.tokens[0] in _HALVES:
             halves[n.tokens[0]].add(uf.find(j))
     for i in bare:
         fits = {uf.find(j) for j in halves.get(nodes[i].key, ())}
@@ -1734,13 +1737,8 @@ def _spelled_state(name: str, surfaces: Counter) -> str:
     listed under the state's name ("Florida"): "Fla" alone reads as a fragment of a word.  When
     the story also writes the state out, the abbreviation has joined it already
     (``_state_abbreviations``) and the full name is the display name anyway."""
-    # Only the abbreviations that are no common word ("Fla"), or one written as an abbreviation
-    # ("La.", "Mo."; "La" of "La Croisette" and the given name "Mo" are no state).
     keys = {fold(s).rstrip(".") for s in surfaces}
-    if not keys <= N.US_STATE_ABBREVIATIONS and not (
-        keys <= N.STATE_ABBREVIATIONS_AFTER_COMMA
-        and all(s.endswith(".") and s.count(".") == 1 for s in surfaces)
-    ):
+    if not all(_abbreviates_state(k, surfaces) for k in keys):
         return name
     states = {N.US_STATE_SPELLED.get(k) for k in keys}
     if len(states) == 1:
