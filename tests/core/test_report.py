@@ -110,6 +110,8 @@ def test_json_schema_and_indices() -> None:
         [[0, 34], [0, 38]],
     )
     assert [p["role"] for p in data["articles"][1]["paragraphs"]] == ["body", "body", "furniture"]
+    # ... and the meaning cosine, null when the matcher did not use the model.
+    assert first["meaning"] is None and second["meaning"] is None
     assert data["pairs"][0]["only_left"] == [2]
     assert data["pairs"][0]["only_right"] == []
 

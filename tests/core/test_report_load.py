@@ -53,6 +53,21 @@ def test_round_trip_is_exact(corrected: Analysis) -> None:
     assert [m for m in loaded.matches if m.manual]
 
 
+@pytest.mark.parametrize(
+    "value, read",
+    [(0.7123, 0.7123), (None, None), ("high", None), (True, None), (7, None)],
+)
+def test_meaning_reads_back_and_a_bad_value_reads_as_unknown(
+    corrected: Analysis, value: object, read: float | None
+) -> None:
+    data = json.loads(to_json(corrected))
+    data["matches"][0]["meaning"] = value
+    loaded = loads_report(json.dumps(data))
+    assert loaded.matches[0].meaning == read
+    if read is not None:
+        assert json.loads(to_json(loaded))["matches"][0]["meaning"] == read
+
+
 def test_json_marks_manual_decisions(corrected: Analysis) -> None:
     data = json.loads(to_json(corrected))
     assert any(m["manual"] for m in data["matches"])

@@ -287,10 +287,25 @@ async def test_explain_screen(story2: Analysis) -> None:
         for side in app.screen.query(".explain-text").results(Static):
             shaded = [sp for sp in side.render().spans if "on $accent" in str(sp.style)]
             assert shaded and shaded[0].start == 0
+        # Matched without the meaning model: no meaning line.
+        assert not app.screen.query(".explain-meaning")
         await pilot.press("escape")
         assert not isinstance(app.screen, ExplainScreen)
         await pilot.press("u", "x")  # no partner: nothing to explain, a notification instead
         assert not isinstance(app.screen, ExplainScreen)
+
+
+async def test_explain_screen_shows_how_close_the_model_reads_the_pair(story2: Analysis) -> None:
+    from dataclasses import replace
+
+    story2.matches = [replace(m, meaning=0.71) for m in story2.matches]
+    app = ReaderApp(story2.articles, analysis=story2)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "n", "x")
+        assert isinstance(app.screen, ExplainScreen)
+        line = str(app.screen.query_one(".explain-meaning", Static).render())
+        assert "Meaning" in line and "0.71" in line and "much the same" in line
 
 
 async def test_help_screen(story2: Analysis) -> None:
@@ -482,6 +497,15 @@ async def test_ten_thousand_paragraphs_navigate() -> None:
         assert a.paragraph_rows(r.active_pane.cursor)[0] - round(a.scroll_y) == b.paragraph_rows(q)[
             0
         ] - round(b.scroll_y)
+
+
+def test_meaning_line_reads_the_cosine_against_the_topic_level() -> None:
+    from reader.core.model import Match
+    from reader.ui.screens.explain import meaning_line
+
+    assert meaning_line(Match((0, 0), (1, 0), 0.8)) is None
+    assert "topic" in str(meaning_line(Match((0, 0), (1, 0), 0.5, meaning=0.35)))
+    assert "some of the same" in str(meaning_line(Match((0, 0), (1, 0), 0.5, meaning=0.5)))
 
 
 def test_evidence_line_spells_out_tier_and_cue() -> None:

@@ -33,6 +33,13 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    when the rest is reworded) and a *single sentence* of either paragraph largely contained in
    the other (two paragraphs sharing one fact among others).  Evidence is facts, not names: a
    pair sharing only names counts :data:`NAME_ONLY_FACTOR` of its score.
+   **Meaning** (optional, :mod:`reader.core.matching.meaning`, the ``meaning`` extra): every
+   sentence is read by a small sentence-embedding model, and two paragraphs are as close as
+   their closest pair of sentences (cosine).  Paragraphs of one story sit near each other by
+   topic alone, so only the part above :data:`TOPIC_COSINE` counts; it takes ``Settings.meaning``
+   of the score (:func:`_blend`), the word evidence the rest, and pairs whose meaning alone could
+   clear the positional floor are scored though they share no indexed word.  Inputs of more than
+   :data:`MEANING_MAX_SENTENCES` sentences, and installs without the extra, use words alone.
 6. **Selection, two tiers** (:func:`_select`, :class:`Settings`).  *Clear*: the score alone
    clears ``Settings.clear``.  *Supported*: a weaker pair kept because a second cue agrees -- it
    is the best partner of one of its paragraphs (from ``Settings.weak``), or one side is the
@@ -41,7 +48,9 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    must score :data:`RELATIVE_TO_BEST` of each paragraph's best partner.  A paragraph of several
    sentences also keeps the best partner of each *sentence* whose evidence there clears ``weak``
    (:func:`_sentence_best`, cue "best"): long articles put two or three facts in a paragraph.
-   Each match records its tier (``Match.evidence``) and cue (``Match.cue``).
+   Each match records its tier (``Match.evidence``) and cue (``Match.cue``).  With meaning, a
+   supported pair (at either level) whose meaning is no closer than the topic is dropped
+   (:func:`_meaning_disagrees`): the cue says "maybe", and the model reads two different facts.
 7. **Sentence pass** (:func:`sentence_units`, :func:`_sentence_links`).  On ordinary inputs
    (at most :data:`SENTENCE_PASS_MAX_PAIRS` sentence pairs per article pair) steps 3-6 run once
    more with *sentences* as the units (IDF over sentences; a sentence too light to stand alone
@@ -75,7 +84,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import ClassVar
@@ -85,6 +94,7 @@ from rapidfuzz import fuzz, process
 from reader.core.gc_pause import GcPause
 from reader.core.ingest.segment import split_sentences
 from reader.core.matching.acronyms import ACRONYM_RE, AcronymIndex
+from reader.core.matching.meaning import MeaningModel, load_model
 from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
@@ -143,6 +153,21 @@ sentence naming the same four places often do."""
 POSITIONAL_FLOOR = 0.6
 """Positional cues (lede block, diagonal run) admit pairs from this fraction of ``Settings.weak``:
 position is independent evidence, and headlines are too short to share many words."""
+MEANING_SHARE = 0.2
+"""Default ``Settings.meaning``: the share of a pair's score that the meaning evidence
+(:mod:`reader.core.matching.meaning`) takes when the model is installed; the word evidence keeps
+the rest.  A fifth: shared words, numbers and names stay the main evidence, the model a second
+reading of the same two texts that mostly decides the doubtful pairs.  Measured on the real-news
+sets at 0.05-0.5: every share helped, 0.2 most, and 0.16 / 0.24 nearly as much (BENCHMARKS.md,
+"Eighth round")."""
+TOPIC_COSINE = 0.4
+"""Cosine (all-MiniLM-L6-v2) that two paragraphs of one story reach by sharing the topic alone:
+the median cosine of all sentence pairs of an ECB+ outlet pair lies between 0.15 and 0.41, so only
+the part above this counts as evidence of the same fact (rescaled to 0..1)."""
+MEANING_MAX_SENTENCES = 2000
+"""The model reads at most this many sentences of an input (100-150 a second on 2 cores: a story
+of five outlets of 30 paragraphs in 2-3 s); a larger input is matched by words alone, so the cost
+stays linear and bounded."""
 LEDE = 3
 """Paragraphs at the top of each article (headline, dateline or standfirst, first paragraph) that
 form the headline/lede block: they all carry the story's main fact, so two of them sharing
@@ -160,13 +185,16 @@ class Settings:
             two kept pairs) admit pairs from ``weak * POSITIONAL_FLOOR``.
         name_weight: how much a shared *name* weighs relative to a shared content word of the same
             rarity; names say who, facts say what happened.
+        meaning: the share of the score taken by the meaning evidence when the model is
+            installed (:func:`_blend`); 0 matches by words alone.
     """
 
     clear: float = STRONG_SCORE
     weak: float = MIN_SCORE
     name_weight: float = 1.0
+    meaning: float = MEANING_SHARE
 
-    TUNABLE: ClassVar[tuple[str, ...]] = ("clear", "weak", "name_weight")
+    TUNABLE: ClassVar[tuple[str, ...]] = ("clear", "weak", "name_weight", "meaning")
     """Settings the real-news benchmark tunes on one half and perturbs by +-20%."""
 
 
@@ -250,6 +278,50 @@ class _Vocab:
     key_of: dict[str, str] = field(default_factory=dict)
     """Surface form -> key ("" for stopwords), shared cache of the whole run."""
     settings: Settings = field(default_factory=lambda: Settings())
+    meaning: Meaning | None = None
+    """The paragraphs' meaning vectors, when the model is installed and the input small enough."""
+
+
+@dataclass(slots=True)
+class Meaning:
+    """The meaning model and the vectors of the input's sentences.
+
+    A paragraph's meaning is read sentence by sentence and two paragraphs are as close as their
+    closest pair of sentences, one from each: a paragraph's single vector averages its facts into
+    the story's topic, while a shared fact is usually told in one sentence of each (on the
+    real-news sets, whole-paragraph vectors lost precision on multi-sentence paragraphs, the best
+    sentence pair did not; BENCHMARKS.md, "Eighth round")."""
+
+    model: MeaningModel
+    vectors: dict[str, object]
+    """Sentence text -> its unit vector."""
+    sentences: dict[str, list[str]]
+    """Paragraph text -> its sentences' texts (the whole text for a single sentence)."""
+
+    @classmethod
+    def read(
+        cls, paragraphs: Iterable[tuple[str, Sequence[tuple[int, int]]]], settings: Settings
+    ) -> Meaning | None:
+        """Vectors of the sentences of ``paragraphs`` (text, sentence spans); ``None`` when
+        meaning is off (the setting, the switch, the model not installed) or the input holds
+        more than :data:`MEANING_MAX_SENTENCES` sentences."""
+        if settings.meaning <= 0:
+            return None
+        sentences: dict[str, list[str]] = {}
+        count = 0
+        for text, spans in paragraphs:
+            if text not in sentences:
+                parts = [text[a:b] for a, b in spans] if len(spans) > 1 else [text]
+                sentences[text] = parts
+                count += len(parts)
+                if count > MEANING_MAX_SENTENCES:
+                    return None
+        model = load_model()
+        if model is None:
+            return None
+        return cls(
+            model, model.embed([t for parts in sentences.values() for t in parts]), sentences
+        )
 
 
 def align(
@@ -344,17 +416,20 @@ def each_pair_links(
         texts = [[p.text for p in art.paragraphs if not p.boilerplate] for art in articles]
         has_acronyms = [any(ACRONYM_RE.search(t) for t in ts) for ts in texts]
         shared: tuple[list[list[_Para]], list[Counter[str]]] | None = None
+        meaning = _story_meaning(articles, settings)
         out: list[PairLinks] = []
         for a in range(len(articles)):
             for b in range(a + 1, len(articles)):
                 if (has_acronyms[a] or has_acronyms[b]) and AcronymIndex(texts[a] + texts[b]):
-                    paras, vocab, display = prepare([articles[a], articles[b]], settings, key_of)
+                    paras, vocab, display = _prepare(
+                        [articles[a], articles[b]], settings, key_of, meaning
+                    )
                 else:
                     if shared is None:
                         shared = _collect(articles, key_of, fold_acronyms=False)
                     base, surfaces = shared
                     paras = [[_fresh(p) for p in base[a]], [_fresh(p) for p in base[b]]]
-                    vocab = _Vocab(settings=settings, key_of=key_of)
+                    vocab = _Vocab(settings=settings, key_of=key_of, meaning=meaning)
                     display = _finish(paras, [surfaces[a], surfaces[b]], vocab, pairwise=True)
                 left, right = paras
                 lifted = _lifted(sentence_units(paras, vocab), 0, 1)
@@ -380,14 +455,42 @@ def prepare(
     key_cache: dict[str, str] | None = None,
 ) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
     """Everything computed once over all articles: paragraph key sets, names and their
-    spelling variants, weights, and each article's display forms (shared by every driver).
-    ``key_cache`` is the surface -> key cache to fill (see :func:`align`)."""
-    vocab = _Vocab(settings=settings or Settings())
+    spelling variants, weights, meaning vectors, and each article's display forms (shared by
+    every driver).  ``key_cache`` is the surface -> key cache to fill (see :func:`align`)."""
+    return _prepare(articles, settings or Settings(), key_cache)
+
+
+def _prepare(
+    articles: list[Article],
+    settings: Settings,
+    key_cache: dict[str, str] | None,
+    meaning: Meaning | None | bool = True,
+) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
+    """:func:`prepare`; ``meaning`` is the vectors already computed for a larger input, or
+    ``True`` to compute them here."""
+    vocab = _Vocab(settings=settings)
     if key_cache is not None:
         vocab.key_of = key_cache
     paras, surfaces = _collect(articles, vocab.key_of)
     display = _finish(paras, surfaces, vocab, pairwise_affordable(articles))
+    if meaning is True:
+        meaning = Meaning.read(((p.text, p.spans) for art in paras for p in art), settings)
+    vocab.meaning = meaning or None
     return paras, vocab, display
+
+
+def _story_meaning(articles: list[Article], settings: Settings) -> Meaning | None:
+    """The meaning vectors of every matchable paragraph of ``articles``, computed once for all
+    their pairs (:func:`each_pair_links`)."""
+    return Meaning.read(
+        (
+            (p.text, p.sentences or split_sentences(p.text))
+            for art in articles
+            for p in art.paragraphs
+            if not p.boilerplate
+        ),
+        settings,
+    )
 
 
 def _finish(
@@ -798,17 +901,24 @@ def _align_pair(
     """
     if not left or not right:
         return [], []
-    scored = _score_candidates(left, right, _candidates(left, right, vocab.weight), vocab)
+    sims = _similarities(left, right, vocab)
+    scored = _score_candidates(left, right, _candidates(left, right, vocab.weight), vocab, sims)
     keep = _select(scored, left, right, vocab.settings, vocab)
     shown = _unite(keep, sentence_links) if sentence_links else {}
+    if sims is not None:
+        _meaning_disagrees(keep, sims)
     found = [
-        _make_match(left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j)))
+        _make_match(
+            left[i], right[j], score, cue, vocab, dl, dr, shown.get((i, j)), _cosine(sims, i, j)
+        )
         for (i, j), (score, cue) in sorted(keep.items())
     ]
     pending = []
     if pending_from is not None:
         pending = [
-            _make_match(left[i], right[j], score, "outlets", vocab, dl, dr)
+            _make_match(
+                left[i], right[j], score, "outlets", vocab, dl, dr, meaning=_cosine(sims, i, j)
+            )
             for (i, j), score in sorted(scored.items())
             if score >= pending_from and (i, j) not in keep
         ]
@@ -959,14 +1069,66 @@ def _raw_score(p: _Para, q: _Para, common: frozenset[str], shared: float, vocab:
     return min(1.0, score)
 
 
-def _score_candidates(left, right, pairs, vocab) -> dict[tuple[int, int], float]:
+def _score_candidates(left, right, pairs, vocab, sims=None) -> dict[tuple[int, int], float]:
     out = {}
     floor = vocab.settings.weak * POSITIONAL_FLOOR
+    if sims is None:
+        for i, j in pairs:
+            s = _score(left[i], right[j], vocab)
+            if s >= floor:
+                out[(i, j)] = s
+        return out
+    share = vocab.settings.meaning
+    # Pairs whose meaning alone can lift them over the floor are scored too, though they share
+    # no indexed word: a fact told in other words.
+    reach = TOPIC_COSINE + (1 - TOPIC_COSINE) * floor / share
+    pairs = set(pairs)
+    for i, row in enumerate(sims):
+        pairs.update((i, j) for j, c in enumerate(row) if c >= reach)
     for i, j in pairs:
-        s = _score(left[i], right[j], vocab)
+        s = _blend(_score(left[i], right[j], vocab), sims[i][j], share)
         if s >= floor:
             out[(i, j)] = s
     return out
+
+
+def _similarities(
+    left: Sequence[_Para], right: Sequence[_Para], vocab: _Vocab
+) -> list[list[float]] | None:
+    """Meaning cosine of every pair of ``left`` x ``right`` (of their closest sentences);
+    ``None`` without meaning vectors (the model, the setting, the input's size; the sentence
+    pass's vocabulary never has them)."""
+    meaning = vocab.meaning
+    if meaning is None or vocab.settings.meaning <= 0 or len(left) * len(right) > EXHAUSTIVE_PAIRS:
+        return None
+    groups = meaning.sentences
+    try:
+        left_groups = [groups[p.text] for p in left]
+        right_groups = [groups[q.text] for q in right]
+    except KeyError:  # paragraphs the vectors were not read for
+        return None
+    return meaning.model.max_similarities(meaning.vectors, left_groups, right_groups)
+
+
+def _cosine(sims: list[list[float]] | None, i: int, j: int) -> float | None:
+    return None if sims is None else round(sims[i][j], 4)
+
+
+def _meaning_disagrees(keep: Kept, sims: list[list[float]]) -> None:
+    """Drop the supported pairs (kept on a second cue, at either level) whose meaning cosine is
+    no more than :data:`TOPIC_COSINE`: the cue says "maybe", the words are weak, and the model
+    reads two paragraphs that share the topic only.  Clear pairs stay: their shared facts are
+    evidence enough."""
+    for pair in [p for p, (_s, cue) in keep.items() if cue is not None]:
+        if sims[pair[0]][pair[1]] <= TOPIC_COSINE:
+            del keep[pair]
+
+
+def _blend(words: float, cosine: float, share: float) -> float:
+    """The pair's score from its word evidence and its meaning cosine: ``share`` of it is the
+    cosine above :data:`TOPIC_COSINE`, rescaled to 0..1 (a copy still scores 1)."""
+    meaning = max(0.0, cosine - TOPIC_COSINE) / (1 - TOPIC_COSINE)
+    return min(1.0, (1 - share) * words + share * meaning)
 
 
 def _headline_lede(p: _Para, q: _Para) -> bool:
@@ -1335,9 +1497,11 @@ def _make_match(
     dp: dict[str, str],
     dq: dict[str, str],
     sentences: SentencePair | None = None,
+    meaning: float | None = None,
 ) -> Match:
     """The match of ``p`` and ``q`` with its reasons; ``sentences`` is the sentence pair the
-    link was found on when the sentence pass found it, else the pair sharing the most weight."""
+    link was found on when the sentence pass found it, else the pair sharing the most weight;
+    ``meaning`` the pair's meaning cosine when the model read them."""
     weight, key_of = vocab.weight, vocab.key_of
     shared = sorted(p.keys & q.keys, key=lambda k: (-weight[k], k))
     words: list[str] = []
@@ -1375,4 +1539,5 @@ def _make_match(
         evidence="clear" if cue is None else "supported",
         cue=cue,
         sentences=sentences or best_sentence_pair(p, q, vocab),
+        meaning=meaning,
     )

@@ -172,7 +172,16 @@ class _Reader:
             if (cue := item.get("cue")) in ("best", "lede", "diagonal", "outlets")
             else None,
             sentences=self._sentence_pair(item.get("sentences"), left, right, where),
+            meaning=self._meaning(item.get("meaning")),
         )
+
+    @staticmethod
+    def _meaning(value: Any) -> float | None:
+        """The match's meaning cosine; absent, null or not a number (a report written before
+        the field, or edited by hand) reads as unknown."""
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return None
+        return float(value) if -1.0 <= value <= 1.0 else None
 
     def _sentence_pair(
         self, value: Any, left: tuple[int, int], right: tuple[int, int], where: str

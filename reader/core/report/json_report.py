@@ -182,6 +182,7 @@ def _match_json(match: Match) -> dict[str, Any]:
         "cue": match.cue,
         "sentences": [list(s) for s in match.sentences] if match.sentences else None,
         "moved": match.moved,
+        "meaning": None if match.meaning is None else round(match.meaning, 4),
         "reason": {
             "words": list(match.words),
             "names": list(match.names),

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.core.matching.matcher import TOPIC_COSINE
 from reader.core.model import Match, article_label
 from reader.ui.navigation import NavIndex, Span
 
@@ -31,6 +32,22 @@ def evidence_line(match: Match) -> Content:
         cue = CUE_WORDS.get(match.cue or "", "a second cue agrees")
         said = f"supported: weaker on its own, kept because {cue}"
     return Content.from_markup("[b]$label[/] $said", label="Evidence", said=said)
+
+
+def meaning_line(match: Match) -> Content | None:
+    """How close the model reads the two paragraphs in meaning; ``None`` when it did not read
+    them (not installed, switched off, or an input too large)."""
+    if match.meaning is None:
+        return None
+    if match.meaning <= TOPIC_COSINE:
+        said = "no closer than the story's topic"
+    elif match.meaning < 0.6:
+        said = "some of the same content"
+    else:
+        said = "close: much the same content"
+    return Content.from_markup(
+        "[b]$label[/] $value · $said", label="Meaning ", value=f"{match.meaning:.2f}", said=said
+    )
 
 
 def highlighted(text: str, spans: list[Span], sentence: tuple[int, int] | None = None) -> Content:
@@ -93,6 +110,9 @@ class ExplainScreen(ModalScreen[None]):
             yield Static(term_line("Names", m.names), classes="explain-terms")
             yield Static(term_line("Numbers", m.numbers), classes="explain-terms")
             yield Static(evidence_line(m), classes="explain-terms explain-evidence")
+            meaning = meaning_line(m)
+            if meaning is not None:
+                yield Static(meaning, classes="explain-terms explain-meaning")
             with Horizontal(id="explain-texts"):
                 for side, (a, p) in enumerate((m.left, m.right)):
                     art = self.nav.articles[a]
