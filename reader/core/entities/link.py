@@ -65,7 +65,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from reader.core.entities import names as N
@@ -882,6 +882,17 @@ def _descriptions(
 
 
 def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
+    """Link spelling variants: names of the same length in words that share the first three
+    letters of their last (or first) word are compared with the configured scorer.
+
+    The scores of a block are computed by RapidFuzz's own loop (``process.extract_iter`` with
+    the cutoff), and only the pairs that clear it are checked further in Python: a story read
+    by many outlets has blocks of hundreds of names ("Thompson", "Thomas", "Thomson"...), whose
+    every pair scored from Python made this step grow with the square of the input (at 2 x 20,000
+    paragraphs it was over half of the linking time).  One-word names one swapped pair of
+    letters apart ("Klistchko" / "Klitschko") score below the cutoff, so they are looked up by
+    their letters instead (:func:`_transposed`).
+    """
     score = _scorer(cfg.scorer)
     blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
@@ -891,30 +902,40 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
         if len(n.tokens) > 1:
             blocks[(len(n.tokens), "F" + n.tokens[0][:3])].append(i)
     seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
+    for (length, _prefix), members in blocks.items():
         if len(members) < 2 or len(members) > 400:
             continue
-        for x in range(len(members)):
-            a = nodes[members[x]]
-            for y in range(x + 1, len(members)):
+        keys = [" ".join(nodes[m].tokens) for m in members]
+        single = length == 1
+        cutoff = cfg.single_threshold if single else cfg.threshold
+        anagrams: dict[str, list[int]] = defaultdict(list)
+        if single:
+            for y, k in enumerate(keys):
+                anagrams["".join(sorted(k))].append(y)
+        for x in range(len(members) - 1):
+            ka = keys[x]
+            later = keys[x + 1 :]
+            close = {
+                x + 1 + y
+                for _k, _s, y in process.extract_iter(ka, later, scorer=score, score_cutoff=cutoff)
+            }
+            if single:
+                close.update(
+                    y for y in anagrams["".join(sorted(ka))] if y > x and _transposed(ka, keys[y])
+                )
+            for y in sorted(close):
                 pair = (members[x], members[y])
                 if pair in seen:
                     continue
                 seen.add(pair)
-                b = nodes[members[y]]
-                ka, kb = " ".join(a.tokens), " ".join(b.tokens)
-                if len(a.tokens) == 1:
+                a, b = nodes[pair[0]], nodes[pair[1]]
+                kb = keys[y]
+                if single:
                     if min(len(ka), len(kb)) < cfg.min_single_len or ka[0] != kb[0]:
-                        continue
-                    if score(
-                        ka, kb, score_cutoff=cfg.single_threshold
-                    ) < cfg.single_threshold and not _transposed(ka, kb):
                         continue
                 else:
                     if _people_of(a.tokens[-1], b.tokens[-1]):
                         continue  # "North Koreans" are people of North Korea, not the country
-                    if score(ka, kb, score_cutoff=cfg.threshold) < cfg.threshold:
-                        continue
                     if (
                         not tokens_compatible(a.tokens, b.tokens, cfg.token_threshold)
                         and not _last_word_typo(a.tokens, b.tokens)
