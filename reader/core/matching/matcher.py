@@ -164,10 +164,10 @@ TOPIC_COSINE = 0.4
 """Cosine (all-MiniLM-L6-v2) that two paragraphs of one story reach by sharing the topic alone:
 the median cosine of all sentence pairs of an ECB+ outlet pair lies between 0.15 and 0.41, so only
 the part above this counts as evidence of the same fact (rescaled to 0..1)."""
-MEANING_MAX_SENTENCES = 2000
-"""The model reads at most this many sentences of an input (100-150 a second on 2 cores: a story
-of five outlets of 30 paragraphs in 2-3 s); a larger input is matched by words alone, so the cost
-stays linear and bounded."""
+MEANING_MAX_SENTENCES = 1000
+"""The model reads at most this many sentences of an input (about 100 a second on 2 cores: a story
+of five outlets of 30 paragraphs in 3-4 s, ten outlets in under 10 s); a larger input is matched by
+words alone, so the wait stays short and the cost of very large inputs is unchanged."""
 LEDE = 3
 """Paragraphs at the top of each article (headline, dateline or standfirst, first paragraph) that
 form the headline/lede block: they all carry the story's main fact, so two of them sharing
