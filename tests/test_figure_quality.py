@@ -8,18 +8,11 @@ so a change that makes the sidebar's conflicts or agreements less trustworthy fa
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_figures_gold.py"
-_spec = importlib.util.spec_from_file_location("eval_figures_gold", _PATH)
-assert _spec and _spec.loader
-evalmod = importlib.util.module_from_spec(_spec)
-sys.modules["eval_figures_gold"] = evalmod
-_spec.loader.exec_module(evalmod)
+from tests.benchmark_module import load
+
+evalmod = load("eval_figures_gold.py")
 
 _DATA = evalmod.default_data()
 pytestmark = pytest.mark.skipif(_DATA is None, reason="ECB+ data not available")

@@ -7,17 +7,13 @@ small margin; raise them when the matcher improves, never lower them to let a re
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reader.core.model import Match
-
-REPO = Path(__file__).resolve().parent.parent
+from tests.benchmark_module import load
 
 # Two matchers are held to floors: words alone (the plain install, or the meaning extra switched
 # off) and words with meaning (the ``meaning`` extra, what the README installs).
@@ -76,21 +72,7 @@ def mode(request, monkeypatch) -> str:
     return str(request.param)
 
 
-def _load() -> Any:
-    name = "eval_real_alignment"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(
-        name, REPO / "benchmarks" / "eval_real_alignment.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load()
+ev = load("eval_real_alignment.py")
 
 
 def test_articles_map_back_to_file_lines_by_text() -> None:

@@ -8,13 +8,13 @@ would otherwise silently skew every precision/recall figure computed from them.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.benchmark_module import load
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -34,20 +34,7 @@ ingest = pytest.importorskip(
 )
 
 
-def _load_eval() -> Any:
-    """benchmarks/ is not a package; load the script as a module so tests share its logic."""
-    name = "eval_alignment"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "eval_alignment.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_eval()
+ev = load("eval_alignment.py")
 SETS = [p.name for p in ev.sample_sets(SAMPLES)]
 
 

@@ -6,11 +6,9 @@ learned decisions, not a fault of the harness.  Runs on the bundled samples (no 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import random
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,25 +16,12 @@ import pytest
 
 from reader.core.ingest import load_article
 from reader.core.matching import matcher as mt
+from tests.benchmark_module import load
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _load() -> Any:
-    name = "trials7_learned"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(
-        name, REPO / "benchmarks" / "trials7" / "learned.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-lr = _load()
+lr = load("trials7/learned.py", "trials7_learned")
 
 
 def test_logistic_fit_recovers_the_generating_weights() -> None:

@@ -20,6 +20,7 @@ from reader.core.matching.matcher import (
     align,
 )
 from reader.core.model import Article
+from tests.benchmark_module import load
 
 
 class _StubModel:
@@ -242,13 +243,5 @@ def test_two_paragraphs_are_as_close_as_their_closest_sentences(model) -> None:
 
 def test_the_bundled_samples_keep_their_quality_with_meaning(model) -> None:
     """The issue's bar on the shipped samples (P >= 0.93, R >= 0.75) with the model on."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_alignment.py"
-    spec = importlib.util.spec_from_file_location("eval_alignment_meaning", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    totals = module.evaluate_all()["overall"]
+    totals = load("eval_alignment.py").evaluate_all()["overall"]
     assert totals["precision"] >= 0.93 and totals["recall"] >= 0.75, totals

@@ -84,7 +84,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import ClassVar
@@ -299,20 +299,22 @@ class Meaning:
     """Paragraph text -> its sentences' texts (the whole text for a single sentence)."""
 
     @classmethod
-    def read(
-        cls, paragraphs: Iterable[tuple[str, Sequence[tuple[int, int]]]], settings: Settings
-    ) -> Meaning | None:
-        """Vectors of the sentences of ``paragraphs`` (text, sentence spans); ``None`` when
-        meaning is off (the setting, the switch, the model not installed) or the input holds
-        more than :data:`MEANING_MAX_SENTENCES` sentences."""
+    def of(cls, articles: list[Article], settings: Settings) -> Meaning | None:
+        """Vectors of the sentences of every matchable paragraph of ``articles`` (the one
+        sentence rule: ingest's sentences, else :func:`split_sentences`, as :func:`_collect`
+        reads them); ``None`` when meaning is off (the setting, the switch, the model not
+        installed) or the input holds more than :data:`MEANING_MAX_SENTENCES` sentences."""
         if settings.meaning <= 0:
             return None
         sentences: dict[str, list[str]] = {}
         count = 0
-        for text, spans in paragraphs:
-            if text not in sentences:
-                parts = [text[a:b] for a, b in spans] if len(spans) > 1 else [text]
-                sentences[text] = parts
+        for art in articles:
+            for p in art.paragraphs:
+                if p.boilerplate or p.text in sentences:
+                    continue
+                spans = p.sentences or split_sentences(p.text)
+                parts = [p.text[a:b] for a, b in spans] if len(spans) > 1 else [p.text]
+                sentences[p.text] = parts
                 count += len(parts)
                 if count > MEANING_MAX_SENTENCES:
                     return None
@@ -416,7 +418,7 @@ def each_pair_links(
         texts = [[p.text for p in art.paragraphs if not p.boilerplate] for art in articles]
         has_acronyms = [any(ACRONYM_RE.search(t) for t in ts) for ts in texts]
         shared: tuple[list[list[_Para]], list[Counter[str]]] | None = None
-        meaning = _story_meaning(articles, settings)
+        meaning = Meaning.of(articles, settings)
         out: list[PairLinks] = []
         for a in range(len(articles)):
             for b in range(a + 1, len(articles)):
@@ -457,40 +459,24 @@ def prepare(
     """Everything computed once over all articles: paragraph key sets, names and their
     spelling variants, weights, meaning vectors, and each article's display forms (shared by
     every driver).  ``key_cache`` is the surface -> key cache to fill (see :func:`align`)."""
-    return _prepare(articles, settings or Settings(), key_cache)
+    settings = settings or Settings()
+    return _prepare(articles, settings, key_cache, Meaning.of(articles, settings))
 
 
 def _prepare(
     articles: list[Article],
     settings: Settings,
     key_cache: dict[str, str] | None,
-    meaning: Meaning | None | bool = True,
+    meaning: Meaning | None,
 ) -> tuple[list[list[_Para]], _Vocab, list[dict[str, str]]]:
-    """:func:`prepare`; ``meaning`` is the vectors already computed for a larger input, or
-    ``True`` to compute them here."""
-    vocab = _Vocab(settings=settings)
+    """:func:`prepare` with the meaning vectors already read (for a story, once for all its
+    pairs: :func:`each_pair_links`)."""
+    vocab = _Vocab(settings=settings, meaning=meaning)
     if key_cache is not None:
         vocab.key_of = key_cache
     paras, surfaces = _collect(articles, vocab.key_of)
     display = _finish(paras, surfaces, vocab, pairwise_affordable(articles))
-    if meaning is True:
-        meaning = Meaning.read(((p.text, p.spans) for art in paras for p in art), settings)
-    vocab.meaning = meaning or None
     return paras, vocab, display
-
-
-def _story_meaning(articles: list[Article], settings: Settings) -> Meaning | None:
-    """The meaning vectors of every matchable paragraph of ``articles``, computed once for all
-    their pairs (:func:`each_pair_links`)."""
-    return Meaning.read(
-        (
-            (p.text, p.sentences or split_sentences(p.text))
-            for art in articles
-            for p in art.paragraphs
-            if not p.boilerplate
-        ),
-        settings,
-    )
 
 
 def _finish(
@@ -1098,8 +1084,8 @@ def _similarities(
     """Meaning cosine of every pair of ``left`` x ``right`` (of their closest sentences);
     ``None`` without meaning vectors (the model, the setting, the input's size; the sentence
     pass's vocabulary never has them)."""
-    meaning = vocab.meaning
-    if meaning is None or vocab.settings.meaning <= 0 or len(left) * len(right) > EXHAUSTIVE_PAIRS:
+    meaning = vocab.meaning  # only read when ``Settings.meaning`` > 0 (:meth:`Meaning.of`)
+    if meaning is None or len(left) * len(right) > EXHAUSTIVE_PAIRS:
         return None
     groups = meaning.sentences
     try:
