@@ -21,7 +21,7 @@ Metrics, micro-averaged over the pairs of a set:
 Reports: the whole set; two halves (every setting of :class:`~reader.core.matching.matcher.Settings`
 chosen by a small grid on one half, reported on the other, then swapped); and how the result moves
 when each setting is set to 80% / 120% of its value.  Extra gold files (``--extra``, e.g. the
-held-out ``benchmarks/gold/align_extra.json`` and ``align_extra2.json``) are reported with the default settings; ``--swap``
+held-out ``benchmarks/gold/align_extra.json`` and ``align_extra2.json`` / ``align_extra3.json``) are reported with the default settings; ``--swap``
 also chooses the settings on dev and reports them on each extra set, then the reverse, so that a
 choice is kept only when it holds in both directions.
 
@@ -73,10 +73,14 @@ from reader.core.model import Article, Match, ParagraphRef
 
 DEV_GOLD = "alignment/ecb_dev_align.json"
 EXTRA_GOLD = REPO / "benchmarks" / "gold" / "align_extra.json"
-EXTRA_GOLDS = (EXTRA_GOLD, REPO / "benchmarks" / "gold" / "align_extra2.json")
-"""The held-out gold sets made for this project, in the order they were made: ``align_extra2``
-(twelve more clusters) was annotated after the eighth round and never used to choose anything
-before it was first scored."""
+EXTRA_GOLDS = (
+    EXTRA_GOLD,
+    EXTRA_GOLD.with_stem("align_extra2"),
+    EXTRA_GOLD.with_stem("align_extra3"),
+)
+"""The held-out gold sets made for this project, in the order they were made (twelve pairs each,
+every pair from a cluster no other set uses).  ``align_extra2`` and ``align_extra3`` were
+annotated at stop 21; the third was scored only after the round's choices were made."""
 
 Link = tuple[int, int]
 """(line in x, line in y)."""
