@@ -41,6 +41,7 @@ Usage::
     .venv/bin/python benchmarks/eval_real_alignment.py --errors         # list wrong links
     .venv/bin/python benchmarks/eval_real_alignment.py --breakdown --merge  # links by cue, top-1
     .venv/bin/python benchmarks/eval_real_alignment.py --context 0 3 6 10  # several outlets
+    .venv/bin/python benchmarks/eval_real_alignment.py --intervals      # how wide the noise is
     .venv/bin/python benchmarks/eval_real_alignment.py --data /path/to/shared/data
 
 The data directory (holding ``alignment/`` and ``ecbplus/``) defaults to the first
@@ -332,6 +333,44 @@ def score_set(
     for r in results:
         total = total + r.counts
     return total, results
+
+
+def bootstrap_intervals(
+    per_pair: Sequence[Counts], draws: int = 2000, level: float = 0.9, seed: int = 1
+) -> dict[str, tuple[float, float]]:
+    """Percentile bootstrap interval of each metric: the pairs are drawn with replacement (a
+    story's links are not independent of each other, its pairs are), ``draws`` times.
+
+    Twelve pairs make wide intervals; a difference between two matchers that stays inside them
+    is not evidence of a gain (BENCHMARKS.md, ninth round)."""
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {}
+    for _ in range(draws):
+        total = Counts()
+        for c in rng.choices(per_pair, k=len(per_pair)):
+            total = total + c
+        for name, value in total.metrics().items():
+            samples.setdefault(name, []).append(value)
+    tail = (1 - level) / 2
+    out = {}
+    for name, values in samples.items():
+        values.sort()
+        out[name] = (values[int(tail * (draws - 1))], values[int((1 - tail) * (draws - 1))])
+    return out
+
+
+def report_intervals(sets: Sequence[tuple[str, Sequence[PairResult]]]) -> list[str]:
+    lines = [
+        "",
+        "90% intervals (bootstrap over pairs, 2,000 draws, seed 1):",
+        "",
+        *HEADER,
+    ]
+    for name, results in sets:
+        ci = bootstrap_intervals([r.counts for r in results])
+        cells = " | ".join(f"{lo:.2f}-{hi:.2f}" for lo, hi in ci.values())
+        lines.append(f"| {name} | {len(results)} | {cells} |")
+    return lines
 
 
 # --------------------------------------------------------------------------------------- context
@@ -760,6 +799,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also analyse each pair with K other articles of its cluster (default 0 3 6 10)",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of --context's choice and order")
+    parser.add_argument(
+        "--intervals",
+        action="store_true",
+        help="90%% bootstrap intervals of each set's metrics (pairs resampled)",
+    )
     parser.add_argument("--json", action="store_true", help="print the whole-set metrics as JSON")
     args = parser.parse_args(argv)
 
@@ -789,9 +833,20 @@ def main(argv: list[str] | None = None) -> int:
         *HEADER,
         _row("dev (ecb_dev_align)", total, len(dev)),
     ]
+    held_out: list[tuple[str, list[PairResult]]] = []
     for f in extra_files:
-        extra = load_pairs(f, docs)
-        lines.append(_row(f"held out: {f.name}", score_set(extra)[0], len(extra)))
+        extra_total, extra_results = score_set(load_pairs(f, docs))
+        held_out.append((f"held out: {f.name}", extra_results))
+        lines.append(_row(f"held out: {f.name}", extra_total, len(extra_results)))
+    if len(held_out) > 1:
+        pooled = [r for _name, results in held_out for r in results]
+        pooled_total = Counts()
+        for r in pooled:
+            pooled_total = pooled_total + r.counts
+        lines.append(_row("all held-out sets", pooled_total, len(pooled)))
+        held_out.append(("all held-out sets", pooled))
+    if args.intervals:
+        lines += report_intervals([("dev (ecb_dev_align)", results), *held_out])
     if args.merge is not None:
         lines += report_merged(dev, extra_files, docs, args.merge or [2, 3])
     if args.breakdown:

@@ -325,3 +325,15 @@ def test_breakdown_counts_links_by_cue_and_top1_outcomes(monkeypatch) -> None:
     assert top1 == {"right": 3, "outranked": 1, "only wrong partners": 1, "none predicted": 1}
     assert top1["right"] == result.counts.top1_correct
     assert sum(top1.values()) == result.counts.top1_total
+
+
+def test_bootstrap_intervals_hold_the_estimate_and_shrink_to_a_point() -> None:
+    same = [ev.Counts(4, 3, 2, 1, 2, 1, 5, 4)] * 6
+    for lo, hi in ev.bootstrap_intervals(same, draws=200).values():
+        assert lo == hi  # identical pairs: every resample is the same set
+    mixed = [ev.Counts(4, 4, 2, 2, 2, 2, 2, 2), ev.Counts(4, 0, 2, 0, 2, 0, 2, 0)] * 5
+    ci = ev.bootstrap_intervals(mixed, draws=500)
+    assert ci == ev.bootstrap_intervals(mixed, draws=500)  # seeded
+    for name, value in (ev.Counts() + sum(mixed[1:], mixed[0])).metrics().items():
+        lo, hi = ci[name]
+        assert 0.0 <= lo < value < hi <= 1.0
