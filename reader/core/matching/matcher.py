@@ -95,7 +95,7 @@ from reader.core.gc_pause import GcPause
 from reader.core.ingest.segment import split_sentences
 from reader.core.matching.acronyms import ACRONYM_RE, AcronymIndex
 from reader.core.matching.meaning import MeaningModel, load_model
-from reader.core.matching.terms import DAY_NAME_KEYS, TOKEN_RE, fold, number_key, word_info
+from reader.core.matching.terms import TOKEN_RE, content_key, fold, word_info
 from reader.core.model import Article, Match, MatchCue
 from reader.core.unionfind import UnionFind
 from reader.core.vocabulary.stopwords import MONTHS
@@ -509,15 +509,6 @@ def _finish(
 # --------------------------------------------------------------------------- preparation
 
 
-def _surface_key(surface: str) -> str:
-    """Key of one surface form, ``""`` for stopwords and weekdays (every story of a day shares
-    "Tuesday": it dates a report, it is not a fact of it)."""
-    if surface[0].isdigit():
-        return number_key(surface)
-    key, _kind, stop = word_info(surface)
-    return "" if stop or key in DAY_NAME_KEYS else key
-
-
 _NOT_NAME_KEYS = frozenset(
     word_info(w)[0] for w in TITLE_HEADS | TITLE_ABBREVIATIONS | TITLE_MODIFIERS | MONTHS
 )
@@ -603,7 +594,7 @@ def _collect(
             surfaces.update(toks)
             distinct = set(toks)
             for s in distinct.difference(key_of):
-                key_of[s] = _surface_key(s)
+                key_of[s] = content_key(s)
                 if _title_kind(s):
                     titles.add(s)
             if titles.isdisjoint(distinct):
@@ -678,7 +669,7 @@ def _fold_expansions(
     for acronym in found:
         key = key_of.get(acronym)
         if key is None:
-            key = key_of[acronym] = _surface_key(acronym)
+            key = key_of[acronym] = content_key(acronym)
         if not key:
             continue
         for form in acronyms.expansions[acronym]:

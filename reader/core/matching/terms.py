@@ -228,22 +228,25 @@ DAY_NAME_KEYS: frozenset[str] = frozenset(stem(w) for w in WEEKDAYS if w.endswit
 not a fact of it, so the matcher never counts it as shared content."""
 
 
-def content_keys(text: str) -> list[str]:
-    """Keys of the content tokens of ``text`` (stopwords, weekday names and 1-letter words out),
-    in order: what the matcher can share between paragraphs.
+@lru_cache(maxsize=200_000)
+def content_key(surface: str) -> str:
+    """Key of one token's surface form, ``""`` for a stopword, a weekday name or a 1-letter word
+    (every story of a day shares "Tuesday": it dates a report, it is not a fact of it).  Cached
+    like :func:`word_info`: the facts' labels ask for every word of every shared paragraph."""
+    if surface[0].isdigit():
+        return number_key(surface)
+    key, _kind, stop = word_info(surface)
+    return "" if stop or key in DAY_NAME_KEYS else key
 
-    The fast path used for indexing many paragraphs: no Token objects are built.
+
+def content_keys(text: str) -> list[str]:
+    """Keys of the content tokens of ``text`` (see :func:`content_key`), in order: what the
+    matcher can share between paragraphs.
+
+    The fast path used for indexing many paragraphs: no Token objects are built, and the
+    tokens are keyed and filtered without a Python-level loop.
     """
-    out: list[str] = []
-    append = out.append
-    for surface in TOKEN_RE.findall(text):
-        if surface[0].isdigit():
-            append(number_key(surface))
-        else:
-            key, _kind, stop = word_info(surface)
-            if not stop and key not in DAY_NAME_KEYS:
-                append(key)
-    return out
+    return list(filter(None, map(content_key, TOKEN_RE.findall(text))))
 
 
 def find_term_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
