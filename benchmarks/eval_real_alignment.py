@@ -840,9 +840,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(_row(f"held out: {f.name}", extra_total, len(extra_results)))
     if len(held_out) > 1:
         pooled = [r for _name, results in held_out for r in results]
-        pooled_total = Counts()
-        for r in pooled:
-            pooled_total = pooled_total + r.counts
+        pooled_total = sum((r.counts for r in pooled), Counts())
         lines.append(_row("all held-out sets", pooled_total, len(pooled)))
         held_out.append(("all held-out sets", pooled))
     if args.intervals:

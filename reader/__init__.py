@@ -4,3 +4,5 @@
 """
 
 __version__ = "0.1.0"
+APP_NAME = "parallel-reader"
+"""The name of the user folders (config, data, cache) that platformdirs places for this program."""

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader import APP_NAME
 from reader.store import atomic_write_text
 
-APP_NAME = "parallel-reader"
 FILE_NAME = "config.toml"
 MIN_PANE_WIDTH_RANGE = (10, 200)
 _MAX_BYTES = 1024 * 1024

@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader import APP_NAME
 from reader.core.corrections.document import CorrectionsError, dumps, loads
 from reader.core.corrections.kinds import Correction
 from reader.store import atomic_write_text
 
 SUFFIX = ".parallel-reader.json"
-APP_NAME = "parallel-reader"
 _MAX_BYTES = 50 * 1024 * 1024
 """A corrections file is small; anything this big is not one (and is not read into memory)."""
 

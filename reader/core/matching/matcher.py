@@ -1049,21 +1049,18 @@ def _raw_score(p: _Para, q: _Para, common: frozenset[str], shared: float, vocab:
 def _score_candidates(left, right, pairs, vocab, sims=None) -> dict[tuple[int, int], float]:
     out = {}
     floor = vocab.settings.weak * POSITIONAL_FLOOR
-    if sims is None:
-        for i, j in pairs:
-            s = _score(left[i], right[j], vocab)
-            if s >= floor:
-                out[(i, j)] = s
-        return out
     share = vocab.settings.meaning
-    # Pairs whose meaning alone can lift them over the floor are scored too, though they share
-    # no indexed word: a fact told in other words.
-    reach = TOPIC_COSINE + (1 - TOPIC_COSINE) * floor / share
-    pairs = set(pairs)
-    for i, row in enumerate(sims):
-        pairs.update((i, j) for j, c in enumerate(row) if c >= reach)
+    if sims is not None:
+        # Pairs whose meaning alone can lift them over the floor are scored too, though they
+        # share no indexed word: a fact told in other words.
+        reach = TOPIC_COSINE + (1 - TOPIC_COSINE) * floor / share
+        pairs = set(pairs)
+        for i, row in enumerate(sims):
+            pairs.update((i, j) for j, c in enumerate(row) if c >= reach)
     for i, j in pairs:
-        s = _blend(_score(left[i], right[j], vocab), sims[i][j], share)
+        s = _score(left[i], right[j], vocab)
+        if sims is not None:
+            s = _blend(s, sims[i][j], share)
         if s >= floor:
             out[(i, j)] = s
     return out

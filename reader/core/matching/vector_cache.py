@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
-APP_NAME = "parallel-reader"
+from reader import APP_NAME
+
 SWITCH = "PARALLEL_READER_CACHE"
 """Environment variable: a folder for the cache, or ``off``."""
 MAX_ROWS = 50_000
@@ -34,12 +35,21 @@ _CHUNK = 500
 """Keys per lookup query (SQLite's default limit on parameters is 999)."""
 
 
+OFF = frozenset({"off", "0", "no", "false"})
+"""Values of an environment switch that turn a feature off (this cache, the meaning model)."""
+
+
+def switched_off(variable: str) -> bool:
+    """Whether the environment ``variable`` is set to one of :data:`OFF`."""
+    return os.environ.get(variable, "").strip().lower() in OFF
+
+
 def default_folder() -> Path | None:
     """The cache folder: ``PARALLEL_READER_CACHE``, else the user's cache folder; ``None`` when
     the cache is switched off."""
-    chosen = os.environ.get(SWITCH, "").strip()
-    if chosen.lower() in {"off", "0", "no", "false"}:
+    if switched_off(SWITCH):
         return None
+    chosen = os.environ.get(SWITCH, "").strip()
     if chosen:
         return Path(chosen)
     from platformdirs import user_cache_dir
