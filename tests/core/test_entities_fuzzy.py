@@ -5,7 +5,6 @@ anti-chaining guard sees the same groups)."""
 from __future__ import annotations
 
 import importlib
-from collections import defaultdict
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,19 +43,11 @@ POOL = [
 
 
 def _reference(nodes: list[L._Node], uf: L._Clusters, cfg: L.LinkConfig) -> None:
-    """Every pair of a block scored from Python, as the step was first written."""
+    """Every pair of a block scored from Python, as the step was first written (the blocks
+    are the step's own: what is compared here is the scoring of their pairs)."""
     score = L._scorer(cfg.scorer)
-    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for i, n in enumerate(nodes):
-        if n.acronym or not n.tokens:
-            continue
-        blocks[(len(n.tokens), "L" + n.tokens[-1][:3])].append(i)
-        if len(n.tokens) > 1:
-            blocks[(len(n.tokens), "F" + n.tokens[0][:3])].append(i)
     seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        if len(members) < 2 or len(members) > 400:
-            continue
+    for members in L.name_blocks(nodes).values():
         for x in range(len(members)):
             a = nodes[members[x]]
             for y in range(x + 1, len(members)):

@@ -881,6 +881,25 @@ def _descriptions(
     return out
 
 
+MAX_BLOCK = 400
+"""Names in one spelling block beyond which the block is skipped: a prefix that common is no
+evidence of a variant spelling, and the block's pairs would grow with its square."""
+
+
+def name_blocks(nodes: list[_Node]) -> dict[tuple[int, str], list[int]]:
+    """The blocks of candidate spelling variants: node indices by (number of words, first three
+    letters of the last word, or of the first word for names of several words); blocks of one
+    name or of more than :data:`MAX_BLOCK` are left out."""
+    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.acronym or not n.tokens:
+            continue
+        blocks[(len(n.tokens), "L" + n.tokens[-1][:3])].append(i)
+        if len(n.tokens) > 1:
+            blocks[(len(n.tokens), "F" + n.tokens[0][:3])].append(i)
+    return {k: m for k, m in blocks.items() if 2 <= len(m) <= MAX_BLOCK}
+
+
 def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
     """Link spelling variants: names of the same length in words that share the first three
     letters of their last (or first) word are compared with the configured scorer.
@@ -894,17 +913,8 @@ def _fuzzy(nodes: list[_Node], uf: _Clusters, cfg: LinkConfig) -> None:
     their letters instead (:func:`_transposed`).
     """
     score = _scorer(cfg.scorer)
-    blocks: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for i, n in enumerate(nodes):
-        if n.acronym or not n.tokens:
-            continue
-        blocks[(len(n.tokens), "L" + n.tokens[-1][:3])].append(i)
-        if len(n.tokens) > 1:
-            blocks[(len(n.tokens), "F" + n.tokens[0][:3])].append(i)
     seen: set[tuple[int, int]] = set()
-    for (length, _prefix), members in blocks.items():
-        if len(members) < 2 or len(members) > 400:
-            continue
+    for (length, _prefix), members in name_blocks(nodes).items():
         keys = [" ".join(nodes[m].tokens) for m in members]
         single = length == 1
         cutoff = cfg.single_threshold if single else cfg.threshold
