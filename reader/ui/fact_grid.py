@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from reader.core.matching.facts import TIER_RANK, member_tiers
 from reader.core.model import Analysis, Fact, article_label
 from reader.ui.navigation import NavIndex
 
 Tier = Literal["clear", "supported", "linked", "only"]
-"""How strongly an outlet's paragraphs are tied to a fact (a cell's shading)."""
-_RANK: dict[str, int] = {"clear": 3, "supported": 2, "linked": 1, "only": 0}
+"""How strongly an outlet's paragraphs are tied to a fact (a cell's shading): the firmest
+:func:`~reader.core.matching.facts.member_tiers` of its members, or ``only`` for a fact one
+outlet alone reports."""
 
 SortKey = Literal["position", "coverage"]
 FilterKind = Literal["in-all", "only", "missing", "in"]
@@ -68,25 +70,13 @@ class FactRow:
 def _cell_tiers(fact: Fact, nav: NavIndex) -> dict[int, tuple[int, Tier]]:
     if len(fact.articles) == 1:
         return {fact.articles[0]: (len(fact.members), "only")}
-    core = fact.members[0]
     best: dict[int, Tier] = {}
     counts: dict[int, int] = {}
-    core_tier: Tier = "linked"
-    for ref in fact.members:
-        a = ref[0]
+    for (a, _p), tier in member_tiers(fact, nav.match_between).items():
         counts[a] = counts.get(a, 0) + 1
-        tier: Tier = "linked"
-        if ref != core:
-            match = nav.match_between(core, ref)
-            if match is not None:
-                tier = match.evidence
-                if _RANK[tier] > _RANK[core_tier]:
-                    core_tier = tier
-        if _RANK[tier] > _RANK[best.get(a, "only")]:
+        if a not in best or TIER_RANK[tier] > TIER_RANK[best[a]]:
             best[a] = tier
-    if _RANK[core_tier] > _RANK[best.get(core[0], "only")]:
-        best[core[0]] = core_tier
-    return {a: (counts[a], best.get(a, "linked")) for a in sorted(counts)}
+    return {a: (counts[a], best[a]) for a in sorted(counts)}
 
 
 def build_rows(analysis: Analysis, nav: NavIndex) -> list[FactRow]:

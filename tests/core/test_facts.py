@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.matching.facts import LABEL_CHARS, build_facts
+from reader.core.matching.facts import LABEL_CHARS, build_facts, matches_between, member_tiers
 from reader.core.matching.joint import align_all
-from reader.core.model import Article, Match
+from reader.core.model import Analysis, Article, Fact, Match
 
 
 def _article(n: int, texts: list[str], boilerplate: frozenset[int] = frozenset()) -> Article:
@@ -143,3 +143,21 @@ def test_unmatched_against_counts_a_shared_fact_as_a_counterpart(monkeypatch) ->
     assert not any(m.left[0] == 1 and m.right[0] == 3 for m in analysis.matches)
     assert 0 not in analysis.unmatched(1, against=3)
     assert analysis.unmatched(1, against=3) == [1]
+
+
+def test_member_tiers_follow_the_match_with_the_core() -> None:
+    # The core (A0) is clearly matched with B0, weakly (a supported match) with C0, and D0 joined
+    # the fact only through the links it was built from: no match of its own with the core.
+    arts = [_article(n, [f"Valmora port closed by storm, outlet {n} says."]) for n in range(4)]
+    clear = Match((0, 0), (1, 0), 0.8)
+    weak = Match((0, 0), (2, 0), 0.45, evidence="supported", cue="best")
+    analysis = Analysis(arts, [clear, weak])
+    fact = Fact(0, "port", [(0, 0), (1, 0), (2, 0), (3, 0)], [0, 1, 2, 3], 1.0)
+    tiers = member_tiers(fact, matches_between(analysis))
+    assert tiers == {(0, 0): "clear", (1, 0): "clear", (2, 0): "supported", (3, 0): "linked"}
+    # Without its clear partner the core is only as firm as its firmest remaining member.
+    weaker = Fact(1, "port", [(0, 0), (2, 0), (3, 0)], [0, 2, 3], 0.75)
+    assert member_tiers(weaker, matches_between(analysis))[(0, 0)] == "supported"
+    # The lookup finds a match whichever side of it the two paragraphs are on.
+    assert matches_between(analysis)((2, 0), (0, 0)) is weak
+    assert matches_between(analysis)((1, 0), (2, 0)) is None

@@ -264,3 +264,23 @@ def test_streamed_json_is_the_in_memory_form_item_per_line() -> None:
     assert to_json(analysis) == _one_item_per_line(to_json_data(analysis))
     assert to_json_data(analysis)["entities"][2]["mentions"] == []
     assert to_json_data(analysis)["articles"][1]["paragraphs"][2]["boilerplate"] is True
+
+
+def test_markdown_marks_paragraphs_held_only_by_weaker_evidence() -> None:
+    # A1-B2 is a clear match, A2-B1 a supported one: the briefing quotes both facts, and only
+    # the second one's paragraphs are set in italics, with the legend saying what that means.
+    brief = to_markdown(_analysis()).split("## Only here")[0]
+    facts = [line for line in brief.splitlines() if line.startswith("- **")]
+    assert len(facts) == 2
+    clear = next(line for line in facts if "Aleppo" in line)
+    supported = next(line for line in facts if "Erdogan" in line)
+    assert clear.endswith("— A1 · B2")
+    assert supported.endswith("— _A2_ · _B1_")
+    assert "Paragraphs in _italics_" in brief
+
+
+def test_markdown_has_no_legend_when_every_fact_is_clear() -> None:
+    analysis = _analysis()
+    analysis = Analysis(analysis.articles, analysis.matches[:1])
+    brief = to_markdown(analysis)
+    assert "_italics_" not in brief and "— A1 · B2" in brief

@@ -23,12 +23,21 @@ long article no other outlet covers does not hold a second copy of itself as fac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Literal
 
 from reader.core.gc_pause import GcPause
 from reader.core.ingest.segment import split_sentences
 from reader.core.matching.terms import content_keys
-from reader.core.model import Article, Fact, FactList, Match, ParagraphRef, paragraph_text
+from reader.core.model import (
+    Analysis,
+    Article,
+    Fact,
+    FactList,
+    Match,
+    ParagraphRef,
+    paragraph_text,
+)
 
 SHARE_MIN = 0.2
 """Two members "share content" when this fraction of the smaller one's content words is common."""
@@ -36,6 +45,11 @@ CHECK_MEMBERS = 6
 """A candidate member is checked against at most this many accepted members (besides the core),
 which keeps a fact of 200 outlets linear to build."""
 LABEL_CHARS = 110
+
+MemberTier = Literal["clear", "supported", "linked"]
+"""How firmly a paragraph belongs to its fact (:func:`member_tiers`)."""
+TIER_RANK: dict[str, int] = {"linked": 0, "supported": 1, "clear": 2}
+"""Tiers from the loosest to the firmest."""
 
 
 class _Keys:
@@ -187,3 +201,45 @@ def _label(text: str, others: list[frozenset[str]]) -> str:
             sentence[: cut if cut > LABEL_CHARS // 2 else LABEL_CHARS - 1].rstrip(",;: ") + "…"
         )
     return sentence
+
+
+def member_tiers(
+    fact: Fact, between: Callable[[ParagraphRef, ParagraphRef], Match | None]
+) -> dict[ParagraphRef, MemberTier]:
+    """How firmly each member of ``fact`` belongs to it: the evidence tier (``Match.evidence``) of
+    its match with the fact's core, or ``linked`` when the two have no match of their own (the
+    member joined through the links the facts were built from).  The core takes the firmest
+    tier of the other members.
+
+    One rule for every view that qualifies a fact's members -- the overview's cell shading and the
+    Markdown briefing's marks -- so they never disagree about which reports are the surer ones.
+    ``between(a, b)`` is the match joining two paragraphs, if any (:func:`matches_between` for an
+    analysis, or a view's own index of the same matches).  A fact of one paragraph has no tiers
+    to give: its only member comes out ``linked``.
+    """
+    core = fact.members[0]
+    tiers: dict[ParagraphRef, MemberTier] = {}
+    core_tier: MemberTier = "linked"
+    for ref in fact.members[1:]:
+        match = between(core, ref)
+        tier: MemberTier = match.evidence if match is not None else "linked"
+        tiers[ref] = tier
+        if TIER_RANK[tier] > TIER_RANK[core_tier]:
+            core_tier = tier
+    tiers[core] = core_tier
+    return tiers
+
+
+def matches_between(analysis: Analysis) -> Callable[[ParagraphRef, ParagraphRef], Match | None]:
+    """``between(a, b)`` for :func:`member_tiers`: the best-scored match of ``analysis`` joining
+    paragraphs ``a`` and ``b``, if any (through the analysis's own index of matches by
+    paragraph, built once)."""
+    matches = analysis.matches
+
+    def between(a: ParagraphRef, b: ParagraphRef) -> Match | None:
+        for i in analysis.match_indices(a):
+            if matches[i].other(a) == b:
+                return matches[i]
+        return None
+
+    return between

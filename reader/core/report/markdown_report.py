@@ -17,7 +17,8 @@ import re
 from typing import TextIO
 
 from reader.core.ingest import sanitize, sanitize_line
-from reader.core.model import Analysis, Article, Fact, Match, article_label
+from reader.core.matching.facts import MemberTier, matches_between, member_tiers
+from reader.core.model import Analysis, Article, Fact, Match, ParagraphRef, article_label
 from reader.core.report.json_report import OneSided, ensure_facts, pair_summary
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
@@ -186,18 +187,20 @@ def _figure_table(analysis: Analysis, out: list[str]) -> None:
     out.append("")
 
 
-def _refs(fact: Fact) -> str:
-    """``A3 · B2, B5 · D1``: the fact's paragraphs, grouped by article."""
-    by_article: dict[int, list[int]] = {}
-    for a, p in sorted(fact.members):
-        by_article.setdefault(a, []).append(p)
-    return " · ".join(
-        ", ".join(f"{article_label(a)}{p + 1}" for p in paras) for a, paras in by_article.items()
-    )
+def _refs(fact: Fact, tiers: dict[ParagraphRef, MemberTier]) -> str:
+    """``A3 · B2, _B5_ · D1``: the fact's paragraphs, grouped by article; a paragraph joined to
+    the fact by weaker evidence than a clear match (:func:`member_tiers`) is in italics."""
+    by_article: dict[int, list[str]] = {}
+    for ref in sorted(fact.members):
+        label = f"{article_label(ref[0])}{ref[1] + 1}"
+        if tiers.get(ref, "clear") != "clear":
+            label = f"_{label}_"
+        by_article.setdefault(ref[0], []).append(label)
+    return " · ".join(", ".join(labels) for labels in by_article.values())
 
 
-def _fact_line(fact: Fact, n: int) -> str:
-    line = f"- **{md_escape(fact.label)}** — {_refs(fact)}"
+def _fact_line(fact: Fact, n: int, tiers: dict[ParagraphRef, MemberTier]) -> str:
+    line = f"- **{md_escape(fact.label)}** — {_refs(fact, tiers)}"
     missing = [article_label(a) for a in range(n) if a not in fact.articles]
     if missing and len(fact.articles) > 1 and len(missing) <= n // 2:
         line += f" (not in {', '.join(missing)})"
@@ -219,6 +222,15 @@ def _facts_section(analysis: Analysis, out: list[str]) -> None:
         f"{len(some)} by a few, {single} by one outlet only (listed under *Only here*)."
     )
     out.append("")
+    between = matches_between(analysis)
+    tiers = {f.id: member_tiers(f, between) for f in shared}
+    if any(t != "clear" for by_ref in tiers.values() for t in by_ref.values()):
+        out.append(
+            "Paragraphs in _italics_ are tied to their fact by weaker evidence than a clear "
+            "match (a second cue agreed, or only through the other paragraphs): read them "
+            "before quoting."
+        )
+        out.append("")
     sections = [(f"Reported by all {n}", everyone)]
     if n > 2:
         sections += [("Reported by most", most), ("Reported by a few", some)]
@@ -227,7 +239,7 @@ def _facts_section(analysis: Analysis, out: list[str]) -> None:
             continue
         out.append(f"### {title} ({len(group)})")
         out.append("")
-        out.extend(_fact_line(f, n) for f in group)
+        out.extend(_fact_line(f, n, tiers[f.id]) for f in group)
         out.append("")
 
 
