@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
@@ -353,27 +354,37 @@ def _start_downloads(sources: Sequence[str], max_size: int) -> PageDownloads | N
     return PageDownloads(urls, max_size=max_size)
 
 
-def _analysis_stages(
-    articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
-) -> Iterator[Analysis]:
-    """The analysis stage by stage (see ``reader.core.analysis.analyze_stages``); a missing
-    spaCy is one :class:`CliError` line when its stage runs."""
-    from reader.core.analysis import analyze_stages
-
+@contextmanager
+def _entity_backend_errors(entity_backend: str) -> Iterator[None]:
+    """A missing or broken spaCy becomes one :class:`CliError` line when its stage runs."""
     try:
-        yield from analyze_stages(articles, progress=progress, entity_backend=entity_backend)
+        yield
     except (ImportError, OSError, ValueError, RuntimeError) as error:
         if entity_backend == "spacy":
             raise CliError(f"spaCy entity backend unavailable: {error}") from error
         raise
 
 
+def _analysis_stages(
+    articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
+) -> Iterator[Analysis]:
+    """The analysis stage by stage (``reader.core.analysis.analyze_stages``), for the reader,
+    which shows each stage as it comes."""
+    from reader.core.analysis import analyze_stages
+
+    with _entity_backend_errors(entity_backend):
+        yield from analyze_stages(articles, progress=progress, entity_backend=entity_backend)
+
+
 def _analyze(
     articles: list[Article], entity_backend: str, progress: ProgressCallback | None = None
 ) -> Analysis:
-    """The complete analysis (the last stage)."""
-    *_, complete = _analysis_stages(articles, entity_backend, progress)
-    return complete
+    """The complete analysis at once (``reader.core.analysis.analyze``: on long inputs the
+    names and figures are found on the second core)."""
+    from reader.core.analysis import analyze
+
+    with _entity_backend_errors(entity_backend):
+        return analyze(articles, progress=progress, entity_backend=entity_backend)
 
 
 def _check_output(output: str | None, sources: Sequence[str]) -> None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 
+from reader.core import beside
 from reader.core.matching.facts import build_facts
 from reader.core.matching.joint import align_story
 from reader.core.matching.moved import mark_moved
-from reader.core.model import Analysis, AnalysisPart, Article
+from reader.core.model import Analysis, AnalysisPart, Article, Entity, Figure
 
 ProgressCallback = Callable[[str, float], None]
 """Called with a short stage label and the overall fraction done (0..1)."""
@@ -74,6 +75,15 @@ def analyze_stages(
     yield dataclasses.replace(stage, figures=figures, figure_groups=groups, pending=())
 
 
+SECOND_PROCESS_PARAGRAPHS = 1_000
+""":func:`analyze` finds the names and figures in a second process while it matches paragraphs
+when the articles other than the longest hold at least this many paragraphs: then the matching
+has real work to overlap with (two articles of 1,000 paragraphs take about a second to match).
+Below it the whole analysis is short and starting a process would eat most of the saving; a
+single long article (a table of 240,000 rows) has almost nothing to match, and its names and
+figures would only cross between the two processes for nothing."""
+
+
 def analyze(
     articles: list[Article],
     *,
@@ -82,13 +92,75 @@ def analyze(
 ) -> Analysis:
     """Match paragraphs, find and link entities, find and compare figures.
 
+    The result equals the last stage of :func:`analyze_stages`.  On long inputs
+    (:data:`SECOND_PROCESS_PARAGRAPHS`) the names and figures are found in a second process
+    beside the matching (:mod:`reader.core.beside`): they do not read the matches, so on two cores
+    the wait is the longer of the two instead of their sum (BENCHMARKS.md, stop 22).  Only the
+    time depends on it: when the second process cannot start or delivers nothing, the work is
+    done here.
+
     Args:
         articles: two or more ingested articles.
         progress: optional callback for long inputs (the reader shows it while it works).
         entity_backend: ``"rules"`` (built-in, offline) or ``"spacy"`` (needs spaCy and a model).
 
     Returns:
-        The complete analysis (the last stage of :func:`analyze_stages`).
+        The complete analysis.
     """
+    if _worth_a_second_process(articles):
+        side = beside.start(_names_and_figures, articles, entity_backend)
+        if side is not None:
+            return _analyze_beside(articles, side, progress or _ignore_progress, entity_backend)
     *_, complete = analyze_stages(articles, progress=progress, entity_backend=entity_backend)
     return complete
+
+
+def _worth_a_second_process(articles: list[Article]) -> bool:
+    sizes = sorted(len(a.paragraphs) for a in articles)
+    return sum(sizes[:-1]) >= SECOND_PROCESS_PARAGRAPHS
+
+
+def _names_and_figures(
+    articles: list[Article], entity_backend: str
+) -> tuple[list[Entity], list[Figure]]:
+    """The parts of the analysis that do not read the matches: the entities and the figures."""
+    from reader.core.entities import find_entities
+    from reader.core.figures import find_figures
+
+    return find_entities(articles, backend=entity_backend), find_figures(articles)
+
+
+def _analyze_beside(
+    articles: list[Article],
+    side: beside.Beside[tuple[list[Entity], list[Figure]]],
+    report: ProgressCallback,
+    entity_backend: str,
+) -> Analysis:
+    """:func:`analyze_stages`'s work and result, with :func:`_names_and_figures` done by ``side``
+    (or here, when it delivers nothing)."""
+    try:
+        report("Matching paragraphs", 0.0)
+        matches, fact_links = align_story(articles)
+        mark_moved(matches)
+        facts = build_facts(articles, fact_links)
+        report("Finding names", 0.55)
+        try:
+            entities, figures = side.result()
+        except beside.BesideFailed:
+            entities, figures = _names_and_figures(articles, entity_backend)
+    finally:
+        side.close()
+    report("Finding figures", 0.8)
+    from reader.core.figures import group_figures
+
+    # Figures in matched paragraphs are compared with each other: the grouping uses the matches.
+    groups = group_figures(figures, articles, matches)
+    report("Done", 1.0)
+    return Analysis(
+        articles=articles,
+        matches=matches,
+        facts=facts,
+        entities=entities,
+        figures=figures,
+        figure_groups=groups,
+    )
