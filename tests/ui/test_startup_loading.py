@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from reader.cli import main
 from reader.core.ingest import IngestError, needs_extraction, slow_to_load
@@ -193,7 +194,10 @@ def headless_reader(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Runs:
         async def auto_pilot(pilot: Pilot[None]) -> None:
             deadline = time.monotonic() + 30
             while time.monotonic() < deadline and pilot.app.is_running:
-                await pilot.app.workers.wait_for_complete()
+                try:
+                    await pilot.app.workers.wait_for_complete()
+                except WorkerCancelled:
+                    break  # the reader is closing (a page failed): it cancelled its workers
                 await pilot.pause()
                 if self.reader.nav is not None or self.load_error is not None:
                     break
