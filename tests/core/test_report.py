@@ -284,3 +284,13 @@ def test_markdown_has_no_legend_when_every_fact_is_clear() -> None:
     analysis = Analysis(analysis.articles, analysis.matches[:1])
     brief = to_markdown(analysis)
     assert "_italics_" not in brief and "— A1 · B2" in brief
+
+
+def test_json_facts_say_how_firmly_each_member_belongs() -> None:
+    # The same rule as the briefing's italics (matching.facts.member_tiers), one entry a member.
+    facts = to_json_data(_analysis())["facts"]
+    by_members = {tuple(map(tuple, f["members"])): f["member_evidence"] for f in facts}
+    assert by_members[((0, 0), (1, 1))] == ["clear", "clear"]
+    assert by_members[((0, 1), (1, 0))] == ["supported", "supported"]
+    assert by_members[((0, 2),)] == ["only"]
+    assert all(len(f["member_evidence"]) == len(f["members"]) for f in facts)

@@ -50,6 +50,8 @@ MemberTier = Literal["clear", "supported", "linked"]
 """How firmly a paragraph belongs to its fact (:func:`member_tiers`)."""
 TIER_RANK: dict[str, int] = {"linked": 0, "supported": 1, "clear": 2}
 """Tiers from the loosest to the firmest."""
+MatchLookup = Callable[[ParagraphRef, ParagraphRef], Match | None]
+"""``between(a, b)``: the match joining two paragraphs, if any."""
 
 
 class _Keys:
@@ -203,9 +205,7 @@ def _label(text: str, others: list[frozenset[str]]) -> str:
     return sentence
 
 
-def member_tiers(
-    fact: Fact, between: Callable[[ParagraphRef, ParagraphRef], Match | None]
-) -> dict[ParagraphRef, MemberTier]:
+def member_tiers(fact: Fact, between: MatchLookup) -> dict[ParagraphRef, MemberTier]:
     """How firmly each member of ``fact`` belongs to it: the evidence tier (``Match.evidence``) of
     its match with the fact's core, or ``linked`` when the two have no match of their own (the
     member joined through the links the facts were built from).  The core takes the firmest
@@ -230,7 +230,7 @@ def member_tiers(
     return tiers
 
 
-def matches_between(analysis: Analysis) -> Callable[[ParagraphRef, ParagraphRef], Match | None]:
+def matches_between(analysis: Analysis) -> MatchLookup:
     """``between(a, b)`` for :func:`member_tiers`: the best-scored match of ``analysis`` joining
     paragraphs ``a`` and ``b``, if any (through the analysis's own index of matches by
     paragraph, built once)."""

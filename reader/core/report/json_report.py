@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from reader import __version__
 from reader.core.gc_pause import GcPause
 from reader.core.ingest import sanitize_line
-from reader.core.matching.facts import build_facts
+from reader.core.matching.facts import MatchLookup, build_facts, matches_between, member_tiers
 from reader.core.model import (
     Analysis,
     Article,
@@ -140,11 +140,18 @@ def _pairs(analysis: Analysis) -> Iterator[dict[str, Any]]:
     return (_pair_item(analysis, i, j, sides) for i in range(n) for j in range(i + 1, n))
 
 
-def _fact_json(fact: Fact) -> dict[str, Any]:
+def _fact_json(fact: Fact, between: MatchLookup) -> dict[str, Any]:
+    evidence: list[str]
+    if len(fact.articles) > 1:
+        tiers = member_tiers(fact, between)
+        evidence = [tiers[m] for m in fact.members]
+    else:
+        evidence = ["only"] * len(fact.members)
     return {
         "id": fact.id,
         "label": fact.label,
         "members": [list(m) for m in fact.members],
+        "member_evidence": evidence,
         "articles": list(fact.articles),
         "coverage": fact.coverage,
         "strength": fact.strength,
@@ -266,7 +273,8 @@ def _sections(analysis: Analysis) -> Iterator[tuple[str, Any]]:
     yield "matches", (_match_json(m) for m in analysis.matches)
     yield "rejected_matches", (_match_json(m) for m in analysis.rejected)
     yield "unmatched", (analysis.iter_unmatched(i) for i in range(n))
-    yield "facts", (_fact_json(f) for f in ensure_facts(analysis))
+    between = matches_between(analysis)
+    yield "facts", (_fact_json(f, between) for f in ensure_facts(analysis))
     yield "pairs", _pairs(analysis)
     yield "entities", (_entity_json(e, n) for e in analysis.entities)
     yield "figures", (_figure_json(i, f, groups) for i, f in enumerate(analysis.figures))
