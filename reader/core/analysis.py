@@ -114,11 +114,9 @@ def _worth_a_second_process(articles: list[Article]) -> bool:
 def _names_and_figures(
     articles: list[Article], entity_backend: str
 ) -> tuple[list[Entity], list[Figure]]:
-    """The parts of the analysis that do not read the matches (run by the second process)."""
-    from reader.core.entities import find_entities
-    from reader.core.figures import find_figures
-
-    return find_entities(articles, backend=entity_backend), find_figures(articles)
+    """The parts of the analysis that do not read the matches (the second process's work)."""
+    here = _NamesAndFigures(articles, entity_backend)
+    return here.entities(), here.figures()
 
 
 class _NamesAndFigures:
