@@ -157,6 +157,20 @@ def test_large_inputs_are_matched_by_words_alone(stub, monkeypatch) -> None:
     assert model.embedded == []
 
 
+def test_repeated_sentences_count_toward_the_limit(stub, monkeypatch) -> None:
+    # A table of equal rows has one distinct sentence, but every row is a paragraph of the
+    # input: the 240,000-row table loaded the model (250 MB) to read one row.
+    model = stub({(FACT_A, FACT_B): 0.95})
+    monkeypatch.setattr(matcher, "MEANING_MAX_SENTENCES", 8)
+    rows = Article.from_texts("t", "T", [HEAD_A, *[FACT_A] * 8])
+    assert all(m.meaning is None for m in align([rows, _articles()[1]]))
+    assert model.embedded == []
+    # Under the limit the repeated rows are read once.
+    short = Article.from_texts("t", "T", [HEAD_A, *[FACT_A] * 3])
+    align([short, _articles()[1]])
+    assert model.embedded.count(FACT_A) == 1
+
+
 def test_stories_of_several_outlets_are_read_once_for_all_pairs(stub) -> None:
     from reader.core.matching.matcher import each_pair_links
 

@@ -167,7 +167,9 @@ the part above this counts as evidence of the same fact (rescaled to 0..1)."""
 MEANING_MAX_SENTENCES = 1000
 """The model reads at most this many sentences of an input (about 100 a second on 2 cores: a story
 of five outlets of 30 paragraphs in 3-4 s, ten outlets in under 10 s); a larger input is matched by
-words alone, so the wait stays short and the cost of very large inputs is unchanged."""
+words alone, so the wait stays short and the cost of very large inputs is unchanged.  Repeated
+sentences count each time (the input's size, not the reading work, decides): a long table of
+equal rows is a large input."""
 LEDE = 3
 """Paragraphs at the top of each article (headline, dateline or standfirst, first paragraph) that
 form the headline/lede block: they all carry the story's main fact, so two of them sharing
@@ -310,11 +312,16 @@ class Meaning:
         count = 0
         for art in articles:
             for p in art.paragraphs:
-                if p.boilerplate or p.text in sentences:
+                if p.boilerplate:
                     continue
-                spans = p.sentences or split_sentences(p.text)
-                parts = [p.text[a:b] for a, b in spans] if len(spans) > 1 else [p.text]
-                sentences[p.text] = parts
+                parts = sentences.get(p.text)
+                if parts is None:
+                    spans = p.sentences or split_sentences(p.text)
+                    parts = [p.text[a:b] for a, b in spans] if len(spans) > 1 else [p.text]
+                    sentences[p.text] = parts
+                # Every sentence counts, repeated ones too: each is read once, but every
+                # paragraph takes its row of the similarities (a table of 240,000 equal rows
+                # would load the model, 250 MB, to read one row).
                 count += len(parts)
                 if count > MEANING_MAX_SENTENCES:
                     return None
