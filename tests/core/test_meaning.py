@@ -259,3 +259,42 @@ def test_the_bundled_samples_keep_their_quality_with_meaning(model) -> None:
     """The issue's bar on the shipped samples (P >= 0.93, R >= 0.75) with the model on."""
     totals = load("eval_alignment.py").evaluate_all()["overall"]
     assert totals["precision"] >= 0.93 and totals["recall"] >= 0.75, totals
+
+
+def test_inputs_of_many_characters_are_matched_by_words_alone(stub, monkeypatch) -> None:
+    # A few huge "sentences" (a blob with no sentence stops) are a large input too.
+    model = stub({(FACT_A, FACT_B): 0.95})
+    size = sum(len(p.text) for a in _articles() for p in a.paragraphs)
+    monkeypatch.setattr(matcher, "MEANING_MAX_CHARS", size - 1)
+    assert all(m.meaning is None for m in align(_articles()))
+    assert model.embedded == []
+    monkeypatch.setattr(matcher, "MEANING_MAX_CHARS", size)
+    align(_articles())
+    assert FACT_A in model.embedded
+
+
+def test_the_tokenizer_never_reads_more_than_its_share_of_a_long_text() -> None:
+    # The tokenizer works on the whole string before it truncates: a 20-million-character
+    # paragraph took 70 s and 6 GB.  The model is handed the first READ_CHARS characters.
+    import numpy as np
+
+    from reader.core.matching import meaning
+
+    seen: list[int] = []
+
+    class Tokens:
+        ids = [101, 7592, 102]
+
+    class Tokenizer:
+        def encode(self, text: str) -> Tokens:
+            seen.append(len(text))
+            return Tokens()
+
+    class Session:
+        def run(self, _outputs, feeds):
+            return [np.ones((1, feeds["input_ids"].shape[1], meaning.DIMENSIONS), np.float32)]
+
+    model = meaning.MeaningModel(Session(), Tokenizer(), np)
+    vectors = model.embed(["word " * 1_000_000, "A short sentence."])
+    assert seen == [meaning.READ_CHARS, len("A short sentence.")]
+    assert all(v.shape == (meaning.DIMENSIONS,) for v in vectors.values())

@@ -39,7 +39,8 @@ Pipeline (all linear in the input size; no all-pairs comparison):
    topic alone, so only the part above :data:`TOPIC_COSINE` counts; it takes ``Settings.meaning``
    of the score (:func:`_blend`), the word evidence the rest, and pairs whose meaning alone could
    clear the positional floor are scored though they share no indexed word.  Inputs of more than
-   :data:`MEANING_MAX_SENTENCES` sentences, and installs without the extra, use words alone.
+   :data:`MEANING_MAX_SENTENCES` sentences (or :data:`MEANING_MAX_CHARS` characters), and
+   installs without the extra, use words alone.
 6. **Selection, two tiers** (:func:`_select`, :class:`Settings`).  *Clear*: the score alone
    clears ``Settings.clear``.  *Supported*: a weaker pair kept because a second cue agrees -- it
    is the best partner of one of its paragraphs (from ``Settings.weak``), or one side is the
@@ -170,6 +171,10 @@ of five outlets of 30 paragraphs in 3-4 s, ten outlets in under 10 s); a larger 
 words alone, so the wait stays short and the cost of very large inputs is unchanged.  Repeated
 sentences count each time (the input's size, not the reading work, decides): a long table of
 equal rows is a large input."""
+MEANING_MAX_CHARS = 1_000_000
+"""Nor does it read an input of more than this many characters in all (1,000 sentences of 1,000
+characters): a few sentences can be huge (a 20-million-character paragraph with no sentence stops), and loading the
+model for them costs its 250 MB and reads nothing a sentence model is made for."""
 LEDE = 3
 """Paragraphs at the top of each article (headline, dateline or standfirst, first paragraph) that
 form the headline/lede block: they all carry the story's main fact, so two of them sharing
@@ -305,15 +310,19 @@ class Meaning:
         """Vectors of the sentences of every matchable paragraph of ``articles`` (the one
         sentence rule: ingest's sentences, else :func:`split_sentences`, as :func:`_collect`
         reads them); ``None`` when meaning is off (the setting, the switch, the model not
-        installed) or the input holds more than :data:`MEANING_MAX_SENTENCES` sentences."""
+        installed) or the input holds more than :data:`MEANING_MAX_SENTENCES` sentences or
+        :data:`MEANING_MAX_CHARS` characters."""
         if settings.meaning <= 0:
             return None
         sentences: dict[str, list[str]] = {}
-        count = 0
+        count = chars = 0
         for art in articles:
             for p in art.paragraphs:
                 if p.boilerplate:
                     continue
+                chars += len(p.text)
+                if chars > MEANING_MAX_CHARS:
+                    return None
                 parts = sentences.get(p.text)
                 if parts is None:
                     spans = p.sentences or split_sentences(p.text)
