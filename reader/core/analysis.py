@@ -134,16 +134,19 @@ class _NamesAndFigures:
         self.entity_backend = entity_backend
         self.side = side
         self.answer: tuple[list[Entity], list[Figure]] | None = None
-        self.failed = False
 
     def _answered(self) -> tuple[list[Entity], list[Figure]] | None:
-        if self.answer is None and self.side is not None and not self.failed:
+        """The second process's answer, asked for once (``None``: none, or it failed)."""
+        if self.side is not None:
             from reader.core.beside import BesideFailed
 
+            side, self.side = self.side, None
             try:
-                self.answer = self.side.result()
+                self.answer = side.result()
             except BesideFailed:
-                self.failed = True
+                pass
+            finally:
+                side.close()
         return self.answer
 
     def entities(self) -> list[Entity]:

@@ -17,6 +17,7 @@ outcome never depends on the second process, only the time does.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -41,13 +42,12 @@ class Beside(Generic[T]):
         self._connection = connection
 
     def result(self) -> T:
-        """The function's return value; :class:`BesideFailed` when there is none."""
+        """The function's return value; :class:`BesideFailed` when there is none.  The caller
+        calls :meth:`close` afterwards, as it does after an error of its own."""
         try:
             ok, value = self._connection.recv()
         except (EOFError, OSError) as error:
             raise BesideFailed("the second process ended without a result") from error
-        finally:
-            self.close()
         if not ok:
             raise BesideFailed(f"the second process failed: {value}")
         return value
@@ -76,14 +76,12 @@ def _run(connection: Connection, function: Callable[..., Any], args: tuple[Any, 
     except BaseException:  # noqa: BLE001 -- whatever the work raises is reported, not lost
         message = (False, traceback.format_exc().strip().splitlines()[-1])
     try:
-        try:
-            connection.send(message)
-        except (OSError, ValueError):
-            pass  # the parent is gone or stopped waiting
-        except BaseException:  # noqa: BLE001 -- a result that cannot be pickled: say why
+        connection.send(message)
+    except (OSError, ValueError):
+        pass  # the parent is gone or stopped waiting
+    except BaseException:  # noqa: BLE001 -- a result that cannot be pickled: say why
+        with contextlib.suppress(BaseException):  # unless nobody is left to tell
             connection.send((False, traceback.format_exc().strip().splitlines()[-1]))
-    except BaseException:  # noqa: BLE001, S110 -- nobody left to tell
-        pass
     finally:
         connection.close()
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.core.matching.facts import TIER_RANK, member_tiers
+from reader.core.matching.facts import TIER_RANK, MemberTier, member_tiers
 from reader.core.model import Analysis, Fact, article_label
 from reader.ui.navigation import NavIndex
 
-Tier = Literal["clear", "supported", "linked", "only"]
+Tier = MemberTier
 """How strongly an outlet's paragraphs are tied to a fact (a cell's shading): the firmest
-:func:`~reader.core.matching.facts.member_tiers` of its members, or ``only`` for a fact one
-outlet alone reports."""
+:func:`~reader.core.matching.facts.member_tiers` of its members."""
 
 SortKey = Literal["position", "coverage"]
 FilterKind = Literal["in-all", "only", "missing", "in"]
@@ -68,8 +67,6 @@ class FactRow:
 
 
 def _cell_tiers(fact: Fact, nav: NavIndex) -> dict[int, tuple[int, Tier]]:
-    if len(fact.articles) == 1:
-        return {fact.articles[0]: (len(fact.members), "only")}
     best: dict[int, Tier] = {}
     counts: dict[int, int] = {}
     for (a, _p), tier in member_tiers(fact, nav.match_between).items():

@@ -48,7 +48,10 @@ def _fail() -> None:
 def test_the_result_comes_back(single_threaded: None) -> None:
     side = beside.start(pow, 2, 10)
     assert side is not None
-    assert side.result() == 1024
+    try:
+        assert side.result() == 1024
+    finally:
+        side.close()
 
 
 @needs_fork
@@ -57,10 +60,12 @@ def test_an_error_or_a_killed_child_is_no_result(single_threaded: None) -> None:
     assert side is not None
     with pytest.raises(beside.BesideFailed, match="ValueError: no names today"):
         side.result()
+    side.close()
     side = beside.start(_kill_myself)
     assert side is not None
     with pytest.raises(beside.BesideFailed, match="without a result"):
         side.result()
+    side.close()
 
 
 def test_no_fork_while_another_thread_runs() -> None:

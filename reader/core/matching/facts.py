@@ -46,9 +46,9 @@ CHECK_MEMBERS = 6
 which keeps a fact of 200 outlets linear to build."""
 LABEL_CHARS = 110
 
-MemberTier = Literal["clear", "supported", "linked"]
+MemberTier = Literal["clear", "supported", "linked", "only"]
 """How firmly a paragraph belongs to its fact (:func:`member_tiers`)."""
-TIER_RANK: dict[str, int] = {"linked": 0, "supported": 1, "clear": 2}
+TIER_RANK: dict[str, int] = {"only": 0, "linked": 1, "supported": 2, "clear": 3}
 """Tiers from the loosest to the firmest."""
 MatchLookup = Callable[[ParagraphRef, ParagraphRef], Match | None]
 """``between(a, b)``: the match joining two paragraphs, if any."""
@@ -209,14 +209,15 @@ def member_tiers(fact: Fact, between: MatchLookup) -> dict[ParagraphRef, MemberT
     """How firmly each member of ``fact`` belongs to it: the evidence tier (``Match.evidence``) of
     its match with the fact's core, or ``linked`` when the two have no match of their own (the
     member joined through the links the facts were built from).  The core takes the firmest
-    tier of the other members.
+    tier of the other members.  The members of a fact one article alone reports are ``only``.
 
-    One rule for every view that qualifies a fact's members -- the overview's cell shading and the
-    Markdown briefing's marks -- so they never disagree about which reports are the surer ones.
-    ``between(a, b)`` is the match joining two paragraphs, if any (:func:`matches_between` for an
-    analysis, or a view's own index of the same matches).  A fact of one paragraph has no tiers
-    to give: its only member comes out ``linked``.
+    One rule for every view that qualifies a fact's members -- the overview's cell shading, the
+    Markdown briefing's marks and the JSON's ``member_evidence`` -- so they never disagree about
+    which reports are the surer ones.  ``between(a, b)`` is the match joining two paragraphs, if
+    any (:func:`matches_between` for an analysis, or a view's own index of the same matches).
     """
+    if len(fact.articles) < 2:
+        return dict.fromkeys(fact.members, "only")
     core = fact.members[0]
     tiers: dict[ParagraphRef, MemberTier] = {}
     core_tier: MemberTier = "linked"

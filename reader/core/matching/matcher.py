@@ -173,8 +173,9 @@ sentences count each time (the input's size, not the reading work, decides): a l
 equal rows is a large input."""
 MEANING_MAX_CHARS = 1_000_000
 """Nor does it read an input of more than this many characters in all (1,000 sentences of 1,000
-characters): a few sentences can be huge (a 20-million-character paragraph with no sentence stops), and loading the
-model for them costs its 250 MB and reads nothing a sentence model is made for."""
+characters): a few sentences can be huge (a 20-million-character paragraph with no sentence
+stops), and loading the model for them costs its 250 MB and reads nothing a sentence model is
+made for."""
 LEDE = 3
 """Paragraphs at the top of each article (headline, dateline or standfirst, first paragraph) that
 form the headline/lede block: they all carry the story's main fact, so two of them sharing

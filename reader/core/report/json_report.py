@@ -141,17 +141,12 @@ def _pairs(analysis: Analysis) -> Iterator[dict[str, Any]]:
 
 
 def _fact_json(fact: Fact, between: MatchLookup) -> dict[str, Any]:
-    evidence: list[str]
-    if len(fact.articles) > 1:
-        tiers = member_tiers(fact, between)
-        evidence = [tiers[m] for m in fact.members]
-    else:
-        evidence = ["only"] * len(fact.members)
+    tiers = member_tiers(fact, between)
     return {
         "id": fact.id,
         "label": fact.label,
         "members": [list(m) for m in fact.members],
-        "member_evidence": evidence,
+        "member_evidence": [tiers[m] for m in fact.members],
         "articles": list(fact.articles),
         "coverage": fact.coverage,
         "strength": fact.strength,
